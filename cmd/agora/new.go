@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/agora-community/agora"
+	"github.com/agora-community/agora/generator/diag"
+	"github.com/agora-community/agora/generator/load"
+	"github.com/agora-community/agora/generator/scaffold"
+	"github.com/agora-community/agora/generator/schema"
+)
+
+func runNew(ctx context.Context, c *cli, args []string) error {
+	flags, source := c.flags("new")
+	title := flags.String("title", "", "the new entry's `title`, written into its title field")
+	if done, err := c.parse(flags, args); done {
+		return err
+	}
+	if flags.NArg() != 2 {
+		return usageError("new needs a type and a slug: agora new member casa-sonora")
+	}
+	typeName, slug := flags.Arg(0), flags.Arg(1)
+	sch, err := loadSchema(c, *source)
+	if err != nil {
+		return err
+	}
+	t := sch.Type(typeName)
+	if t == nil {
+		t = sch.ByFolder(typeName)
+	}
+	if t == nil {
+		var names []string
+		for _, t := range sch.Types {
+			names = append(names, t.Name)
+		}
+		return usageError("unknown type %q; the types are %s. %s", typeName, strings.Join(names, ", "), diag.DidYouMean(typeName, names))
+	}
+	if !schema.SlugPattern.MatchString(slug) {
+		return usageError("%q is not a valid slug: use lowercase letters, digits and hyphens, e.g. %q", slug, load.SuggestSlug(slug))
+	}
+	rel := filepath.Join("content", t.Folder, slug+".md")
+	path := filepath.Join(*source, rel)
+	for _, ext := range []string{".md", ".toml"} {
+		other := filepath.Join(*source, "content", t.Folder, slug+ext)
+		if _, err := os.Stat(other); err == nil {
+			return &exitError{exitContent, fmt.Sprintf("%s already exists; choose another slug", filepath.ToSlash(filepath.Join("content", t.Folder, slug+ext)))}
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(scaffold.Entry(t, *title)); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "wrote %s: fill in the required fields, then run agora check\n", filepath.ToSlash(rel))
+	return nil
+}
+
+// loadSchema reads the schema in force for a source folder and fails on
+// any problem in it.
+func loadSchema(c *cli, source string) (*schema.Schema, error) {
+	var own fs.FS
+	if info, err := os.Stat(filepath.Join(source, "schema")); err == nil && info.IsDir() {
+		own = os.DirFS(filepath.Join(source, "schema"))
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	sch, diags := schema.Load(agora.DefaultSchema, own)
+	if diags.HasErrors() {
+		diag.Printer{Format: "text", Color: isTerminal(c.stderr), ReadFile: func(name string) ([]byte, error) {
+			return os.ReadFile(filepath.Join(source, name))
+		}}.Print(c.stderr, diags)
+		return nil, errContent
+	}
+	return sch, nil
+}

@@ -1,0 +1,135 @@
+package link
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+
+	"github.com/agora-community/agora/generator/diag"
+	"github.com/agora-community/agora/generator/load"
+	"github.com/agora-community/agora/generator/schema"
+)
+
+// visit is called for each ref or topic value; it returns the value to
+// store in its place.
+type visit func(f *schema.Field, key, field, value string) string
+
+// walkRefs calls fn for every ref and topic value of one table, nested
+// objects and lists included.
+func walkRefs(fields []*schema.Field, values map[string]any, key, field string, fn visit) {
+	for _, f := range fields {
+		v, ok := values[f.Name]
+		if !ok {
+			continue
+		}
+		k, fp := join(key, f.Name), join(field, f.Name)
+		switch {
+		case f.Elem().Kind == schema.Object:
+			for i, item := range asList(f, v) {
+				if m, ok := item.(map[string]any); ok {
+					ik := k
+					if f.Kind == schema.List {
+						ik += "." + strconv.Itoa(i)
+					}
+					walkRefs(f.Fields, m, ik, fp, fn)
+				}
+			}
+		case f.Target() == "":
+		case f.Kind == schema.List:
+			list, _ := v.([]any)
+			for i, item := range list {
+				if s, ok := item.(string); ok {
+					list[i] = fn(f, k+"."+strconv.Itoa(i), fp, s)
+				}
+			}
+		default:
+			if s, ok := v.(string); ok {
+				values[f.Name] = fn(f, k, fp, s)
+			}
+		}
+	}
+}
+
+func asList(f *schema.Field, v any) []any {
+	if f.Kind == schema.List {
+		l, _ := v.([]any)
+		return l
+	}
+	return []any{v}
+}
+
+func join(prefix, key string) string {
+	if prefix == "" {
+		return key
+	}
+	return prefix + "." + key
+}
+
+func (g *Graph) resolve(e *load.Entry, opts Options) diag.List {
+	var diags diag.List
+	walkRefs(e.Type.Fields, e.Fields, "", "", func(f *schema.Field, key, field, value string) string {
+		target := f.Target()
+		to := g.Lookup(target, value)
+		if to == nil {
+			diags = append(diags, g.dangling(e, f, key, target, value))
+			return value
+		}
+		if !opts.Drafts && (to.Draft() || e.Draft()) {
+			if !e.Draft() {
+				diags = append(diags, diag.Diagnostic{File: e.File, Key: key, Pending: true, AtValue: true, Severity: diag.Warning,
+					Code: "draft-ref", Message: fmt.Sprintf("%s refers to %s, a draft, which is not published", f.Name, to.ID()),
+					Found: strconv.Quote(value), Hint: "publish " + to.File + " (remove draft = true) or remove the reference"})
+			}
+			return to.Slug
+		}
+		edge := Edge{From: e, Field: field, Key: key, To: to}
+		g.out[e] = append(g.out[e], edge)
+		g.in[to] = append(g.in[to], edge)
+		return to.Slug
+	})
+	return diags
+}
+
+// dangling explains a reference that names no entry of its type.
+func (g *Graph) dangling(e *load.Entry, f *schema.Field, key, target, value string) diag.Diagnostic {
+	d := diag.Diagnostic{File: e.File, Key: key, Pending: true, AtValue: true, Found: strconv.Quote(value)}
+	t := g.schema.Type(target)
+	for _, other := range g.schema.Types {
+		if other.Name != target && g.bySlug[other.Name][value] != nil {
+			d.Code = "wrong-ref-type"
+			d.Message = fmt.Sprintf("%s: %q is a %s, but %s must name a %s", f.Name, value, other.Name, f.Name, target)
+			d.Allowed = "the slug of a file in content/" + t.Folder + "/"
+			d.Hint = diag.DidYouMean(value, g.candidates(target))
+			return d
+		}
+	}
+	d.Code = "dangling-ref"
+	d.Message = fmt.Sprintf("%s: no %s %q", f.Name, target, value)
+	d.Allowed = "the slug of a file in content/" + t.Folder + "/"
+	if g.byAlias[target] != nil {
+		d.Allowed += ", or one of its " + t.Aliases
+	}
+	d.Hint = diag.DidYouMean(value, g.candidates(target))
+	if d.Hint == "" {
+		d.Hint = "create content/" + t.Folder + "/" + load.SuggestSlug(value) + ".md, or correct the name"
+	}
+	return d
+}
+
+// candidates are the names a reference to the type may use.
+func (g *Graph) candidates(typeName string) []string {
+	names := slices.Sorted(maps.Keys(g.bySlug[typeName]))
+	for _, e := range g.bySlug[typeName] {
+		if e.Type.Aliases == "" {
+			break
+		}
+		aliases, _ := e.Fields[e.Type.Aliases].([]any)
+		for _, a := range aliases {
+			if s, ok := a.(string); ok {
+				names = append(names, s)
+			}
+		}
+	}
+	return names
+}

@@ -1,0 +1,69 @@
+// Package load reads a community repository's content/ folder: one entry
+// per file, typed by its folder as the schema binds it, slugged by its file
+// name. It keeps no Markdown bodies; Body reads one again when needed.
+package load
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+
+	"github.com/agora-community/agora/generator/schema"
+)
+
+// Entry is one content file.
+type Entry struct {
+	Type *schema.Type
+	Slug string
+	// File is the path from the source root, slash-separated:
+	// "content/members/ana.md".
+	File string
+	// Fields holds the decoded front matter; the validate stage replaces
+	// it with checked values (dates as time.Time, defaults filled in).
+	Fields map[string]any
+	// BodyStart is the byte offset of the Markdown body; -1 for .toml files.
+	BodyStart int
+	// BodyLine is the line of the body's first line, for errors in it.
+	BodyLine int
+}
+
+// ID names the entry in messages: "member ana".
+func (e *Entry) ID() string { return e.Type.Name + " " + e.Slug }
+
+// Title is the value of the type's title field, or the slug.
+func (e *Entry) Title() string {
+	if s, ok := e.Fields[e.Type.TitleField].(string); ok && s != "" {
+		return s
+	}
+	return e.Slug
+}
+
+// Draft reports whether the entry sets draft = true.
+func (e *Entry) Draft() bool {
+	d, _ := e.Fields["draft"].(bool)
+	return d
+}
+
+// Body reads the entry's Markdown body again from the source.
+func (c *Content) Body(e *Entry) ([]byte, error) {
+	if e.BodyStart < 0 {
+		return nil, nil
+	}
+	b, err := c.Root.ReadFile(e.File)
+	if err != nil {
+		return nil, err
+	}
+	b = bytes.TrimPrefix(b, bom)
+	if e.BodyStart > len(b) {
+		return nil, fmt.Errorf("%s changed while building", e.File)
+	}
+	return b[e.BodyStart:], nil
+}
+
+var bom = []byte("\ufeff")
+
+// Content is everything loaded from content/.
+type Content struct {
+	Root    *os.Root
+	Entries []*Entry // sorted by type name, then slug
+}

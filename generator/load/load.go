@@ -1,0 +1,272 @@
+package load
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/agora-community/agora/generator/diag"
+	"github.com/agora-community/agora/generator/schema"
+	"github.com/agora-community/agora/generator/tomlpos"
+)
+
+// DefaultMaxFileSize is the largest content file read unless site.toml says otherwise.
+const DefaultMaxFileSize = 5 << 20
+
+// Options tune loading.
+type Options struct {
+	MaxFileSize int64 // bytes; 0 means DefaultMaxFileSize
+}
+
+// Load reads every entry under content/ of the source root. Problems come
+// back as diagnostics; an error is returned only when content/ itself
+// cannot be read.
+func Load(ctx context.Context, root *os.Root, sch *schema.Schema, opts Options) (*Content, diag.List, error) {
+	if opts.MaxFileSize <= 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	files, diags, err := walk(root, sch)
+	if err != nil {
+		return nil, diags, err
+	}
+	entries := make([]*Entry, len(files))
+	found := make([]diag.List, len(files))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			entries[i], found[i] = readEntry(root, f, opts.MaxFileSize)
+			found[i] = append(found[i], checkFileName(f, strings.TrimSuffix(path.Base(f.path), f.ext))...)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, diags, err
+	}
+	c := &Content{Root: root}
+	for i := range files {
+		diags = append(diags, found[i]...)
+		if entries[i] != nil {
+			c.Entries = append(c.Entries, entries[i])
+		}
+	}
+	slices.SortStableFunc(c.Entries, func(a, b *Entry) int {
+		return cmp.Or(cmp.Compare(a.Type.Name, b.Type.Name), cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.File, b.File))
+	})
+	diags = append(diags, duplicateSlugs(c.Entries)...)
+	c.Entries = slices.CompactFunc(c.Entries, func(a, b *Entry) bool { return a.Type == b.Type && a.Slug == b.Slug })
+	return c, diags, nil
+}
+
+type file struct {
+	path string // slash path from the root
+	typ  *schema.Type
+	ext  string
+}
+
+// walk lists the entry files: content/FOLDER/NAME.md or NAME.toml.
+func walk(root *os.Root, sch *schema.Schema) ([]file, diag.List, error) {
+	var files []file
+	var diags diag.List
+	report := func(p, code, msg, found, allowed, hint string) {
+		diags = append(diags, diag.Diagnostic{File: p, Code: code, Message: msg, Found: found, Allowed: allowed, Hint: hint})
+	}
+	err := fs.WalkDir(root.FS(), "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "content" {
+				return err
+			}
+			report(p, "read", "cannot read: "+trimPathError(err), "", "", "")
+			return nil
+		}
+		name := d.Name()
+		if p == "content" || strings.HasPrefix(name, ".") {
+			if d.IsDir() && p != "content" {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		depth := strings.Count(p, "/")
+		if d.Type()&fs.ModeSymlink != 0 {
+			info, serr := root.Stat(p)
+			if serr != nil {
+				report(p, "symlink", "a link that points outside the repository, nowhere, or in a loop", "", "links to files inside the repository", "replace the link with the file itself")
+				return nil
+			}
+			if info.IsDir() {
+				report(p, "symlink", "a link to a folder", "", "real folders", "replace the link with the folder itself")
+				return nil
+			}
+		}
+		switch {
+		case d.IsDir() && depth == 1:
+			if sch.ByFolder(name) == nil {
+				report(p, "unknown-folder", "no type uses the folder "+strconv.Quote(name), strconv.Quote(name),
+					"content/"+strings.Join(sch.Folders(), "/, content/")+"/", folderHint(name, sch))
+				return fs.SkipDir
+			}
+			return nil
+		case d.IsDir():
+			hint := "move the files up into content/" + path.Base(path.Dir(p)) + "/"
+			if ext := path.Ext(name); ext == ".md" || ext == ".toml" {
+				hint = "this is a folder named like an entry file; entries are files"
+			}
+			report(p, "nested-folder", "entries sit directly in their type's folder, not in subfolders", p+"/", "content/FOLDER/NAME.md", hint)
+			return fs.SkipDir
+		case depth == 1:
+			report(p, "misplaced-file", "an entry must sit in a type's folder", p, "content/"+strings.Join(sch.Folders(), "/, content/")+"/", "")
+			return nil
+		}
+		ext := path.Ext(name)
+		if ext != ".md" && ext != ".toml" {
+			diags = append(diags, diag.Diagnostic{File: p, Severity: diag.Warning, Code: "ignored-file",
+				Message: "not an entry, so it is not published", Found: ext, Allowed: ".md or .toml"})
+			return nil
+		}
+		files = append(files, file{p, sch.ByFolder(path.Base(path.Dir(p))), ext})
+		return nil
+	})
+	if err != nil {
+		return nil, diags, fmt.Errorf("cannot read the content folder: %w", err)
+	}
+	return files, diags, nil
+}
+
+func folderHint(name string, sch *schema.Schema) string {
+	if s := diag.DidYouMean(name, sch.Folders()); s != "" {
+		return s
+	}
+	return "to make it a new type, add schema/" + strings.TrimSuffix(name, "s") + ".toml with folder = \"" + name + "\""
+}
+
+func trimPathError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// readEntry reads and decodes one file.
+func readEntry(root *os.Root, f file, limit int64) (*Entry, diag.List) {
+	fail := func(line, col int, code, msg, hint string) (*Entry, diag.List) {
+		return nil, diag.List{{File: f.path, Line: line, Col: col, Code: code, Message: msg, Hint: hint}}
+	}
+	slug := strings.TrimSuffix(path.Base(f.path), f.ext)
+	src, d := readLimited(root, f.path, limit)
+	if d != nil {
+		return nil, diag.List{*d}
+	}
+	src = bytes.TrimPrefix(src, bom)
+	if len(bytes.TrimSpace(src)) == 0 {
+		return fail(0, 0, "empty-file", "the file is empty", "write the entry's fields, or delete the file")
+	}
+	if bytes.IndexByte(src, 0) >= 0 {
+		return fail(0, 0, "binary-file", "the file holds binary data, not text", "entries are UTF-8 text; move other files out of content/")
+	}
+	if off := invalidUTF8(src); off >= 0 {
+		pos := tomlpos.OffsetPos(src, off, 0)
+		return fail(pos.Line, pos.Col, "bad-utf8", "the file is not valid UTF-8", "save it as UTF-8 in your editor")
+	}
+	e := &Entry{Type: f.typ, Slug: slug, File: f.path, BodyStart: -1}
+	text, lineBase := src, 0
+	if f.ext == ".md" {
+		fm, serr := splitFrontMatter(src)
+		if serr != nil {
+			return fail(serr.line, 1, "front-matter", serr.message, serr.hint)
+		}
+		text, lineBase = fm.toml, fm.tomlLine
+		e.BodyStart, e.BodyLine = fm.bodyStart, fm.bodyLine
+	}
+	if _, err := toml.Decode(string(text), &e.Fields); err != nil {
+		return nil, diag.List{schema.SyntaxError(f.path, text, lineBase, err)}
+	}
+	return e, nil
+}
+
+func checkFileName(f file, slug string) diag.List {
+	if schema.SlugPattern.MatchString(slug) {
+		return nil
+	}
+	return diag.List{{File: f.path, Code: "bad-file-name",
+		Message: "the file name is not a valid slug", Found: strconv.Quote(path.Base(f.path)),
+		Allowed: "lowercase letters, digits and hyphens, starting with a letter or digit",
+		Hint:    "rename the file to " + SuggestSlug(slug) + f.ext}}
+}
+
+func readLimited(root *os.Root, p string, limit int64) ([]byte, *diag.Diagnostic) {
+	fh, err := root.Open(p)
+	if err != nil {
+		return nil, &diag.Diagnostic{File: p, Code: "read", Message: "cannot read: " + trimPathError(err)}
+	}
+	defer fh.Close()
+	info, err := fh.Stat()
+	if err != nil {
+		return nil, &diag.Diagnostic{File: p, Code: "read", Message: "cannot read: " + trimPathError(err)}
+	}
+	if info.Size() > limit {
+		return nil, &diag.Diagnostic{File: p, Code: "too-large",
+			Message: fmt.Sprintf("the file is %s, over the limit of %s", size(info.Size()), size(limit)),
+			Found:   size(info.Size()), Allowed: "at most " + size(limit),
+			Hint: "split it into smaller entries, or raise max_file_mb in site.toml"}
+	}
+	b := make([]byte, info.Size())
+	n, err := fh.ReadAt(b, 0)
+	if err != nil && n != len(b) {
+		return nil, &diag.Diagnostic{File: p, Code: "read", Message: "cannot read: " + trimPathError(err)}
+	}
+	return b, nil
+}
+
+func size(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// SuggestSlug turns a file name into the nearest valid slug.
+func SuggestSlug(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	s := strings.Trim(b.String(), "-")
+	if s == "" {
+		return "entry"
+	}
+	return s
+}
+
+func duplicateSlugs(entries []*Entry) diag.List {
+	var diags diag.List
+	for i := 1; i < len(entries); i++ {
+		a, b := entries[i-1], entries[i]
+		if a.Type == b.Type && a.Slug == b.Slug {
+			diags = append(diags, diag.Diagnostic{File: b.File, Code: "duplicate-slug",
+				Message: "two " + a.Type.Folder + " entries have the slug " + strconv.Quote(a.Slug),
+				Found:   a.File + " and " + b.File, Allowed: "one file per slug", Hint: "rename or remove one of them"})
+		}
+	}
+	return diags
+}

@@ -1,0 +1,62 @@
+package load
+
+import (
+	"bytes"
+	"os"
+	"path"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/agora-community/agora/generator/diag"
+	"github.com/agora-community/agora/generator/tomlpos"
+)
+
+// Locate fills in the line and column of diagnostics that name a key path
+// but no position. Positions are found only for files with problems, by
+// reading them again, so a clean build keeps no positions in memory.
+func Locate(root *os.Root, diags diag.List) {
+	byFile := map[string][]int{}
+	for i, d := range diags {
+		if d.Pending {
+			byFile[d.File] = append(byFile[d.File], i)
+		}
+	}
+	for file, idx := range byFile {
+		ix := index(root, file)
+		for _, i := range idx {
+			d := &diags[i]
+			d.Pending = false
+			if ix == nil {
+				d.Line, d.Col = 1, 1
+				continue
+			}
+			pos := ix.Key(d.Key)
+			if d.AtValue {
+				pos = ix.Value(d.Key)
+			}
+			d.Line, d.Col = pos.Line, pos.Col
+		}
+	}
+}
+
+func index(root *os.Root, file string) *tomlpos.Index {
+	src, err := root.ReadFile(file)
+	if err != nil {
+		return nil
+	}
+	src = bytes.TrimPrefix(src, bom)
+	text, lineBase := src, 0
+	if path.Ext(file) == ".md" {
+		fm, serr := splitFrontMatter(src)
+		if serr != nil {
+			return nil
+		}
+		text, lineBase = fm.toml, fm.tomlLine
+	}
+	var m map[string]any
+	md, err := toml.Decode(string(text), &m)
+	if err != nil {
+		return nil
+	}
+	return tomlpos.New(text, md, lineBase)
+}

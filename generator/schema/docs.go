@@ -1,0 +1,144 @@
+package schema
+
+import (
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// WriteDocs writes a Markdown reference of every type and field of s, then
+// of the schema language itself.
+func WriteDocs(w io.Writer, s *Schema) error {
+	b := &strings.Builder{}
+	b.WriteString("# Content reference\n\nEvery type of entry this site accepts, and every field of each. ")
+	b.WriteString("An entry is one file in its type's folder: `NAME.md` (TOML fields between `+++` lines, then Markdown) or `NAME.toml` (fields only). ")
+	b.WriteString("The file name is the slug: lowercase letters, digits and hyphens.\n\n")
+	for _, t := range s.Types {
+		fmt.Fprintf(b, "- [%s](#%s) — `content/%s/`\n", t.Name, t.Name, t.Folder)
+	}
+	for _, t := range s.Types {
+		writeType(b, t)
+	}
+	writeLanguage(b)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeType(b *strings.Builder, t *Type) {
+	fmt.Fprintf(b, "\n## %s\n\n", t.Name)
+	if t.Description != "" {
+		fmt.Fprintf(b, "%s\n\n", t.Description)
+	}
+	fmt.Fprintf(b, "Folder `content/%s/` · page `%s` · list `/%s/` · title field `%s`", t.Folder, t.Path, t.Folder, t.TitleField)
+	if t.Aliases != "" {
+		fmt.Fprintf(b, " · other names in `%s`", t.Aliases)
+	}
+	fmt.Fprintf(b, " · defined in `%s`\n\n", t.Decl.File)
+	b.WriteString("| field | kind | required | description | rules |\n|---|---|---|---|---|\n")
+	writeFields(b, t.Fields, "")
+}
+
+func writeFields(b *strings.Builder, fields []*Field, prefix string) {
+	for _, f := range fields {
+		req := ""
+		if f.Required {
+			req = "yes"
+		}
+		fmt.Fprintf(b, "| `%s%s` | %s | %s | %s | %s |\n", prefix, f.Name, kindDoc(f), req, cell(f.Description), cell(strings.Join(rules(f), "; ")))
+		if len(f.Fields) > 0 {
+			writeFields(b, f.Fields, prefix+f.Name+".")
+		}
+	}
+}
+
+func kindDoc(f *Field) string {
+	e := f.Elem()
+	k := string(e.Kind)
+	if e.Kind == Ref {
+		k = "ref → " + e.Ref
+	}
+	if f.Kind == List {
+		if e.Kind == Object {
+			return "list of tables `[[" + f.Name + "]]`"
+		}
+		return "list of " + k
+	}
+	if f.Kind == Object {
+		return "table `[" + f.Name + "]`"
+	}
+	return k
+}
+
+func rules(f *Field) []string {
+	var r []string
+	if len(f.Values) > 0 {
+		r = append(r, "one of "+quoteList(f.Values))
+	}
+	if f.Default != nil {
+		r = append(r, "default "+formatDefault(f.Default))
+	}
+	if f.Min != nil {
+		r = append(r, "min "+formatBound(f, f.Min))
+	}
+	if f.Max != nil {
+		r = append(r, "max "+formatBound(f, f.Max))
+	}
+	if f.Pattern != nil {
+		r = append(r, "matches `"+PatternSource(f.Pattern)+"`")
+	}
+	if f.Unique {
+		r = append(r, "unique")
+	}
+	if f.Private {
+		r = append(r, "**private**: checked, never published")
+	}
+	if f.Acyclic {
+		r = append(r, "no cycles")
+	}
+	if f.NotBefore != "" {
+		r = append(r, "not before `"+f.NotBefore+"`")
+	}
+	for _, field := range slices.Sorted(maps.Keys(f.OverdueIf)) {
+		r = append(r, fmt.Sprintf("warned about when past while `%s` is %s", field, quoteList(f.OverdueIf[field])))
+	}
+	if f.Builtin {
+		r = append(r, "every type has it")
+	}
+	return r
+}
+
+func formatDefault(v any) string {
+	if s, ok := v.(string); ok {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprint(v)
+}
+
+func formatBound(f *Field, b *Bound) string {
+	if f.Kind == Date {
+		return FormatDate(b.Date)
+	}
+	return strconv.FormatFloat(b.Num, 'f', -1, 64)
+}
+
+func cell(s string) string {
+	return strings.NewReplacer("|", "\\|", "\n", " ").Replace(s)
+}
+
+// writeLanguage documents the keys of schema files.
+func writeLanguage(b *strings.Builder) {
+	b.WriteString("\n## The schema language\n\nA community changes these types, or adds one, with a file `schema/NAME.toml`. ")
+	b.WriteString("A file with the name of a built-in type replaces it; a new name adds a type, published at `/FOLDER/` and `/FOLDER/SLUG/`.\n\n")
+	b.WriteString("Keys of a schema file:\n\n")
+	for _, k := range slices.Sorted(maps.Keys(typeKeys)) {
+		fmt.Fprintf(b, "- `%s`: %s\n", k, typeKeys[k])
+	}
+	b.WriteString("\nKeys of a field (`[fields.NAME]`):\n\n")
+	for _, k := range slices.Sorted(maps.Keys(fieldKeys)) {
+		fmt.Fprintf(b, "- `%s`: %s\n", k, fieldKeys[k])
+	}
+	b.WriteString("\nEvery type also accepts `draft = true` (left out of the site unless built with `--drafts`) and `updated` (a date).\n")
+}

@@ -1,0 +1,151 @@
+package schema
+
+import (
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/agora-community/agora/generator/diag"
+)
+
+// ReservedFolders are URL paths the site itself uses; no type may take them.
+var ReservedFolders = []string{"search", "actions", "assets", "404.html", "sitemap.xml", "feed.xml", "calendar.ics"}
+
+// Load reads every *.toml of the default schema and then of the
+// community's own schema folder (nil when it has none); a community file
+// replaces the default file of the same name.
+func Load(defaults, own fs.FS) (*Schema, diag.List) {
+	files := map[string]string{} // base name -> display path
+	sources := map[string][]byte{}
+	var diags diag.List
+	for _, layer := range []struct {
+		fsys   fs.FS
+		prefix string
+	}{{defaults, "schema/"}, {own, "schema/"}} {
+		if layer.fsys == nil {
+			continue
+		}
+		names, err := fs.Glob(layer.fsys, "*.toml")
+		if err != nil {
+			continue
+		}
+		for _, name := range names {
+			b, err := fs.ReadFile(layer.fsys, name)
+			if err != nil {
+				diags = append(diags, diag.Diagnostic{File: layer.prefix + name, Code: "read", Message: err.Error()})
+				continue
+			}
+			files[name] = layer.prefix + name
+			sources[name] = b
+		}
+	}
+	s := &Schema{byName: map[string]*Type{}, byFolder: map[string]*Type{}}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		t, d := Parse(files[name], sources[name])
+		diags = append(diags, d...)
+		if t != nil {
+			s.add(t, &diags)
+		}
+	}
+	diags = append(diags, s.crossCheck()...)
+	return s, diags
+}
+
+func (s *Schema) add(t *Type, diags *diag.List) {
+	if other := s.byFolder[t.Folder]; other != nil {
+		*diags = append(*diags, diag.Diagnostic{File: t.Decl.File, Line: 1, Col: 1, Code: "schema-folder",
+			Message: "two types use the folder " + strconv.Quote(t.Folder), Found: other.Decl.File + " and " + t.Decl.File,
+			Allowed: "one type per folder", Hint: "give one of them another folder"})
+		return
+	}
+	if slices.Contains(ReservedFolders, t.Folder) {
+		*diags = append(*diags, diag.Diagnostic{File: t.Decl.File, Line: 1, Col: 1, Code: "schema-folder",
+			Message: "the folder " + strconv.Quote(t.Folder) + " is reserved for the site", Found: t.Folder,
+			Allowed: "any other name than " + strings.Join(ReservedFolders, ", ")})
+		return
+	}
+	s.Types = append(s.Types, t)
+	s.byName[t.Name] = t
+	s.byFolder[t.Folder] = t
+}
+
+// crossCheck checks what one file cannot check alone: that refs point at
+// types that exist and that sibling fields named by date rules exist.
+func (s *Schema) crossCheck() diag.List {
+	var diags diag.List
+	for _, t := range s.Types {
+		walkFields(t.Fields, func(f *Field, siblings []*Field) {
+			report := func(code, msg, found, allowed, hint string) {
+				diags = append(diags, diag.Diagnostic{File: f.Decl.File, Line: f.Decl.Line, Col: f.Decl.Col,
+					Code: code, Message: msg, Found: found, Allowed: allowed, Hint: hint})
+			}
+			target := f.Target()
+			if target != "" && s.byName[target] == nil {
+				all := s.names()
+				if f.Elem().Kind == Topic {
+					report("schema-ref", "topic fields need a type named \"topic\"", "", strings.Join(all, ", "), "add schema/topic.toml")
+				} else {
+					report("schema-ref", "ref points at an unknown type "+strconv.Quote(target), strconv.Quote(target), strings.Join(all, ", "), diag.DidYouMean(target, all))
+				}
+			}
+			if f.Acyclic && target != t.Name {
+				report("schema-acyclic", "acyclic applies to refs to the type itself", strconv.Quote(target), strconv.Quote(t.Name), "")
+			}
+			if f.NotBefore != "" {
+				if sib := lookup(siblings, f.NotBefore); sib == nil || sib.Kind != Date {
+					report("schema-not-before", "not_before must name a date field beside this one", strconv.Quote(f.NotBefore), quoteNames(siblings, Date), diag.DidYouMean(f.NotBefore, names(siblings)))
+				}
+			}
+			for field, values := range f.OverdueIf {
+				sib := lookup(siblings, field)
+				if sib == nil || sib.Kind != Enum {
+					report("schema-overdue-if", "overdue_if must name an enum field beside this one", strconv.Quote(field), quoteNames(siblings, Enum), "")
+					continue
+				}
+				for _, v := range values {
+					if !slices.Contains(sib.Values, v) {
+						report("schema-overdue-if", "overdue_if names a value the field does not allow", strconv.Quote(v), quoteList(sib.Values), diag.DidYouMean(v, sib.Values))
+					}
+				}
+			}
+		})
+	}
+	return diags
+}
+
+func (s *Schema) names() []string {
+	out := make([]string, len(s.Types))
+	for i, t := range s.Types {
+		out[i] = t.Name
+	}
+	return out
+}
+
+// walkFields calls fn for every field, nested ones included, with the
+// fields of the same table.
+func walkFields(fields []*Field, fn func(f *Field, siblings []*Field)) {
+	for _, f := range fields {
+		fn(f, fields)
+		if len(f.Fields) > 0 {
+			walkFields(f.Fields, fn)
+		}
+	}
+}
+
+// Sub returns the folder dir of fsys, or nil when it does not exist.
+func Sub(fsys fs.FS, dir string) fs.FS {
+	if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
+		return nil
+	}
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return nil
+	}
+	return sub
+}

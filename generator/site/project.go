@@ -1,0 +1,89 @@
+// Package site runs the stages in order (load → validate → link, then
+// render → search → write for a build) over one community repository.
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"time"
+
+	"github.com/agora-community/agora"
+	"github.com/agora-community/agora/generator/config"
+	"github.com/agora-community/agora/generator/diag"
+	"github.com/agora-community/agora/generator/link"
+	"github.com/agora-community/agora/generator/load"
+	"github.com/agora-community/agora/generator/schema"
+	"github.com/agora-community/agora/generator/validate"
+)
+
+// Options say what to load and how.
+type Options struct {
+	Source string // the repository's folder
+	Drafts bool
+	Today  time.Time // for overdue warnings; zero turns them off
+}
+
+// Project is a loaded, checked and linked repository.
+type Project struct {
+	Root    *os.Root
+	Site    *config.Site
+	Schema  *schema.Schema
+	Content *load.Content
+	Graph   *link.Graph
+	// Diags holds every problem found, sorted, with positions.
+	Diags diag.List
+}
+
+// ErrNoSource means the source folder itself cannot be used.
+var ErrNoSource = errors.New("not an Agora source folder")
+
+// Open loads, validates and links the repository at opts.Source. Content
+// problems are in Project.Diags; an error means nothing could be read.
+func Open(ctx context.Context, opts Options) (*Project, error) {
+	root, err := os.OpenRoot(opts.Source)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNoSource, err)
+	}
+	p := &Project{Root: root}
+	defer func() {
+		load.Locate(root, p.Diags)
+		p.Diags.Sort()
+	}()
+	var diags diag.List
+	p.Site, diags = config.Load(root)
+	p.Diags = append(p.Diags, diags...)
+	p.Schema, diags = schema.Load(agora.DefaultSchema, schema.Sub(root.FS(), "schema"))
+	p.Diags = append(p.Diags, diags...)
+	if diags.HasErrors() {
+		return p, nil // content cannot be checked against a broken schema
+	}
+	lopts := load.Options{}
+	if p.Site != nil {
+		lopts.MaxFileSize = p.Site.MaxFileSize
+	}
+	if _, err := root.Stat("content"); errors.Is(err, fs.ErrNotExist) {
+		p.Diags = append(p.Diags, diag.Diagnostic{File: "content/", Code: "missing-content",
+			Message: "there is no content/ folder", Hint: "create content/ with a folder per type, e.g. content/members/"})
+		p.Content = &load.Content{Root: root}
+	} else {
+		p.Content, diags, err = load.Load(ctx, root, p.Schema, lopts)
+		p.Diags = append(p.Diags, diags...)
+		if err != nil {
+			return nil, err
+		}
+	}
+	diags, err = validate.Entries(ctx, p.Content, p.Schema, validate.Options{Today: opts.Today})
+	if err != nil {
+		return nil, err
+	}
+	p.Diags = append(p.Diags, diags...)
+	p.Graph, diags = link.Build(p.Content, p.Schema, link.Options{Drafts: opts.Drafts})
+	p.Diags = append(p.Diags, diags...)
+	return p, nil
+}
+
+// Close releases the source folder.
+func (p *Project) Close() error { return p.Root.Close() }

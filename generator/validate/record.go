@@ -1,0 +1,237 @@
+// Package validate checks loaded entries against the schema: kinds,
+// required fields, enums, dates, urls, patterns, ranges and uniqueness.
+// References between entries are resolved and checked by package link.
+package validate
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/agora-community/agora/generator/diag"
+	"github.com/agora-community/agora/generator/schema"
+)
+
+// recordChecker checks one file's fields; every diagnostic names a key
+// path whose position load.Locate finds afterwards.
+type recordChecker struct {
+	file string
+	what string // "member", for messages
+	// schemaFile is where a new field would be declared, for hints.
+	schemaFile string
+	today      time.Time
+	diags      diag.List
+}
+
+func (c *recordChecker) report(sev diag.Severity, key string, atValue bool, d diag.Diagnostic) {
+	d.File, d.Key, d.AtValue, d.Pending, d.Severity = c.file, key, atValue, true, sev
+	c.diags = append(c.diags, d)
+}
+
+// Record checks raw against fields and returns the checked values, with
+// defaults filled in; invalid values are left out so later stages can
+// trust every value's kind. prefix is the key path of the table.
+func (c *recordChecker) Record(fields []*schema.Field, raw map[string]any, prefix string) map[string]any {
+	out := make(map[string]any, len(raw))
+	c.unknownKeys(fields, raw, prefix)
+	for _, f := range fields {
+		key := join(prefix, f.Name)
+		v, ok := raw[f.Name]
+		if !ok {
+			if f.Required {
+				c.report(diag.Error, prefix, false, diag.Diagnostic{Code: "missing-required",
+					Message: fmt.Sprintf("missing required field %q%s", f.Name, c.where(prefix)), Allowed: schema.KindPhrase(f),
+					Hint: fmt.Sprintf("add %s = … (%s)", f.Name, strings.TrimSuffix(f.Description, "."))})
+			} else if f.Default != nil {
+				out[f.Name] = f.Default
+			}
+			continue
+		}
+		if checked, ok := c.value(f, v, key); ok {
+			out[f.Name] = checked
+		}
+	}
+	c.dateRules(fields, out, prefix)
+	return out
+}
+
+func (c *recordChecker) unknownKeys(fields []*schema.Field, raw map[string]any, prefix string) {
+	var names []string
+	for _, f := range fields {
+		names = append(names, f.Name)
+	}
+	unknown := make([]string, 0)
+	for k := range raw {
+		if !slices.Contains(names, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	slices.Sort(unknown)
+	for _, k := range unknown {
+		hint := diag.DidYouMean(k, names)
+		if hint == "" {
+			hint = "remove it"
+			if c.schemaFile != "" {
+				hint += ", or add it to " + c.schemaFile
+			}
+		}
+		c.report(diag.Error, join(prefix, k), false, diag.Diagnostic{Code: "unknown-key",
+			Message: fmt.Sprintf("unknown field %q%s", k, c.where(prefix)), Found: strconv.Quote(k),
+			Allowed: strings.Join(names, ", "), Hint: hint})
+	}
+}
+
+func (c *recordChecker) value(f *schema.Field, v any, key string) (any, bool) {
+	switch f.Kind {
+	case schema.List:
+		return c.list(f, v, key)
+	case schema.Object:
+		m, ok := v.(map[string]any)
+		if !ok {
+			c.mismatch(f, v, key)
+			return nil, false
+		}
+		return c.Record(f.Fields, m, key), true
+	}
+	checked, p := f.Check(v)
+	if p != nil {
+		p.Message = f.Name + ": " + p.Message
+		c.report(diag.Error, key, true, *p)
+		return nil, false
+	}
+	return checked, true
+}
+
+func (c *recordChecker) mismatch(f *schema.Field, v any, key string) {
+	c.report(diag.Error, key, true, diag.Diagnostic{Code: "wrong-type",
+		Message: fmt.Sprintf("%s: expected %s, found %s", f.Name, schema.KindPhrase(f), schema.TOMLKind(v)),
+		Found:   schema.TOMLKind(v), Allowed: schema.KindPhrase(f), Hint: listHint(f, v)})
+}
+
+func listHint(f *schema.Field, v any) string {
+	if f.Kind == schema.List && f.Of != schema.Object {
+		if s, ok := v.(string); ok {
+			return fmt.Sprintf("put the value in a list: [%q]", s)
+		}
+	}
+	return ""
+}
+
+func (c *recordChecker) list(f *schema.Field, v any, key string) (any, bool) {
+	var items []any
+	switch l := v.(type) {
+	case []any:
+		items = l
+	case []map[string]any:
+		items = make([]any, len(l))
+		for i, m := range l {
+			items[i] = m
+		}
+	default:
+		c.mismatch(f, v, key)
+		return nil, false
+	}
+	if p := f.CheckCount(len(items)); p != nil {
+		p.Message = f.Name + ": " + p.Message
+		c.report(diag.Error, key, true, *p)
+	}
+	out := make([]any, 0, len(items))
+	for i, item := range items {
+		ik := key + "." + strconv.Itoa(i)
+		if f.Of == schema.Object {
+			m, ok := item.(map[string]any)
+			if !ok {
+				c.report(diag.Error, ik, false, diag.Diagnostic{Code: "wrong-type",
+					Message: fmt.Sprintf("%s: each item must be a table, found %s", f.Name, schema.TOMLKind(item)),
+					Allowed: schema.KindPhrase(f)})
+				continue
+			}
+			out = append(out, c.Record(f.Fields, m, ik))
+			continue
+		}
+		checked, p := f.Check(item)
+		if p != nil {
+			p.Message = fmt.Sprintf("%s, item %d: %s", f.Name, i+1, p.Message)
+			c.report(diag.Error, ik, false, *p)
+			continue
+		}
+		out = append(out, checked)
+	}
+	return out, true
+}
+
+// dateRules applies not_before and overdue_if among the checked values of one table.
+func (c *recordChecker) dateRules(fields []*schema.Field, values map[string]any, prefix string) {
+	for _, f := range fields {
+		d, ok := values[f.Name].(time.Time)
+		if !ok {
+			continue
+		}
+		if f.NotBefore != "" {
+			if start, ok := values[f.NotBefore].(time.Time); ok && d.Before(start) {
+				c.report(diag.Error, join(prefix, f.Name), true, diag.Diagnostic{Code: "date-order",
+					Message: fmt.Sprintf("%s %s is before %s %s", f.Name, schema.FormatDate(d), f.NotBefore, schema.FormatDate(start)),
+					Found:   schema.FormatDate(d), Allowed: schema.FormatDate(start) + " or later",
+					Hint: "check the two dates; " + f.Name + " may not come before " + f.NotBefore})
+			}
+		}
+		if len(f.OverdueIf) > 0 && !c.today.IsZero() && d.Before(c.today) && holds(values, f.OverdueIf) {
+			c.report(diag.Warning, join(prefix, f.Name), true, diag.Diagnostic{Code: "overdue",
+				Message: fmt.Sprintf("overdue: %s %s has passed", f.Name, schema.FormatDate(d)),
+				Found:   describeState(values, f.OverdueIf), Hint: "update the status, or set a new date"})
+		}
+	}
+}
+
+func holds(values map[string]any, cond map[string][]string) bool {
+	for field, allowed := range cond {
+		s, _ := values[field].(string)
+		if !slices.Contains(allowed, s) {
+			return false
+		}
+	}
+	return true
+}
+
+func describeState(values map[string]any, cond map[string][]string) string {
+	var parts []string
+	for field := range cond {
+		parts = append(parts, fmt.Sprintf("%s = %q", field, values[field]))
+	}
+	slices.Sort(parts)
+	return strings.Join(parts, ", ")
+}
+
+// where names the table at prefix for messages: " in a member", " in
+// [[actions]] item 2".
+func (c *recordChecker) where(prefix string) string {
+	if prefix == "" {
+		return " in a " + c.what
+	}
+	parts := strings.Split(prefix, ".")
+	if n, err := strconv.Atoi(parts[len(parts)-1]); err == nil {
+		return fmt.Sprintf(" in [[%s]] item %d", strings.Join(parts[:len(parts)-1], "."), n+1)
+	}
+	return " in [" + trimIndex(prefix) + "]"
+}
+
+func join(prefix, key string) string {
+	if prefix == "" {
+		return key
+	}
+	return prefix + "." + key
+}
+
+// trimIndex turns "actions.1" into "actions" for messages about a table.
+func trimIndex(path string) string {
+	parts := strings.Split(path, ".")
+	out := parts[:0]
+	for _, p := range parts {
+		if _, err := strconv.Atoi(p); err != nil {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ".")
+}
