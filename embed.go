@@ -8,10 +8,14 @@ import (
 )
 
 //go:embed schema/*.toml
+//go:embed all:themes/default
 var embedded embed.FS
 
 // DefaultSchema is the schema/ folder of this repository.
 var DefaultSchema = mustSub(embedded, "schema")
+
+// DefaultTheme is the themes/default/ folder of this repository.
+var DefaultTheme = mustSub(embedded, "themes/default")
 
 func mustSub(fsys fs.FS, dir string) fs.FS {
 	sub, err := fs.Sub(fsys, dir)

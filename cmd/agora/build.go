@@ -2,8 +2,44 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"github.com/agora-community/agora/generator/site"
+	"time"
 )
 
 func runBuild(ctx context.Context, c *cli, args []string) error {
-	return usageError("build: not yet implemented")
+	fs, source := c.flags("build")
+	out := fs.String("out", "public", "the output `folder`; replaced whole, only when the build succeeds")
+	baseURL := fs.String("base-url", "", "publish under this `URL` instead of site.toml's base_url")
+	drafts := fs.Bool("drafts", false, "include entries marked draft = true")
+	if done, err := c.parse(fs, args); done {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError("build takes no arguments, found %q", fs.Arg(0))
+	}
+	start := time.Now()
+	p, err := openProject(ctx, *source, *drafts)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	if len(p.Diags) > 0 {
+		c.printDiags(p, "text", c.stderr)
+	}
+	if p.Diags.HasErrors() {
+		fmt.Fprintln(c.stderr, "agora: nothing was written; the previous output is unchanged")
+		return errContent
+	}
+	res, err := p.Build(ctx, siteBuildOptions(*out, *baseURL))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "built %d entries into %s: %d files, %.1f MB in %s\n",
+		len(p.Content.Entries), *out, res.Files, float64(res.Bytes)/1e6, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+func siteBuildOptions(out, baseURL string) site.BuildOptions {
+	return site.BuildOptions{Out: out, BaseURL: baseURL}
 }

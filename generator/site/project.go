@@ -28,6 +28,7 @@ type Options struct {
 
 // Project is a loaded, checked and linked repository.
 type Project struct {
+	Source  string
 	Root    *os.Root
 	Site    *config.Site
 	Schema  *schema.Schema
@@ -35,6 +36,7 @@ type Project struct {
 	Graph   *link.Graph
 	// Diags holds every problem found, sorted, with positions.
 	Diags diag.List
+	opts  Options
 }
 
 // ErrNoSource means the source folder itself cannot be used.
@@ -47,7 +49,7 @@ func Open(ctx context.Context, opts Options) (*Project, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoSource, err)
 	}
-	p := &Project{Root: root}
+	p := &Project{Source: opts.Source, Root: root, opts: opts}
 	defer func() {
 		load.Locate(root, p.Diags)
 		p.Diags.Sort()

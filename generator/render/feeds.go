@@ -1,0 +1,234 @@
+package render
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// sitemap lists every HTML page by its absolute URL.
+func (s *Site) sitemap(w io.Writer) error {
+	type url struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	var urls []url
+	add := func(p string, updated time.Time) {
+		u := url{Loc: s.base.String() + p}
+		if !updated.IsZero() {
+			u.LastMod = updated.Format(time.DateOnly)
+		}
+		urls = append(urls, u)
+	}
+	add("", time.Time{})
+	for _, t := range s.in.Schema.Types {
+		if listed(t) {
+			add(t.Folder+"/", time.Time{})
+		}
+		for _, e := range s.byType[t.Name] {
+			v := s.view(e)
+			add(v.Path(), v.Time("updated"))
+		}
+	}
+	if s.in.Schema.Type("minutes") != nil {
+		add("actions/", time.Time{})
+	}
+	io.WriteString(w, xml.Header)
+	enc := xml.NewEncoder(w)
+	enc.Indent("", " ")
+	return enc.Encode(struct {
+		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		URLs    []url    `xml:"url"`
+	}{URLs: urls})
+}
+
+// feed is an Atom feed of the latest minutes.
+func (s *Site) feed(w io.Writer) error {
+	type link struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr,omitempty"`
+	}
+	type entry struct {
+		Title   string `xml:"title"`
+		ID      string `xml:"id"`
+		Link    link   `xml:"link"`
+		Updated string `xml:"updated"`
+		Summary string `xml:"summary,omitempty"`
+	}
+	minutes := s.Entries("minutes")
+	slices.SortStableFunc(minutes, func(a, b *Entry) int { return b.Time("date").Compare(a.Time("date")) })
+	minutes = minutes[:min(20, len(minutes))]
+	updated := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	var entries []entry
+	for _, m := range minutes {
+		d := latest(m.Time("date"), m.Time("updated"))
+		if d.After(updated) {
+			updated = d
+		}
+		entries = append(entries, entry{Title: m.Title(), ID: s.base.String() + m.Path(), Link: link{Href: s.base.String() + m.Path()},
+			Updated: d.Format(time.RFC3339), Summary: strings.Join(m.List("decisions"), " · ")})
+	}
+	io.WriteString(w, xml.Header)
+	enc := xml.NewEncoder(w)
+	enc.Indent("", " ")
+	return enc.Encode(struct {
+		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		Title   string   `xml:"title"`
+		ID      string   `xml:"id"`
+		Links   []link   `xml:"link"`
+		Updated string   `xml:"updated"`
+		Author  string   `xml:"author>name"`
+		Entries []entry  `xml:"entry"`
+	}{Title: s.in.Config.Title + " — " + s.theme.Strings.T("nav_minutes"), ID: s.base.String(),
+		Links:   []link{{Href: s.base.String() + "feed.xml", Rel: "self"}, {Href: s.base.String()}},
+		Updated: updated.Format(time.RFC3339), Author: s.in.Config.Title, Entries: entries})
+}
+
+func latest(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// calendar is an iCalendar (RFC 5545) file of every meeting.
+func (s *Site) calendar(w io.Writer) error {
+	c := &icsWriter{w: w}
+	c.line("BEGIN:VCALENDAR")
+	c.line("VERSION:2.0")
+	c.line("PRODID:-//Agora//Knowledge base//EN")
+	c.line("CALSCALE:GREGORIAN")
+	c.prop("X-WR-CALNAME", s.in.Config.Title)
+	for _, m := range s.Entries("minutes") {
+		start := m.Time("date")
+		if start.IsZero() {
+			continue
+		}
+		end := m.Time("end_date")
+		if end.IsZero() {
+			end = start
+		}
+		c.line("BEGIN:VEVENT")
+		c.line("UID:" + m.Slug() + "@" + s.base.Host)
+		c.line("DTSTAMP:" + latest(start, m.Time("updated")).Format("20060102T150405Z"))
+		c.line("DTSTART;VALUE=DATE:" + start.Format("20060102"))
+		c.line("DTEND;VALUE=DATE:" + end.AddDate(0, 0, 1).Format("20060102"))
+		c.prop("SUMMARY", m.Title())
+		if loc := m.S("location"); loc != "" {
+			c.prop("LOCATION", loc)
+		}
+		if d := m.List("decisions"); len(d) > 0 {
+			c.prop("DESCRIPTION", strings.Join(d, "\n"))
+		}
+		c.line("URL:" + s.base.String() + m.Path())
+		c.line("END:VEVENT")
+	}
+	c.line("END:VCALENDAR")
+	return c.err
+}
+
+type icsWriter struct {
+	w   io.Writer
+	err error
+}
+
+// prop writes a text property, escaped as RFC 5545 section 3.3.11 says.
+func (c *icsWriter) prop(name, text string) {
+	text = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(text)
+	c.line(name + ":" + text)
+}
+
+// line writes one content line folded at 75 octets, never inside a UTF-8 sequence.
+func (c *icsWriter) line(s string) {
+	if c.err != nil {
+		return
+	}
+	var b strings.Builder
+	limit := 75
+	for len(s) > limit {
+		cut := limit
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		b.WriteString(s[:cut])
+		b.WriteString("\r\n ")
+		s = s[cut:]
+		limit = 74 // the leading space counts
+	}
+	b.WriteString(s)
+	b.WriteString("\r\n")
+	_, c.err = io.WriteString(c.w, b.String())
+}
+
+// JSONLD describes the page's entry in schema.org terms, for search
+// engines: members as Organization or Person, minutes as Event, modules as
+// Course. html/template encodes it as JSON, safe inside <script>.
+func (p *Page) JSONLD() any {
+	e := p.Entry
+	if e == nil {
+		return nil
+	}
+	url := p.Canonical()
+	switch e.Type().Name {
+	case "member":
+		kind := "Organization"
+		if e.S("kind") == "individual" {
+			kind = "Person"
+		}
+		ld := map[string]any{"@context": "https://schema.org", "@type": kind, "name": e.Title(), "url": url}
+		if w := e.S("website"); w != "" {
+			ld["sameAs"] = w
+		}
+		if c := e.S("country"); c != "" {
+			ld["address"] = map[string]any{"@type": "PostalAddress", "addressCountry": c, "addressRegion": e.S("region")}
+		}
+		if topics := titles(e.Refs("offers")); len(topics) > 0 {
+			ld["knowsAbout"] = topics
+		}
+		return ld
+	case "minutes":
+		mode := map[string]string{"in-person": "OfflineEventAttendanceMode", "virtual": "OnlineEventAttendanceMode", "hybrid": "MixedEventAttendanceMode"}
+		ld := map[string]any{"@context": "https://schema.org", "@type": "Event", "name": e.Title(), "url": url,
+			"startDate": e.S("date"), "eventStatus": "https://schema.org/EventScheduled"}
+		if end := e.S("end_date"); end != "" {
+			ld["endDate"] = end
+		}
+		if m, ok := mode[e.S("format")]; ok {
+			ld["eventAttendanceMode"] = "https://schema.org/" + m
+		}
+		if loc := e.S("location"); loc != "" {
+			ld["location"] = map[string]any{"@type": "Place", "name": loc}
+		}
+		return ld
+	case "module":
+		ld := map[string]any{"@context": "https://schema.org", "@type": "Course", "name": e.Title(), "url": url,
+			"description": e.S("summary"),
+			"provider":    map[string]any{"@type": "Organization", "name": p.s.in.Config.Title, "url": p.s.base.String()}}
+		if l := e.S("language"); l != "" {
+			ld["inLanguage"] = l
+		}
+		if d, ok := e.F("duration_minutes").(int64); ok {
+			ld["timeRequired"] = fmt.Sprintf("PT%dM", d)
+		}
+		if pre := titles(e.Refs("prerequisites")); len(pre) > 0 {
+			ld["coursePrerequisites"] = pre
+		}
+		if l := e.S("license"); l != "" {
+			ld["license"] = l
+		}
+		return ld
+	}
+	return nil
+}
+
+func titles(entries []*Entry) []string {
+	out := make([]string, len(entries))
+	for i, e := range entries {
+		out[i] = e.Title()
+	}
+	return out
+}

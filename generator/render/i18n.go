@@ -1,0 +1,102 @@
+package render
+
+import (
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Strings are the theme's UI strings in one language, with English behind
+// them for any key the language lacks.
+type Strings struct {
+	Lang     string
+	text     map[string]string
+	fallback map[string]string
+	months   []string
+	format   string // date pattern: {d} {month} {y}, {m} for the month number
+}
+
+func loadStrings(theme fs.FS, lang string) (*Strings, error) {
+	read := func(l string) (map[string]any, error) {
+		var m map[string]any
+		b, err := fs.ReadFile(theme, "i18n/"+l+".toml")
+		if err != nil {
+			return nil, err
+		}
+		if _, err := toml.Decode(string(b), &m); err != nil {
+			return nil, fmt.Errorf("i18n/%s.toml: %w", l, err)
+		}
+		return m, nil
+	}
+	en, err := read("en")
+	if err != nil {
+		return nil, err
+	}
+	own, err := read(lang)
+	if err != nil {
+		base, _, _ := strings.Cut(lang, "-")
+		if own, err = read(base); err != nil {
+			own = en
+		}
+	}
+	s := &Strings{Lang: lang, text: flat(own), fallback: flat(en)}
+	s.months = list(own["months"], list(en["months"], nil))
+	s.format, _ = own["date_format"].(string)
+	if s.format == "" {
+		s.format = "{d} {month} {y}"
+	}
+	return s, nil
+}
+
+func flat(m map[string]any) map[string]string {
+	out := map[string]string{}
+	for k, v := range m {
+		if s, ok := v.(string); ok {
+			out[k] = s
+		}
+	}
+	return out
+}
+
+func list(v any, fallback []string) []string {
+	l, ok := v.([]any)
+	if !ok || len(l) != 12 {
+		return fallback
+	}
+	out := make([]string, 12)
+	for i, x := range l {
+		out[i], _ = x.(string)
+	}
+	return out
+}
+
+// T returns the string for key; {0}, {1}… are replaced by args.
+func (s *Strings) T(key string, args ...any) string {
+	t, ok := s.text[key]
+	if !ok {
+		if t, ok = s.fallback[key]; !ok {
+			t = key
+		}
+	}
+	for i, a := range args {
+		t = strings.ReplaceAll(t, "{"+strconv.Itoa(i)+"}", fmt.Sprint(a))
+	}
+	return t
+}
+
+// Date formats a date in the site's language.
+func (s *Strings) Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	month := strconv.Itoa(int(t.Month()))
+	if len(s.months) == 12 {
+		month = s.months[t.Month()-1]
+	}
+	return strings.NewReplacer("{d}", strconv.Itoa(t.Day()), "{month}", month,
+		"{m}", strconv.Itoa(int(t.Month())), "{y}", strconv.Itoa(t.Year())).Replace(s.format)
+}

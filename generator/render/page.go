@@ -1,0 +1,170 @@
+package render
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/agora-community/agora/generator/config"
+	"github.com/agora-community/agora/generator/schema"
+)
+
+// Page is what a template renders: one output page.
+type Page struct {
+	Kind  string // home, index, entry, actions, search, 404
+	Title string
+	Path  string // from the site root, "" for home, "members/ana/"
+	Entry *Entry
+	Type  *schema.Type
+	Data  any
+	root  string // prefix that leads back to the site root
+	s     *Site
+}
+
+func (s *Site) newPage(kind, title, p string) *Page {
+	pg := &Page{Kind: kind, Title: title, Path: p, s: s, root: strings.Repeat("../", strings.Count(p, "/"))}
+	if kind == "404" {
+		pg.root = s.base.Path // served from any depth: root-relative links
+	}
+	return pg
+}
+
+// Config is site.toml.
+func (p *Page) Config() *config.Site { return p.s.in.Config }
+
+// Lang is the site's language.
+func (p *Page) Lang() string { return p.s.theme.Strings.Lang }
+
+// Today is the build's date, for overdue marks.
+func (p *Page) Today() time.Time { return p.s.opts.Today }
+
+// Href links to a site path ("members/ana/"), an entry, or an absolute URL,
+// relative to this page so the site works from any folder and from file://.
+func (p *Page) Href(target any) string {
+	var path string
+	switch t := target.(type) {
+	case *Entry:
+		path = t.Path()
+	case string:
+		if strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "mailto:") {
+			return t
+		}
+		path = t
+	default:
+		return "#"
+	}
+	if p.root == "" && path == "" {
+		return "./"
+	}
+	return p.root + path
+}
+
+// Asset links to a theme file by its hashed name.
+func (p *Page) Asset(name string) string { return p.Href(p.s.assets[name]) }
+
+// Canonical is the page's absolute URL.
+func (p *Page) Canonical() string { return p.s.base.String() + p.Path }
+
+// Abs makes a site path absolute.
+func (p *Page) Abs(path string) string { return p.s.base.String() + path }
+
+// Current reports whether a nav item is this page or one of its parents.
+func (p *Page) Current(path string) bool {
+	if path == "" {
+		return p.Path == ""
+	}
+	return strings.HasPrefix(p.Path, path)
+}
+
+// NavItem is one link of the main navigation.
+type NavItem struct {
+	Label, Path string
+}
+
+// navOrder puts the default types in the order readers look for them;
+// community-added types follow, then the free pages are left to the footer.
+var navOrder = []string{"members", "minutes", "actions", "curriculum", "topics", "governance", "charters"}
+
+// Nav lists the main sections.
+func (p *Page) Nav() []NavItem {
+	folders := slices.Clone(navOrder)
+	for _, t := range p.s.in.Schema.Types {
+		if !slices.Contains(folders, t.Folder) && strings.Count(t.Path, "/") > 2 {
+			folders = append(folders, t.Folder)
+		}
+	}
+	var out []NavItem
+	for _, f := range folders {
+		if f == "actions" {
+			if p.s.in.Schema.Type("minutes") != nil {
+				out = append(out, NavItem{p.s.theme.Strings.T("nav_actions"), "actions/"})
+			}
+			continue
+		}
+		if t := p.s.in.Schema.ByFolder(f); t != nil {
+			out = append(out, NavItem{p.s.typeLabel(t), f + "/"})
+		}
+	}
+	return out
+}
+
+func (s *Site) typeLabel(t *schema.Type) string {
+	if label := s.theme.Strings.T("nav_" + t.Folder); label != "nav_"+t.Folder {
+		return label
+	}
+	return t.Label
+}
+
+// TypeLabel is a type's list heading in the site's language.
+func (p *Page) TypeLabel(t *schema.Type) string { return p.s.typeLabel(t) }
+
+// Pages lists the free pages, for the footer.
+func (p *Page) Pages() []*Entry { return p.s.Entries("page") }
+
+// Entries returns the published entries of a type in its sort order.
+func (p *Page) Entries(typeName string) []*Entry { return p.s.Entries(typeName) }
+
+// Lookup finds a published entry by type and slug.
+func (p *Page) Lookup(typeName, slug string) *Entry { return p.s.lookup(typeName, slug) }
+
+// EditURL links to the entry's source in the repository, when site.toml has [repo].
+func (p *Page) EditURL() string { return p.s.repoLink(p.Entry, "edit") }
+
+// HistoryURL links to the entry's history in the repository.
+func (p *Page) HistoryURL() string { return p.s.repoLink(p.Entry, "history") }
+
+// repoLink builds GitHub, GitLab and Gitea/Forgejo URL forms.
+func (s *Site) repoLink(e *Entry, kind string) string {
+	repo := strings.TrimSuffix(s.in.Config.RepoURL, "/")
+	if repo == "" || e == nil {
+		return ""
+	}
+	repo = strings.TrimSuffix(repo, ".git")
+	branch, file := s.in.Config.RepoBranch, e.File()
+	if branch == "" {
+		branch = "main"
+	}
+	switch host := hostOf(repo); {
+	case strings.Contains(host, "gitlab"):
+		if kind == "edit" {
+			return repo + "/-/edit/" + branch + "/" + file
+		}
+		return repo + "/-/commits/" + branch + "/" + file
+	case strings.Contains(host, "github"):
+		if kind == "edit" {
+			return repo + "/edit/" + branch + "/" + file
+		}
+		return repo + "/commits/" + branch + "/" + file
+	default: // Gitea and Forgejo
+		if kind == "edit" {
+			return repo + "/_edit/" + branch + "/" + file
+		}
+		return repo + "/commits/branch/" + branch + "/" + file
+	}
+}
+
+func hostOf(u string) string {
+	rest := u[strings.Index(u, "://")+3:]
+	host, _, _ := strings.Cut(rest, "/")
+	return host
+}

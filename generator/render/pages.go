@@ -1,0 +1,99 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/agora-community/agora/generator/schema"
+)
+
+// Job is one output file: its path under the output folder and how to
+// write its bytes.
+type Job struct {
+	Path   string // slash-separated, "members/ana/index.html"
+	Render func(w io.Writer) error
+}
+
+// Jobs lists every file of the site, in a stable order.
+func (s *Site) Jobs() []Job {
+	strs := s.theme.Strings
+	jobs := []Job{s.pageJob(s.newPage("home", s.in.Config.Title, ""), "home")}
+	for _, t := range s.in.Schema.Types {
+		if listed(t) {
+			pg := s.newPage("index", s.typeLabel(t), t.Folder+"/")
+			pg.Type = t
+			jobs = append(jobs, s.pageJob(pg, t.Name+"-index", "index"))
+		}
+		for _, e := range s.byType[t.Name] {
+			v := s.view(e)
+			pg := s.newPage("entry", v.Title(), v.Path())
+			pg.Entry, pg.Type = v, t
+			jobs = append(jobs, s.pageJob(pg, t.Name, "entry"))
+		}
+	}
+	if s.in.Schema.Type("minutes") != nil {
+		jobs = append(jobs, s.pageJob(s.newPage("actions", strs.T("nav_actions"), "actions/"), "actions"))
+	}
+	jobs = append(jobs,
+		s.pageJob(s.newPage("search", strs.T("search"), "search/"), "search"),
+		s.fileJob("404.html", s.newPage("404", strs.T("not_found"), "404.html"), "404"),
+		Job{"sitemap.xml", s.sitemap},
+		Job{"feed.xml", s.feed},
+		Job{"calendar.ics", s.calendar},
+		Job{"_headers", s.headers},
+	)
+	for name, p := range s.assets {
+		b := s.theme.static[name]
+		jobs = append(jobs, Job{p, func(w io.Writer) error { _, err := w.Write(b); return err }})
+	}
+	return jobs
+}
+
+// listed reports whether a type has a list page: types published at the
+// site root (free pages) have none.
+func listed(t *schema.Type) bool { return strings.Count(t.Path, "/") > 2 }
+
+func (s *Site) pageJob(pg *Page, names ...string) Job {
+	return s.fileJob(pg.Path+"index.html", pg, names...)
+}
+
+func (s *Site) fileJob(path string, pg *Page, names ...string) Job {
+	return Job{path, func(w io.Writer) error {
+		t := s.theme.page(names...)
+		if t == nil {
+			return fmt.Errorf("theme: no template among %s", strings.Join(names, ", "))
+		}
+		var buf bytes.Buffer
+		if err := t.ExecuteTemplate(&buf, "base", pg); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		_, err := w.Write(buf.Bytes())
+		return err
+	}}
+}
+
+// headers is the _headers file that Netlify, Cloudflare Pages and others
+// read: the same Content-Security-Policy as the pages' meta tag, plus what
+// only a header can say.
+func (s *Site) headers(w io.Writer) error {
+	_, err := fmt.Fprintf(w, "/*\n  Content-Security-Policy: %s; frame-ancestors 'none'\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n", CSP)
+	return err
+}
+
+// CSP allows only the site's own scripts and styles: the default theme
+// has no inline script, style attribute or event handler.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https:; object-src 'none'; base-uri 'none'; form-action 'self'"
+
+// Policy is the CSP for the page's meta tag.
+func (p *Page) Policy() string { return CSP }
+
+// Body renders the page's entry body (empty for other pages).
+func (p *Page) Body() (template.HTML, error) {
+	if p.Entry == nil {
+		return "", nil
+	}
+	return p.Entry.Body()
+}

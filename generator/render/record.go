@@ -1,0 +1,244 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/agora-community/agora/generator/load"
+	"github.com/agora-community/agora/generator/schema"
+)
+
+// record gives templates read access to one table of an entry. Every
+// accessor goes through the schema and returns nothing for a private
+// field, so no template can publish one.
+type record struct {
+	fields []*schema.Field
+	values map[string]any
+	site   *Site
+}
+
+func (r record) field(name string) *schema.Field {
+	for _, f := range r.fields {
+		if f.Name == name {
+			if f.Private {
+				return nil
+			}
+			return f
+		}
+	}
+	return nil
+}
+
+// F returns a field's checked value, or nil.
+func (r record) F(name string) any {
+	if r.field(name) == nil {
+		return nil
+	}
+	return r.values[name]
+}
+
+// S returns a field's value as text ("" when unset).
+func (r record) S(name string) string {
+	switch v := r.F(name).(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case time.Time:
+		return schema.FormatDate(v)
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// Time returns a date field, or the zero time.
+func (r record) Time(name string) time.Time {
+	t, _ := r.F(name).(time.Time)
+	return t
+}
+
+// List returns a list field's items as text.
+func (r record) List(name string) []string {
+	l, _ := r.F(name).([]any)
+	out := make([]string, 0, len(l))
+	for _, v := range l {
+		out = append(out, fmt.Sprint(v))
+	}
+	return out
+}
+
+// Ref returns the published entry a single ref or topic field points at.
+func (r record) Ref(name string) *Entry {
+	refs := r.Refs(name)
+	if len(refs) == 0 {
+		return nil
+	}
+	return refs[0]
+}
+
+// Refs returns the published entries a ref or topic field (or a list of
+// them) points at, in the order written.
+func (r record) Refs(name string) []*Entry {
+	f := r.field(name)
+	if f == nil || f.Target() == "" {
+		return nil
+	}
+	var out []*Entry
+	for _, v := range asList(r.values[name]) {
+		if s, ok := v.(string); ok {
+			if e := r.site.lookup(f.Target(), s); e != nil {
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}
+
+// Objects returns the tables of a list-of-objects field (or an object field).
+func (r record) Objects(name string) []Object {
+	f := r.field(name)
+	if f == nil || f.Elem().Kind != schema.Object {
+		return nil
+	}
+	var out []Object
+	for i, v := range asList(r.values[name]) {
+		if m, ok := v.(map[string]any); ok {
+			out = append(out, Object{record{f.Fields, m, r.site}, i})
+		}
+	}
+	return out
+}
+
+// Object is one table of a list of objects, such as one action item.
+type Object struct {
+	record
+	Index int
+}
+
+func asList(v any) []any {
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case []any:
+		return v
+	}
+	return []any{v}
+}
+
+// Entry is a published entry as templates see it.
+type Entry struct {
+	record
+	e *load.Entry
+}
+
+func (s *Site) view(e *load.Entry) *Entry {
+	if e == nil {
+		return nil
+	}
+	return &Entry{record{e.Type.Fields, e.Fields, s}, e}
+}
+
+func (v *Entry) Title() string       { return v.e.Title() }
+func (v *Entry) Slug() string        { return v.e.Slug }
+func (v *Entry) Type() *schema.Type  { return v.e.Type }
+func (v *Entry) File() string        { return v.e.File }
+func (v *Entry) Path() string        { return entryPath(v.e) }
+func (v *Entry) Draft() bool         { return v.e.Draft() }
+func (v *Entry) Source() *load.Entry { return v.e }
+
+// Lang is the entry's own language when it names one.
+func (v *Entry) Lang() string {
+	if s := v.S("language"); s != "" {
+		return s
+	}
+	return ""
+}
+
+// Body renders the entry's Markdown body.
+func (v *Entry) Body() (template.HTML, error) {
+	html, _, err := v.site.body(v.e)
+	// The Markdown renderer escapes raw HTML and drops unsafe URLs, so its
+	// output is trusted here and nowhere else.
+	return template.HTML(html), err
+}
+
+// From returns published entries of a type whose field points at this one.
+func (v *Entry) From(typeName, field string) []*Entry {
+	return v.site.views(v.site.graph.From(v.e, typeName, field))
+}
+
+// Fields lists every published field that has a value, for generic pages.
+func (v *Entry) Fields() []FieldView { return fieldViews(v.record) }
+
+// Backlinks groups the entries that point at this one by type and field.
+func (v *Entry) Backlinks() []BacklinkGroup { return v.site.backlinks(v.e) }
+
+// entryPath is an entry's page path from the site root: "members/ana/".
+func entryPath(e *load.Entry) string {
+	return strings.Replace(e.Type.Path, ":slug", e.Slug, 1)[1:]
+}
+
+// FieldView is one field with its value(s), for generic display.
+type FieldView struct {
+	Name, Label, Description string
+	Kind                     schema.Kind
+	Values                   []Value
+	Objects                  [][]FieldView
+}
+
+// Value is one displayable value: text, and a link target when it has one.
+type Value struct {
+	Text string
+	Href string // a site path, or an absolute http(s)/mailto URL
+	Date time.Time
+}
+
+func fieldViews(r record) []FieldView {
+	var out []FieldView
+	for _, f := range r.fields {
+		if f.Private || f.Builtin {
+			continue
+		}
+		v, ok := r.values[f.Name]
+		if !ok {
+			continue
+		}
+		fv := FieldView{Name: f.Name, Label: f.Label, Description: f.Description, Kind: f.Elem().Kind}
+		if f.Elem().Kind == schema.Object {
+			for _, o := range r.Objects(f.Name) {
+				fv.Objects = append(fv.Objects, fieldViews(o.record))
+			}
+		} else {
+			for _, item := range asList(v) {
+				fv.Values = append(fv.Values, r.value(f, item))
+			}
+		}
+		out = append(out, fv)
+	}
+	return out
+}
+
+func (r record) value(f *schema.Field, v any) Value {
+	switch x := v.(type) {
+	case time.Time:
+		return Value{Date: x}
+	case bool:
+		return Value{Text: strconv.FormatBool(x)}
+	case string:
+		switch f.Elem().Kind {
+		case schema.URL:
+			return Value{Text: x, Href: x}
+		case schema.Email:
+			return Value{Text: x, Href: "mailto:" + x}
+		case schema.Ref, schema.Topic:
+			if e := r.site.lookup(f.Target(), x); e != nil {
+				return Value{Text: e.Title(), Href: e.Path()}
+			}
+		}
+		return Value{Text: x}
+	}
+	return Value{Text: fmt.Sprint(v)}
+}

@@ -1,0 +1,200 @@
+// Package render turns the linked content into pages: the theme's
+// html/template files, fed with views that expose only published fields.
+package render
+
+import (
+	"cmp"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/agora-community/agora/generator/config"
+	"github.com/agora-community/agora/generator/link"
+	"github.com/agora-community/agora/generator/load"
+	"github.com/agora-community/agora/generator/schema"
+)
+
+// Input is what the earlier stages produced.
+type Input struct {
+	Config  *config.Site
+	Schema  *schema.Schema
+	Content *load.Content
+	Graph   *link.Graph
+}
+
+// Options tune rendering.
+type Options struct {
+	BaseURL *url.URL // overrides site.toml's base_url when set
+	Drafts  bool
+	Today   time.Time
+	// Markdown renders an entry body to safe HTML and its plain text.
+	Markdown func(src []byte) (html []byte, text string, err error)
+}
+
+// Site renders every page of one build. It is safe for concurrent use.
+type Site struct {
+	in     Input
+	opts   Options
+	theme  *Theme
+	graph  *link.Graph
+	base   *url.URL
+	byType map[string][]*load.Entry // published entries, in each type's sort order
+	assets map[string]string        // asset name -> hashed path
+}
+
+// New prepares a build: published entries per type, sorted.
+func New(in Input, theme *Theme, opts Options) *Site {
+	s := &Site{in: in, opts: opts, theme: theme, graph: in.Graph, byType: map[string][]*load.Entry{}}
+	s.base = in.Config.BaseURL
+	if opts.BaseURL != nil {
+		s.base = opts.BaseURL
+	}
+	if !strings.HasSuffix(s.base.Path, "/") {
+		b := *s.base
+		b.Path += "/"
+		s.base = &b
+	}
+	for _, e := range in.Content.Entries {
+		if s.published(e) {
+			s.byType[e.Type.Name] = append(s.byType[e.Type.Name], e)
+		}
+	}
+	for _, t := range in.Schema.Types {
+		sortEntries(s.byType[t.Name], t)
+	}
+	s.assets = theme.assetPaths()
+	return s
+}
+
+func (s *Site) published(e *load.Entry) bool { return s.opts.Drafts || !e.Draft() }
+
+// sortEntries orders a type's entries by its sort field, then by slug.
+func sortEntries(entries []*load.Entry, t *schema.Type) {
+	field, desc := strings.CutPrefix(t.Sort, "-")
+	if field == "" {
+		field = t.TitleField
+	}
+	slices.SortStableFunc(entries, func(a, b *load.Entry) int {
+		c := compareValues(a.Fields[field], b.Fields[field])
+		if desc {
+			c = -c
+		}
+		return cmp.Or(c, cmp.Compare(a.Slug, b.Slug))
+	})
+}
+
+func compareValues(a, b any) int {
+	switch x := a.(type) {
+	case string:
+		y, _ := b.(string)
+		return cmp.Compare(strings.ToLower(x), strings.ToLower(y))
+	case time.Time:
+		y, _ := b.(time.Time)
+		return x.Compare(y)
+	case int64:
+		y, _ := b.(int64)
+		return cmp.Compare(x, y)
+	case float64:
+		y, _ := b.(float64)
+		return cmp.Compare(x, y)
+	}
+	if b != nil {
+		return 1 // entries without the value come last
+	}
+	return 0
+}
+
+// lookup finds a published entry by type and slug or alias.
+func (s *Site) lookup(typeName, value string) *Entry {
+	e := s.graph.Lookup(typeName, value)
+	if e == nil || !s.published(e) {
+		return nil
+	}
+	return s.view(e)
+}
+
+func (s *Site) views(entries []*load.Entry) []*Entry {
+	out := make([]*Entry, 0, len(entries))
+	for _, e := range entries {
+		if s.published(e) {
+			out = append(out, s.view(e))
+		}
+	}
+	return out
+}
+
+// Entries returns the published entries of a type in its sort order.
+func (s *Site) Entries(typeName string) []*Entry { return s.views(s.byType[typeName]) }
+
+// body renders an entry's Markdown.
+func (s *Site) body(e *load.Entry) ([]byte, string, error) {
+	src, err := s.in.Content.Body(e)
+	if err != nil || len(src) == 0 {
+		return nil, "", err
+	}
+	return s.opts.Markdown(src)
+}
+
+// BacklinkGroup is the entries of one type whose one field points here.
+type BacklinkGroup struct {
+	Type    *schema.Type
+	Field   string
+	Label   string
+	Entries []*Entry
+}
+
+func (s *Site) backlinks(e *load.Entry) []BacklinkGroup {
+	var out []BacklinkGroup
+	for _, edge := range s.graph.Backlinks(e) {
+		if !s.published(edge.From) {
+			continue
+		}
+		n := len(out)
+		if n == 0 || out[n-1].Type != edge.From.Type || out[n-1].Field != edge.Field {
+			out = append(out, BacklinkGroup{Type: edge.From.Type, Field: edge.Field, Label: fieldLabel(edge.From.Type, edge.Field)})
+			n++
+		}
+		g := &out[n-1]
+		if len(g.Entries) == 0 || g.Entries[len(g.Entries)-1].e != edge.From {
+			g.Entries = append(g.Entries, s.view(edge.From))
+		}
+	}
+	slices.SortStableFunc(out, func(a, b BacklinkGroup) int {
+		return cmp.Or(cmp.Compare(a.Type.Name, b.Type.Name), cmp.Compare(a.Field, b.Field))
+	})
+	return mergeGroups(out)
+}
+
+// mergeGroups joins groups of the same type and field that the edge order split.
+func mergeGroups(groups []BacklinkGroup) []BacklinkGroup {
+	var out []BacklinkGroup
+	for _, g := range groups {
+		if n := len(out); n > 0 && out[n-1].Type == g.Type && out[n-1].Field == g.Field {
+			for _, e := range g.Entries {
+				if !slices.ContainsFunc(out[n-1].Entries, func(x *Entry) bool { return x.e == e.e }) {
+					out[n-1].Entries = append(out[n-1].Entries, e)
+				}
+			}
+			continue
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// fieldLabel is the label of a (possibly nested) field: "actions.owner".
+func fieldLabel(t *schema.Type, path string) string {
+	parts := strings.Split(path, ".")
+	f := t.Lookup(parts[0])
+	for _, p := range parts[1:] {
+		if f == nil {
+			break
+		}
+		f = f.Lookup(p)
+	}
+	if f == nil {
+		return path
+	}
+	return f.Label
+}

@@ -1,0 +1,343 @@
+package render
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// Group is entries or tables sharing one value of a field.
+type Group struct {
+	Key     string
+	Entries []*Entry
+	Objects []Object
+}
+
+// GroupBy groups entries by a field's value, in the order of the field's
+// enum values when it has them, else in order of first appearance.
+// Entries without the value go to a last group with an empty key.
+func (p *Page) GroupBy(entries []*Entry, field string) []Group {
+	var out []Group
+	index := map[string]int{}
+	if len(entries) > 0 {
+		if f := entries[0].field(field); f != nil {
+			for _, v := range f.Elem().Values {
+				index[v] = len(out)
+				out = append(out, Group{Key: v})
+			}
+		}
+	}
+	for _, e := range entries {
+		keys := e.List(field)
+		if len(keys) == 0 {
+			keys = []string{e.S(field)}
+		}
+		for _, k := range keys {
+			i, ok := index[k]
+			if !ok {
+				i = len(out)
+				index[k] = i
+				out = append(out, Group{Key: k})
+			}
+			out[i].Entries = append(out[i].Entries, e)
+		}
+	}
+	return nonEmpty(out)
+}
+
+// GroupObjects groups tables (goals, terms) by a field's value, in enum order.
+func (p *Page) GroupObjects(objects []Object, field string) []Group {
+	var out []Group
+	index := map[string]int{}
+	if len(objects) > 0 {
+		if f := objects[0].field(field); f != nil {
+			for _, v := range f.Values {
+				index[v] = len(out)
+				out = append(out, Group{Key: v})
+			}
+		}
+	}
+	for _, o := range objects {
+		k := o.S(field)
+		i, ok := index[k]
+		if !ok {
+			i = len(out)
+			index[k] = i
+			out = append(out, Group{Key: k})
+		}
+		out[i].Objects = append(out[i].Objects, o)
+	}
+	return nonEmpty(out)
+}
+
+func nonEmpty(groups []Group) []Group {
+	return slices.DeleteFunc(groups, func(g Group) bool { return len(g.Entries) == 0 && len(g.Objects) == 0 })
+}
+
+// YearGroup is the entries of one year, newest year first.
+type YearGroup struct {
+	Year    int
+	Entries []*Entry
+}
+
+// ByYear groups entries by the year of a date field, newest first.
+func (p *Page) ByYear(entries []*Entry, field string) []YearGroup {
+	var out []YearGroup
+	sorted := slices.Clone(entries)
+	slices.SortStableFunc(sorted, func(a, b *Entry) int { return b.Time(field).Compare(a.Time(field)) })
+	for _, e := range sorted {
+		y := e.Time(field).Year()
+		if n := len(out); n == 0 || out[n-1].Year != y {
+			out = append(out, YearGroup{Year: y})
+		}
+		out[len(out)-1].Entries = append(out[len(out)-1].Entries, e)
+	}
+	return out
+}
+
+// Latest returns the n newest entries of a type by a date field.
+func (p *Page) Latest(typeName, field string, n int) []*Entry {
+	entries := p.s.Entries(typeName)
+	slices.SortStableFunc(entries, func(a, b *Entry) int { return b.Time(field).Compare(a.Time(field)) })
+	return entries[:min(n, len(entries))]
+}
+
+// Action is one action item of some minutes.
+type Action struct {
+	Minutes *Entry
+	Index   int
+	Task    string
+	Owner   *Entry
+	Due     time.Time
+	Status  string
+	Overdue bool
+}
+
+// Actions lists every action item of every published minutes.
+func (p *Page) Actions() []Action {
+	var out []Action
+	for _, m := range p.s.Entries("minutes") {
+		for _, o := range m.Objects("actions") {
+			a := Action{Minutes: m, Index: o.Index, Task: o.S("task"), Owner: o.Ref("owner"), Due: o.Time("due"), Status: o.S("status")}
+			a.Overdue = a.Status == "open" && !a.Due.IsZero() && a.Due.Before(p.Today())
+			out = append(out, a)
+		}
+	}
+	slices.SortStableFunc(out, compareActions)
+	return out
+}
+
+// compareActions puts open before done and dropped, then the earliest due first.
+func compareActions(a, b Action) int {
+	rank := func(x Action) int {
+		switch x.Status {
+		case "open":
+			return 0
+		case "done":
+			return 1
+		}
+		return 2
+	}
+	due := func(x Action) time.Time {
+		if x.Due.IsZero() {
+			return time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+		}
+		return x.Due
+	}
+	return cmp.Or(cmp.Compare(rank(a), rank(b)), due(a).Compare(due(b)), cmp.Compare(a.Minutes.Slug(), b.Minutes.Slug()), cmp.Compare(a.Index, b.Index))
+}
+
+// OpenActions lists the open action items, earliest due first.
+func (p *Page) OpenActions() []Action {
+	return slices.DeleteFunc(p.Actions(), func(a Action) bool { return a.Status != "open" })
+}
+
+// OwnerActions is the action items of one owner.
+type OwnerActions struct {
+	Owner   *Entry // nil for items nobody owns
+	Actions []Action
+	Open    int
+	Overdue int
+}
+
+// ActionsByOwner groups every action item by owner: owners by name, items
+// without an owner last; open items first within each.
+func (p *Page) ActionsByOwner() []OwnerActions {
+	index := map[*Entry]int{}
+	var out []OwnerActions
+	bySlug := map[string]*Entry{}
+	for _, a := range p.Actions() {
+		key := a.Owner
+		if key != nil {
+			if prev, ok := bySlug[key.Slug()]; ok {
+				key = prev
+			} else {
+				bySlug[key.Slug()] = key
+			}
+		}
+		i, ok := index[key]
+		if !ok {
+			i = len(out)
+			index[key] = i
+			out = append(out, OwnerActions{Owner: key})
+		}
+		g := &out[i]
+		g.Actions = append(g.Actions, a)
+		if a.Status == "open" {
+			g.Open++
+		}
+		if a.Overdue {
+			g.Overdue++
+		}
+	}
+	slices.SortStableFunc(out, func(a, b OwnerActions) int {
+		if (a.Owner == nil) != (b.Owner == nil) {
+			if a.Owner == nil {
+				return 1
+			}
+			return -1
+		}
+		if a.Owner == nil {
+			return 0
+		}
+		return cmp.Compare(a.Owner.Title(), b.Owner.Title())
+	})
+	return out
+}
+
+// Peer is a topic a member needs and the members who offer it.
+type Peer struct {
+	Topic   *Entry
+	Members []*Entry
+}
+
+// Peers lists, for each topic the member needs, the other members who offer it.
+func (p *Page) Peers(member *Entry) []Peer {
+	var out []Peer
+	for _, topic := range member.Refs("needs") {
+		var offering []*Entry
+		for _, m := range topic.From(member.Type().Name, "offers") {
+			if m.Slug() != member.Slug() {
+				offering = append(offering, m)
+			}
+		}
+		out = append(out, Peer{Topic: topic, Members: offering})
+	}
+	return out
+}
+
+// Role is a role a member holds or held under a governance rule.
+type Role struct {
+	Rule     *Entry
+	Role     string
+	From, To time.Time
+	Current  bool
+}
+
+// Roles lists the terms a member has held, current ones first.
+func (p *Page) Roles(member *Entry) []Role {
+	var out []Role
+	for _, rule := range member.From("rule", "terms.member") {
+		for _, term := range rule.Objects("terms") {
+			if owner := term.Ref("member"); owner == nil || owner.Slug() != member.Slug() {
+				continue
+			}
+			r := Role{Rule: rule, Role: term.S("role"), From: term.Time("from"), To: term.Time("to")}
+			r.Current = r.To.IsZero() || !r.To.Before(p.Today())
+			out = append(out, r)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Role) int {
+		if a.Current != b.Current {
+			if a.Current {
+				return -1
+			}
+			return 1
+		}
+		return b.From.Compare(a.From)
+	})
+	return out
+}
+
+// Demand is how many members need and offer a topic.
+type Demand struct {
+	Topic            *Entry
+	Needs, Offers    int
+	Gap              int  // needs minus offers
+	Unmet            bool // someone needs it and nobody offers it
+	Minutes, Modules int
+}
+
+// Demands lists every topic, the largest unmet demand first: the agenda of
+// a needs-and-offers workshop.
+func (p *Page) Demands() []Demand {
+	var out []Demand
+	for _, t := range p.s.Entries("topic") {
+		d := Demand{Topic: t, Needs: len(t.From("member", "needs")), Offers: len(t.From("member", "offers")),
+			Minutes: len(t.From("minutes", "topics")), Modules: len(t.From("module", "topics"))}
+		d.Gap = d.Needs - d.Offers
+		d.Unmet = d.Needs > 0 && d.Offers == 0
+		out = append(out, d)
+	}
+	slices.SortStableFunc(out, func(a, b Demand) int {
+		if a.Unmet != b.Unmet {
+			if a.Unmet {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(b.Gap, a.Gap), cmp.Compare(b.Needs, a.Needs), cmp.Compare(a.Topic.Title(), b.Topic.Title()))
+	})
+	return out
+}
+
+// LearningPath lists the published modules with every module after its
+// prerequisites.
+func (p *Page) LearningPath() []*Entry {
+	var out []*Entry
+	for _, e := range p.s.graph.Order("module", "prerequisites") {
+		if p.s.published(e) {
+			out = append(out, p.s.view(e))
+		}
+	}
+	return out
+}
+
+// Facet is one value to filter a list by, with how many entries have it.
+type Facet struct {
+	Value, Label string
+	Count        int
+}
+
+// Facets counts the values of a field over entries, most common first.
+// For topic fields the label is the topic's name.
+func (p *Page) Facets(entries []*Entry, field string) []Facet {
+	counts := map[string]int{}
+	labels := map[string]string{}
+	for _, e := range entries {
+		values := e.List(field)
+		if len(values) == 0 && e.S(field) != "" {
+			values = []string{e.S(field)}
+		}
+		for _, v := range values {
+			counts[v]++
+			if _, ok := labels[v]; !ok {
+				labels[v] = v
+				if f := e.field(field); f != nil && f.Target() != "" {
+					if t := p.s.lookup(f.Target(), v); t != nil {
+						labels[v] = t.Title()
+					}
+				}
+			}
+		}
+	}
+	out := make([]Facet, 0, len(counts))
+	for v, n := range counts {
+		out = append(out, Facet{v, labels[v], n})
+	}
+	slices.SortFunc(out, func(a, b Facet) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Label, b.Label)) })
+	return out
+}
+
+// Count is the number of published entries of a type.
+func (p *Page) Count(typeName string) int { return len(p.s.byType[typeName]) }

@@ -1,0 +1,116 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/url"
+	"runtime"
+	"strings"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/agora-community/agora"
+	"github.com/agora-community/agora/generator/render"
+	"github.com/agora-community/agora/generator/schema"
+	"github.com/agora-community/agora/generator/write"
+)
+
+// BuildOptions say where and how to write the site.
+type BuildOptions struct {
+	Out     string
+	BaseURL string // overrides site.toml's base_url when set
+}
+
+// BuildResult counts what a build wrote.
+type BuildResult struct {
+	Files int
+	Bytes int64
+}
+
+// Build renders every page of a checked project into opts.Out. The output
+// is replaced only when every file was written.
+func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, error) {
+	site, err := p.Renderer(opts.BaseURL)
+	if err != nil {
+		return BuildResult{}, err
+	}
+	dir, err := write.Begin(opts.Out, p.Source)
+	if err != nil {
+		return BuildResult{}, err
+	}
+	res, err := renderAll(ctx, site.Jobs(), dir.Put)
+	if err != nil {
+		dir.Abort()
+		return res, err
+	}
+	return res, dir.Commit()
+}
+
+// Renderer prepares the render stage: theme, strings and published entries.
+func (p *Project) Renderer(baseURL string) (*render.Site, error) {
+	if p.Diags.HasErrors() {
+		return nil, fmt.Errorf("the content has errors; run agora check")
+	}
+	themeName := p.Site.Theme
+	own := schema.Sub(p.Root.FS(), "themes/"+themeName)
+	if own == nil && themeName != "default" {
+		return nil, fmt.Errorf("site.toml: theme %q: there is no folder themes/%s/", themeName, themeName)
+	}
+	theme, err := render.LoadTheme(agora.DefaultTheme, own, p.Site.Language)
+	if err != nil {
+		return nil, err
+	}
+	opts := render.Options{Drafts: p.opts.Drafts, Today: p.opts.Today, Markdown: markdownRenderer()}
+	if baseURL != "" {
+		u, err := url.Parse(baseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, fmt.Errorf("--base-url %q: expected an absolute http(s) URL such as https://example.org/network/", baseURL)
+		}
+		opts.BaseURL = u
+	}
+	in := render.Input{Config: p.Site, Schema: p.Schema, Content: p.Content, Graph: p.Graph}
+	return render.New(in, theme, opts), nil
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// renderAll renders jobs on every core and hands each file to put.
+func renderAll(ctx context.Context, jobs []render.Job, put func(path string, data []byte) error) (BuildResult, error) {
+	var mu sync.Mutex
+	var res BuildResult
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0) + 1)
+	for _, job := range jobs {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			buf := bufPool.Get().(*bytes.Buffer)
+			defer bufPool.Put(buf)
+			buf.Reset()
+			if err := job.Render(buf); err != nil {
+				return fmt.Errorf("%s: %w", job.Path, err)
+			}
+			if err := put(job.Path, buf.Bytes()); err != nil {
+				return err
+			}
+			mu.Lock()
+			res.Files++
+			res.Bytes += int64(buf.Len())
+			mu.Unlock()
+			return nil
+		})
+	}
+	return res, g.Wait()
+}
+
+// pagePath is the output file of a URL path, for the server.
+func pagePath(p string) string {
+	p = strings.TrimPrefix(p, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}
