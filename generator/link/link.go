@@ -44,6 +44,7 @@ type Graph struct {
 	in      map[*load.Entry][]Edge
 	orders  map[string][]*load.Entry // "type.field" -> prerequisite order
 	schema  *schema.Schema
+	broken  map[string]bool // "type/slug" of files that failed to load
 }
 
 // Build resolves every reference. Topic values (and any value of a type
@@ -56,6 +57,7 @@ func Build(c *load.Content, sch *schema.Schema, opts Options) (*Graph, diag.List
 		in:      map[*load.Entry][]Edge{},
 		orders:  map[string][]*load.Entry{},
 		schema:  sch,
+		broken:  c.Broken,
 	}
 	for _, t := range sch.Types {
 		g.bySlug[t.Name] = map[string]*load.Entry{}

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/agora-community/agora/generator/diag"
 	"github.com/agora-community/agora/generator/load"
@@ -72,7 +73,9 @@ func (g *Graph) resolve(e *load.Entry, opts Options) diag.List {
 		target := f.Target()
 		to := g.Lookup(target, value)
 		if to == nil {
-			diags = append(diags, g.dangling(e, f, key, target, value))
+			if !g.broken[target+"/"+value] {
+				diags = append(diags, g.dangling(e, f, key, target, value))
+			}
 			return value
 		}
 		if !opts.Drafts && (to.Draft() || e.Draft()) {
@@ -114,7 +117,22 @@ func (g *Graph) dangling(e *load.Entry, f *schema.Field, key, target, value stri
 	if d.Hint == "" {
 		d.Hint = "create content/" + t.Folder + "/" + load.SuggestSlug(value) + ".md, or correct the name"
 	}
+	if broken := g.brokenOf(target); len(broken) > 0 && g.byAlias[target] != nil {
+		d.Hint += "; " + strings.Join(broken, ", ") + " could not be read and may define it"
+	}
 	return d
+}
+
+// brokenOf lists the slugs of a type's files that failed to load.
+func (g *Graph) brokenOf(typeName string) []string {
+	var out []string
+	for k := range g.broken {
+		if t, slug, _ := strings.Cut(k, "/"); t == typeName {
+			out = append(out, slug)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // candidates are the names a reference to the type may use.

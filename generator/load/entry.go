@@ -66,4 +66,7 @@ var bom = []byte("\ufeff")
 type Content struct {
 	Root    *os.Root
 	Entries []*Entry // sorted by type name, then slug
+	// Broken holds "type/slug" of files that exist but could not be
+	// read or decoded; references to them are not reported again.
+	Broken map[string]bool
 }

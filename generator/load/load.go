@@ -13,9 +13,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 	"golang.org/x/sync/errgroup"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/agora-community/agora/generator/diag"
 	"github.com/agora-community/agora/generator/schema"
@@ -58,11 +62,13 @@ func Load(ctx context.Context, root *os.Root, sch *schema.Schema, opts Options) 
 	if err := g.Wait(); err != nil {
 		return nil, diags, err
 	}
-	c := &Content{Root: root}
-	for i := range files {
+	c := &Content{Root: root, Broken: map[string]bool{}}
+	for i, f := range files {
 		diags = append(diags, found[i]...)
 		if entries[i] != nil {
 			c.Entries = append(c.Entries, entries[i])
+		} else {
+			c.Broken[f.typ.Name+"/"+strings.TrimSuffix(path.Base(f.path), f.ext)] = true
 		}
 	}
 	slices.SortStableFunc(c.Entries, func(a, b *Entry) int {
@@ -240,8 +246,12 @@ func size(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// SuggestSlug turns a file name into the nearest valid slug.
+// SuggestSlug turns a file name into the nearest valid slug, dropping
+// accents: "Facilitación" -> "facilitacion".
 func SuggestSlug(name string) string {
+	if plain, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), name); err == nil {
+		name = plain
+	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(name) {
 		switch {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/url"
 	"runtime"
-	"strings"
 	"sync"
 
 	"golang.org/x/sync/errgroup"
@@ -74,6 +73,24 @@ func (p *Project) Renderer(baseURL string) (*render.Site, error) {
 	return render.New(in, theme, opts), nil
 }
 
+// BuildMemory renders every file into memory, for the preview server.
+func (p *Project) BuildMemory(ctx context.Context, baseURL string) (map[string][]byte, error) {
+	site, err := p.Renderer(baseURL)
+	if err != nil {
+		return nil, err
+	}
+	var mu sync.Mutex
+	files := map[string][]byte{}
+	_, err = renderAll(ctx, site.Jobs(), func(path string, data []byte) error {
+		b := bytes.Clone(data)
+		mu.Lock()
+		files[path] = b
+		mu.Unlock()
+		return nil
+	})
+	return files, err
+}
+
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // renderAll renders jobs on every core and hands each file to put.
@@ -104,13 +121,4 @@ func renderAll(ctx context.Context, jobs []render.Job, put func(path string, dat
 		})
 	}
 	return res, g.Wait()
-}
-
-// pagePath is the output file of a URL path, for the server.
-func pagePath(p string) string {
-	p = strings.TrimPrefix(p, "/")
-	if p == "" || strings.HasSuffix(p, "/") {
-		return p + "index.html"
-	}
-	return p
 }
