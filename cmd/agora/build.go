@@ -12,6 +12,7 @@ func runBuild(ctx context.Context, c *cli, args []string) error {
 	out := fs.String("out", "public", "the output `folder`; replaced whole, only when the build succeeds")
 	baseURL := fs.String("base-url", "", "publish under this `URL` instead of site.toml's base_url")
 	drafts := fs.Bool("drafts", false, "include entries marked draft = true")
+	checkLinks := fs.Bool("check-links", false, "fail, leaving the previous output, if an internal link or anchor leads nowhere")
 	if done, err := c.parse(fs, args); done {
 		return err
 	}
@@ -31,15 +32,11 @@ func runBuild(ctx context.Context, c *cli, args []string) error {
 		fmt.Fprintln(c.stderr, "agora: nothing was written; the previous output is unchanged")
 		return errContent
 	}
-	res, err := p.Build(ctx, siteBuildOptions(*out, *baseURL))
+	res, err := p.Build(ctx, site.BuildOptions{Out: *out, BaseURL: *baseURL, CheckLinks: *checkLinks})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "built %d entries into %s: %d files, %.1f MB in %s\n",
 		len(p.Content.Entries), *out, res.Files, float64(res.Bytes)/1e6, time.Since(start).Round(time.Millisecond))
 	return nil
-}
-
-func siteBuildOptions(out, baseURL string) site.BuildOptions {
-	return site.BuildOptions{Out: out, BaseURL: baseURL}
 }

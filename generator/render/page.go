@@ -53,10 +53,28 @@ func (p *Page) Href(target any) string {
 	default:
 		return "#"
 	}
-	if p.root == "" && path == "" {
+	if p.Kind == "404" {
+		return p.root + path
+	}
+	return relative(p.Path, path)
+}
+
+// relative is the shortest relative URL from the page at from
+// ("members/ana/") to the site path to ("members/bob/" -> "../bob/").
+func relative(from, to string) string {
+	fromDir := from[:strings.LastIndexByte(from, '/')+1]
+	common := 0
+	for i := 0; i < len(fromDir) && i < len(to) && fromDir[i] == to[i]; i++ {
+		if fromDir[i] == '/' {
+			common = i + 1
+		}
+	}
+	up := strings.Count(fromDir[common:], "/")
+	rel := strings.Repeat("../", up) + to[common:]
+	if rel == "" {
 		return "./"
 	}
-	return p.root + path
+	return rel
 }
 
 // Asset links to a theme file by its hashed name.

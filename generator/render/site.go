@@ -67,6 +67,9 @@ func New(in Input, theme *Theme, opts Options) *Site {
 	return s
 }
 
+// BasePath is the path the site is served under: "/network/".
+func (s *Site) BasePath() string { return s.base.Path }
+
 func (s *Site) published(e *load.Entry) bool { return s.opts.Drafts || !e.Draft() }
 
 // sortEntries orders a type's entries by its sort field, then by slug.

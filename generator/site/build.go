@@ -5,12 +5,15 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"os"
 	"runtime"
+	"strings"
 	"sync"
 
 	"golang.org/x/sync/errgroup"
 
 	"github.com/agora-community/agora"
+	"github.com/agora-community/agora/generator/linkcheck"
 	"github.com/agora-community/agora/generator/render"
 	"github.com/agora-community/agora/generator/schema"
 	"github.com/agora-community/agora/generator/write"
@@ -20,6 +23,21 @@ import (
 type BuildOptions struct {
 	Out     string
 	BaseURL string // overrides site.toml's base_url when set
+	// CheckLinks fails the build, before the output is replaced, when an
+	// internal link or anchor leads nowhere.
+	CheckLinks bool
+}
+
+// BrokenLinksError lists the internal links that lead nowhere.
+type BrokenLinksError struct{ Links []linkcheck.Broken }
+
+func (e *BrokenLinksError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d broken internal links; the previous output is unchanged:", len(e.Links))
+	for _, l := range e.Links {
+		b.WriteString("\n  " + l.String())
+	}
+	return b.String()
 }
 
 // BuildResult counts what a build wrote.
@@ -40,6 +58,13 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 		return BuildResult{}, err
 	}
 	res, err := renderAll(ctx, site.Jobs(), dir.Put)
+	if err == nil && opts.CheckLinks {
+		var broken []linkcheck.Broken
+		broken, err = linkcheck.Check(os.DirFS(dir.Staging()), site.BasePath())
+		if err == nil && len(broken) > 0 {
+			err = &BrokenLinksError{broken}
+		}
+	}
 	if err != nil {
 		dir.Abort()
 		return res, err

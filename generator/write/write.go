@@ -84,6 +84,10 @@ func within(path, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
+// Staging is the temporary folder the build writes to, for checks
+// before Commit.
+func (d *Dir) Staging() string { return d.tmp }
+
 // Put writes one file at a slash-separated path inside the output.
 func (d *Dir) Put(rel string, data []byte) error {
 	clean := filepath.FromSlash(rel)
