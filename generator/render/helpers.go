@@ -66,7 +66,9 @@ func (p *Page) Subtitle(e *Entry) string {
 	case "member":
 		add(t.T("kind_" + e.S("kind")))
 		add(e.S("region"))
-		add(e.S("country"))
+		if c := e.S("country"); c != "" {
+			add(t.Country(c))
+		}
 	case "minutes":
 		add(t.Date(e.Time("date")))
 		add(e.S("location"))
@@ -115,9 +117,12 @@ func (p *Page) DirectoryFilters(members []*Entry) []Filter {
 	var out []Filter
 	for _, f := range []string{"region", "country", "kind", "offers", "needs"} {
 		facets := p.Facets(members, f)
-		if f == "kind" {
-			for i := range facets {
+		for i := range facets {
+			switch f {
+			case "kind":
 				facets[i].Label = p.s.theme.Strings.T("kind_" + facets[i].Value)
+			case "country":
+				facets[i].Label = p.s.theme.Strings.Country(facets[i].Value)
 			}
 		}
 		if len(facets) > 0 {

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // Strings are the theme's UI strings in one language, with English behind
@@ -99,4 +101,36 @@ func (s *Strings) Date(t time.Time) string {
 	}
 	return strings.NewReplacer("{d}", strconv.Itoa(t.Day()), "{month}", month,
 		"{m}", strconv.Itoa(int(t.Month())), "{y}", strconv.Itoa(t.Year())).Replace(s.format)
+}
+
+// Country names an ISO 3166-1 region code ("MN") in the site's language.
+func (s *Strings) Country(code string) string {
+	region, err := language.ParseRegion(code)
+	if err != nil {
+		return code
+	}
+	if name := display.Regions(s.tag()).Name(region); name != "" {
+		return name
+	}
+	return code
+}
+
+// Language names a BCP 47 tag ("km") in the site's language.
+func (s *Strings) Language(code string) string {
+	tag, err := language.Parse(code)
+	if err != nil {
+		return code
+	}
+	if name := display.Tags(s.tag()).Name(tag); name != "" {
+		return name
+	}
+	return code
+}
+
+func (s *Strings) tag() language.Tag {
+	t, err := language.Parse(s.Lang)
+	if err != nil {
+		return language.English
+	}
+	return t
 }

@@ -45,6 +45,8 @@ func (t *Theme) funcs() template.FuncMap {
 		"year": func(d time.Time) int { return d.Year() },
 		"add":  func(a, b int) int { return a + b },
 		"join": strings.Join,
+		"country": t.Strings.Country,
+		"language": t.Strings.Language,
 	}
 }
 

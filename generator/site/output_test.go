@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"context"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,8 +10,6 @@ import (
 	"testing"
 	"time"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 // today fixes the date of overdue marks so output is reproducible.
 var today = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
