@@ -13,11 +13,24 @@ func runBuild(ctx context.Context, c *cli, args []string) error {
 	baseURL := fs.String("base-url", "", "publish under this `URL` instead of site.toml's base_url")
 	drafts := fs.Bool("drafts", false, "include entries marked draft = true")
 	checkLinks := fs.Bool("check-links", false, "fail, leaving the previous output, if an internal link or anchor leads nowhere")
-	if done, err := c.parse(fs, args); done {
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file`")
+	memProfile := fs.String("memprofile", "", "write a heap profile to `file` at the end")
+	positional, done, err := c.parse(fs, args)
+	if done {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageError("build takes no arguments, found %q", fs.Arg(0))
+	if err := noArgs("build", positional); err != nil {
+		return err
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	if *memProfile != "" {
+		defer writeHeapProfile(*memProfile, c)
 	}
 	start := time.Now()
 	p, err := openProject(ctx, *source, *drafts)

@@ -14,11 +14,12 @@ func runCheck(ctx context.Context, c *cli, args []string) error {
 	fs, source := c.flags("check")
 	format := fs.String("format", "text", "output `format`: text, json or github (workflow annotations)")
 	drafts := fs.Bool("drafts", false, "check as a build with --drafts would")
-	if done, err := c.parse(fs, args); done {
+	positional, done, err := c.parse(fs, args)
+	if done {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageError("check takes no arguments, found %q", fs.Arg(0))
+	if err := noArgs("check", positional); err != nil {
+		return err
 	}
 	if !slices.Contains(diag.Formats, *format) {
 		return usageError("unknown --format %q; use %s", *format, strings.Join(diag.Formats, ", "))
@@ -31,13 +32,20 @@ func runCheck(ctx context.Context, c *cli, args []string) error {
 	c.printDiags(p, *format, c.stdout)
 	if *format == "text" {
 		if errs, warns := p.Diags.Count(); errs+warns == 0 {
-			fmt.Fprintf(c.stdout, "ok: %d entries, no problems\n", len(p.Content.Entries))
+			fmt.Fprintf(c.stdout, "ok: %s, no problems\n", entries(len(p.Content.Entries)))
 		}
 	}
 	if p.Diags.HasErrors() {
 		return errContent
 	}
 	return nil
+}
+
+func entries(n int) string {
+	if n == 1 {
+		return "1 entry"
+	}
+	return fmt.Sprintf("%d entries", n)
 }
 
 func openProject(ctx context.Context, source string, drafts bool) (*site.Project, error) {

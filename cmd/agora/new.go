@@ -19,13 +19,17 @@ import (
 func runNew(ctx context.Context, c *cli, args []string) error {
 	flags, source := c.flags("new")
 	title := flags.String("title", "", "the new entry's `title`, written into its title field")
-	if done, err := c.parse(flags, args); done {
+	positional, done, err := c.parse(flags, args)
+	if done {
 		return err
 	}
-	if flags.NArg() != 2 {
+	if len(positional) != 2 {
 		return usageError("new needs a type and a slug: agora new member casa-sonora")
 	}
-	typeName, slug := flags.Arg(0), flags.Arg(1)
+	typeName, slug := positional[0], positional[1]
+	if _, err := os.Stat(filepath.Join(*source, "site.toml")); err != nil {
+		return usageError("%s has no site.toml: run agora new in the community's folder, or pass --source", *source)
+	}
 	sch, err := loadSchema(c, *source)
 	if err != nil {
 		return err

@@ -94,6 +94,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	name := args[0]
 	if name == "-h" || name == "--help" || name == "help" {
+		if len(args) > 1 && handler(args[1]) != nil {
+			return handler(args[1])(ctx, c, []string{"--help"})
+		}
 		c.usage(stdout)
 		return nil
 	}
@@ -126,7 +129,7 @@ func (c *cli) flags(name string) (*flag.FlagSet, *string) {
 	fs.SetOutput(io.Discard)
 	source := fs.String("source", ".", "the community repository's `folder`")
 	fs.Usage = func() {
-		fmt.Fprintf(c.stdout, "Usage: agora %s %s\n\n%s.\n\nFlags:\n", name, cmd.args, strings.ToUpper(cmd.summary[:1])+cmd.summary[1:])
+		fmt.Fprintf(c.stdout, "Usage: %s\n\n%s.\n\nFlags:\n", strings.TrimSpace("agora "+name+" "+cmd.args), strings.ToUpper(cmd.summary[:1])+cmd.summary[1:])
 		fs.SetOutput(c.stdout)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
@@ -134,16 +137,39 @@ func (c *cli) flags(name string) (*flag.FlagSet, *string) {
 	return fs, source
 }
 
-// parse parses flags; --help prints usage and ends the command with success.
-func (c *cli) parse(fs *flag.FlagSet, args []string) (done bool, err error) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
-			return true, nil
+// parse parses flags, which may stand before, between or after the
+// arguments, and returns the arguments. --help prints the command's usage
+// on stdout and ends it with success; a bad flag is a usage error.
+func (c *cli) parse(fs *flag.FlagSet, args []string) (positional []string, done bool, err error) {
+	usage := fs.Usage
+	fs.Usage = func() {} // flag would print it on every error; we print it only for --help
+	defer func() { fs.Usage = usage }()
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				usage()
+				return nil, true, nil
+			}
+			return nil, true, usageError("%v (see '%s --help')", err, fs.Name())
 		}
-		return true, usageError("%s: %v (see 'agora %s --help')", fs.Name(), err, strings.TrimPrefix(fs.Name(), "agora "))
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, false, nil
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(positional, rest...), false, nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
 	}
-	return false, nil
+}
+
+// noArgs refuses arguments for commands that take none.
+func noArgs(name string, positional []string) error {
+	if len(positional) > 0 {
+		return usageError("%s takes no arguments, found %q (see 'agora %s --help')", name, positional[0], name)
+	}
+	return nil
 }
 
 // isTerminal reports whether w is a terminal that wants colour.

@@ -8,10 +8,11 @@ import (
 
 func runSchema(ctx context.Context, c *cli, args []string) error {
 	fs, source := c.flags("schema")
-	if done, err := c.parse(fs, args); done {
+	positional, done, err := c.parse(fs, args)
+	if done {
 		return err
 	}
-	if fs.NArg() != 1 || fs.Arg(0) != "docs" {
+	if len(positional) != 1 || positional[0] != "docs" {
 		return usageError("schema needs a subcommand: agora schema docs")
 	}
 	sch, err := loadSchema(c, *source)

@@ -13,11 +13,12 @@ func runServe(ctx context.Context, c *cli, args []string) error {
 	port := fs.Int("port", 8080, "the `port` to serve on")
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 shares the preview with your network")
 	drafts := fs.Bool("drafts", false, "include entries marked draft = true")
-	if done, err := c.parse(fs, args); done {
+	positional, done, err := c.parse(fs, args)
+	if done {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usageError("serve takes no arguments, found %q", fs.Arg(0))
+	if err := noArgs("serve", positional); err != nil {
+		return err
 	}
 	if *port < 0 || *port > 65535 {
 		return usageError("--port %d: choose a port from 1 to 65535", *port)

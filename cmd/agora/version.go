@@ -13,7 +13,11 @@ var version = ""
 
 func runVersion(ctx context.Context, c *cli, args []string) error {
 	fs, _ := c.flags("version")
-	if done, err := c.parse(fs, args); done {
+	positional, done, err := c.parse(fs, args)
+	if done {
+		return err
+	}
+	if err := noArgs("version", positional); err != nil {
 		return err
 	}
 	v := version

@@ -103,7 +103,10 @@ func (g *Graph) indexAliases(entries []*load.Entry) diag.List {
 		}
 		aliases, _ := e.Fields[e.Type.Aliases].([]any)
 		for i, a := range aliases {
-			s, _ := a.(string)
+			s, ok := a.(string)
+			if !ok {
+				continue // an invalid item, already reported
+			}
 			k := fold(s)
 			if other, taken := idx[k]; taken && other != e {
 				what := "an alias of"

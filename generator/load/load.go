@@ -54,7 +54,9 @@ func Load(ctx context.Context, root *os.Root, sch *schema.Schema, opts Options) 
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			entries[i], found[i] = readEntry(root, f, opts.MaxFileSize)
+			if !f.unreadable {
+				entries[i], found[i] = readEntry(root, f, opts.MaxFileSize)
+			}
 			found[i] = append(found[i], checkFileName(f, strings.TrimSuffix(path.Base(f.path), f.ext))...)
 			return nil
 		})
@@ -83,6 +85,9 @@ type file struct {
 	path string // slash path from the root
 	typ  *schema.Type
 	ext  string
+	// unreadable marks an entry file already reported (a broken link):
+	// it is not read, but counts as broken so refs to it are not reported.
+	unreadable bool
 }
 
 // walk lists the entry files: content/FOLDER/NAME.md or NAME.toml.
@@ -112,6 +117,11 @@ func walk(root *os.Root, sch *schema.Schema) ([]file, diag.List, error) {
 			info, serr := root.Stat(p)
 			if serr != nil {
 				report(p, "symlink", "a link that points outside the repository, nowhere, or in a loop", "", "links to files inside the repository", "replace the link with the file itself")
+				if ext := path.Ext(name); depth == 2 && (ext == ".md" || ext == ".toml") {
+					if t := sch.ByFolder(path.Base(path.Dir(p))); t != nil {
+						files = append(files, file{path: p, typ: t, ext: ext, unreadable: true})
+					}
+				}
 				return nil
 			}
 			if info.IsDir() {
@@ -144,7 +154,7 @@ func walk(root *os.Root, sch *schema.Schema) ([]file, diag.List, error) {
 				Message: "not an entry, so it is not published", Found: ext, Allowed: ".md or .toml"})
 			return nil
 		}
-		files = append(files, file{p, sch.ByFolder(path.Base(path.Dir(p))), ext})
+		files = append(files, file{path: p, typ: sch.ByFolder(path.Base(path.Dir(p))), ext: ext})
 		return nil
 	})
 	if err != nil {
@@ -226,9 +236,13 @@ func readLimited(root *os.Root, p string, limit int64) ([]byte, *diag.Diagnostic
 		return nil, &diag.Diagnostic{File: p, Code: "read", Message: "cannot read: " + trimPathError(err)}
 	}
 	if info.Size() > limit {
+		found, most := size(info.Size()), size(limit)
+		if found == most { // rounded to the same text: say it in bytes
+			found, most = fmt.Sprintf("%d bytes", info.Size()), fmt.Sprintf("%d bytes", limit)
+		}
 		return nil, &diag.Diagnostic{File: p, Code: "too-large",
-			Message: fmt.Sprintf("the file is %s, over the limit of %s", size(info.Size()), size(limit)),
-			Found:   size(info.Size()), Allowed: "at most " + size(limit),
+			Message: fmt.Sprintf("the file is %s, over the limit of %s", found, most),
+			Found:   found, Allowed: "at most " + most,
 			Hint: "split it into smaller entries, or raise max_file_mb in site.toml"}
 	}
 	b := make([]byte, info.Size())
@@ -274,7 +288,7 @@ func duplicateSlugs(entries []*Entry) diag.List {
 		a, b := entries[i-1], entries[i]
 		if a.Type == b.Type && a.Slug == b.Slug {
 			diags = append(diags, diag.Diagnostic{File: b.File, Code: "duplicate-slug",
-				Message: "two " + a.Type.Folder + " entries have the slug " + strconv.Quote(a.Slug),
+				Message: "two " + a.Type.Name + " entries have the slug " + strconv.Quote(a.Slug),
 				Found:   a.File + " and " + b.File, Allowed: "one file per slug", Hint: "rename or remove one of them"})
 		}
 	}

@@ -39,13 +39,13 @@ func LoadTheme(defaults, own fs.FS, lang string) (*Theme, error) {
 
 func (t *Theme) funcs() template.FuncMap {
 	return template.FuncMap{
-		"t":    t.Strings.T,
-		"date": t.Strings.Date,
-		"iso":  func(d time.Time) string { return d.Format(time.DateOnly) },
-		"year": func(d time.Time) int { return d.Year() },
-		"add":  func(a, b int) int { return a + b },
-		"join": strings.Join,
-		"country": t.Strings.Country,
+		"t":        t.Strings.T,
+		"date":     t.Strings.Date,
+		"iso":      func(d time.Time) string { return d.Format(time.DateOnly) },
+		"year":     func(d time.Time) int { return d.Year() },
+		"add":      func(a, b int) int { return a + b },
+		"join":     strings.Join,
+		"country":  t.Strings.Country,
 		"language": t.Strings.Language,
 	}
 }

@@ -205,23 +205,51 @@ func (p *Page) ActionsByOwner() []OwnerActions {
 	return out
 }
 
-// Peer is a topic a member needs and the members who offer it.
+// Peer is a topic a member needs and some members who offer it: those of
+// the same region first, then of the same country, then the rest.
 type Peer struct {
 	Topic   *Entry
 	Members []*Entry
+	More    int // how many more offer it; the topic page lists them all
 }
+
+// peersShown caps the peers listed per need, so member pages stay light
+// however large the network grows.
+const peersShown = 6
 
 // Peers lists, for each topic the member needs, the other members who offer it.
 func (p *Page) Peers(member *Entry) []Peer {
 	var out []Peer
+	region, country := member.S("region"), member.S("country")
+	nearness := func(m *Entry) int {
+		switch {
+		case region != "" && m.S("region") == region:
+			return 0
+		case country != "" && m.S("country") == country:
+			return 1
+		}
+		return 2
+	}
+	type candidate struct {
+		entry *Entry
+		near  int
+		title string
+	}
 	for _, topic := range member.Refs("needs") {
-		var offering []*Entry
+		var offering []candidate
 		for _, m := range topic.From(member.Type().Name, "offers") {
 			if m.Slug() != member.Slug() {
-				offering = append(offering, m)
+				offering = append(offering, candidate{m, nearness(m), m.Title()})
 			}
 		}
-		out = append(out, Peer{Topic: topic, Members: offering})
+		slices.SortStableFunc(offering, func(a, b candidate) int {
+			return cmp.Or(cmp.Compare(a.near, b.near), cmp.Compare(a.title, b.title))
+		})
+		peer := Peer{Topic: topic, More: max(0, len(offering)-peersShown)}
+		for _, c := range offering[:min(peersShown, len(offering))] {
+			peer.Members = append(peer.Members, c.entry)
+		}
+		out = append(out, peer)
 	}
 	return out
 }

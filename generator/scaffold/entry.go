@@ -42,6 +42,9 @@ func Entry(t *schema.Type, title string) []byte {
 func writeField(b *strings.Builder, f *schema.Field, indent string, required bool, title, titleField string) {
 	comment(b, f, required)
 	value := placeholder(f)
+	if required && f.Kind != schema.List {
+		value = `""` // check refuses it until the member fills it in
+	}
 	if f.Name == titleField && title != "" {
 		value = strconv.Quote(title)
 	}

@@ -32,24 +32,32 @@ func writeType(b *strings.Builder, t *Type) {
 	if t.Description != "" {
 		fmt.Fprintf(b, "%s\n\n", t.Description)
 	}
-	fmt.Fprintf(b, "Folder `content/%s/` · page `%s` · list `/%s/` · title field `%s`", t.Folder, t.Path, t.Folder, t.TitleField)
+	fmt.Fprintf(b, "Folder `content/%s/` · page `%s`", t.Folder, t.Path)
+	if strings.Count(t.Path, "/") > 2 {
+		fmt.Fprintf(b, " · list `/%s/`", t.Folder)
+	}
+	fmt.Fprintf(b, " · title field `%s`", t.TitleField)
 	if t.Aliases != "" {
 		fmt.Fprintf(b, " · other names in `%s`", t.Aliases)
 	}
 	fmt.Fprintf(b, " · defined in `%s`\n\n", t.Decl.File)
 	b.WriteString("| field | kind | required | description | rules |\n|---|---|---|---|---|\n")
-	writeFields(b, t.Fields, "")
+	writeFields(b, t.Fields, "", t.Aliases)
 }
 
-func writeFields(b *strings.Builder, fields []*Field, prefix string) {
+func writeFields(b *strings.Builder, fields []*Field, prefix, aliases string) {
 	for _, f := range fields {
 		req := ""
 		if f.Required {
 			req = "yes"
 		}
-		fmt.Fprintf(b, "| `%s%s` | %s | %s | %s | %s |\n", prefix, f.Name, kindDoc(f), req, cell(f.Description), cell(strings.Join(rules(f), "; ")))
+		r := rules(f)
+		if prefix == "" && f.Name == aliases {
+			r = append(r, "unique across entries, ignoring case; never another entry's slug")
+		}
+		fmt.Fprintf(b, "| `%s%s` | %s | %s | %s | %s |\n", prefix, f.Name, kindDoc(f), req, cell(f.Description), cell(strings.Join(r, "; ")))
 		if len(f.Fields) > 0 {
-			writeFields(b, f.Fields, prefix+f.Name+".")
+			writeFields(b, f.Fields, prefix+f.Name+".", "")
 		}
 	}
 }

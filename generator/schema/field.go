@@ -61,6 +61,15 @@ func (p *parser) parseField(name, key string, raw map[string]any) *Field {
 	if f.Label == "" {
 		f.Label = strings.ToUpper(name[:1]) + strings.ReplaceAll(name[1:], "_", " ")
 	}
+	for _, k := range []string{"ref", "not_before", "overdue_if"} {
+		p.valueDecl(f, join(key, k), k)
+	}
+	if table, ok := raw["overdue_if"].(map[string]any); ok {
+		for field := range table {
+			p.valueDecl(f, join(key, "overdue_if."+field), "overdue_if."+field)
+		}
+	}
+	f.elem = elemOf(f) // never nil, even when the kinds are wrong
 	if !p.checkKinds(f, key, raw) {
 		return f
 	}
@@ -83,6 +92,19 @@ func (p *parser) parseField(name, key string, raw map[string]any) *Field {
 	return f
 }
 
+// valueDecl remembers where the value of key stands, for the checks that
+// only the whole schema can make (see Schema.crossCheck).
+func (p *parser) valueDecl(f *Field, key, name string) {
+	if _, ok := p.ix.Lookup(key); !ok {
+		return
+	}
+	if f.valueDecls == nil {
+		f.valueDecls = map[string]Decl{}
+	}
+	pos := p.ix.Value(key)
+	f.valueDecls[name] = Decl{p.file, pos.Line, pos.Col}
+}
+
 // checkKinds checks type, of and ref together; false stops further checks.
 func (p *parser) checkKinds(f *Field, key string, raw map[string]any) bool {
 	kinds := kindList()
@@ -91,7 +113,7 @@ func (p *parser) checkKinds(f *Field, key string, raw map[string]any) bool {
 		return false
 	}
 	if !slices.Contains(Kinds, f.Kind) {
-		p.errorf(join(key, "type"), "schema-unknown-type", strconv.Quote(string(f.Kind)), kinds, diag.DidYouMean(string(f.Kind), strings.Split(kinds, ", ")), "unknown field type")
+		p.errorfValue(join(key, "type"), "schema-unknown-type", strconv.Quote(string(f.Kind)), kinds, diag.DidYouMean(string(f.Kind), strings.Split(kinds, ", ")), "unknown field type %q", f.Kind)
 		return false
 	}
 	if f.Kind == List {
@@ -100,7 +122,7 @@ func (p *parser) checkKinds(f *Field, key string, raw map[string]any) bool {
 			return false
 		}
 		if !slices.Contains(Kinds, f.Of) || f.Of == List {
-			p.errorf(join(key, "of"), "schema-unknown-type", strconv.Quote(string(f.Of)), "any kind but list", diag.DidYouMean(string(f.Of), strings.Split(kinds, ", ")), "unknown element type")
+			p.errorfValue(join(key, "of"), "schema-unknown-type", strconv.Quote(string(f.Of)), "any kind but list", diag.DidYouMean(string(f.Of), strings.Split(kinds, ", ")), "unknown element type %q", f.Of)
 			return false
 		}
 	} else if f.Of != "" {

@@ -81,36 +81,37 @@ func (s *Schema) crossCheck() diag.List {
 	var diags diag.List
 	for _, t := range s.Types {
 		walkFields(t.Fields, func(f *Field, siblings []*Field) {
-			report := func(code, msg, found, allowed, hint string) {
-				diags = append(diags, diag.Diagnostic{File: f.Decl.File, Line: f.Decl.Line, Col: f.Decl.Col,
+			report := func(at, code, msg, found, allowed, hint string) {
+				d := f.declOf(at)
+				diags = append(diags, diag.Diagnostic{File: d.File, Line: d.Line, Col: d.Col,
 					Code: code, Message: msg, Found: found, Allowed: allowed, Hint: hint})
 			}
 			target := f.Target()
 			if target != "" && s.byName[target] == nil {
 				all := s.names()
 				if f.Elem().Kind == Topic {
-					report("schema-ref", "topic fields need a type named \"topic\"", "", strings.Join(all, ", "), "add schema/topic.toml")
+					report("", "schema-ref", "topic fields need a type named \"topic\"", "", strings.Join(all, ", "), "add schema/topic.toml")
 				} else {
-					report("schema-ref", "ref points at an unknown type "+strconv.Quote(target), strconv.Quote(target), strings.Join(all, ", "), diag.DidYouMean(target, all))
+					report("ref", "schema-ref", "ref points at an unknown type "+strconv.Quote(target), strconv.Quote(target), strings.Join(all, ", "), diag.DidYouMean(target, all))
 				}
 			}
 			if f.Acyclic && target != t.Name {
-				report("schema-acyclic", "acyclic applies to refs to the type itself", strconv.Quote(target), strconv.Quote(t.Name), "")
+				report("", "schema-acyclic", "acyclic applies to refs to the type itself", strconv.Quote(target), strconv.Quote(t.Name), "")
 			}
 			if f.NotBefore != "" {
 				if sib := lookup(siblings, f.NotBefore); sib == nil || sib.Kind != Date {
-					report("schema-not-before", "not_before must name a date field beside this one", strconv.Quote(f.NotBefore), quoteNames(siblings, Date), diag.DidYouMean(f.NotBefore, names(siblings)))
+					report("not_before", "schema-not-before", "not_before must name a date field beside this one", strconv.Quote(f.NotBefore), quoteNames(siblings, Date), diag.DidYouMean(f.NotBefore, names(siblings)))
 				}
 			}
 			for field, values := range f.OverdueIf {
 				sib := lookup(siblings, field)
 				if sib == nil || sib.Kind != Enum {
-					report("schema-overdue-if", "overdue_if must name an enum field beside this one", strconv.Quote(field), quoteNames(siblings, Enum), "")
+					report("overdue_if."+field, "schema-overdue-if", "overdue_if must name an enum field beside this one", strconv.Quote(field), quoteNames(siblings, Enum), "")
 					continue
 				}
 				for _, v := range values {
 					if !slices.Contains(sib.Values, v) {
-						report("schema-overdue-if", "overdue_if names a value the field does not allow", strconv.Quote(v), quoteList(sib.Values), diag.DidYouMean(v, sib.Values))
+						report("overdue_if."+field, "schema-overdue-if", "overdue_if names a value the field does not allow", strconv.Quote(v), quoteList(sib.Values), diag.DidYouMean(v, sib.Values))
 					}
 				}
 			}

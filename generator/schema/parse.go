@@ -92,6 +92,10 @@ func SyntaxError(file string, src []byte, lineBase int, err error) diag.Diagnost
 		if pe.Usage != "" {
 			d.Hint = strings.TrimSpace(pe.Usage)
 		}
+		if strings.Contains(pe.Message, "invalid datetime") {
+			d.Code, d.Message = "bad-date", "not a valid date: "+strings.TrimPrefix(pe.Message, "invalid datetime: ")
+			d.Hint = "check the day and the month: dates are written year-month-day, like 2022-06-07"
+		}
 		return d
 	}
 	d.Message = "malformed TOML: " + strings.TrimPrefix(err.Error(), "toml: ")
@@ -112,6 +116,13 @@ func keyOrder(md toml.MetaData) map[string][]string {
 
 func (p *parser) errorf(key, code, found, allowed, hint, format string, args ...any) {
 	pos := p.ix.Key(key)
+	p.diags = append(p.diags, diag.Diagnostic{File: p.file, Line: pos.Line, Col: pos.Col, Code: code,
+		Message: fmt.Sprintf(format, args...), Found: found, Allowed: allowed, Hint: hint})
+}
+
+// errorfValue is errorf with the position on the key's value.
+func (p *parser) errorfValue(key, code, found, allowed, hint, format string, args ...any) {
+	pos := p.ix.Value(key)
 	p.diags = append(p.diags, diag.Diagnostic{File: p.file, Line: pos.Line, Col: pos.Col, Code: code,
 		Message: fmt.Sprintf(format, args...), Found: found, Allowed: allowed, Hint: hint})
 }

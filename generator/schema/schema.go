@@ -63,6 +63,18 @@ type Field struct {
 	Decl    Decl
 
 	elem *Field
+	// valueDecls places the values of "ref", "not_before", "overdue_if"
+	// and "overdue_if.FIELD", for errors found once every type is read.
+	valueDecls map[string]Decl
+}
+
+// declOf is where the value of the field key name is declared, or the
+// field itself when the key is not set.
+func (f *Field) declOf(name string) Decl {
+	if d, ok := f.valueDecls[name]; ok {
+		return d
+	}
+	return f.Decl
 }
 
 // Decl is where a field or type is declared, for errors about the schema.

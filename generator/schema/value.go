@@ -71,7 +71,11 @@ func (e *Field) checkString(s string) (any, *diag.Diagnostic) {
 		}
 	case Email:
 		if a, err := mail.ParseAddress(s); err != nil || a.Address != s || a.Name != "" {
-			return nil, problem("bad-email", "not an email address", strconv.Quote(s), "an address like name@example.org", "write only the address, without a name or <>")
+			hint := ""
+			if err == nil { // "Name <address>" or "<address>"
+				hint = "write only the address, without a name or <>: " + a.Address
+			}
+			return nil, problem("bad-email", "not an email address", strconv.Quote(s), "an address like name@example.org", hint)
 		}
 	case Enum:
 		if !slices.Contains(e.Values, s) {

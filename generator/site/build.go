@@ -123,7 +123,9 @@ func renderAll(ctx context.Context, jobs []render.Job, put func(path string, dat
 	var mu sync.Mutex
 	var res BuildResult
 	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0) + 1)
+	// Writing a page blocks on the file system (a folder and a file per
+	// page); more workers than cores keep the cores rendering meanwhile.
+	g.SetLimit(4 * runtime.GOMAXPROCS(0))
 	for _, job := range jobs {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {

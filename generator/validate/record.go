@@ -32,7 +32,9 @@ func (c *recordChecker) report(sev diag.Severity, key string, atValue bool, d di
 
 // Record checks raw against fields and returns the checked values, with
 // defaults filled in; invalid values are left out so later stages can
-// trust every value's kind. prefix is the key path of the table.
+// trust every value's kind. An invalid item of a list becomes nil, so
+// that the items after it keep their index, and with it their position in
+// the file. prefix is the key path of the table.
 func (c *recordChecker) Record(fields []*schema.Field, raw map[string]any, prefix string) map[string]any {
 	out := make(map[string]any, len(raw))
 	c.unknownKeys(fields, raw, prefix)
@@ -49,9 +51,17 @@ func (c *recordChecker) Record(fields []*schema.Field, raw map[string]any, prefi
 			}
 			continue
 		}
-		if checked, ok := c.value(f, v, key); ok {
-			out[f.Name] = checked
+		checked, ok := c.value(f, v, key)
+		if !ok {
+			continue
 		}
+		if s, isText := checked.(string); isText && f.Required && strings.TrimSpace(s) == "" {
+			c.report(diag.Error, key, true, diag.Diagnostic{Code: "empty-required",
+				Message: fmt.Sprintf("%s: a required field may not be empty", f.Name), Found: `""`, Allowed: schema.KindPhrase(f),
+				Hint: "fill it in: " + strings.TrimSuffix(f.Description, ".")})
+			continue
+		}
+		out[f.Name] = checked
 	}
 	c.dateRules(fields, out, prefix)
 	return out
@@ -146,6 +156,7 @@ func (c *recordChecker) list(f *schema.Field, v any, key string) (any, bool) {
 				c.report(diag.Error, ik, false, diag.Diagnostic{Code: "wrong-type",
 					Message: fmt.Sprintf("%s: each item must be a table, found %s", f.Name, schema.TOMLKind(item)),
 					Allowed: schema.KindPhrase(f)})
+				out = append(out, nil) // keep the indices of the items after it
 				continue
 			}
 			out = append(out, c.Record(f.Fields, m, ik))
@@ -155,6 +166,7 @@ func (c *recordChecker) list(f *schema.Field, v any, key string) (any, bool) {
 		if p != nil {
 			p.Message = fmt.Sprintf("%s, item %d: %s", f.Name, i+1, p.Message)
 			c.report(diag.Error, ik, false, *p)
+			out = append(out, nil) // keep the indices of the items after it
 			continue
 		}
 		out = append(out, checked)

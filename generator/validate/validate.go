@@ -74,6 +74,9 @@ func unique(entries []*load.Entry, sch *schema.Schema) diag.List {
 					continue
 				}
 				for i, v := range values(e.Fields[f.Name]) {
+					if v == nil {
+						continue // an invalid item, already reported
+					}
 					k := fmt.Sprint(v)
 					if first := seen[k]; first != nil && first != e {
 						key := f.Name
