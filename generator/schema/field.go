@@ -61,12 +61,14 @@ func (p *parser) parseField(name, key string, raw map[string]any) *Field {
 	if f.Label == "" {
 		f.Label = strings.ToUpper(name[:1]) + strings.ReplaceAll(name[1:], "_", " ")
 	}
-	for _, k := range []string{"ref", "not_before", "overdue_if"} {
-		p.valueDecl(f, join(key, k), k)
+	for _, k := range []string{"ref", "acyclic", "not_before"} {
+		if _, ok := raw[k]; ok {
+			p.valueDecl(f, key, k)
+		}
 	}
 	if table, ok := raw["overdue_if"].(map[string]any); ok {
 		for field := range table {
-			p.valueDecl(f, join(key, "overdue_if."+field), "overdue_if."+field)
+			p.valueDecl(f, key, "overdue_if."+field)
 		}
 	}
 	f.elem = elemOf(f) // never nil, even when the kinds are wrong
@@ -95,13 +97,10 @@ func (p *parser) parseField(name, key string, raw map[string]any) *Field {
 // valueDecl remembers where the value of key stands, for the checks that
 // only the whole schema can make (see Schema.crossCheck).
 func (p *parser) valueDecl(f *Field, key, name string) {
-	if _, ok := p.ix.Lookup(key); !ok {
-		return
-	}
 	if f.valueDecls == nil {
 		f.valueDecls = map[string]Decl{}
 	}
-	pos := p.ix.Value(key)
+	pos := p.ix.Value(join(key, name))
 	f.valueDecls[name] = Decl{p.file, pos.Line, pos.Col}
 }
 

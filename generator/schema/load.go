@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"cmp"
 	"io/fs"
 	"slices"
 	"strconv"
@@ -18,8 +19,9 @@ var ReservedFolders = []string{"search", "actions", "assets", "404.html", "sitem
 func Load(defaults, own fs.FS) (*Schema, diag.List) {
 	files := map[string]string{} // base name -> display path
 	sources := map[string][]byte{}
+	layers := map[string]int{} // base name -> 0 for a default file, 1 for the community's
 	var diags diag.List
-	for _, layer := range []struct {
+	for i, layer := range []struct {
 		fsys   fs.FS
 		prefix string
 	}{{defaults, "schema/"}, {own, "schema/"}} {
@@ -38,6 +40,7 @@ func Load(defaults, own fs.FS) (*Schema, diag.List) {
 			}
 			files[name] = layer.prefix + name
 			sources[name] = b
+			layers[name] = i
 		}
 	}
 	s := &Schema{byName: map[string]*Type{}, byFolder: map[string]*Type{}}
@@ -45,7 +48,9 @@ func Load(defaults, own fs.FS) (*Schema, diag.List) {
 	for name := range files {
 		names = append(names, name)
 	}
-	slices.Sort(names)
+	// Default files first, so that a clash of folders is reported in the
+	// community's file, not in a default one it never wrote.
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(cmp.Compare(layers[a], layers[b]), cmp.Compare(a, b)) })
 	for _, name := range names {
 		t, d := Parse(files[name], sources[name])
 		diags = append(diags, d...)
@@ -53,21 +58,32 @@ func Load(defaults, own fs.FS) (*Schema, diag.List) {
 			s.add(t, &diags)
 		}
 	}
+	slices.SortFunc(s.Types, func(a, b *Type) int { return cmp.Compare(a.Name, b.Name) })
 	diags = append(diags, s.crossCheck()...)
 	return s, diags
 }
 
+// add puts t in force. A type whose folder is taken or reserved is
+// reported and left out, but its name still resolves, so that refs to it
+// are not reported again.
 func (s *Schema) add(t *Type, diags *diag.List) {
+	at := t.folderDecl
 	if other := s.byFolder[t.Folder]; other != nil {
-		*diags = append(*diags, diag.Diagnostic{File: t.Decl.File, Line: 1, Col: 1, Code: "schema-folder",
+		*diags = append(*diags, diag.Diagnostic{File: at.File, Line: at.Line, Col: at.Col, Code: "schema-folder",
 			Message: "two types use the folder " + strconv.Quote(t.Folder), Found: other.Decl.File + " and " + t.Decl.File,
 			Allowed: "one type per folder", Hint: "give one of them another folder"})
+		if s.byName[t.Name] == nil {
+			s.byName[t.Name] = t
+		}
 		return
 	}
 	if slices.Contains(ReservedFolders, t.Folder) {
-		*diags = append(*diags, diag.Diagnostic{File: t.Decl.File, Line: 1, Col: 1, Code: "schema-folder",
+		*diags = append(*diags, diag.Diagnostic{File: at.File, Line: at.Line, Col: at.Col, Code: "schema-folder",
 			Message: "the folder " + strconv.Quote(t.Folder) + " is reserved for the site", Found: t.Folder,
 			Allowed: "any other name than " + strings.Join(ReservedFolders, ", ")})
+		if s.byName[t.Name] == nil {
+			s.byName[t.Name] = t
+		}
 		return
 	}
 	s.Types = append(s.Types, t)
@@ -96,7 +112,7 @@ func (s *Schema) crossCheck() diag.List {
 				}
 			}
 			if f.Acyclic && target != t.Name {
-				report("", "schema-acyclic", "acyclic applies to refs to the type itself", strconv.Quote(target), strconv.Quote(t.Name), "")
+				report("acyclic", "schema-acyclic", "acyclic applies to refs to the type itself", strconv.Quote(target), strconv.Quote(t.Name), "")
 			}
 			if f.NotBefore != "" {
 				if sib := lookup(siblings, f.NotBefore); sib == nil || sib.Kind != Date {

@@ -192,6 +192,14 @@ func (p *parser) parseType(raw map[string]any, base string) *Type {
 		Aliases:     p.str(raw, "", "aliases"),
 		Decl:        Decl{p.file, 1, 1},
 	}
+	t.folderDecl = t.Decl
+	for _, k := range []string{"folder", "name"} { // the folder defaults to the name
+		if _, ok := raw[k]; ok {
+			pos := p.ix.Value(k)
+			t.folderDecl = Decl{p.file, pos.Line, pos.Col}
+			break
+		}
+	}
 	if t.Name == "" {
 		t.Name = base
 	}

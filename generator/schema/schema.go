@@ -63,8 +63,8 @@ type Field struct {
 	Decl    Decl
 
 	elem *Field
-	// valueDecls places the values of "ref", "not_before", "overdue_if"
-	// and "overdue_if.FIELD", for errors found once every type is read.
+	// valueDecls places the values of "ref", "acyclic", "not_before" and
+	// "overdue_if.FIELD", for errors found once every type is read.
 	valueDecls map[string]Decl
 }
 
@@ -137,6 +137,8 @@ type Type struct {
 	Aliases string
 	Fields  []*Field
 	Decl    Decl
+
+	folderDecl Decl // where the folder is set (or the name it defaults to)
 }
 
 // Lookup returns the field of the type by name.

@@ -38,6 +38,17 @@ func New(src []byte, md toml.MetaData, lineBase int) *Index {
 			break // the text no longer matches the keys; keep what we found
 		}
 		path := indexedPath(key, arrays, current)
+		if header {
+			// [a.b.c] defines the tables a and a.b too, unless they
+			// stand elsewhere: place them at this header.
+			for i := len(key) - 1; i > 0; i-- {
+				parent := indexedPath(key[:i], arrays, current)
+				if _, ok := ix.keys[parent]; ok {
+					break
+				}
+				ix.keys[parent] = span{start, -1}
+			}
+		}
 		if header && md.Type(key...) == "ArrayHash" {
 			arrays[strings.Join(key, ".")] = true
 			n, seen := current[path]

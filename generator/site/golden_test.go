@@ -1,0 +1,51 @@
+package site
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// updating reports whether -update was given (the flag is declared once
+// for this test binary, by the package's external tests).
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// TestGoldenPages compares representative pages of the example with the
+// files under testdata/golden; run with -update to accept a change after
+// reading its diff.
+func TestGoldenPages(t *testing.T) {
+	out, _ := buildSite(t, repoRoot(t), BuildOptions{})
+	for _, page := range []string{
+		"index.html",
+		"members/index.html",
+		"members/red-mujeres-sonora/index.html",
+		"minutes/2025-11-05-saltillo-learning-circle/index.html",
+		"topics/index.html",
+		"actions/index.html",
+		"curriculum/index.html",
+		"governance/index.html",
+		"feed.xml",
+		"calendar.ics",
+	} {
+		got := read(t, filepath.Join(out, page))
+		golden := filepath.Join("testdata", "golden", filepath.FromSlash(page))
+		if updating() {
+			os.MkdirAll(filepath.Dir(golden), 0o755)
+			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./generator/site -update to create it)", err)
+		}
+		if got != string(want) {
+			t.Errorf("%s differs from %s; if the change is intended, run go test ./generator/site -update and review the diff", page, golden)
+		}
+	}
+}
