@@ -32,7 +32,8 @@ type Options struct {
 // Server holds the last good build and the current problem, if any.
 type Server struct {
 	opts     Options
-	addr     string // where it listens, once Run has started
+	ln       net.Listener
+	addr     string // where it listens, once Listen returned
 	basePath string // "/network/": the path of base_url, where the site is served
 
 	mu      sync.RWMutex
@@ -51,15 +52,32 @@ func New(opts Options) *Server {
 
 // Run listens, builds, watches and serves until ctx ends.
 func (s *Server) Run(ctx context.Context) error {
+	if err := s.Listen(); err != nil {
+		return err
+	}
+	return s.Serve(ctx)
+}
+
+// Listen opens the port, so that a busy port is reported before anything
+// is built. Addr tells the address afterwards (port 0 picks a free one).
+func (s *Server) Listen() error {
 	ln, err := net.Listen("tcp", s.opts.Addr)
 	if err != nil {
-		var opErr *net.OpError
-		if errors.As(err, &opErr) && strings.Contains(err.Error(), "address already in use") {
+		if strings.Contains(err.Error(), "address already in use") {
 			return fmt.Errorf("%s is busy: another program (perhaps another agora serve) uses it; choose another with --port", s.opts.Addr)
 		}
 		return err
 	}
+	s.ln = ln
 	s.addr = ln.Addr().String()
+	return nil
+}
+
+// Addr is the address the server listens on, once Listen returned.
+func (s *Server) Addr() string { return s.addr }
+
+// Serve builds, watches and serves until ctx ends, then shuts down cleanly.
+func (s *Server) Serve(ctx context.Context) error {
 	s.rebuild(ctx, nil)
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
@@ -71,13 +89,13 @@ func (s *Server) Run(ctx context.Context) error {
 	}()
 	w, err := s.watch(ctx)
 	if err != nil {
-		ln.Close()
+		s.ln.Close()
 		return err
 	}
 	defer w.Close()
 	fmt.Fprintf(s.opts.Log, "serving %s on http://%s%s (only this machine can reach it; --bind 0.0.0.0 to share it on your network)\n",
-		s.opts.Source, ln.Addr(), s.basePath)
-	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		s.opts.Source, s.addr, s.basePath)
+	if err := srv.Serve(s.ln); !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	fmt.Fprintln(s.opts.Log, "stopped")
