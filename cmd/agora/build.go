@@ -46,6 +46,9 @@ func runBuild(ctx context.Context, c *cli, args []string) error {
 		return errContent
 	}
 	res, err := p.Build(ctx, site.BuildOptions{Out: *out, BaseURL: *baseURL, CheckLinks: *checkLinks})
+	for _, w := range res.Warnings {
+		fmt.Fprintln(c.stderr, "agora: warning:", w)
+	}
 	if err != nil {
 		return err
 	}

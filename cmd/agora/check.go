@@ -14,6 +14,7 @@ func runCheck(ctx context.Context, c *cli, args []string) error {
 	fs, source := c.flags("check")
 	format := fs.String("format", "text", "output `format`: text, json or github (workflow annotations)")
 	drafts := fs.Bool("drafts", false, "check as a build with --drafts would")
+	since := fs.String("changed-since", "", "report only on the files changed since the Git `ref` (committed, staged, or not yet) and the entries that refer to them, e.g. origin/main in a pull request")
 	positional, done, err := c.parse(fs, args)
 	if done {
 		return err
@@ -29,10 +30,28 @@ func runCheck(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	defer p.Close()
+	var scope *site.Scope
+	if *since != "" {
+		s, err := p.OnlyChangedSince(ctx, *since)
+		if err != nil {
+			return usageError("--changed-since: %v", err)
+		}
+		if !s.All {
+			scope = &s
+		}
+	}
 	c.printDiags(p, *format, c.stdout)
 	if *format == "text" {
 		if errs, warns := p.Diags.Count(); errs+warns == 0 {
-			fmt.Fprintf(c.stdout, "ok: %s, no problems\n", entries(len(p.Content.Entries)))
+			if scope != nil {
+				fmt.Fprintf(c.stdout, "ok: %s, no problems in the %s changed since %s or referring to them\n",
+					entries(len(p.Content.Entries)), files(scope.Files()), *since)
+			} else {
+				fmt.Fprintf(c.stdout, "ok: %s, no problems\n", entries(len(p.Content.Entries)))
+			}
+		} else if scope != nil {
+			fmt.Fprintf(c.stdout, "(only the %s changed since %s or referring to them; agora check without --changed-since reports on every file)\n",
+				files(scope.Files()), *since)
 		}
 	}
 	if p.Diags.HasErrors() {
@@ -48,8 +67,15 @@ func entries(n int) string {
 	return fmt.Sprintf("%d entries", n)
 }
 
+func files(n int) string {
+	if n == 1 {
+		return "1 file"
+	}
+	return fmt.Sprintf("%d files", n)
+}
+
 func openProject(ctx context.Context, source string, drafts bool) (*site.Project, error) {
-	p, err := site.Open(ctx, site.Options{Source: source, Drafts: drafts, Today: today()})
+	p, err := site.Open(ctx, site.Options{Source: source, Drafts: drafts, Today: today(), History: true})
 	if err != nil {
 		return nil, &exitError{exitUsage, err.Error()}
 	}

@@ -57,7 +57,8 @@ var commands = []command{
 	{"check", "[--format text|json|github]", "check every file against the schema and report every problem"},
 	{"serve", "[--port N] [--bind ADDR] [--drafts]", "build, serve on this machine and rebuild on change"},
 	{"new", "TYPE SLUG", "write a new entry with every field of its type"},
-	{"schema", "docs", "print the reference of every type and field in force"},
+	{"init", "DIR [--repo URL] [--eject]", "start a new community repository, with CI for pull requests and Pages"},
+	{"schema", "docs | export --jsonschema DIR", "print the reference of every type and field in force, or export it as JSON Schema for editors"},
 	{"version", "", "print the version"},
 }
 
@@ -73,6 +74,8 @@ func handler(name string) func(ctx context.Context, c *cli, args []string) error
 		return runServe
 	case "new":
 		return runNew
+	case "init":
+		return runInit
 	case "schema":
 		return runSchema
 	case "version":

@@ -2,6 +2,7 @@
 package config
 
 import (
+	"bytes"
 	_ "embed"
 	"errors"
 	"io/fs"
@@ -69,6 +70,7 @@ func Load(root *os.Root) (*Site, diag.List) {
 	if err != nil {
 		return nil, diag.List{{File: File, Code: "read", Message: "cannot read site.toml: " + err.Error()}}
 	}
+	src = bytes.TrimPrefix(src, []byte("\ufeff")) // as the decoder does, so that positions agree
 	var raw map[string]any
 	if _, err := toml.Decode(string(src), &raw); err != nil {
 		return nil, diag.List{schema.SyntaxError(File, src, 0, err)}

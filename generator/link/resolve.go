@@ -138,7 +138,7 @@ func (g *Graph) brokenOf(typeName string) []string {
 // candidates are the names a reference to the type may use.
 func (g *Graph) candidates(typeName string) []string {
 	names := slices.Sorted(maps.Keys(g.bySlug[typeName]))
-	for _, e := range g.bySlug[typeName] {
+	for _, e := range g.Entries(typeName) { // in slug order, so that ties are broken the same way every run
 		if e.Type.Aliases == "" {
 			break
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/agora-community/agora/generator/config"
+	"github.com/agora-community/agora/generator/gitinfo"
 	"github.com/agora-community/agora/generator/link"
 	"github.com/agora-community/agora/generator/load"
 	"github.com/agora-community/agora/generator/schema"
@@ -21,6 +22,12 @@ type Input struct {
 	Schema  *schema.Schema
 	Content *load.Content
 	Graph   *link.Graph
+	// Changes is the last Git change of each entry's file, keyed by the
+	// entry's File path; nil when the source is not a Git work tree.
+	Changes map[string]gitinfo.Change
+	// ModTimes is each entry file's modification time, the last fallback
+	// for "last changed"; nil leaves it out (for reproducible output).
+	ModTimes map[string]time.Time
 }
 
 // Options tune rendering.

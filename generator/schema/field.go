@@ -69,6 +69,8 @@ func (p *parser) parseField(name, key string, raw map[string]any) *Field {
 	if table, ok := raw["overdue_if"].(map[string]any); ok {
 		for field := range table {
 			p.valueDecl(f, key, "overdue_if."+field)
+			pos := p.ix.Key(join(key, "overdue_if."+field))
+			f.valueDecls["overdue_if."+field+".key"] = Decl{p.file, pos.Line, pos.Col}
 		}
 	}
 	f.elem = elemOf(f) // never nil, even when the kinds are wrong
@@ -121,7 +123,7 @@ func (p *parser) checkKinds(f *Field, key string, raw map[string]any) bool {
 			return false
 		}
 		if !slices.Contains(Kinds, f.Of) || f.Of == List {
-			p.errorfValue(join(key, "of"), "schema-unknown-type", strconv.Quote(string(f.Of)), "any kind but list", diag.DidYouMean(string(f.Of), strings.Split(kinds, ", ")), "unknown element type %q", f.Of)
+			p.errorfValue(join(key, "of"), "schema-unknown-type", strconv.Quote(string(f.Of)), "any kind but list", diag.DidYouMean(string(f.Of), slices.DeleteFunc(strings.Split(kinds, ", "), func(k string) bool { return k == string(List) })), "unknown element type %q", f.Of)
 			return false
 		}
 	} else if f.Of != "" {

@@ -116,13 +116,13 @@ func (s *Schema) crossCheck() diag.List {
 			}
 			if f.NotBefore != "" {
 				if sib := lookup(siblings, f.NotBefore); sib == nil || sib.Kind != Date {
-					report("not_before", "schema-not-before", "not_before must name a date field beside this one", strconv.Quote(f.NotBefore), quoteNames(siblings, Date), diag.DidYouMean(f.NotBefore, names(siblings)))
+					report("not_before", "schema-not-before", "not_before must name a date field beside this one", strconv.Quote(f.NotBefore), quoteNames(siblings, Date), diag.DidYouMean(f.NotBefore, dateNames(siblings, f)))
 				}
 			}
 			for field, values := range f.OverdueIf {
 				sib := lookup(siblings, field)
 				if sib == nil || sib.Kind != Enum {
-					report("overdue_if."+field, "schema-overdue-if", "overdue_if must name an enum field beside this one", strconv.Quote(field), quoteNames(siblings, Enum), "")
+					report("overdue_if."+field+".key", "schema-overdue-if", "overdue_if must name an enum field beside this one", strconv.Quote(field), quoteNames(siblings, Enum), "")
 					continue
 				}
 				for _, v := range values {
@@ -165,4 +165,15 @@ func Sub(fsys fs.FS, dir string) fs.FS {
 		return nil
 	}
 	return sub
+}
+
+// dateNames lists the date fields among siblings, but f.
+func dateNames(siblings []*Field, f *Field) []string {
+	var out []string
+	for _, s := range siblings {
+		if s.Kind == Date && s != f {
+			out = append(out, s.Name)
+		}
+	}
+	return out
 }

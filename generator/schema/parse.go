@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path"
@@ -69,6 +70,7 @@ type parser struct {
 
 // Parse reads the schema file named file (e.g. "schema/event.toml").
 func Parse(file string, src []byte) (*Type, diag.List) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff")) // as the decoder does, so that positions agree
 	var raw map[string]any
 	md, err := toml.Decode(string(src), &raw)
 	if err != nil {
@@ -105,10 +107,13 @@ func SyntaxError(file string, src []byte, lineBase int, err error) diag.Diagnost
 func keyOrder(md toml.MetaData) map[string][]string {
 	order := map[string][]string{}
 	for _, k := range md.Keys() {
-		parent := strings.Join(k[:len(k)-1], ".")
-		name := k[len(k)-1]
-		if !slices.Contains(order[parent], name) {
-			order[parent] = append(order[parent], name)
+		// every part: a dotted key (fields.title.type = …) or a header
+		// ([fields.title]) defines its parent tables without listing them
+		for i := range k {
+			parent := strings.Join(k[:i], ".")
+			if !slices.Contains(order[parent], k[i]) {
+				order[parent] = append(order[parent], k[i])
+			}
 		}
 	}
 	return order
@@ -206,6 +211,7 @@ func (p *parser) parseType(raw map[string]any, base string) *Type {
 	if t.Name != base {
 		p.errorf("name", "schema-name", strconv.Quote(t.Name), strconv.Quote(base), "rename the file to "+t.Name+".toml, or set name = \""+base+"\"",
 			"the type's name must match its file name")
+		t.Name = base // as the other files know it, so their refs are not reported too
 	} else if !namePattern.MatchString(t.Name) {
 		p.errorf("name", "schema-name", strconv.Quote(t.Name), "lowercase letters, digits, - and _, starting with a letter", "", "invalid type name")
 	}
@@ -254,7 +260,13 @@ func (p *parser) checkTypeFields(t *Type) {
 			p.errorf("", "schema-title", "", "the name of a text field", `add title = "FIELD"`, "the type %q does not say which field is its title", t.Name)
 		}
 	} else if f := t.Lookup(t.TitleField); f == nil || (f.Kind != String && f.Kind != Text) {
-		p.errorf("title", "schema-title", strconv.Quote(t.TitleField), quoteNames(t.Fields, String), diag.DidYouMean(t.TitleField, t.FieldNames()), "title must name a text field of the type")
+		var text []string // the fields title may name
+		for _, f := range t.Fields {
+			if f.Kind == String || f.Kind == Text {
+				text = append(text, f.Name)
+			}
+		}
+		p.errorf("title", "schema-title", strconv.Quote(t.TitleField), quoteNames(t.Fields, String), diag.DidYouMean(t.TitleField, text), "title must name a text field of the type")
 	}
 	if s := strings.TrimPrefix(t.Sort, "-"); s != "" && t.Lookup(s) == nil {
 		p.errorf("sort", "schema-sort", strconv.Quote(t.Sort), strings.Join(t.FieldNames(), ", "), diag.DidYouMean(s, t.FieldNames()), "sort names an unknown field")

@@ -64,7 +64,8 @@ type Field struct {
 
 	elem *Field
 	// valueDecls places the values of "ref", "acyclic", "not_before" and
-	// "overdue_if.FIELD", for errors found once every type is read.
+	// "overdue_if.FIELD" (and the key FIELD at "overdue_if.FIELD.key"),
+	// for errors found once every type is read.
 	valueDecls map[string]Decl
 }
 

@@ -155,6 +155,9 @@ func toDate(v any) (time.Time, *diag.Diagnostic) {
 	const allowed = "a date like 2022-06-07"
 	switch d := v.(type) {
 	case time.Time:
+		if d.Location().String() == "time-local" {
+			return time.Time{}, problem("bad-date", "expected a date, found a time of day", describe(v), allowed, "")
+		}
 		if d.Location().String() != "date-local" {
 			return time.Time{}, problem("bad-date", "a date may not have a time of day", describe(v), allowed, "keep only the date: "+d.Format(time.DateOnly))
 		}

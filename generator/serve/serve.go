@@ -137,7 +137,7 @@ func describe(changed []string) string {
 }
 
 func (s *Server) build(ctx context.Context) (map[string][]byte, string, string) {
-	p, err := site.Open(ctx, site.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, Today: s.opts.Today})
+	p, err := site.Open(ctx, site.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, Today: s.opts.Today, History: true})
 	if err != nil {
 		return nil, err.Error() + "\n", ""
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"runtime"
@@ -16,6 +17,7 @@ import (
 	"github.com/agora-community/agora/generator/linkcheck"
 	"github.com/agora-community/agora/generator/render"
 	"github.com/agora-community/agora/generator/schema"
+	"github.com/agora-community/agora/generator/search"
 	"github.com/agora-community/agora/generator/write"
 )
 
@@ -44,11 +46,15 @@ func (e *BrokenLinksError) Error() string {
 type BuildResult struct {
 	Files int
 	Bytes int64
+	// Warnings are problems that did not stop the build, each to print
+	// once: a shallow Git clone, a repository Git cannot read.
+	Warnings []string
 }
 
 // Build renders every page of a checked project into opts.Out. The output
 // is replaced only when every file was written.
 func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, error) {
+	h := p.loadHistory(ctx)
 	site, err := p.Renderer(opts.BaseURL)
 	if err != nil {
 		return BuildResult{}, err
@@ -57,7 +63,13 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 	if err != nil {
 		return BuildResult{}, err
 	}
-	res, err := renderAll(ctx, site.Jobs(), dir.Put)
+	jobs, err := withSearch(site) // search index files join the pages
+	if err != nil {
+		dir.Abort()
+		return BuildResult{}, err
+	}
+	res, err := renderAll(ctx, jobs, dir.Put)
+	res.Warnings = h.warnings
 	if err == nil && opts.CheckLinks {
 		var broken []linkcheck.Broken
 		broken, err = linkcheck.Check(os.DirFS(dir.Staging()), site.BasePath())
@@ -95,18 +107,26 @@ func (p *Project) Renderer(baseURL string) (*render.Site, error) {
 		opts.BaseURL = u
 	}
 	in := render.Input{Config: p.Site, Schema: p.Schema, Content: p.Content, Graph: p.Graph}
+	if p.history != nil {
+		in.Changes, in.ModTimes = p.history.changes, p.history.modTimes
+	}
 	return render.New(in, theme, opts), nil
 }
 
 // BuildMemory renders every file into memory, for the preview server.
 func (p *Project) BuildMemory(ctx context.Context, baseURL string) (map[string][]byte, error) {
+	p.loadHistory(ctx)
 	site, err := p.Renderer(baseURL)
+	if err != nil {
+		return nil, err
+	}
+	jobs, err := withSearch(site) // search index files join the pages
 	if err != nil {
 		return nil, err
 	}
 	var mu sync.Mutex
 	files := map[string][]byte{}
-	_, err = renderAll(ctx, site.Jobs(), func(path string, data []byte) error {
+	_, err = renderAll(ctx, jobs, func(path string, data []byte) error {
 		b := bytes.Clone(data)
 		mu.Lock()
 		files[path] = b
@@ -174,6 +194,25 @@ func renderAll(ctx context.Context, jobs []render.Job, put func(path string, dat
 		return nil
 	})
 	return res, g.Wait()
+}
+
+// withSearch appends the files of the search index (generator/search) to
+// the site's jobs: manifest, shards and one file per document under
+// search/index/, built from the published entries only.
+func withSearch(site *render.Site) ([]render.Job, error) {
+	docs, err := site.SearchDocuments()
+	if err != nil {
+		return nil, err
+	}
+	idx, err := search.Build(docs, search.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	jobs := site.Jobs()
+	for _, f := range idx.Files {
+		jobs = append(jobs, render.Job{Path: f.Path, Render: func(w io.Writer) error { _, err := w.Write(f.Data); return err }})
+	}
+	return jobs, nil
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}

@@ -24,6 +24,11 @@ type Options struct {
 	Source string // the repository's folder
 	Drafts bool
 	Today  time.Time // for overdue warnings; zero turns them off
+	// History dates each entry page with its last change: the last Git
+	// commit of its file when the source is a Git work tree, else its
+	// updated field, else the file's time. Off, pages show only updated,
+	// and the same content always builds the same output.
+	History bool
 }
 
 // Project is a loaded, checked and linked repository.
@@ -37,6 +42,8 @@ type Project struct {
 	// Diags holds every problem found, sorted, with positions.
 	Diags diag.List
 	opts  Options
+	// history caches what Git said, read once per project by the first build.
+	history *history
 }
 
 // ErrNoSource means the source folder itself cannot be used.

@@ -10,13 +10,17 @@ import (
 type scanner struct {
 	src []byte
 	off int
+	// inHeader is true while off is inside a [table] or [[array]]
+	// header, which starts at headerStart.
+	inHeader    bool
+	headerStart int
 }
 
 // findKey finds the next bare or quoted key equal to name that stands in a
 // key position, and moves past it. header reports a [table] or [[array]].
 func (s *scanner) findKey(name string) (start, end int, header, ok bool) {
 	last := byte('\n') // the last significant byte before the token
-	inHeader, headerStart := false, 0
+	inHeader, headerStart := s.inHeader, s.headerStart
 	for i := s.off; i < len(s.src); {
 		c := s.src[i]
 		switch {
@@ -30,7 +34,7 @@ func (s *scanner) findKey(name string) (start, end int, header, ok bool) {
 		case c == '"' || c == '\'':
 			j, text, multi := skipString(s.src, i)
 			if !multi && keyPosition(last) && s.keyEnds(j) && text == name {
-				s.off = j
+				s.off, s.inHeader, s.headerStart = j, inHeader, headerStart
 				return keyStart(i, inHeader, headerStart), j, inHeader, true
 			}
 			last, i = '"', j
@@ -40,7 +44,7 @@ func (s *scanner) findKey(name string) (start, end int, header, ok bool) {
 				j++
 			}
 			if keyPosition(last) && s.keyEnds(j) && string(s.src[i:j]) == name {
-				s.off = j
+				s.off, s.inHeader, s.headerStart = j, inHeader, headerStart
 				return keyStart(i, inHeader, headerStart), j, inHeader, true
 			}
 			last, i = 'a', j

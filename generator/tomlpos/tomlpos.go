@@ -32,23 +32,31 @@ func New(src []byte, md toml.MetaData, lineBase int) *Index {
 	arrays := map[string]bool{} // unindexed paths that are arrays of tables
 	current := map[string]int{} // indexed path of an array of tables -> current table
 	for _, key := range md.Keys() {
-		name := key[len(key)-1]
-		start, end, header, ok := sc.findKey(name)
+		// The text spells the parts after the nearest table already
+		// located: "type" under [fields.title], but "a", "b" and "c" in
+		// a.b.c = 1 or [a.b.c]. Find each in turn; the tables they
+		// define stand where they are named (a header: at its "[").
+		first := len(key) - 1
+		for ; first > 0; first-- {
+			if _, ok := ix.keys[indexedPath(key[:first], arrays, current)]; ok {
+				break
+			}
+		}
+		var start, end int
+		var header, ok bool
+		for i := first; i < len(key); i++ {
+			start, end, header, ok = sc.findKey(key[i])
+			if !ok {
+				break
+			}
+			if i < len(key)-1 {
+				ix.keys[indexedPath(key[:i+1], arrays, current)] = span{start, -1}
+			}
+		}
 		if !ok {
 			break // the text no longer matches the keys; keep what we found
 		}
 		path := indexedPath(key, arrays, current)
-		if header {
-			// [a.b.c] defines the tables a and a.b too, unless they
-			// stand elsewhere: place them at this header.
-			for i := len(key) - 1; i > 0; i-- {
-				parent := indexedPath(key[:i], arrays, current)
-				if _, ok := ix.keys[parent]; ok {
-					break
-				}
-				ix.keys[parent] = span{start, -1}
-			}
-		}
 		if header && md.Type(key...) == "ArrayHash" {
 			arrays[strings.Join(key, ".")] = true
 			n, seen := current[path]
@@ -142,5 +150,9 @@ func OffsetPos(src []byte, off, lineBase int) Pos {
 			lineStart = i + 1
 		}
 	}
-	return Pos{lineBase + line, utf8.RuneCount(src[lineStart:off]) + 1}
+	col := utf8.RuneCount(src[lineStart:off]) + 1
+	if off > lineStart && src[off-1] == '\r' && (off == len(src) || src[off] == '\n') {
+		col-- // the end of a CRLF line is where its \r stands, as for LF
+	}
+	return Pos{lineBase + line, col}
 }

@@ -45,7 +45,7 @@ func (c *recordChecker) Record(fields []*schema.Field, raw map[string]any, prefi
 			if f.Required {
 				c.report(diag.Error, prefix, false, diag.Diagnostic{Code: "missing-required",
 					Message: fmt.Sprintf("missing required field %q%s", f.Name, c.where(prefix)), Allowed: schema.KindPhrase(f),
-					Hint: fmt.Sprintf("add %s = … (%s)", f.Name, strings.TrimSuffix(f.Description, "."))})
+					Hint: addHint(f)})
 			} else if f.Default != nil {
 				out[f.Name] = f.Default
 			}
@@ -57,8 +57,8 @@ func (c *recordChecker) Record(fields []*schema.Field, raw map[string]any, prefi
 		}
 		if s, isText := checked.(string); isText && f.Required && strings.TrimSpace(s) == "" {
 			c.report(diag.Error, key, true, diag.Diagnostic{Code: "empty-required",
-				Message: fmt.Sprintf("%s: a required field may not be empty", f.Name), Found: `""`, Allowed: schema.KindPhrase(f),
-				Hint: "fill it in: " + strings.TrimSuffix(f.Description, ".")})
+				Message: fmt.Sprintf("%s: a required field may not be empty", f.Name), Found: strconv.Quote(s), Allowed: schema.KindPhrase(f),
+				Hint: fillHint(f)})
 			continue
 		}
 		out[f.Name] = checked
@@ -220,6 +220,9 @@ func describeState(values map[string]any, cond map[string][]string) string {
 // [[actions]] item 2".
 func (c *recordChecker) where(prefix string) string {
 	if prefix == "" {
+		if strings.ContainsRune("aeiou", rune(c.what[0])) {
+			return " in an " + c.what
+		}
 		return " in a " + c.what
 	}
 	parts := strings.Split(prefix, ".")
@@ -246,4 +249,20 @@ func trimIndex(path string) string {
 		}
 	}
 	return strings.Join(out, ".")
+}
+
+// fillHint says what an empty required field should hold.
+func fillHint(f *schema.Field) string {
+	if d := strings.TrimSuffix(f.Description, "."); d != "" {
+		return "fill it in: " + d
+	}
+	return "fill it in"
+}
+
+// addHint says how to add a missing field, with its description if it has one.
+func addHint(f *schema.Field) string {
+	if d := strings.TrimSuffix(f.Description, "."); d != "" {
+		return fmt.Sprintf("add %s = … (%s)", f.Name, d)
+	}
+	return fmt.Sprintf("add %s = …", f.Name)
 }

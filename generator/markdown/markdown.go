@@ -1,0 +1,196 @@
+// Package markdown renders member-written Markdown into safe HTML fragments.
+//
+// Content is untrusted: anyone can open a pull request. By default the
+// renderer therefore
+//
+//   - escapes raw HTML (inline and blocks) so it shows as text;
+//   - drops every link or image whose URL is not http, https, mailto, a
+//     relative path or a #fragment (the link keeps its text, the image
+//     becomes its alt text);
+//   - never emits inline styles (code is highlighted with CSS classes, see
+//     [HighlightCSS]; table alignment uses the align attribute).
+//
+// The dialect is CommonMark plus GitHub tables, task lists, strikethrough,
+// autolinks (linkify) and footnotes. Headings get IDs that keep Unicode
+// letters, so Khmer or Mongolian headings are linkable.
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Result is a rendered document.
+type Result struct {
+	// HTML is a safe HTML fragment (no <html> or <body>).
+	HTML []byte
+	// Text is the plain text of the document, for the search index and
+	// snippets: words separated by single spaces, no markup. It includes
+	// the text of code blocks and footnotes, but not raw HTML.
+	Text string
+	// Headings lists every heading in document order.
+	Headings []Heading
+	// Links lists the destination of every link, autolink and image that
+	// survived the URL filter, in document order. Backslash escapes and
+	// entities are resolved; percent-encoding is kept as written.
+	Links []string
+}
+
+// Heading is one heading of a document.
+type Heading struct {
+	Level int    // 1 to 6
+	Text  string // plain text
+	ID    string // the id attribute; unique within the document
+}
+
+// Option configures a [Renderer].
+type Option func(*config)
+
+type config struct {
+	unsafeHTML bool
+}
+
+// WithUnsafeHTML passes raw HTML in the Markdown through to the output
+// instead of escaping it. Only for trusted content. Link and image URLs are
+// filtered either way.
+func WithUnsafeHTML(unsafe bool) Option {
+	return func(c *config) { c.unsafeHTML = unsafe }
+}
+
+// Renderer renders Markdown. Build one with [New] and reuse it; it is safe
+// for concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New returns a Renderer configured by opts.
+func New(opts ...Option) *Renderer {
+	var c config
+	for _, o := range opts {
+		o(&c)
+	}
+	htmlOpts := []renderer.Option{
+		// Cell alignment as align="…" rather than style="…", so that the
+		// site works under a Content-Security-Policy without 'unsafe-inline'.
+		extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute),
+	}
+	nodeRenderers := []util.PrioritizedValue{
+		// Lower number wins: these override goldmark's own renderers.
+		util.Prioritized(&codeRenderer{}, 100),
+		util.Prioritized(&tableRenderer{}, 100),
+	}
+	if c.unsafeHTML {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	} else {
+		nodeRenderers = append(nodeRenderers, util.Prioritized(&rawHTMLRenderer{}, 100))
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		goldmark.WithParserOptions(
+			parser.WithASTTransformers(
+				util.Prioritized(urlFilter{}, 100),
+				// After the URL filter, so a heading ID never depends on
+				// a destination that was dropped.
+				util.Prioritized(headingIDs{}, 200),
+				util.Prioritized(codeHighlighter{}, 300),
+			),
+		),
+		goldmark.WithRendererOptions(htmlOpts...),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(nodeRenderers...)),
+	)
+	return &Renderer{md: md}
+}
+
+// Render renders src. The error is non-nil only if goldmark's renderer
+// fails, which it does not do when writing to memory.
+func (r *Renderer) Render(src []byte) (Result, error) {
+	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/2)
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+		return Result{}, err
+	}
+	res := Result{HTML: buf.Bytes(), Text: plainText(doc, src)}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			res.Headings = append(res.Headings, Heading{Level: n.Level, Text: plainText(n, src), ID: string(idb)})
+		case *ast.Link:
+			res.Links = append(res.Links, string(resolveURL(n.Destination)))
+		case *ast.Image:
+			res.Links = append(res.Links, string(resolveURL(n.Destination)))
+		case *ast.AutoLink:
+			res.Links = append(res.Links, string(autoLinkURL(n, src)))
+		}
+		return ast.WalkContinue, nil
+	})
+	return res, nil
+}
+
+// plainText returns the text of n and its descendants with whitespace
+// collapsed. Raw HTML, task-list check boxes and footnote reference
+// numbers are left out.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Type() != ast.TypeInline {
+			b.WriteByte(' ')
+		}
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			v := n.Value(src)
+			if !n.IsRaw() {
+				v = unescape(v)
+			}
+			b.Write(v)
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			if n.IsRaw() || n.IsCode() {
+				b.Write(n.Value)
+			} else {
+				b.Write(unescape(n.Value))
+			}
+		case *ast.AutoLink:
+			b.Write(n.Label(src))
+		case *ast.CodeBlock, *ast.FencedCodeBlock, *highlightedCode:
+			lines := n.Lines()
+			for i := range lines.Len() {
+				seg := lines.At(i)
+				b.Write(seg.Value(src))
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML, *ast.HTMLBlock, *east.FootnoteLink, *east.FootnoteBacklink, *east.TaskCheckBox:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// unescape resolves backslash escapes and character references the way
+// goldmark's HTML writer does.
+func unescape(v []byte) []byte {
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+}
