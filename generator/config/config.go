@@ -46,6 +46,7 @@ type Site struct {
 	Language    string
 	Theme       string
 	MaxFileSize int64
+	UnsafeHTML  bool
 	RepoURL     string
 	RepoBranch  string
 }
@@ -85,6 +86,7 @@ func fromValues(v map[string]any) *Site {
 	s.Description, _ = v["description"].(string)
 	s.Language, _ = v["language"].(string)
 	s.Theme, _ = v["theme"].(string)
+	s.UnsafeHTML, _ = v["unsafe_html"].(bool)
 	if mb, ok := v["max_file_mb"].(int64); ok {
 		s.MaxFileSize = mb << 20
 	}

@@ -209,7 +209,7 @@ func TestFields(t *testing.T) {
 	for _, f := range config.Fields {
 		names = append(names, f.Name)
 	}
-	if got := strings.Join(names, " "); got != "title description base_url language theme max_file_mb repo" {
+	if got := strings.Join(names, " "); got != "title description base_url language theme max_file_mb unsafe_html repo" {
 		t.Errorf("site.toml fields: %s", got)
 	}
 }

@@ -74,6 +74,8 @@ var nasty = []string{
 	"```\"><script>alert(1)</script>\ncode\n```",
 	"```js\n</code></pre><script>alert(1)</script>\n```",
 	"`<script>alert(1)</script>`",
+	"```jsonata\n\"\n```",
+	"```markdown\n<script>alert(1)</script>\n```jsonata\n'\n```\n```",
 	"| a |\n|---|\n| <img src=x onerror=alert(1)> |",
 	"- [ ] <input onfocus=alert(1) autofocus>",
 	"x[^1]\n\n[^1]: [y](javascript:alert(1)) <script>alert(1)</script>",

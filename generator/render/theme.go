@@ -110,6 +110,11 @@ func (t *Theme) readStatic(fsys fs.FS) error {
 	})
 }
 
+// AppendStatic adds bytes at the end of a static file (generated CSS, say).
+func (t *Theme) AppendStatic(name string, b []byte) {
+	t.static[name] = append(append(t.static[name][:len(t.static[name]):len(t.static[name])], '\n'), b...)
+}
+
 // assetPaths names each static file by its content hash, so hosts may
 // cache them forever: style.css -> assets/style.3f2a9c1e.css.
 func (t *Theme) assetPaths() map[string]string {

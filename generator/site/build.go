@@ -98,7 +98,8 @@ func (p *Project) Renderer(baseURL string) (*render.Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts := render.Options{Drafts: p.opts.Drafts, Today: p.opts.Today, Markdown: markdownRenderer()}
+	addHighlightCSS(theme)
+	opts := render.Options{Drafts: p.opts.Drafts, Today: p.opts.Today, Markdown: markdownRenderer(p.Site.UnsafeHTML)}
 	if baseURL != "" {
 		u, err := url.Parse(baseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {

@@ -1,17 +1,25 @@
 package site
 
 import (
-	"bytes"
-
-	"github.com/yuin/goldmark"
+	"github.com/agora-community/agora/generator/markdown"
+	"github.com/agora-community/agora/generator/render"
 )
 
-// markdownRenderer is a stand-in until generator/markdown lands.
-func markdownRenderer() func([]byte) ([]byte, string, error) {
-	md := goldmark.New()
+// highlightStyle is the chroma style of fenced code; its CSS (light, and
+// dark under prefers-color-scheme) is appended to the theme's style.css
+// so pages make no extra request.
+const highlightStyle = "github"
+
+// markdownRenderer renders entry bodies: raw HTML escaped and unsafe URLs
+// dropped unless site.toml sets unsafe_html = true.
+func markdownRenderer(unsafeHTML bool) func([]byte) ([]byte, string, error) {
+	md := markdown.New(markdown.WithUnsafeHTML(unsafeHTML))
 	return func(src []byte) ([]byte, string, error) {
-		var buf bytes.Buffer
-		err := md.Convert(src, &buf)
-		return buf.Bytes(), "", err
+		res, err := md.Render(src)
+		return res.HTML, res.Text, err
 	}
+}
+
+func addHighlightCSS(theme *render.Theme) {
+	theme.AppendStatic("style.css", markdown.HighlightCSS(highlightStyle))
 }
