@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/agora-community/agora/generator/load"
 	"github.com/agora-community/agora/generator/schema"
 	"github.com/agora-community/agora/generator/search"
 )
@@ -22,6 +23,9 @@ import (
 // topics an entry is filed under) medium; the Markdown body and the names
 // of the other entries it points at low. Enums, numbers, dates, URLs and
 // emails are not indexed.
+//
+// Entries whose page already rendered its body reuse the document made
+// then (see keepDocument); the others are made here.
 func (s *Site) SearchDocuments() ([]search.Document, error) {
 	var entries []*Entry
 	for _, t := range s.in.Schema.Types {
@@ -36,6 +40,10 @@ func (s *Site) SearchDocuments() ([]search.Document, error) {
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(entries); i += workers {
+				if d, ok := s.keptDocument(entries[i].e); ok {
+					docs[i] = d
+					continue
+				}
 				docs[i], errs[i] = s.searchDocument(entries[i])
 			}
 		})
@@ -57,7 +65,31 @@ type entryError struct {
 func (e *entryError) Error() string { return e.file + ": " + e.err.Error() }
 func (e *entryError) Unwrap() error { return e.err }
 
+// keepDocument makes the entry's search document from the body its page
+// just rendered.
+func (s *Site) keepDocument(v *Entry, html []byte, text string) {
+	d := s.documentWithBody(v, html, text)
+	s.docsMu.Lock()
+	s.docs[v.e] = d
+	s.docsMu.Unlock()
+}
+
+func (s *Site) keptDocument(e *load.Entry) (search.Document, bool) {
+	s.docsMu.Lock()
+	defer s.docsMu.Unlock()
+	d, ok := s.docs[e]
+	return d, ok
+}
+
 func (s *Site) searchDocument(v *Entry) (search.Document, error) {
+	h, text, err := s.body(v.e)
+	if err != nil {
+		return search.Document{}, err
+	}
+	return s.documentWithBody(v, h, text), nil
+}
+
+func (s *Site) documentWithBody(v *Entry, h []byte, text string) search.Document {
 	t := v.Type()
 	d := search.Document{Path: v.Path(), Title: v.Title(), Type: t.Name, TypeLabel: s.typeLabel(t)}
 	if t.Name == schema.TopicType {
@@ -66,10 +98,6 @@ func (s *Site) searchDocument(v *Entry) (search.Document, error) {
 	}
 	d.Fields = append(d.Fields, search.Field{Text: v.Title(), Weight: search.High})
 	s.searchFields(&d, v.record, t.TitleField, t.Aliases)
-	h, text, err := s.body(v.e)
-	if err != nil {
-		return d, err
-	}
 	if text == "" {
 		// A Markdown function that returns no plain text: take it
 		// from the HTML.
@@ -78,7 +106,7 @@ func (s *Site) searchDocument(v *Entry) (search.Document, error) {
 	if text != "" {
 		d.Fields = append(d.Fields, search.Field{Text: text, Weight: search.Low, Snippet: true})
 	}
-	return d, nil
+	return d
 }
 
 // searchFields adds the text of a record's published fields; titleField

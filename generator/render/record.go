@@ -157,9 +157,13 @@ func (v *Entry) Lang() string {
 	return ""
 }
 
-// Body renders the entry's Markdown body.
+// Body renders the entry's Markdown body. The plain text it yields goes
+// into the entry's search document, so each body is rendered once.
 func (v *Entry) Body() (template.HTML, error) {
-	html, _, err := v.site.body(v.e)
+	html, text, err := v.site.body(v.e)
+	if err == nil {
+		v.site.keepDocument(v, html, text)
+	}
 	// The Markdown renderer escapes raw HTML and drops unsafe URLs, so its
 	// output is trusted here and nowhere else.
 	return template.HTML(html), err

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/agora-community/agora/generator/config"
@@ -14,6 +15,7 @@ import (
 	"github.com/agora-community/agora/generator/link"
 	"github.com/agora-community/agora/generator/load"
 	"github.com/agora-community/agora/generator/schema"
+	"github.com/agora-community/agora/generator/search"
 )
 
 // Input is what the earlier stages produced.
@@ -48,11 +50,14 @@ type Site struct {
 	base   *url.URL
 	byType map[string][]*load.Entry // published entries, in each type's sort order
 	assets map[string]string        // asset name -> hashed path
+	docsMu sync.Mutex
+	docs   map[*load.Entry]search.Document // made while rendering entry pages
 }
 
 // New prepares a build: published entries per type, sorted.
 func New(in Input, theme *Theme, opts Options) *Site {
-	s := &Site{in: in, opts: opts, theme: theme, graph: in.Graph, byType: map[string][]*load.Entry{}}
+	s := &Site{in: in, opts: opts, theme: theme, graph: in.Graph, byType: map[string][]*load.Entry{},
+		docs: map[*load.Entry]search.Document{}}
 	s.base = in.Config.BaseURL
 	if opts.BaseURL != nil {
 		s.base = opts.BaseURL

@@ -63,12 +63,7 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 	if err != nil {
 		return BuildResult{}, err
 	}
-	jobs, err := withSearch(site) // search index files join the pages
-	if err != nil {
-		dir.Abort()
-		return BuildResult{}, err
-	}
-	res, err := renderAll(ctx, jobs, dir.Put)
+	res, err := renderPagesThenSearch(ctx, site, dir.Put)
 	res.Warnings = h.warnings
 	if err == nil && opts.CheckLinks {
 		var broken []linkcheck.Broken
@@ -121,13 +116,9 @@ func (p *Project) BuildMemory(ctx context.Context, baseURL string) (map[string][
 	if err != nil {
 		return nil, err
 	}
-	jobs, err := withSearch(site) // search index files join the pages
-	if err != nil {
-		return nil, err
-	}
 	var mu sync.Mutex
 	files := map[string][]byte{}
-	_, err = renderAll(ctx, jobs, func(path string, data []byte) error {
+	_, err = renderPagesThenSearch(ctx, site, func(path string, data []byte) error {
 		b := bytes.Clone(data)
 		mu.Lock()
 		files[path] = b
@@ -197,23 +188,30 @@ func renderAll(ctx context.Context, jobs []render.Job, put func(path string, dat
 	return res, g.Wait()
 }
 
-// withSearch appends the files of the search index (generator/search) to
-// the site's jobs: manifest, shards and one file per document under
-// search/index/, built from the published entries only.
-func withSearch(site *render.Site) ([]render.Job, error) {
+// renderPagesThenSearch renders every page, then builds the search index
+// (generator/search) from the documents the entry pages made as they
+// rendered their bodies, so each body is rendered once.
+func renderPagesThenSearch(ctx context.Context, site *render.Site, put func(string, []byte) error) (BuildResult, error) {
+	res, err := renderAll(ctx, site.Jobs(), put)
+	if err != nil {
+		return res, err
+	}
 	docs, err := site.SearchDocuments()
 	if err != nil {
-		return nil, err
+		return res, err
 	}
 	idx, err := search.Build(docs, search.Options{})
 	if err != nil {
-		return nil, fmt.Errorf("search index: %w", err)
+		return res, fmt.Errorf("search index: %w", err)
 	}
-	jobs := site.Jobs()
+	jobs := make([]render.Job, 0, len(idx.Files))
 	for _, f := range idx.Files {
 		jobs = append(jobs, render.Job{Path: f.Path, Render: func(w io.Writer) error { _, err := w.Write(f.Data); return err }})
 	}
-	return jobs, nil
+	more, err := renderAll(ctx, jobs, put)
+	res.Files += more.Files
+	res.Bytes += more.Bytes
+	return res, err
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
