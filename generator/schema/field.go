@@ -191,7 +191,13 @@ func (p *parser) pattern(raw map[string]any, key string, f *Field) {
 		p.errorf(join(key, "pattern"), "schema-misplaced-key", "pattern", "only for text fields", "", "pattern is only for text")
 		return
 	}
-	re, err := regexp.Compile(`^(?:` + s + `)$`)
+	// the pattern alone first: its error quotes what the file says, and
+	// "a)(b" must not become valid once wrapped
+	_, err := regexp.Compile(s)
+	re, werr := regexp.Compile(`^(?:` + s + `)$`)
+	if err == nil {
+		err = werr
+	}
 	if err != nil {
 		p.errorf(join(key, "pattern"), "schema-pattern", strconv.Quote(s), "an RE2 regular expression", "", "invalid pattern: %v", err)
 		return

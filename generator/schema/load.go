@@ -56,6 +56,8 @@ func Load(defaults, own fs.FS) (*Schema, diag.List) {
 		diags = append(diags, d...)
 		if t != nil {
 			s.add(t, &diags)
+		} else {
+			s.unread = append(s.unread, strings.TrimSuffix(name, ".toml"))
 		}
 	}
 	slices.SortFunc(s.Types, func(a, b *Type) int { return cmp.Compare(a.Name, b.Name) })
@@ -103,7 +105,7 @@ func (s *Schema) crossCheck() diag.List {
 					Code: code, Message: msg, Found: found, Allowed: allowed, Hint: hint})
 			}
 			target := f.Target()
-			if target != "" && s.byName[target] == nil {
+			if target != "" && s.byName[target] == nil && !slices.Contains(s.unread, target) {
 				all := s.names()
 				if f.Elem().Kind == Topic {
 					report("", "schema-ref", "topic fields need a type named \"topic\"", "", strings.Join(all, ", "), "add schema/topic.toml")

@@ -265,6 +265,12 @@ schema/search.toml:1:1: schema-folder: the folder "search" is reserved for the s
 `,
 	},
 	{
+		name:  "an override that is not TOML: types pointing at it are not reported too",
+		files: map[string]string{"member.toml": "name = \"member\"\ntitle = [\n"},
+		want: `schema/member.toml:2:10: toml-syntax: malformed TOML: unexpected EOF; expected value (fix: see https://toml.io for the syntax; strings need quotes, lists use [ ], one key per line)
+`,
+	},
+	{
 		name: "an override that removes a type others point at",
 		files: map[string]string{"member.toml": `name = "person"
 folder = "members"

@@ -216,9 +216,13 @@ pattern = "[A-Z"
 [fields.seats]
 type = "int"
 pattern = "[0-9]+"
+[fields.code]
+type = "string"
+pattern = "a)(b"
 `,
-		want: "schema/event.toml:5:1: schema-pattern: invalid pattern: error parsing regexp: missing closing ]: `[A-Z)$`\n" +
-			"schema/event.toml:8:1: schema-misplaced-key: pattern is only for text\n",
+		want: "schema/event.toml:5:1: schema-pattern: invalid pattern: error parsing regexp: missing closing ]: `[A-Z`\n" +
+			"schema/event.toml:8:1: schema-misplaced-key: pattern is only for text\n" +
+			"schema/event.toml:11:1: schema-pattern: invalid pattern: error parsing regexp: unexpected ): `a)(b`\n",
 	},
 	{
 		name: "min and max of the wrong kind",

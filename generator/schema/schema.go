@@ -161,6 +161,9 @@ type Schema struct {
 	Types    []*Type
 	byName   map[string]*Type
 	byFolder map[string]*Type
+	// unread names the files (without .toml) that are not TOML: refs to
+	// the types they would define are not reported again.
+	unread []string
 }
 
 // Type returns the type of the given name, or nil.

@@ -26,6 +26,10 @@ type Options struct {
 // with the checked values, then checks what spans entries: unique values
 // and page slugs that would take a reserved URL.
 func Entries(ctx context.Context, c *load.Content, sch *schema.Schema, opts Options) (diag.List, error) {
+	if !opts.Today.IsZero() { // the day only: a date due today is not overdue at any hour
+		y, m, d := opts.Today.Date()
+		opts.Today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	}
 	found := make([]diag.List, len(c.Entries))
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))

@@ -354,6 +354,9 @@ task = "no date"
 content/minutes/m.md:28:7: warning: overdue: overdue: due 2025-12-31 has passed
 `},
 		{date(2026, 1, 1), "content/minutes/m.md:28:7: warning: overdue: overdue: due 2025-12-31 has passed\n"},
+		// a time of day does not make today's date overdue, in any time zone
+		{time.Date(2026, 11, 23, 23, 59, 0, 0, time.UTC), "content/minutes/m.md:8:7: warning: overdue: overdue: due 2026-11-22 has passed\ncontent/minutes/m.md:28:7: warning: overdue: overdue: due 2025-12-31 has passed\n"},
+		{time.Date(2026, 11, 23, 23, 0, 0, 0, time.FixedZone("UTC-8", -8*3600)), "content/minutes/m.md:8:7: warning: overdue: overdue: due 2026-11-22 has passed\ncontent/minutes/m.md:28:7: warning: overdue: overdue: due 2025-12-31 has passed\n"},
 		{time.Time{}, ""}, // no Today: no warnings
 	}
 	for _, tt := range tests {
