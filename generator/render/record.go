@@ -149,9 +149,10 @@ func (v *Entry) Path() string        { return entryPath(v.e) }
 func (v *Entry) Draft() bool         { return v.e.Draft() }
 func (v *Entry) Source() *load.Entry { return v.e }
 
-// Lang is the entry's own language when it names one.
+// Lang is the entry's own language when it names one that differs from
+// the site's, for a lang attribute on its content.
 func (v *Entry) Lang() string {
-	if s := v.S("language"); s != "" {
+	if s := v.S("language"); s != "" && s != v.site.theme.Strings.Lang {
 		return s
 	}
 	return ""

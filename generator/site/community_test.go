@@ -113,3 +113,26 @@ A fair of **water** practices.
 		t.Error("the new type is not in the navigation")
 	}
 }
+
+// TestThemeOverride picks a community theme in site.toml: its one file
+// replaces the default's, every other file still comes from the default.
+func TestThemeOverride(t *testing.T) {
+	src := copyExample(t)
+	dir := filepath.Join(src, "themes", "cooperativa", "templates")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "topic.html"), []byte(`{{define "main"}}<h1 class="ours">{{.Title}}</h1>{{end}}`), 0o644)
+	site := filepath.Join(src, "site.toml")
+	b, _ := os.ReadFile(site)
+	os.WriteFile(site, []byte(strings.Replace(string(b), `theme = "default"`, `theme = "cooperativa"`, 1)), 0o644)
+	out, _ := buildSite(t, src, BuildOptions{})
+	topic := read(t, filepath.Join(out, "topics", "facilitation", "index.html"))
+	if !strings.Contains(topic, `<h1 class="ours">Facilitation</h1>`) {
+		t.Error("the community's topic template was not used")
+	}
+	if !strings.Contains(topic, `<a class="brand"`) {
+		t.Error("the default base layout was not kept")
+	}
+	if strings.Contains(read(t, filepath.Join(out, "members", "red-mujeres-sonora", "index.html")), `class="ours"`) {
+		t.Error("the override leaked into other pages")
+	}
+}
