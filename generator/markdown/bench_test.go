@@ -1,6 +1,9 @@
 package markdown
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // benchDoc is a realistic knowledge-base page of about 3 KB.
 const benchDoc = `# Running a community seed library
@@ -83,6 +86,20 @@ no one burns out.
 func BenchmarkRender(b *testing.B) {
 	r := New()
 	src := []byte(benchDoc)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.Render(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenderPlainCode is BenchmarkRender with the code block left
+// unhighlighted, to show what chroma costs.
+func BenchmarkRenderPlainCode(b *testing.B) {
+	r := New()
+	src := []byte(strings.Replace(benchDoc, "```python", "```", 1))
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {

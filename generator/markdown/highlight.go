@@ -16,16 +16,18 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// Chroma is slow on some inputs: several of its lexers take time that grows
-// with the square of the code's length on a crafted block (HCL, Fish or
-// CFEngine3 need almost half a second for 2 KB of the right junk). A
-// member's page must not be able to stall a build, so highlighting is
-// bounded twice: a block larger than maxHighlight is not highlighted, and
-// once highlighting a document has taken highlightBudget, its remaining
-// blocks are not either. Blocks that are not highlighted are shown plain.
-// Real code stays far within both (about 150 ms for 32 KB of Go), so the
-// budget, the one thing that depends on the machine's speed, only decides
-// the output for hostile or absurd input.
+// Chroma needs guarding against hostile input. Several of its lexers take
+// time that grows with the square of a block's length on crafted input
+// (ABAP, HCL, Fish, CFEngine3, Perl: up to half a second for 2 KB of the
+// right junk, a second or more for 16 KB), at least one loops forever (see
+// maxEmptyTokens), and it panics on internal lexer errors. A member's page must not be able to
+// stall or crash a build, so a block larger than maxHighlight is not
+// highlighted, and once highlighting a document has taken highlightBudget
+// its remaining blocks are not either; a panic is recovered. Blocks that
+// are not highlighted are shown plain. Real code stays far within both
+// limits (about 150 ms for 32 KB of Go), so the budget, the one thing that
+// depends on the machine's speed and load, only decides the output for
+// hostile or absurd input.
 const maxHighlight = 32 << 10
 
 var highlightBudget = time.Second
