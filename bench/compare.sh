@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Builds the benchmark corpus with Agora and with every Hugo installed,
+# alternating runs so that drift on a shared machine hits all tools alike,
+# and prints each tool's median wall time, peak memory, and Agora's ratio
+# to the fastest Hugo.
+#
+#   bench/compare.sh [ENTRIES] [RUNS]      defaults: 10000 entries, 5 runs
+#
+# Needs python3 (the corpus generator in ../shared/bench) and /usr/bin/time.
+# Hugo: Debian's `hugo` (apt-get install hugo) and, if present,
+# ~/go/bin/hugo (go install github.com/gohugoio/hugo@v0.160.0).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+entries=${1:-10000}
+runs=${2:-5}
+gen=../shared/bench/mkcorpus.py
+work=${AGORA_BENCH_DIR:-/tmp/agora-bench}
+corpus=$work/corpus-$entries
+mkdir -p "$work"
+[[ -x /usr/bin/time ]] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+if [[ ! -f $corpus/site.toml ]]; then
+	echo "writing a corpus of $entries entries to $corpus" >&2
+	python3 "$gen" "$entries" "$corpus" --hugo
+fi
+go build -o "$work/agora" ./cmd/agora
+
+declare -A cmd
+cmd[agora]="$work/agora build --source $corpus --out $work/out-agora"
+if command -v hugo >/dev/null; then
+	cmd["hugo-$(hugo version | grep -o 'v0\.[0-9]*\.[0-9]*' | head -1)"]="hugo --source $corpus/hugo --destination $work/out-hugo --quiet"
+fi
+if [[ -x $HOME/go/bin/hugo ]]; then
+	cmd["hugo-$("$HOME/go/bin/hugo" version | grep -o 'v0\.[0-9]*\.[0-9]*' | head -1)"]="$HOME/go/bin/hugo --source $corpus/hugo --destination $work/out-hugo --quiet"
+fi
+tools=$(printf '%s\n' "${!cmd[@]}" | sort)
+
+export AGORA_TODAY=2000-01-01 # nothing overdue: a clean check
+for ((i = 1; i <= runs; i++)); do
+	for t in $tools; do
+		rm -rf "$work/out-agora" "$work/out-hugo" "$work"/.out-agora.tmp-*
+		/usr/bin/time -f "$t %e %M" -a -o "$work/times" ${cmd[$t]} >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+	done
+done
+
+echo "$(date -u +%F) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $entries entries, $runs runs each, alternating"
+printf '%-14s %10s %14s\n' tool "median s" "peak MiB"
+fastest_hugo=""
+for t in $tools; do
+	med=$(awk -v t="$t" '$1 == t {print $2}' "$work/times" | tail -n "$runs" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+	mem=$(awk -v t="$t" '$1 == t {print $3}' "$work/times" | tail -n "$runs" | sort -n | tail -1)
+	printf '%-14s %10s %14d\n' "$t" "$med" $((mem / 1024))
+	if [[ $t == hugo* ]] && { [[ -z $fastest_hugo ]] || awk -v a="$med" -v b="$fastest_hugo" 'BEGIN {exit !(a < b)}'; }; then
+		fastest_hugo=$med
+	fi
+	[[ $t == agora ]] && agora_med=$med
+done
+rm -f "$work/times"
+if [[ -n $fastest_hugo ]]; then
+	awk -v a="$agora_med" -v h="$fastest_hugo" 'BEGIN {printf "agora / fastest hugo: %.2f (target 0.25 or less)\n", a / h}'
+fi
