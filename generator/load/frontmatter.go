@@ -56,6 +56,9 @@ func isDelimiter(line []byte) bool {
 
 // invalidUTF8 returns the byte offset of the first invalid UTF-8 sequence, or -1.
 func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size == 1 {

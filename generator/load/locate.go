@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"path"
+	"runtime"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -21,21 +23,34 @@ func Locate(root *os.Root, diags diag.List) {
 			byFile[d.File] = append(byFile[d.File], i)
 		}
 	}
+	// Each file's diagnostics are its own slots of diags, so files can be
+	// read again on every core.
+	var wg sync.WaitGroup
+	limit := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for file, idx := range byFile {
-		ix := index(root, file)
-		for _, i := range idx {
-			d := &diags[i]
-			d.Pending = false
-			if ix == nil {
-				d.Line, d.Col = 1, 1
-				continue
-			}
-			pos := ix.Key(d.Key)
-			if d.AtValue {
-				pos = ix.Value(d.Key)
-			}
-			d.Line, d.Col = pos.Line, pos.Col
+		wg.Add(1)
+		limit <- struct{}{}
+		go func() {
+			defer func() { <-limit; wg.Done() }()
+			place(index(root, file), diags, idx)
+		}()
+	}
+	wg.Wait()
+}
+
+func place(ix *tomlpos.Index, diags diag.List, idx []int) {
+	for _, i := range idx {
+		d := &diags[i]
+		d.Pending = false
+		if ix == nil {
+			d.Line, d.Col = 1, 1
+			continue
 		}
+		pos := ix.Key(d.Key)
+		if d.AtValue {
+			pos = ix.Value(d.Key)
+		}
+		d.Line, d.Col = pos.Line, pos.Col
 	}
 }
 
