@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -128,6 +129,17 @@ func walk(root *os.Root, sch *schema.Schema) ([]file, diag.List, error) {
 				report(p, "symlink", "a link to a folder", "", "real folders", "replace the link with the folder itself")
 				return nil
 			}
+			if hiddenTarget(root, p) {
+				// .git/config may hold a CI token, .env a password: a
+				// check's message would quote their lines, a build publish them.
+				report(p, "symlink", "a link to a hidden file or folder of the repository (such as .git/ or .env)", "", "links to files inside the repository, outside hidden folders", "replace the link with the file itself")
+				if ext := path.Ext(name); depth == 2 && (ext == ".md" || ext == ".toml") {
+					if t := sch.ByFolder(path.Base(path.Dir(p))); t != nil {
+						files = append(files, file{path: p, typ: t, ext: ext, unreadable: true})
+					}
+				}
+				return nil
+			}
 		}
 		switch {
 		case d.IsDir() && depth == 1:
@@ -161,6 +173,30 @@ func walk(root *os.Root, sch *schema.Schema) ([]file, diag.List, error) {
 		return nil, diags, fmt.Errorf("cannot read the content folder: %w", err)
 	}
 	return files, diags, nil
+}
+
+// hiddenTarget reports whether the link at p, which stays inside the
+// repository, leads to a file whose path there has a hidden part
+// (".git/config", ".env", "secrets/.token"). Unsure means hidden.
+func hiddenTarget(root *os.Root, p string) bool {
+	base, err := filepath.EvalSymlinks(root.Name())
+	if err != nil {
+		return true
+	}
+	real, err := filepath.EvalSymlinks(filepath.Join(base, filepath.FromSlash(p)))
+	if err != nil {
+		return true
+	}
+	rel, err := filepath.Rel(base, real)
+	if err != nil || !filepath.IsLocal(rel) {
+		return true
+	}
+	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+		if strings.HasPrefix(part, ".") {
+			return true
+		}
+	}
+	return false
 }
 
 func folderHint(name string, sch *schema.Schema) string {
@@ -216,13 +252,40 @@ func readEntry(root *os.Root, f file, limit int64) (*Entry, diag.List) {
 }
 
 func checkFileName(f file, slug string) diag.List {
-	if schema.SlugPattern.MatchString(slug) {
+	if ValidSlug(slug) {
 		return nil
+	}
+	if Reserved(slug) {
+		return diag.List{{File: f.path, Code: "bad-file-name",
+			Message: "the file name is a device name on Windows, so a Windows checkout cannot hold the file", Found: strconv.Quote(path.Base(f.path)),
+			Allowed: "any slug but con, prn, aux, nul, com0–com9 and lpt0–lpt9",
+			Hint:    "rename the file to " + SuggestSlug(slug) + f.ext}}
 	}
 	return diag.List{{File: f.path, Code: "bad-file-name",
 		Message: "the file name is not a valid slug", Found: strconv.Quote(path.Base(f.path)),
 		Allowed: "lowercase letters, digits and hyphens, starting with a letter or digit",
 		Hint:    "rename the file to " + SuggestSlug(slug) + f.ext}}
+}
+
+// ValidSlug reports whether s may name an entry: lowercase letters, digits
+// and hyphens, starting with a letter or digit, and not a Windows device
+// name. A slug becomes a file name in content/ and a folder of the
+// output, so it can never hold "..", a slash, a NUL or a drive.
+func ValidSlug(s string) bool {
+	return schema.SlugPattern.MatchString(s) && !Reserved(s)
+}
+
+// Reserved reports whether s is a Windows device name (con, prn, aux,
+// nul, com0–com9, lpt0–lpt9, in any case): a Windows checkout of the
+// repository cannot hold a file of that name, whatever its extension.
+func Reserved(s string) bool {
+	switch s = strings.ToLower(s); {
+	case s == "con" || s == "prn" || s == "aux" || s == "nul":
+		return true
+	case len(s) == 4 && (s[:3] == "com" || s[:3] == "lpt") && s[3] >= '0' && s[3] <= '9':
+		return true
+	}
+	return false
 }
 
 func readLimited(root *os.Root, p string, limit int64) ([]byte, *diag.Diagnostic) {
@@ -261,7 +324,8 @@ func size(n int64) string {
 }
 
 // SuggestSlug turns a file name into the nearest valid slug, dropping
-// accents: "Facilitación" -> "facilitacion".
+// accents: "Facilitación" -> "facilitacion". A device name gets a suffix:
+// "CON" -> "con-entry".
 func SuggestSlug(name string) string {
 	if plain, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), name); err == nil {
 		name = plain
@@ -278,6 +342,9 @@ func SuggestSlug(name string) string {
 	s := strings.Trim(b.String(), "-")
 	if s == "" {
 		return "entry"
+	}
+	if Reserved(s) {
+		return s + "-entry"
 	}
 	return s
 }

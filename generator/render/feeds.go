@@ -137,8 +137,16 @@ type icsWriter struct {
 }
 
 // prop writes a text property, escaped as RFC 5545 section 3.3.11 says.
+// Control characters other than tab may not appear in a content line
+// (section 3.1): line breaks become \n, the others are dropped.
 func (c *icsWriter) prop(name, text string) {
 	text = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(text)
+	text = strings.Map(func(r rune) rune {
+		if r < ' ' && r != '\t' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, text)
 	c.line(name + ":" + text)
 }
 

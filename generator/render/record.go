@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"strconv"
@@ -141,13 +142,22 @@ func (s *Site) view(e *load.Entry) *Entry {
 	return &Entry{record{e.Type.Fields, e.Fields, s}, e}
 }
 
-func (v *Entry) Title() string       { return v.e.Title() }
+func (v *Entry) Title() string       { return title(v.record, v.e) }
 func (v *Entry) Slug() string        { return v.e.Slug }
 func (v *Entry) Type() *schema.Type  { return v.e.Type }
 func (v *Entry) File() string        { return v.e.File }
 func (v *Entry) Path() string        { return entryPath(v.e) }
 func (v *Entry) Draft() bool         { return v.e.Draft() }
 func (v *Entry) Source() *load.Entry { return v.e }
+
+// title is the entry's title, or its slug when the title field is
+// private: a schema may say so, and a title goes everywhere.
+func title(r record, e *load.Entry) string {
+	if r.field(e.Type.TitleField) == nil {
+		return e.Slug
+	}
+	return e.Title()
+}
 
 // Lang is the entry's own language when it names one that differs from
 // the site's, for a lang attribute on its content.
@@ -167,11 +177,32 @@ func (v *Entry) Body() (template.HTML, error) {
 	}
 	// The Markdown renderer escapes raw HTML and drops unsafe URLs, so its
 	// output is trusted here and nowhere else.
-	return template.HTML(html), err
+	return template.HTML(v.site.labelTaskBoxes(html)), err
 }
 
-// From returns published entries of a type whose field points at this one.
+// labelTaskBoxes names the checkboxes of Markdown task lists ("- [x] …"),
+// which goldmark writes bare: an unlabelled form control to a screen
+// reader (axe: label). The name is the theme's "Done", so a box reads as
+// "Done, checked" or "Done, not checked". Only what the page shows changes;
+// the search document keeps the renderer's output.
+func (s *Site) labelTaskBoxes(h []byte) []byte {
+	if !bytes.Contains(h, taskBox) {
+		return h
+	}
+	label := []byte(`disabled="" type="checkbox" aria-label="` + template.HTMLEscapeString(s.theme.Strings.T("status_done")) + `">`)
+	return bytes.ReplaceAll(h, taskBox, label)
+}
+
+// taskBox ends goldmark's task-list checkbox, checked or not:
+// <input checked="" disabled="" type="checkbox"> or <input disabled="" type="checkbox">.
+var taskBox = []byte(`disabled="" type="checkbox">`)
+
+// From returns published entries of a type whose field points at this
+// one; nothing when the field is private (see privatePath).
 func (v *Entry) From(typeName, field string) []*Entry {
+	if t := v.site.in.Schema.Type(typeName); t == nil || privatePath(t, field) {
+		return nil
+	}
 	return v.site.views(v.site.graph.From(v.e, typeName, field))
 }
 

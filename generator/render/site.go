@@ -162,7 +162,7 @@ type BacklinkGroup struct {
 func (s *Site) backlinks(e *load.Entry) []BacklinkGroup {
 	var out []BacklinkGroup
 	for _, edge := range s.graph.Backlinks(e) {
-		if !s.published(edge.From) {
+		if !s.published(edge.From) || privatePath(edge.From.Type, edge.Field) {
 			continue
 		}
 		n := len(out)
@@ -196,6 +196,21 @@ func mergeGroups(groups []BacklinkGroup) []BacklinkGroup {
 		out = append(out, g)
 	}
 	return out
+}
+
+// privatePath reports whether a field path ("informant", "terms.member")
+// passes through a private field, or names none: the link such a field
+// makes is as private as its value, so no backlink may show it.
+func privatePath(t *schema.Type, path string) bool {
+	parts := strings.Split(path, ".")
+	f := t.Lookup(parts[0])
+	for _, p := range parts[1:] {
+		if f == nil || f.Private {
+			break
+		}
+		f = f.Lookup(p)
+	}
+	return f == nil || f.Private
 }
 
 // fieldLabel is the label of a (possibly nested) field: "actions.owner".

@@ -28,6 +28,9 @@ type BuildOptions struct {
 	// CheckLinks fails the build, before the output is replaced, when an
 	// internal link or anchor leads nowhere.
 	CheckLinks bool
+	// wrapWrite, set by tests, wraps the function that writes each file
+	// (to simulate a full disk).
+	wrapWrite func(func(name string, data []byte) error) func(name string, data []byte) error
 }
 
 // BrokenLinksError lists the internal links that lead nowhere.
@@ -62,6 +65,9 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 	dir, err := write.Begin(opts.Out, p.Source)
 	if err != nil {
 		return BuildResult{}, err
+	}
+	if opts.wrapWrite != nil {
+		dir.WriteFile = opts.wrapWrite(dir.WriteFile)
 	}
 	res, err := renderPagesThenSearch(ctx, site, dir.Put)
 	res.Warnings = h.warnings

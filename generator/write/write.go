@@ -2,6 +2,12 @@
 // to a temporary folder beside the output, which replaces the output only
 // once the whole build succeeded. A failed or interrupted build leaves the
 // previous site exactly as it was.
+//
+// The temporary folder is named ".OUT.tmp-PID-RANDOM" after the output
+// folder OUT and the process writing it. A build killed outright (kill -9,
+// a power cut) cannot remove its own folder, so Begin removes those whose
+// process is gone before it starts; folders of a live process, or of a
+// process it cannot tell, are left alone.
 package write
 
 import (
@@ -10,6 +16,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -25,7 +32,8 @@ type Dir struct {
 	WriteFile func(name string, data []byte) error
 }
 
-// Begin checks that out may be replaced and creates the temporary folder.
+// Begin checks that out may be replaced, removes what killed builds left
+// beside it, and creates the temporary folder.
 func Begin(out, source string) (*Dir, error) {
 	target, err := filepath.Abs(out)
 	if err != nil {
@@ -34,16 +42,94 @@ func Begin(out, source string) (*Dir, error) {
 	if err := safeTarget(target, source); err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+	parent := filepath.Dir(target)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-")
+	if err := recoverStale(target); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, stagingPrefix(target)+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return nil, err
 	}
 	d := &Dir{target: target, tmp: tmp}
 	d.WriteFile = d.writeFile
 	return d, nil
+}
+
+// stagingPrefix is the start of the name of every temporary folder of the
+// output folder target: ".public.tmp-".
+func stagingPrefix(target string) string { return "." + filepath.Base(target) + ".tmp-" }
+
+// Suffixes of a temporary folder's name during Commit: the previous
+// output moved aside (".old"), and once the new one is in place, on its
+// way out (".trash").
+const (
+	oldSuffix   = ".old"
+	trashSuffix = ".trash"
+)
+
+// recoverStale cleans up after builds of target that were killed: their
+// temporary folders are removed, and when a build was killed between
+// moving the previous output aside and moving the new one in, the previous
+// output is put back first. Folders of a live process are left alone.
+func recoverStale(target string) error {
+	parent := filepath.Dir(target)
+	prefix := stagingPrefix(target)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		pid, ok := stagingPID(name, prefix)
+		if !ok || !e.IsDir() || e.Type()&fs.ModeSymlink != 0 || alive(pid) {
+			continue
+		}
+		p := filepath.Join(parent, name)
+		if strings.HasSuffix(name, oldSuffix) {
+			if _, err := os.Lstat(target); errors.Is(err, fs.ErrNotExist) {
+				// Killed between the two renames of Commit: this is
+				// the last good output; put it back.
+				if err := os.Rename(p, target); err != nil {
+					return fmt.Errorf("cannot restore the previous output from %s: %w", p, err)
+				}
+				continue
+			}
+		}
+		if err := os.RemoveAll(p); err != nil {
+			return fmt.Errorf("cannot remove %s, left by an interrupted build: %w", p, err)
+		}
+	}
+	return nil
+}
+
+// stagingPID returns the process id in the name of a temporary folder
+// ".OUT.tmp-PID-RANDOM[.old|.trash]", and whether name is one.
+func stagingPID(name, prefix string) (int, bool) {
+	rest, ok := strings.CutPrefix(name, prefix)
+	if !ok {
+		return 0, false
+	}
+	digits, random, ok := strings.Cut(rest, "-")
+	if !ok || random == "" {
+		return 0, false
+	}
+	random = strings.TrimSuffix(strings.TrimSuffix(random, oldSuffix), trashSuffix)
+	if random == "" {
+		return 0, false
+	}
+	for _, c := range random {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+	}
+	pid, err := strconv.Atoi(digits)
+	if err != nil || pid <= 0 || strconv.Itoa(pid) != digits {
+		return 0, false
+	}
+	return pid, true
 }
 
 // safeTarget refuses any folder whose replacement could destroy files
@@ -56,23 +142,56 @@ func safeTarget(target, source string) error {
 	if target == filepath.Dir(target) {
 		return fmt.Errorf("refusing to write the site to %s: choose a folder of its own, e.g. public/", target)
 	}
-	if within(src, target) {
-		return fmt.Errorf("refusing to write the site to %s: it holds the source folder", target)
+	// Compare the paths as written and with symbolic links resolved, so
+	// that a link to the source (or to a folder above it) is no way round.
+	targets, srcs := []string{target}, []string{src}
+	if real, err := filepath.EvalSymlinks(target); err == nil && real != target {
+		targets = append(targets, real)
 	}
-	if home, err := os.UserHomeDir(); err == nil && target == filepath.Clean(home) {
-		return fmt.Errorf("refusing to write the site to the home folder %s", target)
+	if real, err := filepath.EvalSymlinks(src); err == nil && real != src {
+		srcs = append(srcs, real)
 	}
-	entries, err := os.ReadDir(target)
+	for _, t := range targets {
+		if t == filepath.Dir(t) {
+			return fmt.Errorf("refusing to write the site to %s: it is the root folder %s", target, t)
+		}
+		for _, s := range srcs {
+			if within(s, t) {
+				return fmt.Errorf("refusing to write the site to %s: it holds the source folder", target)
+			}
+			for _, kept := range []string{"content", "schema", "themes", ".git"} {
+				if within(t, filepath.Join(s, kept)) {
+					return fmt.Errorf("refusing to write the site to %s: it is inside the source's %s/ folder", target, kept)
+				}
+			}
+		}
+		if home, err := os.UserHomeDir(); err == nil && home != "" {
+			if t == filepath.Clean(home) {
+				return fmt.Errorf("refusing to write the site to the home folder %s", target)
+			}
+			if real, err := filepath.EvalSymlinks(home); err == nil && t == real {
+				return fmt.Errorf("refusing to write the site to the home folder %s", target)
+			}
+		}
+	}
+	info, err := os.Stat(target)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("cannot use %s as the output folder: %w", target, err)
 	}
+	if !info.IsDir() {
+		return fmt.Errorf("refusing to replace %s: it is a file, not a folder; choose another --out", target)
+	}
+	entries, err := os.ReadDir(target)
+	if err != nil {
+		return fmt.Errorf("cannot use %s as the output folder: %w", target, err)
+	}
 	if len(entries) == 0 {
 		return nil
 	}
-	if _, err := os.Stat(filepath.Join(target, Marker)); err != nil {
+	if m, err := os.Lstat(filepath.Join(target, Marker)); err != nil || !m.Mode().IsRegular() {
 		return fmt.Errorf("refusing to replace %s: it is not empty and was not made by agora build (no %s file); choose another --out or empty it yourself", target, Marker)
 	}
 	return nil
@@ -88,13 +207,59 @@ func within(path, dir string) bool {
 // before Commit.
 func (d *Dir) Staging() string { return d.tmp }
 
-// Put writes one file at a slash-separated path inside the output.
+// Put writes one file at a slash-separated path inside the output. A path
+// that is not local (empty, absolute, with "..", a NUL, a backslash or, on
+// Windows, a reserved name) is refused.
 func (d *Dir) Put(rel string, data []byte) error {
-	clean := filepath.FromSlash(rel)
-	if !filepath.IsLocal(clean) {
+	if err := CheckPath(rel); err != nil {
+		return err
+	}
+	name := filepath.Join(d.tmp, filepath.FromSlash(rel))
+	if err := d.WriteFile(name, data); err != nil {
+		if diskFull(err) {
+			return fmt.Errorf("the disk is full: no space left on the device holding %s, while writing %s (%w); the previous output is unchanged", filepath.Dir(d.target), rel, err)
+		}
+		return fmt.Errorf("cannot write %s into %s: %w", rel, d.tmp, err)
+	}
+	return nil
+}
+
+// CheckPath reports why rel may not name a file of the output, or nil:
+// it must be a relative, slash-separated path that stays inside the
+// output folder and names a file, not a folder, and that a Windows
+// checkout of the output could hold too (no ':', no device names).
+func CheckPath(rel string) error {
+	switch {
+	case rel == "" || strings.HasSuffix(rel, "/"):
+		return fmt.Errorf("refusing to write %q: not a file name", rel)
+	case strings.ContainsAny(rel, "\x00\\:"):
+		return fmt.Errorf("refusing to write %q: a NUL, backslash or colon in the path", rel)
+	case !filepath.IsLocal(filepath.FromSlash(rel)):
 		return fmt.Errorf("refusing to write %q outside the output folder", rel)
 	}
-	return d.WriteFile(filepath.Join(d.tmp, clean), data)
+	for _, seg := range strings.Split(rel, "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return fmt.Errorf("refusing to write %q: empty, . or .. in the path", rel)
+		}
+		stem, _, _ := strings.Cut(seg, ".")
+		if isDevice(stem) {
+			return fmt.Errorf("refusing to write %q: %s is a device name on Windows", rel, stem)
+		}
+	}
+	return nil
+}
+
+// isDevice reports whether name (without extension) is a Windows device
+// name, case-insensitively: con, prn, aux, nul, com0–com9, lpt0–lpt9.
+// (generator/load refuses the same names as slugs.)
+func isDevice(name string) bool {
+	switch n := strings.ToLower(strings.TrimRight(name, " ")); {
+	case n == "con" || n == "prn" || n == "aux" || n == "nul":
+		return true
+	case len(n) == 4 && (n[:3] == "com" || n[:3] == "lpt") && n[3] >= '0' && n[3] <= '9':
+		return true
+	}
+	return false
 }
 
 func (d *Dir) writeFile(name string, data []byte) error {
@@ -104,31 +269,48 @@ func (d *Dir) writeFile(name string, data []byte) error {
 	return os.WriteFile(name, data, 0o644)
 }
 
-// Commit marks the new output and swaps it in place of the old one.
+// exchange swaps two folders in one step where the system can; tests
+// replace it to take the fallback.
+var exchange = exchangeDirs
+
+// Commit marks the new output and swaps it in place of the old one. Where
+// the system can (Linux), the two folders are exchanged in one step;
+// elsewhere the old one is moved aside first, and a build killed between
+// the two moves has it put back by the next Begin.
 func (d *Dir) Commit() error {
 	if err := os.WriteFile(filepath.Join(d.tmp, Marker), []byte("This folder is written by agora build and replaced whole by the next build.\n"), 0o644); err != nil {
 		d.Abort()
 		return err
 	}
-	old := ""
-	if _, err := os.Stat(d.target); err == nil {
-		old = d.tmp + ".old"
-		if err := os.Rename(d.target, old); err != nil {
+	if _, err := os.Lstat(d.target); err != nil {
+		// Nothing to replace.
+		if err := os.Rename(d.tmp, d.target); err != nil {
 			d.Abort()
 			return err
 		}
+		return nil
+	}
+	if err := exchange(d.tmp, d.target); err == nil {
+		// d.tmp now holds the previous output.
+		return os.RemoveAll(d.tmp)
+	}
+	old := d.tmp + oldSuffix
+	if err := os.Rename(d.target, old); err != nil {
+		d.Abort()
+		return err
 	}
 	if err := os.Rename(d.tmp, d.target); err != nil {
-		if old != "" {
-			os.Rename(old, d.target)
+		if rerr := os.Rename(old, d.target); rerr != nil {
+			return fmt.Errorf("%w; the previous output is in %s", err, old)
 		}
 		d.Abort()
 		return err
 	}
-	if old != "" {
+	trash := d.tmp + trashSuffix
+	if err := os.Rename(old, trash); err != nil {
 		return os.RemoveAll(old)
 	}
-	return nil
+	return os.RemoveAll(trash)
 }
 
 // Abort removes the temporary folder, leaving the output untouched.

@@ -17,7 +17,10 @@ const TEXT = /^(text\/|application\/(json|xml)|image\/svg)/;
 
 // serve starts a server on 127.0.0.1 (port 0: any free port) for root.
 // It resolves to {server, url, log}; log holds {path, bytes} per response.
-export function serve(root, port = 0) {
+// With notFound (a file under root, e.g. "network/404.html"), a missing
+// path gets that page with status 404, as GitHub Pages or Netlify serve a
+// site's 404.html; without it, a plain-text "not found".
+export function serve(root, port = 0, { notFound } = {}) {
   const log = [];
   const gzipCache = new Map();
   const server = http.createServer((req, res) => {
@@ -44,8 +47,21 @@ export function serve(root, port = 0) {
       res.end(req.method === "HEAD" ? undefined : body);
       log.push({ path: url.pathname, bytes: body.length });
     } catch {
-      res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
-      log.push({ path: url.pathname, bytes: 0, status: 404 });
+      let body = notFound && fs.existsSync(path.join(root, notFound)) ? fs.readFileSync(path.join(root, notFound)) : null;
+      if (!body) {
+        res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+        log.push({ path: url.pathname, bytes: 0, status: 404 });
+        return;
+      }
+      const headers = { "Content-Type": TYPES[".html"], "Cache-Control": "no-cache" };
+      if (/\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
+        body = zlib.gzipSync(body, { level: 9 });
+        headers["Content-Encoding"] = "gzip";
+      }
+      headers["Content-Length"] = body.length;
+      res.writeHead(404, headers);
+      res.end(req.method === "HEAD" ? undefined : body);
+      log.push({ path: url.pathname, bytes: body.length, status: 404 });
     }
   });
   return new Promise((resolve, reject) => {

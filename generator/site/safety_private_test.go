@@ -1,0 +1,222 @@
+package site
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Planted secrets: every marker is one lowercase word starting with
+// "zqx", so that it is found however a file spells it (the search index
+// folds case).
+var (
+	privateMarkers = []string{
+		"zqxphone", "zqxeventphone", "zqxdoorcode", "zqxvenue", "zqxdonor", "zqxinformant", "zqxsecrettopic",
+		"zqxcodename",
+	}
+	draftMarkers = []string{
+		"zqxdraftmember", "zqxdraftregion", "zqxdraftminutes", "zqxdraftdecision", "zqxdrafttask", "zqxdraftlocation",
+		"zqxdrafttopic", "zqxdraftalias", "zqxdraftmodule", "zqxdraftpage", "zqxdraftbody", "zqxdraftevent",
+	}
+)
+
+const secretSchema = `name = "event"
+folder = "events"
+title = "title"
+
+[fields.title]
+type = "string"
+required = true
+
+[fields.host]
+type = "ref"
+ref = "member"
+
+[fields.contact_phone]
+type = "string"
+private = true
+
+[fields.venue]
+type = "object"
+private = true
+[fields.venue.fields.address]
+type = "string"
+
+[fields.donors]
+type = "list"
+of = "string"
+private = true
+
+[fields.informant]
+type = "ref"
+ref = "member"
+private = true
+label = "Zqxinformant"
+
+[fields.secret_topics]
+type = "list"
+of = "topic"
+private = true
+label = "Zqxsecrettopic"
+
+[fields.sessions]
+type = "list"
+of = "object"
+[fields.sessions.fields.title]
+type = "string"
+required = true
+[fields.sessions.fields.door_code]
+type = "string"
+private = true
+`
+
+// secretSite is a copy of the example with private fields (top level,
+// nested in tables, whole objects, lists, refs and topics) and drafts of
+// every type, each holding a marker, and published entries that point at
+// the drafts.
+func secretSite(t *testing.T) string {
+	t.Helper()
+	src := copyExample(t)
+	files := map[string]string{
+		"schema/event.toml": secretSchema,
+		// A type whose title field is private: its entries go by their slug.
+		"schema/case.toml":          "name = \"case\"\nfolder = \"cases\"\ntitle = \"codename\"\n[fields.codename]\ntype = \"string\"\nrequired = true\nprivate = true\n[fields.summary]\ntype = \"string\"\n",
+		"content/cases/case-1.toml": "codename = \"zqxcodename\"\nsummary = \"A public summary.\"\n",
+		"content/events/fair.md": "+++\ntitle = \"Spring fair\"\nhost = \"red-mujeres-sonora\"\ncontact_phone = \"+52 zqxeventphone\"\n" +
+			"donors = [\"zqxdonor Foundation\"]\ninformant = \"lucia-ferrer\"\nsecret_topics = [\"land-rights\"]\n" +
+			"[venue]\naddress = \"zqxvenue street 1\"\n[[sessions]]\ntitle = \"Opening\"\ndoor_code = \"zqxdoorcode\"\n+++\n\nA public fair.\n",
+		"content/events/draft-fair.md": "+++\ntitle = \"zqxdraftevent\"\ndraft = true\n+++\n",
+		"content/members/secret-draft.md": "+++\nname = \"zqxdraftmember Collective\"\nkind = \"organization\"\nregion = \"zqxdraftregion\"\n" +
+			"offers = [\"facilitation\"]\nneeds = [\"land-rights\"]\ndraft = true\n+++\n\nzqxdraftbody\n",
+		"content/minutes/2026-01-01-secret.md": "+++\ntitle = \"zqxdraftminutes\"\ndate = 2026-01-01\nlocation = \"zqxdraftlocation\"\n" +
+			"rapporteur = \"red-mujeres-sonora\"\nattendees = [\"secret-draft\"]\ndecisions = [\"zqxdraftdecision\"]\ndraft = true\n" +
+			"[[actions]]\ntask = \"zqxdrafttask\"\nowner = \"secret-draft\"\ndue = 2026-02-01\n+++\n\nzqxdraftbody\n",
+		"content/topics/secret-topic.toml":  "name = \"zqxdrafttopic\"\naliases = [\"zqxdraftalias\"]\ndraft = true\n",
+		"content/curriculum/secret-mod.md":  "+++\ntitle = \"zqxdraftmodule\"\nsummary = \"zqxdraftbody\"\ntopics = [\"secret-topic\"]\nauthors = [\"secret-draft\"]\ndraft = true\n+++\n",
+		"content/pages/secret-page.md":      "+++\ntitle = \"zqxdraftpage\"\ndraft = true\n+++\n\nzqxdraftbody\n",
+		"content/minutes/2026-01-02-pub.md": "+++\ntitle = \"Public meeting\"\ndate = 2026-01-02\nrapporteur = \"red-mujeres-sonora\"\nattendees = [\"secret-draft\", \"lucia-ferrer\"]\ntopics = [\"secret-topic\", \"facilitation\"]\n[[actions]]\ntask = \"Public task\"\nowner = \"secret-draft\"\n+++\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The member's phone, private in the default schema.
+	member := filepath.Join(src, "content", "members", "red-mujeres-sonora.md")
+	b := read(t, member)
+	b = strings.Replace(b, "\nphone = \"", "\n# phone = \"", 1)
+	b = strings.Replace(b, "+++\n", "+++\nphone = \"+52 zqxphone 4242\"\n", 1)
+	os.WriteFile(member, []byte(b), 0o644)
+	return src
+}
+
+// grepOutput returns, for each marker, the output files (and file
+// names) that hold it, and which kinds of file were searched.
+func grepOutput(t *testing.T, out string, markers []string) (map[string][]string, map[string]bool) {
+	t.Helper()
+	found := map[string][]string{}
+	kinds := map[string]bool{}
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		rel = filepath.ToSlash(rel)
+		text := strings.ToLower(rel)
+		if !d.IsDir() {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			text += "\n" + strings.ToLower(string(b))
+			switch {
+			case strings.HasSuffix(rel, ".html"):
+				kinds["html"] = true
+			case strings.HasPrefix(rel, "search/index/s/"):
+				kinds["index shards"] = true
+			case strings.HasPrefix(rel, "search/index/d-"):
+				kinds["index documents"] = true
+			case rel == "search/index/manifest.js":
+				kinds["index manifest"] = true
+			default:
+				kinds[rel] = true
+			}
+		}
+		for _, m := range markers {
+			if strings.Contains(text, m) {
+				found[m] = append(found[m], rel)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found, kinds
+}
+
+// TestPlantedSecretsNeverPublished plants private values (in a default
+// type, top level and nested in a community type's tables, whole private
+// objects, lists, refs and topics, a private title field) and drafts of every type, and greps
+// every output file, and every file name, for them: HTML, search index
+// manifest, shards and documents, feed, sitemap, calendar, headers. With
+// --drafts the drafts appear (so the planting works) and the private
+// values still do not.
+func TestPlantedSecretsNeverPublished(t *testing.T) {
+	t.Parallel()
+	src := secretSite(t)
+	all := append(append([]string{}, privateMarkers...), draftMarkers...)
+	for _, drafts := range []bool{false, true} {
+		p, err := Open(context.Background(), Options{Source: src, Today: today, Drafts: drafts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Diags.HasErrors() {
+			p.Close()
+			t.Fatalf("the planted site has errors:\n%v", p.Diags)
+		}
+		out := filepath.Join(t.TempDir(), "public")
+		_, err = p.Build(context.Background(), BuildOptions{Out: out})
+		p.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		found, kinds := grepOutput(t, out, all)
+		for _, k := range []string{"html", "index shards", "index documents", "index manifest", "feed.xml", "sitemap.xml", "calendar.ics", "_headers"} {
+			if !kinds[k] {
+				t.Errorf("drafts=%v: no %s was searched", drafts, k)
+			}
+		}
+		for _, m := range privateMarkers {
+			if len(found[m]) > 0 {
+				t.Errorf("drafts=%v: the private value %q is published in %v", drafts, m, found[m])
+			}
+		}
+		for _, m := range draftMarkers {
+			if !drafts && len(found[m]) > 0 {
+				t.Errorf("the draft value %q is published in %v", m, found[m])
+			}
+			if drafts && len(found[m]) == 0 {
+				t.Errorf("with --drafts, %q is nowhere: the planting does not work", m)
+			}
+		}
+		if !drafts {
+			for _, path := range []string{"members/secret-draft", "topics/secret-topic", "secret-page", "curriculum/secret-mod", "events/draft-fair", "minutes/2026-01-01-secret"} {
+				if _, err := os.Stat(filepath.Join(out, path)); err == nil {
+					t.Errorf("the draft %s/ is published", path)
+				}
+			}
+			// Published entries that point at drafts do not name them.
+			for _, f := range []string{"minutes/2026-01-02-pub/index.html", "topics/facilitation/index.html", "actions/index.html", "sitemap.xml"} {
+				if strings.Contains(read(t, filepath.Join(out, f)), "secret-") {
+					t.Errorf("%s links to a draft", f)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,115 @@
+// Performance budget of every kind of page, measured in headless Chromium
+// with the CPU slowed 4× (Emulation.setCPUThrottlingRate) on loopback,
+// the site served the way a static host serves it: text gzip-compressed
+// (serve.mjs), with an empty HTTP cache.
+//
+//   - transfer: every byte the page loads (HTML, CSS, scripts, and on the
+//     search page the index files its query needs), headers included:
+//     the sum of encodedDataLength of the DevTools protocol's
+//     Network.loadingFinished events; under 60 KB. The Resource Timing
+//     API's transferSize sum is reported beside it.
+//   - layout shift: the cumulative layout shift of the whole load, from a
+//     buffered PerformanceObserver of 'layout-shift' entries, is 0.
+//   - first contentful paint: the median of three loads, under 1 s.
+//
+// Each page's figures are printed as test diagnostics.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { PAGES, skip, startSite, launch, settle } from "./site.mjs";
+
+const MAX_BYTES = 60 * 1024, MAX_FCP = 1000, RUNS = 3;
+let site, browser;
+const figures = [];
+
+before(async () => {
+  if (skip) return;
+  site = await startSite();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  site?.close();
+  if (figures.length) {
+    const row = (...c) => c[0].padEnd(53) + c[1].padEnd(18) + c[2].padEnd(17) + c[3].padEnd(26) + c[4];
+    console.log("\n" + row("page", "transfer (files)", "Resource Timing", "FCP median (3 loads)", "CLS"));
+    for (const f of figures) {
+      console.log(row(f.path, `${(f.bytes / 1024).toFixed(1)} KB (${f.files})`, `${(f.rt / 1024).toFixed(1)} KB`,
+        `${f.fcp} ms (${f.runs.join(", ")})`, String(f.cls)));
+    }
+  }
+});
+
+// measure loads the page once: bytes and files from the DevTools protocol,
+// and from the page its Resource Timing transfer, FCP and CLS.
+async function measure(page, cdp, url) {
+  let bytes = 0, files = 0;
+  const done = (e) => { bytes += e.encodedDataLength; files++; };
+  cdp.on("Network.loadingFinished", done);
+  await page.goto(url);
+  await settle(page);
+  await page.waitForTimeout(300); // a late shift would show by now
+  cdp.off("Network.loadingFinished", done);
+  const m = await page.evaluate(() => new Promise((resolve) => {
+    let cls = 0;
+    const shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        cls += e.value;
+        shifts.push(`${e.value.toFixed(4)} ${(e.sources || []).map((s) => s.node ? s.node.nodeName + (s.node.className ? "." + s.node.className : "") : "?").join(" ")}`);
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+    const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
+    const rt = entries.reduce((a, e) => a + e.transferSize, 0);
+    new PerformanceObserver((list, o) => {
+      const fcp = list.getEntriesByName("first-contentful-paint")[0];
+      if (fcp) { o.disconnect(); setTimeout(() => resolve({ fcp: fcp.startTime, cls, shifts, rt }), 50); }
+    }).observe({ type: "paint", buffered: true });
+    setTimeout(() => resolve({ fcp: null, cls, shifts, rt }), 3000);
+  }));
+  return { bytes, files, ...m };
+}
+
+for (const p of PAGES) {
+  test(`${p.kind} (/network/${p.path}): under 60 KB, no layout shift, first paint under 1 s at 4× slower CPU`, { skip }, async (t) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    const url = site.base + p.path;
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await measure(page, cdp, url));
+    await context.close();
+
+    const first = runs[0];
+    const fcps = runs.map((r) => r.fcp);
+    assert.ok(fcps.every((f) => f !== null), "every load has a first contentful paint");
+    const fcp = [...fcps].sort((a, b) => a - b)[Math.floor(RUNS / 2)];
+    const f = { path: "/network/" + p.path, bytes: first.bytes, files: first.files, rt: first.rt, fcp: Math.round(fcp), runs: fcps.map(Math.round), cls: Math.max(...runs.map((r) => r.cls)) };
+    figures.push(f);
+    t.diagnostic(`transfer ${(f.bytes / 1024).toFixed(1)} KB in ${f.files} files (Resource Timing ${(f.rt / 1024).toFixed(1)} KB); FCP median ${f.fcp} ms of ${f.runs.join(", ")}; CLS ${f.cls}`);
+
+    assert.ok(first.bytes < MAX_BYTES, `${(first.bytes / 1024).toFixed(1)} KB transferred, over ${MAX_BYTES / 1024} KB`);
+    assert.ok(first.rt < MAX_BYTES, `Resource Timing: ${(first.rt / 1024).toFixed(1)} KB, over ${MAX_BYTES / 1024} KB`);
+    for (const r of runs) assert.equal(r.cls, 0, `layout shifts: ${r.shifts.join("; ")}`);
+    assert.ok(fcp < MAX_FCP, `first contentful paint ${Math.round(fcp)} ms (median of ${f.runs.join(", ")}), over ${MAX_FCP} ms`);
+  });
+}
+
+test("the stylesheet is under 15 KB gzipped, the theme script under 2 KB", { skip }, (t) => {
+  const assets = path.join(site.dir, "assets");
+  const gz = (re) => {
+    const f = fs.readdirSync(assets).find((n) => re.test(n));
+    assert.ok(f, `${re} in assets/`);
+    return zlib.gzipSync(fs.readFileSync(path.join(assets, f))).length;
+  };
+  const css = gz(/^style\.[0-9a-f]+\.css$/), js = gz(/^agora\.[0-9a-f]+\.js$/);
+  t.diagnostic(`style.css ${(css / 1024).toFixed(1)} KB gzipped (syntax highlighting included), agora.js ${(js / 1024).toFixed(1)} KB`);
+  assert.ok(css < 15 * 1024, `style.css is ${css} bytes gzipped`);
+  assert.ok(js < 2 * 1024, `agora.js is ${js} bytes gzipped`);
+});

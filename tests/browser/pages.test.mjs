@@ -1,0 +1,151 @@
+// One page of every kind of the built example site, served from /network/
+// on 127.0.0.1, in headless Chromium: axe-core finds no violation at any
+// impact (light and dark colour schemes), the page logs no console error
+// and no request fails, every image has alt text, and the page works with
+// JavaScript disabled. See site.mjs for the set-up and the list of pages.
+import { test, describe, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { PAGES, skip, here, startSite, launch, watch, settle, htmlFiles } from "./site.mjs";
+
+const AXE = path.join(here, "node_modules/axe-core/axe.min.js");
+let site, browser;
+
+before(async () => {
+  if (skip) return;
+  site = await startSite();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  site?.close();
+});
+
+// axe injects axe-core and runs every rule that axe-core runs by default
+// (WCAG 2.0–2.2 A and AA, and best practices), returning the violations.
+// The pages' Content-Security-Policy (script-src 'self') blocks the inline
+// script that page.addScriptTag writes, so callers open the page in a
+// context with bypassCSP: true; the CSP stays in force everywhere else.
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n` +
+      v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary.replace(/\s+/g, " ")}`).join("\n"));
+  });
+}
+
+async function open(options, p) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const url = site.base + p.path;
+  const problems = watch(page, site.base, p.status === 404 ? url : null);
+  const res = await page.goto(url);
+  assert.equal(res.status(), p.status || 200, url);
+  await settle(page);
+  assert.ok(await page.$(p.has), `${url} is a ${p.kind}: it has ${p.has}`);
+  return { page, url, problems };
+}
+
+// inViewport tells whether the element is laid out and its top inside the
+// viewport (it was scrolled to).
+async function inViewport(page, selector) {
+  return page.$eval(selector, (el) => {
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.top >= -1 && r.top < innerHeight;
+  });
+}
+
+for (const p of PAGES) {
+  describe(`${p.kind} (/network/${p.path})`, { skip }, () => {
+    test("no console error, no failed request, every image has alt text", async () => {
+      const { page, problems } = await open({}, p);
+      const noAlt = await page.$$eval("img:not([alt])", (imgs) => imgs.map((i) => i.outerHTML));
+      assert.deepEqual(noAlt, [], "images without alt");
+      // A second look once scripts have run and the page is idle.
+      await page.waitForTimeout(200);
+      assert.deepEqual(problems, []);
+      await page.context().close();
+    });
+
+    for (const colorScheme of ["light", "dark"]) {
+      test(`axe-core: no violation at any impact (${colorScheme})`, async () => {
+        const { page } = await open({ bypassCSP: true, colorScheme }, p);
+        const violations = await axe(page);
+        assert.equal(violations.length, 0, `${violations.length} axe violations:\n${violations.join("\n")}`);
+        await page.context().close();
+      });
+    }
+
+    test("works without JavaScript", async () => {
+      const { page, problems } = await open({ javaScriptEnabled: false }, p);
+      assert.ok(await page.isVisible("main h1"), "the page's heading shows");
+      assert.deepEqual(problems, []);
+
+      if (p.kind === "members directory") {
+        // The filters need scripts: hidden, and taking no room.
+        assert.equal(await page.isVisible("#member-filters"), false);
+        assert.equal(await page.locator("#member-filters").boundingBox(), null);
+        // Every member shows.
+        const members = fs.readdirSync(path.join(site.dir, "members"), { withFileTypes: true }).filter((d) => d.isDirectory()).length;
+        assert.ok(members >= 10, `${members} member pages`);
+        const items = page.locator(".directory > li");
+        assert.equal(await items.count(), members);
+        for (let i = 0; i < members; i++) assert.ok(await items.nth(i).isVisible(), `member ${i + 1} shows`);
+        // The country links lead to their sections, which list as many
+        // members as the link says.
+        const chips = await page.$$eval("nav.browse a[href^='#']", (as) => as.map((a) => ({ href: a.getAttribute("href"), text: a.textContent })));
+        assert.ok(chips.length >= 2, "links by country");
+        for (const c of chips) {
+          await page.click(`nav.browse a[href='${c.href}']`);
+          await page.waitForURL((u) => u.hash === c.href);
+          assert.ok(await inViewport(page, c.href), `${c.href} is scrolled into view`);
+          const n = await page.locator(`section:has(> ${c.href}) .directory > li`).count();
+          assert.ok(c.text.endsWith(`(${n})`), `${c.text}: ${n} members in ${c.href}`);
+        }
+        // The topic index link works.
+        const [res] = await Promise.all([page.waitForNavigation(), page.click("nav.browse a[href$='topics/']")]);
+        assert.equal(res.status(), 200);
+        assert.match(page.url(), /\/network\/topics\/$/);
+        assert.ok(await page.isVisible("table.demand"));
+      }
+
+      if (p.kind === "search") {
+        assert.equal(await page.isVisible("form.search-page"), false, "the search form needs scripts");
+        assert.equal(await page.locator("form.search-page").boundingBox(), null, "and takes no room without them");
+        const link = page.locator("#search-app a[href='../topics/']");
+        assert.equal(await link.count(), 1);
+        assert.ok(await link.isVisible(), "the search page shows the link to the topic index");
+        const [res] = await Promise.all([page.waitForNavigation(), link.click()]);
+        assert.equal(res.status(), 200);
+        assert.match(page.url(), /\/network\/topics\/$/);
+      }
+
+      assert.deepEqual(problems, []);
+      await page.context().close();
+    });
+  });
+}
+
+// Every other built page, in both colour schemes: content-specific markup
+// (task lists, code blocks, tables, other languages) shows up on some
+// pages only.
+test("axe-core: no violation on every other built page (light and dark)", { skip }, async () => {
+  const kinds = new Set(PAGES.map((p) => p.path.replace(/\?.*/, "")));
+  const paths = htmlFiles(site.dir).map((f) => f.replace(/(^|\/)index\.html$/, "$1").replace(/\\/g, "/"))
+    .filter((p) => !kinds.has(p) && p !== "404.html");
+  assert.ok(paths.length > 40, `${paths.length} pages`);
+  const found = [];
+  for (const colorScheme of ["light", "dark"]) {
+    const context = await browser.newContext({ bypassCSP: true, colorScheme });
+    const page = await context.newPage();
+    for (const p of paths) {
+      await page.goto(site.base + p);
+      for (const v of await axe(page)) found.push(`${p} (${colorScheme}): ${v}`);
+    }
+    await context.close();
+  }
+  assert.equal(found.length, 0, found.join("\n"));
+});

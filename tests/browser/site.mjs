@@ -1,0 +1,126 @@
+// Shared set-up of the browser suite (pages, html, keyboard, budget
+// tests): builds the example community with `go run ./cmd/agora build`,
+// serves it from the /network/ subfolder on 127.0.0.1 the way a static host
+// does (gzip for text, 404.html for a missing path) and launches Debian's
+// headless Chromium.
+//
+// Needs Go, and /usr/bin/chromium (CHROMIUM=PATH for another). Without
+// Chromium the browser tests are skipped, except under CI=true, where a
+// missing Chromium fails them: the first import throws.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { serve } from "./serve.mjs";
+import { FLAGS } from "./flags.mjs";
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const here = path.dirname(fileURLToPath(import.meta.url));
+export const CI = process.env.CI === "true";
+export const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+if (!fs.existsSync(executablePath) && CI) {
+  throw new Error(`${executablePath} is missing: CI must run the browser tests (apt-get install chromium)`);
+}
+// skip is the test option: false, or why the browser tests cannot run.
+export const skip = fs.existsSync(executablePath) ? false : `no Chromium at ${executablePath}`;
+
+// One page of every kind the default theme renders, with what makes it
+// that kind (checked, so that a change to the example cannot quietly turn
+// a page into another kind or into the 404 page).
+export const PAGES = [
+  { kind: "home", path: "", has: "section.hero" },
+  { kind: "members directory", path: "members/", has: "#member-filters" },
+  { kind: "member page", path: "members/red-mujeres-sonora/", has: "article.member #peers" },
+  { kind: "charters index", path: "charters/", has: "main ul.cards" },
+  { kind: "charter", path: "charters/network/", has: "#mission" },
+  { kind: "governance index", path: "governance/", has: "main li.rule-retired" },
+  { kind: "superseded rule", path: "governance/standing-secretary/", has: "p.notice a" },
+  { kind: "minutes archive", path: "minutes/", has: "main h2#y2025" },
+  { kind: "minutes page", path: "minutes/2025-03-14-sonora-learning-circle/", has: "table.actions-table" },
+  { kind: "actions", path: "actions/", has: "main ul.actions" },
+  { kind: "curriculum index", path: "curriculum/", has: "ol.path" },
+  { kind: "module", path: "curriculum/writing-useful-minutes/", has: "#prereq" },
+  { kind: "topics index", path: "topics/", has: "table.demand" },
+  { kind: "topic", path: "topics/conflict-mediation/", has: "#offered" },
+  { kind: "free page", path: "about/", has: "main article .prose" },
+  { kind: "search", path: "search/?q=mediacion", has: "#search-app" },
+  { kind: "404", path: "no-such-page/", has: "main h1", status: 404 },
+];
+
+export const TODAY = "2026-11-23";
+
+// startSite builds the example into a temporary folder and serves it.
+// Resolves to {dir (the site's folder), base (its URL, ending in
+// /network/), log (the server's responses), close()}.
+export async function startSite() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "agora-browser-"));
+  const site = await serve(tmp, 0, { notFound: "network/404.html" });
+  const base = `${site.url}/network/`;
+  const dir = path.join(tmp, "network");
+  try {
+    execFileSync("go", ["run", "./cmd/agora", "build", "--out", dir, "--base-url", base], {
+      cwd: repo, env: { ...process.env, AGORA_TODAY: TODAY }, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8",
+    });
+  } catch (e) {
+    site.server.close();
+    throw new Error(`agora build failed:\n${e.stderr || e.message}`);
+  }
+  return {
+    dir, base, log: site.log,
+    close() {
+      site.server.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launch() {
+  return chromium.launch({ executablePath, headless: true, args: FLAGS });
+}
+
+// htmlFiles lists every .html file under dir, relative to it.
+export function htmlFiles(dir) {
+  return fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(".html")).sort();
+}
+
+// watch records what goes wrong while a page loads: console errors,
+// uncaught exceptions, failed requests, responses with status >= 400 and
+// requests that leave the site's folder. expected404 is the URL of the
+// one document allowed to answer 404 (the 404 page's own).
+export function watch(page, base, expected404 = null) {
+  const problems = [];
+  const hostIcon = new URL("/favicon.ico", base).href;
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    // Chromium logs the intentional 404 of the page itself as an error.
+    if (expected404 && m.location().url === expected404 && /status of 404/.test(m.text())) return;
+    // And its own request for the host's /favicon.ico (pages declare no
+    // icon), which goes to the root of the host, outside the site's folder:
+    // the host's business, not the site's.
+    if (m.location().url === hostIcon && /status of 404/.test(m.text())) return;
+    problems.push(`console error: ${m.text()} (${m.location().url})`);
+  });
+  page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
+  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on("request", (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith("data:")) problems.push(`request outside ${base}: ${r.url()}`);
+  });
+  page.on("response", (r) => {
+    if (r.status() < 400) return;
+    if (r.url() === expected404 && r.status() === 404 && r.request().isNavigationRequest()) return;
+    problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return problems;
+}
+
+// settle waits until the page has loaded and the network has been idle
+// (search results fetched and shown).
+export async function settle(page) {
+  await page.waitForLoadState("load");
+  await page.waitForLoadState("networkidle");
+  if (await page.$("#search-app form:not([hidden])") && new URL(page.url()).searchParams.get("q")) {
+    await page.waitForSelector("#search-results > li");
+  }
+}
