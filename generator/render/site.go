@@ -43,15 +43,16 @@ type Options struct {
 
 // Site renders every page of one build. It is safe for concurrent use.
 type Site struct {
-	in     Input
-	opts   Options
-	theme  *Theme
-	graph  *link.Graph
-	base   *url.URL
-	byType map[string][]*load.Entry // published entries, in each type's sort order
-	assets map[string]string        // asset name -> hashed path
-	docsMu sync.Mutex
-	docs   map[*load.Entry]search.Document // made while rendering entry pages
+	in         Input
+	opts       Options
+	theme      *Theme
+	graph      *link.Graph
+	base       *url.URL
+	byType     map[string][]*load.Entry // published entries, in each type's sort order
+	assets     map[string]string        // asset name -> hashed path
+	offerCache sync.Map                 // topic entry -> []offerer, for member pages
+	docsMu     sync.Mutex
+	docs       map[*load.Entry]search.Document // made while rendering entry pages
 }
 
 // New prepares a build: published entries per type, sorted.

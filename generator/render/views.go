@@ -217,41 +217,59 @@ type Peer struct {
 // however large the network grows.
 const peersShown = 6
 
-// Peers lists, for each topic the member needs, the other members who offer it.
+// Peers lists, for each topic the member needs, the other members who
+// offer it. Each topic's offerers are gathered and sorted once per build
+// (see offerers), so a member page costs one pass over them per need.
 func (p *Page) Peers(member *Entry) []Peer {
 	var out []Peer
 	region, country := member.S("region"), member.S("country")
-	nearness := func(m *Entry) int {
-		switch {
-		case region != "" && m.S("region") == region:
-			return 0
-		case country != "" && m.S("country") == country:
-			return 1
-		}
-		return 2
-	}
-	type candidate struct {
-		entry *Entry
-		near  int
-		title string
-	}
 	for _, topic := range member.Refs("needs") {
-		var offering []candidate
-		for _, m := range topic.From(member.Type().Name, "offers") {
-			if m.Slug() != member.Slug() {
-				offering = append(offering, candidate{m, nearness(m), m.Title()})
+		var near [3][]*Entry // same region, same country, elsewhere
+		total := 0
+		for _, o := range p.s.offerers(topic, member.Type().Name) {
+			if o.entry.Slug() == member.Slug() {
+				continue
+			}
+			total++
+			n := 2
+			if region != "" && o.region == region {
+				n = 0
+			} else if country != "" && o.country == country {
+				n = 1
+			}
+			if len(near[n]) < peersShown {
+				near[n] = append(near[n], o.entry)
 			}
 		}
-		slices.SortStableFunc(offering, func(a, b candidate) int {
-			return cmp.Or(cmp.Compare(a.near, b.near), cmp.Compare(a.title, b.title))
-		})
-		peer := Peer{Topic: topic, More: max(0, len(offering)-peersShown)}
-		for _, c := range offering[:min(peersShown, len(offering))] {
-			peer.Members = append(peer.Members, c.entry)
+		peer := Peer{Topic: topic}
+		for _, group := range near {
+			peer.Members = append(peer.Members, group[:min(len(group), peersShown-len(peer.Members))]...)
 		}
+		peer.More = total - len(peer.Members)
 		out = append(out, peer)
 	}
 	return out
+}
+
+// offerer is a member who offers a topic, with what Peers sorts by.
+type offerer struct {
+	entry           *Entry
+	region, country string
+}
+
+// offerers returns the members who offer a topic, by title, computed once
+// per topic and build.
+func (s *Site) offerers(topic *Entry, memberType string) []offerer {
+	if cached, ok := s.offerCache.Load(topic.e); ok {
+		return cached.([]offerer)
+	}
+	var list []offerer
+	for _, m := range topic.From(memberType, "offers") {
+		list = append(list, offerer{m, m.S("region"), m.S("country")})
+	}
+	slices.SortStableFunc(list, func(a, b offerer) int { return cmp.Compare(a.entry.Title(), b.entry.Title()) })
+	s.offerCache.Store(topic.e, list)
+	return list
 }
 
 // Role is a role a member holds or held under a governance rule.

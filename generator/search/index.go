@@ -225,7 +225,7 @@ func Build(docs []Document, opts Options) (*Index, error) {
 	}
 	man.Docs = "d-" + hex.EncodeToString(h.Sum(nil)[:4]) + "/"
 	for i, m := range metas {
-		key := man.Docs + strconv.FormatInt(int64(i), 36)
+		key := man.Docs + DocName(i)
 		data, err := wrap(key, m)
 		if err != nil {
 			return nil, err
@@ -395,3 +395,9 @@ func GzipSize(data []byte) int {
 	w.Close()
 	return buf.Len()
 }
+
+// DocName is the file name (without .js) of a result's metadata: its
+// number in base 36 after a "0", so that no name is a Windows device name
+// (aux, con, nul, prn, com1…), which all start with a letter. The client
+// (search.js) names files the same way.
+func DocName(id int) string { return "0" + strconv.FormatInt(int64(id), 36) }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -255,7 +254,7 @@ type DocMeta struct {
 // Doc reads a document's file.
 func (r *Reader) Doc(id int) (DocMeta, error) {
 	var v []string
-	if err := r.load(r.Manifest.Docs+strconv.FormatInt(int64(id), 36), &v); err != nil {
+	if err := r.load(r.Manifest.Docs+DocName(id), &v); err != nil {
 		return DocMeta{}, err
 	}
 	if len(v) != 3 {

@@ -246,7 +246,7 @@
 
   // doc resolves to [title, path, snippet source].
   Engine.prototype.doc = function (id) {
-    return this.get(this.man.docs + id.toString(36));
+    return this.get(this.man.docs + "0" + id.toString(36)); // as DocName in index.go
   };
 
   // typeOf is a document's [name, label, start, end].
