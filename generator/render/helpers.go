@@ -3,6 +3,7 @@ package render
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -152,4 +153,102 @@ func (p *Page) BacklinksExcept(shown ...string) Backlinks {
 		}
 	}
 	return Backlinks{p, out}
+}
+
+// facetFields are the directory filters that get a page of their own, so
+// the directory can be filtered without JavaScript. Offers and needs have
+// theirs already: the topic pages.
+var facetFields = []string{"region", "country", "kind"}
+
+// DirectoryFacet is one value of one filter and the members that have it.
+type DirectoryFacet struct {
+	Field, Value, Label, Path string
+	Members                   []*Entry
+}
+
+// facets groups the published members by each facet field's values.
+func (s *Site) facets() []DirectoryFacet {
+	t := s.in.Schema.Type("member")
+	if t == nil {
+		return nil
+	}
+	var out []DirectoryFacet
+	for _, field := range facetFields {
+		if f := t.Lookup(field); f == nil || f.Private {
+			continue
+		}
+		index := map[string]int{}
+		for _, m := range s.Entries("member") {
+			v := m.S(field)
+			if v == "" {
+				continue
+			}
+			slug := facetSlug(v)
+			i, ok := index[slug]
+			if !ok {
+				i = len(out)
+				index[slug] = i
+				out = append(out, DirectoryFacet{Field: field, Value: v, Label: s.facetLabel(field, v),
+					Path: t.Folder + "/by." + field + "/" + slug + "/"})
+			}
+			out[i].Members = append(out[i].Members, m)
+		}
+	}
+	return out
+}
+
+// facetSlug names a facet value's folder, keeping letters of every script
+// (so two Khmer region names stay apart) and turning the rest into hyphens.
+// The folder "by.FIELD" holds a dot, which no entry slug may, so a facet
+// never takes an entry's URL.
+func facetSlug(v string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(v) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	if s := strings.Trim(b.String(), "-"); s != "" {
+		return s
+	}
+	return "-"
+}
+
+func (s *Site) facetLabel(field, value string) string {
+	switch field {
+	case "country":
+		return s.theme.Strings.Country(value)
+	case "kind":
+		return s.theme.Strings.T("kind_" + value)
+	}
+	return value
+}
+
+func (s *Site) facetJobs() []Job {
+	var jobs []Job
+	for _, f := range s.facets() {
+		pg := s.newPage("facet", f.Label, f.Path)
+		pg.Type, pg.Data = s.in.Schema.Type("member"), f
+		jobs = append(jobs, s.pageJob(pg, "member-facet"))
+	}
+	return jobs
+}
+
+// FacetFields names the fields that have facet pages.
+func (p *Page) FacetFields() []string { return facetFields }
+
+// DirectoryFacets lists the facet pages of one field, for the directory's
+// links that filter without JavaScript.
+func (p *Page) DirectoryFacets(field string) []DirectoryFacet {
+	var out []DirectoryFacet
+	for _, f := range p.s.facets() {
+		if f.Field == field {
+			out = append(out, f)
+		}
+	}
+	slices.SortFunc(out, func(a, b DirectoryFacet) int { return strings.Compare(a.Label, b.Label) })
+	return out
 }

@@ -21,3 +21,18 @@ func TestRelative(t *testing.T) {
 		}
 	}
 }
+
+func TestFacetSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ciudad de México": "ciudad-de-méxico",
+		"Bayan-Ölgii":      "bayan-ölgii",
+		"បាត់ដំបង":         "បាត់ដំបង",
+		"ភ្នំពេញ":          "ភ្នំពេញ",
+		"Улаанбаатар":      "улаанбаатар",
+		"  ?? ":            "-",
+	} {
+		if got := facetSlug(in); got != want {
+			t.Errorf("facetSlug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

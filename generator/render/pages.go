@@ -37,6 +37,7 @@ func (s *Site) Jobs() []Job {
 	if s.in.Schema.Type("minutes") != nil {
 		jobs = append(jobs, s.pageJob(s.newPage("actions", strs.T("nav_actions"), "actions/"), "actions"))
 	}
+	jobs = append(jobs, s.facetJobs()...)
 	jobs = append(jobs,
 		s.pageJob(s.newPage("search", strs.T("search"), "search/"), "search"),
 		s.fileJob("404.html", s.newPage("404", strs.T("not_found"), "404.html"), "404"),

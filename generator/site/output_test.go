@@ -200,3 +200,23 @@ func copyExample(t *testing.T) string {
 	os.WriteFile(filepath.Join(dst, "site.toml"), b, 0o644)
 	return dst
 }
+
+// TestDirectoryFiltersWithoutJavaScript: every region, country and kind
+// has a page of its own, linked from the directory, so readers without
+// JavaScript filter by following a link.
+func TestDirectoryFiltersWithoutJavaScript(t *testing.T) {
+	out, _ := buildSite(t, repoRoot(t), BuildOptions{CheckLinks: true})
+	dir := read(t, filepath.Join(out, "members", "index.html"))
+	for _, link := range []string{`href="by.kind/individual/"`, `href="by.country/kh/"`, `href="by.region/sonora/"`} {
+		if !strings.Contains(dir, link) {
+			t.Errorf("the directory lacks the no-JavaScript filter link %s", link)
+		}
+	}
+	page := read(t, filepath.Join(out, "members", "by.kind", "individual", "index.html"))
+	if !strings.Contains(page, "Lucía Ferrer Anaya") || strings.Contains(page, "Red de Mujeres") {
+		t.Error("the kind page does not hold exactly the individuals")
+	}
+	if _, err := os.Stat(filepath.Join(out, "members", "by.region", "bayan-ölgii", "index.html")); err != nil {
+		t.Error("a region with a non-ASCII letter has no page of its own")
+	}
+}
