@@ -1,6 +1,8 @@
 package render
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"slices"
 	"strings"
 	"unicode"
@@ -211,11 +213,25 @@ func facetSlug(v string) string {
 			b.WriteByte('-')
 		}
 	}
-	if s := strings.Trim(b.String(), "-"); s != "" {
-		return s
+	slug := strings.Trim(b.String(), "-")
+	if len(slug) > maxFacetSlug {
+		// File names are limited (255 bytes on most file systems): cut at
+		// a character boundary and keep long values apart with a hash.
+		cut := maxFacetSlug
+		for cut > 0 && !utf8.RuneStart(slug[cut]) {
+			cut--
+		}
+		sum := sha256.Sum256([]byte(v))
+		slug = strings.TrimRight(slug[:cut], "-") + "-" + hex.EncodeToString(sum[:4])
 	}
-	return "-"
+	if slug == "" {
+		return "-"
+	}
+	return slug
 }
+
+// maxFacetSlug is the longest facet folder name, in bytes, before its hash.
+const maxFacetSlug = 80
 
 func (s *Site) facetLabel(field, value string) string {
 	switch field {

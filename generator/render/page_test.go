@@ -1,6 +1,10 @@
 package render
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestRelative(t *testing.T) {
 	for _, tt := range []struct{ from, to, want string }{
@@ -34,5 +38,16 @@ func TestFacetSlug(t *testing.T) {
 		if got := facetSlug(in); got != want {
 			t.Errorf("facetSlug(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestFacetSlugIsBounded(t *testing.T) {
+	long := strings.Repeat("ភ្នំពេញ ", 60)
+	a, b := facetSlug(long), facetSlug(long+"x")
+	if len(a) > maxFacetSlug+9 || !utf8.ValidString(a) {
+		t.Errorf("facetSlug of %d bytes gave %d bytes: %q", len(long), len(a), a)
+	}
+	if a == b {
+		t.Error("two long values share a folder")
 	}
 }
