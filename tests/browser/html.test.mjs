@@ -1,5 +1,6 @@
 // HTML validity: the Nu Html Checker (npm vnu-jar, run on the machine's
-// Java) reports no error on any page of the built example site.
+// Java) reports no error on any page of the built example site, nor on
+// the pages of a type a community adds (fixtures/community-type/).
 //
 // Needs Go and Java (Debian: default-jre-headless). Without Java the test
 // is skipped, except under CI=true, where it fails.
@@ -8,8 +9,8 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { execFileSync, spawnSync } from "node:child_process";
-import { CI, TODAY, here, repo, htmlFiles } from "./site.mjs";
+import { spawnSync } from "node:child_process";
+import { CI, here, repo, build, communitySource, htmlFiles } from "./site.mjs";
 
 const VNU = path.join(here, "node_modules/vnu-jar/build/dist/vnu.jar");
 const java = spawnSync("java", ["-version"], { encoding: "utf8" });
@@ -17,35 +18,46 @@ const haveJava = java.status === 0;
 if (!haveJava && CI) throw new Error("java is missing: CI must run the Nu Html Checker (apt-get install default-jre-headless)");
 const skip = haveJava ? false : "no java on PATH";
 
-let tmp, dir;
+let tmp;
 
 before(() => {
   if (skip) return;
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "agora-vnu-"));
-  dir = path.join(tmp, "network");
   // The checker reads files, so no server: the base URL only shows in
   // canonical links and the 404 page.
-  execFileSync("go", ["run", "./cmd/agora", "build", "--out", dir, "--base-url", "http://127.0.0.1:8080/network/"], {
-    cwd: repo, env: { ...process.env, AGORA_TODAY: TODAY }, stdio: ["ignore", "pipe", "pipe"],
-  });
+  build(repo, path.join(tmp, "example"), "http://127.0.0.1:8080/network/");
+  build(communitySource(tmp), path.join(tmp, "community"), "http://127.0.0.1:8080/network/");
 });
 
 after(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-test("the Nu Html Checker finds no error in any built page", { skip }, () => {
-  const files = htmlFiles(dir);
-  assert.ok(files.length > 50, `${files.length} pages`);
-  assert.ok(files.includes("404.html") && files.includes("search/index.html") && files.includes("index.html"));
-  const r = spawnSync("java", ["-jar", VNU, "--errors-only", "--format", "json", ...files], { cwd: dir, encoding: "utf8", maxBuffer: 64 << 20 });
+// vnu checks files (paths relative to tmp) and returns its errors.
+function vnu(files) {
+  const r = spawnSync("java", ["-jar", VNU, "--errors-only", "--format", "json", ...files], { cwd: tmp, encoding: "utf8", maxBuffer: 64 << 20 });
   let report;
   try {
     report = JSON.parse(r.stderr);
   } catch {
     assert.fail(`vnu.jar did not answer in JSON (exit ${r.status}):\n${r.stderr}\n${r.stdout}`);
   }
-  const errors = report.messages.map((m) => `${m.url.replace(/^file:.*?\/network\//, "")}:${m.lastLine}:${m.firstColumn ?? m.lastColumn}: ${m.type}: ${m.message}\n    ${(m.extract || "").replace(/\n/g, " ")}`);
+  const errors = report.messages.map((m) => `${m.url.replace(/^file:.*?\/agora-vnu-[^/]*\//, "")}:${m.lastLine}:${m.firstColumn ?? m.lastColumn}: ${m.type}: ${m.message}\n    ${(m.extract || "").replace(/\n/g, " ")}`);
+  if (!errors.length) assert.equal(r.status, 0, r.stderr);
+  return errors;
+}
+
+test("the Nu Html Checker finds no error in any built page", { skip }, () => {
+  const files = htmlFiles(path.join(tmp, "example"));
+  assert.ok(files.length > 50, `${files.length} pages`);
+  for (const f of ["index.html", "404.html", "search/index.html", "members/index.html"]) assert.ok(files.includes(f), f);
+  const errors = vnu(files.map((f) => path.join("example", f)));
   assert.deepEqual(errors, [], `${errors.length} errors:\n${errors.join("\n")}`);
-  assert.equal(r.status, 0);
+});
+
+test("nor in the pages of a type a community adds", { skip }, () => {
+  const files = htmlFiles(path.join(tmp, "community")).filter((f) => f.startsWith("events/") || f.startsWith("members/"));
+  assert.ok(files.includes("events/water-fair/index.html") && files.includes("events/index.html"), files.join(" "));
+  const errors = vnu(files.map((f) => path.join("community", f)));
+  assert.deepEqual(errors, [], `${errors.length} errors:\n${errors.join("\n")}`);
 });

@@ -1,26 +1,31 @@
-// One page of every kind of the built example site, served from /network/
+// One page of every kind of the built example site (and of a type a
+// community adds: fixtures/community-type/), served from /network/
 // on 127.0.0.1, in headless Chromium: axe-core finds no violation at any
-// impact (light and dark colour schemes), the page logs no console error
-// and no request fails, every image has alt text, and the page works with
+// impact (light and dark colour schemes, and 320 px wide, where nothing
+// may be wider than the window), the page logs no console error and no
+// request fails, every image has alt text, and the page works with
 // JavaScript disabled. See site.mjs for the set-up and the list of pages.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { PAGES, skip, here, startSite, launch, watch, settle, htmlFiles } from "./site.mjs";
+import { PAGES, COMMUNITY_PAGES, skip, here, startSite, launch, watch, settle, htmlFiles } from "./site.mjs";
 
 const AXE = path.join(here, "node_modules/axe-core/axe.min.js");
-let site, browser;
+// site: the example; community: the example plus a type it adds.
+let site, community, browser;
 
 before(async () => {
   if (skip) return;
   site = await startSite();
+  community = await startSite({ community: true });
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   site?.close();
+  community?.close();
 });
 
 // axe injects axe-core and runs every rule that axe-core runs by default
@@ -40,8 +45,9 @@ async function axe(page) {
 async function open(options, p) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  const url = site.base + p.path;
-  const problems = watch(page, site.base, p.status === 404 ? url : null);
+  const from = p.community ? community : site;
+  const url = from.base + p.path;
+  const problems = watch(page, from.base, p.status === 404 ? url : null);
   const res = await page.goto(url);
   assert.equal(res.status(), p.status || 200, url);
   await settle(page);
@@ -58,7 +64,7 @@ async function inViewport(page, selector) {
   });
 }
 
-for (const p of PAGES) {
+for (const p of [...PAGES, ...COMMUNITY_PAGES.map((c) => ({ ...c, community: true }))]) {
   describe(`${p.kind} (/network/${p.path})`, { skip }, () => {
     test("no console error, no failed request, every image has alt text", async () => {
       const { page, problems } = await open({}, p);
@@ -79,6 +85,22 @@ for (const p of PAGES) {
       });
     }
 
+    test("320 px wide: nothing wider than the window, and axe-core finds no violation", async () => {
+      const { page, problems } = await open({ bypassCSP: true, viewport: { width: 320, height: 640 } }, p);
+      const over = await page.evaluate(() => {
+        const d = document.documentElement, w = d.getBoundingClientRect().width;
+        if (d.scrollWidth <= Math.ceil(w)) return [];
+        return [`the page is ${d.scrollWidth} px wide in ${w} px`, ...[...document.querySelectorAll("body *")]
+          .filter((e) => e.getBoundingClientRect().right > w + 0.5 && !e.parentElement.closest(".table-wrap, pre"))
+          .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className}: right edge at ${e.getBoundingClientRect().right}`)];
+      });
+      assert.deepEqual(over, []);
+      const violations = await axe(page);
+      assert.equal(violations.length, 0, `${violations.length} axe violations:\n${violations.join("\n")}`);
+      assert.deepEqual(problems, []);
+      await page.context().close();
+    });
+
     test("works without JavaScript", async () => {
       const { page, problems } = await open({ javaScriptEnabled: false }, p);
       assert.ok(await page.isVisible("main h1"), "the page's heading shows");
@@ -89,23 +111,29 @@ for (const p of PAGES) {
         assert.equal(await page.isVisible("#member-filters"), false);
         assert.equal(await page.locator("#member-filters").boundingBox(), null);
         // Every member shows.
-        const members = fs.readdirSync(path.join(site.dir, "members"), { withFileTypes: true }).filter((d) => d.isDirectory()).length;
+        const members = fs.readdirSync(path.join(site.dir, "members"), { withFileTypes: true })
+          .filter((d) => d.isDirectory() && !d.name.startsWith("by.")).length;
         assert.ok(members >= 10, `${members} member pages`);
         const items = page.locator(".directory > li");
         assert.equal(await items.count(), members);
         for (let i = 0; i < members; i++) assert.ok(await items.nth(i).isVisible(), `member ${i + 1} shows`);
-        // The country links lead to their sections, which list as many
-        // members as the link says.
-        const chips = await page.$$eval("nav.browse a[href^='#']", (as) => as.map((a) => ({ href: a.getAttribute("href"), text: a.textContent })));
-        assert.ok(chips.length >= 2, "links by country");
-        for (const c of chips) {
-          await page.click(`nav.browse a[href='${c.href}']`);
-          await page.waitForURL((u) => u.hash === c.href);
-          assert.ok(await inViewport(page, c.href), `${c.href} is scrolled into view`);
-          const n = await page.locator(`section:has(> ${c.href}) .directory > li`).count();
-          assert.ok(c.text.endsWith(`(${n})`), `${c.text}: ${n} members in ${c.href}`);
+        // The browse links (by region, country and kind) lead to pages that
+        // list as many members as the link says.
+        const links = await page.$$eval("nav.browse dd a", (as) => as.map((a) => ({ href: a.getAttribute("href"), text: a.textContent })));
+        assert.ok(links.length >= 6, `${links.length} browse links`);
+        for (const l of links) {
+          const [res] = await Promise.all([page.waitForNavigation(), page.click(`nav.browse a[href='${l.href}']`)]);
+          assert.equal(res.status(), 200, l.href);
+          const n = await page.locator("main ul.cards > li").count();
+          assert.ok(n > 0 && l.text.endsWith(`(${n})`), `${l.text}: ${n} members listed at ${l.href}`);
+          await page.goBack();
         }
-        // The topic index link works.
+        // So do the section links of the page, and the topic index link.
+        for (const href of await page.$$eval("main a[href^='#']", (as) => as.map((a) => a.getAttribute("href")))) {
+          await page.click(`main a[href='${href}']`);
+          await page.waitForURL((u) => u.hash === href);
+          assert.ok(await inViewport(page, href), `${href} is scrolled into view`);
+        }
         const [res] = await Promise.all([page.waitForNavigation(), page.click("nav.browse a[href$='topics/']")]);
         assert.equal(res.status(), 200);
         assert.match(page.url(), /\/network\/topics\/$/);
@@ -129,21 +157,26 @@ for (const p of PAGES) {
   });
 }
 
-// Every other built page, in both colour schemes: content-specific markup
-// (task lists, code blocks, tables, other languages) shows up on some
-// pages only.
-test("axe-core: no violation on every other built page (light and dark)", { skip }, async () => {
+// Every other built page, in both colour schemes and 320 px wide:
+// content-specific markup (task lists, code blocks, tables, other
+// languages) shows up on some pages only.
+test("axe-core: no violation on every other built page (light, dark, 320 px wide)", { skip }, async () => {
   const kinds = new Set(PAGES.map((p) => p.path.replace(/\?.*/, "")));
-  const paths = htmlFiles(site.dir).map((f) => f.replace(/(^|\/)index\.html$/, "$1").replace(/\\/g, "/"))
+  const paths = htmlFiles(site.dir).map((f) => f.replace(/\\/g, "/").replace(/(^|\/)index\.html$/, "$1"))
     .filter((p) => !kinds.has(p) && p !== "404.html");
   assert.ok(paths.length > 40, `${paths.length} pages`);
   const found = [];
-  for (const colorScheme of ["light", "dark"]) {
-    const context = await browser.newContext({ bypassCSP: true, colorScheme });
+  const variants = { light: { colorScheme: "light" }, dark: { colorScheme: "dark" }, "320 px": { viewport: { width: 320, height: 640 } } };
+  for (const [name, options] of Object.entries(variants)) {
+    const context = await browser.newContext({ bypassCSP: true, ...options });
     const page = await context.newPage();
     for (const p of paths) {
       await page.goto(site.base + p);
-      for (const v of await axe(page)) found.push(`${p} (${colorScheme}): ${v}`);
+      for (const v of await axe(page)) found.push(`${p} (${name}): ${v}`);
+      if (options.viewport) {
+        const [wide, w] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.getBoundingClientRect().width]);
+        if (wide > Math.ceil(w)) found.push(`${p} (${name}): the page is ${wide} px wide in ${w} px`);
+      }
     }
     await context.close();
   }

@@ -33,6 +33,7 @@ export const PAGES = [
   { kind: "home", path: "", has: "section.hero" },
   { kind: "members directory", path: "members/", has: "#member-filters" },
   { kind: "member page", path: "members/red-mujeres-sonora/", has: "article.member #peers" },
+  { kind: "directory by country (the filters without scripts)", path: "members/by.country/mx/", has: "main ul.cards" },
   { kind: "charters index", path: "charters/", has: "main ul.cards" },
   { kind: "charter", path: "charters/network/", has: "#mission" },
   { kind: "governance index", path: "governance/", has: "main li.rule-retired" },
@@ -51,29 +52,56 @@ export const PAGES = [
 
 export const TODAY = "2026-11-23";
 
-// startSite builds the example into a temporary folder and serves it.
+// The pages of a type a community adds, built from the example plus
+// fixtures/community-type/ (see startSite).
+export const COMMUNITY_PAGES = [
+  { kind: "a community type's entry (nested tables)", path: "events/water-fair/", has: "dl.fields dl.nested" },
+  { kind: "a community type's index", path: "events/", has: "main ul.cards" },
+];
+
+// build runs `agora build` of source (the repository's root: the example)
+// into dir for the base URL.
+export function build(source, dir, base) {
+  try {
+    execFileSync("go", ["run", "./cmd/agora", "build", "--source", source, "--out", dir, "--base-url", base], {
+      cwd: repo, env: { ...process.env, AGORA_TODAY: TODAY }, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8",
+    });
+  } catch (e) {
+    throw new Error(`agora build failed:\n${e.stderr || e.message}`);
+  }
+}
+
+// communitySource writes into tmp a copy of the example (site.toml,
+// content/) with the type of fixtures/community-type/ added, and returns it.
+export function communitySource(tmp) {
+  const src = path.join(tmp, "source");
+  fs.mkdirSync(src, { recursive: true });
+  fs.copyFileSync(path.join(repo, "site.toml"), path.join(src, "site.toml"));
+  fs.cpSync(path.join(repo, "content"), path.join(src, "content"), { recursive: true });
+  fs.cpSync(path.join(here, "fixtures/community-type"), src, { recursive: true });
+  return src;
+}
+
+// startSite builds the example into a temporary folder and serves it;
+// with community, the example plus fixtures/community-type/.
 // Resolves to {dir (the site's folder), base (its URL, ending in
 // /network/), log (the server's responses), close()}.
-export async function startSite() {
+export async function startSite({ community = false } = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "agora-browser-"));
   const site = await serve(tmp, 0, { notFound: "network/404.html" });
   const base = `${site.url}/network/`;
   const dir = path.join(tmp, "network");
-  try {
-    execFileSync("go", ["run", "./cmd/agora", "build", "--out", dir, "--base-url", base], {
-      cwd: repo, env: { ...process.env, AGORA_TODAY: TODAY }, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8",
-    });
-  } catch (e) {
+  const close = () => {
     site.server.close();
-    throw new Error(`agora build failed:\n${e.stderr || e.message}`);
-  }
-  return {
-    dir, base, log: site.log,
-    close() {
-      site.server.close();
-      fs.rmSync(tmp, { recursive: true, force: true });
-    },
+    fs.rmSync(tmp, { recursive: true, force: true });
   };
+  try {
+    build(community ? communitySource(tmp) : repo, dir, base);
+  } catch (e) {
+    close();
+    throw e;
+  }
+  return { dir, base, log: site.log, close };
 }
 
 export function launch() {

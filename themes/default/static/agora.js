@@ -1,5 +1,6 @@
 // Agora's default theme script: progressive enhancement only. Every page
-// works without it; it adds the member directory's filters.
+// works without it; it adds the member directory's filters, and keyboard
+// focus to tables and code that scroll sideways.
 (function () {
   "use strict";
 
@@ -43,9 +44,31 @@
     apply();
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", directoryFilters);
-  } else {
+  // Tables and code blocks that scroll sideways (on a narrow screen) take
+  // keyboard focus when nothing inside them can, so that they scroll
+  // without a mouse in browsers that do not make scrollers focusable.
+  function focusableScrollers() {
+    var els = Array.prototype.slice.call(document.querySelectorAll(".table-wrap, pre"));
+    if (!els.length) return;
+    function update() {
+      els.forEach(function (el) {
+        var scrolls = el.scrollWidth > el.clientWidth + 1;
+        if (scrolls && !el.querySelector("a[href], button, input, select, textarea, [tabindex]")) el.tabIndex = 0;
+        else if (!scrolls) el.removeAttribute("tabindex");
+      });
+    }
+    update();
+    if (window.ResizeObserver) new ResizeObserver(update).observe(document.documentElement);
+  }
+
+  function start() {
     directoryFilters();
+    focusableScrollers();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();
