@@ -129,7 +129,7 @@ func (s *Site) searchFields(d *search.Document, r record, titleField, aliasesFie
 			if aliasesField != "" && f.Name == aliasesField {
 				field = search.Field{Weight: search.High}
 			}
-			for _, item := range asList(v) {
+			for _, item := range schema.Items(v) {
 				if str, ok := item.(string); ok && str != "" {
 					field.Text = str
 					d.Fields = append(d.Fields, field)

@@ -88,7 +88,7 @@ func (r record) Refs(name string) []*Entry {
 		return nil
 	}
 	var out []*Entry
-	for _, v := range asList(r.values[name]) {
+	for _, v := range schema.Items(r.values[name]) {
 		if s, ok := v.(string); ok {
 			if e := r.site.lookup(f.Target(), s); e != nil {
 				out = append(out, e)
@@ -105,7 +105,7 @@ func (r record) Objects(name string) []Object {
 		return nil
 	}
 	var out []Object
-	for i, v := range asList(r.values[name]) {
+	for i, v := range schema.Items(r.values[name]) {
 		if m, ok := v.(map[string]any); ok {
 			out = append(out, Object{record{f.Fields, m, r.site}, i})
 		}
@@ -117,16 +117,6 @@ func (r record) Objects(name string) []Object {
 type Object struct {
 	record
 	Index int
-}
-
-func asList(v any) []any {
-	switch v := v.(type) {
-	case nil:
-		return nil
-	case []any:
-		return v
-	}
-	return []any{v}
 }
 
 // Entry is a published entry as templates see it.
@@ -248,7 +238,7 @@ func fieldViews(r record) []FieldView {
 				fv.Objects = append(fv.Objects, fieldViews(o.record))
 			}
 		} else {
-			for _, item := range asList(v) {
+			for _, item := range schema.Items(v) {
 				fv.Values = append(fv.Values, r.value(f, item))
 			}
 		}

@@ -181,3 +181,15 @@ func (s *Schema) Folders() []string {
 	slices.Sort(out)
 	return out
 }
+
+// Items returns a field's checked value as a list: a list as it is, a
+// single value as a list of one, nothing as nothing.
+func Items(v any) []any {
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case []any:
+		return v
+	}
+	return []any{v}
+}

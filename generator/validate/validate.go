@@ -77,7 +77,7 @@ func unique(entries []*load.Entry, sch *schema.Schema) diag.List {
 				if e.Type != t {
 					continue
 				}
-				for i, v := range values(e.Fields[f.Name]) {
+				for i, v := range schema.Items(e.Fields[f.Name]) {
 					if v == nil {
 						continue // an invalid item, already reported
 					}
@@ -98,16 +98,6 @@ func unique(entries []*load.Entry, sch *schema.Schema) diag.List {
 		}
 	}
 	return diags
-}
-
-func values(v any) []any {
-	switch v := v.(type) {
-	case nil:
-		return nil
-	case []any:
-		return v
-	}
-	return []any{v}
 }
 
 // reservedPaths keeps types published at the site's root (pages) from
