@@ -220,3 +220,15 @@ func TestDirectoryFiltersWithoutJavaScript(t *testing.T) {
 		t.Error("a region with a non-ASCII letter has no page of its own")
 	}
 }
+
+// TestSearchBoxWithoutJavaScript: beside every page's search box, a link
+// to the topic index that shows only when scripts are off.
+func TestSearchBoxWithoutJavaScript(t *testing.T) {
+	out, _ := buildSite(t, repoRoot(t), BuildOptions{})
+	for page, href := range map[string]string{"index.html": "topics/", "members/red-mujeres-sonora/index.html": "../../topics/"} {
+		want := `<noscript><a class="topics-link" href="` + href + `">`
+		if !strings.Contains(read(t, filepath.Join(out, filepath.FromSlash(page))), want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+	}
+}
