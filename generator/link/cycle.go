@@ -30,9 +30,8 @@ func (g *Graph) orderAcyclic(sch *schema.Schema) diag.List {
 				}
 				return out
 			}
-			cyc, inCycle := findCycles(entries, next)
-			diags = append(diags, cyc...)
-			g.orders[t.Name+"."+f.Name] = topoOrder(entries, next, inCycle)
+			diags = append(diags, findCycles(entries, next)...)
+			g.orders[t.Name+"."+f.Name] = topoOrder(entries, next)
 		}
 	}
 	return diags
@@ -40,14 +39,13 @@ func (g *Graph) orderAcyclic(sch *schema.Schema) diag.List {
 
 // findCycles runs a depth-first search and reports each cycle once, at the
 // reference that closes it.
-func findCycles(entries []*load.Entry, next func(*load.Entry) []Edge) (diag.List, map[*load.Entry]bool) {
+func findCycles(entries []*load.Entry, next func(*load.Entry) []Edge) diag.List {
 	const (
 		unseen = iota
 		open
 		done
 	)
 	state := map[*load.Entry]int{}
-	inCycle := map[*load.Entry]bool{}
 	var stack []*load.Entry
 	var diags diag.List
 	var visit func(e *load.Entry)
@@ -61,9 +59,6 @@ func findCycles(entries []*load.Entry, next func(*load.Entry) []Edge) (diag.List
 			case open:
 				start := slices.Index(stack, edge.To)
 				cycle := append(slices.Clone(stack[start:]), edge.To)
-				for _, c := range cycle {
-					inCycle[c] = true
-				}
 				diags = append(diags, cycleError(edge, cycle))
 			}
 		}
@@ -75,7 +70,7 @@ func findCycles(entries []*load.Entry, next func(*load.Entry) []Edge) (diag.List
 			visit(e)
 		}
 	}
-	return diags, inCycle
+	return diags
 }
 
 func cycleError(closing Edge, cycle []*load.Entry) diag.Diagnostic {
@@ -93,7 +88,7 @@ func cycleError(closing Edge, cycle []*load.Entry) diag.Diagnostic {
 // topoOrder lists entries so that each comes after those it points at,
 // choosing the smallest slug among the ready ones; cycle members come last.
 // entries must be sorted by slug.
-func topoOrder(entries []*load.Entry, next func(*load.Entry) []Edge, inCycle map[*load.Entry]bool) []*load.Entry {
+func topoOrder(entries []*load.Entry, next func(*load.Entry) []Edge) []*load.Entry {
 	rank := make(map[*load.Entry]int, len(entries))
 	waiting := map[*load.Entry]int{}
 	dependents := map[*load.Entry][]*load.Entry{}

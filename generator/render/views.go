@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"time"
+
+	"github.com/agora-community/agora/generator/schema"
 )
 
 // Group is entries or tables sharing one value of a field.
@@ -17,55 +19,49 @@ type Group struct {
 // enum values when it has them, else in order of first appearance.
 // Entries without the value go to a last group with an empty key.
 func (p *Page) GroupBy(entries []*Entry, field string) []Group {
-	var out []Group
-	index := map[string]int{}
-	if len(entries) > 0 {
-		if f := entries[0].field(field); f != nil {
-			for _, v := range f.Elem().Values {
-				index[v] = len(out)
-				out = append(out, Group{Key: v})
-			}
-		}
+	if len(entries) == 0 {
+		return nil
 	}
-	for _, e := range entries {
-		keys := e.List(field)
-		if len(keys) == 0 {
-			keys = []string{e.S(field)}
+	return grouped(entries[0].field(field), len(entries), func(i int) []string {
+		if keys := entries[i].List(field); len(keys) > 0 {
+			return keys
 		}
-		for _, k := range keys {
-			i, ok := index[k]
-			if !ok {
-				i = len(out)
-				index[k] = i
-				out = append(out, Group{Key: k})
-			}
-			out[i].Entries = append(out[i].Entries, e)
-		}
-	}
-	return nonEmpty(out)
+		return []string{entries[i].S(field)}
+	}, func(g *Group, i int) { g.Entries = append(g.Entries, entries[i]) })
 }
 
 // GroupObjects groups tables (goals, terms) by a field's value, in enum order.
 func (p *Page) GroupObjects(objects []Object, field string) []Group {
+	if len(objects) == 0 {
+		return nil
+	}
+	return grouped(objects[0].field(field), len(objects), func(i int) []string {
+		return []string{objects[i].S(field)}
+	}, func(g *Group, i int) { g.Objects = append(g.Objects, objects[i]) })
+}
+
+// grouped files n items under their keys: groups in the order of f's enum
+// values (f may be nil), then in order of first appearance; empty groups
+// are dropped.
+func grouped(f *schema.Field, n int, keys func(i int) []string, add func(g *Group, i int)) []Group {
 	var out []Group
 	index := map[string]int{}
-	if len(objects) > 0 {
-		if f := objects[0].field(field); f != nil {
-			for _, v := range f.Values {
-				index[v] = len(out)
-				out = append(out, Group{Key: v})
-			}
+	if f != nil {
+		for _, v := range f.Elem().Values {
+			index[v] = len(out)
+			out = append(out, Group{Key: v})
 		}
 	}
-	for _, o := range objects {
-		k := o.S(field)
-		i, ok := index[k]
-		if !ok {
-			i = len(out)
-			index[k] = i
-			out = append(out, Group{Key: k})
+	for i := range n {
+		for _, k := range keys(i) {
+			g, ok := index[k]
+			if !ok {
+				g = len(out)
+				index[k] = g
+				out = append(out, Group{Key: k})
+			}
+			add(&out[g], i)
 		}
-		out[i].Objects = append(out[i].Objects, o)
 	}
 	return nonEmpty(out)
 }
