@@ -15,6 +15,7 @@ func runBuild(ctx context.Context, c *cli, args []string) error {
 	checkLinks := fs.Bool("check-links", false, "fail, leaving the previous output, if an internal link or anchor leads nowhere")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file`")
 	memProfile := fs.String("memprofile", "", "write a heap profile to `file` at the end")
+	timings := fs.Bool("timings", false, "print how long each stage took")
 	positional, done, err := c.parse(fs, args)
 	if done {
 		return err
@@ -54,5 +55,8 @@ func runBuild(ctx context.Context, c *cli, args []string) error {
 	}
 	fmt.Fprintf(c.stdout, "built %d entries into %s: %d files, %.1f MB in %s\n",
 		len(p.Content.Entries), *out, res.Files, float64(res.Bytes)/1e6, time.Since(start).Round(time.Millisecond))
+	if *timings {
+		p.Timings.Print(c.stdout)
+	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -57,11 +58,15 @@ type BuildResult struct {
 // Build renders every page of a checked project into opts.Out. The output
 // is replaced only when every file was written.
 func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, error) {
+	start := time.Now()
 	h := p.loadHistory(ctx)
+	p.Timings.since("history", start)
+	start = time.Now()
 	site, err := p.Renderer(opts.BaseURL)
 	if err != nil {
 		return BuildResult{}, err
 	}
+	p.Timings.since("prepare views", start)
 	dir, err := write.Begin(opts.Out, p.Source)
 	if err != nil {
 		return BuildResult{}, err
@@ -69,9 +74,11 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 	if opts.wrapWrite != nil {
 		dir.WriteFile = opts.wrapWrite(dir.WriteFile)
 	}
-	res, err := renderPagesThenSearch(ctx, site, dir.Put)
+	res, err := renderPagesThenSearch(ctx, site, dir.Put, &p.Timings)
 	res.Warnings = h.warnings
 	if err == nil && opts.CheckLinks {
+		start := time.Now()
+		defer p.Timings.since("check links", start)
 		var broken []linkcheck.Broken
 		broken, err = linkcheck.Check(os.DirFS(dir.Staging()), site.BasePath())
 		if err == nil && len(broken) > 0 {
@@ -82,6 +89,8 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 		dir.Abort()
 		return res, err
 	}
+	start = time.Now()
+	defer p.Timings.since("replace output", start)
 	return res, dir.Commit()
 }
 
@@ -130,7 +139,7 @@ func (p *Project) BuildMemory(ctx context.Context, baseURL string) (map[string][
 		files[path] = b
 		mu.Unlock()
 		return nil
-	})
+	}, &p.Timings)
 	return files, err
 }
 
@@ -138,7 +147,8 @@ func (p *Project) BuildMemory(ctx context.Context, baseURL string) (map[string][
 // put from a single goroutine: creating files in the same folders from
 // several goroutines contends on the file system (measured here: 10,000
 // files took 1.2 s from one writer and 8.9 s from eight).
-func renderAll(ctx context.Context, jobs []render.Job, put func(path string, data []byte) error) (BuildResult, error) {
+func renderAll(ctx context.Context, jobs []render.Job, put func(path string, data []byte) error) (BuildResult, time.Duration, error) {
+	var writing time.Duration
 	type file struct {
 		path string
 		buf  *bytes.Buffer
@@ -148,7 +158,9 @@ func renderAll(ctx context.Context, jobs []render.Job, put func(path string, dat
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
 		for f := range files {
+			start := time.Now()
 			err := put(f.path, f.buf.Bytes())
+			writing += time.Since(start)
 			res.Files++
 			res.Bytes += int64(f.buf.Len())
 			bufPool.Put(f.buf)
@@ -191,17 +203,22 @@ func renderAll(ctx context.Context, jobs []render.Job, put func(path string, dat
 		}
 		return nil
 	})
-	return res, g.Wait()
+	err := g.Wait()
+	return res, writing, err
 }
 
 // renderPagesThenSearch renders every page, then builds the search index
 // (generator/search) from the documents the entry pages made as they
 // rendered their bodies, so each body is rendered once.
-func renderPagesThenSearch(ctx context.Context, site *render.Site, put func(string, []byte) error) (BuildResult, error) {
-	res, err := renderAll(ctx, site.Jobs(), put)
+func renderPagesThenSearch(ctx context.Context, site *render.Site, put func(string, []byte) error, t *Timings) (BuildResult, error) {
+	start := time.Now()
+	res, writing, err := renderAll(ctx, site.Jobs(), put)
+	t.since("render pages", start)
+	t.add("  of which writing", writing)
 	if err != nil {
 		return res, err
 	}
+	start = time.Now()
 	docs, err := site.SearchDocuments()
 	if err != nil {
 		return res, err
@@ -210,11 +227,14 @@ func renderPagesThenSearch(ctx context.Context, site *render.Site, put func(stri
 	if err != nil {
 		return res, fmt.Errorf("search index: %w", err)
 	}
+	t.since("search index", start)
+	start = time.Now()
 	jobs := make([]render.Job, 0, len(idx.Files))
 	for _, f := range idx.Files {
 		jobs = append(jobs, render.Job{Path: f.Path, Render: func(w io.Writer) error { _, err := w.Write(f.Data); return err }})
 	}
-	more, err := renderAll(ctx, jobs, put)
+	more, _, err := renderAll(ctx, jobs, put)
+	t.since("write search files", start)
 	res.Files += more.Files
 	res.Bytes += more.Bytes
 	return res, err

@@ -44,6 +44,8 @@ type Project struct {
 	opts  Options
 	// history caches what Git said, read once per project by the first build.
 	history *history
+	// Timings says how long each stage took.
+	Timings Timings
 }
 
 // ErrNoSource means the source folder itself cannot be used.
@@ -62,10 +64,12 @@ func Open(ctx context.Context, opts Options) (*Project, error) {
 		p.Diags.Sort()
 	}()
 	var diags diag.List
+	start := time.Now()
 	p.Site, diags = config.Load(root)
 	p.Diags = append(p.Diags, diags...)
 	p.Schema, diags = schema.Load(agora.DefaultSchema, schema.Sub(root.FS(), "schema"))
 	p.Diags = append(p.Diags, diags...)
+	p.Timings.since("config and schema", start)
 	if diags.HasErrors() {
 		return p, nil // content cannot be checked against a broken schema
 	}
@@ -78,18 +82,24 @@ func Open(ctx context.Context, opts Options) (*Project, error) {
 			Message: "there is no content/ folder", Hint: "create content/ with a folder per type, e.g. content/members/"})
 		p.Content = &load.Content{Root: root}
 	} else {
+		start = time.Now()
 		p.Content, diags, err = load.Load(ctx, root, p.Schema, lopts)
+		p.Timings.since("load", start)
 		p.Diags = append(p.Diags, diags...)
 		if err != nil {
 			return nil, err
 		}
 	}
+	start = time.Now()
 	diags, err = validate.Entries(ctx, p.Content, p.Schema, validate.Options{Today: opts.Today})
 	if err != nil {
 		return nil, err
 	}
+	p.Timings.since("validate", start)
 	p.Diags = append(p.Diags, diags...)
+	start = time.Now()
 	p.Graph, diags = link.Build(p.Content, p.Schema, link.Options{Drafts: opts.Drafts})
+	p.Timings.since("link", start)
 	p.Diags = append(p.Diags, diags...)
 	return p, nil
 }
