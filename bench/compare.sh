@@ -6,6 +6,12 @@
 #
 #   bench/compare.sh [ENTRIES] [RUNS]      defaults: 10000 entries, 5 runs
 #
+# Every run writes to a folder of its own, all removed at the end: on a
+# file system without a journal (this machine's ext4), creating files soon
+# after deleting many is slow (the kernel skips recently deleted inodes one
+# by one), so deleting the last run's output right before a run would time
+# the file system, not the tool.
+#
 # Needs python3 (the corpus generator in ../shared/bench) and /usr/bin/time.
 # Hugo: Debian's `hugo` (apt-get install hugo) and, if present,
 # ~/go/bin/hugo (go install github.com/gohugoio/hugo@v0.160.0).
@@ -25,20 +31,23 @@ fi
 go build -o "$work/agora" ./cmd/agora
 
 declare -A cmd
-cmd[agora]="$work/agora build --source $corpus --out $work/out-agora"
+cmd[agora]="$work/agora build --source $corpus --out"
 if command -v hugo >/dev/null; then
-	cmd["hugo-$(hugo version | grep -o 'v0\.[0-9]*\.[0-9]*' | head -1)"]="hugo --source $corpus/hugo --destination $work/out-hugo --quiet"
+	cmd["hugo-$(hugo version | grep -o 'v0\.[0-9]*\.[0-9]*' | head -1)"]="hugo --source $corpus/hugo --quiet --destination"
 fi
 if [[ -x $HOME/go/bin/hugo ]]; then
-	cmd["hugo-$("$HOME/go/bin/hugo" version | grep -o 'v0\.[0-9]*\.[0-9]*' | head -1)"]="$HOME/go/bin/hugo --source $corpus/hugo --destination $work/out-hugo --quiet"
+	cmd["hugo-$("$HOME/go/bin/hugo" version | grep -o 'v0\.[0-9]*\.[0-9]*' | head -1)"]="$HOME/go/bin/hugo --source $corpus/hugo --quiet --destination"
 fi
 tools=$(printf '%s\n' "${!cmd[@]}" | sort)
 
 export AGORA_TODAY=2000-01-01 # nothing overdue: a clean check
+outs=$work/outs
+rm -rf "$outs" "$work/times"
+mkdir -p "$outs"
+trap 'rm -rf "$outs"' EXIT
 for ((i = 1; i <= runs; i++)); do
 	for t in $tools; do
-		rm -rf "$work/out-agora" "$work/out-hugo" "$work"/.out-agora.tmp-*
-		/usr/bin/time -f "$t %e %M" -a -o "$work/times" ${cmd[$t]} >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+		/usr/bin/time -f "$t %e %M" -a -o "$work/times" ${cmd[$t]} "$outs/$t-$i" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
 	done
 done
 

@@ -57,8 +57,10 @@ func clip(s string, n int) string {
 }
 
 // Subtitle is the one line shown under an entry's title in lists.
-func (p *Page) Subtitle(e *Entry) string {
-	t := p.s.theme.Strings
+func (p *Page) Subtitle(e *Entry) string { return p.s.subtitleOf(e) }
+
+func (s *Site) subtitle(e *Entry) string {
+	t := s.theme.Strings
 	var parts []string
 	add := func(s string) {
 		if s != "" {

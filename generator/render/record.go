@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/agora-community/agora/generator/load"
@@ -119,24 +120,24 @@ type Object struct {
 	Index int
 }
 
-// Entry is a published entry as templates see it.
+// Entry is a published entry as templates see it. There is one per entry
+// (see entryviews.go), made before rendering and only read after.
 type Entry struct {
 	record
-	e *load.Entry
+	e     *load.Entry
+	title string
+	path  string
+	lang  string
+	// subtitle is computed on first use: most entries are never listed.
+	subtitle     string
+	subtitleOnce sync.Once
 }
 
-func (s *Site) view(e *load.Entry) *Entry {
-	if e == nil {
-		return nil
-	}
-	return &Entry{record{e.Type.Fields, e.Fields, s}, e}
-}
-
-func (v *Entry) Title() string       { return title(v.record, v.e) }
+func (v *Entry) Title() string       { return v.title }
 func (v *Entry) Slug() string        { return v.e.Slug }
 func (v *Entry) Type() *schema.Type  { return v.e.Type }
 func (v *Entry) File() string        { return v.e.File }
-func (v *Entry) Path() string        { return entryPath(v.e) }
+func (v *Entry) Path() string        { return v.path }
 func (v *Entry) Draft() bool         { return v.e.Draft() }
 func (v *Entry) Source() *load.Entry { return v.e }
 
@@ -151,8 +152,10 @@ func title(r record, e *load.Entry) string {
 
 // Lang is the entry's own language when it names one that differs from
 // the site's, for a lang attribute on its content.
-func (v *Entry) Lang() string {
-	if s := v.S("language"); s != "" && s != v.site.theme.Strings.Lang {
+func (v *Entry) Lang() string { return v.lang }
+
+func (r record) differentLang() string {
+	if s := r.S("language"); s != "" && s != r.site.theme.Strings.Lang {
 		return s
 	}
 	return ""

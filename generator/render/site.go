@@ -51,6 +51,7 @@ type Site struct {
 	byType     map[string][]*load.Entry // published entries, in each type's sort order
 	assets     map[string]string        // asset name -> hashed path
 	offerCache sync.Map                 // topic entry -> []offerer, for member pages
+	viewOf     map[*load.Entry]*Entry   // every entry's one view
 	docsMu     sync.Mutex
 	docs       map[*load.Entry]search.Document // made while rendering entry pages
 }
@@ -77,6 +78,7 @@ func New(in Input, theme *Theme, opts Options) *Site {
 		sortEntries(s.byType[t.Name], t)
 	}
 	s.assets = theme.assetPaths()
+	s.prepareViews()
 	return s
 }
 

@@ -1,0 +1,36 @@
+package render
+
+import "github.com/agora-community/agora/generator/load"
+
+// prepareViews makes the one view of every entry that pages share:
+// templates ask for an entry's title, path and language on every link to
+// it, thousands of times per entry in a large network.
+func (s *Site) prepareViews() {
+	s.viewOf = make(map[*load.Entry]*Entry, len(s.in.Content.Entries))
+	for _, e := range s.in.Content.Entries {
+		s.viewOf[e] = s.newView(e)
+	}
+}
+
+func (s *Site) newView(e *load.Entry) *Entry {
+	v := &Entry{record: record{e.Type.Fields, e.Fields, s}, e: e, path: entryPath(e)}
+	v.title = title(v.record, e)
+	v.lang = v.differentLang()
+	return v
+}
+
+func (s *Site) view(e *load.Entry) *Entry {
+	if e == nil {
+		return nil
+	}
+	if v, ok := s.viewOf[e]; ok {
+		return v
+	}
+	return s.newView(e)
+}
+
+// subtitleOf is the entry's line under its title in lists, made once.
+func (s *Site) subtitleOf(v *Entry) string {
+	v.subtitleOnce.Do(func() { v.subtitle = s.subtitle(v) })
+	return v.subtitle
+}
