@@ -53,8 +53,12 @@ func runBuild(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "built %d entries into %s: %d files, %.1f MB in %s\n",
-		len(p.Content.Entries), *out, res.Files, float64(res.Bytes)/1e6, time.Since(start).Round(time.Millisecond))
+	unchanged := ""
+	if res.Unchanged > 0 {
+		unchanged = fmt.Sprintf(" (%d unchanged)", res.Unchanged)
+	}
+	fmt.Fprintf(c.stdout, "built %d entries into %s: %d files%s, %.1f MB in %s\n",
+		len(p.Content.Entries), *out, res.Files, unchanged, float64(res.Bytes)/1e6, time.Since(start).Round(time.Millisecond))
 	if *timings {
 		p.Timings.Print(c.stdout)
 	}

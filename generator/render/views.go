@@ -214,35 +214,56 @@ type Peer struct {
 const peersShown = 6
 
 // Peers lists, for each topic the member needs, the other members who
-// offer it. Each topic's offerers are gathered and sorted once per build
-// (see offerers), so a member page costs one pass over them per need.
+// offer it. Each topic's offerers are gathered, sorted and grouped by
+// region and country once per build (see offerers), so a member page
+// looks at a handful of them per need, however many there are.
 func (p *Page) Peers(member *Entry) []Peer {
 	var out []Peer
 	region, country := member.S("region"), member.S("country")
 	for _, topic := range member.Refs("needs") {
-		var near [3][]*Entry // same region, same country, elsewhere
-		total := 0
-		for _, o := range p.s.offerers(topic, member.Type().Name) {
-			if o.entry.Slug() == member.Slug() {
-				continue
-			}
-			total++
-			n := 2
-			if region != "" && o.region == region {
-				n = 0
-			} else if country != "" && o.country == country {
-				n = 1
-			}
-			if len(near[n]) < peersShown {
-				near[n] = append(near[n], o.entry)
-			}
-		}
+		idx := p.s.offerers(topic, member.Type().Name)
 		peer := Peer{Topic: topic}
-		for _, group := range near {
-			peer.Members = append(peer.Members, group[:min(len(group), peersShown-len(peer.Members))]...)
-		}
-		peer.More = total - len(peer.Members)
+		peer.Members, peer.More = idx.nearest(member.Slug(), region, country)
 		out = append(out, peer)
+	}
+	return out
+}
+
+// nearest returns up to peersShown offerers other than the member with
+// the given slug: those of its region first, then of its country, then
+// the rest, each group by title; and how many more there are.
+func (idx *offerIndex) nearest(slug, region, country string) (shown []*Entry, more int) {
+	self := func(o offerer) bool { return o.entry.Slug() == slug }
+	near := [3][]*Entry{
+		firstOfferers(idx.byRegion[region], region != "", func(o offerer) bool { return !self(o) }),
+		firstOfferers(idx.byCountry[country], country != "", func(o offerer) bool {
+			return !self(o) && (region == "" || o.region != region)
+		}),
+		firstOfferers(idx.all, true, func(o offerer) bool {
+			return !self(o) && (region == "" || o.region != region) && (country == "" || o.country != country)
+		}),
+	}
+	for _, group := range near {
+		shown = append(shown, group[:min(len(group), peersShown-len(shown))]...)
+	}
+	total := len(idx.all)
+	if slices.ContainsFunc(idx.byRegion[region], self) { // where the member would be
+		total--
+	}
+	return shown, total - len(shown)
+}
+
+// firstOfferers returns up to peersShown entries of list that keep
+// accepts, in order; none when use is false.
+func firstOfferers(list []offerer, use bool, keep func(offerer) bool) []*Entry {
+	var out []*Entry
+	for _, o := range list {
+		if !use || len(out) == peersShown {
+			break
+		}
+		if keep(o) {
+			out = append(out, o.entry)
+		}
 	}
 	return out
 }
@@ -253,19 +274,36 @@ type offerer struct {
 	region, country string
 }
 
-// offerers returns the members who offer a topic, by title, computed once
-// per topic and build.
-func (s *Site) offerers(topic *Entry, memberType string) []offerer {
+// offerIndex is a topic's offerers by title, and grouped by region and by
+// country (each group by title too).
+type offerIndex struct {
+	all                 []offerer
+	byRegion, byCountry map[string][]offerer
+}
+
+// offerers returns the members who offer a topic, computed once per topic
+// and build.
+func (s *Site) offerers(topic *Entry, memberType string) *offerIndex {
 	if cached, ok := s.offerCache.Load(topic.e); ok {
-		return cached.([]offerer)
+		return cached.(*offerIndex)
 	}
 	var list []offerer
 	for _, m := range topic.From(memberType, "offers") {
 		list = append(list, offerer{m, m.S("region"), m.S("country")})
 	}
-	slices.SortStableFunc(list, func(a, b offerer) int { return cmp.Compare(a.entry.Title(), b.entry.Title()) })
-	s.offerCache.Store(topic.e, list)
-	return list
+	idx := newOfferIndex(list)
+	s.offerCache.Store(topic.e, idx)
+	return idx
+}
+
+func newOfferIndex(list []offerer) *offerIndex {
+	idx := &offerIndex{all: list, byRegion: map[string][]offerer{}, byCountry: map[string][]offerer{}}
+	slices.SortStableFunc(idx.all, func(a, b offerer) int { return cmp.Compare(a.entry.Title(), b.entry.Title()) })
+	for _, o := range idx.all {
+		idx.byRegion[o.region] = append(idx.byRegion[o.region], o)
+		idx.byCountry[o.country] = append(idx.byCountry[o.country], o)
+	}
+	return idx
 }
 
 // Role is a role a member holds or held under a governance rule.

@@ -50,6 +50,9 @@ func (e *BrokenLinksError) Error() string {
 type BuildResult struct {
 	Files int
 	Bytes int64
+	// Unchanged counts the files that were the same in the previous output
+	// and were kept (linked) rather than written again.
+	Unchanged int
 	// Warnings are problems that did not stop the build, each to print
 	// once: a shallow Git clone, a repository Git cannot read.
 	Warnings []string
@@ -89,6 +92,7 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 		dir.Abort()
 		return res, err
 	}
+	res.Unchanged = dir.Linked
 	start = time.Now()
 	defer p.Timings.since("replace output", start)
 	return res, dir.Commit()

@@ -11,13 +11,16 @@
 package write
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Marker is the file that marks a folder as Agora's output, so a later
@@ -28,8 +31,15 @@ const Marker = ".agora-output"
 type Dir struct {
 	target string
 	tmp    string
+	// prev is the previous output when there is one to reuse files from.
+	prev string
 	// WriteFile writes one file; tests replace it to simulate a full disk.
 	WriteFile func(name string, data []byte) error
+	// Linked counts the files that were the same as in the previous output
+	// and were linked from it instead of written.
+	Linked int
+	mu     sync.Mutex
+	made   map[string]bool // folders that exist in tmp
 }
 
 // Begin checks that out may be replaced, removes what killed builds left
@@ -53,7 +63,10 @@ func Begin(out, source string) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dir{target: target, tmp: tmp}
+	d := &Dir{target: target, tmp: tmp, made: map[string]bool{tmp: true}}
+	if m, err := os.Lstat(filepath.Join(target, Marker)); err == nil && m.Mode().IsRegular() {
+		d.prev = target
+	}
 	d.WriteFile = d.writeFile
 	return d, nil
 }
@@ -215,6 +228,12 @@ func (d *Dir) Put(rel string, data []byte) error {
 		return err
 	}
 	name := filepath.Join(d.tmp, filepath.FromSlash(rel))
+	if err := d.makeParents(name); err != nil {
+		return fmt.Errorf("cannot write %s into %s: %w", rel, d.tmp, err)
+	}
+	if d.linkUnchanged(rel, name, data) {
+		return nil
+	}
 	if err := d.WriteFile(name, data); err != nil {
 		if diskFull(err) {
 			return fmt.Errorf("the disk is full: no space left on the device holding %s, while writing %s (%w); the previous output is unchanged", filepath.Dir(d.target), rel, err)
@@ -262,11 +281,75 @@ func isDevice(name string) bool {
 	return false
 }
 
-func (d *Dir) writeFile(name string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
+func (d *Dir) writeFile(name string, data []byte) error { return os.WriteFile(name, data, 0o644) }
+
+// makeParents creates the folders above name that this build has not
+// made yet, remembering them: no stat of every parent for every file.
+func (d *Dir) makeParents(name string) error {
+	dir := filepath.Dir(name)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.made[dir] {
+		return nil
 	}
-	return os.WriteFile(name, data, 0o644)
+	var missing []string
+	for p := dir; !d.made[p]; p = filepath.Dir(p) {
+		missing = append(missing, p)
+	}
+	for i := len(missing) - 1; i >= 0; i-- {
+		if err := os.Mkdir(missing[i], 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		d.made[missing[i]] = true
+	}
+	return nil
+}
+
+// linkUnchanged links name to the previous output's file at rel when that
+// file holds exactly data, and reports whether it did. A link shares the
+// file, so nothing is written; the previous output itself is not changed.
+// Where links are not possible (some USB sticks) the file is written.
+func (d *Dir) linkUnchanged(rel, name string, data []byte) bool {
+	if d.prev == "" {
+		return false
+	}
+	old := filepath.Join(d.prev, filepath.FromSlash(rel))
+	info, err := os.Lstat(old)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false
+	}
+	same, err := sameBytes(old, data)
+	if err != nil || !same || os.Link(old, name) != nil {
+		return false
+	}
+	d.mu.Lock()
+	d.Linked++
+	d.mu.Unlock()
+	return true
+}
+
+func sameBytes(name string, data []byte) (bool, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	buf := make([]byte, min(len(data), 64<<10))
+	for rest := data; ; {
+		n, err := io.ReadFull(f, buf[:min(len(buf), len(rest))])
+		if !bytes.Equal(buf[:n], rest[:n]) {
+			return false, nil
+		}
+		rest = rest[n:]
+		if len(rest) == 0 {
+			var one [1]byte
+			k, _ := f.Read(one[:])
+			return k == 0, nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
 }
 
 // exchange swaps two folders in one step where the system can; tests

@@ -425,3 +425,58 @@ func TestWithin(t *testing.T) {
 		}
 	}
 }
+
+// TestUnchangedFilesAreLinked: reusing an output, a file whose bytes are
+// the same is linked from the previous output (the same file, not
+// rewritten); a changed one is written anew and the previous output keeps
+// its old bytes until the swap.
+func TestUnchangedFilesAreLinked(t *testing.T) {
+	src, out := workspace(t)
+	build(t, out, src, map[string]string{"same/index.html": "same", "changed.html": "old", "longer.html": "abc"})
+	before := tree(t, out)
+	oldSame, _ := os.Stat(filepath.Join(out, "same", "index.html"))
+	oldChanged, _ := os.Stat(filepath.Join(out, "changed.html"))
+
+	d, err := Begin(out, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{"same/index.html": "same", "changed.html": "new", "longer.html": "abcd", "added.html": "x"} {
+		if err := d.Put(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if d.Linked != 1 {
+		t.Errorf("linked %d files, want 1 (same/index.html)", d.Linked)
+	}
+	if !equalTrees(tree(t, out), before) {
+		t.Error("the previous output changed before the swap")
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	newSame, _ := os.Stat(filepath.Join(out, "same", "index.html"))
+	newChanged, _ := os.Stat(filepath.Join(out, "changed.html"))
+	if !os.SameFile(oldSame, newSame) {
+		t.Error("an unchanged file was rewritten")
+	}
+	if os.SameFile(oldChanged, newChanged) {
+		t.Error("a changed file was linked")
+	}
+	want := map[string]string{"same/index.html": "same", "changed.html": "new", "longer.html": "abcd", "added.html": "x", Marker: before[Marker]}
+	if got := tree(t, out); !equalTrees(got, want) {
+		t.Errorf("output = %v, want %v", got, want)
+	}
+}
+
+// TestEditedOutputIsNotLinked: a file edited by hand in the output since
+// the last build is compared by its bytes, not trusted.
+func TestEditedOutputIsNotLinked(t *testing.T) {
+	src, out := workspace(t)
+	build(t, out, src, map[string]string{"index.html": "good"})
+	os.WriteFile(filepath.Join(out, "index.html"), []byte("evil"), 0o644)
+	build(t, out, src, map[string]string{"index.html": "good"})
+	if got := tree(t, out)["index.html"]; got != "good" {
+		t.Errorf("index.html = %q", got)
+	}
+}
