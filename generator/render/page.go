@@ -104,7 +104,15 @@ type NavItem struct {
 var navOrder = []string{"members", "minutes", "actions", "curriculum", "topics", "governance", "charters"}
 
 // Nav lists the main sections.
-func (p *Page) Nav() []NavItem {
+func (p *Page) Nav() []NavItem { return p.s.nav() }
+
+func (s *Site) nav() []NavItem {
+	s.navOnce.Do(func() { s.navItems = s.makeNav() })
+	return s.navItems
+}
+
+func (s *Site) makeNav() []NavItem {
+	p := &Page{s: s}
 	folders := slices.Clone(navOrder)
 	for _, t := range p.s.in.Schema.Types {
 		if !slices.Contains(folders, t.Folder) && strings.Count(t.Path, "/") > 2 {

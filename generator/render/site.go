@@ -52,6 +52,9 @@ type Site struct {
 	assets     map[string]string        // asset name -> hashed path
 	offerCache sync.Map                 // topic entry -> []offerer, for member pages
 	viewOf     map[*load.Entry]*Entry   // every entry's one view
+	frames     frameCache               // header and footer per depth and section
+	navOnce    sync.Once
+	navItems   []NavItem
 	docsMu     sync.Mutex
 	docs       map[*load.Entry]search.Document // made while rendering entry pages
 }
