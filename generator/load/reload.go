@@ -1,0 +1,139 @@
+package load
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/agora-community/agora/generator/diag"
+	"github.com/agora-community/agora/generator/schema"
+)
+
+// Loaded is what one entry file gave: its entry, or nil when the file
+// could not be read or decoded, and the problems found in it. The preview
+// server keeps one per file and reads again only the files that change.
+type Loaded struct {
+	File  string // "content/members/ana.md"
+	Type  *schema.Type
+	Slug  string
+	Entry *Entry
+	Diags diag.List
+}
+
+// LoadEach reads every entry file under content/ as Load does, keeping
+// each file's result apart. The diagnostics returned beside are those
+// that belong to no entry file (unknown folders, stray files, links).
+func LoadEach(ctx context.Context, root *os.Root, sch *schema.Schema, opts Options) (map[string]*Loaded, diag.List, error) {
+	opts = opts.withDefaults()
+	files, diags, err := walk(root, sch)
+	if err != nil {
+		return nil, diags, err
+	}
+	out := make([]*Loaded, len(files))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			out[i] = readLoaded(root, f, opts)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, diags, err
+	}
+	byFile := make(map[string]*Loaded, len(out))
+	for _, l := range out {
+		byFile[l.File] = l
+	}
+	return byFile, diags, nil
+}
+
+// Reload reads one file of content/ again. plain is false when the path
+// is not a plain entry file (a folder, a link, a file outside a type's
+// folder or not named .md or .toml): only a whole LoadEach reports on
+// those. For a plain path that no longer exists, l is nil.
+func Reload(root *os.Root, sch *schema.Schema, p string, opts Options) (l *Loaded, plain bool) {
+	f, ok := entryFile(sch, p)
+	if !ok {
+		return nil, false
+	}
+	info, err := root.Lstat(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, true
+	}
+	if err != nil || !info.Mode().IsRegular() {
+		return nil, false
+	}
+	return readLoaded(root, f, opts.withDefaults()), true
+}
+
+// entryFile reports whether p ("content/members/ana.md") is where an
+// entry of the schema's types would be, and which.
+func entryFile(sch *schema.Schema, p string) (file, bool) {
+	dir, name := path.Split(p)
+	folder, ok := strings.CutPrefix(strings.TrimSuffix(dir, "/"), "content/")
+	ext := path.Ext(name)
+	if !ok || strings.Contains(folder, "/") || strings.HasPrefix(name, ".") || (ext != ".md" && ext != ".toml") {
+		return file{}, false
+	}
+	t := sch.ByFolder(folder)
+	if t == nil {
+		return file{}, false
+	}
+	return file{path: p, typ: t, ext: ext}, true
+}
+
+func readLoaded(root *os.Root, f file, opts Options) *Loaded {
+	slug := strings.TrimSuffix(path.Base(f.path), f.ext)
+	l := &Loaded{File: f.path, Type: f.typ, Slug: slug}
+	if !f.unreadable {
+		l.Entry, l.Diags = readEntry(root, f, opts.MaxFileSize)
+	}
+	l.Diags = append(l.Diags, checkFileName(f, slug)...)
+	return l
+}
+
+// Assemble makes the content of loaded files as Load would: entries
+// sorted by type and slug, files that failed recorded as broken, and a
+// second file of the same slug reported and left out.
+func Assemble(root *os.Root, files map[string]*Loaded) (*Content, diag.List) {
+	c := &Content{Root: root, Broken: map[string]bool{}}
+	for _, l := range files {
+		if l.Entry != nil {
+			c.Entries = append(c.Entries, l.Entry)
+		} else {
+			c.Broken[l.Type.Name+"/"+l.Slug] = true
+		}
+	}
+	SortEntries(c.Entries)
+	diags := duplicateSlugs(c.Entries)
+	c.Entries = slices.CompactFunc(c.Entries, func(a, b *Entry) bool { return a.Type == b.Type && a.Slug == b.Slug })
+	return c, diags
+}
+
+// SortEntries puts entries in the order of Content.Entries.
+func SortEntries(entries []*Entry) { slices.SortStableFunc(entries, CompareEntries) }
+
+// CompareEntries orders entries as Content.Entries: by type name, slug
+// and file.
+func CompareEntries(a, b *Entry) int {
+	return cmp.Or(cmp.Compare(a.Type.Name, b.Type.Name), cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.File, b.File))
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxFileSize <= 0 {
+		o.MaxFileSize = DefaultMaxFileSize
+	}
+	return o
+}
