@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"io"
@@ -13,7 +12,9 @@ import (
 // Job is one output file: its path under the output folder and how to
 // write its bytes.
 type Job struct {
-	Path   string // slash-separated, "members/ana/index.html"
+	Path string // slash-separated, "members/ana/index.html"
+	// Render writes the file to w; on an error, w may hold part of it,
+	// so render into a buffer.
 	Render func(w io.Writer) error
 }
 
@@ -67,12 +68,11 @@ func (s *Site) fileJob(path string, pg *Page, names ...string) Job {
 		if t == nil {
 			return fmt.Errorf("theme: no template among %s", strings.Join(names, ", "))
 		}
-		var buf bytes.Buffer
-		if err := t.ExecuteTemplate(&buf, "base", pg); err != nil {
+		// w is the build's buffer for this file, dropped if this fails.
+		if err := t.ExecuteTemplate(w, "base", pg); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
-		_, err := w.Write(buf.Bytes())
-		return err
+		return nil
 	}}
 }
 
