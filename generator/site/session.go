@@ -1,0 +1,301 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"runtime"
+	"slices"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/agora-community/agora"
+	"github.com/agora-community/agora/generator/config"
+	"github.com/agora-community/agora/generator/diag"
+	"github.com/agora-community/agora/generator/gitinfo"
+	"github.com/agora-community/agora/generator/link"
+	"github.com/agora-community/agora/generator/load"
+	"github.com/agora-community/agora/generator/render"
+	"github.com/agora-community/agora/generator/schema"
+	"github.com/agora-community/agora/generator/validate"
+)
+
+// Session keeps a project loaded between edits, for the preview server.
+// An update reads again only the files that changed, and those whose
+// links the change can alter; checks and links them against the entries
+// kept; and hands out a Snapshot whose pages render when asked for. A
+// change to site.toml, the schema or the theme loads everything again.
+//
+// A Session is used from one goroutine; the snapshots it hands out may be
+// rendered from any number.
+type Session struct {
+	opts Options
+	host string // where the pages are served: "127.0.0.1:8080"
+	root *os.Root
+
+	// loaded is false until a whole load succeeded far enough to check
+	// content; until then every update loads everything.
+	loaded   bool
+	cfg      *config.Site
+	schema   *schema.Schema
+	ownTheme bool
+	theme    *render.Theme // loaded at the first snapshot after a whole load
+	markdown func([]byte) ([]byte, string, error)
+	// setupDiags are the problems found only by a whole load: site.toml,
+	// the schema, folders and stray files, duplicate slugs.
+	setupDiags diag.List
+	files      map[string]*load.Loaded // by path; their Diags include the checks of validate.Entry
+	content    *load.Content
+	linked     *link.Linked
+	gitChanges map[string]gitinfo.Change
+	modTimes   map[string]time.Time
+
+	// What changed since the last snapshot, which the next one reports:
+	// an update that fails leaves it for the one that succeeds.
+	staleAll bool
+	stale    map[string]bool // "type/slug" of entries whose pages may differ
+	edited   map[string]bool // entry files read again
+}
+
+// Report says what an update found.
+type Report struct {
+	// Errors stop the update: the last snapshot stays the one to serve.
+	// Placed and sorted, as agora check prints them.
+	Errors diag.List
+	// Warnings are those about the files that changed; after a whole
+	// load, only their number is told.
+	Warnings     diag.List
+	WarningCount int
+	// BrokenPages are, when there are errors, the pages of the entries
+	// whose files changed since the last snapshot. That snapshot reads
+	// entry bodies from their files as it renders, so it cannot render
+	// these pages again until the errors are fixed.
+	BrokenPages []string
+	Whole       bool // everything was loaded again
+	// Notes are messages to print once, such as Git's warnings.
+	Notes []string
+}
+
+// NewSession prepares a session on opts.Source; the first Update loads
+// it. host is where the pages will be served, for their absolute URLs.
+func NewSession(opts Options, host string) (*Session, error) {
+	root, err := os.OpenRoot(opts.Source)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNoSource, err)
+	}
+	return &Session{opts: opts, host: host, root: root}, nil
+}
+
+// Close releases the source folder.
+func (s *Session) Close() error { return s.root.Close() }
+
+// ReadFile reads a file of the source, for printing diagnostics.
+func (s *Session) ReadFile(name string) ([]byte, error) { return s.root.ReadFile(name) }
+
+// Update brings the session up to date with the files changed (paths
+// relative to the source, slash-separated; nil on the first call) and
+// returns the new snapshot, or nil when the sources have errors. An
+// error means the site cannot be rendered at all (a broken theme).
+func (s *Session) Update(ctx context.Context, changed []string) (*Snapshot, Report, error) {
+	var rep Report
+	paths, whole := s.classify(changed)
+	if !whole {
+		whole = s.updateFiles(paths)
+	}
+	if whole {
+		rep.Whole = true
+		notes, err := s.loadAll(ctx)
+		rep.Notes = notes
+		if err != nil {
+			return nil, rep, err
+		}
+	}
+	diags := s.diags()
+	for _, d := range diags {
+		if d.Severity == diag.Warning {
+			rep.WarningCount++
+			if !whole && s.edited[d.File] {
+				rep.Warnings = append(rep.Warnings, d)
+			}
+		}
+	}
+	if diags.HasErrors() {
+		for _, d := range diags {
+			if d.Severity == diag.Error {
+				rep.Errors = append(rep.Errors, d)
+			}
+		}
+		load.Locate(s.root, rep.Errors)
+		rep.Errors.Sort()
+		rep.BrokenPages = s.editedPages()
+		return nil, rep, nil
+	}
+	load.Locate(s.root, rep.Warnings)
+	rep.Warnings.Sort()
+	snap, err := s.snapshot()
+	return snap, rep, err
+}
+
+// loadAll loads, checks and links the whole project.
+func (s *Session) loadAll(ctx context.Context) ([]string, error) {
+	*s = Session{opts: s.opts, host: s.host, root: s.root, staleAll: true, stale: map[string]bool{}, edited: map[string]bool{}}
+	cfg, diags := config.Load(s.root)
+	s.cfg = cfg
+	s.setupDiags = diags
+	sch, diags := schema.Load(agora.DefaultSchema, schema.Sub(s.root.FS(), "schema"))
+	s.setupDiags = append(s.setupDiags, diags...)
+	if diags.HasErrors() || cfg == nil {
+		return nil, nil // content cannot be checked against a broken schema
+	}
+	s.schema = sch
+	s.files = map[string]*load.Loaded{}
+	if _, err := s.root.Stat("content"); errors.Is(err, fs.ErrNotExist) {
+		s.setupDiags = append(s.setupDiags, diag.Diagnostic{File: "content/", Code: "missing-content",
+			Message: "there is no content/ folder", Hint: "create content/ with a folder per type, e.g. content/members/"})
+	} else {
+		files, walkDiags, err := load.LoadEach(ctx, s.root, sch, s.loadOptions())
+		s.setupDiags = append(s.setupDiags, walkDiags...)
+		if err != nil {
+			return nil, err
+		}
+		s.files = files
+	}
+	content, dups := load.Assemble(s.root, s.files)
+	s.setupDiags = append(s.setupDiags, dups...)
+	if err := s.checkEach(ctx, content.Entries); err != nil {
+		return nil, err
+	}
+	s.content = content
+	s.linked = link.Link(content, sch, link.Options{Drafts: s.opts.Drafts})
+	notes := s.readHistory(ctx)
+	s.markdown = markdownRenderer(cfg.UnsafeHTML)
+	s.ownTheme = schema.Sub(s.root.FS(), "themes/"+cfg.Theme) != nil
+	s.loaded = true
+	return notes, nil
+}
+
+func (s *Session) loadOptions() load.Options {
+	return load.Options{MaxFileSize: s.cfg.MaxFileSize}
+}
+
+func (s *Session) validateOptions() validate.Options {
+	return validate.Options{Today: s.opts.Today}
+}
+
+// checkEach runs validate.Entry on every entry, on every core, adding its
+// problems to those of the entry's file.
+func (s *Session) checkEach(ctx context.Context, entries []*load.Entry) error {
+	found := make([]diag.List, len(entries))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, e := range entries {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			found[i] = validate.Entry(e, s.validateOptions())
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	for i, e := range entries {
+		l := s.files[e.File]
+		l.Diags = append(l.Diags, found[i]...)
+	}
+	return nil
+}
+
+// readHistory reads what the pages' "last changed" lines are made of, as
+// Project.loadHistory does.
+func (s *Session) readHistory(ctx context.Context) []string {
+	if !s.opts.History {
+		return nil
+	}
+	gi := gitinfo.Read(ctx, s.opts.Source, "content")
+	s.gitChanges = gi.Changes
+	s.modTimes = make(map[string]time.Time, len(s.content.Entries))
+	for _, e := range s.content.Entries {
+		if _, ok := s.gitChanges[e.File]; ok {
+			continue
+		}
+		if info, err := s.root.Stat(e.File); err == nil {
+			s.modTimes[e.File] = info.ModTime()
+		}
+	}
+	return gi.Warnings
+}
+
+// diags gathers every problem of the project as it now is.
+func (s *Session) diags() diag.List {
+	out := append(diag.List(nil), s.setupDiags...)
+	if !s.loaded {
+		return out
+	}
+	for _, l := range s.files {
+		out = append(out, l.Diags...)
+	}
+	out = append(out, validate.Across(s.content.Entries, s.schema)...)
+	return append(out, s.linked.Diags()...)
+}
+
+// snapshot hands out the project as it now is, and what changed since
+// the last snapshot.
+func (s *Session) snapshot() (*Snapshot, error) {
+	if s.theme == nil {
+		theme, err := s.loadTheme()
+		if err != nil {
+			return nil, err
+		}
+		s.theme = theme
+	}
+	base, err := url.Parse("http://" + s.host + s.cfg.BasePath())
+	if err != nil {
+		return nil, fmt.Errorf("serving on %s: %v", s.host, err)
+	}
+	in := render.Input{Config: s.cfg, Schema: s.schema, Content: s.content, Graph: s.linked.Graph,
+		Changes: s.gitChanges, ModTimes: s.modTimes}
+	site := render.New(in, s.theme, render.Options{BaseURL: base, Drafts: s.opts.Drafts, Today: s.opts.Today, Markdown: s.markdown})
+	snap := &Snapshot{Site: site, graph: s.linked.Graph, schema: s.schema, drafts: s.opts.Drafts,
+		all: s.staleAll || s.ownTheme, stale: s.stale}
+	for f := range s.edited {
+		if l := s.files[f]; l != nil && l.Entry != nil {
+			snap.edited = append(snap.edited, l.Entry)
+		}
+	}
+	s.staleAll, s.stale, s.edited = false, map[string]bool{}, map[string]bool{}
+	return snap, nil
+}
+
+// editedPages are the pages of the entry files read again since the last
+// snapshot, whether or not they still hold an entry.
+func (s *Session) editedPages() []string {
+	var out []string
+	for f := range s.edited {
+		if p, ok := pageOfFile(s.schema, f); ok {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// loadTheme reads the theme site.toml names, as Project.Renderer does.
+func (s *Session) loadTheme() (*render.Theme, error) {
+	name := s.cfg.Theme
+	own := schema.Sub(s.root.FS(), "themes/"+name)
+	if own == nil && name != "default" {
+		return nil, fmt.Errorf("site.toml: theme %q: there is no folder themes/%s/", name, name)
+	}
+	theme, err := render.LoadTheme(agora.DefaultTheme, own, s.cfg.Language)
+	if err != nil {
+		return nil, err
+	}
+	addHighlightCSS(theme)
+	return theme, nil
+}

@@ -1,0 +1,293 @@
+package site
+
+import (
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/agora-community/agora/generator/config"
+	"github.com/agora-community/agora/generator/link"
+	"github.com/agora-community/agora/generator/load"
+	"github.com/agora-community/agora/generator/schema"
+	"github.com/agora-community/agora/generator/validate"
+)
+
+// classify sorts the changed paths: content/ paths for updateFiles, or
+// whole when one reaches everything (site.toml, the schema, the theme)
+// or nothing was loaded yet.
+func (s *Session) classify(changed []string) (content []string, whole bool) {
+	if !s.loaded {
+		return nil, true
+	}
+	for _, p := range changed {
+		switch top, _, _ := strings.Cut(p, "/"); {
+		case p == config.File || top == "schema" || top == "themes":
+			return nil, true
+		case top == "content":
+			content = append(content, p)
+		}
+	}
+	return content, false
+}
+
+// updateFiles reads the changed content files again, and the files of the
+// entries whose references the change can make resolve differently, then
+// checks and links them against the entries kept. whole is true when the
+// change needs a whole load instead: a folder, a link, a stray file, or a
+// second file for one slug, which only the walk of content/ reports on.
+func (s *Session) updateFiles(paths []string) (whole bool) {
+	u := fileUpdate{s: s, done: map[string]bool{}, gone: map[*load.Entry]bool{},
+		names: map[string]bool{}, searched: map[string]bool{}, broken: maps.Clone(s.content.Broken)}
+	queue := paths
+	for len(queue) > 0 {
+		for _, p := range queue {
+			if u.read(p) {
+				return true
+			}
+		}
+		queue = u.referrers()
+	}
+	if len(u.done) == 0 {
+		return false
+	}
+	oldGraph := s.linked.Graph
+	content := &load.Content{Root: s.root, Entries: u.entries(), Broken: u.broken}
+	s.linked = s.linked.Update(content, u.changes)
+	s.content = content
+	s.updateModTimes(u.done)
+	for _, ch := range u.changes {
+		s.markStale(oldGraph, ch.Old)
+		s.markStale(s.linked.Graph, ch.New)
+	}
+	for p := range u.done {
+		s.edited[p] = true
+	}
+	return false
+}
+
+// fileUpdate is one updateFiles in progress.
+type fileUpdate struct {
+	s       *Session
+	done    map[string]bool // entry files read again
+	changes []link.Change
+	gone    map[*load.Entry]bool
+	added   []*load.Entry
+	broken  map[string]bool // Content.Broken after the update
+	// names are those (see link.Names) of entries that appeared, went,
+	// or changed names or draft status; searched, those whose referrers
+	// were already read again.
+	names, searched map[string]bool
+}
+
+// read reads one changed path again and records what changed.
+func (u *fileUpdate) read(p string) (whole bool) {
+	s := u.s
+	if u.done[p] {
+		return false
+	}
+	l, plain := load.Reload(s.root, s.schema, p, s.loadOptions())
+	if !plain {
+		return s.present(p) || s.known(p)
+	}
+	if _, ok := s.files[twin(p)]; ok {
+		return true // duplicate slugs are reported by the whole load
+	}
+	u.done[p] = true
+	prev := s.files[p]
+	if l == nil {
+		delete(s.files, p)
+	} else {
+		if l.Entry != nil {
+			l.Diags = append(l.Diags, validate.Entry(l.Entry, s.validateOptions())...)
+		}
+		s.files[p] = l
+	}
+	if prev == nil && l == nil {
+		return false // a file that came and went between two looks
+	}
+	var oldEntry, newEntry *load.Entry
+	typeName, slug := "", ""
+	if prev != nil {
+		oldEntry, typeName, slug = prev.Entry, prev.Type.Name, prev.Slug
+	}
+	if l != nil {
+		newEntry, typeName, slug = l.Entry, l.Type.Name, l.Slug
+	}
+	wasBroken, isBroken := prev != nil && prev.Entry == nil, l != nil && l.Entry == nil
+	if isBroken {
+		u.broken[typeName+"/"+slug] = true
+	} else {
+		delete(u.broken, typeName+"/"+slug)
+	}
+	if oldEntry != nil {
+		u.gone[oldEntry] = true
+	}
+	if newEntry != nil {
+		u.added = append(u.added, newEntry)
+	}
+	if oldEntry != nil || newEntry != nil {
+		u.changes = append(u.changes, link.Change{Old: oldEntry, New: newEntry})
+	}
+	if wasBroken != isBroken || !sameNames(oldEntry, newEntry) {
+		u.names[link.NameOf(slug)] = true
+		for _, e := range []*load.Entry{oldEntry, newEntry} {
+			if e != nil {
+				for _, n := range link.Names(e) {
+					u.names[n] = true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// referrers lists the files to read again because an entry they may name
+// appeared, went, or changed names: the entries that name it, and those
+// with a reference that leads nowhere, whose messages suggest names.
+func (u *fileUpdate) referrers() []string {
+	fresh := map[string]bool{}
+	for n := range u.names {
+		if !u.searched[n] {
+			fresh[n] = true
+			u.searched[n] = true
+		}
+	}
+	if len(fresh) == 0 {
+		return nil
+	}
+	var files []string
+	add := func(e *load.Entry) {
+		if !u.done[e.File] && !slices.Contains(files, e.File) {
+			files = append(files, e.File)
+		}
+	}
+	for _, e := range link.Naming(u.s.content.Entries, fresh) {
+		add(e)
+	}
+	for _, e := range u.s.linked.Unresolved() {
+		add(e)
+	}
+	slices.Sort(files)
+	return files
+}
+
+// entries is Content.Entries after the update, in order.
+func (u *fileUpdate) entries() []*load.Entry {
+	kept := make([]*load.Entry, 0, len(u.s.content.Entries)+len(u.added))
+	for _, e := range u.s.content.Entries {
+		if !u.gone[e] {
+			kept = append(kept, e)
+		}
+	}
+	added := slices.SortedFunc(slices.Values(u.added), load.CompareEntries)
+	out := make([]*load.Entry, 0, len(kept)+len(added))
+	i, j := 0, 0
+	for i < len(kept) && j < len(added) {
+		if load.CompareEntries(added[j], kept[i]) < 0 {
+			out = append(out, added[j])
+			j++
+		} else {
+			out = append(out, kept[i])
+			i++
+		}
+	}
+	out = append(out, kept[i:]...)
+	return append(out, added[j:]...)
+}
+
+// sameNames reports whether references find b where they found a: the
+// same names and the same draft status.
+func sameNames(a, b *load.Entry) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if a.Draft() != b.Draft() {
+		return false
+	}
+	x, y := link.Names(a), link.Names(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return slices.Equal(x, y)
+}
+
+// twin is the other file an entry's slug could come from:
+// content/members/ana.md and content/members/ana.toml.
+func twin(p string) string {
+	if base, ok := strings.CutSuffix(p, ".md"); ok {
+		return base + ".toml"
+	}
+	return strings.TrimSuffix(p, ".toml") + ".md"
+}
+
+// present reports whether something exists at p.
+func (s *Session) present(p string) bool {
+	_, err := s.root.Lstat(p)
+	return err == nil
+}
+
+// known reports whether the last whole load saw something at p that is
+// not a plain entry file: a folder of entries, or a path it reported on.
+// An editor's temporary file, created and gone between two looks, is not.
+func (s *Session) known(p string) bool {
+	for _, d := range s.setupDiags {
+		if d.File == p || strings.HasPrefix(d.File, p+"/") {
+			return true
+		}
+	}
+	for f := range s.files {
+		if strings.HasPrefix(f, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// updateModTimes refreshes the file times of the entry files read again,
+// the last fallback of the pages' "last changed" lines.
+func (s *Session) updateModTimes(files map[string]bool) {
+	if s.modTimes == nil {
+		return
+	}
+	s.modTimes = maps.Clone(s.modTimes) // an older snapshot may be rendering from it
+	for f := range files {
+		if _, inGit := s.gitChanges[f]; inGit {
+			continue
+		}
+		if info, err := s.root.Stat(f); err == nil {
+			s.modTimes[f] = info.ModTime()
+		} else {
+			delete(s.modTimes, f)
+		}
+	}
+}
+
+// markStale records that e's page, and those of the entries whose pages
+// show something of it, may differ from the last snapshot's: the entries
+// it points at and that point at it and, through a topic, the members
+// whose "who can help" lists gather the topic's offerers. Every page
+// lists the free pages in its footer, so a page's change reaches all.
+func (s *Session) markStale(g *link.Graph, e *load.Entry) {
+	if e == nil {
+		return
+	}
+	if e.Type.Name == "page" {
+		s.staleAll = true
+	}
+	s.stale[entryKey(e)] = true
+	neighbour := func(n *load.Entry) {
+		s.stale[entryKey(n)] = true
+		if n.Type.Name == schema.TopicType {
+			for _, edge := range g.Backlinks(n) {
+				s.stale[entryKey(edge.From)] = true
+			}
+		}
+	}
+	for _, edge := range g.Refs(e) {
+		neighbour(edge.To)
+	}
+	for _, edge := range g.Backlinks(e) {
+		neighbour(edge.From)
+	}
+}
+
+func entryKey(e *load.Entry) string { return e.Type.Name + "/" + e.Slug }

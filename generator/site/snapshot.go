@@ -1,0 +1,112 @@
+package site
+
+import (
+	"path"
+	"strings"
+
+	"github.com/agora-community/agora/generator/link"
+	"github.com/agora-community/agora/generator/load"
+	"github.com/agora-community/agora/generator/render"
+	"github.com/agora-community/agora/generator/schema"
+)
+
+// Snapshot is the project as one Session.Update left it, ready to render
+// page by page, and what changed since the session's previous snapshot.
+// It never changes, so pages render from it on any goroutine while the
+// session makes the next.
+type Snapshot struct {
+	Site   *render.Site
+	graph  *link.Graph
+	schema *schema.Schema
+	drafts bool
+	// all is true when any page may differ from the previous snapshot's;
+	// otherwise stale holds the "type/slug" of the entries whose pages may.
+	all    bool
+	stale  map[string]bool
+	edited []*load.Entry // entries whose files changed
+}
+
+// Fresh reports whether the page at path ("members/ana/index.html"), as
+// the previous snapshot rendered it, is still right. Only entry pages
+// outside the reach of the change are: pages that list or count entries
+// (home, indexes, facets, feeds, the sitemap) are never.
+func (sn *Snapshot) Fresh(path string) bool {
+	if sn.all {
+		return false
+	}
+	e := sn.entryAt(path)
+	return e != nil && !sn.stale[entryKey(e)]
+}
+
+// EntryPage reports whether path is the page of a published entry.
+func (sn *Snapshot) EntryPage(path string) bool { return sn.entryAt(path) != nil }
+
+// EditedPages are the pages of the entries whose files changed since the
+// previous snapshot: the ones a browser asks for first.
+func (sn *Snapshot) EditedPages() []string {
+	var out []string
+	for _, e := range sn.edited {
+		if sn.drafts || !e.Draft() {
+			out = append(out, entryPage(e))
+		}
+	}
+	return out
+}
+
+// PageOfFile is the page an entry file ("content/topics/x.md") would
+// have, whether or not it holds an entry now.
+func (sn *Snapshot) PageOfFile(file string) (string, bool) { return pageOfFile(sn.schema, file) }
+
+func pageOfFile(sch *schema.Schema, file string) (string, bool) {
+	dir, name := path.Split(file)
+	folder, ok := strings.CutPrefix(strings.TrimSuffix(dir, "/"), "content/")
+	if !ok {
+		return "", false
+	}
+	t := sch.ByFolder(folder)
+	if t == nil {
+		return "", false
+	}
+	return pagePath(t, strings.TrimSuffix(name, path.Ext(name))), true
+}
+
+// entryPage is the file of an entry's page, as render.Site.Jobs names it:
+// the type's path with the slug in place of :slug, then index.html.
+func entryPage(e *load.Entry) string { return pagePath(e.Type, e.Slug) }
+
+func pagePath(t *schema.Type, slug string) string {
+	return strings.Replace(t.Path, ":slug", slug, 1)[1:] + "index.html"
+}
+
+// entryAt is the published entry whose page is at path, or nil.
+func (sn *Snapshot) entryAt(path string) *load.Entry {
+	for _, t := range sn.schema.Types {
+		before, after, ok := strings.Cut(t.Path[1:]+"index.html", ":slug")
+		if !ok {
+			continue
+		}
+		slug, ok := strings.CutPrefix(path, before)
+		if !ok {
+			continue
+		}
+		if slug, ok = strings.CutSuffix(slug, after); !ok || slug == "" {
+			continue
+		}
+		if e := sn.graph.Lookup(t.Name, slug); e != nil && e.Slug == slug && (sn.drafts || !e.Draft()) {
+			return e
+		}
+	}
+	return nil
+}
+
+// FirstEntryPages are the page of the first published entry of every
+// type: one page for each entry template.
+func (sn *Snapshot) FirstEntryPages() []string {
+	var out []string
+	for _, t := range sn.schema.Types {
+		if entries := sn.Site.Entries(t.Name); len(entries) > 0 {
+			out = append(out, entryPage(entries[0].Source()))
+		}
+	}
+	return out
+}
