@@ -1,22 +1,25 @@
 package render
 
 import (
+	"fmt"
 	"html"
 	"runtime"
 	"strings"
 	"sync"
 
-	"github.com/agora-community/agora/generator/load"
 	"github.com/agora-community/agora/generator/schema"
 	"github.com/agora-community/agora/generator/search"
 )
 
-// SearchDocuments returns one search document per published entry, in
-// the schema's type order and each type's own order. Like the templates,
-// it reads entries only through the schema: private and builtin fields
-// are skipped at every depth, and references count only when they lead
-// to a published entry, so no private value and no draft reaches the
-// index.
+// searchOptions tune the index; keepDocument compacts with the same.
+var searchOptions = search.Options{}
+
+// SearchIndex builds the search index of every published entry, one
+// document per entry, numbered in the schema's type order and each type's
+// own order. Like the templates, it reads entries only through the
+// schema: private and builtin fields are skipped at every depth, and
+// references count only when they lead to a published entry, so no
+// private value and no draft reaches the index.
 //
 // Weights: the title and a type's aliases high; other text fields
 // (strings, texts, decisions, action tasks, objectives, names of the
@@ -24,37 +27,72 @@ import (
 // of the other entries it points at low. Enums, numbers, dates, URLs and
 // emails are not indexed.
 //
-// Entries whose page already rendered its body reuse the document made
-// then (see keepDocument); the others are made here.
+// Entries whose page already rendered its body are indexed from the
+// compact document kept then (see keepDocument); the others are made
+// here, and each is indexed as soon as it is made, so the build never
+// holds the text of every entry at once.
+func (s *Site) SearchIndex() (*search.Index, error) {
+	entries := s.searchEntries()
+	b := search.NewBuilder(len(entries), searchOptions)
+	if err := s.eachSearchDocument(entries, b.Add); err != nil {
+		return nil, err
+	}
+	idx, err := b.Finish()
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	return idx, nil
+}
+
+// SearchDocuments returns the search documents SearchIndex indexes, for
+// tools and benchmarks that build an index themselves (search.Build).
+// Those kept while pages rendered come compacted.
 func (s *Site) SearchDocuments() ([]search.Document, error) {
+	entries := s.searchEntries()
+	docs := make([]search.Document, len(entries))
+	err := s.eachSearchDocument(entries, func(i int, d search.Document) error {
+		docs[i] = d
+		return nil
+	})
+	return docs, err
+}
+
+// searchEntries lists the published entries in the schema's type order
+// and each type's own order: the documents' numbers.
+func (s *Site) searchEntries() []*Entry {
 	var entries []*Entry
 	for _, t := range s.in.Schema.Types {
 		for _, e := range s.byType[t.Name] {
 			entries = append(entries, s.view(e))
 		}
 	}
-	docs := make([]search.Document, len(entries))
+	return entries
+}
+
+// eachSearchDocument calls fn with each entry's number and document, on
+// every core.
+func (s *Site) eachSearchDocument(entries []*Entry, fn func(i int, d search.Document) error) error {
 	errs := make([]error, len(entries))
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(entries); i += workers {
-				if d, ok := s.keptDocument(entries[i].e); ok {
-					docs[i] = d
-					continue
+				d, err := s.searchDocument(entries[i])
+				if err == nil {
+					err = fn(i, d)
 				}
-				docs[i], errs[i] = s.searchDocument(entries[i])
+				errs[i] = err
 			}
 		})
 	}
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil {
-			return nil, &entryError{entries[i].File(), err}
+			return &entryError{entries[i].File(), err}
 		}
 	}
-	return docs, nil
+	return nil
 }
 
 type entryError struct {
@@ -65,23 +103,34 @@ type entryError struct {
 func (e *entryError) Error() string { return e.file + ": " + e.err.Error() }
 func (e *entryError) Unwrap() error { return e.err }
 
-// keepDocument makes the entry's search document from the body its page
-// just rendered.
+// keepDocument keeps the entry's search document, made from the body its
+// page just rendered and compacted to what the index needs of it.
 func (s *Site) keepDocument(v *Entry, html []byte, text string) {
-	d := s.documentWithBody(v, html, text)
+	s.docsMu.Lock()
+	_, kept := s.docs[v.e]
+	s.docsMu.Unlock()
+	if kept {
+		return // another page showed the same body
+	}
+	d, err := search.Compact(s.documentWithBody(v, html, text), searchOptions)
+	if err != nil {
+		return // searchDocument makes it again, and reports the error
+	}
 	s.docsMu.Lock()
 	s.docs[v.e] = d
 	s.docsMu.Unlock()
 }
 
-func (s *Site) keptDocument(e *load.Entry) (search.Document, bool) {
-	s.docsMu.Lock()
-	defer s.docsMu.Unlock()
-	d, ok := s.docs[e]
-	return d, ok
-}
-
+// searchDocument is the entry's kept document, which it hands over, or a
+// new one.
 func (s *Site) searchDocument(v *Entry) (search.Document, error) {
+	s.docsMu.Lock()
+	d, ok := s.docs[v.e]
+	delete(s.docs, v.e)
+	s.docsMu.Unlock()
+	if ok {
+		return d, nil
+	}
 	h, text, err := s.body(v.e)
 	if err != nil {
 		return search.Document{}, err

@@ -52,4 +52,8 @@ type Document struct {
 	// Topics lists the slugs of the topics the entry is filed under.
 	Topics []string `json:"topics,omitempty"`
 	Fields []Field  `json:"fields"`
+
+	// analysis stands for Topics and Fields in a document made by
+	// Compact.
+	analysis *analysis
 }

@@ -3,15 +3,13 @@ package search
 import (
 	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"runtime"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -72,191 +70,39 @@ const levels = 63
 // "#land-rights". Words never contain '#'.
 const FilterPrefix = "#"
 
-type analyzed struct {
-	wtf    map[string]float64 // weighted term frequency
-	length float64            // weighted length in terms
-	filter []string           // filter pseudo-terms
+// withDefaults fills in the options left zero.
+func (o Options) withDefaults() Options {
+	if o.ShardBytes <= 0 {
+		o.ShardBytes = 12000
+	}
+	if o.SnippetRunes <= 0 {
+		o.SnippetRunes = 1000
+	}
+	return o
 }
 
-func analyze(d *Document) analyzed {
-	a := analyzed{wtf: map[string]float64{}}
-	for _, f := range d.Fields {
-		w := float64(f.Weight)
-		eachTerm(Fold(f.Text), func(t string) {
-			a.wtf[t] += w
-			a.length += w
-		})
-	}
-	seen := map[string]bool{}
-	for _, slug := range d.Topics {
-		if !seen[slug] && slug != "" {
-			seen[slug] = true
-			a.filter = append(a.filter, FilterPrefix+slug)
-		}
-	}
-	return a
-}
-
-// Build makes the index of docs. Documents of one type should come
-// together; they are grouped by type in the order types first appear
-// (stably), and numbered in that order, which is also the tie-break of
-// equal scores.
+// Build makes the index of docs, all at hand (see Builder to index them
+// as they are made). Documents of one type should come together; they are
+// grouped by type in the order types first appear (stably), and numbered
+// in that order, which is also the tie-break of equal scores.
 func Build(docs []Document, opts Options) (*Index, error) {
-	if opts.ShardBytes <= 0 {
-		opts.ShardBytes = 12000
-	}
-	if opts.SnippetRunes <= 0 {
-		opts.SnippetRunes = 1000
-	}
 	docs = groupByType(docs)
-	n := len(docs)
-
-	// Analyze every document, on every core.
-	results := make([]analyzed, n)
+	b := NewBuilder(len(docs), opts)
+	errs := make([]error, len(docs))
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
 	for w := range workers {
 		wg.Go(func() {
-			for i := w; i < n; i += workers {
-				results[i] = analyze(&docs[i])
+			for i := w; i < len(docs); i += workers {
+				errs[i] = b.Add(i, docs[i])
 			}
 		})
 	}
 	wg.Wait()
-
-	type raw struct {
-		doc int32
-		wtf float32
-	}
-	lists := map[string][]raw{}
-	total := 0.0
-	for i, a := range results {
-		total += a.length
-		for t, f := range a.wtf {
-			l, ok := lists[t]
-			if !ok {
-				t = strings.Clone(t) // not the document's whole text
-			}
-			lists[t] = append(l, raw{int32(i), float32(f)})
-		}
-		for _, t := range a.filter {
-			lists[t] = append(lists[t], raw{int32(i), 0})
-		}
-	}
-	avg := 1.0
-	if n > 0 && total > 0 {
-		avg = total / float64(n)
-	}
-	idfMax := math.Log(1 + (float64(n)-0.5)/1.5)
-
-	terms := make([]string, 0, len(lists))
-	for t := range lists {
-		terms = append(terms, t)
-	}
-	slices.SortFunc(terms, CompareUTF16)
-
-	idx := &Index{Stats: Stats{Docs: n, Terms: len(terms)}}
-	var shards [][]byte
-	var firsts []string
-	var counts []int
-	var cur []byte
-	for _, t := range terms {
-		l := lists[t]
-		slices.SortFunc(l, func(x, y raw) int { return int(x.doc - y.doc) })
-		tl := termList{Term: t, Postings: make([]Posting, len(l))}
-		filter := strings.HasPrefix(t, FilterPrefix)
-		if !filter {
-			df := float64(len(l))
-			tl.IDF = quantize(math.Log(1+(float64(n)-df+0.5)/(df+0.5)) / idfMax)
-		}
-		for k, p := range l {
-			tl.Postings[k].Doc = int(p.doc)
-			if filter {
-				tl.Postings[k].Impact = 1
-				continue
-			}
-			norm := k1 * (1 - b + b*results[p.doc].length/avg)
-			sat := float64(p.wtf) * (k1 + 1) / (float64(p.wtf) + norm)
-			tl.Postings[k].Impact = quantize(sat / (k1 + 1))
-		}
-		idx.Stats.Postings += len(l)
-		rec := encodeRecord(nil, tl)
-		if len(cur) > 0 && len(cur)+len(rec) > opts.ShardBytes {
-			shards = append(shards, cur)
-			cur = nil
-		}
-		if len(cur) == 0 {
-			firsts = append(firsts, t)
-			counts = append(counts, 0)
-		}
-		cur = append(cur, rec...)
-		counts[len(counts)-1]++
-	}
-	if len(cur) > 0 {
-		shards = append(shards, cur)
-	}
-
-	man := Manifest{V: 1, N: n, Terms: firsts}
-	for i, payload := range shards {
-		sum := sha256.Sum256(payload)
-		name := hex.EncodeToString(sum[:5])
-		key := "s/" + name
-		data, err := wrap(key, string(payload))
-		if err != nil {
-			return nil, err
-		}
-		idx.Files = append(idx.Files, File{Dir + key + ".js", data})
-		man.Files = append(man.Files, name)
-		idx.Stats.Shards = append(idx.Stats.Shards, ShardStat{Path: Dir + key + ".js", First: firsts[i], Terms: counts[i], Bytes: len(data)})
-	}
-
-	// One file per document, in a folder named by the hash of them all.
-	metas := make([]json.RawMessage, n)
-	h := sha256.New()
-	for i := range docs {
-		d := &docs[i]
-		b, err := json.Marshal([]string{d.Title, d.Path, snippet(d, opts.SnippetRunes)})
-		if err != nil {
-			return nil, err
-		}
-		metas[i] = b
-		h.Write(b)
-		h.Write([]byte{'\n'})
-	}
-	man.Docs = "d-" + hex.EncodeToString(h.Sum(nil)[:4]) + "/"
-	for i, m := range metas {
-		key := man.Docs + DocName(i)
-		data, err := wrap(key, m)
-		if err != nil {
-			return nil, err
-		}
-		idx.Files = append(idx.Files, File{Dir + key + ".js", data})
-		idx.Stats.DocBytes += len(data)
-	}
-
-	// Types with their document ranges, topics with their names.
-	for i := 0; i < n; {
-		j := i
-		for j < n && docs[j].Type == docs[i].Type {
-			j++
-		}
-		man.Types = append(man.Types, ManifestType{docs[i].Type, docs[i].TypeLabel, i, j})
-		i = j
-	}
-	for _, d := range docs {
-		if d.TopicSlug != "" && len(lists[FilterPrefix+d.TopicSlug]) > 0 {
-			man.Topics = append(man.Topics, [2]string{d.TopicSlug, d.Title})
-		}
-	}
-	slices.SortStableFunc(man.Topics, func(x, y [2]string) int { return CompareUTF16(Fold(x[1]), Fold(y[1])) })
-	data, err := wrap("manifest", man)
-	if err != nil {
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	idx.Files = append(idx.Files, File{Dir + "manifest.js", data})
-	idx.Stats.ManifestBytes = len(data)
-	slices.SortFunc(idx.Files, func(x, y File) int { return strings.Compare(x.Path, y.Path) })
-	return idx, nil
+	return b.Finish()
 }
 
 // Manifest is the index's table of contents, manifest.js.
@@ -314,36 +160,6 @@ func groupByType(docs []Document) []Document {
 	out := slices.Clone(docs)
 	slices.SortStableFunc(out, func(x, y Document) int { return order[x.Type] - order[y.Type] })
 	return out
-}
-
-// snippet is the text kept for a document's result snippet.
-func snippet(d *Document, limit int) string {
-	var parts []string
-	size := 0
-	for _, f := range d.Fields {
-		if !f.Snippet {
-			continue
-		}
-		t := strings.Join(strings.Fields(f.Text), " ")
-		if t == "" {
-			continue
-		}
-		parts = append(parts, t)
-		size += utf8.RuneCountInString(t)
-		if size > limit {
-			break
-		}
-	}
-	s := strings.Join(parts, " · ")
-	if utf8.RuneCountInString(s) <= limit {
-		return s
-	}
-	r := []rune(s)[:limit]
-	cut := string(r)
-	if i := strings.LastIndexByte(cut, ' '); i > len(cut)*3/4 {
-		cut = cut[:i]
-	}
-	return cut + "…"
 }
 
 // CompareUTF16 orders strings as JavaScript does (by UTF-16 code units),

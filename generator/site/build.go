@@ -18,7 +18,6 @@ import (
 	"github.com/agora-community/agora/generator/linkcheck"
 	"github.com/agora-community/agora/generator/render"
 	"github.com/agora-community/agora/generator/schema"
-	"github.com/agora-community/agora/generator/search"
 	"github.com/agora-community/agora/generator/write"
 )
 
@@ -212,8 +211,9 @@ func renderAll(ctx context.Context, jobs []render.Job, put func(path string, dat
 }
 
 // renderPagesThenSearch renders every page, then builds the search index
-// (generator/search) from the documents the entry pages made as they
-// rendered their bodies, so each body is rendered once.
+// (generator/search) from the compact documents the entry pages kept as
+// they rendered their bodies, so each body is rendered once and no body's
+// text outlives its page.
 func renderPagesThenSearch(ctx context.Context, site *render.Site, put func(string, []byte) error, t *Timings) (BuildResult, error) {
 	start := time.Now()
 	res, writing, err := renderAll(ctx, site.Jobs(), put)
@@ -223,13 +223,9 @@ func renderPagesThenSearch(ctx context.Context, site *render.Site, put func(stri
 		return res, err
 	}
 	start = time.Now()
-	docs, err := site.SearchDocuments()
+	idx, err := site.SearchIndex()
 	if err != nil {
 		return res, err
-	}
-	idx, err := search.Build(docs, search.Options{})
-	if err != nil {
-		return res, fmt.Errorf("search index: %w", err)
 	}
 	t.since("search index", start)
 	start = time.Now()

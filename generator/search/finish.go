@@ -1,0 +1,195 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Finish ranks every posting and writes the index's files. Call it once,
+// after every document has been added.
+func (b *Builder) Finish() (*Index, error) {
+	if err := b.missing(); err != nil {
+		return nil, err
+	}
+	types, err := b.typeRanges()
+	if err != nil {
+		return nil, err
+	}
+	n := len(b.docs)
+	idx := &Index{Stats: Stats{Docs: n}}
+	man := Manifest{V: 1, N: n, Types: types, Topics: b.topics()}
+
+	terms := b.sortedTerms()
+	idx.Stats.Terms = len(terms)
+	for _, s := range b.encodeShards(terms, &idx.Stats) {
+		sum := sha256.Sum256(s.payload)
+		name := hex.EncodeToString(sum[:5])
+		key := "s/" + name
+		data, err := wrap(key, string(s.payload))
+		if err != nil {
+			return nil, err
+		}
+		idx.Files = append(idx.Files, File{Dir + key + ".js", data})
+		man.Terms = append(man.Terms, s.first)
+		man.Files = append(man.Files, name)
+		idx.Stats.Shards = append(idx.Stats.Shards, ShardStat{Path: Dir + key + ".js", First: s.first, Terms: s.terms, Bytes: len(data)})
+	}
+
+	docs, err := b.docFiles()
+	if err != nil {
+		return nil, err
+	}
+	man.Docs = docs.folder
+	idx.Files = append(idx.Files, docs.files...)
+	idx.Stats.DocBytes = docs.bytes
+
+	data, err := wrap("manifest", man)
+	if err != nil {
+		return nil, err
+	}
+	idx.Files = append(idx.Files, File{Dir + "manifest.js", data})
+	idx.Stats.ManifestBytes = len(data)
+	slices.SortFunc(idx.Files, func(x, y File) int { return strings.Compare(x.Path, y.Path) })
+	return idx, nil
+}
+
+// typeRanges are the types with their document ranges, in document order.
+func (b *Builder) typeRanges() ([]ManifestType, error) {
+	var out []ManifestType
+	for i := 0; i < len(b.docs); {
+		j := i
+		for j < len(b.docs) && b.docs[j].typ == b.docs[i].typ {
+			j++
+		}
+		if slices.ContainsFunc(out, func(t ManifestType) bool { return t.Name == b.docs[i].typ }) {
+			return nil, fmt.Errorf("documents %d–%d are of type %q, which earlier documents have: number each type's documents together", i, j-1, b.docs[i].typ)
+		}
+		out = append(out, ManifestType{b.docs[i].typ, b.docs[i].typeLabel, i, j})
+		i = j
+	}
+	return out, nil
+}
+
+// topics lists [slug, name] of every topic that has documents, by name.
+func (b *Builder) topics() [][2]string {
+	var out [][2]string
+	for _, d := range b.docs {
+		if d.topicSlug != "" && len(b.postings(FilterPrefix+d.topicSlug)) > 0 {
+			out = append(out, [2]string{d.topicSlug, d.title})
+		}
+	}
+	slices.SortStableFunc(out, func(x, y [2]string) int { return CompareUTF16(Fold(x[1]), Fold(y[1])) })
+	return out
+}
+
+// termPostings is a term and its unsorted list.
+type termPostings struct {
+	term string
+	list []posting
+}
+
+func (b *Builder) sortedTerms() []termPostings {
+	var out []termPostings
+	for i := range b.lists {
+		for t, l := range b.lists[i].lists {
+			out = append(out, termPostings{t, l})
+		}
+	}
+	slices.SortFunc(out, func(x, y termPostings) int { return CompareUTF16(x.term, y.term) })
+	return out
+}
+
+// shard is one shard's payload before it is wrapped.
+type shard struct {
+	first   string // its first term
+	terms   int
+	payload []byte
+}
+
+// encodeShards ranks each term's postings (BM25F, quantized) and cuts the
+// records into shards of about Options.ShardBytes.
+func (b *Builder) encodeShards(terms []termPostings, stats *Stats) []shard {
+	n := len(b.docs)
+	total := 0.0
+	for _, d := range b.docs {
+		total += d.length
+	}
+	avg := 1.0
+	if n > 0 && total > 0 {
+		avg = total / float64(n)
+	}
+	idfMax := math.Log(1 + (float64(n)-0.5)/1.5)
+
+	var out []shard
+	var rec []byte
+	for _, tp := range terms {
+		rec = encodeRecord(rec[:0], rankList(tp, b.docs, idfMax, avg))
+		stats.Postings += len(tp.list)
+		if last := len(out) - 1; last < 0 || (len(out[last].payload) > 0 && len(out[last].payload)+len(rec) > b.opts.ShardBytes) {
+			out = append(out, shard{first: tp.term})
+		}
+		s := &out[len(out)-1]
+		s.payload = append(s.payload, rec...)
+		s.terms++
+	}
+	return out
+}
+
+// rankList turns a term's postings into its record: the term's idf and
+// each document's impact, one digit each.
+func rankList(tp termPostings, docs []docInfo, idfMax, avgLength float64) termList {
+	l := tp.list
+	slices.SortFunc(l, func(x, y posting) int { return int(x.doc - y.doc) })
+	tl := termList{Term: tp.term, Postings: make([]Posting, len(l))}
+	filter := strings.HasPrefix(tp.term, FilterPrefix)
+	if !filter {
+		df := float64(len(l))
+		tl.IDF = quantize(math.Log(1+(float64(len(docs))-df+0.5)/(df+0.5)) / idfMax)
+	}
+	for k, p := range l {
+		tl.Postings[k].Doc = int(p.doc)
+		if filter {
+			tl.Postings[k].Impact = 1
+			continue
+		}
+		// Through float32, as the first builder kept frequencies.
+		wtf := float64(float32(p.wtf))
+		norm := k1 * (1 - b + b*docs[p.doc].length/avgLength)
+		sat := wtf * (k1 + 1) / (wtf + norm)
+		tl.Postings[k].Impact = quantize(sat / (k1 + 1))
+	}
+	return tl
+}
+
+// docFilesOut is the result files and the folder that holds them.
+type docFilesOut struct {
+	folder string
+	files  []File
+	bytes  int // uncompressed
+}
+
+// docFiles writes one file per document, in a folder named by the hash of
+// them all.
+func (b *Builder) docFiles() (docFilesOut, error) {
+	h := sha256.New()
+	for _, d := range b.docs {
+		h.Write(d.meta)
+		h.Write([]byte{'\n'})
+	}
+	out := docFilesOut{folder: "d-" + hex.EncodeToString(h.Sum(nil)[:4]) + "/"}
+	for i, d := range b.docs {
+		key := out.folder + DocName(i)
+		data, err := wrap(key, json.RawMessage(d.meta))
+		if err != nil {
+			return docFilesOut{}, err
+		}
+		out.files = append(out.files, File{Dir + key + ".js", data})
+		out.bytes += len(data)
+	}
+	return out, nil
+}
