@@ -26,7 +26,17 @@ type Loaded struct {
 	Slug  string
 	Entry *Entry
 	Diags diag.List
+	// Stamp is the file's as it was just before it was read: a body read
+	// again later (see Content.Body) is the one loaded if the stamp still
+	// holds.
+	Stamp Stamp
 }
+
+// Stamp is what tells that a file changed: its size and modification time.
+type Stamp struct{ Size, ModTime int64 }
+
+// StampOf is the stamp of a file's information.
+func StampOf(info fs.FileInfo) Stamp { return Stamp{info.Size(), info.ModTime().UnixNano()} }
 
 // LoadEach reads every entry file under content/ as Load does, keeping
 // each file's result apart. The diagnostics returned beside are those
@@ -45,7 +55,11 @@ func LoadEach(ctx context.Context, root *os.Root, sch *schema.Schema, opts Optio
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			info, statErr := root.Stat(f.path)
 			out[i] = readLoaded(root, f, opts)
+			if statErr == nil {
+				out[i].Stamp = StampOf(info)
+			}
 			return nil
 		})
 	}
@@ -75,7 +89,9 @@ func Reload(root *os.Root, sch *schema.Schema, p string, opts Options) (l *Loade
 	if err != nil || !info.Mode().IsRegular() {
 		return nil, false
 	}
-	return readLoaded(root, f, opts.withDefaults()), true
+	l = readLoaded(root, f, opts.withDefaults())
+	l.Stamp = StampOf(info)
+	return l, true
 }
 
 // entryFile reports whether p ("content/members/ana.md") is where an

@@ -9,6 +9,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -53,6 +54,11 @@ type Session struct {
 	linked     *link.Linked
 	gitChanges map[string]gitinfo.Change
 	modTimes   map[string]time.Time
+	// stamps holds each entry's file stamp (*load.Entry -> load.Stamp),
+	// for snapshots to tell whether a body read again is the one loaded.
+	// An entry's stamp never changes, and one gone reads as changed, so
+	// snapshots share the map while the session adds and removes.
+	stamps *sync.Map
 
 	// What changed since the last snapshot, which the next one reports:
 	// an update that fails leaves it for the one that succeeds.
@@ -142,7 +148,8 @@ func (s *Session) Update(ctx context.Context, changed []string) (*Snapshot, Repo
 
 // loadAll loads, checks and links the whole project.
 func (s *Session) loadAll(ctx context.Context) ([]string, error) {
-	*s = Session{opts: s.opts, host: s.host, root: s.root, staleAll: true, stale: map[string]bool{}, edited: map[string]bool{}}
+	*s = Session{opts: s.opts, host: s.host, root: s.root, staleAll: true, stale: map[string]bool{}, edited: map[string]bool{},
+		stamps: &sync.Map{}}
 	cfg, diags := config.Load(s.root)
 	s.cfg = cfg
 	s.setupDiags = diags
@@ -163,6 +170,11 @@ func (s *Session) loadAll(ctx context.Context) ([]string, error) {
 			return nil, err
 		}
 		s.files = files
+	}
+	for _, l := range s.files {
+		if l.Entry != nil {
+			s.stamps.Store(l.Entry, l.Stamp)
+		}
 	}
 	content, dups := load.Assemble(s.root, s.files)
 	s.setupDiags = append(s.setupDiags, dups...)
@@ -262,7 +274,7 @@ func (s *Session) snapshot() (*Snapshot, error) {
 		Changes: s.gitChanges, ModTimes: s.modTimes}
 	site := render.New(in, s.theme, render.Options{BaseURL: base, Drafts: s.opts.Drafts, Today: s.opts.Today, Markdown: s.markdown})
 	snap := &Snapshot{Site: site, graph: s.linked.Graph, schema: s.schema, drafts: s.opts.Drafts,
-		all: s.staleAll || s.ownTheme, stale: s.stale}
+		root: s.root, stamps: s.stamps, all: s.staleAll || s.ownTheme, stale: s.stale}
 	for f := range s.edited {
 		if l := s.files[f]; l != nil && l.Entry != nil {
 			snap.edited = append(snap.edited, l.Entry)

@@ -121,9 +121,11 @@ func (u *fileUpdate) read(p string) (whole bool) {
 	}
 	if oldEntry != nil {
 		u.gone[oldEntry] = true
+		s.stamps.Delete(oldEntry)
 	}
 	if newEntry != nil {
 		u.added = append(u.added, newEntry)
+		s.stamps.Store(newEntry, l.Stamp)
 	}
 	if oldEntry != nil || newEntry != nil {
 		u.changes = append(u.changes, link.Change{Old: oldEntry, New: newEntry})

@@ -1,8 +1,10 @@
 package site
 
 import (
+	"os"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/agora-community/agora/generator/link"
 	"github.com/agora-community/agora/generator/load"
@@ -19,6 +21,8 @@ type Snapshot struct {
 	graph  *link.Graph
 	schema *schema.Schema
 	drafts bool
+	root   *os.Root
+	stamps *sync.Map // see Session.stamps
 	// all is true when any page may differ from the previous snapshot's;
 	// otherwise stale holds the "type/slug" of the entries whose pages may.
 	all    bool
@@ -38,6 +42,23 @@ func (sn *Snapshot) Fresh(path string) bool {
 	return e != nil && !sn.stale[entryKey(e)]
 }
 
+// AsLoaded reports whether the page at path, rendered from this snapshot
+// just now, is right to keep: an entry page reads the entry's body from
+// its file, so it is not when the file changed since it was loaded.
+// Call it after rendering, so that a change during the render shows.
+func (sn *Snapshot) AsLoaded(path string) bool {
+	e := sn.entryAt(path)
+	if e == nil {
+		return true
+	}
+	stamp, ok := sn.stamps.Load(e)
+	if !ok {
+		return false
+	}
+	info, err := sn.root.Stat(e.File)
+	return err == nil && load.StampOf(info) == stamp.(load.Stamp)
+}
+
 // EntryPage reports whether path is the page of a published entry.
 func (sn *Snapshot) EntryPage(path string) bool { return sn.entryAt(path) != nil }
 
@@ -53,10 +74,8 @@ func (sn *Snapshot) EditedPages() []string {
 	return out
 }
 
-// PageOfFile is the page an entry file ("content/topics/x.md") would
+// pageOfFile is the page an entry file ("content/topics/x.md") would
 // have, whether or not it holds an entry now.
-func (sn *Snapshot) PageOfFile(file string) (string, bool) { return pageOfFile(sn.schema, file) }
-
 func pageOfFile(sch *schema.Schema, file string) (string, bool) {
 	dir, name := path.Split(file)
 	folder, ok := strings.CutPrefix(strings.TrimSuffix(dir, "/"), "content/")
