@@ -1,6 +1,8 @@
 package search
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/agora-community/agora/generator/write"
@@ -11,8 +13,58 @@ import (
 // cannot hold and the writer refuses.
 func TestDocNamesAreWritable(t *testing.T) {
 	for id := 0; id < 200000; id++ {
-		if err := write.CheckPath("search/index/d-00000000/" + DocName(id) + ".js"); err != nil {
+		name, _ := DocFile(id, 1)
+		if err := write.CheckPath("search/index/d-00000000/" + name + ".js"); err != nil {
 			t.Fatalf("id %d: %v", id, err)
 		}
+	}
+}
+
+// TestResultFiles checks the layout of docfiles.go: consecutive documents
+// share a file, each at its place, and a reader loads each file once.
+func TestResultFiles(t *testing.T) {
+	docs := groupByType(fixtureDocs(t))
+	opts := fixtureOptions // 4 per file
+	idx := mustBuildWith(t, docs, opts)
+	r, err := OpenReader(idx.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Manifest.PerFile != 4 {
+		t.Errorf("the manifest says %d per file", r.Manifest.PerFile)
+	}
+	var names []string
+	for _, f := range idx.Files {
+		if strings.HasPrefix(f.Path, Dir+r.Manifest.Docs) {
+			names = append(names, strings.TrimPrefix(f.Path, Dir+r.Manifest.Docs))
+		}
+	}
+	if want := "[00.js 01.js 02.js 03.js]"; fmt.Sprint(names) != want {
+		t.Errorf("15 documents, 4 per file, are in %v; want %s", names, want)
+	}
+	for id, d := range docs {
+		m, err := r.Doc(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Path != d.Path || m.Title != d.Title {
+			t.Errorf("document %d reads as %q %q; want %q %q", id, m.Title, m.Path, d.Title, d.Path)
+		}
+	}
+	if len(r.Loaded) != 1+4 {
+		t.Errorf("reading every result loaded %q; want the manifest and 4 files", r.Loaded)
+	}
+	if _, err := r.Doc(len(docs)); err == nil {
+		t.Error("a document past the last one reads without error")
+	}
+	// Another layout of the same results must not share the folder, which
+	// hosts may cache forever.
+	opts.DocsPerFile = 5
+	other, err := OpenReader(mustBuildWith(t, docs, opts).Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if other.Manifest.Docs == r.Manifest.Docs {
+		t.Errorf("4 and 5 per file share the folder %s", r.Manifest.Docs)
 	}
 }

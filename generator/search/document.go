@@ -1,22 +1,27 @@
 // Package search builds Agora's static full-text index: an inverted index
 // of every published entry, split into small shards by term range so that
-// a browser loads only the shards of the words typed, plus one small
-// metadata file per result shown. No server, no build step outside Agora.
+// a browser loads only the shards of the words typed, plus small files of
+// what results show. No server, no build step outside Agora.
 //
 // The files, under search/index/ of the site:
 //
-//	manifest.js            fixed name: types, topics, shard table, doc folder
-//	s/HASH.js              one shard: a sorted run of terms and their postings
-//	d-GEN/ID.js            one document: title, path, snippet source
+//	manifest.js    fixed name: types, topics, shard table, result folder
+//	s/HASH.js      one shard: a sorted run of terms and their postings
+//	d-HASH/0C.js   result file C: [title, path, snippet source] of
+//	               DocsPerFile consecutive documents (8 by default)
 //
 // Every file is JavaScript of the form agoraSearchLoad(KEY, JSON), so the
 // client loads it with a <script> element: that works over http(s) and
 // from file://, needs no eval, and fits a script-src 'self' policy. Shard
-// names are content hashes; document files sit in a folder named by the
-// hash of all documents, so hosts may cache both forever.
+// names are content hashes; result files sit in a folder named by the
+// hash of all results and their number per file, so hosts may cache both
+// forever.
 //
-// See tokenize.go for the terms, shard.go for the encoding and query.go
-// for the ranking, which the client implements identically.
+// Documents are indexed as they are made (Builder, Compact), so a build
+// holds their terms and results, never the text of every entry. See
+// tokenize.go for the terms, shard.go for the encoding, docfiles.go for
+// the result files and query.go for the ranking, which the client
+// implements identically.
 package search
 
 // Weight says how much a field counts in ranking.

@@ -3,7 +3,6 @@ package search
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -22,7 +21,7 @@ func (b *Builder) Finish() (*Index, error) {
 	}
 	n := len(b.docs)
 	idx := &Index{Stats: Stats{Docs: n}}
-	man := Manifest{V: 1, N: n, Types: types, Topics: b.topics()}
+	man := Manifest{V: 2, N: n, PerFile: b.opts.DocsPerFile, Types: types, Topics: b.topics()}
 
 	terms := b.sortedTerms()
 	idx.Stats.Terms = len(terms)
@@ -164,32 +163,4 @@ func rankList(tp termPostings, docs []docInfo, idfMax, avgLength float64) termLi
 		tl.Postings[k].Impact = quantize(sat / (k1 + 1))
 	}
 	return tl
-}
-
-// docFilesOut is the result files and the folder that holds them.
-type docFilesOut struct {
-	folder string
-	files  []File
-	bytes  int // uncompressed
-}
-
-// docFiles writes one file per document, in a folder named by the hash of
-// them all.
-func (b *Builder) docFiles() (docFilesOut, error) {
-	h := sha256.New()
-	for _, d := range b.docs {
-		h.Write(d.meta)
-		h.Write([]byte{'\n'})
-	}
-	out := docFilesOut{folder: "d-" + hex.EncodeToString(h.Sum(nil)[:4]) + "/"}
-	for i, d := range b.docs {
-		key := out.folder + DocName(i)
-		data, err := wrap(key, json.RawMessage(d.meta))
-		if err != nil {
-			return docFilesOut{}, err
-		}
-		out.files = append(out.files, File{Dir + key + ".js", data})
-		out.bytes += len(data)
-	}
-	return out, nil
 }

@@ -9,7 +9,6 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"strconv"
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -27,6 +26,9 @@ type Options struct {
 	// SnippetRunes bounds the text kept per document for result snippets
 	// (default 1000).
 	SnippetRunes int
+	// DocsPerFile is the number of documents whose results share a file
+	// (default 8; see docfiles.go).
+	DocsPerFile int
 }
 
 // File is one output file, its path from the site root.
@@ -46,7 +48,7 @@ type Stats struct {
 	Docs, Terms, Postings int
 	Shards                []ShardStat
 	ManifestBytes         int // uncompressed
-	DocBytes              int // all document files, uncompressed
+	DocBytes              int // all result files, uncompressed
 }
 
 // ShardStat is one shard's size.
@@ -78,6 +80,9 @@ func (o Options) withDefaults() Options {
 	if o.SnippetRunes <= 0 {
 		o.SnippetRunes = 1000
 	}
+	if o.DocsPerFile <= 0 {
+		o.DocsPerFile = 8
+	}
 	return o
 }
 
@@ -107,10 +112,12 @@ func Build(docs []Document, opts Options) (*Index, error) {
 
 // Manifest is the index's table of contents, manifest.js.
 type Manifest struct {
-	V     int            `json:"v"`
-	N     int            `json:"n"`     // documents
-	Docs  string         `json:"docs"`  // folder of the document files
-	Types []ManifestType `json:"types"` // in document order
+	V    int    `json:"v"`
+	N    int    `json:"n"`    // documents
+	Docs string `json:"docs"` // folder of the result files
+	// PerFile is the number of documents per result file.
+	PerFile int            `json:"perFile"`
+	Types   []ManifestType `json:"types"` // in document order
 	// Topics lists [slug, name] of every topic that has documents, by name.
 	Topics [][2]string `json:"topics"`
 	Terms  []string    `json:"terms"` // the first term of each shard
@@ -211,9 +218,3 @@ func GzipSize(data []byte) int {
 	w.Close()
 	return buf.Len()
 }
-
-// DocName is the file name (without .js) of a result's metadata: its
-// number in base 36 after a "0", so that no name is a Windows device name
-// (aux, con, nul, prn, com1…), which all start with a letter. The client
-// (search.js) names files the same way.
-func DocName(id int) string { return "0" + strconv.FormatInt(int64(id), 36) }

@@ -13,9 +13,10 @@ import (
 	"unicode/utf16"
 )
 
-// fixtureOptions make small shards, so the fixture index has several and
-// queries exercise shard selection.
-var fixtureOptions = Options{ShardBytes: 400, SnippetRunes: 160}
+// fixtureOptions make small shards and result files, so the fixture index
+// has several of each and queries exercise shard selection and places in
+// result files.
+var fixtureOptions = Options{ShardBytes: 400, SnippetRunes: 160, DocsPerFile: 4}
 
 func fixtureDocs(t testing.TB) []Document {
 	t.Helper()
@@ -336,7 +337,12 @@ func TestTypesGrouped(t *testing.T) {
 
 func mustBuild(t testing.TB, docs []Document) *Index {
 	t.Helper()
-	idx, err := Build(docs, fixtureOptions)
+	return mustBuildWith(t, docs, fixtureOptions)
+}
+
+func mustBuildWith(t testing.TB, docs []Document, opts Options) *Index {
+	t.Helper()
+	idx, err := Build(docs, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

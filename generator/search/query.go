@@ -47,6 +47,7 @@ type Reader struct {
 	Manifest Manifest
 	files    map[string][]byte // path under Dir -> data
 	shards   map[int]map[string]termList
+	docFiles map[string][][]string // result files read, by key
 	// Loaded lists the files read since the last ResetLoaded, as a
 	// browser would fetch them.
 	Loaded []string
@@ -55,7 +56,7 @@ type Reader struct {
 // OpenReader reads the manifest of an index held in memory, by path from
 // the site root (as Index.Files).
 func OpenReader(files []File) (*Reader, error) {
-	r := &Reader{files: map[string][]byte{}, shards: map[int]map[string]termList{}}
+	r := &Reader{files: map[string][]byte{}, shards: map[int]map[string]termList{}, docFiles: map[string][][]string{}}
 	for _, f := range files {
 		r.files[strings.TrimPrefix(f.Path, Dir)] = f.Data
 	}
@@ -246,19 +247,28 @@ func (r *Reader) Search(q string, f Filter) ([]Result, error) {
 	return out, nil
 }
 
-// DocMeta is what a result shows: the document file's contents.
+// DocMeta is what a result shows: its entry in a result file.
 type DocMeta struct {
 	Title, Path, Snippet string
 }
 
-// Doc reads a document's file.
+// Doc reads a document's result, loading its result file once.
 func (r *Reader) Doc(id int) (DocMeta, error) {
-	var v []string
-	if err := r.load(r.Manifest.Docs+DocName(id), &v); err != nil {
-		return DocMeta{}, err
+	if id < 0 || id >= r.Manifest.N || r.Manifest.PerFile <= 0 {
+		return DocMeta{}, fmt.Errorf("document %d of %d (%d per file)", id, r.Manifest.N, r.Manifest.PerFile)
 	}
-	if len(v) != 3 {
-		return DocMeta{}, fmt.Errorf("document %d: %d values", id, len(v))
+	name, at := DocFile(id, r.Manifest.PerFile)
+	key := r.Manifest.Docs + name
+	file, ok := r.docFiles[key]
+	if !ok {
+		if err := r.load(key, &file); err != nil {
+			return DocMeta{}, err
+		}
+		r.docFiles[key] = file
 	}
+	if at >= len(file) || len(file[at]) != 3 {
+		return DocMeta{}, fmt.Errorf("document %d: no [title, path, snippet] at %d of %s.js", id, at, key)
+	}
+	v := file[at]
 	return DocMeta{v[0], v[1], v[2]}, nil
 }

@@ -90,6 +90,19 @@ test("a cold query loads the manifest, its shards and nothing else", async () =>
   assert.match(loaded[1], /^s\/[0-9a-f]{10}$/);
 });
 
+test("each result reads from the file it shares with its neighbours, loaded once", async () => {
+  const loaded = [];
+  const engine = new core.Engine(loader(path.join(testdata, "index"), loaded));
+  const man = await engine.init();
+  assert.ok(man.perFile > 1 && man.perFile < man.n, `${man.perFile} per file`);
+  // Documents are numbered by type, in the order types first appear.
+  const corpus = readJSON("corpus.json"), types = [...new Set(corpus.map((d) => d.type))];
+  const want = types.flatMap((t) => corpus.filter((d) => d.type === t).map((d) => d.path));
+  const got = await Promise.all(want.map((_, id) => engine.doc(id)));
+  assert.deepEqual(got.map((m) => m[1]), want);
+  assert.equal(loaded.filter((k) => k.startsWith(man.docs)).length, Math.ceil(man.n / man.perFile), `loaded ${loaded}`);
+});
+
 test("highlighting finds folded words, prefixes and Khmer inside a run", () => {
   const title = "Círculo de aprendizaje en Hermosillo: mediación en conflictos";
   const m = core.marks(title, core.parseQuery("mediacion"));

@@ -244,9 +244,11 @@
     return out;
   }
 
-  // doc resolves to [title, path, snippet source].
+  // doc resolves to [title, path, snippet source], from the result file
+  // it shares with its neighbours (DocFile in docfiles.go).
   Engine.prototype.doc = function (id) {
-    return this.get(this.man.docs + "0" + id.toString(36)); // as DocName in index.go
+    var per = this.man.perFile;
+    return this.get(this.man.docs + "0" + Math.floor(id / per).toString(36)).then(function (file) { return file[id % per]; });
   };
 
   // typeOf is a document's [name, label, start, end].
