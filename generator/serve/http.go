@@ -3,6 +3,8 @@ package serve
 import (
 	"bytes"
 	"embed"
+	"errors"
+	"fmt"
 	"html"
 	"mime"
 	"net/http"
@@ -23,38 +25,61 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	files, problem, base := s.files, s.problem, s.basePath
+	b, problem, broken := s.current, s.problem, s.broken
 	s.mu.RUnlock()
-	if !strings.HasPrefix(r.URL.Path, base) {
-		if r.URL.Path == "/" || r.URL.Path+"/" == base {
-			http.Redirect(w, r, base, http.StatusFound)
-			return
-		}
-		s.notFound(w, files, problem)
+	if b == nil {
+		s.notFound(w, nil, problem)
 		return
 	}
-	name := strings.TrimPrefix(r.URL.Path, base)
+	if !strings.HasPrefix(r.URL.Path, b.basePath) {
+		if r.URL.Path == "/" || r.URL.Path+"/" == b.basePath {
+			http.Redirect(w, r, b.basePath, http.StatusFound)
+			return
+		}
+		s.notFound(w, b, problem)
+		return
+	}
+	name := strings.TrimPrefix(r.URL.Path, b.basePath)
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	b, ok := files[name]
-	if !ok {
-		if _, dir := files[name+"/index.html"]; dir {
+	if problem != "" && broken[name] && !b.cached(name) {
+		s.write(w, name, []byte(unavailable), problem, http.StatusOK)
+		return
+	}
+	data, err := b.page(name)
+	switch {
+	case errors.Is(err, errNoPage):
+		if b.has(name + "/index.html") {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 			return
 		}
-		s.notFound(w, files, problem)
-		return
+		s.notFound(w, b, problem)
+	case err != nil:
+		// A template that fails on this page only: shown like any other
+		// problem, on this page, until a change renders it again.
+		fmt.Fprintln(s.opts.Log, err)
+		s.write(w, "error.html", []byte("<!doctype html><title>Error</title><body></body>"), problem+err.Error()+"\n", http.StatusInternalServerError)
+	default:
+		s.write(w, name, data, problem, http.StatusOK)
 	}
-	s.write(w, name, b, problem, http.StatusOK)
 }
 
-func (s *Server) notFound(w http.ResponseWriter, files map[string][]byte, problem string) {
-	b, ok := files["404.html"]
-	if !ok {
-		b = []byte("<!doctype html><title>Not found</title><h1>Not found</h1>")
+// unavailable stands for a page whose file changed and has errors, when
+// the last good build had not rendered it yet: it reads entry bodies from
+// their files, so it cannot render it any more.
+const unavailable = `<!doctype html><meta charset="utf-8"><title>Agora: this page has errors</title>` +
+	`<body><main><h1>This page's file has errors</h1><p>Its last good version was not kept. Fix the file and save: this page updates by itself.</p></main></body>`
+
+func (s *Server) notFound(w http.ResponseWriter, b *build, problem string) {
+	var data []byte
+	if b != nil {
+		data, _ = b.page("404.html")
 	}
-	s.write(w, "404.html", b, problem, http.StatusNotFound)
+	if data == nil {
+		data = []byte("<!doctype html><title>Not found</title><h1>Not found</h1>")
+	}
+	s.write(w, "404.html", data, problem, http.StatusNotFound)
 }
 
 func (s *Server) write(w http.ResponseWriter, name string, b []byte, problem string, status int) {

@@ -31,15 +31,23 @@ type Options struct {
 
 // Server holds the last good build and the current problem, if any.
 type Server struct {
-	opts     Options
-	ln       net.Listener
-	addr     string // where it listens, once Listen returned
-	basePath string // "/network/": the path of base_url, where the site is served
+	opts    Options
+	ln      net.Listener
+	addr    string        // where it listens, once Listen returned
+	session *site.Session // the sources as loaded; used by the watch loop only
+
+	// reuseNone is set when a snapshot was made but not served, so that
+	// the next build keeps no page: the snapshot said what changed since
+	// that one, not since the build served.
+	reuseNone bool
 
 	mu      sync.RWMutex
-	files   map[string][]byte
+	current *build // nil until a build succeeded
 	problem string // text of the diagnostics or error of the last failed build
-	events  *broker
+	// broken are the pages the current build cannot render while the
+	// problem stands (see site.Report.BrokenPages).
+	broken map[string]bool
+	events *broker
 }
 
 // New makes a server; Run builds and serves.
@@ -47,7 +55,7 @@ func New(opts Options) *Server {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	return &Server{opts: opts, basePath: "/", events: newBroker()}
+	return &Server{opts: opts, events: newBroker(), broken: map[string]bool{}}
 }
 
 // Run listens, builds, watches and serves until ctx ends.
@@ -93,8 +101,13 @@ func (s *Server) Serve(ctx context.Context) error {
 		return err
 	}
 	defer w.Close()
+	defer func() {
+		if s.session != nil {
+			s.session.Close()
+		}
+	}()
 	fmt.Fprintf(s.opts.Log, "serving %s on http://%s%s (only this machine can reach it; --bind 0.0.0.0 to share it on your network)\n",
-		s.opts.Source, s.addr, s.basePath)
+		s.opts.Source, s.addr, s.basePath())
 	if err := srv.Serve(s.ln); !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
@@ -102,28 +115,38 @@ func (s *Server) Serve(ctx context.Context) error {
 	return nil
 }
 
-// rebuild builds the whole site in memory; on failure the last good
-// files stay and the problem is shown in the browser and the terminal.
+// rebuild brings the site up to date with the changed files (all of them
+// on the first call): the session reads again what changed, and the pages
+// it reached render again when asked for. On failure the last good build
+// stays served and the problem is shown in the browser and the terminal.
 func (s *Server) rebuild(ctx context.Context, changed []string) {
 	start := time.Now()
-	files, problem, basePath := s.build(ctx)
-	s.mu.Lock()
-	if problem == "" {
-		cssOnly := s.files != nil && onlyStyles(changed)
-		s.files, s.problem, s.basePath = files, "", basePath
-		s.mu.Unlock()
-		fmt.Fprintf(s.opts.Log, "built in %s%s\n", time.Since(start).Round(time.Millisecond), describe(changed))
-		if cssOnly {
-			s.events.send("css", "")
-		} else {
-			s.events.send("reload", "")
+	b, whole, problem, broken := s.build(ctx, changed)
+	if problem != "" {
+		s.mu.Lock()
+		s.problem = problem
+		for _, p := range broken {
+			s.broken[p] = true
 		}
+		s.mu.Unlock()
+		fmt.Fprintf(s.opts.Log, "build failed%s; still serving the last good site:\n%s", describe(changed), problem)
+		s.events.send("problem", problem)
 		return
 	}
-	s.problem = problem
+	s.mu.Lock()
+	cssOnly := s.current != nil && onlyStyles(changed)
+	s.current, s.problem, s.broken = b, "", map[string]bool{}
 	s.mu.Unlock()
-	fmt.Fprintf(s.opts.Log, "build failed%s; still serving the last good site:\n%s", describe(changed), problem)
-	s.events.send("problem", problem)
+	what := "updated"
+	if whole {
+		what = "built"
+	}
+	fmt.Fprintf(s.opts.Log, "%s in %s%s\n", what, time.Since(start).Round(time.Millisecond), describe(changed))
+	if cssOnly {
+		s.events.send("css", "")
+	} else {
+		s.events.send("reload", "")
+	}
 }
 
 func describe(changed []string) string {
@@ -136,23 +159,62 @@ func describe(changed []string) string {
 	return " (" + strings.Join(changed, ", ") + " changed)"
 }
 
-func (s *Server) build(ctx context.Context) (map[string][]byte, string, string) {
-	p, err := site.Open(ctx, site.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, Today: s.opts.Today, History: true})
-	if err != nil {
-		return nil, err.Error() + "\n", ""
+// build updates the session and prepares the new build: after a whole
+// load, a page of every kind is rendered to find template errors; after
+// an edit, the edited entries' pages, which the browser asks for first.
+func (s *Server) build(ctx context.Context, changed []string) (b *build, whole bool, problem string, broken []string) {
+	if s.session == nil {
+		sess, err := site.NewSession(site.Options{Source: s.opts.Source, Drafts: s.opts.Drafts, Today: s.opts.Today, History: true}, s.addr)
+		if err != nil {
+			return nil, true, err.Error() + "\n", nil
+		}
+		s.session = sess
 	}
-	defer p.Close()
-	if p.Diags.HasErrors() {
+	snap, rep, err := s.session.Update(ctx, changed)
+	for _, note := range rep.Notes {
+		fmt.Fprintln(s.opts.Log, "warning: "+note)
+	}
+	if err != nil {
+		return nil, rep.Whole, err.Error() + "\n", nil
+	}
+	printer := diag.Printer{Format: "text", ReadFile: s.session.ReadFile}
+	if len(rep.Errors) > 0 {
 		var buf bytes.Buffer
-		diag.Printer{Format: "text", ReadFile: p.Root.ReadFile}.Print(&buf, p.Diags)
-		return nil, buf.String(), ""
+		printer.Print(&buf, rep.Errors)
+		return nil, rep.Whole, buf.String(), rep.BrokenPages
 	}
-	basePath := p.Site.BasePath()
-	files, err := p.BuildMemory(ctx, "http://"+s.addr+basePath)
-	if err != nil {
-		return nil, err.Error() + "\n", ""
+	if len(rep.Warnings) > 0 {
+		printer.Print(s.opts.Log, rep.Warnings)
+	} else if rep.Whole && rep.WarningCount > 0 {
+		fmt.Fprintf(s.opts.Log, "%d warnings (agora check lists them)\n", rep.WarningCount)
 	}
-	return files, "", basePath
+	s.mu.RLock()
+	prev := s.current
+	s.mu.RUnlock()
+	if s.reuseNone {
+		prev = nil
+	}
+	b = newBuild(snap, prev)
+	first := snap.EditedPages()
+	if rep.Whole {
+		first = b.samplePages()
+	}
+	if err := b.prerender(ctx, first); err != nil {
+		s.reuseNone = true
+		return nil, rep.Whole, err.Error() + "\n", snap.EditedPages()
+	}
+	s.reuseNone = false
+	return b, rep.Whole, "", nil
+}
+
+// basePath is the path the site is served under: "/network/".
+func (s *Server) basePath() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.current == nil {
+		return "/"
+	}
+	return s.current.basePath
 }
 
 // onlyStyles reports whether every changed source file is a stylesheet,

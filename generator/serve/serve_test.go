@@ -16,13 +16,27 @@ import (
 // port and returns its base URL and the copy's folder.
 func startServer(t *testing.T) (string, string) {
 	t.Helper()
+	return startServerWith(t, Options{})
+}
+
+// exampleCopy copies the example community into a temporary folder.
+func exampleCopy(t *testing.T) string {
+	t.Helper()
 	src := t.TempDir()
 	if err := os.CopyFS(filepath.Join(src, "content"), os.DirFS("../../content")); err != nil {
 		t.Fatal(err)
 	}
 	site, _ := os.ReadFile("../../site.toml")
 	os.WriteFile(filepath.Join(src, "site.toml"), site, 0o644)
-	s := New(Options{Source: src, Addr: "127.0.0.1:0"})
+	return src
+}
+
+// startServerWith is startServer with options; Source and Addr are set.
+func startServerWith(t *testing.T, opts Options) (string, string) {
+	t.Helper()
+	src := exampleCopy(t)
+	opts.Source, opts.Addr = src, "127.0.0.1:0"
+	s := New(opts)
 	if err := s.Listen(); err != nil {
 		t.Fatal(err)
 	}

@@ -12,9 +12,12 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// debounce gathers a burst of events (an editor's save, a git checkout)
-// into one rebuild.
-const debounce = 40 * time.Millisecond
+// debounce gathers a burst of events into one rebuild: the events of one
+// save (an editor's write and rename, a truncate then a write) come within
+// a millisecond or two. It counts in the time from a save to the page, so
+// it is short; a longer burst (a git checkout) makes a few updates, each
+// of them right for the files as they were.
+const debounce = 10 * time.Millisecond
 
 // watched are the sources that change the site.
 var watched = []string{"content", "schema", "themes"}
@@ -90,7 +93,7 @@ func (s *Server) loop(ctx context.Context, w *fsnotify.Watcher) {
 }
 
 // relevant keeps events on site.toml and inside the watched folders,
-// ignoring editors' swap and backup files.
+// ignoring editors' swap, backup and autosave files (.x.swp, x~, #x#).
 func (s *Server) relevant(name string) (string, bool) {
 	rel, err := filepath.Rel(s.opts.Source, name)
 	if err != nil {
@@ -98,7 +101,7 @@ func (s *Server) relevant(name string) (string, bool) {
 	}
 	rel = filepath.ToSlash(rel)
 	base := filepath.Base(name)
-	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") || strings.HasSuffix(base, ".tmp") {
+	if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "#") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") || strings.HasSuffix(base, ".tmp") {
 		return "", false
 	}
 	if rel == "site.toml" {
