@@ -128,33 +128,52 @@ func snippet(d *Document, limit int) string {
 	if utf8.RuneCountInString(s) <= limit {
 		return s
 	}
-	r := []rune(s)[:limit]
-	cut := string(r)
+	cut := firstRunes(s, limit)
 	if i := strings.LastIndexByte(cut, ' '); i > len(cut)*3/4 {
 		cut = cut[:i]
 	}
 	return cut + "…"
 }
 
+// firstRunes is string([]rune(s)[:n]) for s of at least n runes, without
+// converting all of s.
+func firstRunes(s string, n int) string {
+	if !utf8.ValidString(s) {
+		return string([]rune(s)[:n]) // bad bytes become U+FFFD
+	}
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
 // collapseSpaces is strings.Join(strings.Fields(s), " ") cut after at most
 // max runes (bytes of invalid UTF-8 counting as one each, as in
 // utf8.RuneCountInString).
 func collapseSpaces(s string, max int) string {
-	var b strings.Builder
+	b := make([]byte, 0, min(len(s), 4*max))
 	runes := 0
 	for word := range strings.FieldsSeq(s) {
 		if runes >= max {
 			break
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(b) > 0 {
+			b = append(b, ' ')
 			runes++
 		}
-		for i := 0; i < len(word) && runes < max; runes++ {
+		if n := utf8.RuneCountInString(word); runes+n <= max {
+			b = append(b, word...)
+			runes += n
+			continue
+		}
+		for i := 0; runes < max; runes++ {
 			_, n := utf8.DecodeRuneInString(word[i:])
-			b.WriteString(word[i : i+n])
+			b = append(b, word[i:i+n]...)
 			i += n
 		}
 	}
-	return b.String()
+	return string(b)
 }

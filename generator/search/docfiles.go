@@ -53,11 +53,11 @@ func (b *Builder) docFiles() (docFilesOut, error) {
 	for start := 0; start < len(b.docs); start += per {
 		name, _ := DocFile(start, per)
 		key := out.folder + name
-		var metas []json.RawMessage
+		var metas [][]byte
 		for _, d := range b.docs[start:min(start+per, len(b.docs))] {
 			metas = append(metas, d.meta)
 		}
-		data, err := wrap(key, metas)
+		data, err := wrapList(key, metas)
 		if err != nil {
 			return docFilesOut{}, err
 		}
@@ -65,4 +65,27 @@ func (b *Builder) docFiles() (docFilesOut, error) {
 		out.bytes += len(data)
 	}
 	return out, nil
+}
+
+// wrapList is wrap(key, values) for values that json.Marshal encoded,
+// which is how wrap would encode them (compact, with < > & escaped): it
+// does not read the results' text again.
+func wrapList(key string, values [][]byte) ([]byte, error) {
+	k, err := json.Marshal(key)
+	if err != nil {
+		return nil, err
+	}
+	size := len(loaderFunc) + len(k) + 8
+	for _, v := range values {
+		size += len(v) + 1
+	}
+	b := make([]byte, 0, size)
+	b = append(append(append(b, loaderFunc+"("...), k...), ",["...)
+	for i, v := range values {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, v...)
+	}
+	return append(b, "]);\n"...), nil
 }

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -66,5 +68,30 @@ func TestResultFiles(t *testing.T) {
 	}
 	if other.Manifest.Docs == r.Manifest.Docs {
 		t.Errorf("4 and 5 per file share the folder %s", r.Manifest.Docs)
+	}
+}
+
+// TestWrapListIsWrap: result files are assembled from each result's
+// encoded JSON, byte for byte as wrap would encode the list.
+func TestWrapListIsWrap(t *testing.T) {
+	var metas [][]byte
+	var raws []json.RawMessage
+	for _, m := range [][]string{{"<b>Tom & Jerry</b>", "a/", "line\u2028break \xff bad"}, {"", "", ""}, {"Mediación", "m/", `"quoted" \ back`}} {
+		b, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		metas, raws = append(metas, b), append(raws, b)
+	}
+	got, err := wrapList("d-1/0<a>", metas)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := wrap("d-1/0<a>", raws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("wrapList:\n%s\nwrap:\n%s", got, want)
 	}
 }

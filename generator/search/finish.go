@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Finish ranks every posting and writes the index's files. Call it once,
@@ -23,9 +24,19 @@ func (b *Builder) Finish() (*Index, error) {
 	idx := &Index{Stats: Stats{Docs: n}}
 	man := Manifest{V: 2, N: n, PerFile: b.opts.DocsPerFile, Types: types, Topics: b.topics()}
 
+	// The result files while the shards are ranked.
+	var docs docFilesOut
+	var docsErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { docs, docsErr = b.docFiles() })
 	terms := b.sortedTerms()
 	idx.Stats.Terms = len(terms)
-	for _, s := range b.encodeShards(terms, &idx.Stats) {
+	shards := b.encodeShards(terms, &idx.Stats)
+	wg.Wait()
+	if docsErr != nil {
+		return nil, docsErr
+	}
+	for _, s := range shards {
 		sum := sha256.Sum256(s.payload)
 		name := hex.EncodeToString(sum[:5])
 		key := "s/" + name
@@ -39,10 +50,6 @@ func (b *Builder) Finish() (*Index, error) {
 		idx.Stats.Shards = append(idx.Stats.Shards, ShardStat{Path: Dir + key + ".js", First: s.first, Terms: s.terms, Bytes: len(data)})
 	}
 
-	docs, err := b.docFiles()
-	if err != nil {
-		return nil, err
-	}
 	man.Docs = docs.folder
 	idx.Files = append(idx.Files, docs.files...)
 	idx.Stats.DocBytes = docs.bytes
@@ -124,10 +131,12 @@ func (b *Builder) encodeShards(terms []termPostings, stats *Stats) []shard {
 	}
 	idfMax := math.Log(1 + (float64(n)-0.5)/1.5)
 
+	recs := make([][]byte, len(terms))
+	forEach(len(terms), func(i int) { recs[i] = encodeRecord(nil, rankList(terms[i], b.docs, idfMax, avg)) })
+
 	var out []shard
-	var rec []byte
-	for _, tp := range terms {
-		rec = encodeRecord(rec[:0], rankList(tp, b.docs, idfMax, avg))
+	for i, tp := range terms {
+		rec := recs[i]
 		stats.Postings += len(tp.list)
 		if last := len(out) - 1; last < 0 || (len(out[last].payload) > 0 && len(out[last].payload)+len(rec) > b.opts.ShardBytes) {
 			out = append(out, shard{first: tp.term})

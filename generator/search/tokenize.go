@@ -1,11 +1,8 @@
 package search
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // The tokenizer turns text into index terms. The client (search.js)
@@ -33,56 +30,6 @@ import (
 // maxTermRunes bounds a term; longer words (hashes, URLs glued
 // together) are cut, the same way on both sides.
 const maxTermRunes = 32
-
-// invisible reports the format characters that Fold deletes: they hint at
-// word breaks or shaping in Khmer, Myanmar or Persian text, but people do
-// not type them.
-func invisible(r rune) bool {
-	switch r {
-	case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
-		return true
-	}
-	return false
-}
-
-// Fold returns text as it is matched: see step 1 above.
-func Fold(s string) string {
-	ascii, upper := true, false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-		upper = upper || ('A' <= c && c <= 'Z')
-	}
-	if ascii {
-		if upper {
-			return strings.ToLower(s)
-		}
-		return s
-	}
-	d := norm.NFKD.String(strings.ToValidUTF8(s, "\uFFFD"))
-	var b strings.Builder
-	b.Grow(len(d))
-	for _, r := range d {
-		if (r >= 0x0300 && r <= 0x036F) || invisible(r) {
-			continue
-		}
-		b.WriteRune(r)
-	}
-	c := norm.NFC.String(b.String())
-	b.Reset()
-	b.Grow(len(c))
-	for _, r := range c {
-		r = unicode.ToLower(r)
-		if r == 'ς' {
-			r = 'σ'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
 
 // wordRune reports the runes words are made of: letters, marks, digits.
 func wordRune(r rune) bool {

@@ -1,0 +1,110 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold returns text as it is matched: see step 1 in tokenize.go.
+//
+// Text is mostly ASCII, even in Spanish or French, and ASCII only needs
+// lower-casing: only the pieces around other characters go through
+// normalization (foldPiece). A piece ends before an ASCII character that
+// is followed by ASCII or nothing. Normalization cannot reach across that
+// point: an ASCII character never changes under NFKD, reorders with no
+// mark and composes with no character before it, and the one before it is
+// no mark's base, since none follows. So the pieces fold as the whole.
+func Fold(s string) string {
+	if nonASCII(s) == len(s) {
+		return lowerASCII(s)
+	}
+	b := make([]byte, 0, len(s)+len(s)/8)
+	for {
+		i := nonASCII(s)
+		if i == len(s) {
+			return string(appendLowerASCII(b, s))
+		}
+		// The piece starts at the ASCII character before, which may be
+		// the base of a mark.
+		start := max(0, i-1)
+		end := start + pieceEnd(s[start:])
+		b = appendLowerASCII(b, s[:start])
+		b = appendFoldPiece(b, s[start:end])
+		s = s[end:]
+	}
+}
+
+// nonASCII is the index of the first byte of s outside ASCII, or len(s).
+func nonASCII(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// pieceEnd is where a piece that starts s ends: at the first ASCII
+// character after its start that ASCII or the end of s follows.
+func pieceEnd(s string) int {
+	for i := 1; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf && (i+1 == len(s) || s[i+1] < utf8.RuneSelf) {
+			return i
+		}
+	}
+	return len(s)
+}
+
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+func appendLowerASCII(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// appendFoldPiece folds any text, as step 1 says, and appends it to b.
+func appendFoldPiece(b []byte, s string) []byte {
+	d := norm.NFKD.String(strings.ToValidUTF8(s, "\uFFFD"))
+	kept := make([]byte, 0, len(d))
+	for _, r := range d {
+		if (r >= 0x0300 && r <= 0x036F) || invisible(r) {
+			continue
+		}
+		kept = utf8.AppendRune(kept, r)
+	}
+	for _, r := range string(norm.NFC.Bytes(kept)) {
+		r = unicode.ToLower(r)
+		if r == 'ς' {
+			r = 'σ'
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return b
+}
+
+// invisible reports the format characters that Fold deletes: they hint at
+// word breaks or shaping in Khmer, Myanmar or Persian text, but people do
+// not type them.
+func invisible(r rune) bool {
+	switch r {
+	case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
+		return true
+	}
+	return false
+}

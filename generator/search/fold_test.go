@@ -1,0 +1,64 @@
+package search
+
+import (
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+)
+
+// foldWhole is Fold without pieces: step 1 on the whole text.
+func foldWhole(s string) string { return string(appendFoldPiece(nil, s)) }
+
+// foldCases mix ASCII with what normalization joins, splits, reorders or
+// drops: marks after ASCII letters, marks in long runs, Hangul jamo,
+// compatibility forms, invisible characters, final sigma, broken UTF-8.
+var foldCases = []string{
+	"", "plain", "MiXeD Case", "Mediación PARTICIPACIÓN", "e\u0301 a\u0300\u0301b E\u0301X",
+	"x\u0327\u0301 \u0301 leading mark", "a" + strings.Repeat("\u0301", 40) + "b",
+	"\u1100\u1161\u11a8 and \u1100 \u1161", "ﬁne Ｆｕｌｌ ① ㎏", "សំឡេង\u200bយុវជន A\u200dB",
+	"ΟΔΟΣ οδος ς", "bad \xff\xfe bytes \xe2\x82 cut\xe2", "Ёс зүйн ес", "ᄀ\u1161a\u0301",
+	"A\u0323\u0302 q\u0307\u0323", "中文 and ไทย text", "x\u034f\u0301", "ends with a\u0301",
+}
+
+func TestFoldByPieces(t *testing.T) {
+	texts := append([]string(nil), foldCases...)
+	for _, name := range []string{"testdata/khmer-translations.txt", "testdata/khmer-content-icu.txt", "testdata/corpus.json", "testdata/tokens.json"} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	// Random mixes of the cases' characters.
+	rng := rand.New(rand.NewPCG(3, 4))
+	runes := []rune(strings.Join(foldCases, ""))
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(20) {
+			if rng.IntN(3) == 0 {
+				b.WriteByte(byte('A' + rng.IntN(58)))
+			} else {
+				b.WriteRune(runes[rng.IntN(len(runes))])
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if got, want := Fold(s), foldWhole(s); got != want {
+			t.Errorf("Fold(%q) = %q; whole, %q", s, got, want)
+		}
+	}
+}
+
+// FuzzFoldByPieces: go test -fuzz FuzzFoldByPieces ./generator/search
+func FuzzFoldByPieces(f *testing.F) {
+	for _, s := range foldCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Fold(s), foldWhole(s); got != want {
+			t.Fatalf("Fold(%q) = %q; whole, %q", s, got, want)
+		}
+	})
+}
