@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -171,4 +172,45 @@ func TestTemplateErrorKeepsLastGoodSite(t *testing.T) {
 	waitFor(t, topic, func(_ int, b string) bool {
 		return strings.Contains(b, "<h1>Own theme: Facilitation</h1>") && !strings.Contains(b, `id="agora-overlay"`)
 	})
+}
+
+// TestRequestsDuringEdits asks for pages without pause while entries are
+// edited, added and removed, so that the race detector (go test -race)
+// sees pages render from older snapshots while the session makes new ones.
+func TestRequestsDuringEdits(t *testing.T) {
+	base, src := startServer(t)
+	pages := []string{"", "members/", "members/lucia-ferrer/", "topics/facilitation/", "topics/disability-inclusion/",
+		"minutes/", "actions/", "curriculum/", "members/chan-sokha/", "feed.xml", "sitemap.xml"}
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for w := range 3 {
+		wg.Go(func() {
+			for i := w; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				get(t, base+pages[i%len(pages)])
+			}
+		})
+	}
+	member := filepath.Join(src, "content", "members", "chan-sokha.md")
+	orig, err := os.ReadFile(member)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 10 {
+		name := fmt.Sprintf("Chan Sokha %d", i)
+		os.WriteFile(member, bytes.Replace(orig, []byte(`name = "Chan Sokha"`), []byte(`name = "`+name+`"`), 1), 0o644)
+		waitFor(t, base+"topics/facilitation/", func(_ int, b string) bool { return strings.Contains(b, ">"+name+"<") })
+		extra := filepath.Join(src, "content", "topics", "extra-topic.md")
+		if i%2 == 0 {
+			os.WriteFile(extra, []byte("+++\nname = \"Extra topic\"\n+++\nBody.\n"), 0o644)
+		} else {
+			os.Remove(extra)
+		}
+	}
+	close(stop)
+	wg.Wait()
 }

@@ -1,7 +1,8 @@
-// Package serve is the live preview: it builds the site in memory, serves
-// it on this machine, rebuilds when a source file changes and tells open
-// browsers to reload. A broken file shows as an overlay while the last
-// good site stays served.
+// Package serve is the live preview: it loads the site, serves it on this
+// machine, rendering each page when it is first asked for, and when a
+// source file changes reads again only what changed, drops the pages the
+// change reaches and tells open browsers to reload. A broken file shows as
+// an overlay while the last good site stays served.
 package serve
 
 import (
