@@ -20,6 +20,10 @@ type Linked struct {
 	Graph      *Graph
 	opts       Options
 	entryDiags map[*load.Entry]diag.List // problems of each entry's own references
+	// rewritten holds, for the entries whose values linking rewrote (an
+	// alias replaced by its entry's slug), the names they wrote, folded:
+	// once rewritten, their values no longer say so (see Naming).
+	rewritten  map[*load.Entry][]string
 	aliasDiags diag.List
 	cycleDiags diag.List
 }
@@ -120,15 +124,30 @@ func (l *Linked) Update(c *load.Content, changes []Change) *Linked {
 	if entryDiags == nil {
 		entryDiags = map[*load.Entry]diag.List{}
 	}
+	rewritten := maps.Clone(l.rewritten)
+	if rewritten == nil {
+		rewritten = map[*load.Entry][]string{}
+	}
 	for o := range gone {
 		delete(entryDiags, o)
+		delete(rewritten, o)
 	}
 	for _, ch := range changes {
 		if ch.New == nil {
 			continue
 		}
+		written := refValues(ch.New)
 		if d := g.resolve(ch.New, l.opts); len(d) > 0 {
 			entryDiags[ch.New] = d
+		}
+		var lost []string
+		for i, v := range refValues(ch.New) {
+			if v != written[i] {
+				lost = append(lost, written[i])
+			}
+		}
+		if lost != nil {
+			rewritten[ch.New] = lost
 		}
 		for _, edge := range g.out[ch.New] {
 			resort[edge.To] = true
@@ -142,7 +161,18 @@ func (l *Linked) Update(c *load.Content, changes []Change) *Linked {
 		g.orders = map[string][]*load.Entry{}
 		cycleDiags = g.orderAcyclic(g.schema)
 	}
-	return &Linked{Graph: g, opts: l.opts, entryDiags: entryDiags, aliasDiags: aliasDiags, cycleDiags: cycleDiags}
+	return &Linked{Graph: g, opts: l.opts, entryDiags: entryDiags, rewritten: rewritten, aliasDiags: aliasDiags, cycleDiags: cycleDiags}
+}
+
+// refValues lists an entry's ref and topic values, folded, in the order
+// resolve visits them.
+func refValues(e *load.Entry) []string {
+	var out []string
+	eachRefValue(e.Type.Fields, e.Fields, func(v string) bool {
+		out = append(out, NameOf(v))
+		return false
+	})
+	return out
 }
 
 // dropEdgesFrom removes the edges of the entries that go, and takes them
@@ -255,12 +285,14 @@ func Names(e *load.Entry) []string {
 	return names
 }
 
-// Naming lists the entries with a ref or topic value that, folded, is one
-// of names. It only reads the entries.
-func Naming(entries []*load.Entry, names map[string]bool) []*load.Entry {
+// Naming lists the entries whose files name one of names (folded)
+// in a ref or topic value: those whose links may change when an entry of
+// that name appears or goes. It only reads the entries.
+func (l *Linked) Naming(entries []*load.Entry, names map[string]bool) []*load.Entry {
 	var out []*load.Entry
 	for _, e := range entries {
-		if eachRefValue(e.Type.Fields, e.Fields, func(v string) bool { return names[NameOf(v)] }) {
+		if eachRefValue(e.Type.Fields, e.Fields, func(v string) bool { return names[NameOf(v)] }) ||
+			slices.ContainsFunc(l.rewritten[e], func(n string) bool { return names[n] }) {
 			out = append(out, e)
 		}
 	}

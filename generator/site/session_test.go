@@ -96,6 +96,12 @@ func TestSessionMatchesOpen(t *testing.T) {
 		{"a prerequisite cycle", rewrite(`title = "Learning circles 101"`, "prerequisites = [\"writing-useful-minutes\"]\ntitle = \"Learning circles 101\"", "content/curriculum/learning-circles-101.md")},
 		{"remove the member", removeFile("content/members/new-member.md")},
 		{"break the cycle", rewrite("prerequisites = [\"writing-useful-minutes\"]\n", "", "content/curriculum/learning-circles-101.md")},
+		{"rename an alias written in another case", rewrite(`"Facilitation skills"`, `"Facilitation craft"`, "content/topics/facilitation.md")},
+		{"rename it back", rewrite(`"Facilitation craft"`, `"Facilitation skills"`, "content/topics/facilitation.md")},
+		{"drop a short alias", rewrite(`, "PB"]`, `]`, "content/topics/participatory-budgeting.md")},
+		{"move it to another topic", rewrite(`"Local fundraising"]`, `"Local fundraising", "pb"]`, "content/topics/fundraising.md")},
+		{"give it to both", rewrite(`"presupuesto participativo"]`, `"presupuesto participativo", "PB"]`, "content/topics/participatory-budgeting.md")},
+		{"and back to one", rewrite(`, "pb"]`, `]`, "content/topics/fundraising.md")},
 		{"an editor's temporary file", func(string) []string { return []string{"content/members/4913"} }},
 	}
 	for _, step := range steps {

@@ -2,8 +2,11 @@ package site
 
 import (
 	"maps"
+	"runtime"
 	"slices"
 	"strings"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/agora-community/agora/generator/config"
 	"github.com/agora-community/agora/generator/link"
@@ -40,8 +43,8 @@ func (s *Session) updateFiles(paths []string) (whole bool) {
 		names: map[string]bool{}, searched: map[string]bool{}, broken: maps.Clone(s.content.Broken)}
 	queue := paths
 	for len(queue) > 0 {
-		for _, p := range queue {
-			if u.read(p) {
+		for _, r := range u.readAll(queue) {
+			if u.record(r) {
 				return true
 			}
 		}
@@ -79,14 +82,43 @@ type fileUpdate struct {
 	names, searched map[string]bool
 }
 
-// read reads one changed path again and records what changed.
-func (u *fileUpdate) read(p string) (whole bool) {
-	s := u.s
-	if u.done[p] {
-		return false
+// reread is one path read again and checked.
+type reread struct {
+	path   string
+	loaded *load.Loaded // nil when the file is gone
+	plain  bool         // see load.Reload
+}
+
+// readAll reads the paths not read yet again, on every core: an alias
+// dropped from a topic can send hundreds of referrers to be read again.
+func (u *fileUpdate) readAll(paths []string) []reread {
+	var todo []string
+	for _, p := range paths {
+		if !u.done[p] && !slices.Contains(todo, p) {
+			todo = append(todo, p)
+		}
 	}
-	l, plain := load.Reload(s.root, s.schema, p, s.loadOptions())
-	if !plain {
+	out := make([]reread, len(todo))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range todo {
+		g.Go(func() error {
+			l, plain := load.Reload(u.s.root, u.s.schema, p, u.s.loadOptions())
+			if l != nil && l.Entry != nil {
+				l.Diags = append(l.Diags, validate.Entry(l.Entry, u.s.validateOptions())...)
+			}
+			out[i] = reread{p, l, plain}
+			return nil
+		})
+	}
+	g.Wait()
+	return out
+}
+
+// record takes one path read again into the update.
+func (u *fileUpdate) record(r reread) (whole bool) {
+	s, p, l := u.s, r.path, r.loaded
+	if !r.plain {
 		return s.present(p) || s.known(p)
 	}
 	if _, ok := s.files[twin(p)]; ok {
@@ -97,9 +129,6 @@ func (u *fileUpdate) read(p string) (whole bool) {
 	if l == nil {
 		delete(s.files, p)
 	} else {
-		if l.Entry != nil {
-			l.Diags = append(l.Diags, validate.Entry(l.Entry, s.validateOptions())...)
-		}
 		s.files[p] = l
 	}
 	if prev == nil && l == nil {
@@ -130,7 +159,10 @@ func (u *fileUpdate) read(p string) (whole bool) {
 	if oldEntry != nil || newEntry != nil {
 		u.changes = append(u.changes, link.Change{Old: oldEntry, New: newEntry})
 	}
-	if wasBroken != isBroken || !sameNames(oldEntry, newEntry) {
+	switch {
+	case wasBroken != isBroken || oldEntry == nil || newEntry == nil || oldEntry.Draft() != newEntry.Draft():
+		// It appeared, went, or was published or withdrawn: every
+		// reference by any of its names may now resolve differently.
 		u.names[link.NameOf(slug)] = true
 		for _, e := range []*load.Entry{oldEntry, newEntry} {
 			if e != nil {
@@ -138,6 +170,11 @@ func (u *fileUpdate) read(p string) (whole bool) {
 					u.names[n] = true
 				}
 			}
+		}
+	default:
+		// Only references by a name it gained or lost may.
+		for _, n := range changedNames(oldEntry, newEntry) {
+			u.names[n] = true
 		}
 	}
 	return false
@@ -163,7 +200,7 @@ func (u *fileUpdate) referrers() []string {
 			files = append(files, e.File)
 		}
 	}
-	for _, e := range link.Naming(u.s.content.Entries, fresh) {
+	for _, e := range u.s.linked.Naming(u.s.content.Entries, fresh) {
 		add(e)
 	}
 	for _, e := range u.s.linked.Unresolved() {
@@ -197,19 +234,22 @@ func (u *fileUpdate) entries() []*load.Entry {
 	return append(out, added[j:]...)
 }
 
-// sameNames reports whether references find b where they found a: the
-// same names and the same draft status.
-func sameNames(a, b *load.Entry) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	if a.Draft() != b.Draft() {
-		return false
-	}
+// changedNames are the names (see link.Names) that one of a and b has
+// and the other has not.
+func changedNames(a, b *load.Entry) []string {
 	x, y := link.Names(a), link.Names(b)
-	slices.Sort(x)
-	slices.Sort(y)
-	return slices.Equal(x, y)
+	var out []string
+	for _, n := range x {
+		if !slices.Contains(y, n) {
+			out = append(out, n)
+		}
+	}
+	for _, n := range y {
+		if !slices.Contains(x, n) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // twin is the other file an entry's slug could come from:
