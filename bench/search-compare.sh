@@ -9,7 +9,7 @@
 #    benchmarks share: $TMPDIR/agora-corpus-10000-SHA).
 # 2. Builds it with `agora build` (which writes the search index), timed.
 # 3. Times the index alone: BenchmarkIndex10k in generator/search
-#    (documents from the built project, then search.Build).
+#    (each entry's search document made and indexed, then the files).
 # 4. Runs Pagefind (npm pagefind@1.6.0) on the same built HTML, timed.
 # 5. Serves the site from /kb/ on 127.0.0.1 and, in headless Chromium
 #    with an empty cache per query, enters each query into Agora's search
@@ -89,6 +89,7 @@ shard_bytes=$(size "$out/search/index/s"); shard_gz=$(gzsize "$out/search/index/
 manifest=$(stat -c %s "$out/search/index/manifest.js"); manifest_gz=$(gzip -9c "$out/search/index/manifest.js" | wc -c)
 client=$(find "$out/assets" -name 'search.*.js'); client_gz=$(gzip -9c "$client" | wc -c)
 docs_bytes=$(size "$out/search/index"/d-*); docs_n=$(count "$out/search/index"/d-*)
+per_file=$(grep -o '"perFile":[0-9]*' "$out/search/index/manifest.js" | cut -d: -f2)
 
 echo "measuring transfers in Chromium…" >&2
 node "$repo/tests/browser/measure.mjs" "$work/site" kb "${queries[@]}" >"$work/transfer.json"
@@ -109,6 +110,6 @@ print(f"| index on disk (files) | {kb($agora_disk)} ($agora_files) | {kb($pagefi
 print(f"| indexing time | {$index_ns/1e9:.2f} s (index alone; whole \`agora build\` {float('$agora_s'):.1f} s, {int('$agora_kb')//1024} MB) | {float('$pagefind_s'):.1f} s, {int('$pagefind_kb')//1024} MB peak |")
 print()
 print(f"Agora's index: {$shards} shards, {kb($shard_bytes)} ({kb($shard_gz)} gzipped, {int($shard_gz)//max(1,$shards):,} B a shard on average); "
-      f"manifest {kb($manifest)} ({kb($manifest_gz)} gzipped); {$docs_n} document files, {kb($docs_bytes)}; client {kb($client_gz)} gzipped.")
+      f"manifest {kb($manifest)} ({kb($manifest_gz)} gzipped); {$docs_n} result files of {$per_file} results, {kb($docs_bytes)}; client {kb($client_gz)} gzipped.")
 print("Keystroke to new results, shards loaded: " + ", ".join(f"\`{q}\` {ms:.1f} ms" for q, ms in t["latencyMs"].items()) + ".")
 PY
