@@ -167,7 +167,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 if $write; then
 	results=$repo/bench/RESULTS.md
-	[[ -f $results ]] || printf '# Benchmark results\n' >"$results"
+	touch "$results"
 	# Replace the "## Serve" section (up to the next "## " heading), or
 	# append it; other sections stay as they are.
 	python3 - "$results" "$work/report" <<'EOF'
@@ -180,7 +180,7 @@ text = open(path, encoding="utf-8").read()
 lines = text.split("\n")
 start = next((i for i, l in enumerate(lines) if l.strip() == "## Serve"), None)
 if start is None:
-    text = text.rstrip("\n") + "\n\n" + section
+    text = (text.rstrip("\n") + "\n\n" if text.strip() else "") + section
 else:
     end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
     rest = "\n".join(lines[end:])
