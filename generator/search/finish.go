@@ -11,7 +11,7 @@ import (
 )
 
 // Finish ranks every posting and writes the index's files. Call it once,
-// after every document has been added.
+// when every call to Add has returned.
 func (b *Builder) Finish() (*Index, error) {
 	if err := b.missing(); err != nil {
 		return nil, err
@@ -24,7 +24,8 @@ func (b *Builder) Finish() (*Index, error) {
 	idx := &Index{Stats: Stats{Docs: n}}
 	man := Manifest{V: 2, N: n, PerFile: b.opts.DocsPerFile, Types: types, Topics: b.topics()}
 
-	// The result files while the shards are ranked.
+	// The result files are written on another core while the shards are
+	// ranked.
 	var docs docFilesOut
 	var docsErr error
 	var wg sync.WaitGroup
@@ -138,7 +139,7 @@ func (b *Builder) encodeShards(terms []termPostings, stats *Stats) []shard {
 	for i, tp := range terms {
 		rec := recs[i]
 		stats.Postings += len(tp.list)
-		if last := len(out) - 1; last < 0 || (len(out[last].payload) > 0 && len(out[last].payload)+len(rec) > b.opts.ShardBytes) {
+		if len(out) == 0 || len(out[len(out)-1].payload)+len(rec) > b.opts.ShardBytes {
 			out = append(out, shard{first: tp.term})
 		}
 		s := &out[len(out)-1]
@@ -165,7 +166,8 @@ func rankList(tp termPostings, docs []docInfo, idfMax, avgLength float64) termLi
 			tl.Postings[k].Impact = 1
 			continue
 		}
-		// Through float32, as the first builder kept frequencies.
+		// Rounded through float32 as when impacts were first computed,
+		// so that they stay the same for any frequency.
 		wtf := float64(float32(p.wtf))
 		norm := k1 * (1 - b + b*docs[p.doc].length/avgLength)
 		sat := wtf * (k1 + 1) / (wtf + norm)
