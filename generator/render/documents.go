@@ -33,8 +33,12 @@ var searchOptions = search.Options{}
 // holds the text of every entry at once.
 func (s *Site) SearchIndex() (*search.Index, error) {
 	entries := s.searchEntries()
-	b := search.NewBuilder(len(entries), searchOptions)
-	if err := s.eachSearchDocument(entries, b.Add); err != nil {
+	b, add := search.NewBuilder(len(entries), searchOptions), (*search.Builder).Add
+	if s.streamed != nil {
+		// Entries whose page rendered were added then; add the rest.
+		b, add = s.streamed.index, s.addUnindexed
+	}
+	if err := s.eachSearchDocument(entries, func(i int, d search.Document) error { return add(b, i, d) }); err != nil {
 		return nil, err
 	}
 	idx, err := b.Finish()
@@ -106,6 +110,10 @@ func (e *entryError) Unwrap() error { return e.err }
 // keepDocument keeps the entry's search document, made from the body its
 // page just rendered and compacted to what the index needs of it.
 func (s *Site) keepDocument(v *Entry, html []byte, text string) {
+	if s.streamed != nil {
+		s.indexNow(v, html, text)
+		return
+	}
 	s.docsMu.Lock()
 	_, kept := s.docs[v.e]
 	s.docsMu.Unlock()
@@ -124,6 +132,9 @@ func (s *Site) keepDocument(v *Entry, html []byte, text string) {
 // searchDocument is the entry's kept document, which it hands over, or a
 // new one.
 func (s *Site) searchDocument(v *Entry) (search.Document, error) {
+	if s.streamed != nil && s.streamed.done[s.streamed.number[v.e]].Load() {
+		return search.Document{}, nil // in the index already
+	}
 	s.docsMu.Lock()
 	d, ok := s.docs[v.e]
 	delete(s.docs, v.e)

@@ -39,6 +39,10 @@ type Options struct {
 	Today   time.Time
 	// Markdown renders an entry body to safe HTML and its plain text.
 	Markdown func(src []byte) (html []byte, text string, err error)
+	// IndexWhileRendering adds each entry to the search index as its page
+	// renders, for a build that renders every page once and then calls
+	// SearchIndex once.
+	IndexWhileRendering bool
 }
 
 // Site renders every page of one build. It is safe for concurrent use.
@@ -55,6 +59,7 @@ type Site struct {
 	frames     frameCache               // header and footer per depth and section
 	navOnce    sync.Once
 	navItems   []NavItem
+	streamed   *streamedIndex // with Options.IndexWhileRendering
 	docsMu     sync.Mutex
 	docs       map[*load.Entry]search.Document // made while rendering entry pages
 }
@@ -82,6 +87,9 @@ func New(in Input, theme *Theme, opts Options) *Site {
 	}
 	s.assets = theme.assetPaths()
 	s.prepareViews()
+	if opts.IndexWhileRendering {
+		s.startStreamedIndex()
+	}
 	return s
 }
 

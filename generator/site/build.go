@@ -112,7 +112,8 @@ func (p *Project) Renderer(baseURL string) (*render.Site, error) {
 		return nil, err
 	}
 	addHighlightCSS(theme)
-	opts := render.Options{Drafts: p.opts.Drafts, Today: p.opts.Today, Markdown: markdownRenderer(p.Site.UnsafeHTML)}
+	opts := render.Options{Drafts: p.opts.Drafts, Today: p.opts.Today, Markdown: markdownRenderer(p.Site.UnsafeHTML),
+		IndexWhileRendering: true}
 	if baseURL != "" {
 		u, err := url.Parse(baseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
