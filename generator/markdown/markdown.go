@@ -16,8 +16,12 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -119,7 +123,16 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/2)
-	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+	// goldmark wraps any writer that is not a bufio.Writer in a new one.
+	w := bufWriters.Get().(*bufio.Writer)
+	w.Reset(&buf)
+	err := r.md.Renderer().Render(w, src, doc)
+	if err == nil {
+		err = w.Flush()
+	}
+	w.Reset(nil)
+	bufWriters.Put(w)
+	if err != nil {
 		return Result{}, err
 	}
 	res := Result{HTML: buf.Bytes(), Text: plainText(doc, src)}
@@ -186,7 +199,31 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.Join(strings.Fields(b.String()), " ")
+	return collapseSpace(b.String())
+}
+
+var bufWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4096) }}
+
+// collapseSpace is strings.Join(strings.Fields(s), " ") in one pass: runs
+// of Unicode white space become one space, none at either end.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			pending = b.Len() > 0
+		} else {
+			if pending {
+				b.WriteByte(' ')
+				pending = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // unescape resolves backslash escapes and character references the way

@@ -511,3 +511,14 @@ func firstDiff(a, b []byte) string {
 	from := max(i-40, 0)
 	return fmt.Sprintf("got  %q\nwant %q", a[from:min(i+80, len(a))], b[from:min(i+80, len(b))])
 }
+
+func FuzzCollapseSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "a  b", "\u00a0x\u2003y\n", "\xffa \xfe", "ភ្នំ  ពេញ\t"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -99,8 +99,34 @@ func (s *Strings) Date(t time.Time) string {
 	if len(s.months) == 12 {
 		month = s.months[t.Month()-1]
 	}
-	return strings.NewReplacer("{d}", strconv.Itoa(t.Day()), "{month}", month,
-		"{m}", strconv.Itoa(int(t.Month())), "{y}", strconv.Itoa(t.Year())).Replace(s.format)
+	var b strings.Builder
+	for f := s.format; f != ""; {
+		i := strings.IndexByte(f, '{')
+		if i < 0 {
+			b.WriteString(f)
+			break
+		}
+		b.WriteString(f[:i])
+		f = f[i:]
+		switch {
+		case strings.HasPrefix(f, "{d}"):
+			b.WriteString(strconv.Itoa(t.Day()))
+			f = f[3:]
+		case strings.HasPrefix(f, "{month}"):
+			b.WriteString(month)
+			f = f[7:]
+		case strings.HasPrefix(f, "{m}"):
+			b.WriteString(strconv.Itoa(int(t.Month())))
+			f = f[3:]
+		case strings.HasPrefix(f, "{y}"):
+			b.WriteString(strconv.Itoa(t.Year()))
+			f = f[3:]
+		default:
+			b.WriteByte('{')
+			f = f[1:]
+		}
+	}
+	return b.String()
 }
 
 // Country names an ISO 3166-1 region code ("MN") in the site's language.

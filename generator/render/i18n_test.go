@@ -169,3 +169,19 @@ func TestStringsT(t *testing.T) {
 		t.Errorf("fr minutes_n = %q, want %q", got, want)
 	}
 }
+
+// FuzzDateFormat: any date_format a theme's strings give is filled in as
+// strings.Replacer would (the way Date was first written).
+func FuzzDateFormat(f *testing.F) {
+	for _, s := range []string{"{d} {month} {y}", "{y}-{m}-{d}", "{{d}}", "{mon", "{month}{m}{", "}{y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, format string) {
+		day := time.Date(2025, time.March, 4, 0, 0, 0, 0, time.UTC)
+		s := &Strings{format: format}
+		want := strings.NewReplacer("{d}", "4", "{month}", "3", "{m}", "3", "{y}", "2025").Replace(format)
+		if got := s.Date(day); got != want {
+			t.Errorf("format %q: %q, want %q", format, got, want)
+		}
+	})
+}
