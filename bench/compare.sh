@@ -32,8 +32,8 @@ go build -o "$work/agora" ./cmd/agora
 
 declare -A cmd
 cmd[agora]="$work/agora build --source $corpus --out"
-if command -v hugo >/dev/null; then
-	cmd["hugo-$(hugo version | grep -o 'v0\.[0-9]*\.[0-9]*' | head -1)"]="hugo --source $corpus/hugo --quiet --destination"
+if [[ -x /usr/bin/hugo ]]; then
+	cmd["hugo-$(/usr/bin/hugo version | grep -o 'v0\.[0-9]*\.[0-9]*' | head -1)"]="/usr/bin/hugo --source $corpus/hugo --quiet --destination"
 fi
 if [[ -x $HOME/go/bin/hugo ]]; then
 	cmd["hugo-$("$HOME/go/bin/hugo" version | grep -o 'v0\.[0-9]*\.[0-9]*' | head -1)"]="$HOME/go/bin/hugo --source $corpus/hugo --quiet --destination"

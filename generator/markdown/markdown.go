@@ -209,21 +209,42 @@ var bufWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 409
 func collapseSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	pending := false
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			pending = b.Len() > 0
-		} else {
-			if pending {
-				b.WriteByte(' ')
-				pending = false
-			}
-			b.WriteString(s[i : i+size])
+		size := spaceAt(s, i)
+		if size > 0 {
+			i += size
+			continue
 		}
-		i += size
+		start := i
+		for i < len(s) && spaceAt(s, i) == 0 {
+			if s[i] < utf8.RuneSelf {
+				i++
+			} else {
+				_, n := utf8.DecodeRuneInString(s[i:])
+				i += n
+			}
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[start:i])
 	}
 	return b.String()
+}
+
+// spaceAt is the length of the white space character at s[i], or 0.
+func spaceAt(s string, i int) int {
+	if c := s[i]; c < utf8.RuneSelf {
+		if c == ' ' || '\t' <= c && c <= '\r' {
+			return 1
+		}
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if unicode.IsSpace(r) {
+		return n
+	}
+	return 0
 }
 
 // unescape resolves backslash escapes and character references the way

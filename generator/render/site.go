@@ -60,6 +60,7 @@ type Site struct {
 	navOnce    sync.Once
 	navItems   []NavItem
 	streamed   *streamedIndex // with Options.IndexWhileRendering
+	drafts     map[*load.Entry]bool
 	docsMu     sync.Mutex
 	docs       map[*load.Entry]search.Document // made while rendering entry pages
 }
@@ -76,6 +77,14 @@ func New(in Input, theme *Theme, opts Options) *Site {
 		b := *s.base
 		b.Path += "/"
 		s.base = &b
+	}
+	for _, e := range in.Content.Entries {
+		if e.Draft() {
+			if s.drafts == nil {
+				s.drafts = map[*load.Entry]bool{}
+			}
+			s.drafts[e] = true
+		}
 	}
 	for _, e := range in.Content.Entries {
 		if s.published(e) {
@@ -96,7 +105,11 @@ func New(in Input, theme *Theme, opts Options) *Site {
 // BasePath is the path the site is served under: "/network/".
 func (s *Site) BasePath() string { return s.base.Path }
 
-func (s *Site) published(e *load.Entry) bool { return s.opts.Drafts || !e.Draft() }
+// published reports whether e's pages are built. Drafts are few and
+// this is asked for every link, so they are listed once (in New).
+func (s *Site) published(e *load.Entry) bool {
+	return s.opts.Drafts || len(s.drafts) == 0 || !s.drafts[e]
+}
 
 // sortEntries orders a type's entries by its sort field, then by slug.
 func sortEntries(entries []*load.Entry, t *schema.Type) {
