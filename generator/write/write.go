@@ -328,13 +328,17 @@ func (d *Dir) linkUnchanged(rel, name string, data []byte) bool {
 	return true
 }
 
+var compareBufs = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
+
 func sameBytes(name string, data []byte) (bool, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return false, err
 	}
 	defer f.Close()
-	buf := make([]byte, min(len(data), 64<<10))
+	bp := compareBufs.Get().(*[]byte)
+	defer compareBufs.Put(bp)
+	buf := (*bp)[:min(len(data), len(*bp))]
 	for rest := data; ; {
 		n, err := io.ReadFull(f, buf[:min(len(buf), len(rest))])
 		if !bytes.Equal(buf[:n], rest[:n]) {
