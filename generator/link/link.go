@@ -50,18 +50,7 @@ type Graph struct {
 // Build resolves every reference. Topic values (and any value of a type
 // with aliases) are rewritten to the target's slug.
 func Build(c *load.Content, sch *schema.Schema, opts Options) (*Graph, diag.List) {
-	g := &Graph{
-		bySlug:  map[string]map[string]*load.Entry{},
-		byAlias: map[string]map[string]*load.Entry{},
-		out:     map[*load.Entry][]Edge{},
-		in:      map[*load.Entry][]Edge{},
-		orders:  map[string][]*load.Entry{},
-		schema:  sch,
-		broken:  c.Broken,
-	}
-	for _, t := range sch.Types {
-		g.bySlug[t.Name] = map[string]*load.Entry{}
-	}
+	g := newGraph(c, sch)
 	for _, e := range c.Entries {
 		g.bySlug[e.Type.Name][e.Slug] = e
 	}
@@ -170,3 +159,20 @@ func (g *Graph) From(e *load.Entry, fromType, field string) []*load.Entry {
 // for: every entry after the entries it names (prerequisites first), ties
 // broken by slug. Entries caught in a cycle come last.
 func (g *Graph) Order(typeName, field string) []*load.Entry { return g.orders[typeName+"."+field] }
+
+// newGraph is an empty graph for the types of sch.
+func newGraph(c *load.Content, sch *schema.Schema) *Graph {
+	g := &Graph{
+		bySlug:  map[string]map[string]*load.Entry{},
+		byAlias: map[string]map[string]*load.Entry{},
+		out:     map[*load.Entry][]Edge{},
+		in:      map[*load.Entry][]Edge{},
+		orders:  map[string][]*load.Entry{},
+		schema:  sch,
+		broken:  c.Broken,
+	}
+	for _, t := range sch.Types {
+		g.bySlug[t.Name] = map[string]*load.Entry{}
+	}
+	return g
+}

@@ -36,18 +36,7 @@ type Change struct{ Old, New *load.Entry }
 // Link resolves every reference of c, as Build does, keeping what Update
 // needs.
 func Link(c *load.Content, sch *schema.Schema, opts Options) *Linked {
-	g := &Graph{
-		bySlug:  map[string]map[string]*load.Entry{},
-		byAlias: map[string]map[string]*load.Entry{},
-		out:     map[*load.Entry][]Edge{},
-		in:      map[*load.Entry][]Edge{},
-		orders:  map[string][]*load.Entry{},
-		schema:  sch,
-		broken:  c.Broken,
-	}
-	for _, t := range sch.Types {
-		g.bySlug[t.Name] = map[string]*load.Entry{}
-	}
+	g := newGraph(c, sch)
 	changes := make([]Change, len(c.Entries))
 	for i, e := range c.Entries {
 		changes[i] = Change{New: e}
