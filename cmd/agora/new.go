@@ -2,18 +2,16 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/agora-community/agora"
 	"github.com/agora-community/agora/generator/diag"
 	"github.com/agora-community/agora/generator/load"
 	"github.com/agora-community/agora/generator/scaffold"
 	"github.com/agora-community/agora/generator/schema"
+	"github.com/agora-community/agora/generator/site"
 )
 
 func runNew(ctx context.Context, c *cli, args []string) error {
@@ -77,13 +75,10 @@ func runNew(ctx context.Context, c *cli, args []string) error {
 // loadSchema reads the schema in force for a source folder and fails on
 // any problem in it.
 func loadSchema(c *cli, source string) (*schema.Schema, error) {
-	var own fs.FS
-	if info, err := os.Stat(filepath.Join(source, "schema")); err == nil && info.IsDir() {
-		own = os.DirFS(filepath.Join(source, "schema"))
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	sch, diags, err := site.LoadSchema(source)
+	if err != nil {
 		return nil, err
 	}
-	sch, diags := schema.Load(agora.DefaultSchema, own)
 	if diags.HasErrors() {
 		diag.Printer{Format: "text", Color: isTerminal(c.stderr), ReadFile: func(name string) ([]byte, error) {
 			return os.ReadFile(filepath.Join(source, name))

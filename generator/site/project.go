@@ -67,7 +67,7 @@ func Open(ctx context.Context, opts Options) (*Project, error) {
 	start := time.Now()
 	p.Site, diags = config.Load(root)
 	p.Diags = append(p.Diags, diags...)
-	p.Schema, diags = schema.Load(agora.DefaultSchema, schema.Sub(root.FS(), "schema"))
+	p.Schema, diags = loadSchema(root)
 	p.Diags = append(p.Diags, diags...)
 	p.Timings.since("config and schema", start)
 	if diags.HasErrors() {
@@ -106,3 +106,20 @@ func Open(ctx context.Context, opts Options) (*Project, error) {
 
 // Close releases the source folder.
 func (p *Project) Close() error { return p.Root.Close() }
+
+// LoadSchema reads the schema in force for the repository at source: the
+// default types with the repository's own schema/ files over them. Only
+// files inside source are read.
+func LoadSchema(source string) (*schema.Schema, diag.List, error) {
+	root, err := os.OpenRoot(source)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %v", ErrNoSource, err)
+	}
+	defer root.Close()
+	sch, diags := loadSchema(root)
+	return sch, diags, nil
+}
+
+func loadSchema(root *os.Root) (*schema.Schema, diag.List) {
+	return schema.Load(agora.DefaultSchema, schema.Sub(root.FS(), "schema"))
+}

@@ -153,7 +153,7 @@ func (s *Session) loadAll(ctx context.Context) ([]string, error) {
 	cfg, diags := config.Load(s.root)
 	s.cfg = cfg
 	s.setupDiags = diags
-	sch, diags := schema.Load(agora.DefaultSchema, schema.Sub(s.root.FS(), "schema"))
+	sch, diags := loadSchema(s.root)
 	s.setupDiags = append(s.setupDiags, diags...)
 	if diags.HasErrors() || cfg == nil {
 		return nil, nil // content cannot be checked against a broken schema
