@@ -31,7 +31,11 @@ func (s *Site) sitemap(w io.Writer) error {
 		}
 		for _, e := range s.byType[t.Name] {
 			v := s.view(e)
-			add(v.Path(), v.Time("updated"))
+			var changed time.Time
+			if c := s.lastChange(v); c != nil {
+				changed = c.Date // the page's "last changed" line: Git, updated, or the file's time
+			}
+			add(v.Path(), changed)
 		}
 	}
 	if s.in.Schema.Type("minutes") != nil {

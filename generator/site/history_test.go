@@ -127,6 +127,18 @@ func TestHistoryOnPages(t *testing.T) {
 			if html := read(t, filepath.Join(out, "members/index.html")); strings.Contains(html, "last-change") {
 				t.Error("the member list has a last-change line")
 			}
+			// The sitemap dates each page as its meta line does: the
+			// commit, else the file's time.
+			sitemap := read(t, filepath.Join(out, "sitemap.xml"))
+			for _, want := range []string{
+				"members/bat/</loc>\n  <lastmod>2025-06-12</lastmod>",
+				"members/new/</loc>\n  <lastmod>2025-10-01</lastmod>",
+				"about/</loc>\n  <lastmod>2025-03-03</lastmod>",
+			} {
+				if !strings.Contains(sitemap, want) {
+					t.Errorf("sitemap.xml lacks %q", want)
+				}
+			}
 		})
 	}
 }
