@@ -278,15 +278,7 @@ func ValidSlug(s string) bool {
 // Reserved reports whether s is a Windows device name (con, prn, aux,
 // nul, com0–com9, lpt0–lpt9, in any case): a Windows checkout of the
 // repository cannot hold a file of that name, whatever its extension.
-func Reserved(s string) bool {
-	switch s = strings.ToLower(s); {
-	case s == "con" || s == "prn" || s == "aux" || s == "nul":
-		return true
-	case len(s) == 4 && (s[:3] == "com" || s[:3] == "lpt") && s[3] >= '0' && s[3] <= '9':
-		return true
-	}
-	return false
-}
+func Reserved(s string) bool { return schema.Reserved(s) }
 
 func readLimited(root *os.Root, p string, limit int64) ([]byte, *diag.Diagnostic) {
 	fh, err := root.Open(p)

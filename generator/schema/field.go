@@ -12,6 +12,19 @@ import (
 // SlugPattern is the form of slugs and folder names.
 var SlugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
+// Reserved reports whether s is a Windows device name (con, prn, aux,
+// nul, com0–com9, lpt0–lpt9, in any case): a Windows checkout cannot hold
+// a file or folder of that name, whatever its extension.
+func Reserved(s string) bool {
+	switch s = strings.ToLower(s); {
+	case s == "con" || s == "prn" || s == "aux" || s == "nul":
+		return true
+	case len(s) == 4 && (s[:3] == "com" || s[:3] == "lpt") && s[3] >= '0' && s[3] <= '9':
+		return true
+	}
+	return false
+}
+
 // fieldTable reads [fields.*] (or the fields of an object) in file order.
 func (p *parser) fieldTable(v any, table string) []*Field {
 	if v == nil {

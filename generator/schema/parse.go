@@ -217,8 +217,8 @@ func (p *parser) parseType(raw map[string]any, base string) *Type {
 	}
 	if t.Folder == "" {
 		t.Folder = t.Name
-	} else if !SlugPattern.MatchString(t.Folder) {
-		p.errorf("folder", "schema-folder", strconv.Quote(t.Folder), "lowercase letters, digits and -", "", "invalid folder name")
+	} else if !SlugPattern.MatchString(t.Folder) || Reserved(t.Folder) {
+		p.errorf("folder", "schema-folder", strconv.Quote(t.Folder), "lowercase letters, digits and -, not a Windows device name (con, aux, nul…)", "", "invalid folder name")
 	}
 	if t.Label == "" {
 		t.Label = strings.ToUpper(t.Folder[:1]) + t.Folder[1:]
@@ -227,6 +227,9 @@ func (p *parser) parseType(raw map[string]any, base string) *Type {
 		t.Path = "/" + t.Folder + "/:slug/"
 	} else if !strings.HasPrefix(t.Path, "/") || !strings.HasSuffix(t.Path, "/") || strings.Count(t.Path, ":slug") != 1 {
 		p.errorf("path", "schema-path", strconv.Quote(t.Path), `a pattern like "/events/:slug/"`, "", "path must start and end with / and hold :slug once")
+	} else if !validPathParts(t.Path) {
+		p.errorf("path", "schema-path", strconv.Quote(t.Path), `a pattern like "/events/:slug/"`, "",
+			"each part of path must be lowercase letters, digits and -, and not a Windows device name: no . or .. parts")
 	}
 	t.Fields = p.fieldTable(raw["fields"], "fields")
 	t.Fields = append(t.Fields, builtins(t)...)
@@ -286,4 +289,20 @@ func quoteNames(fields []*Field, k Kind) string {
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// validPathParts reports whether every part of a type's path pattern
+// ("/learning/events/:slug/") can be an output folder: a slug-like name,
+// so never "." or "..", and no device name.
+func validPathParts(pattern string) bool {
+	for _, part := range strings.Split(strings.Trim(pattern, "/"), "/") {
+		if part == ":slug" {
+			continue
+		}
+		name := strings.Replace(part, ":slug", "x", 1)
+		if !SlugPattern.MatchString(name) || Reserved(name) {
+			return false
+		}
+	}
+	return true
 }

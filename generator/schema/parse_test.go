@@ -329,6 +329,30 @@ schema/Event.toml:3:1: schema-path: path must start and end with / and hold :slu
 `,
 	},
 	{
+		name: "path parts that are not folder names, a device name as folder",
+		src: `name = "event"
+folder = "aux"
+path = "/../:slug/"
+title = "title"
+[fields.title]
+type = "string"
+`,
+		want: `schema/event.toml:2:1: schema-folder: invalid folder name
+schema/event.toml:3:1: schema-path: each part of path must be lowercase letters, digits and -, and not a Windows device name: no . or .. parts
+`,
+	},
+	{
+		name: "a path part holding :slug is checked too",
+		src: `name = "event"
+path = "/events/.:slug/"
+title = "title"
+[fields.title]
+type = "string"
+`,
+		want: `schema/event.toml:2:1: schema-path: each part of path must be lowercase letters, digits and -, and not a Windows device name: no . or .. parts
+`,
+	},
+	{
 		name: "sort and aliases naming what is not there",
 		src: `name = "event"
 title = "title"
