@@ -27,10 +27,11 @@ var searchOptions = search.Options{}
 // of the other entries it points at low. Enums, numbers, dates, URLs and
 // emails are not indexed.
 //
-// Entries whose page already rendered its body are indexed from the
-// compact document kept then (see keepDocument); the others are made
-// here, and each is indexed as soon as it is made, so the build never
-// holds the text of every entry at once.
+// With Options.IndexWhileRendering each entry page added its entry to the
+// index as it rendered the body (streamindex.go); otherwise the page kept
+// a compact document (keepDocument). Entries whose page did not render
+// are made here, each indexed as soon as it is made, so no build holds
+// the text of every entry at once.
 func (s *Site) SearchIndex() (*search.Index, error) {
 	entries := s.searchEntries()
 	b, add := search.NewBuilder(len(entries), searchOptions), (*search.Builder).Add

@@ -148,9 +148,9 @@ func (p *Project) BuildMemory(ctx context.Context, baseURL string) (map[string][
 }
 
 // renderAll renders jobs on every core and hands each file, in turn, to
-// put from a single goroutine: creating files in the same folders from
-// several goroutines contends on the file system (measured here: 10,000
-// files took 1.2 s from one writer and 8.9 s from eight).
+// put from a single goroutine: two or three writers measured no faster
+// on this project's benchmark machine (bench/RESULTS.md), and one keeps
+// the rendering cores free.
 func renderAll(ctx context.Context, jobs []render.Job, put func(path string, data []byte) error) (BuildResult, time.Duration, error) {
 	var writing time.Duration
 	type file struct {
@@ -211,10 +211,10 @@ func renderAll(ctx context.Context, jobs []render.Job, put func(path string, dat
 	return res, writing, err
 }
 
-// renderPagesThenSearch renders every page, then builds the search index
-// (generator/search) from the compact documents the entry pages kept as
-// they rendered their bodies, so each body is rendered once and no body's
-// text outlives its page.
+// renderPagesThenSearch renders every page, then finishes the search
+// index (generator/search), to which each entry page added its entry as
+// it rendered the body: each body is rendered once and no body's text
+// outlives its page.
 func renderPagesThenSearch(ctx context.Context, site *render.Site, put func(string, []byte) error, t *Timings) (BuildResult, error) {
 	start := time.Now()
 	res, writing, err := renderAll(ctx, site.Jobs(), put)
