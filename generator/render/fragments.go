@@ -22,7 +22,7 @@ func (p *Page) Links(entries []*Entry) template.HTML {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		p.writeLink(&b, e)
+		p.writeLink(&b, e, true)
 	}
 	return template.HTML(b.String())
 }
@@ -36,7 +36,7 @@ func (p *Page) Chips(entries []*Entry) template.HTML {
 	b.WriteString(`<ul class="chips">`)
 	for _, e := range entries {
 		b.WriteString("<li>")
-		p.writeLinkNoLang(&b, e)
+		p.writeLink(&b, e, false)
 		b.WriteString("</li>")
 	}
 	b.WriteString("</ul>")
@@ -56,7 +56,7 @@ func (p *Page) Cards(entries []*Entry) template.HTML {
 			b.WriteByte('"')
 		}
 		b.WriteByte('>')
-		p.writeLinkNoLang(&b, e)
+		p.writeLink(&b, e, false)
 		if sub := p.s.subtitleOf(e); sub != "" {
 			b.WriteString(`<span class="sub">`)
 			escapeHTML(&b, sub)
@@ -68,26 +68,18 @@ func (p *Page) Cards(entries []*Entry) template.HTML {
 	return template.HTML(b.String())
 }
 
-// writeLink writes <a href="…" lang="…">Title</a>; the lang attribute
-// when the entry's language differs from the site's.
-func (p *Page) writeLink(b *strings.Builder, e *Entry) {
+// writeLink writes <a href="…">Title</a>, with lang="…" when asked and
+// the entry's language differs from the site's.
+func (p *Page) writeLink(b *strings.Builder, e *Entry, withLang bool) {
 	b.WriteString(`<a href="`)
 	escapeURLAttr(b, p.Href(e))
 	b.WriteByte('"')
-	if e.lang != "" {
+	if withLang && e.lang != "" {
 		b.WriteString(` lang="`)
 		escapeHTML(b, e.lang)
 		b.WriteByte('"')
 	}
 	b.WriteByte('>')
-	escapeHTML(b, e.title)
-	b.WriteString("</a>")
-}
-
-func (p *Page) writeLinkNoLang(b *strings.Builder, e *Entry) {
-	b.WriteString(`<a href="`)
-	escapeURLAttr(b, p.Href(e))
-	b.WriteString(`">`)
 	escapeHTML(b, e.title)
 	b.WriteString("</a>")
 }
