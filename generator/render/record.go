@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -206,9 +205,7 @@ func (v *Entry) Fields() []FieldView { return fieldViews(v.record) }
 func (v *Entry) Backlinks() []BacklinkGroup { return v.site.backlinks(v.e) }
 
 // entryPath is an entry's page path from the site root: "members/ana/".
-func entryPath(e *load.Entry) string {
-	return strings.Replace(e.Type.Path, ":slug", e.Slug, 1)[1:]
-}
+func entryPath(e *load.Entry) string { return e.Type.PagePath(e.Slug) }
 
 // FieldView is one field with its value(s), for generic display.
 type FieldView struct {

@@ -7,6 +7,7 @@ package schema
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -147,6 +148,12 @@ func (t *Type) Lookup(name string) *Field { return lookup(t.Fields, name) }
 
 // FieldNames lists the type's field names in declaration order.
 func (t *Type) FieldNames() []string { return names(t.Fields) }
+
+// PagePath is the page folder of the entry with this slug, from the site
+// root: the type's path with the slug in place of :slug ("members/ana/").
+func (t *Type) PagePath(slug string) string {
+	return strings.Replace(t.Path, ":slug", slug, 1)[1:]
+}
 
 func names(fields []*Field) []string {
 	out := make([]string, len(fields))

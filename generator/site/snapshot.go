@@ -93,9 +93,7 @@ func pageOfFile(sch *schema.Schema, file string) (string, bool) {
 // the type's path with the slug in place of :slug, then index.html.
 func entryPage(e *load.Entry) string { return pagePath(e.Type, e.Slug) }
 
-func pagePath(t *schema.Type, slug string) string {
-	return strings.Replace(t.Path, ":slug", slug, 1)[1:] + "index.html"
-}
+func pagePath(t *schema.Type, slug string) string { return t.PagePath(slug) + "index.html" }
 
 // entryAt is the published entry whose page is at path, or nil.
 func (sn *Snapshot) entryAt(path string) *load.Entry {
