@@ -35,13 +35,18 @@ type Options struct {
 	MaxFileSize int64 // bytes; 0 means DefaultMaxFileSize
 }
 
+func (o Options) withDefaults() Options {
+	if o.MaxFileSize <= 0 {
+		o.MaxFileSize = DefaultMaxFileSize
+	}
+	return o
+}
+
 // Load reads every entry under content/ of the source root. Problems come
 // back as diagnostics; an error is returned only when content/ itself
 // cannot be read.
 func Load(ctx context.Context, root *os.Root, sch *schema.Schema, opts Options) (*Content, diag.List, error) {
-	if opts.MaxFileSize <= 0 {
-		opts.MaxFileSize = DefaultMaxFileSize
-	}
+	opts = opts.withDefaults()
 	files, diags, err := walk(root, sch)
 	if err != nil {
 		return nil, diags, err
@@ -55,10 +60,8 @@ func Load(ctx context.Context, root *os.Root, sch *schema.Schema, opts Options) 
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if !f.unreadable {
-				entries[i], found[i] = readEntry(root, f, opts.MaxFileSize)
-			}
-			found[i] = append(found[i], checkFileName(f, strings.TrimSuffix(path.Base(f.path), f.ext))...)
+			l := readLoaded(root, f, opts)
+			entries[i], found[i] = l.Entry, l.Diags
 			return nil
 		})
 	}

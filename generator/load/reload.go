@@ -146,10 +146,3 @@ func SortEntries(entries []*Entry) { slices.SortStableFunc(entries, CompareEntri
 func CompareEntries(a, b *Entry) int {
 	return cmp.Or(cmp.Compare(a.Type.Name, b.Type.Name), cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.File, b.File))
 }
-
-func (o Options) withDefaults() Options {
-	if o.MaxFileSize <= 0 {
-		o.MaxFileSize = DefaultMaxFileSize
-	}
-	return o
-}
