@@ -20,8 +20,6 @@ import (
 	"bytes"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -204,47 +202,19 @@ func plainText(n ast.Node, src []byte) string {
 
 var bufWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4096) }}
 
-// collapseSpace is strings.Join(strings.Fields(s), " ") in one pass: runs
-// of Unicode white space become one space, none at either end.
+// collapseSpace is strings.Join(strings.Fields(s), " ") without the
+// slice of fields: runs of Unicode white space become one space, none at
+// either end.
 func collapseSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		size := spaceAt(s, i)
-		if size > 0 {
-			i += size
-			continue
-		}
-		start := i
-		for i < len(s) && spaceAt(s, i) == 0 {
-			if s[i] < utf8.RuneSelf {
-				i++
-			} else {
-				_, n := utf8.DecodeRuneInString(s[i:])
-				i += n
-			}
-		}
+	for word := range strings.FieldsSeq(s) {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(s[start:i])
+		b.WriteString(word)
 	}
 	return b.String()
-}
-
-// spaceAt is the length of the white space character at s[i], or 0.
-func spaceAt(s string, i int) int {
-	if c := s[i]; c < utf8.RuneSelf {
-		if c == ' ' || '\t' <= c && c <= '\r' {
-			return 1
-		}
-		return 0
-	}
-	r, n := utf8.DecodeRuneInString(s[i:])
-	if unicode.IsSpace(r) {
-		return n
-	}
-	return 0
 }
 
 // unescape resolves backslash escapes and character references the way
