@@ -6,7 +6,9 @@ package load
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"os"
+	"path"
 
 	"github.com/agora-community/agora/generator/schema"
 )
@@ -44,14 +46,15 @@ func (e *Entry) Draft() bool {
 	return d
 }
 
-// Body reads the entry's Markdown body again from the source.
+// Body reads the entry's Markdown body again from the source, as Load
+// read the file (readSource), from its folder opened once per Content.
 func (c *Content) Body(e *Entry) ([]byte, error) {
 	if e.BodyStart < 0 {
 		return nil, nil
 	}
-	b, err := c.Root.ReadFile(e.File)
-	if err != nil {
-		return nil, err
+	b, _, d := readSource(c.Root, c.folders.get(c.Root, path.Dir(e.File)), e.File, math.MaxInt64)
+	if d != nil {
+		return nil, fmt.Errorf("%s: %s", e.File, d.Message)
 	}
 	b = bytes.TrimPrefix(b, bom)
 	if e.BodyStart > len(b) {
@@ -69,4 +72,8 @@ type Content struct {
 	// Broken holds "type/slug" of files that exist but could not be
 	// read or decoded; references to them are not reported again.
 	Broken map[string]bool
+
+	// folders are the folders Body reads from; their descriptors are
+	// closed when the Content is collected.
+	folders bodyFolders
 }

@@ -47,10 +47,11 @@ func (o Options) withDefaults() Options {
 // cannot be read.
 func Load(ctx context.Context, root *os.Root, sch *schema.Schema, opts Options) (*Content, diag.List, error) {
 	opts = opts.withDefaults()
-	files, diags, err := walk(root, sch)
+	files, folders, diags, err := walk(root, sch)
 	if err != nil {
 		return nil, diags, err
 	}
+	defer closeAll(folders)
 	entries := make([]*Entry, len(files))
 	found := make([]diag.List, len(files))
 	g, ctx := errgroup.WithContext(ctx)
@@ -89,19 +90,24 @@ type file struct {
 	path string // slash path from the root
 	typ  *schema.Type
 	ext  string
+	// dir is the open folder holding the file when it is a regular file,
+	// to read it from; nil for a link, which is read through the root.
+	dir *folder
 	// unreadable marks an entry file already reported (a broken link):
 	// it is not read, but counts as broken so refs to it are not reported.
 	unreadable bool
 }
 
-// walk lists the entry files: content/FOLDER/NAME.md or NAME.toml.
-func walk(root *os.Root, sch *schema.Schema) ([]file, diag.List, error) {
+// walk lists the entry files: content/FOLDER/NAME.md or NAME.toml. The
+// folders it returns hold them, open; the caller closes them once the
+// files are read.
+func walk(root *os.Root, sch *schema.Schema) ([]file, []*folder, diag.List, error) {
 	var files []file
 	var diags diag.List
 	report := func(p, code, msg, found, allowed, hint string) {
 		diags = append(diags, diag.Diagnostic{File: p, Code: code, Message: msg, Found: found, Allowed: allowed, Hint: hint})
 	}
-	err := fs.WalkDir(root.FS(), "content", func(p string, d fs.DirEntry, err error) error {
+	folders, err := walkContent(root, func(p string, d fs.DirEntry, dir *folder, err error) error {
 		if err != nil {
 			if p == "content" {
 				return err
@@ -169,13 +175,18 @@ func walk(root *os.Root, sch *schema.Schema) ([]file, diag.List, error) {
 				Message: "not an entry, so it is not published", Found: ext, Allowed: ".md or .toml"})
 			return nil
 		}
-		files = append(files, file{path: p, typ: sch.ByFolder(path.Base(path.Dir(p))), ext: ext})
+		f := file{path: p, typ: sch.ByFolder(path.Base(path.Dir(p))), ext: ext}
+		if d.Type().IsRegular() {
+			f.dir = dir
+		}
+		files = append(files, f)
 		return nil
 	})
 	if err != nil {
-		return nil, diags, fmt.Errorf("cannot read the content folder: %w", err)
+		closeAll(folders)
+		return nil, nil, diags, fmt.Errorf("cannot read the content folder: %w", err)
 	}
-	return files, diags, nil
+	return files, folders, diags, nil
 }
 
 // hiddenTarget reports whether the link at p, which stays inside the
@@ -217,15 +228,10 @@ func trimPathError(err error) string {
 	return err.Error()
 }
 
-// readEntry reads and decodes one file.
-func readEntry(root *os.Root, f file, limit int64) (*Entry, diag.List) {
+// decodeEntry decodes one file's bytes.
+func decodeEntry(f file, slug string, src []byte) (*Entry, diag.List) {
 	fail := func(line, col int, code, msg, hint string) (*Entry, diag.List) {
 		return nil, diag.List{{File: f.path, Line: line, Col: col, Code: code, Message: msg, Hint: hint}}
-	}
-	slug := strings.TrimSuffix(path.Base(f.path), f.ext)
-	src, d := readLimited(root, f.path, limit)
-	if d != nil {
-		return nil, diag.List{*d}
 	}
 	src = bytes.TrimPrefix(src, bom)
 	if len(bytes.TrimSpace(src)) == 0 {
@@ -282,34 +288,6 @@ func ValidSlug(s string) bool {
 // nul, com0–com9, lpt0–lpt9, in any case): a Windows checkout of the
 // repository cannot hold a file of that name, whatever its extension.
 func Reserved(s string) bool { return schema.Reserved(s) }
-
-func readLimited(root *os.Root, p string, limit int64) ([]byte, *diag.Diagnostic) {
-	fh, err := root.Open(p)
-	if err != nil {
-		return nil, &diag.Diagnostic{File: p, Code: "read", Message: "cannot read: " + trimPathError(err)}
-	}
-	defer fh.Close()
-	info, err := fh.Stat()
-	if err != nil {
-		return nil, &diag.Diagnostic{File: p, Code: "read", Message: "cannot read: " + trimPathError(err)}
-	}
-	if info.Size() > limit {
-		found, most := size(info.Size()), size(limit)
-		if found == most { // rounded to the same text: say it in bytes
-			found, most = fmt.Sprintf("%d bytes", info.Size()), fmt.Sprintf("%d bytes", limit)
-		}
-		return nil, &diag.Diagnostic{File: p, Code: "too-large",
-			Message: fmt.Sprintf("the file is %s, over the limit of %s", found, most),
-			Found:   found, Allowed: "at most " + most,
-			Hint: "split it into smaller entries, or raise max_file_mb in site.toml"}
-	}
-	b := make([]byte, info.Size())
-	n, err := fh.ReadAt(b, 0)
-	if err != nil && n != len(b) {
-		return nil, &diag.Diagnostic{File: p, Code: "read", Message: "cannot read: " + trimPathError(err)}
-	}
-	return b, nil
-}
 
 func size(n int64) string {
 	if n >= 1<<20 {

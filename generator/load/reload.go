@@ -43,10 +43,11 @@ func StampOf(info fs.FileInfo) Stamp { return Stamp{info.Size(), info.ModTime().
 // that belong to no entry file (unknown folders, stray files, links).
 func LoadEach(ctx context.Context, root *os.Root, sch *schema.Schema, opts Options) (map[string]*Loaded, diag.List, error) {
 	opts = opts.withDefaults()
-	files, diags, err := walk(root, sch)
+	files, folders, diags, err := walk(root, sch)
 	if err != nil {
 		return nil, diags, err
 	}
+	defer closeAll(folders)
 	out := make([]*Loaded, len(files))
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -55,11 +56,7 @@ func LoadEach(ctx context.Context, root *os.Root, sch *schema.Schema, opts Optio
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			info, statErr := root.Stat(f.path)
 			out[i] = readLoaded(root, f, opts)
-			if statErr == nil {
-				out[i].Stamp = StampOf(info)
-			}
 			return nil
 		})
 	}
@@ -89,9 +86,7 @@ func Reload(root *os.Root, sch *schema.Schema, p string, opts Options) (l *Loade
 	if err != nil || !info.Mode().IsRegular() {
 		return nil, false
 	}
-	l = readLoaded(root, f, opts.withDefaults())
-	l.Stamp = StampOf(info)
-	return l, true
+	return readLoaded(root, f, opts.withDefaults()), true
 }
 
 // entryFile reports whether p ("content/members/ana.md") is where an
@@ -110,11 +105,18 @@ func entryFile(sch *schema.Schema, p string) (file, bool) {
 	return file{path: p, typ: t, ext: ext}, true
 }
 
+// readLoaded reads and decodes one entry file, through readSource.
 func readLoaded(root *os.Root, f file, opts Options) *Loaded {
 	slug := strings.TrimSuffix(path.Base(f.path), f.ext)
 	l := &Loaded{File: f.path, Type: f.typ, Slug: slug}
 	if !f.unreadable {
-		l.Entry, l.Diags = readEntry(root, f, opts.MaxFileSize)
+		src, stamp, d := readSource(root, f.dir, f.path, opts.MaxFileSize)
+		l.Stamp = stamp
+		if d != nil {
+			l.Diags = diag.List{*d}
+		} else {
+			l.Entry, l.Diags = decodeEntry(f, slug, src)
+		}
 	}
 	l.Diags = append(l.Diags, checkFileName(f, slug)...)
 	return l
