@@ -40,6 +40,12 @@ type Dir struct {
 	Linked int
 	mu     sync.Mutex
 	made   map[string]bool // folders that exist in tmp
+	// folder is tmp held open, so that each file is created relative to
+	// it (create_unix.go); nil where files are created by their path.
+	folder *os.File
+	// prevFolder is prev held open, to compare and link files relative
+	// to it; nil where that is done by path.
+	prevFolder *os.File
 }
 
 // Begin checks that out may be replaced, removes what killed builds left
@@ -63,9 +69,10 @@ func Begin(out, source string) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dir{target: target, tmp: tmp, made: map[string]bool{tmp: true}}
+	d := &Dir{target: target, tmp: tmp, made: map[string]bool{tmp: true}, folder: openFolder(tmp)}
 	if m, err := os.Lstat(filepath.Join(target, Marker)); err == nil && m.Mode().IsRegular() {
 		d.prev = target
+		d.prevFolder = openFolder(target)
 	}
 	d.WriteFile = d.writeFile
 	return d, nil
@@ -281,7 +288,53 @@ func isDevice(name string) bool {
 	return false
 }
 
-func (d *Dir) writeFile(name string, data []byte) error { return os.WriteFile(name, data, 0o644) }
+// writeFile creates the file name, inside tmp, holding data. Where tmp
+// is held open it is one openat relative to it, a write and a close on
+// the bare descriptor (no *os.File: the Go poller's fcntl and epoll_ctl
+// calls are of no use for a regular file). A file already there (a path
+// put twice) is replaced, never written through: it may be a link to the
+// previous output's file.
+func (d *Dir) writeFile(name string, data []byte) error {
+	if rel, ok := d.inStaging(name); ok && d.folder != nil {
+		return createIn(d.folder, rel, data)
+	}
+	return createByPath(name, data)
+}
+
+// createByPath is createIn by path.
+func createByPath(name string, data []byte) error {
+	const flags = os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	f, err := os.OpenFile(name, flags, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		if err = os.Remove(name); err == nil {
+			f, err = os.OpenFile(name, flags, 0o644)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// inStaging returns name relative to tmp, and whether it lies inside.
+func (d *Dir) inStaging(name string) (string, bool) {
+	rel, ok := strings.CutPrefix(name, d.tmp+string(filepath.Separator))
+	return rel, ok && rel != ""
+}
+
+// closeFolders releases the folders held open, before Commit moves them.
+func (d *Dir) closeFolders() {
+	for _, f := range []*os.File{d.folder, d.prevFolder} {
+		if f != nil {
+			f.Close()
+		}
+	}
+	d.folder, d.prevFolder = nil, nil
+}
 
 // makeParents creates the folders above name that this build has not
 // made yet, remembering them: no stat of every parent for every file.
@@ -313,19 +366,25 @@ func (d *Dir) linkUnchanged(rel, name string, data []byte) bool {
 	if d.prev == "" {
 		return false
 	}
-	old := filepath.Join(d.prev, filepath.FromSlash(rel))
-	info, err := os.Lstat(old)
-	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
-		return false
-	}
-	same, err := sameBytes(old, data)
-	if err != nil || !same || os.Link(old, name) != nil {
+	if !d.linkSame(rel, name, data) {
 		return false
 	}
 	d.mu.Lock()
 	d.Linked++
 	d.mu.Unlock()
 	return true
+}
+
+// linkSameByPath is linkSame where folders are not held open: Lstat,
+// compare, link, by path.
+func (d *Dir) linkSameByPath(rel, name string, data []byte) bool {
+	old := filepath.Join(d.prev, filepath.FromSlash(rel))
+	info, err := os.Lstat(old)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false
+	}
+	same, err := sameBytes(old, data)
+	return err == nil && same && os.Link(old, name) == nil
 }
 
 var compareBufs = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
@@ -365,6 +424,7 @@ var exchange = exchangeDirs
 // elsewhere the old one is moved aside first, and a build killed between
 // the two moves has it put back by the next Begin.
 func (d *Dir) Commit() error {
+	d.closeFolders()
 	if err := os.WriteFile(filepath.Join(d.tmp, Marker), []byte("This folder is written by agora build and replaced whole by the next build.\n"), 0o644); err != nil {
 		d.Abort()
 		return err
@@ -401,4 +461,7 @@ func (d *Dir) Commit() error {
 }
 
 // Abort removes the temporary folder, leaving the output untouched.
-func (d *Dir) Abort() { os.RemoveAll(d.tmp) }
+func (d *Dir) Abort() {
+	d.closeFolders()
+	os.RemoveAll(d.tmp)
+}

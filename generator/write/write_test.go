@@ -428,44 +428,95 @@ func TestWithin(t *testing.T) {
 
 // TestUnchangedFilesAreLinked: reusing an output, a file whose bytes are
 // the same is linked from the previous output (the same file, not
-// rewritten); a changed one is written anew and the previous output keeps
-// its old bytes until the swap.
+// rewritten); a changed one, or a link in the previous output, is written
+// anew and the previous output keeps its old bytes until the swap. Both
+// ways: relative to the folders held open, and by path.
 func TestUnchangedFilesAreLinked(t *testing.T) {
-	src, out := workspace(t)
-	build(t, out, src, map[string]string{"same/index.html": "same", "changed.html": "old", "longer.html": "abc"})
-	before := tree(t, out)
-	oldSame, _ := os.Stat(filepath.Join(out, "same", "index.html"))
-	oldChanged, _ := os.Stat(filepath.Join(out, "changed.html"))
+	for _, byPath := range []bool{false, true} {
+		t.Run(fmt.Sprintf("byPath=%v", byPath), func(t *testing.T) {
+			src, out := workspace(t)
+			build(t, out, src, map[string]string{"same/index.html": "same", "empty.html": "", "changed.html": "old", "longer.html": "abc", "shorter.html": "abc"})
+			if err := os.Symlink("same/index.html", filepath.Join(out, "link.html")); err != nil {
+				t.Skipf("no symbolic links here: %v", err)
+			}
+			before := tree(t, out)
+			oldSame, _ := os.Stat(filepath.Join(out, "same", "index.html"))
+			oldChanged, _ := os.Stat(filepath.Join(out, "changed.html"))
 
-	d, err := Begin(out, src)
-	if err != nil {
-		t.Fatal(err)
+			d, err := Begin(out, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if byPath {
+				d.closeFolders()
+			}
+			put := map[string]string{"same/index.html": "same", "empty.html": "", "changed.html": "new", "longer.html": "abcd", "shorter.html": "ab", "added.html": "x", "link.html": "same"}
+			for name, data := range put {
+				if err := d.Put(name, []byte(data)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if d.Linked != 2 {
+				t.Errorf("linked %d files, want 2 (same/index.html, empty.html)", d.Linked)
+			}
+			if !equalTrees(tree(t, out), before) {
+				t.Error("the previous output changed before the swap")
+			}
+			if err := d.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			newSame, _ := os.Stat(filepath.Join(out, "same", "index.html"))
+			newChanged, _ := os.Stat(filepath.Join(out, "changed.html"))
+			if !os.SameFile(oldSame, newSame) {
+				t.Error("an unchanged file was rewritten")
+			}
+			if os.SameFile(oldChanged, newChanged) {
+				t.Error("a changed file was linked")
+			}
+			if info, err := os.Lstat(filepath.Join(out, "link.html")); err != nil || !info.Mode().IsRegular() {
+				t.Errorf("link.html is not a file of its own: %v", err)
+			}
+			put[Marker] = before[Marker]
+			if got := tree(t, out); !equalTrees(got, put) {
+				t.Errorf("output = %v, want %v", got, put)
+			}
+		})
 	}
-	for name, data := range map[string]string{"same/index.html": "same", "changed.html": "new", "longer.html": "abcd", "added.html": "x"} {
-		if err := d.Put(name, []byte(data)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if d.Linked != 1 {
-		t.Errorf("linked %d files, want 1 (same/index.html)", d.Linked)
-	}
-	if !equalTrees(tree(t, out), before) {
-		t.Error("the previous output changed before the swap")
-	}
-	if err := d.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	newSame, _ := os.Stat(filepath.Join(out, "same", "index.html"))
-	newChanged, _ := os.Stat(filepath.Join(out, "changed.html"))
-	if !os.SameFile(oldSame, newSame) {
-		t.Error("an unchanged file was rewritten")
-	}
-	if os.SameFile(oldChanged, newChanged) {
-		t.Error("a changed file was linked")
-	}
-	want := map[string]string{"same/index.html": "same", "changed.html": "new", "longer.html": "abcd", "added.html": "x", Marker: before[Marker]}
-	if got := tree(t, out); !equalTrees(got, want) {
-		t.Errorf("output = %v, want %v", got, want)
+}
+
+// TestPutTwiceNeverWritesThroughALink: a path put twice holds the last
+// bytes, and when the first put linked the previous output's file, that
+// file is replaced in the new output, not written through: the previous
+// output stays as it was (here, after an aborted build).
+func TestPutTwiceNeverWritesThroughALink(t *testing.T) {
+	for _, byPath := range []bool{false, true} {
+		t.Run(fmt.Sprintf("byPath=%v", byPath), func(t *testing.T) {
+			src, out := workspace(t)
+			build(t, out, src, map[string]string{"a/index.html": "one"})
+			before := tree(t, out)
+			d, err := Begin(out, src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if byPath {
+				d.closeFolders()
+			}
+			for _, data := range []string{"one", "two", "three"} {
+				if err := d.Put("a/index.html", []byte(data)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if d.Linked != 1 {
+				t.Errorf("linked %d files, want 1", d.Linked)
+			}
+			if got := tree(t, d.Staging())["a/index.html"]; got != "three" {
+				t.Errorf("staged a/index.html = %q, want the last bytes put", got)
+			}
+			d.Abort()
+			if got := tree(t, out); !equalTrees(got, before) {
+				t.Errorf("the previous output changed: %v, was %v", got, before)
+			}
+		})
 	}
 }
 
