@@ -1,7 +1,9 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -29,55 +31,120 @@ type docInfo struct {
 	meta             []byte  // [title, path, snippet] as JSON
 }
 
-// termCounts are reused: a map per document would be most of the
-// allocation of indexing.
-var termCounts = sync.Pool{New: func() any { return map[string]uint32{} }}
-
 func analyze(d *Document, snippetRunes int) (*analysis, error) {
-	meta, err := json.Marshal([]string{d.Title, d.Path, snippet(d, snippetRunes)})
+	info, err := describe(d, snippetRunes)
 	if err != nil {
 		return nil, err
 	}
-	a := &analysis{docInfo: docInfo{typ: d.Type, typeLabel: d.TypeLabel, topicSlug: d.TopicSlug, meta: meta}, snippetRunes: snippetRunes}
-	if d.TopicSlug != "" {
-		a.title = d.Title
-	}
-	counts := termCounts.Get().(map[string]uint32)
-	for _, f := range d.Fields {
-		w := uint32(f.Weight)
-		eachTerm(Fold(f.Text), func(t string) {
-			counts[t] += w
-			a.length += float64(w)
-		})
-	}
-	a.pack(counts)
-	clear(counts)
-	termCounts.Put(counts)
-	seen := map[string]bool{}
-	for _, slug := range d.Topics {
-		if !seen[slug] && slug != "" {
-			seen[slug] = true
-			a.filters = append(a.filters, FilterPrefix+slug)
-		}
-	}
+	a := &analysis{docInfo: info, filters: topicFilters(d.Topics), snippetRunes: snippetRunes}
+	c := countTerms(d)
+	a.length = c.length
+	a.pack(c)
+	c.release()
 	return a, nil
 }
 
+// describe is what a document's result shows and what ranking needs of
+// it, but its length.
+func describe(d *Document, snippetRunes int) (docInfo, error) {
+	meta, err := json.Marshal([]string{d.Title, d.Path, snippet(d, snippetRunes)})
+	if err != nil {
+		return docInfo{}, err
+	}
+	info := docInfo{typ: d.Type, typeLabel: d.TypeLabel, topicSlug: d.TopicSlug, meta: meta}
+	if d.TopicSlug != "" {
+		info.title = d.Title
+	}
+	return info, nil
+}
+
+// topicFilters are the filter pseudo-terms of a document's topics.
+func topicFilters(slugs []string) []string {
+	var out []string
+	for i, slug := range slugs {
+		if slug != "" && !slices.Contains(slugs[:i], slug) {
+			out = append(out, FilterPrefix+slug)
+		}
+	}
+	return out
+}
+
+// termCounter holds a document's distinct terms with their weighted
+// frequencies while it is read. Counters are reused: a map per document
+// would be most of the allocation of indexing.
+type termCounter struct {
+	index   map[string]int32 // a term's place in terms and weights
+	terms   []string
+	weights []uint32
+	length  float64 // weighted, in terms
+	// lowered holds the term being looked up, when lower-casing it is
+	// all that folding it does; owned, the terms that are not slices of
+	// the document's text.
+	lowered [maxTermRunes]byte
+	owned   strings.Builder
+}
+
+var termCounters = sync.Pool{New: func() any { return &termCounter{index: map[string]int32{}} }}
+
+// countTerms counts the terms of a document's fields. The counter's terms
+// may be slices of the fields' text: copy what must outlive it.
+func countTerms(d *Document) *termCounter {
+	c := termCounters.Get().(*termCounter)
+	for _, f := range d.Fields {
+		w := uint32(f.Weight)
+		eachTextTerm(f.Text, func(t string, upper bool) { c.add(t, upper, w) })
+	}
+	return c
+}
+
+// add counts term with weight w; upper says it still has to be
+// lower-cased (ASCII).
+func (c *termCounter) add(term string, upper bool, w uint32) {
+	c.length += float64(w)
+	var i int32
+	var ok bool
+	if upper {
+		lowered := lowerASCIIInto(c.lowered[:], term)
+		if i, ok = c.index[string(lowered)]; !ok {
+			n := c.owned.Len()
+			c.owned.Write(lowered)
+			term = c.owned.String()[n:]
+		}
+	} else {
+		i, ok = c.index[term]
+	}
+	if ok {
+		c.weights[i] += w
+		return
+	}
+	c.index[term] = int32(len(c.terms))
+	c.terms = append(c.terms, term)
+	c.weights = append(c.weights, w)
+}
+
+// release returns the counter for reuse by another document.
+func (c *termCounter) release() {
+	clear(c.index)
+	clear(c.terms) // not to keep the document's text alive
+	c.terms, c.weights, c.length = c.terms[:0], c.weights[:0], 0
+	c.owned.Reset() // a new buffer next time: the old one's strings may be in use
+	termCounters.Put(c)
+}
+
 // pack copies the counted terms out of the text they were cut from.
-func (a *analysis) pack(counts map[string]uint32) {
+func (a *analysis) pack(c *termCounter) {
 	size := 0
-	for t := range counts {
+	for _, t := range c.terms {
 		size += len(t) + 1
 	}
 	var b strings.Builder
 	b.Grow(size)
-	a.weights = make([]uint32, 0, len(counts))
-	for t, w := range counts {
+	for _, t := range c.terms {
 		b.WriteString(t)
 		b.WriteByte('\n')
-		a.weights = append(a.weights, w)
 	}
 	a.terms = b.String()
+	a.weights = slices.Clone(c.weights)
 }
 
 // eachTerm calls fn with each term of the analysis and its weight.
@@ -106,61 +173,70 @@ func Compact(d Document, opts Options) (Document, error) {
 // snippet is the text kept for a document's result snippet: its snippet
 // fields with their spaces collapsed, joined by " · ", cut to limit runes.
 func snippet(d *Document, limit int) string {
-	var parts []string
+	buf := snippetBuffers.Get().(*[]byte)
+	defer snippetBuffers.Put(buf)
+	b := (*buf)[:0]
 	size := 0
 	for _, f := range d.Fields {
 		if !f.Snippet {
 			continue
 		}
+		before := len(b)
+		if before > 0 {
+			b = append(b, snippetSeparator...)
+		}
+		start := len(b)
 		// Only the first limit runes can show, and whether there are
 		// more: no need to collapse all of a long body.
-		t := collapseSpaces(f.Text, limit+1)
-		if t == "" {
+		if b = appendCollapsed(b, f.Text, limit+1); len(b) == start {
+			b = b[:before]
 			continue
 		}
-		parts = append(parts, t)
-		size += utf8.RuneCountInString(t)
+		size += utf8.RuneCount(b[start:])
 		if size > limit {
 			break
 		}
 	}
-	s := strings.Join(parts, " · ")
-	if utf8.RuneCountInString(s) <= limit {
-		return s
+	*buf = b
+	if utf8.RuneCount(b) <= limit {
+		return string(b)
 	}
-	cut := firstRunes(s, limit)
-	if i := strings.LastIndexByte(cut, ' '); i > len(cut)*3/4 {
+	if !utf8.Valid(b) {
+		b = []byte(string([]rune(string(b)))) // bad bytes become U+FFFD
+	}
+	cut := b[:runeOffset(b, limit)]
+	if i := bytes.LastIndexByte(cut, ' '); i > len(cut)*3/4 {
 		cut = cut[:i]
 	}
-	return cut + "…"
+	return string(append(cut, "…"...))
 }
 
-// firstRunes is string([]rune(s)[:n]) for s of at least n runes, without
-// converting all of s.
-func firstRunes(s string, n int) string {
-	if !utf8.ValidString(s) {
-		return string([]rune(s)[:n]) // bad bytes become U+FFFD
+const snippetSeparator = " · "
+
+// snippetBuffers hold snippets until they are cut: only the cut is copied.
+var snippetBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// runeOffset is the length in bytes of the first n runes of valid b,
+// which has at least n.
+func runeOffset(b []byte, n int) int {
+	i := 0
+	for ; n > 0; n-- {
+		_, size := utf8.DecodeRune(b[i:])
+		i += size
 	}
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
+	return i
 }
 
-// collapseSpaces is strings.Join(strings.Fields(s), " ") cut after at most
-// max runes (bytes of invalid UTF-8 counting as one each, as in
-// utf8.RuneCountInString).
-func collapseSpaces(s string, max int) string {
-	b := make([]byte, 0, min(len(s), 4*max))
+// appendCollapsed appends strings.Join(strings.Fields(s), " ") to b, cut
+// after at most max runes (bytes of invalid UTF-8 counting as one each,
+// as in utf8.RuneCountInString).
+func appendCollapsed(b []byte, s string, max int) []byte {
 	runes := 0
 	for word := range strings.FieldsSeq(s) {
 		if runes >= max {
 			break
 		}
-		if len(b) > 0 {
+		if runes > 0 {
 			b = append(b, ' ')
 			runes++
 		}
@@ -175,5 +251,5 @@ func collapseSpaces(s string, max int) string {
 			i += n
 		}
 	}
-	return string(b)
+	return b
 }

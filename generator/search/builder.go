@@ -33,7 +33,8 @@ const postingShards = 64
 
 type postingShard struct {
 	mu    sync.Mutex
-	lists map[string][]posting
+	terms map[string]int32 // a term's place in lists: one map lookup a posting
+	lists [][]posting
 }
 
 // posting is one document of a term's list, before ranking.
@@ -46,7 +47,7 @@ type posting struct {
 func NewBuilder(n int, opts Options) *Builder {
 	b := &Builder{opts: opts.withDefaults(), docs: make([]docInfo, n), added: make([]atomic.Bool, n), seed: maphash.MakeSeed()}
 	for i := range b.lists {
-		b.lists[i].lists = map[string][]posting{}
+		b.lists[i].terms = map[string]int32{}
 	}
 	return b
 }
@@ -57,41 +58,76 @@ func (b *Builder) Add(id int, d Document) error {
 	if id < 0 || id >= len(b.docs) {
 		return fmt.Errorf("document %d (%s): numbers go from 0 to %d", id, d.Path, len(b.docs)-1)
 	}
-	a := d.analysis
-	if a == nil {
-		var err error
-		if a, err = analyze(&d, b.opts.SnippetRunes); err != nil {
-			return fmt.Errorf("%s: %w", d.Path, err)
-		}
-	} else if a.snippetRunes != b.opts.SnippetRunes {
-		return fmt.Errorf("%s: compacted with snippets of %d runes, indexed with %d", d.Path, a.snippetRunes, b.opts.SnippetRunes)
+	if d.analysis != nil {
+		return b.addCompacted(id, d.Path, d.analysis)
 	}
-	if b.added[id].Swap(true) {
-		return fmt.Errorf("document %d (%s) added twice", id, d.Path)
+	// Not through analyze: the terms go to their lists, not into a
+	// packed copy first.
+	info, err := describe(&d, b.opts.SnippetRunes)
+	if err != nil {
+		return fmt.Errorf("%s: %w", d.Path, err)
+	}
+	if err := b.claim(id, d.Path); err != nil {
+		return err
+	}
+	c := countTerms(&d)
+	info.length = c.length
+	b.docs[id] = info
+	for i, t := range c.terms {
+		b.post(t, posting{int32(id), c.weights[i]})
+	}
+	c.release()
+	b.postFilters(id, topicFilters(d.Topics))
+	return nil
+}
+
+func (b *Builder) addCompacted(id int, path string, a *analysis) error {
+	if a.snippetRunes != b.opts.SnippetRunes {
+		return fmt.Errorf("%s: compacted with snippets of %d runes, indexed with %d", path, a.snippetRunes, b.opts.SnippetRunes)
+	}
+	if err := b.claim(id, path); err != nil {
+		return err
 	}
 	b.docs[id] = a.docInfo
-	doc := int32(id)
-	a.eachTerm(func(t string, w uint32) { b.post(t, posting{doc, w}) })
-	for _, t := range a.filters {
-		b.post(t, posting{doc, 0})
+	a.eachTerm(func(t string, w uint32) { b.post(t, posting{int32(id), w}) })
+	b.postFilters(id, a.filters)
+	return nil
+}
+
+// claim marks document id added, unless it already is.
+func (b *Builder) claim(id int, path string) error {
+	if b.added[id].Swap(true) {
+		return fmt.Errorf("document %d (%s) added twice", id, path)
 	}
 	return nil
+}
+
+func (b *Builder) postFilters(id int, filters []string) {
+	for _, t := range filters {
+		b.post(t, posting{int32(id), 0})
+	}
 }
 
 func (b *Builder) post(term string, p posting) {
 	s := &b.lists[maphash.String(b.seed, term)%postingShards]
 	s.mu.Lock()
-	l, ok := s.lists[term]
+	i, ok := s.terms[term]
 	if !ok {
-		term = strings.Clone(term) // not the packed terms of the whole document
+		i = int32(len(s.lists))
+		s.terms[strings.Clone(term)] = i // not the text the term was cut from
+		s.lists = append(s.lists, nil)
 	}
-	s.lists[term] = append(l, p)
+	s.lists[i] = append(s.lists[i], p)
 	s.mu.Unlock()
 }
 
 // postings returns a term's list (unsorted), once every document is added.
 func (b *Builder) postings(term string) []posting {
-	return b.lists[maphash.String(b.seed, term)%postingShards].lists[term]
+	s := &b.lists[maphash.String(b.seed, term)%postingShards]
+	if i, ok := s.terms[term]; ok {
+		return s.lists[i]
+	}
+	return nil
 }
 
 // missing is an error naming the first document never added.

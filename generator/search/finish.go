@@ -103,8 +103,9 @@ type termPostings struct {
 func (b *Builder) sortedTerms() []termPostings {
 	var out []termPostings
 	for i := range b.lists {
-		for t, l := range b.lists[i].lists {
-			out = append(out, termPostings{t, l})
+		s := &b.lists[i]
+		for t, k := range s.terms {
+			out = append(out, termPostings{t, s.lists[k]})
 		}
 	}
 	slices.SortFunc(out, func(x, y termPostings) int { return CompareUTF16(x.term, y.term) })

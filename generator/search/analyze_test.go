@@ -1,0 +1,60 @@
+package search
+
+import (
+	"fmt"
+	"testing"
+)
+
+// multilingualDocs makes documents of the multilingual texts: titles,
+// bodies and other fields in every script, with topics.
+func multilingualDocs(t testing.TB) []Document {
+	texts := multilingualTexts(t)
+	var docs []Document
+	for i := 0; i+3 < len(texts); i += 3 {
+		d := Document{
+			Path: fmt.Sprintf("d/%d/", i), Title: texts[i], Type: []string{"page", "minute"}[i%2],
+			Fields: []Field{
+				{Text: texts[i], Weight: High},
+				{Text: texts[i+1], Weight: Medium, Snippet: i%4 == 0},
+				{Text: texts[i+2] + "\n" + texts[i+3], Weight: Low, Snippet: true},
+			},
+		}
+		if i%5 == 0 {
+			d.Topics = []string{"land", "", "water", "land"}
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// TestIndexAsReference: the index files are those of the analysis as it
+// was before the fast paths (reference_test.go), for the fixture corpus
+// and the multilingual texts, with snippets of several lengths.
+func TestIndexAsReference(t *testing.T) {
+	sets := map[string][]Document{"fixture": fixtureDocs(t), "multilingual": multilingualDocs(t)}
+	for name, docs := range sets {
+		for _, opts := range []Options{fixtureOptions, {}, {SnippetRunes: 9, ShardBytes: 1000}} {
+			reference := make([]Document, len(docs))
+			for i, d := range docs {
+				var err error
+				if reference[i], err = referenceCompact(d, opts); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if !sameFiles(mustBuildWith(t, docs, opts), mustBuildWith(t, reference, opts)) {
+				t.Errorf("%s, %+v: the index differs from the reference's", name, opts)
+			}
+		}
+	}
+}
+
+func TestSnippetAsReference(t *testing.T) {
+	docs := append(fixtureDocs(t), multilingualDocs(t)...)
+	for _, d := range docs {
+		for _, limit := range []int{1, 2, 5, 20, 160, 1000} {
+			if got, want := snippet(&d, limit), referenceSnippet(&d, limit); got != want {
+				t.Errorf("%s, %d runes: snippet\n %q, reference\n %q", d.Path, limit, got, want)
+			}
+		}
+	}
+}

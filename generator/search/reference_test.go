@@ -1,0 +1,105 @@
+package search
+
+import (
+	"encoding/json"
+	"strings"
+	"unicode/utf8"
+)
+
+// The analysis as it was before eachTextTerm, the term counter and the
+// snippet buffers: every field folded whole and tokenized the general
+// way (eachTerm), its terms counted in a map, the snippet joined from
+// collapsed copies. Tests hold the fast paths to it.
+
+func referenceAnalyze(d *Document, snippetRunes int) (*analysis, error) {
+	meta, err := json.Marshal([]string{d.Title, d.Path, referenceSnippet(d, snippetRunes)})
+	if err != nil {
+		return nil, err
+	}
+	a := &analysis{docInfo: docInfo{typ: d.Type, typeLabel: d.TypeLabel, topicSlug: d.TopicSlug, meta: meta}, snippetRunes: snippetRunes}
+	if d.TopicSlug != "" {
+		a.title = d.Title
+	}
+	counts := map[string]uint32{}
+	for _, f := range d.Fields {
+		w := uint32(f.Weight)
+		eachTerm(Fold(f.Text), func(t string) {
+			counts[t] += w
+			a.length += float64(w)
+		})
+	}
+	var terms strings.Builder
+	for t, w := range counts {
+		terms.WriteString(t)
+		terms.WriteByte('\n')
+		a.weights = append(a.weights, w)
+	}
+	a.terms = terms.String()
+	seen := map[string]bool{}
+	for _, slug := range d.Topics {
+		if !seen[slug] && slug != "" {
+			seen[slug] = true
+			a.filters = append(a.filters, FilterPrefix+slug)
+		}
+	}
+	return a, nil
+}
+
+// referenceCompact is Compact through referenceAnalyze.
+func referenceCompact(d Document, opts Options) (Document, error) {
+	a, err := referenceAnalyze(&d, opts.withDefaults().SnippetRunes)
+	if err != nil {
+		return Document{}, err
+	}
+	return Document{Path: d.Path, Title: d.Title, Type: d.Type, TypeLabel: d.TypeLabel, TopicSlug: d.TopicSlug, analysis: a}, nil
+}
+
+func referenceSnippet(d *Document, limit int) string {
+	var parts []string
+	size := 0
+	for _, f := range d.Fields {
+		if !f.Snippet {
+			continue
+		}
+		t := referenceCollapseSpaces(f.Text, limit+1)
+		if t == "" {
+			continue
+		}
+		parts = append(parts, t)
+		size += utf8.RuneCountInString(t)
+		if size > limit {
+			break
+		}
+	}
+	s := strings.Join(parts, " · ")
+	if utf8.RuneCountInString(s) <= limit {
+		return s
+	}
+	cut := string([]rune(s)[:limit]) // bad bytes become U+FFFD
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)*3/4 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
+// referenceCollapseSpaces is strings.Join(strings.Fields(s), " ") cut
+// after at most max runes, bytes of invalid UTF-8 counting as one each.
+func referenceCollapseSpaces(s string, max int) string {
+	var b []byte
+	runes := 0
+	for _, word := range strings.Fields(s) {
+		if runes >= max {
+			break
+		}
+		if len(b) > 0 {
+			b = append(b, ' ')
+			runes++
+		}
+		for i := 0; i < len(word) && runes < max; runes++ {
+			_, n := utf8.DecodeRuneInString(word[i:])
+			b = append(b, word[i:i+n]...)
+			i += n
+		}
+	}
+	return string(b)
+}
