@@ -86,7 +86,7 @@ func (p *Page) Frame(part string) (template.HTML, error) {
 	if ok {
 		return html, nil
 	}
-	t := p.s.theme.page("home")
+	t, _ := p.s.theme.page("home")
 	if t == nil || t.Lookup(part) == nil {
 		return "", fmt.Errorf("theme: no template %q (partials/chrome.html)", part)
 	}

@@ -249,7 +249,7 @@ func (s *Site) facetJobs() []Job {
 	var jobs []Job
 	for _, f := range s.facets() {
 		pg := s.newPage("facet", f.Label, f.Path)
-		pg.Type, pg.Data = s.in.Schema.Type("member"), f
+		pg.Type, pg.Data = s.in.Schema.Type("member"), &f
 		jobs = append(jobs, s.pageJob(pg, "member-facet"))
 	}
 	return jobs

@@ -16,8 +16,8 @@ type Page struct {
 	Path  string // from the site root, "" for home, "members/ana/"
 	Entry *Entry
 	Type  *schema.Type
-	Data  any
-	root  string // prefix that leads back to the site root
+	Data  *DirectoryFacet // the member directory facet of a facet page
+	root  string          // prefix that leads back to the site root
 	s     *Site
 }
 

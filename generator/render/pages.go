@@ -64,11 +64,17 @@ func (s *Site) pageJob(pg *Page, names ...string) Job {
 
 func (s *Site) fileJob(path string, pg *Page, names ...string) Job {
 	return Job{path, func(w io.Writer) error {
-		t := s.theme.page(names...)
+		t, name := s.theme.page(names...)
 		if t == nil {
 			return fmt.Errorf("theme: no template among %s", strings.Join(names, ", "))
 		}
 		// w is the build's buffer for this file, dropped if this fails.
+		if page := s.theme.compiled(name); page != nil {
+			if err := s.renderCompiled(w, page, pg); err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			return nil
+		}
 		if err := t.ExecuteTemplate(w, "base", pg); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}

@@ -17,6 +17,10 @@ type Theme struct {
 	pages   map[string]*template.Template
 	Strings *Strings
 	static  map[string][]byte // file name under static/ -> bytes
+	// sources is the SHA-256 of each page template's sources (base,
+	// partials, page file, as loaded): a compiled page is used only for
+	// the exact sources it was compiled from (see compiled.go).
+	sources map[string]string
 }
 
 // LoadTheme reads the default theme with the community's own theme
@@ -27,7 +31,7 @@ func LoadTheme(defaults, own fs.FS, lang string) (*Theme, error) {
 	if err != nil {
 		return nil, fmt.Errorf("theme strings: %w", err)
 	}
-	t := &Theme{pages: map[string]*template.Template{}, Strings: strs, static: map[string][]byte{}}
+	t := &Theme{pages: map[string]*template.Template{}, Strings: strs, static: map[string][]byte{}, sources: map[string]string{}}
 	if err := t.parse(fsys); err != nil {
 		return nil, err
 	}
@@ -37,17 +41,38 @@ func LoadTheme(defaults, own fs.FS, lang string) (*Theme, error) {
 	return t, nil
 }
 
-func (t *Theme) funcs() template.FuncMap {
-	return template.FuncMap{
-		"t":        t.Strings.T,
-		"date":     t.Strings.Date,
-		"iso":      func(d time.Time) string { return d.Format(time.DateOnly) },
-		"year":     func(d time.Time) int { return d.Year() },
-		"add":      func(a, b int) int { return a + b },
-		"join":     strings.Join,
-		"country":  t.Strings.Country,
-		"language": t.Strings.Language,
+// TemplateFunc is a function templates call, and the Go expression that
+// calls it in compiled templates (r is the compiled page's *run).
+type TemplateFunc struct {
+	Value any
+	Go    string
+}
+
+// templateFuncs is the one list of the templates' functions, for
+// html/template and for the template compiler alike.
+func (t *Theme) templateFuncs() map[string]TemplateFunc {
+	return map[string]TemplateFunc{
+		"t":        {t.Strings.T, "r.strs.T"},
+		"date":     {t.Strings.Date, "r.strs.Date"},
+		"iso":      {isoDate, "isoDate"},
+		"year":     {yearOf, "yearOf"},
+		"add":      {addInts, "addInts"},
+		"join":     {strings.Join, "strings.Join"},
+		"country":  {t.Strings.Country, "r.strs.Country"},
+		"language": {t.Strings.Language, "r.strs.Language"},
 	}
+}
+
+func isoDate(d time.Time) string { return d.Format(time.DateOnly) }
+func yearOf(d time.Time) int     { return d.Year() }
+func addInts(a, b int) int       { return a + b }
+
+func (t *Theme) funcs() template.FuncMap {
+	fm := template.FuncMap{}
+	for name, f := range t.templateFuncs() {
+		fm[name] = f.Value
+	}
+	return fm
 }
 
 func (t *Theme) parse(fsys fs.FS) error {
@@ -55,11 +80,13 @@ func (t *Theme) parse(fsys fs.FS) error {
 	if _, err := base.ParseFS(fsys, "templates/base.html"); err != nil {
 		return fmt.Errorf("theme: %w", err)
 	}
-	if partials, _ := fs.Glob(fsys, "templates/partials/*.html"); len(partials) > 0 {
+	partials, _ := fs.Glob(fsys, "templates/partials/*.html")
+	if len(partials) > 0 {
 		if _, err := base.ParseFS(fsys, partials...); err != nil {
 			return fmt.Errorf("theme: %w", err)
 		}
 	}
+	shared := append([]string{"templates/base.html"}, partials...)
 	files, err := fs.Glob(fsys, "templates/*.html")
 	if err != nil {
 		return err
@@ -77,6 +104,9 @@ func (t *Theme) parse(fsys fs.FS) error {
 			return fmt.Errorf("theme: %w", err)
 		}
 		t.pages[name] = set
+		if t.sources[name], err = sourceHash(fsys, append(shared, f)); err != nil {
+			return fmt.Errorf("theme: %w", err)
+		}
 	}
 	for _, required := range []string{"home", "entry", "index", "404"} {
 		if t.pages[required] == nil {
@@ -86,14 +116,28 @@ func (t *Theme) parse(fsys fs.FS) error {
 	return nil
 }
 
-// page returns the first template that exists among names.
-func (t *Theme) page(names ...string) *template.Template {
+// sourceHash is the SHA-256 of template files, names and bytes, in order.
+func sourceHash(fsys fs.FS, files []string) (string, error) {
+	h := sha256.New()
+	for _, f := range files {
+		b, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", f, len(b))
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// page returns the first template that exists among names, and its name.
+func (t *Theme) page(names ...string) (*template.Template, string) {
 	for _, n := range names {
 		if p := t.pages[n]; p != nil {
-			return p
+			return p, n
 		}
 	}
-	return nil
+	return nil, ""
 }
 
 func (t *Theme) readStatic(fsys fs.FS) error {

@@ -1,0 +1,9 @@
+package render
+
+// UseHTMLTemplate makes every page render through html/template (on) or
+// through the compiled templates where they apply (off), for tests that
+// compare the two.
+func UseHTMLTemplate(on bool) { htmlTemplateOnly.Store(on) }
+
+// CompiledRenders is how many pages rendered through compiled templates.
+func CompiledRenders() int64 { return compiledRenders.Load() }
