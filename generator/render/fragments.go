@@ -89,23 +89,8 @@ func (p *Page) writeLink(b *strings.Builder, e *Entry, withLang bool) {
 func escapeHTML(b *strings.Builder, s string) {
 	written := 0
 	for i := 0; i < len(s); i++ {
-		var repl string
-		switch s[i] {
-		case 0:
-			repl = "\uFFFD"
-		case '"':
-			repl = "&#34;"
-		case '&':
-			repl = "&amp;"
-		case '\'':
-			repl = "&#39;"
-		case '+':
-			repl = "&#43;"
-		case '<':
-			repl = "&lt;"
-		case '>':
-			repl = "&gt;"
-		default:
+		repl := htmlReplacement(s[i])
+		if repl == "" {
 			continue
 		}
 		b.WriteString(s[written:i])

@@ -1,5 +1,8 @@
 // Package render turns the linked content into pages: the theme's
 // html/template files, fed with views that expose only published fields.
+// The default theme's page templates also run compiled to Go
+// (templates_gen.go, see compiled.go), byte for byte as html/template
+// runs them.
 package render
 
 import (
