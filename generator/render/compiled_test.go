@@ -519,3 +519,37 @@ func anyContains(files map[string][]byte, s string) bool {
 	}
 	return false
 }
+
+// TestCompiledErrorsAsHTMLTemplate: a method's error stops a compiled
+// page with the error html/template gives (here an entry body that
+// changed while building).
+func TestCompiledErrorsAsHTMLTemplate(t *testing.T) {
+	src := copyExample(t, unchanged)
+	p, err := site.Open(context.Background(), site.Options{Source: src, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies, _ := filepath.Glob(filepath.Join(src, "content", "minutes", "*.md"))
+	if len(bodies) == 0 {
+		t.Fatal("no minutes in the example")
+	}
+	if err := os.WriteFile(bodies[0], nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	buildErr := func(htmlTemplate bool) error {
+		render.UseHTMLTemplate(htmlTemplate)
+		defer render.UseHTMLTemplate(false)
+		_, err := p.BuildMemory(context.Background(), "")
+		return err
+	}
+	want, got := buildErr(true), buildErr(false)
+	if want == nil || got == nil {
+		t.Fatalf("errors: html/template %v, compiled %v", want, got)
+	}
+	if !strings.Contains(want.Error(), "error calling Body") {
+		t.Fatalf("the error does not come from the template: %v", want)
+	}
+	if got.Error() != want.Error() {
+		t.Errorf("compiled error\n%s\nhtml/template's\n%s", got, want)
+	}
+}
