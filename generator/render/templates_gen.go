@@ -48,15 +48,15 @@ func tpl_backlinks_render_Backlinks_21dd1114(r *run, d0 Backlinks) error {
 			r.w.WriteString("</h2>\n<dl>")
 			{
 				for v4 := range v2 {
-					v5 := v2[v4]
+					v5 := &v2[v4]
 					_, _ = v4, v5
 					r.w.WriteString("\n<dt>")
-					v6 := v1.TypeLabel(v5.Type)
+					v6 := v1.TypeLabel((*v5).Type)
 					writeEscaped(r.w, v6)
 					r.w.WriteString(" — ")
-					writeEscaped(r.w, v5.Label)
+					writeEscaped(r.w, (*v5).Label)
 					r.w.WriteString("</dt>\n<dd>")
-					v7 := v1.With(v5.Entries)
+					v7 := v1.With((*v5).Entries)
 					if err := tpl_links_render_EntryList_e11d9ffa(r, v7); err != nil {
 						return err
 					}
@@ -2191,7 +2191,7 @@ func tpl_entry_meta__render_Page_634a45b5(r *run, d0 *Page) error {
 			return nilError("entry-meta", "meta.html:1:30", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
-			v1 := d0.Entry
+			v1 := &d0.Entry
 			_ = v1
 			r.w.WriteString("<p class=\"meta\">")
 			{
@@ -2242,29 +2242,29 @@ func tpl_field_items_render_FieldList_92a85a36(r *run, d0 FieldList) error {
 	_ = v1
 	{
 		for v2 := range d0.Fields {
-			v3 := d0.Fields[v2]
+			v3 := &d0.Fields[v2]
 			_, _ = v2, v3
 			r.w.WriteString("\n<dt")
 			{
-				if len(v3.Description) > 0 {
-					v4 := v3.Description
+				if len((*v3).Description) > 0 {
+					v4 := &(*v3).Description
 					_ = v4
 					r.w.WriteString(" title=\"")
-					writeEscaped(r.w, v4)
+					writeEscaped(r.w, (*v4))
 					r.w.WriteString("\"")
 				}
 			}
 			r.w.WriteString(">")
-			writeEscaped(r.w, v3.Label)
+			writeEscaped(r.w, (*v3).Label)
 			r.w.WriteString("</dt>\n<dd>")
 			{
-				if len(v3.Objects) > 0 {
+				if len((*v3).Objects) > 0 {
 					{
-						for v5 := range v3.Objects {
-							v6 := v3.Objects[v5]
+						for v5 := range (*v3).Objects {
+							v6 := &(*v3).Objects[v5]
 							_, _ = v5, v6
 							r.w.WriteString("<dl class=\"fields nested\">")
-							v7 := v1.WithFields(v6)
+							v7 := v1.WithFields((*v6))
 							if err := tpl_field_items_render_FieldList_92a85a36(r, v7); err != nil {
 								return err
 							}
@@ -2273,8 +2273,8 @@ func tpl_field_items_render_FieldList_92a85a36(r *run, d0 FieldList) error {
 					}
 				} else {
 					{
-						for v8 := range v3.Values {
-							v9 := v3.Values[v8]
+						for v8 := range (*v3).Values {
+							v9 := &(*v3).Values[v8]
 							_, _ = v8, v9
 							{
 								if v8 != 0 {
@@ -2282,26 +2282,26 @@ func tpl_field_items_render_FieldList_92a85a36(r *run, d0 FieldList) error {
 								}
 							}
 							{
-								if len(v9.Href) > 0 {
+								if len((*v9).Href) > 0 {
 									r.w.WriteString("<a href=\"")
-									v10 := v1.Href(v9.Href)
+									v10 := v1.Href((*v9).Href)
 									writeEscaped(r.w, urlNormalize(urlFilter(v10)))
 									r.w.WriteString("\">")
-									writeEscaped(r.w, v9.Text)
+									writeEscaped(r.w, (*v9).Text)
 									r.w.WriteString("</a>")
 								} else {
 									{
-										v11 := v9.Date.IsZero()
+										v11 := (*v9).Date.IsZero()
 										if bool(!(bool(v11))) {
 											r.w.WriteString("<time datetime=\"")
-											v12 := isoDate(v9.Date)
+											v12 := isoDate((*v9).Date)
 											writeEscaped(r.w, v12)
 											r.w.WriteString("\">")
-											v13 := r.strs.Date(v9.Date)
+											v13 := r.strs.Date((*v9).Date)
 											writeEscaped(r.w, v13)
 											r.w.WriteString("</time>")
 										} else {
-											writeEscaped(r.w, v9.Text)
+											writeEscaped(r.w, (*v9).Text)
 										}
 									}
 								}
@@ -2376,7 +2376,7 @@ func tpl_main__render_Page_1502fe6f(r *run, d0 *Page) error {
 	if d0 == nil {
 		return nilError("main", "member-facet.html:1:25", ".Data", "*render.Page", "Data")
 	}
-	v1 := d0.Data
+	v1 := &d0.Data
 	_ = v1
 	r.w.WriteString("\n<p class=\"kicker\"><a href=\"")
 	if d0 == nil {
@@ -2395,29 +2395,29 @@ func tpl_main__render_Page_1502fe6f(r *run, d0 *Page) error {
 	v4 := d0.TypeLabel(d0.Type)
 	writeEscaped(r.w, v4)
 	r.w.WriteString("</a> · ")
-	if v1 == nil {
+	if (*v1) == nil {
 		return nilError("main", "member-facet.html:2:114", "$f.Field", "*render.DirectoryFacet", "Field")
 	}
-	v5 := "filter_" + v1.Field
+	v5 := "filter_" + (*v1).Field
 	v6 := r.strs.T(v5)
 	writeEscaped(r.w, v6)
 	r.w.WriteString("</p>\n<h1>")
-	if v1 == nil {
+	if (*v1) == nil {
 		return nilError("main", "member-facet.html:3:8", "$f.Label", "*render.DirectoryFacet", "Label")
 	}
-	writeEscaped(r.w, v1.Label)
+	writeEscaped(r.w, (*v1).Label)
 	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	if v1 == nil {
+	if (*v1) == nil {
 		return nilError("main", "member-facet.html:4:42", "$f.Members", "*render.DirectoryFacet", "Members")
 	}
 	v7 := d0.Count("member")
-	v8 := r.strs.T("members_shown", len(v1.Members), v7)
+	v8 := r.strs.T("members_shown", len((*v1).Members), v7)
 	writeEscaped(r.w, v8)
 	r.w.WriteString("</p>\n")
-	if v1 == nil {
+	if (*v1) == nil {
 		return nilError("main", "member-facet.html:5:32", "$f.Members", "*render.DirectoryFacet", "Members")
 	}
-	v9 := d0.With(v1.Members)
+	v9 := d0.With((*v1).Members)
 	if err := tpl_card_list_render_EntryList_c204cbcf(r, v9); err != nil {
 		return err
 	}
@@ -2517,10 +2517,10 @@ func tpl_main__render_Page_3441d259(r *run, d0 *Page) error {
 			return nilError("main", "index.html:3:12", ".Type.Description", "*schema.Type", "Description")
 		}
 		if len(d0.Type.Description) > 0 {
-			v1 := d0.Type.Description
+			v1 := &d0.Type.Description
 			_ = v1
 			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, v1)
+			writeEscaped(r.w, (*v1))
 			r.w.WriteString("</p>")
 		}
 	}
@@ -2625,10 +2625,10 @@ func tpl_main__render_Page_49323f17(r *run, d0 *Page) error {
 			return nilError("main", "home.html:4:14", ".Config.Description", "*config.Site", "Description")
 		}
 		if len(v2.Description) > 0 {
-			v3 := v2.Description
+			v3 := &v2.Description
 			_ = v3
 			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, v3)
+			writeEscaped(r.w, (*v3))
 			r.w.WriteString("</p>")
 		}
 	}
@@ -2636,16 +2636,16 @@ func tpl_main__render_Page_49323f17(r *run, d0 *Page) error {
 	{
 		v4 := d0.Entries("charter")
 		for v5 := range v4 {
-			v6 := v4[v5]
+			v6 := &v4[v5]
 			_, _ = v5, v6
 			r.w.WriteString("\n<div class=\"mission\"><h2><a href=\"")
-			v7 := d0.Href(v6)
+			v7 := d0.Href((*v6))
 			writeEscaped(r.w, urlNormalize(urlFilter(v7)))
 			r.w.WriteString("\">")
-			v8 := v6.Title()
+			v8 := (*v6).Title()
 			writeEscaped(r.w, v8)
 			r.w.WriteString("</a></h2><p>")
-			v9 := v6.S("mission")
+			v9 := (*v6).S("mission")
 			writeEscaped(r.w, v9)
 			r.w.WriteString("</p></div>\n")
 		}
@@ -2657,11 +2657,11 @@ func tpl_main__render_Page_49323f17(r *run, d0 *Page) error {
 	{
 		v11 := d0.Latest("minutes", "date", 5)
 		for v12 := range v11 {
-			v13 := v11[v12]
+			v13 := &v11[v12]
 			_, _ = v12, v13
 			r.w.WriteString("\n<li")
 			{
-				v14 := v13.Lang()
+				v14 := (*v13).Lang()
 				if len(v14) > 0 {
 					v15 := v14
 					_ = v15
@@ -2671,22 +2671,22 @@ func tpl_main__render_Page_49323f17(r *run, d0 *Page) error {
 				}
 			}
 			r.w.WriteString("><a href=\"")
-			v16 := d0.Href(v13)
+			v16 := d0.Href((*v13))
 			writeEscaped(r.w, urlNormalize(urlFilter(v16)))
 			r.w.WriteString("\">")
-			v17 := v13.Title()
+			v17 := (*v13).Title()
 			writeEscaped(r.w, v17)
 			r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
-			v18 := v13.Time("date")
+			v18 := (*v13).Time("date")
 			v19 := isoDate(v18)
 			writeEscaped(r.w, v19)
 			r.w.WriteString("\">")
-			v20 := v13.Time("date")
+			v20 := (*v13).Time("date")
 			v21 := r.strs.Date(v20)
 			writeEscaped(r.w, v21)
 			r.w.WriteString("</time>")
 			{
-				v22 := v13.S("location")
+				v22 := (*v13).S("location")
 				if len(v22) > 0 {
 					v23 := v22
 					_ = v23
@@ -2716,44 +2716,44 @@ func tpl_main__render_Page_49323f17(r *run, d0 *Page) error {
 			r.w.WriteString("<ul class=\"actions\">")
 			{
 				for v29 := range v28 {
-					v30 := v28[v29]
+					v30 := &v28[v29]
 					_, _ = v29, v30
 					{
 						if bool(int64(v29) < int64(5)) {
 							r.w.WriteString("\n<li")
 							{
-								if bool(v30.Overdue) {
+								if bool((*v30).Overdue) {
 									r.w.WriteString(" class=\"overdue\"")
 								}
 							}
 							r.w.WriteString(">")
-							writeEscaped(r.w, v30.Task)
+							writeEscaped(r.w, (*v30).Task)
 							r.w.WriteString("<span class=\"sub\">")
 							{
-								if v30.Owner != nil {
-									v31 := v30.Owner
+								if (*v30).Owner != nil {
+									v31 := &(*v30).Owner
 									_ = v31
-									v32 := v31.Title()
+									v32 := (*v31).Title()
 									writeEscaped(r.w, v32)
 								}
 							}
 							{
-								v33 := v30.Due.IsZero()
+								v33 := (*v30).Due.IsZero()
 								if bool(!(bool(v33))) {
 									r.w.WriteString(" · ")
 									v34 := r.strs.T("due")
 									writeEscaped(r.w, v34)
 									r.w.WriteString(" <time datetime=\"")
-									v35 := isoDate(v30.Due)
+									v35 := isoDate((*v30).Due)
 									writeEscaped(r.w, v35)
 									r.w.WriteString("\">")
-									v36 := r.strs.Date(v30.Due)
+									v36 := r.strs.Date((*v30).Due)
 									writeEscaped(r.w, v36)
 									r.w.WriteString("</time>")
 								}
 							}
 							{
-								if bool(v30.Overdue) {
+								if bool((*v30).Overdue) {
 									r.w.WriteString(" · <strong>")
 									v37 := r.strs.T("overdue")
 									writeEscaped(r.w, v37)
@@ -2786,18 +2786,18 @@ func tpl_main__render_Page_49323f17(r *run, d0 *Page) error {
 	{
 		v42 := d0.Nav()
 		for v43 := range v42 {
-			v44 := v42[v43]
+			v44 := &v42[v43]
 			_, _ = v43, v44
 			{
-				if bool(string(v44.Path) != string("actions/")) {
+				if bool(string((*v44).Path) != string("actions/")) {
 					r.w.WriteString("\n<li><a href=\"")
-					v45 := d0.Href(v44.Path)
+					v45 := d0.Href((*v44).Path)
 					writeEscaped(r.w, urlNormalize(urlFilter(v45)))
 					r.w.WriteString("\"><strong>")
-					v46 := d0.CountPath(v44.Path)
+					v46 := d0.CountPath((*v44).Path)
 					writeEscaped(r.w, strconv.Itoa(v46))
 					r.w.WriteString("</strong> ")
-					writeEscaped(r.w, v44.Label)
+					writeEscaped(r.w, (*v44).Label)
 					r.w.WriteString("</a></li>")
 				}
 			}
@@ -2823,10 +2823,10 @@ func tpl_main__render_Page_5847c206(r *run, d0 *Page) error {
 			return nilError("main", "module-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
 		}
 		if len(d0.Type.Description) > 0 {
-			v1 := d0.Type.Description
+			v1 := &d0.Type.Description
 			_ = v1
 			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, v1)
+			writeEscaped(r.w, (*v1))
 			r.w.WriteString("</p>")
 		}
 	}
@@ -2840,11 +2840,11 @@ func tpl_main__render_Page_5847c206(r *run, d0 *Page) error {
 	{
 		v4 := d0.LearningPath()
 		for v5 := range v4 {
-			v6 := v4[v5]
+			v6 := &v4[v5]
 			_, _ = v5, v6
 			r.w.WriteString("\n<li")
 			{
-				v7 := v6.Lang()
+				v7 := (*v6).Lang()
 				if len(v7) > 0 {
 					v8 := v7
 					_ = v8
@@ -2854,14 +2854,14 @@ func tpl_main__render_Page_5847c206(r *run, d0 *Page) error {
 				}
 			}
 			r.w.WriteString("><a href=\"")
-			v9 := d0.Href(v6)
+			v9 := d0.Href((*v6))
 			writeEscaped(r.w, urlNormalize(urlFilter(v9)))
 			r.w.WriteString("\">")
-			v10 := v6.Title()
+			v10 := (*v6).Title()
 			writeEscaped(r.w, v10)
 			r.w.WriteString("</a>")
 			{
-				v11 := v6.Refs("prerequisites")
+				v11 := (*v6).Refs("prerequisites")
 				if len(v11) > 0 {
 					v12 := v11
 					_ = v12
@@ -2871,14 +2871,14 @@ func tpl_main__render_Page_5847c206(r *run, d0 *Page) error {
 					r.w.WriteString(" ")
 					{
 						for v14 := range v12 {
-							v15 := v12[v14]
+							v15 := &v12[v14]
 							_, _ = v14, v15
 							{
 								if v14 != 0 {
 									r.w.WriteString(", ")
 								}
 							}
-							v16 := v15.Title()
+							v16 := (*v15).Title()
 							writeEscaped(r.w, v16)
 						}
 					}
@@ -2896,11 +2896,11 @@ func tpl_main__render_Page_5847c206(r *run, d0 *Page) error {
 		v18 := d0.Entries("module")
 		v19 := d0.GroupBy(v18, "topics")
 		for v20 := range v19 {
-			v21 := v19[v20]
+			v21 := &v19[v20]
 			_, _ = v20, v21
 			r.w.WriteString("\n<h3>")
 			{
-				v22 := d0.Lookup("topic", v21.Key)
+				v22 := d0.Lookup("topic", (*v21).Key)
 				if v22 != nil {
 					v23 := v22
 					_ = v23
@@ -2918,14 +2918,14 @@ func tpl_main__render_Page_5847c206(r *run, d0 *Page) error {
 			}
 			r.w.WriteString("</h3>\n")
 			{
-				v27 := d0.GroupBy(v21.Entries, "level")
+				v27 := d0.GroupBy((*v21).Entries, "level")
 				for v28 := range v27 {
-					v29 := v27[v28]
+					v29 := &v27[v28]
 					_, _ = v28, v29
 					r.w.WriteString("<p class=\"level\"><span class=\"badge\">")
 					{
-						if len(v29.Key) > 0 {
-							v30 := "level_" + v29.Key
+						if len((*v29).Key) > 0 {
+							v30 := "level_" + (*v29).Key
 							v31 := r.strs.T(v30)
 							writeEscaped(r.w, v31)
 						} else {
@@ -2933,7 +2933,7 @@ func tpl_main__render_Page_5847c206(r *run, d0 *Page) error {
 						}
 					}
 					r.w.WriteString("</span> ")
-					v32 := d0.With(v29.Entries)
+					v32 := d0.With((*v29).Entries)
 					if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
 						return err
 					}
@@ -2979,23 +2979,23 @@ func tpl_main__render_Page_5b5536a8(r *run, d0 *Page) error {
 	{
 		v8 := d0.Demands()
 		for v9 := range v8 {
-			v10 := v8[v9]
+			v10 := &v8[v9]
 			_, _ = v9, v10
 			r.w.WriteString("\n<tr")
 			{
-				if bool(v10.Unmet) {
+				if bool((*v10).Unmet) {
 					r.w.WriteString(" class=\"unmet\"")
 				}
 			}
 			r.w.WriteString("><th scope=\"row\"><a href=\"")
-			v11 := d0.Href(v10.Topic)
+			v11 := d0.Href((*v10).Topic)
 			writeEscaped(r.w, urlNormalize(urlFilter(v11)))
 			r.w.WriteString("\">")
-			v12 := v10.Topic.Title()
+			v12 := (*v10).Topic.Title()
 			writeEscaped(r.w, v12)
 			r.w.WriteString("</a>")
 			{
-				if bool(v10.Unmet) {
+				if bool((*v10).Unmet) {
 					r.w.WriteString(" <strong class=\"flag\">")
 					v13 := r.strs.T("unmet")
 					writeEscaped(r.w, v13)
@@ -3003,13 +3003,13 @@ func tpl_main__render_Page_5b5536a8(r *run, d0 *Page) error {
 				}
 			}
 			r.w.WriteString("</th><td>")
-			writeEscaped(r.w, strconv.Itoa(v10.Needs))
+			writeEscaped(r.w, strconv.Itoa((*v10).Needs))
 			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa(v10.Offers))
+			writeEscaped(r.w, strconv.Itoa((*v10).Offers))
 			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa(v10.Minutes))
+			writeEscaped(r.w, strconv.Itoa((*v10).Minutes))
 			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa(v10.Modules))
+			writeEscaped(r.w, strconv.Itoa((*v10).Modules))
 			r.w.WriteString("</td></tr>")
 		}
 	}
@@ -3022,11 +3022,11 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 	if d0 == nil {
 		return nilError("main", "module.html:1:25", ".Entry", "*render.Page", "Entry")
 	}
-	v1 := d0.Entry
+	v1 := &d0.Entry
 	_ = v1
 	r.w.WriteString("\n<article")
 	{
-		v2 := v1.Lang()
+		v2 := (*v1).Lang()
 		if len(v2) > 0 {
 			v3 := v2
 			_ = v3
@@ -3043,7 +3043,7 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 	writeEscaped(r.w, v5)
 	r.w.WriteString("</a>")
 	{
-		v6 := v1.S("level")
+		v6 := (*v1).S("level")
 		if len(v6) > 0 {
 			v7 := v6
 			_ = v7
@@ -3059,11 +3059,11 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("</h1>\n<p class=\"lead\">")
-	v10 := v1.S("summary")
+	v10 := (*v1).S("summary")
 	writeEscaped(r.w, v10)
 	r.w.WriteString("</p>\n<dl class=\"fields\">")
 	{
-		v11 := v1.F("duration_minutes")
+		v11 := (*v1).F("duration_minutes")
 		v12, okv12 := texttemplate.IsTrue(v11)
 		if !okv12 {
 			return truthError("main", "module.html:7:9", "$e.F \"duration_minutes\"", v11)
@@ -3081,7 +3081,7 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 		}
 	}
 	{
-		v16 := v1.Refs("authors")
+		v16 := (*v1).Refs("authors")
 		if len(v16) > 0 {
 			v17 := v16
 			_ = v17
@@ -3097,7 +3097,7 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 		}
 	}
 	{
-		v20 := v1.S("language")
+		v20 := (*v1).S("language")
 		if len(v20) > 0 {
 			v21 := v20
 			_ = v21
@@ -3110,7 +3110,7 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 		}
 	}
 	{
-		v23 := v1.S("license")
+		v23 := (*v1).S("license")
 		if len(v23) > 0 {
 			v24 := v23
 			_ = v24
@@ -3123,7 +3123,7 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 		}
 	}
 	{
-		v26 := v1.Refs("topics")
+		v26 := (*v1).Refs("topics")
 		if len(v26) > 0 {
 			v27 := v26
 			_ = v27
@@ -3143,7 +3143,7 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 	writeEscaped(r.w, v30)
 	r.w.WriteString("</h2>")
 	{
-		v31 := v1.Refs("prerequisites")
+		v31 := (*v1).Refs("prerequisites")
 		if len(v31) > 0 {
 			v32 := v31
 			_ = v32
@@ -3163,7 +3163,7 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 	writeEscaped(r.w, v35)
 	r.w.WriteString("</h2>")
 	{
-		v36 := v1.From("module", "prerequisites")
+		v36 := (*v1).From("module", "prerequisites")
 		if len(v36) > 0 {
 			v37 := v36
 			_ = v37
@@ -3177,7 +3177,7 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("</section>\n</div>\n")
 	{
-		v39 := v1.List("objectives")
+		v39 := (*v1).List("objectives")
 		if len(v39) > 0 {
 			v40 := v39
 			_ = v40
@@ -3187,10 +3187,10 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 			r.w.WriteString("</h2><ul>")
 			{
 				for v42 := range v40 {
-					v43 := v40[v42]
+					v43 := &v40[v42]
 					_, _ = v42, v43
 					r.w.WriteString("<li>")
-					writeEscaped(r.w, v43)
+					writeEscaped(r.w, (*v43))
 					r.w.WriteString("</li>")
 				}
 			}
@@ -3199,7 +3199,7 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v44 := v1.Objects("materials")
+		v44 := (*v1).Objects("materials")
 		if len(v44) > 0 {
 			v45 := v44
 			_ = v45
@@ -3209,13 +3209,13 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 			r.w.WriteString("</h2><ul>")
 			{
 				for v47 := range v45 {
-					v48 := v45[v47]
+					v48 := &v45[v47]
 					_, _ = v47, v48
 					r.w.WriteString("<li><a href=\"")
-					v49 := v48.S("url")
+					v49 := (*v48).S("url")
 					writeEscaped(r.w, urlNormalize(urlFilter(v49)))
 					r.w.WriteString("\" rel=\"noopener\">")
-					v50 := v48.S("title")
+					v50 := (*v48).S("title")
 					writeEscaped(r.w, v50)
 					r.w.WriteString("</a></li>")
 				}
@@ -3245,7 +3245,7 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	if d0 == nil {
 		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
 	}
-	v1 := d0.Entry
+	v1 := &d0.Entry
 	_ = v1
 	r.w.WriteString("\n<article class=\"member\">\n<p class=\"kicker\"><a href=\"")
 	v2 := d0.Href("members/")
@@ -3259,12 +3259,12 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	v4 := v1.S("kind")
+	v4 := (*v1).S("kind")
 	v5 := "kind_" + v4
 	v6 := r.strs.T(v5)
 	writeEscaped(r.w, v6)
 	{
-		v7 := v1.S("region")
+		v7 := (*v1).S("region")
 		if len(v7) > 0 {
 			v8 := v7
 			_ = v8
@@ -3273,7 +3273,7 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 		}
 	}
 	{
-		v9 := v1.S("country")
+		v9 := (*v1).S("country")
 		if len(v9) > 0 {
 			v10 := v9
 			_ = v10
@@ -3284,7 +3284,7 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("</p>\n<dl class=\"fields\">")
 	{
-		v12 := v1.List("sectors")
+		v12 := (*v1).List("sectors")
 		if len(v12) > 0 {
 			v13 := v12
 			_ = v13
@@ -3298,7 +3298,7 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 		}
 	}
 	{
-		v16 := v1.List("languages")
+		v16 := (*v1).List("languages")
 		if len(v16) > 0 {
 			v17 := v16
 			_ = v17
@@ -3308,14 +3308,14 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 			r.w.WriteString("</dt><dd>")
 			{
 				for v19 := range v17 {
-					v20 := v17[v19]
+					v20 := &v17[v19]
 					_, _ = v19, v20
 					{
 						if v19 != 0 {
 							r.w.WriteString(", ")
 						}
 					}
-					v21 := r.strs.Language(v20)
+					v21 := r.strs.Language((*v20))
 					writeEscaped(r.w, v21)
 				}
 			}
@@ -3323,7 +3323,7 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 		}
 	}
 	{
-		v22 := v1.Time("joined")
+		v22 := (*v1).Time("joined")
 		if true {
 			v23 := v22
 			_ = v23
@@ -3345,7 +3345,7 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 		}
 	}
 	{
-		v28 := v1.S("website")
+		v28 := (*v1).S("website")
 		if len(v28) > 0 {
 			v29 := v28
 			_ = v29
@@ -3360,7 +3360,7 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 		}
 	}
 	{
-		v31 := v1.S("email")
+		v31 := (*v1).S("email")
 		if len(v31) > 0 {
 			v32 := v31
 			_ = v32
@@ -3378,13 +3378,13 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	v34 := r.strs.T("offers")
 	writeEscaped(r.w, v34)
 	r.w.WriteString("</h2>")
-	v35 := v1.Refs("offers")
+	v35 := (*v1).Refs("offers")
 	v36 := d0.With(v35)
 	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v36); err != nil {
 		return err
 	}
 	{
-		v37 := v1.Refs("offers")
+		v37 := (*v1).Refs("offers")
 		if bool(!(len(v37) > 0)) {
 			r.w.WriteString("<p>—</p>")
 		}
@@ -3393,20 +3393,20 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	v38 := r.strs.T("needs")
 	writeEscaped(r.w, v38)
 	r.w.WriteString("</h2>")
-	v39 := v1.Refs("needs")
+	v39 := (*v1).Refs("needs")
 	v40 := d0.With(v39)
 	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v40); err != nil {
 		return err
 	}
 	{
-		v41 := v1.Refs("needs")
+		v41 := (*v1).Refs("needs")
 		if bool(!(len(v41) > 0)) {
 			r.w.WriteString("<p>—</p>")
 		}
 	}
 	r.w.WriteString("</section>\n</div>\n")
 	{
-		v42 := d0.Peers(v1)
+		v42 := d0.Peers((*v1))
 		if len(v42) > 0 {
 			v43 := v42
 			_ = v43
@@ -3416,28 +3416,28 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 			r.w.WriteString("</h2>\n<dl class=\"peers\">")
 			{
 				for v45 := range v43 {
-					v46 := v43[v45]
+					v46 := &v43[v45]
 					_, _ = v45, v46
 					r.w.WriteString("\n<dt><a href=\"")
-					v47 := d0.Href(v46.Topic)
+					v47 := d0.Href((*v46).Topic)
 					writeEscaped(r.w, urlNormalize(urlFilter(v47)))
 					r.w.WriteString("\">")
-					v48 := v46.Topic.Title()
+					v48 := (*v46).Topic.Title()
 					writeEscaped(r.w, v48)
 					r.w.WriteString("</a></dt>\n<dd>")
 					{
-						if len(v46.Members) > 0 {
-							v49 := d0.With(v46.Members)
+						if len((*v46).Members) > 0 {
+							v49 := d0.With((*v46).Members)
 							if err := tpl_links_render_EntryList_e11d9ffa(r, v49); err != nil {
 								return err
 							}
 							{
-								if v46.More != 0 {
+								if (*v46).More != 0 {
 									r.w.WriteString(" <a href=\"")
-									v50 := d0.Href(v46.Topic)
+									v50 := d0.Href((*v46).Topic)
 									writeEscaped(r.w, urlNormalize(urlFilter(v50)))
 									r.w.WriteString("#offered\">")
-									v51 := r.strs.T("peers_more", v46.More)
+									v51 := r.strs.T("peers_more", (*v46).More)
 									writeEscaped(r.w, v51)
 									r.w.WriteString("</a>")
 								}
@@ -3461,7 +3461,7 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v53 := d0.Roles(v1)
+		v53 := d0.Roles((*v1))
 		if len(v53) > 0 {
 			v54 := v53
 			_ = v54
@@ -3471,37 +3471,37 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 			r.w.WriteString("</h2>\n<ul>")
 			{
 				for v56 := range v54 {
-					v57 := v54[v56]
+					v57 := &v54[v56]
 					_, _ = v56, v57
 					r.w.WriteString("\n<li><strong>")
-					writeEscaped(r.w, v57.Role)
+					writeEscaped(r.w, (*v57).Role)
 					r.w.WriteString("</strong> — <a href=\"")
-					v58 := d0.Href(v57.Rule)
+					v58 := d0.Href((*v57).Rule)
 					writeEscaped(r.w, urlNormalize(urlFilter(v58)))
 					r.w.WriteString("\">")
-					v59 := v57.Rule.Title()
+					v59 := (*v57).Rule.Title()
 					writeEscaped(r.w, v59)
 					r.w.WriteString("</a> · <time datetime=\"")
-					v60 := isoDate(v57.From)
+					v60 := isoDate((*v57).From)
 					writeEscaped(r.w, v60)
 					r.w.WriteString("\">")
-					v61 := r.strs.Date(v57.From)
+					v61 := r.strs.Date((*v57).From)
 					writeEscaped(r.w, v61)
 					r.w.WriteString("</time>")
 					{
-						v62 := v57.To.IsZero()
+						v62 := (*v57).To.IsZero()
 						if bool(!(bool(v62))) {
 							r.w.WriteString(" – <time datetime=\"")
-							v63 := isoDate(v57.To)
+							v63 := isoDate((*v57).To)
 							writeEscaped(r.w, v63)
 							r.w.WriteString("\">")
-							v64 := r.strs.Date(v57.To)
+							v64 := r.strs.Date((*v57).To)
 							writeEscaped(r.w, v64)
 							r.w.WriteString("</time>")
 						}
 					}
 					{
-						if bool(v57.Current) {
+						if bool((*v57).Current) {
 							r.w.WriteString(" <span class=\"badge\">")
 							v65 := r.strs.T("current")
 							writeEscaped(r.w, v65)
@@ -3516,7 +3516,7 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v66 := v1.From("minutes", "rapporteur")
+		v66 := (*v1).From("minutes", "rapporteur")
 		if len(v66) > 0 {
 			v67 := v66
 			_ = v67
@@ -3533,7 +3533,7 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v70 := v1.From("minutes", "attendees")
+		v70 := (*v1).From("minutes", "attendees")
 		if len(v70) > 0 {
 			v71 := v70
 			_ = v71
@@ -3550,7 +3550,7 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v74 := v1.From("module", "authors")
+		v74 := (*v1).From("module", "authors")
 		if len(v74) > 0 {
 			v75 := v74
 			_ = v75
@@ -3583,11 +3583,11 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 	if d0 == nil {
 		return nilError("main", "rule.html:1:25", ".Entry", "*render.Page", "Entry")
 	}
-	v1 := d0.Entry
+	v1 := &d0.Entry
 	_ = v1
 	r.w.WriteString("\n<article")
 	{
-		v2 := v1.Lang()
+		v2 := (*v1).Lang()
 		if len(v2) > 0 {
 			v3 := v2
 			_ = v3
@@ -3603,7 +3603,7 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 	v5 := r.strs.T("nav_governance")
 	writeEscaped(r.w, v5)
 	r.w.WriteString("</a> · ")
-	v6 := v1.S("category")
+	v6 := (*v1).S("category")
 	v7 := "category_" + v6
 	v8 := r.strs.T(v7)
 	writeEscaped(r.w, v8)
@@ -3613,16 +3613,16 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("</h1>\n<p class=\"sub\"><span class=\"status status-")
-	v9 := v1.S("status")
+	v9 := (*v1).S("status")
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">")
-	v10 := v1.S("status")
+	v10 := (*v1).S("status")
 	v11 := "status_" + v10
 	v12 := r.strs.T(v11)
 	writeEscaped(r.w, v12)
 	r.w.WriteString("</span>")
 	{
-		v13 := v1.Time("adopted")
+		v13 := (*v1).Time("adopted")
 		if true {
 			v14 := v13
 			_ = v14
@@ -3645,7 +3645,7 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("</p>\n")
 	{
-		v19 := v1.Ref("supersedes")
+		v19 := (*v1).Ref("supersedes")
 		if v19 != nil {
 			v20 := v19
 			_ = v20
@@ -3663,7 +3663,7 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v24 := v1.From("rule", "supersedes")
+		v24 := (*v1).From("rule", "supersedes")
 		if len(v24) > 0 {
 			v25 := v24
 			_ = v25
@@ -3684,7 +3684,7 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v28 := v1.Objects("terms")
+		v28 := (*v1).Objects("terms")
 		if len(v28) > 0 {
 			v29 := v28
 			_ = v29
@@ -3706,14 +3706,14 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 			r.w.WriteString("</th></tr></thead><tbody>")
 			{
 				for v35 := range v29 {
-					v36 := v29[v35]
+					v36 := &v29[v35]
 					_, _ = v35, v36
 					r.w.WriteString("\n<tr><td>")
-					v37 := v36.S("role")
+					v37 := (*v36).S("role")
 					writeEscaped(r.w, v37)
 					r.w.WriteString("</td><td>")
 					{
-						v38 := v36.Ref("member")
+						v38 := (*v36).Ref("member")
 						if v38 != nil {
 							v39 := v38
 							_ = v39
@@ -3727,16 +3727,16 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 						}
 					}
 					r.w.WriteString("</td><td><time datetime=\"")
-					v42 := v36.Time("from")
+					v42 := (*v36).Time("from")
 					v43 := isoDate(v42)
 					writeEscaped(r.w, v43)
 					r.w.WriteString("\">")
-					v44 := v36.Time("from")
+					v44 := (*v36).Time("from")
 					v45 := r.strs.Date(v44)
 					writeEscaped(r.w, v45)
 					r.w.WriteString("</time></td><td>")
 					{
-						v46 := v36.Time("to")
+						v46 := (*v36).Time("to")
 						if true {
 							v47 := v46
 							_ = v47
@@ -3790,14 +3790,14 @@ func tpl_main__render_Page_817918cf(r *run, d0 *Page) error {
 		v2 := d0.ActionsByOwner()
 		if len(v2) > 0 {
 			for v3 := range v2 {
-				v4 := v2[v3]
+				v4 := &v2[v3]
 				_, _ = v3, v4
 				r.w.WriteString("\n<section aria-labelledby=\"owner-")
 				{
-					if v4.Owner != nil {
-						v5 := v4.Owner
+					if (*v4).Owner != nil {
+						v5 := &(*v4).Owner
 						_ = v5
-						v6 := v5.Slug()
+						v6 := (*v5).Slug()
 						writeEscaped(r.w, v6)
 					} else {
 						r.w.WriteString("none")
@@ -3805,10 +3805,10 @@ func tpl_main__render_Page_817918cf(r *run, d0 *Page) error {
 				}
 				r.w.WriteString("\">\n<h2 id=\"owner-")
 				{
-					if v4.Owner != nil {
-						v7 := v4.Owner
+					if (*v4).Owner != nil {
+						v7 := &(*v4).Owner
 						_ = v7
-						v8 := v7.Slug()
+						v8 := (*v7).Slug()
 						writeEscaped(r.w, v8)
 					} else {
 						r.w.WriteString("none")
@@ -3816,14 +3816,14 @@ func tpl_main__render_Page_817918cf(r *run, d0 *Page) error {
 				}
 				r.w.WriteString("\">")
 				{
-					if v4.Owner != nil {
-						v9 := v4.Owner
+					if (*v4).Owner != nil {
+						v9 := &(*v4).Owner
 						_ = v9
 						r.w.WriteString("<a href=\"")
-						v10 := d0.Href(v9)
+						v10 := d0.Href((*v9))
 						writeEscaped(r.w, urlNormalize(urlFilter(v10)))
 						r.w.WriteString("\">")
-						v11 := v9.Title()
+						v11 := (*v9).Title()
 						writeEscaped(r.w, v11)
 						r.w.WriteString("</a>")
 					} else {
@@ -3832,54 +3832,54 @@ func tpl_main__render_Page_817918cf(r *run, d0 *Page) error {
 					}
 				}
 				r.w.WriteString(" <span class=\"sub\">")
-				v13 := r.strs.T("open_count", v4.Open)
+				v13 := r.strs.T("open_count", (*v4).Open)
 				writeEscaped(r.w, v13)
 				{
-					if v4.Overdue != 0 {
+					if (*v4).Overdue != 0 {
 						r.w.WriteString(" · <strong>")
-						v14 := r.strs.T("overdue_count", v4.Overdue)
+						v14 := r.strs.T("overdue_count", (*v4).Overdue)
 						writeEscaped(r.w, v14)
 						r.w.WriteString("</strong>")
 					}
 				}
 				r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
 				{
-					for v15 := range v4.Actions {
-						v16 := v4.Actions[v15]
+					for v15 := range (*v4).Actions {
+						v16 := &(*v4).Actions[v15]
 						_, _ = v15, v16
 						r.w.WriteString("\n<li class=\"status-")
-						writeEscaped(r.w, v16.Status)
+						writeEscaped(r.w, (*v16).Status)
 						{
-							if bool(v16.Overdue) {
+							if bool((*v16).Overdue) {
 								r.w.WriteString(" overdue")
 							}
 						}
 						r.w.WriteString("\">")
-						writeEscaped(r.w, v16.Task)
+						writeEscaped(r.w, (*v16).Task)
 						r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
-						writeEscaped(r.w, v16.Status)
+						writeEscaped(r.w, (*v16).Status)
 						r.w.WriteString("\">")
-						v17 := "status_" + v16.Status
+						v17 := "status_" + (*v16).Status
 						v18 := r.strs.T(v17)
 						writeEscaped(r.w, v18)
 						r.w.WriteString("</span>")
 						{
-							v19 := v16.Due.IsZero()
+							v19 := (*v16).Due.IsZero()
 							if bool(!(bool(v19))) {
 								r.w.WriteString(" · ")
 								v20 := r.strs.T("due")
 								writeEscaped(r.w, v20)
 								r.w.WriteString(" <time datetime=\"")
-								v21 := isoDate(v16.Due)
+								v21 := isoDate((*v16).Due)
 								writeEscaped(r.w, v21)
 								r.w.WriteString("\">")
-								v22 := r.strs.Date(v16.Due)
+								v22 := r.strs.Date((*v16).Due)
 								writeEscaped(r.w, v22)
 								r.w.WriteString("</time>")
 							}
 						}
 						{
-							if bool(v16.Overdue) {
+							if bool((*v16).Overdue) {
 								r.w.WriteString(" · <strong>")
 								v23 := r.strs.T("overdue")
 								writeEscaped(r.w, v23)
@@ -3887,10 +3887,10 @@ func tpl_main__render_Page_817918cf(r *run, d0 *Page) error {
 							}
 						}
 						r.w.WriteString(" · <a href=\"")
-						v24 := d0.Href(v16.Minutes)
+						v24 := d0.Href((*v16).Minutes)
 						writeEscaped(r.w, urlNormalize(urlFilter(v24)))
 						r.w.WriteString("#actions\">")
-						v25 := v16.Minutes.Title()
+						v25 := (*v16).Minutes.Title()
 						writeEscaped(r.w, v25)
 						r.w.WriteString("</a></span></li>")
 					}
@@ -3924,10 +3924,10 @@ func tpl_main__render_Page_83d81b42(r *run, d0 *Page) error {
 			return nilError("main", "minutes-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
 		}
 		if len(d0.Type.Description) > 0 {
-			v1 := d0.Type.Description
+			v1 := &d0.Type.Description
 			_ = v1
 			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, v1)
+			writeEscaped(r.w, (*v1))
 			r.w.WriteString("</p>")
 		}
 	}
@@ -3942,34 +3942,34 @@ func tpl_main__render_Page_83d81b42(r *run, d0 *Page) error {
 	r.w.WriteString("\"><ul class=\"chips\">")
 	{
 		for v6 := range v4 {
-			v7 := v4[v6]
+			v7 := &v4[v6]
 			_, _ = v6, v7
 			r.w.WriteString("<li><a href=\"#y")
-			writeEscaped(r.w, urlEscape(strconv.Itoa(v7.Year)))
+			writeEscaped(r.w, urlEscape(strconv.Itoa((*v7).Year)))
 			r.w.WriteString("\">")
-			writeEscaped(r.w, strconv.Itoa(v7.Year))
+			writeEscaped(r.w, strconv.Itoa((*v7).Year))
 			r.w.WriteString("</a></li>")
 		}
 	}
 	r.w.WriteString("</ul></nav>\n")
 	{
 		for v8 := range v4 {
-			v9 := v4[v8]
+			v9 := &v4[v8]
 			_, _ = v8, v9
 			r.w.WriteString("\n<section aria-labelledby=\"y")
-			writeEscaped(r.w, strconv.Itoa(v9.Year))
+			writeEscaped(r.w, strconv.Itoa((*v9).Year))
 			r.w.WriteString("\">\n<h2 id=\"y")
-			writeEscaped(r.w, strconv.Itoa(v9.Year))
+			writeEscaped(r.w, strconv.Itoa((*v9).Year))
 			r.w.WriteString("\">")
-			writeEscaped(r.w, strconv.Itoa(v9.Year))
+			writeEscaped(r.w, strconv.Itoa((*v9).Year))
 			r.w.WriteString("</h2>\n<ul class=\"cards\">")
 			{
-				for v10 := range v9.Entries {
-					v11 := v9.Entries[v10]
+				for v10 := range (*v9).Entries {
+					v11 := &(*v9).Entries[v10]
 					_, _ = v10, v11
 					r.w.WriteString("\n<li")
 					{
-						v12 := v11.Lang()
+						v12 := (*v11).Lang()
 						if len(v12) > 0 {
 							v13 := v12
 							_ = v13
@@ -3979,22 +3979,22 @@ func tpl_main__render_Page_83d81b42(r *run, d0 *Page) error {
 						}
 					}
 					r.w.WriteString("><a href=\"")
-					v14 := d0.Href(v11)
+					v14 := d0.Href((*v11))
 					writeEscaped(r.w, urlNormalize(urlFilter(v14)))
 					r.w.WriteString("\">")
-					v15 := v11.Title()
+					v15 := (*v11).Title()
 					writeEscaped(r.w, v15)
 					r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
-					v16 := v11.Time("date")
+					v16 := (*v11).Time("date")
 					v17 := isoDate(v16)
 					writeEscaped(r.w, v17)
 					r.w.WriteString("\">")
-					v18 := v11.Time("date")
+					v18 := (*v11).Time("date")
 					v19 := r.strs.Date(v18)
 					writeEscaped(r.w, v19)
 					r.w.WriteString("</time>")
 					{
-						v20 := v11.S("location")
+						v20 := (*v11).S("location")
 						if len(v20) > 0 {
 							v21 := v20
 							_ = v21
@@ -4003,7 +4003,7 @@ func tpl_main__render_Page_83d81b42(r *run, d0 *Page) error {
 						}
 					}
 					{
-						v22 := v11.Ref("rapporteur")
+						v22 := (*v11).Ref("rapporteur")
 						if v22 != nil {
 							v23 := v22
 							_ = v23
@@ -4041,10 +4041,10 @@ func tpl_main__render_Page_96cb1c39(r *run, d0 *Page) error {
 			return nilError("main", "rule-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
 		}
 		if len(d0.Type.Description) > 0 {
-			v1 := d0.Type.Description
+			v1 := &d0.Type.Description
 			_ = v1
 			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, v1)
+			writeEscaped(r.w, (*v1))
 			r.w.WriteString("</p>")
 		}
 	}
@@ -4053,41 +4053,41 @@ func tpl_main__render_Page_96cb1c39(r *run, d0 *Page) error {
 		v2 := d0.Entries("rule")
 		v3 := d0.GroupBy(v2, "category")
 		for v4 := range v3 {
-			v5 := v3[v4]
+			v5 := &v3[v4]
 			_, _ = v4, v5
 			r.w.WriteString("\n<section aria-labelledby=\"cat-")
-			writeEscaped(r.w, v5.Key)
+			writeEscaped(r.w, (*v5).Key)
 			r.w.WriteString("\">\n<h2 id=\"cat-")
-			writeEscaped(r.w, v5.Key)
+			writeEscaped(r.w, (*v5).Key)
 			r.w.WriteString("\">")
-			v6 := "category_" + v5.Key
+			v6 := "category_" + (*v5).Key
 			v7 := r.strs.T(v6)
 			writeEscaped(r.w, v7)
 			r.w.WriteString("</h2>\n<ul class=\"cards\">")
 			{
-				for v8 := range v5.Entries {
-					v9 := v5.Entries[v8]
+				for v8 := range (*v5).Entries {
+					v9 := &(*v5).Entries[v8]
 					_, _ = v8, v9
 					r.w.WriteString("\n<li class=\"rule-")
-					v10 := v9.S("status")
+					v10 := (*v9).S("status")
 					writeEscaped(r.w, v10)
 					r.w.WriteString("\"><a href=\"")
-					v11 := d0.Href(v9)
+					v11 := d0.Href((*v9))
 					writeEscaped(r.w, urlNormalize(urlFilter(v11)))
 					r.w.WriteString("\">")
-					v12 := v9.Title()
+					v12 := (*v9).Title()
 					writeEscaped(r.w, v12)
 					r.w.WriteString("</a><span class=\"sub\"><span class=\"status status-")
-					v13 := v9.S("status")
+					v13 := (*v9).S("status")
 					writeEscaped(r.w, v13)
 					r.w.WriteString("\">")
-					v14 := v9.S("status")
+					v14 := (*v9).S("status")
 					v15 := "status_" + v14
 					v16 := r.strs.T(v15)
 					writeEscaped(r.w, v16)
 					r.w.WriteString("</span>")
 					{
-						v17 := v9.Ref("supersedes")
+						v17 := (*v9).Ref("supersedes")
 						if v17 != nil {
 							v18 := v17
 							_ = v18
@@ -4104,7 +4104,7 @@ func tpl_main__render_Page_96cb1c39(r *run, d0 *Page) error {
 						}
 					}
 					{
-						v22 := v9.From("rule", "supersedes")
+						v22 := (*v9).From("rule", "supersedes")
 						if len(v22) > 0 {
 							v23 := v22
 							_ = v23
@@ -4147,10 +4147,10 @@ func tpl_main__render_Page_a5812ebc(r *run, d0 *Page) error {
 			return nilError("main", "member-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
 		}
 		if len(d0.Type.Description) > 0 {
-			v3 := d0.Type.Description
+			v3 := &d0.Type.Description
 			_ = v3
 			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, v3)
+			writeEscaped(r.w, (*v3))
 			r.w.WriteString("</p>")
 		}
 	}
@@ -4161,29 +4161,29 @@ func tpl_main__render_Page_a5812ebc(r *run, d0 *Page) error {
 	{
 		v5 := d0.DirectoryFilters(v2)
 		for v6 := range v5 {
-			v7 := v5[v6]
+			v7 := &v5[v6]
 			_, _ = v6, v7
 			r.w.WriteString("\n<label>")
-			v8 := r.strs.T(v7.Label)
+			v8 := r.strs.T((*v7).Label)
 			writeEscaped(r.w, v8)
 			r.w.WriteString("\n<select name=\"")
-			writeEscaped(r.w, v7.Field)
+			writeEscaped(r.w, (*v7).Field)
 			r.w.WriteString("\" data-filter=\"")
-			writeEscaped(r.w, v7.Field)
+			writeEscaped(r.w, (*v7).Field)
 			r.w.WriteString("\">\n<option value=\"\">")
 			v9 := r.strs.T("filter_all")
 			writeEscaped(r.w, v9)
 			r.w.WriteString("</option>")
 			{
-				for v10 := range v7.Facets {
-					v11 := v7.Facets[v10]
+				for v10 := range (*v7).Facets {
+					v11 := &(*v7).Facets[v10]
 					_, _ = v10, v11
 					r.w.WriteString("\n<option value=\"")
-					writeEscaped(r.w, v11.Value)
+					writeEscaped(r.w, (*v11).Value)
 					r.w.WriteString("\">")
-					writeEscaped(r.w, v11.Label)
+					writeEscaped(r.w, (*v11).Label)
 					r.w.WriteString(" (")
-					writeEscaped(r.w, strconv.Itoa(v11.Count))
+					writeEscaped(r.w, strconv.Itoa((*v11).Count))
 					r.w.WriteString(")</option>")
 				}
 			}
@@ -4200,29 +4200,29 @@ func tpl_main__render_Page_a5812ebc(r *run, d0 *Page) error {
 	{
 		v14 := d0.FacetFields()
 		for v15 := range v14 {
-			v16 := v14[v15]
+			v16 := &v14[v15]
 			_, _ = v15, v16
 			{
-				v17 := d0.DirectoryFacets(v16)
+				v17 := d0.DirectoryFacets((*v16))
 				if len(v17) > 0 {
 					v18 := v17
 					_ = v18
 					r.w.WriteString("\n<dt>")
-					v19 := "filter_" + v16
+					v19 := "filter_" + (*v16)
 					v20 := r.strs.T(v19)
 					writeEscaped(r.w, v20)
 					r.w.WriteString("</dt>\n<dd><ul class=\"chips\">")
 					{
 						for v21 := range v18 {
-							v22 := v18[v21]
+							v22 := &v18[v21]
 							_, _ = v21, v22
 							r.w.WriteString("<li><a href=\"")
-							v23 := d0.Href(v22.Path)
+							v23 := d0.Href((*v22).Path)
 							writeEscaped(r.w, urlNormalize(urlFilter(v23)))
 							r.w.WriteString("\">")
-							writeEscaped(r.w, v22.Label)
+							writeEscaped(r.w, (*v22).Label)
 							r.w.WriteString(" (")
-							writeEscaped(r.w, strconv.Itoa(len(v22.Members)))
+							writeEscaped(r.w, strconv.Itoa(len((*v22).Members)))
 							r.w.WriteString(")</a></li>")
 						}
 					}
@@ -4244,40 +4244,40 @@ func tpl_main__render_Page_a5812ebc(r *run, d0 *Page) error {
 	{
 		v27 := d0.GroupBy(v2, "country")
 		for v28 := range v27 {
-			v29 := v27[v28]
+			v29 := &v27[v28]
 			_, _ = v28, v29
 			r.w.WriteString("\n<section aria-labelledby=\"in-")
-			writeEscaped(r.w, v29.Key)
+			writeEscaped(r.w, (*v29).Key)
 			r.w.WriteString("\">\n<h2 id=\"in-")
-			writeEscaped(r.w, v29.Key)
+			writeEscaped(r.w, (*v29).Key)
 			r.w.WriteString("\">")
-			v30 := r.strs.Country(v29.Key)
+			v30 := r.strs.Country((*v29).Key)
 			writeEscaped(r.w, v30)
 			r.w.WriteString("</h2>\n<ul class=\"cards directory\">")
 			{
-				for v31 := range v29.Entries {
-					v32 := v29.Entries[v31]
+				for v31 := range (*v29).Entries {
+					v32 := &(*v29).Entries[v31]
 					_, _ = v31, v32
 					r.w.WriteString("\n<li data-region=\"")
-					v33 := v32.S("region")
+					v33 := (*v32).S("region")
 					writeEscaped(r.w, v33)
 					r.w.WriteString("\" data-country=\"")
-					v34 := v32.S("country")
+					v34 := (*v32).S("country")
 					writeEscaped(r.w, v34)
 					r.w.WriteString("\" data-kind=\"")
-					v35 := v32.S("kind")
+					v35 := (*v32).S("kind")
 					writeEscaped(r.w, v35)
 					r.w.WriteString("\" data-offers=\"")
-					v36 := v32.List("offers")
+					v36 := (*v32).List("offers")
 					v37 := strings.Join(v36, " ")
 					writeEscaped(r.w, v37)
 					r.w.WriteString("\" data-needs=\"")
-					v38 := v32.List("needs")
+					v38 := (*v32).List("needs")
 					v39 := strings.Join(v38, " ")
 					writeEscaped(r.w, v39)
 					r.w.WriteString("\"")
 					{
-						v40 := v32.Lang()
+						v40 := (*v32).Lang()
 						if len(v40) > 0 {
 							v41 := v40
 							_ = v41
@@ -4287,18 +4287,18 @@ func tpl_main__render_Page_a5812ebc(r *run, d0 *Page) error {
 						}
 					}
 					r.w.WriteString(">\n<a href=\"")
-					v42 := d0.Href(v32)
+					v42 := d0.Href((*v32))
 					writeEscaped(r.w, urlNormalize(urlFilter(v42)))
 					r.w.WriteString("\">")
-					v43 := v32.Title()
+					v43 := (*v32).Title()
 					writeEscaped(r.w, v43)
 					r.w.WriteString("</a>\n<span class=\"sub\">")
-					v44 := v32.S("kind")
+					v44 := (*v32).S("kind")
 					v45 := "kind_" + v44
 					v46 := r.strs.T(v45)
 					writeEscaped(r.w, v46)
 					{
-						v47 := v32.S("region")
+						v47 := (*v32).S("region")
 						if len(v47) > 0 {
 							v48 := v47
 							_ = v48
@@ -4308,7 +4308,7 @@ func tpl_main__render_Page_a5812ebc(r *run, d0 *Page) error {
 					}
 					r.w.WriteString("</span>\n")
 					{
-						v49 := v32.Refs("offers")
+						v49 := (*v32).Refs("offers")
 						if len(v49) > 0 {
 							v50 := v49
 							_ = v50
@@ -4318,14 +4318,14 @@ func tpl_main__render_Page_a5812ebc(r *run, d0 *Page) error {
 							r.w.WriteString(": ")
 							{
 								for v52 := range v50 {
-									v53 := v50[v52]
+									v53 := &v50[v52]
 									_, _ = v52, v53
 									{
 										if v52 != 0 {
 											r.w.WriteString(", ")
 										}
 									}
-									v54 := v53.Title()
+									v54 := (*v53).Title()
 									writeEscaped(r.w, v54)
 								}
 							}
@@ -4371,11 +4371,11 @@ func tpl_main__render_Page_d2f53554(r *run, d0 *Page) error {
 	if d0 == nil {
 		return nilError("main", "topic.html:1:25", ".Entry", "*render.Page", "Entry")
 	}
-	v1 := d0.Entry
+	v1 := &d0.Entry
 	_ = v1
 	r.w.WriteString("\n<article")
 	{
-		v2 := v1.Lang()
+		v2 := (*v1).Lang()
 		if len(v2) > 0 {
 			v3 := v2
 			_ = v3
@@ -4397,7 +4397,7 @@ func tpl_main__render_Page_d2f53554(r *run, d0 *Page) error {
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("</h1>\n")
 	{
-		v6 := v1.List("aliases")
+		v6 := (*v1).List("aliases")
 		if len(v6) > 0 {
 			v7 := v6
 			_ = v7
@@ -4412,7 +4412,7 @@ func tpl_main__render_Page_d2f53554(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v10 := v1.S("definition")
+		v10 := (*v1).S("definition")
 		if len(v10) > 0 {
 			v11 := v10
 			_ = v11
@@ -4430,7 +4430,7 @@ func tpl_main__render_Page_d2f53554(r *run, d0 *Page) error {
 	writeEscaped(r.w, v12)
 	r.w.WriteString("</h2>")
 	{
-		v13 := v1.From("member", "offers")
+		v13 := (*v1).From("member", "offers")
 		if len(v13) > 0 {
 			v14 := v13
 			_ = v14
@@ -4450,7 +4450,7 @@ func tpl_main__render_Page_d2f53554(r *run, d0 *Page) error {
 	writeEscaped(r.w, v17)
 	r.w.WriteString("</h2>")
 	{
-		v18 := v1.From("member", "needs")
+		v18 := (*v1).From("member", "needs")
 		if len(v18) > 0 {
 			v19 := v18
 			_ = v19
@@ -4464,7 +4464,7 @@ func tpl_main__render_Page_d2f53554(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("</section>\n</div>\n")
 	{
-		v21 := v1.From("minutes", "topics")
+		v21 := (*v1).From("minutes", "topics")
 		if len(v21) > 0 {
 			v22 := v21
 			_ = v22
@@ -4481,7 +4481,7 @@ func tpl_main__render_Page_d2f53554(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v25 := v1.From("module", "topics")
+		v25 := (*v1).From("module", "topics")
 		if len(v25) > 0 {
 			v26 := v25
 			_ = v26
@@ -4514,11 +4514,11 @@ func tpl_main__render_Page_d444446f(r *run, d0 *Page) error {
 	if d0 == nil {
 		return nilError("main", "charter.html:1:25", ".Entry", "*render.Page", "Entry")
 	}
-	v1 := d0.Entry
+	v1 := &d0.Entry
 	_ = v1
 	r.w.WriteString("\n<article")
 	{
-		v2 := v1.Lang()
+		v2 := (*v1).Lang()
 		if len(v2) > 0 {
 			v3 := v2
 			_ = v3
@@ -4542,16 +4542,16 @@ func tpl_main__render_Page_d444446f(r *run, d0 *Page) error {
 	v6 := r.strs.T("adopted")
 	writeEscaped(r.w, v6)
 	r.w.WriteString(" <time datetime=\"")
-	v7 := v1.Time("adopted")
+	v7 := (*v1).Time("adopted")
 	v8 := isoDate(v7)
 	writeEscaped(r.w, v8)
 	r.w.WriteString("\">")
-	v9 := v1.Time("adopted")
+	v9 := (*v1).Time("adopted")
 	v10 := r.strs.Date(v9)
 	writeEscaped(r.w, v10)
 	r.w.WriteString("</time>")
 	{
-		v11 := v1.Time("revised")
+		v11 := (*v1).Time("revised")
 		if true {
 			v12 := v11
 			_ = v12
@@ -4576,11 +4576,11 @@ func tpl_main__render_Page_d444446f(r *run, d0 *Page) error {
 	v17 := r.strs.T("mission")
 	writeEscaped(r.w, v17)
 	r.w.WriteString("</h2><p>")
-	v18 := v1.S("mission")
+	v18 := (*v1).S("mission")
 	writeEscaped(r.w, v18)
 	r.w.WriteString("</p></section>\n")
 	{
-		v19 := v1.S("vision")
+		v19 := (*v1).S("vision")
 		if len(v19) > 0 {
 			v20 := v19
 			_ = v20
@@ -4594,7 +4594,7 @@ func tpl_main__render_Page_d444446f(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v22 := v1.Objects("goals")
+		v22 := (*v1).Objects("goals")
 		if len(v22) > 0 {
 			v23 := v22
 			_ = v23
@@ -4605,19 +4605,19 @@ func tpl_main__render_Page_d444446f(r *run, d0 *Page) error {
 			{
 				v25 := d0.GroupObjects(v23, "horizon")
 				for v26 := range v25 {
-					v27 := v25[v26]
+					v27 := &v25[v26]
 					_, _ = v26, v27
 					r.w.WriteString("<h3>")
-					v28 := "horizon_" + v27.Key
+					v28 := "horizon_" + (*v27).Key
 					v29 := r.strs.T(v28)
 					writeEscaped(r.w, v29)
 					r.w.WriteString("</h3><ul>")
 					{
-						for v30 := range v27.Objects {
-							v31 := v27.Objects[v30]
+						for v30 := range (*v27).Objects {
+							v31 := &(*v27).Objects[v30]
 							_, _ = v30, v31
 							r.w.WriteString("<li>")
-							v32 := v31.S("text")
+							v32 := (*v31).S("text")
 							writeEscaped(r.w, v32)
 							r.w.WriteString("</li>")
 						}
@@ -4634,7 +4634,7 @@ func tpl_main__render_Page_d444446f(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v33 := v1.Refs("members")
+		v33 := (*v1).Refs("members")
 		if len(v33) > 0 {
 			v34 := v33
 			_ = v34
@@ -4651,7 +4651,7 @@ func tpl_main__render_Page_d444446f(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v37 := v1.From("minutes", "charter")
+		v37 := (*v1).From("minutes", "charter")
 		if len(v37) > 0 {
 			v38 := v37
 			_ = v38
@@ -4684,11 +4684,11 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 	if d0 == nil {
 		return nilError("main", "minutes.html:1:25", ".Entry", "*render.Page", "Entry")
 	}
-	v1 := d0.Entry
+	v1 := &d0.Entry
 	_ = v1
 	r.w.WriteString("\n<article")
 	{
-		v2 := v1.Lang()
+		v2 := (*v1).Lang()
 		if len(v2) > 0 {
 			v3 := v2
 			_ = v3
@@ -4705,7 +4705,7 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 	writeEscaped(r.w, v5)
 	r.w.WriteString("</a>")
 	{
-		v6 := v1.Ref("charter")
+		v6 := (*v1).Ref("charter")
 		if v6 != nil {
 			v7 := v6
 			_ = v7
@@ -4724,16 +4724,16 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("</h1>\n<p class=\"sub\"><time datetime=\"")
-	v10 := v1.Time("date")
+	v10 := (*v1).Time("date")
 	v11 := isoDate(v10)
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\">")
-	v12 := v1.Time("date")
+	v12 := (*v1).Time("date")
 	v13 := r.strs.Date(v12)
 	writeEscaped(r.w, v13)
 	r.w.WriteString("</time>")
 	{
-		v14 := v1.Time("end_date")
+		v14 := (*v1).Time("end_date")
 		if true {
 			v15 := v14
 			_ = v15
@@ -4752,7 +4752,7 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 		}
 	}
 	{
-		v19 := v1.S("location")
+		v19 := (*v1).S("location")
 		if len(v19) > 0 {
 			v20 := v19
 			_ = v20
@@ -4761,7 +4761,7 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 		}
 	}
 	{
-		v21 := v1.S("format")
+		v21 := (*v1).S("format")
 		if len(v21) > 0 {
 			v22 := v21
 			_ = v22
@@ -4773,7 +4773,7 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("</p>\n<dl class=\"fields\">")
 	{
-		v25 := v1.Ref("rapporteur")
+		v25 := (*v1).Ref("rapporteur")
 		if v25 != nil {
 			v26 := v25
 			_ = v26
@@ -4790,7 +4790,7 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 		}
 	}
 	{
-		v30 := v1.Refs("facilitators")
+		v30 := (*v1).Refs("facilitators")
 		if len(v30) > 0 {
 			v31 := v30
 			_ = v31
@@ -4806,7 +4806,7 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 		}
 	}
 	{
-		v34 := v1.Refs("attendees")
+		v34 := (*v1).Refs("attendees")
 		if len(v34) > 0 {
 			v35 := v34
 			_ = v35
@@ -4824,7 +4824,7 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 		}
 	}
 	{
-		v38 := v1.Refs("topics")
+		v38 := (*v1).Refs("topics")
 		if len(v38) > 0 {
 			v39 := v38
 			_ = v39
@@ -4841,7 +4841,7 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n</dl>\n")
 	{
-		v42 := v1.List("decisions")
+		v42 := (*v1).List("decisions")
 		if len(v42) > 0 {
 			v43 := v42
 			_ = v43
@@ -4851,10 +4851,10 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 			r.w.WriteString("</h2><ol class=\"decisions\">")
 			{
 				for v45 := range v43 {
-					v46 := v43[v45]
+					v46 := &v43[v45]
 					_, _ = v45, v46
 					r.w.WriteString("<li>")
-					writeEscaped(r.w, v46)
+					writeEscaped(r.w, (*v46))
 					r.w.WriteString("</li>")
 				}
 			}
@@ -4863,7 +4863,7 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v47 := v1.Objects("actions")
+		v47 := (*v1).Objects("actions")
 		if len(v47) > 0 {
 			v48 := v47
 			_ = v48
@@ -4885,12 +4885,12 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 			r.w.WriteString("</th></tr></thead><tbody>")
 			{
 				for v54 := range v48 {
-					v55 := v48[v54]
+					v55 := &v48[v54]
 					_, _ = v54, v55
-					v56 := v55.Time("due")
+					v56 := (*v55).Time("due")
 					v57 := v56
 					_ = v57
-					v59 := v55.S("status")
+					v59 := (*v55).S("status")
 					var v58 bool
 					v58 = string(v59) == string("open")
 					if bool(v58) {
@@ -4912,11 +4912,11 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 						}
 					}
 					r.w.WriteString("><td>")
-					v64 := v55.S("task")
+					v64 := (*v55).S("task")
 					writeEscaped(r.w, v64)
 					r.w.WriteString("</td><td>")
 					{
-						v65 := v55.Ref("owner")
+						v65 := (*v55).Ref("owner")
 						if v65 != nil {
 							v66 := v65
 							_ = v66
@@ -4947,10 +4947,10 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 						}
 					}
 					r.w.WriteString("</td><td><span class=\"status status-")
-					v72 := v55.S("status")
+					v72 := (*v55).S("status")
 					writeEscaped(r.w, v72)
 					r.w.WriteString("\">")
-					v73 := v55.S("status")
+					v73 := (*v55).S("status")
 					v74 := "status_" + v73
 					v75 := r.strs.T(v74)
 					writeEscaped(r.w, v75)

@@ -220,9 +220,13 @@ func (g *generator) typeName(t reflect.Type) (string, bool) {
 
 // value is a Go expression of a static type: a local variable or a
 // field selection on one, cheap and free of effects to evaluate again.
+// addr: the value is addressable, as text/template's reflect.Value of a
+// slice element or of a field reached through a pointer is; then expr is
+// the original (not a copy), so a pointer-receiver method may be called.
 type value struct {
 	expr string
 	typ  reflect.Type
+	addr bool
 }
 
 type variable struct {
@@ -252,7 +256,7 @@ var (
 
 func (c *compiler) body(fn string, dot reflect.Type) string {
 	typ := c.typeName(c.tree.Root, dot)
-	c.dot = value{"d0", dot}
+	c.dot = value{"d0", dot, false}
 	c.vars = []variable{{"$", c.dot}}
 	c.line("func %s(r *run, d0 %s) error {", fn, typ)
 	c.line("_ = d0")
@@ -370,7 +374,7 @@ func (c *compiler) declare(pipe *parse.PipeNode, v value) {
 	if pipe.IsAssign {
 		for i := len(c.vars) - 1; i >= 0; i-- {
 			if c.vars[i].name == name {
-				if c.vars[i].v.typ != v.typ {
+				if c.vars[i].v.typ != v.typ || c.vars[i].v.addr {
 					c.fail(pipe, "%s is assigned a %s, declared a %s", name, v.typ, c.vars[i].v.typ)
 				}
 				c.line("%s = %s", c.vars[i].v.expr, v.expr)
@@ -379,10 +383,21 @@ func (c *compiler) declare(pipe *parse.PipeNode, v value) {
 		}
 		c.fail(pipe, "assignment to undeclared %s", name)
 	}
+	c.vars = append(c.vars, variable{name, c.bind(v)})
+}
+
+// bind holds a value in a new local: a copy, or a pointer to an
+// addressable value, which stays addressable as text/template keeps it.
+func (c *compiler) bind(v value) value {
 	local := c.temp()
+	if v.addr {
+		c.line("%s := &%s", local, v.expr)
+		c.line("_ = %s", local)
+		return value{"(*" + local + ")", v.typ, true}
+	}
 	c.line("%s := %s", local, v.expr)
 	c.line("_ = %s", local)
-	c.vars = append(c.vars, variable{name, value{local, v.typ}})
+	return value{local, v.typ, false}
 }
 
 // print writes the value through html/template's escapers, for the value
@@ -435,10 +450,7 @@ func (c *compiler) ifOrWith(n parse.Node, b *parse.BranchNode, with bool) {
 		c.line("if %s {", c.truth(b.Pipe, v, true))
 		mark, dot := len(c.vars), c.dot
 		if with {
-			local := c.temp()
-			c.line("%s := %s", local, v.expr)
-			c.line("_ = %s", local)
-			c.dot = value{local, v.typ}
+			c.dot = c.bind(v)
 		}
 		c.walk(b.List)
 		c.vars, c.dot = c.vars[:mark], dot
@@ -498,16 +510,21 @@ func (c *compiler) rangeNode(n *parse.RangeNode) {
 		}
 		i, elem := c.temp(), c.temp()
 		c.line("for %s := range %s {", i, v.expr)
-		c.line("%s := %s[%s]", elem, v.expr, i)
-		c.line("_, _ = %s, %s", i, elem)
 		mark, dot := len(c.vars), c.dot
-		c.dot = value{elem, v.typ.Elem()}
+		if v.typ.Kind() == reflect.Slice { // elements of a slice are addressable
+			c.line("%s := &%s[%s]", elem, v.expr, i)
+			c.dot = value{"(*" + elem + ")", v.typ.Elem(), true}
+		} else {
+			c.line("%s := %s[%s]", elem, v.expr, i)
+			c.dot = value{elem, v.typ.Elem(), false}
+		}
+		c.line("_, _ = %s, %s", i, elem)
 		switch len(n.Pipe.Decl) {
 		case 0:
 		case 1:
 			c.vars = append(c.vars, variable{n.Pipe.Decl[0].Ident[0], c.dot})
 		case 2:
-			c.vars = append(c.vars, variable{n.Pipe.Decl[0].Ident[0], value{i, intType}}, variable{n.Pipe.Decl[1].Ident[0], c.dot})
+			c.vars = append(c.vars, variable{n.Pipe.Decl[0].Ident[0], value{i, intType, false}}, variable{n.Pipe.Decl[1].Ident[0], c.dot})
 		default:
 			c.fail(n, "range with %d variables", len(n.Pipe.Decl))
 		}
@@ -585,13 +602,13 @@ func (c *compiler) operand(n parse.Node) value {
 	case *parse.IdentifierNode:
 		return c.function(n, n, []parse.Node{n}, nil)
 	case *parse.StringNode:
-		return value{strconv.Quote(n.Text), stringType}
+		return value{strconv.Quote(n.Text), stringType, false}
 	case *parse.BoolNode:
-		return value{strconv.FormatBool(n.True), boolType}
+		return value{strconv.FormatBool(n.True), boolType, false}
 	case *parse.NumberNode:
 		if n.IsInt && !strings.ContainsAny(n.Text, ".eEpP") || n.IsInt && strings.HasPrefix(n.Text, "0x") {
 			if int64(int(n.Int64)) == n.Int64 {
-				return value{strconv.FormatInt(n.Int64, 10), intType}
+				return value{strconv.FormatInt(n.Int64, 10), intType, false}
 			}
 		}
 		c.fail(n, "the number %s (only ints are supported)", n.Text)
@@ -647,8 +664,11 @@ func (c *compiler) field(recv value, name string, n parse.Node, args []parse.Nod
 		return c.call(n, recv.expr+"."+name, name, methodType(m.Type), args, final)
 	}
 	if !isPtr {
-		if _, ok := reflect.PointerTo(typ).MethodByName(name); ok {
-			c.fail(n, "method %s has a pointer receiver and %s is not a pointer", name, typ)
+		if m, ok := reflect.PointerTo(typ).MethodByName(name); ok {
+			if !recv.addr { // text/template finds it only on an addressable value
+				c.fail(n, "method %s has a pointer receiver and this %s is not addressable", name, typ)
+			}
+			return c.call(n, recv.expr+"."+name, name, methodType(m.Type), args, final)
 		}
 	}
 	if len(args) > 1 || final != nil {
@@ -668,7 +688,7 @@ func (c *compiler) field(recv value, name string, n parse.Node, args []parse.Nod
 	if isPtr {
 		c.line("if %s == nil { return nilError(%s, %q, %q) }", recv.expr, c.where(n), typ.String(), name)
 	}
-	return value{recv.expr + "." + name, sf.Type}
+	return value{recv.expr + "." + name, sf.Type, isPtr || recv.addr}
 }
 
 // methodType is a method's type without its receiver.
@@ -701,17 +721,17 @@ func (c *compiler) function(id *parse.IdentifierNode, cmd parse.Node, args []par
 		}
 		return c.andOr(cmd, id.Ident == "or", operands)
 	case "not":
-		return value{"!(" + c.truth(cmd, c.builtinArgs(cmd, operands, final, 1)[0], false) + ")", boolType}
+		return value{"!(" + c.truth(cmd, c.builtinArgs(cmd, operands, final, 1)[0], false) + ")", boolType, false}
 	case "len":
 		v := c.builtinArgs(cmd, operands, final, 1)[0]
 		switch v.typ.Kind() {
 		case reflect.String, reflect.Slice, reflect.Map, reflect.Array:
-			return value{"len(" + v.expr + ")", intType}
+			return value{"len(" + v.expr + ")", intType, false}
 		}
 		c.fail(cmd, "len of a %s", v.typ)
 	case "eq", "ne", "lt", "le", "gt", "ge":
 		vs := c.builtinArgs(cmd, operands, final, 2)
-		return value{c.compare(cmd, id.Ident, vs[0], vs[1]), boolType}
+		return value{c.compare(cmd, id.Ident, vs[0], vs[1]), boolType, false}
 	case "print":
 		return c.print0(cmd, c.builtinArgs(cmd, operands, final, -1))
 	}
@@ -753,7 +773,7 @@ func (c *compiler) andOr(n parse.Node, or bool, operands []parse.Node) value {
 		}
 		c.line("%s = %s", result, v.expr)
 		if i < len(operands)-1 {
-			cond := c.truth(n, value{result, typ}, false)
+			cond := c.truth(n, value{result, typ, false}, false)
 			if or {
 				cond = "!(" + cond + ")"
 			}
@@ -762,7 +782,7 @@ func (c *compiler) andOr(n parse.Node, or bool, operands []parse.Node) value {
 		}
 	}
 	c.line("%s", strings.Repeat("}\n", closes))
-	return value{result, typ}
+	return value{result, typ, false}
 }
 
 // compare is eq, ne, lt, le, gt, ge of two strings, two ints or (eq, ne)
@@ -805,7 +825,7 @@ func (c *compiler) print0(n parse.Node, vs []value) value {
 		c.g.imports["fmt"] = true
 		c.line("%s := fmt.Sprint(%s)", t, strings.Join(parts, ", "))
 	}
-	return value{t, stringType}
+	return value{t, stringType, false}
 }
 
 // call calls a method or function as text/template's evalCall: fixed
@@ -854,7 +874,7 @@ func (c *compiler) call(n parse.Node, callee, name string, ft reflect.Type, args
 		c.line("%s, err%s := %s(%s)", t, t, callee, strings.Join(argv, ", "))
 		c.line("if err%s != nil { return execError(%s, %q, err%s) }", t, c.where(n), name, t)
 	}
-	return value{t, out}
+	return value{t, out, false}
 }
 
 // paramType is the type of the i-th argument, in the variadic part too.

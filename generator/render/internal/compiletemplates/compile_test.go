@@ -57,6 +57,7 @@ func TestUnsupportedConstructsStopTheGenerator(t *testing.T) {
 		{"{{define \"main\"}}{{range $k, $v := .Config}}{{end}}{{end}}", "range over a *config.Site"},
 		{"{{define \"main\"}}{{if eq .Title 1}}x{{end}}{{end}}", "eq of a string and a int"},
 		{"{{define \"main\"}}{{.Frame \"header\" | html}}{{end}}", ""},
+		{"{{define \"main\"}}{{.Today.UnmarshalText}}{{end}}", "pointer receiver and this time.Time is not addressable"},
 	} {
 		err := compileOne(t, tc.text)
 		if err == nil {
