@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -176,7 +177,7 @@ func snippet(d *Document, limit int) string {
 	buf := snippetBuffers.Get().(*[]byte)
 	defer snippetBuffers.Put(buf)
 	b := (*buf)[:0]
-	size := 0
+	runes, size := 0, 0 // of b; of the fields in b
 	for _, f := range d.Fields {
 		if !f.Snippet {
 			continue
@@ -185,20 +186,23 @@ func snippet(d *Document, limit int) string {
 		if before > 0 {
 			b = append(b, snippetSeparator...)
 		}
-		start := len(b)
 		// Only the first limit runes can show, and whether there are
 		// more: no need to collapse all of a long body.
-		if b = appendCollapsed(b, f.Text, limit+1); len(b) == start {
+		var n int
+		if b, n = appendCollapsed(b, f.Text, limit+1); n == 0 {
 			b = b[:before]
 			continue
 		}
-		size += utf8.RuneCount(b[start:])
-		if size > limit {
+		if before > 0 {
+			runes += utf8.RuneCountInString(snippetSeparator)
+		}
+		runes += n
+		if size += n; size > limit {
 			break
 		}
 	}
 	*buf = b
-	if utf8.RuneCount(b) <= limit {
+	if runes <= limit {
 		return string(b)
 	}
 	if !utf8.Valid(b) {
@@ -214,7 +218,10 @@ func snippet(d *Document, limit int) string {
 const snippetSeparator = " · "
 
 // snippetBuffers hold snippets until they are cut: only the cut is copied.
-var snippetBuffers = sync.Pool{New: func() any { return new([]byte) }}
+var snippetBuffers = sync.Pool{New: func() any {
+	b := make([]byte, 0, 4096) // most snippets' size at once, not by doubling
+	return &b
+}}
 
 // runeOffset is the length in bytes of the first n runes of valid b,
 // which has at least n.
@@ -227,29 +234,45 @@ func runeOffset(b []byte, n int) int {
 	return i
 }
 
-// appendCollapsed appends strings.Join(strings.Fields(s), " ") to b, cut
-// after at most max runes (bytes of invalid UTF-8 counting as one each,
-// as in utf8.RuneCountInString).
-func appendCollapsed(b []byte, s string, max int) []byte {
+// appendCollapsed appends to b the first max runes of
+// strings.Join(strings.Fields(s), " "), bytes of invalid UTF-8 counting as
+// one rune each (as in utf8.RuneCount), and says how many runes that is.
+// It does not collapse more of s than it appends.
+func appendCollapsed(b []byte, s string, max int) ([]byte, int) {
 	runes := 0
-	for word := range strings.FieldsSeq(s) {
-		if runes >= max {
-			break
+	gap := false // a space is due before the next word
+	for i := 0; i < len(s) && runes < max; {
+		size, space := 1, asciiSpace[s[i]]
+		if s[i] >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
 		}
-		if runes > 0 {
+		switch {
+		case space:
+			gap = runes > 0
+		case gap:
 			b = append(b, ' ')
 			runes++
+			gap = false
+			continue // the character again, if max allows
+		case size == 1:
+			// Copy the rest of the ASCII word at once.
+			end := i + 1
+			for end < len(s) && runes+end-i < max && s[end] < utf8.RuneSelf && !asciiSpace[s[end]] {
+				end++
+			}
+			b = append(b, s[i:end]...)
+			runes += end - i
+			size = end - i
+		default:
+			b = append(b, s[i:i+size]...)
+			runes++
 		}
-		if n := utf8.RuneCountInString(word); runes+n <= max {
-			b = append(b, word...)
-			runes += n
-			continue
-		}
-		for i := 0; runes < max; runes++ {
-			_, n := utf8.DecodeRuneInString(word[i:])
-			b = append(b, word[i:i+n]...)
-			i += n
-		}
+		i += size
 	}
-	return b
+	return b, runes
 }
+
+// asciiSpace are the ASCII characters strings.Fields separates at.
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

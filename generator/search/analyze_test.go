@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -24,6 +25,15 @@ func multilingualDocs(t testing.TB) []Document {
 		}
 		docs = append(docs, d)
 	}
+	// Long documents: every text at once, and thousands of distinct
+	// words, capitalized or not.
+	var words strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&words, "Word%d word%d WORD%d ", i, i/2, i/3)
+	}
+	docs = append(docs,
+		Document{Path: "all/", Title: "All", Type: "page", Fields: []Field{{Text: strings.Join(texts, " "), Weight: Low, Snippet: true}}},
+		Document{Path: "words/", Title: "Words", Type: "page", Fields: []Field{{Text: words.String(), Weight: Medium}}})
 	return docs
 }
 
@@ -57,4 +67,24 @@ func TestSnippetAsReference(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzSnippet holds snippet to the reference: fields are the text cut at
+// '|', those starting with '-' not for snippets. Run longer with:
+// go test -fuzz FuzzSnippet ./generator/search
+func FuzzSnippet(f *testing.F) {
+	f.Add("Mediación  comunitaria\t|-code|  el año \u00a0 pasado  ", uint8(12))
+	f.Add("a b|c\u2003d|\xe2\x82 \xff|x", uint8(3))
+	f.Add("word  ", uint8(4))
+	f.Fuzz(func(t *testing.T, text string, limit uint8) {
+		var d Document
+		for _, part := range strings.Split(text, "|") {
+			text, notSnippet := strings.CutPrefix(part, "-")
+			d.Fields = append(d.Fields, Field{Text: text, Weight: Low, Snippet: !notSnippet})
+		}
+		n := int(limit%64) + 1
+		if got, want := snippet(&d, n), referenceSnippet(&d, n); got != want {
+			t.Fatalf("%q, %d runes: snippet %q, reference %q", text, n, got, want)
+		}
+	})
 }
