@@ -62,3 +62,22 @@ func FuzzFoldByPieces(f *testing.F) {
 		}
 	})
 }
+
+// TestNonASCII puts one byte outside ASCII at every place of texts of
+// every length up to a few words, or none.
+func TestNonASCII(t *testing.T) {
+	for n := range 40 {
+		plain := strings.Repeat("a", n)
+		if got := nonASCII(plain); got != n {
+			t.Errorf("nonASCII of %d ASCII bytes = %d", n, got)
+		}
+		for i := range n {
+			for _, c := range []byte{0x80, 0xc3, 0xff} {
+				s := plain[:i] + string(c) + plain[i+1:]
+				if got := nonASCII(s); got != i {
+					t.Errorf("nonASCII(%q) = %d, want %d", s, got, i)
+				}
+			}
+		}
+	}
+}
