@@ -257,9 +257,10 @@ func appendCollapsed(b []byte, s string, max int) ([]byte, int) {
 			gap = false
 			continue // the character again, if max allows
 		case size == 1:
-			// Copy the rest of the ASCII word at once.
-			end := i + 1
-			for end < len(s) && runes+end-i < max && s[end] < utf8.RuneSelf && !asciiSpace[s[end]] {
+			// A byte that is a rune: copy it with the ASCII after it,
+			// up to a space, at once.
+			end, stop := i+1, min(len(s), i+max-runes)
+			for end < stop && asciiPrintable[s[end]] {
 				end++
 			}
 			b = append(b, s[i:end]...)
@@ -274,5 +275,13 @@ func appendCollapsed(b []byte, s string, max int) ([]byte, int) {
 	return b, runes
 }
 
-// asciiSpace are the ASCII characters strings.Fields separates at.
+// asciiSpace are the ASCII characters strings.Fields separates at;
+// asciiPrintable, the other ASCII characters.
 var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+var asciiPrintable = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !asciiSpace[c]
+	}
+	return
+}()
