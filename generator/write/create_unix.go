@@ -36,16 +36,15 @@ func createIn(dir *os.File, rel string, data []byte) error {
 			fd, err = unix.Openat(dirfd, rel, flags, 0o644)
 		}
 	}
-	name := filepath.Join(dir.Name(), rel)
 	if err != nil {
-		return &fs.PathError{Op: "open", Path: name, Err: err}
+		return &fs.PathError{Op: "open", Path: filepath.Join(dir.Name(), rel), Err: err}
 	}
 	if err := writeAll(fd, data); err != nil {
 		unix.Close(fd)
-		return &fs.PathError{Op: "write", Path: name, Err: err}
+		return &fs.PathError{Op: "write", Path: filepath.Join(dir.Name(), rel), Err: err}
 	}
 	if err := unix.Close(fd); err != nil {
-		return &fs.PathError{Op: "close", Path: name, Err: err}
+		return &fs.PathError{Op: "close", Path: filepath.Join(dir.Name(), rel), Err: err}
 	}
 	return nil
 }

@@ -31,6 +31,9 @@ const Marker = ".agora-output"
 type Dir struct {
 	target string
 	tmp    string
+	// inTmp is tmp with a separator after it: the start of every name
+	// written.
+	inTmp string
 	// prev is the previous output when there is one to reuse files from.
 	prev string
 	// WriteFile writes one file; tests replace it to simulate a full disk.
@@ -69,7 +72,7 @@ func Begin(out, source string) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dir{target: target, tmp: tmp, made: map[string]bool{tmp: true}, folder: openFolder(tmp)}
+	d := &Dir{target: target, tmp: tmp, inTmp: tmp + string(filepath.Separator), made: map[string]bool{tmp: true}, folder: openFolder(tmp)}
 	if m, err := os.Lstat(filepath.Join(target, Marker)); err == nil && m.Mode().IsRegular() {
 		d.prev = target
 		d.prevFolder = openFolder(target)
@@ -322,7 +325,7 @@ func createByPath(name string, data []byte) error {
 
 // inStaging returns name relative to tmp, and whether it lies inside.
 func (d *Dir) inStaging(name string) (string, bool) {
-	rel, ok := strings.CutPrefix(name, d.tmp+string(filepath.Separator))
+	rel, ok := strings.CutPrefix(name, d.inTmp)
 	return rel, ok && rel != ""
 }
 
