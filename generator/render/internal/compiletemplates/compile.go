@@ -606,15 +606,23 @@ func (c *compiler) operand(n parse.Node) value {
 	case *parse.BoolNode:
 		return value{strconv.FormatBool(n.True), boolType, false}
 	case *parse.NumberNode:
-		if n.IsInt && !strings.ContainsAny(n.Text, ".eEpP") || n.IsInt && strings.HasPrefix(n.Text, "0x") {
-			if int64(int(n.Int64)) == n.Int64 {
-				return value{strconv.FormatInt(n.Int64, 10), intType, false}
-			}
+		if idealInt(n) {
+			return value{strconv.FormatInt(n.Int64, 10), intType, false}
 		}
 		c.fail(n, "the number %s (only ints are supported)", n.Text)
 	}
 	c.fail(n, "%T operands are not supported", n)
 	return value{}
+}
+
+// idealInt reports whether text/template makes the constant an int where
+// any type goes (its idealConstant): an integer not written as a float.
+func idealInt(n *parse.NumberNode) bool {
+	t := n.Text
+	hexInt := len(t) > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X') && !strings.ContainsAny(t, "pP")
+	runeInt := len(t) > 0 && t[0] == '\''
+	float := n.IsFloat && !hexInt && !runeInt && strings.ContainsAny(t, ".eEpP")
+	return n.IsInt && !n.IsComplex && !float && int64(int(n.Int64)) == n.Int64
 }
 
 func (c *compiler) variableChain(n *parse.VariableNode, args []parse.Node, final *value) value {

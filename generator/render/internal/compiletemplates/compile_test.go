@@ -58,6 +58,8 @@ func TestUnsupportedConstructsStopTheGenerator(t *testing.T) {
 		{"{{define \"main\"}}{{if eq .Title 1}}x{{end}}{{end}}", "eq of a string and a int"},
 		{"{{define \"main\"}}{{.Frame \"header\" | html}}{{end}}", ""},
 		{"{{define \"main\"}}{{.Today.UnmarshalText}}{{end}}", "pointer receiver and this time.Time is not addressable"},
+		{"{{define \"main\"}}{{t \"x\" 0x1p3}}{{end}}", "the number 0x1p3"}, // a float to text/template
+		{"{{define \"main\"}}{{t \"x\" 2.0}}{{end}}", "the number 2.0"},
 	} {
 		err := compileOne(t, tc.text)
 		if err == nil {
@@ -73,7 +75,7 @@ func TestUnsupportedConstructsStopTheGenerator(t *testing.T) {
 // TestSupportedTemplateCompiles: the same harness compiles a template it
 // supports, so the failures above are the constructs'.
 func TestSupportedTemplateCompiles(t *testing.T) {
-	if err := compileOne(t, `{{define "main"}}<p title="{{.Title}}">{{with .JSONLD}}{{end}}{{range $i, $n := .Nav}}{{if lt $i 2}}{{$n.Label}}{{end}}{{end}}</p>{{end}}`); err != nil {
+	if err := compileOne(t, `{{define "main"}}<p title="{{.Title}}">{{with .JSONLD}}{{end}}{{range $i, $n := .Nav}}{{if lt $i 2}}{{$n.Label}}{{end}}{{end}}{{t "x" 0x10 'a' 7}}</p>{{end}}`); err != nil {
 		t.Fatal(err)
 	}
 }
