@@ -1,8 +1,9 @@
 package search
 
 import (
+	"cmp"
 	"fmt"
-	"hash/maphash"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -23,17 +24,17 @@ type Builder struct {
 	opts  Options
 	docs  []docInfo
 	added []atomic.Bool
-	seed  maphash.Seed
-	lists [postingShards]postingShard
+	mu    sync.Mutex
+	idle  []*partialIndex // the partial indexes no Add is using
+	parts []*partialIndex // all of them
 }
 
-// postingShards splits the posting lists by term hash, each behind its
-// own lock, so that goroutines adding documents seldom wait for each other.
-const postingShards = 64
-
-type postingShard struct {
-	mu    sync.Mutex
-	terms map[string]int32 // a term's place in lists: one map lookup a posting
+// partialIndex holds the posting lists of some of the documents: each Add
+// takes one that no other is using, so that posting takes no lock and
+// goroutines adding documents do not wait for each other. Finish merges
+// them.
+type partialIndex struct {
+	terms map[string]int32 // a term's place in lists
 	lists [][]posting
 }
 
@@ -45,11 +46,7 @@ type posting struct {
 
 // NewBuilder prepares an index of n documents.
 func NewBuilder(n int, opts Options) *Builder {
-	b := &Builder{opts: opts.withDefaults(), docs: make([]docInfo, n), added: make([]atomic.Bool, n), seed: maphash.MakeSeed()}
-	for i := range b.lists {
-		b.lists[i].terms = map[string]int32{}
-	}
-	return b
+	return &Builder{opts: opts.withDefaults(), docs: make([]docInfo, n), added: make([]atomic.Bool, n)}
 }
 
 // Add indexes document id. It is safe to call from several goroutines,
@@ -73,11 +70,13 @@ func (b *Builder) Add(id int, d Document) error {
 	c := countTerms(&d)
 	info.length = c.length
 	b.docs[id] = info
+	p := b.take()
 	for i, t := range c.terms {
-		b.post(t, posting{int32(id), c.weights[i]})
+		p.post(t, posting{int32(id), c.weights[i]})
 	}
 	c.release()
-	b.postFilters(id, topicFilters(d.Topics))
+	p.postFilters(id, topicFilters(d.Topics))
+	b.give(p)
 	return nil
 }
 
@@ -89,8 +88,10 @@ func (b *Builder) addCompacted(id int, path string, a *analysis) error {
 		return err
 	}
 	b.docs[id] = a.docInfo
-	a.eachTerm(func(t string, w uint32) { b.post(t, posting{int32(id), w}) })
-	b.postFilters(id, a.filters)
+	p := b.take()
+	a.eachTerm(func(t string, w uint32) { p.post(t, posting{int32(id), w}) })
+	p.postFilters(id, a.filters)
+	b.give(p)
 	return nil
 }
 
@@ -102,32 +103,67 @@ func (b *Builder) claim(id int, path string) error {
 	return nil
 }
 
-func (b *Builder) postFilters(id int, filters []string) {
-	for _, t := range filters {
-		b.post(t, posting{int32(id), 0})
+// take lends a partial index to one Add.
+func (b *Builder) take() *partialIndex {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if n := len(b.idle); n > 0 {
+		p := b.idle[n-1]
+		b.idle = b.idle[:n-1]
+		return p
 	}
+	p := &partialIndex{terms: map[string]int32{}}
+	b.parts = append(b.parts, p)
+	return p
 }
 
-func (b *Builder) post(term string, p posting) {
-	s := &b.lists[maphash.String(b.seed, term)%postingShards]
-	s.mu.Lock()
-	i, ok := s.terms[term]
+// give takes back a partial index lent by take.
+func (b *Builder) give(p *partialIndex) {
+	b.mu.Lock()
+	b.idle = append(b.idle, p)
+	b.mu.Unlock()
+}
+
+func (p *partialIndex) post(term string, q posting) {
+	i, ok := p.terms[term]
 	if !ok {
-		i = int32(len(s.lists))
-		s.terms[strings.Clone(term)] = i // not the text the term was cut from
-		s.lists = append(s.lists, nil)
+		i = int32(len(p.lists))
+		p.terms[strings.Clone(term)] = i // not the text the term was cut from
+		p.lists = append(p.lists, nil)
 	}
-	s.lists[i] = append(s.lists[i], p)
-	s.mu.Unlock()
+	p.lists[i] = append(p.lists[i], q)
 }
 
-// postings returns a term's list (unsorted), once every document is added.
-func (b *Builder) postings(term string) []posting {
-	s := &b.lists[maphash.String(b.seed, term)%postingShards]
-	if i, ok := s.terms[term]; ok {
-		return s.lists[i]
+func (p *partialIndex) postFilters(id int, filters []string) {
+	for _, t := range filters {
+		p.post(t, posting{int32(id), 0})
 	}
-	return nil
+}
+
+// merged is the partial indexes merged into one, once every document is
+// added.
+func (b *Builder) merged() *partialIndex {
+	if len(b.parts) == 0 {
+		return &partialIndex{terms: map[string]int32{}}
+	}
+	// Into the largest: the fewest lists to move.
+	into := slices.MaxFunc(b.parts, func(x, y *partialIndex) int { return cmp.Compare(len(x.lists), len(y.lists)) })
+	for _, p := range b.parts {
+		if p == into {
+			continue
+		}
+		for t, i := range p.terms {
+			j, ok := into.terms[t]
+			if !ok {
+				into.terms[t] = int32(len(into.lists))
+				into.lists = append(into.lists, p.lists[i])
+				continue
+			}
+			into.lists[j] = append(into.lists[j], p.lists[i]...)
+		}
+	}
+	b.parts, b.idle = []*partialIndex{into}, []*partialIndex{into}
+	return into
 }
 
 // missing is an error naming the first document never added.

@@ -144,3 +144,33 @@ func TestSnippetCollapsesOnlyWhatShows(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialIndexesMerge adds documents while others hold partial
+// indexes, as concurrent Adds do, so that the documents' postings are
+// spread over several: merged, they make Build's files.
+func TestPartialIndexesMerge(t *testing.T) {
+	docs := groupByType(fixtureDocs(t))
+	b := NewBuilder(len(docs), fixtureOptions)
+	for i, d := range docs {
+		held := make([]*partialIndex, i%3)
+		for k := range held {
+			held[k] = b.take()
+		}
+		if err := b.Add(i, d); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range held {
+			b.give(p)
+		}
+	}
+	if len(b.parts) != 3 {
+		t.Fatalf("%d partial indexes, want 3", len(b.parts))
+	}
+	idx, err := b.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sameFiles(idx, fixtureIndex(t)) {
+		t.Error("the merged partial indexes make other files")
+	}
+}
