@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+	"os"
 	"strings"
 	"testing"
 )
@@ -107,4 +109,39 @@ func BenchmarkRenderPlainCode(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkRenderCorpus renders a sample of the benchmark corpus's entry
+// bodies (one file in 250, front matter removed), the mix a build sees.
+func BenchmarkRenderCorpus(b *testing.B) {
+	r := New()
+	bodies := corpusSample(b)
+	var size int64
+	for _, src := range bodies {
+		size += int64(len(src))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, src := range bodies {
+			if _, err := r.Render(src); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// corpusSample returns the bodies in testdata/corpus-sample.txt, where
+// each starts with a line "%%%% <file it came from>".
+func corpusSample(tb testing.TB) [][]byte {
+	data, err := os.ReadFile("testdata/corpus-sample.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var bodies [][]byte
+	for _, part := range bytes.Split(data, []byte("%%%% "))[1:] {
+		_, body, _ := bytes.Cut(part, []byte("\n"))
+		bodies = append(bodies, body)
+	}
+	return bodies
 }
