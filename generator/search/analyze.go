@@ -79,8 +79,9 @@ type termCounter struct {
 	weights []uint32
 	length  float64 // weighted, in terms
 	// lowered holds the term being looked up, when lower-casing it is
-	// all that folding it does; owned, the terms that are not slices of
-	// the document's text.
+	// all that folding it does; owned, the text of the terms that are
+	// not slices of the document's: lower-cased words and folded
+	// stretches.
 	lowered [maxTermRunes]byte
 	owned   strings.Builder
 }
@@ -93,7 +94,7 @@ func countTerms(d *Document) *termCounter {
 	c := termCounters.Get().(*termCounter)
 	for _, f := range d.Fields {
 		w := uint32(f.Weight)
-		eachTextTerm(f.Text, func(t string, upper bool) { c.add(t, upper, w) })
+		eachTextTerm(f.Text, &c.owned, func(t string, upper bool) { c.add(t, upper, w) })
 	}
 	return c
 }

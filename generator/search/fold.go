@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -21,21 +22,39 @@ func Fold(s string) string {
 	if nonASCII(s) == len(s) {
 		return lowerASCII(s)
 	}
-	b := make([]byte, 0, len(s)+len(s)/8)
+	sc := foldScratches.Get().(*foldScratch)
+	defer foldScratches.Put(sc)
+	sc.folded = sc.appendFold(sc.folded[:0], s)
+	return string(sc.folded)
+}
+
+// appendFold appends Fold(s) to b.
+func (sc *foldScratch) appendFold(b []byte, s string) []byte {
 	for {
 		i := nonASCII(s)
 		if i == len(s) {
-			return string(appendLowerASCII(b, s))
+			return appendLowerASCII(b, s)
 		}
 		// The piece starts at the ASCII character before, which may be
 		// the base of a mark.
 		start := max(0, i-1)
 		end := start + pieceEnd(s[start:])
 		b = appendLowerASCII(b, s[:start])
-		b = appendFoldPiece(b, s[start:end])
+		b = sc.appendFoldPiece(b, s[start:end])
 		s = s[end:]
 	}
 }
+
+// foldScratch holds the steps of folding: reused, as a text folds in
+// pieces, each a few allocations otherwise.
+type foldScratch struct {
+	folded     []byte // a text folded
+	decomposed []byte // a piece after NFKD
+	kept       []byte // and without what Fold drops
+	composed   []byte // and after NFC
+}
+
+var foldScratches = sync.Pool{New: func() any { return new(foldScratch) }}
 
 // nonASCII is the index of the first byte of s outside ASCII, or len(s).
 func nonASCII(s string) int {
@@ -89,16 +108,17 @@ func appendLowerASCII(b []byte, s string) []byte {
 }
 
 // appendFoldPiece folds any text, as step 1 says, and appends it to b.
-func appendFoldPiece(b []byte, s string) []byte {
-	d := norm.NFKD.String(strings.ToValidUTF8(s, "\uFFFD"))
-	kept := make([]byte, 0, len(d))
-	for _, r := range d {
+func (sc *foldScratch) appendFoldPiece(b []byte, s string) []byte {
+	sc.decomposed = norm.NFKD.AppendString(sc.decomposed[:0], strings.ToValidUTF8(s, "\uFFFD"))
+	sc.kept = sc.kept[:0]
+	for _, r := range string(sc.decomposed) {
 		if (r >= 0x0300 && r <= 0x036F) || invisible(r) {
 			continue
 		}
-		kept = utf8.AppendRune(kept, r)
+		sc.kept = utf8.AppendRune(sc.kept, r)
 	}
-	for _, r := range string(norm.NFC.Bytes(kept)) {
+	sc.composed = norm.NFC.Append(sc.composed[:0], sc.kept...)
+	for _, r := range string(sc.composed) {
 		r = unicode.ToLower(r)
 		if r == 'ς' {
 			r = 'σ'

@@ -5,10 +5,33 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
-// foldWhole is Fold without pieces: step 1 on the whole text.
-func foldWhole(s string) string { return string(appendFoldPiece(nil, s)) }
+// foldWhole is Fold without pieces or scratch space: step 1 on the whole
+// text, as Fold first did it.
+func foldWhole(s string) string {
+	d := norm.NFKD.String(strings.ToValidUTF8(s, "\uFFFD"))
+	kept := make([]byte, 0, len(d))
+	for _, r := range d {
+		if (r >= 0x0300 && r <= 0x036F) || invisible(r) {
+			continue
+		}
+		kept = utf8.AppendRune(kept, r)
+	}
+	var b []byte
+	for _, r := range string(norm.NFC.Bytes(kept)) {
+		r = unicode.ToLower(r)
+		if r == 'ς' {
+			r = 'σ'
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return string(b)
+}
 
 // foldCases mix ASCII with what normalization joins, splits, reorders or
 // drops: marks after ASCII letters, marks in long runs, Hangul jamo,

@@ -1,6 +1,9 @@
 package search
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Most text, even Spanish or French, is mostly ASCII words between ASCII
 // spaces and punctuation, and such a word's term is the word itself,
@@ -28,19 +31,30 @@ var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
 // as eachTerm(Fold(text), fn) does. A term with upper-case ASCII letters
 // comes with upper set: it is an ASCII word of text, which fn lower-cases
 // (lower-casing it here would mean a copy of every such word). Terms are
-// slices of text or of folded copies of parts of it.
-func eachTextTerm(text string, fn func(term string, upper bool)) {
+// slices of text or of the stretches of it folded, which are written to
+// folded: a few growing buffers for a text, not a string for each stretch.
+func eachTextTerm(text string, folded *strings.Builder, fn func(term string, upper bool)) {
+	var sc *foldScratch
 	done := 0 // text[:done] is tokenized
 	for done < len(text) {
 		other := done + nonASCII(text[done:])
 		start := lastSplit(text, done, other)
 		eachASCIITerm(text[done:start], fn)
 		if start == len(text) {
-			return
+			break
 		}
 		end := nextSplit(text, other)
-		eachTerm(Fold(text[start:end]), func(t string) { fn(t, false) })
+		if sc == nil {
+			sc = foldScratches.Get().(*foldScratch)
+		}
+		sc.folded = sc.appendFold(sc.folded[:0], text[start:end])
+		n := folded.Len()
+		folded.Write(sc.folded)
+		eachTerm(folded.String()[n:], func(t string) { fn(t, false) })
 		done = end
+	}
+	if sc != nil {
+		foldScratches.Put(sc)
 	}
 }
 

@@ -12,7 +12,8 @@ import (
 // counter does.
 func textTerms(text string) []string {
 	var out []string
-	eachTextTerm(text, func(t string, upper bool) {
+	var folded strings.Builder
+	eachTextTerm(text, &folded, func(t string, upper bool) {
 		if upper {
 			t = string(lowerASCIIInto(make([]byte, len(t)), t))
 		}
@@ -88,7 +89,8 @@ func TestTextTermsAsGeneralPath(t *testing.T) {
 func TestTextTermsTakeASCIIAsItIs(t *testing.T) {
 	text := "Words of Plain text, é and more"
 	var got []string
-	eachTextTerm(text, func(term string, upper bool) {
+	var folded strings.Builder
+	eachTextTerm(text, &folded, func(term string, upper bool) {
 		if upper != strings.ContainsAny(term, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 			t.Errorf("%q comes with upper %v", term, upper)
 		}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -92,6 +93,10 @@ func Units(folded string) []Unit {
 	return out
 }
 
+// boundsScratch holds the cluster bounds of spaceless runs: reused, as
+// text is cut into many short stretches (eachTextTerm).
+var boundsScratch = sync.Pool{New: func() any { return new([]int) }}
+
 // eachUnit calls fn for each word (run == "") or spaceless run of folded
 // text; bounds are the byte offsets of the run's clusters, with its end.
 // The strings are slices of folded.
@@ -99,7 +104,12 @@ func eachUnit(folded string, fn func(word, run string, bounds []int)) {
 	start := -1 // of the current word or run
 	runes := 0  // in the current word
 	inSpaceless, joinNext := false, false
-	var bounds []int
+	scratch := boundsScratch.Get().(*[]int)
+	bounds := (*scratch)[:0]
+	defer func() {
+		*scratch = bounds
+		boundsScratch.Put(scratch)
+	}()
 	flush := func(end int) {
 		if start >= 0 {
 			if inSpaceless {
