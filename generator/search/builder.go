@@ -34,8 +34,9 @@ type Builder struct {
 // goroutines adding documents do not wait for each other. Finish merges
 // them.
 type partialIndex struct {
-	terms map[string]int32 // a term's place in lists
-	lists [][]posting
+	terms  map[string]int32 // a term's place in lists
+	lists  [][]posting
+	filter []byte // the filter being posted
 }
 
 // posting is one document of a term's list, before ranking.
@@ -75,7 +76,7 @@ func (b *Builder) Add(id int, d Document) error {
 		p.post(t, posting{int32(id), c.weights[i]})
 	}
 	c.release()
-	p.postFilters(id, topicFilters(d.Topics))
+	p.postTopics(id, d.Topics)
 	b.give(p)
 	return nil
 }
@@ -127,16 +128,38 @@ func (b *Builder) give(p *partialIndex) {
 func (p *partialIndex) post(term string, q posting) {
 	i, ok := p.terms[term]
 	if !ok {
-		i = int32(len(p.lists))
-		p.terms[strings.Clone(term)] = i // not the text the term was cut from
-		p.lists = append(p.lists, nil)
+		i = p.newList(strings.Clone(term)) // not the text the term was cut from
 	}
 	p.lists[i] = append(p.lists[i], q)
+}
+
+func (p *partialIndex) newList(term string) int32 {
+	i := int32(len(p.lists))
+	p.terms[term] = i
+	p.lists = append(p.lists, nil)
+	return i
 }
 
 func (p *partialIndex) postFilters(id int, filters []string) {
 	for _, t := range filters {
 		p.post(t, posting{int32(id), 0})
+	}
+}
+
+// postTopics posts the filters of a document's topics, as
+// postFilters(id, topicFilters(slugs)) does, but without making the
+// filters' strings.
+func (p *partialIndex) postTopics(id int, slugs []string) {
+	for i, slug := range slugs {
+		if slug == "" || slices.Contains(slugs[:i], slug) {
+			continue
+		}
+		p.filter = append(append(p.filter[:0], FilterPrefix...), slug...)
+		k, ok := p.terms[string(p.filter)]
+		if !ok {
+			k = p.newList(string(p.filter))
+		}
+		p.lists[k] = append(p.lists[k], posting{int32(id), 0})
 	}
 }
 
