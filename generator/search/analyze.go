@@ -2,7 +2,6 @@ package search
 
 import (
 	"bytes"
-	"encoding/json"
 	"slices"
 	"strings"
 	"sync"
@@ -32,31 +31,25 @@ type docInfo struct {
 	meta             []byte  // [title, path, snippet] as JSON
 }
 
-func analyze(d *Document, snippetRunes int) (*analysis, error) {
-	info, err := describe(d, snippetRunes)
-	if err != nil {
-		return nil, err
-	}
-	a := &analysis{docInfo: info, filters: topicFilters(d.Topics), snippetRunes: snippetRunes}
+func analyze(d *Document, snippetRunes int) *analysis {
+	a := &analysis{docInfo: describe(d, snippetRunes), filters: topicFilters(d.Topics), snippetRunes: snippetRunes}
 	c := countTerms(d)
 	a.length = c.length
 	a.pack(c)
 	c.release()
-	return a, nil
+	return a
 }
 
 // describe is what a document's result shows and what ranking needs of
 // it, but its length.
-func describe(d *Document, snippetRunes int) (docInfo, error) {
-	meta, err := json.Marshal([]string{d.Title, d.Path, snippet(d, snippetRunes)})
-	if err != nil {
-		return docInfo{}, err
-	}
+func describe(d *Document, snippetRunes int) docInfo {
+	snip := snippet(d, snippetRunes)
+	meta := appendMeta(make([]byte, 0, len(d.Title)+len(d.Path)+len(snip)+16), d.Title, d.Path, snip)
 	info := docInfo{typ: d.Type, typeLabel: d.TypeLabel, topicSlug: d.TopicSlug, meta: meta}
 	if d.TopicSlug != "" {
 		info.title = d.Title
 	}
-	return info, nil
+	return info
 }
 
 // topicFilters are the filter pseudo-terms of a document's topics.
@@ -165,11 +158,9 @@ func (a *analysis) eachTerm(fn func(term string, weight uint32)) {
 // snippet), but not the text of its fields. Add takes it as it would d,
 // given the same Options. Render keeps the documents of the entries whose
 // pages have rendered so, until the index is built.
+// Its error is nil: analyzing a document cannot fail.
 func Compact(d Document, opts Options) (Document, error) {
-	a, err := analyze(&d, opts.withDefaults().SnippetRunes)
-	if err != nil {
-		return Document{}, err
-	}
+	a := analyze(&d, opts.withDefaults().SnippetRunes)
 	return Document{Path: d.Path, Title: d.Title, Type: d.Type, TypeLabel: d.TypeLabel, TopicSlug: d.TopicSlug, analysis: a}, nil
 }
 

@@ -61,13 +61,10 @@ func (b *Builder) Add(id int, d Document) error {
 	}
 	// Not through analyze: the terms go to their lists, not into a
 	// packed copy first.
-	info, err := describe(&d, b.opts.SnippetRunes)
-	if err != nil {
-		return fmt.Errorf("%s: %w", d.Path, err)
-	}
 	if err := b.claim(id, d.Path); err != nil {
 		return err
 	}
+	info := describe(&d, b.opts.SnippetRunes)
 	c := countTerms(&d)
 	info.length = c.length
 	b.docs[id] = info
