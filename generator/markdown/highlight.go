@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/alecthomas/chroma/v2"
@@ -10,9 +11,7 @@ import (
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -52,24 +51,46 @@ func (n *highlightedCode) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, nil, nil)
 }
 
-// codeHighlighter is an AST transformer that highlights fenced code blocks
-// whose language chroma knows, as <pre class="chroma"><code>…. The others
-// are left to goldmark, which writes them plain: <pre><code> or, with an
-// unknown language, <pre><code class="language-…">.
-type codeHighlighter struct{}
+// codeHighlighter highlights fenced code blocks whose language chroma
+// knows, as <pre class="chroma"><code>…. The others are left to goldmark,
+// which writes them plain: <pre><code> or, with an unknown language,
+// <pre><code class="language-…">.
+//
+// It remembers what it highlighted, because chroma is slow (a two-line
+// Python block costs about 200 µs, most of a short page's rendering) and
+// sites repeat snippets: install commands, the same example on many
+// pages. Chroma's output depends only on the language and the code, so a
+// remembered block is written exactly as chroma would write it again.
+type codeHighlighter struct {
+	mu        sync.Mutex
+	done      map[highlightKey][]byte
+	doneBytes int
+}
 
-func (codeHighlighter) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
-	src := reader.Source()
-	var blocks []*ast.FencedCodeBlock
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if b, ok := n.(*ast.FencedCodeBlock); ok && entering && b.Info != nil {
-			blocks = append(blocks, b)
-		}
-		return ast.WalkContinue, nil
-	})
+type highlightKey struct{ lang, code string }
+
+// The memory of highlighted blocks is bounded; once full it keeps what it
+// has. Hostile input cannot fill it with much: only blocks chroma
+// highlighted within the budget are kept.
+const (
+	maxRemembered      = 4096
+	maxRememberedBytes = 8 << 20
+)
+
+func newCodeHighlighter() *codeHighlighter {
+	return &codeHighlighter{done: map[highlightKey][]byte{}}
+}
+
+// highlight replaces each of blocks that chroma highlights by a
+// highlightedCode.
+func (h *codeHighlighter) highlight(blocks []*ast.FencedCodeBlock, src []byte) {
+	if len(blocks) == 0 {
+		return
+	}
 	deadline := time.Now().Add(highlightBudget)
+	var code []byte
 	for _, b := range blocks {
-		var code []byte
+		code = code[:0]
 		lines := b.Lines()
 		for i := range lines.Len() {
 			seg := lines.At(i)
@@ -79,14 +100,44 @@ func (codeHighlighter) Transform(doc *ast.Document, reader text.Reader, _ parser
 		if lang == nil || len(code) > maxHighlight {
 			continue
 		}
-		html, ok := highlight(string(unescape(lang)), code, deadline)
+		html, ok := h.highlightBlock(highlightKey{string(unescape(lang)), string(code)}, deadline)
 		if !ok {
 			continue
 		}
-		h := &highlightedCode{html: html}
-		h.SetLines(lines)
-		b.Parent().ReplaceChild(b.Parent(), b, h)
+		hc := &highlightedCode{html: html}
+		hc.SetLines(lines)
+		b.Parent().ReplaceChild(b.Parent(), b, hc)
 	}
+}
+
+// highlightBlock is highlight(block.lang, block.code, deadline), from
+// memory if the block was highlighted before. The deadline is checked
+// either way, so that whether a block is highlighted never depends on
+// what other documents the renderer saw.
+func (h *codeHighlighter) highlightBlock(block highlightKey, deadline time.Time) ([]byte, bool) {
+	if time.Now().After(deadline) {
+		return nil, false
+	}
+	h.mu.Lock()
+	html, ok := h.done[block]
+	h.mu.Unlock()
+	if ok {
+		return html, true
+	}
+	html, ok = highlight(block.lang, block.code, deadline)
+	if !ok {
+		return nil, false
+	}
+	size := len(block.lang) + len(block.code) + len(html)
+	h.mu.Lock()
+	if len(h.done) < maxRemembered && h.doneBytes+size <= maxRememberedBytes {
+		if _, dup := h.done[block]; !dup {
+			h.done[block] = html
+			h.doneBytes += size
+		}
+	}
+	h.mu.Unlock()
+	return html, true
 }
 
 // maxEmptyTokens is how many empty tokens in a row mean a lexer is stuck.
@@ -99,7 +150,7 @@ const maxEmptyTokens = 100
 // highlight returns code highlighted as lang, or false if chroma has no
 // lexer for lang, fails, panics, gets stuck, or is still at it when the
 // deadline passes.
-func highlight(lang string, code []byte, deadline time.Time) (html []byte, ok bool) {
+func highlight(lang, code string, deadline time.Time) (html []byte, ok bool) {
 	defer func() {
 		if recover() != nil { // chroma panics on some lexer errors
 			html, ok = nil, false
@@ -112,7 +163,7 @@ func highlight(lang string, code []byte, deadline time.Time) (html []byte, ok bo
 	if lexer == nil {
 		return nil, false
 	}
-	it, err := lexer.Tokenise(nil, string(code))
+	it, err := lexer.Tokenise(nil, code)
 	if err != nil {
 		return nil, false
 	}

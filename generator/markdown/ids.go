@@ -7,7 +7,6 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -71,23 +70,15 @@ func slug(v string) string {
 	return b.String()
 }
 
-// headingIDs is an AST transformer that gives every heading an id made
-// from its text through the parse context's IDs.
+// setHeadingIDs gives every heading in headings an id made from its text
+// through ids.
 //
 // It stands in for parser.WithAutoHeadingID, which hands IDs.Generate the
 // heading's raw source line, so that "## See [the guide](guide.md)" would
 // get "see-the-guide-guide-md". Here it gets the text a reader sees,
 // "See the guide", the same text as Heading.Text.
-type headingIDs struct{}
-
-func (headingIDs) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	src := reader.Source()
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			id := pc.IDs().Generate([]byte(plainText(h, src)), ast.KindHeading)
-			h.SetAttribute([]byte("id"), id)
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
+func setHeadingIDs(headings []*ast.Heading, src []byte, ids parser.IDs) {
+	for _, h := range headings {
+		h.SetAttribute([]byte("id"), ids.Generate([]byte(plainText(h, src)), ast.KindHeading))
+	}
 }

@@ -18,13 +18,10 @@ package markdown
 import (
 	"bufio"
 	"bytes"
-	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
-	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -100,11 +97,7 @@ func New(opts ...Option) *Renderer {
 		goldmark.WithExtensions(extension.GFM, extension.Footnote),
 		goldmark.WithParserOptions(
 			parser.WithASTTransformers(
-				util.Prioritized(urlFilter{}, 100),
-				// After the URL filter, so a heading ID never depends on
-				// a destination that was dropped.
-				util.Prioritized(headingIDs{}, 200),
-				util.Prioritized(codeHighlighter{}, 300),
+				util.Prioritized(&documentTransformer{highlighter: newCodeHighlighter()}, 100),
 			),
 		),
 		goldmark.WithRendererOptions(htmlOpts...),
@@ -116,6 +109,17 @@ func New(opts ...Option) *Renderer {
 // Render renders src. The error is non-nil only if goldmark's renderer
 // fails, which it does not do when writing to memory.
 func (r *Renderer) Render(src []byte) (Result, error) {
+	return r.render(src, true)
+}
+
+// RenderHTMLAndText is Render without Result.Headings and Result.Links,
+// which are left nil: for callers that only show and index a document,
+// so they do not pay for a string per heading and link.
+func (r *Renderer) RenderHTMLAndText(src []byte) (Result, error) {
+	return r.render(src, false)
+}
+
+func (r *Renderer) render(src []byte, outline bool) (Result, error) {
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 
@@ -133,92 +137,24 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{HTML: buf.Bytes(), Text: plainText(doc, src)}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			id, _ := n.AttributeString("id")
-			idb, _ := id.([]byte)
-			res.Headings = append(res.Headings, Heading{Level: n.Level, Text: plainText(n, src), ID: string(idb)})
-		case *ast.Link:
-			res.Links = append(res.Links, string(resolveURL(n.Destination)))
-		case *ast.Image:
-			res.Links = append(res.Links, string(resolveURL(n.Destination)))
-		case *ast.AutoLink:
-			res.Links = append(res.Links, string(autoLinkURL(n, src)))
-		}
-		return ast.WalkContinue, nil
-	})
+	res := Result{HTML: buf.Bytes()}
+	t := newTextWriter(src)
+	t.outline = outline
+	t.node(doc)
+	t.finishHeadings()
+	res.Headings, res.Links = t.headings, t.links
+	res.Text = string(collapseSpace(t.raw))
+	t.release()
 	return res, nil
-}
-
-// plainText returns the text of n and its descendants with whitespace
-// collapsed. Raw HTML, task-list check boxes and footnote reference
-// numbers are left out.
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if n.Type() != ast.TypeInline {
-			b.WriteByte(' ')
-		}
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Text:
-			v := n.Value(src)
-			if !n.IsRaw() {
-				v = unescape(v)
-			}
-			b.Write(v)
-			if n.SoftLineBreak() || n.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			if n.IsRaw() || n.IsCode() {
-				b.Write(n.Value)
-			} else {
-				b.Write(unescape(n.Value))
-			}
-		case *ast.AutoLink:
-			b.Write(n.Label(src))
-		case *ast.CodeBlock, *ast.FencedCodeBlock, *highlightedCode:
-			lines := n.Lines()
-			for i := range lines.Len() {
-				seg := lines.At(i)
-				b.Write(seg.Value(src))
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.RawHTML, *ast.HTMLBlock, *east.FootnoteLink, *east.FootnoteBacklink, *east.TaskCheckBox:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return collapseSpace(b.String())
 }
 
 var bufWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4096) }}
 
-// collapseSpace is strings.Join(strings.Fields(s), " ") without the
-// slice of fields: runs of Unicode white space become one space, none at
-// either end.
-func collapseSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for word := range strings.FieldsSeq(s) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(word)
-	}
-	return b.String()
-}
-
 // unescape resolves backslash escapes and character references the way
 // goldmark's HTML writer does.
 func unescape(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v // nothing to resolve; spares three scans
+	}
 	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
 }

@@ -4,34 +4,17 @@ import (
 	"bytes"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 )
 
-// urlFilter is an AST transformer that removes every link, autolink and
-// image whose URL is not allowed (see allowedURL): a link is replaced by
-// its content, an image by its alt text, an autolink by its label. It also
-// marks external links rel="noopener noreferrer".
+// filterURLs removes every link, autolink and image in links whose URL is
+// not allowed (see allowedURL): a link is replaced by its content, an
+// image by its alt text, an autolink by its label. It also marks external
+// links rel="noopener noreferrer".
 //
 // Doing this on the AST, before rendering, means goldmark's own renderers
 // draw the links that remain, and Result.Links sees the same links as the
 // HTML does.
-type urlFilter struct{}
-
-var relExternal = []byte("noopener noreferrer")
-
-func (urlFilter) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
-	src := reader.Source()
-	var links []ast.Node
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering {
-			switch n.Kind() {
-			case ast.KindLink, ast.KindImage, ast.KindAutoLink:
-				links = append(links, n)
-			}
-		}
-		return ast.WalkContinue, nil
-	})
+func filterURLs(links []ast.Node, src []byte) {
 	for _, n := range links {
 		switch n := n.(type) {
 		case *ast.Link:
@@ -59,6 +42,8 @@ func (urlFilter) Transform(doc *ast.Document, reader text.Reader, _ parser.Conte
 		}
 	}
 }
+
+var relExternal = []byte("noopener noreferrer")
 
 // unwrap replaces n by its children.
 func unwrap(n ast.Node) {

@@ -11,11 +11,13 @@ import (
 const highlightStyle = "github"
 
 // markdownRenderer renders entry bodies: raw HTML escaped and unsafe URLs
-// dropped unless site.toml sets unsafe_html = true.
+// dropped unless site.toml sets unsafe_html = true. Pages show the HTML
+// and the search index takes the text; nothing uses the headings and links
+// markdown.Render would list, so they are not collected.
 func markdownRenderer(unsafeHTML bool) func([]byte) ([]byte, string, error) {
 	md := markdown.New(markdown.WithUnsafeHTML(unsafeHTML))
 	return func(src []byte) ([]byte, string, error) {
-		res, err := md.Render(src)
+		res, err := md.RenderHTMLAndText(src)
 		return res.HTML, res.Text, err
 	}
 }
