@@ -58,6 +58,7 @@ func BenchmarkIndex10k(b *testing.B) {
 	}
 	cpu.report(b)
 	b.ReportMetric(float64(len(idx.Stats.Shards)), "shards")
+	b.ReportMetric(float64(idx.Stats.Terms), "terms")
 	b.ReportMetric(float64(idx.Stats.Postings), "postings")
 }
 
@@ -78,6 +79,7 @@ func BenchmarkIndexDocs10k(b *testing.B) {
 		cpu.stop()
 	}
 	cpu.report(b)
+	b.ReportMetric(float64(idx.Stats.Terms), "terms")
 	b.ReportMetric(float64(idx.Stats.Postings), "postings")
 }
 

@@ -1,8 +1,8 @@
 package search
 
 import (
-	"cmp"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"strings"
 	"sync"
@@ -24,19 +24,18 @@ type Builder struct {
 	opts  Options
 	docs  []docInfo
 	added []atomic.Bool
-	mu    sync.Mutex
-	idle  []*partialIndex // the partial indexes no Add is using
-	parts []*partialIndex // all of them
+	seed  maphash.Seed
+	lists [postingShards]postingShard
 }
 
-// partialIndex holds the posting lists of some of the documents: each Add
-// takes one that no other is using, so that posting takes no lock and
-// goroutines adding documents do not wait for each other. Finish merges
-// them.
-type partialIndex struct {
-	terms  map[string]int32 // a term's place in lists
-	lists  [][]posting
-	filter []byte // the filter being posted
+// postingShards splits the posting lists by term hash, each behind its
+// own lock, so that goroutines adding documents seldom wait for each other.
+const postingShards = 64
+
+type postingShard struct {
+	mu    sync.Mutex
+	terms map[string]int32 // a term's place in lists
+	lists [][]posting
 }
 
 // posting is one document of a term's list, before ranking.
@@ -47,7 +46,11 @@ type posting struct {
 
 // NewBuilder prepares an index of n documents.
 func NewBuilder(n int, opts Options) *Builder {
-	return &Builder{opts: opts.withDefaults(), docs: make([]docInfo, n), added: make([]atomic.Bool, n)}
+	b := &Builder{opts: opts.withDefaults(), docs: make([]docInfo, n), added: make([]atomic.Bool, n), seed: maphash.MakeSeed()}
+	for i := range b.lists {
+		b.lists[i].terms = map[string]int32{}
+	}
+	return b
 }
 
 // Add indexes document id. It is safe to call from several goroutines,
@@ -68,13 +71,9 @@ func (b *Builder) Add(id int, d Document) error {
 	c := countTerms(&d)
 	info.length = c.length
 	b.docs[id] = info
-	p := b.take()
-	for i, t := range c.terms {
-		p.post(t, posting{int32(id), c.weights[i]})
-	}
+	b.postCounted(id, c)
 	c.release()
-	p.postTopics(id, d.Topics)
-	b.give(p)
+	b.postTopics(id, d.Topics)
 	return nil
 }
 
@@ -86,10 +85,10 @@ func (b *Builder) addCompacted(id int, path string, a *analysis) error {
 		return err
 	}
 	b.docs[id] = a.docInfo
-	p := b.take()
-	a.eachTerm(func(t string, w uint32) { p.post(t, posting{int32(id), w}) })
-	p.postFilters(id, a.filters)
-	b.give(p)
+	a.eachTerm(func(t string, w uint32) { b.post(t, posting{int32(id), w}) })
+	for _, t := range a.filters {
+		b.post(t, posting{int32(id), 0})
+	}
 	return nil
 }
 
@@ -101,89 +100,78 @@ func (b *Builder) claim(id int, path string) error {
 	return nil
 }
 
-// take lends a partial index to one Add.
-func (b *Builder) take() *partialIndex {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if n := len(b.idle); n > 0 {
-		p := b.idle[n-1]
-		b.idle = b.idle[:n-1]
-		return p
+func (b *Builder) shard(term string) *postingShard {
+	return &b.lists[maphash.String(b.seed, term)%postingShards]
+}
+
+func (b *Builder) post(term string, p posting) {
+	s := b.shard(term)
+	s.mu.Lock()
+	s.post(term, p)
+	s.mu.Unlock()
+}
+
+// postCounted posts the terms of document id, locking each shard once.
+func (b *Builder) postCounted(id int, c *termCounter) {
+	var locked *postingShard
+	for _, i := range c.byShard(b.seed) {
+		if s := &b.lists[c.shards[i]]; s != locked {
+			if locked != nil {
+				locked.mu.Unlock()
+			}
+			locked = s
+			s.mu.Lock()
+		}
+		locked.post(c.terms[i], posting{int32(id), c.weights[i]})
 	}
-	p := &partialIndex{terms: map[string]int32{}}
-	b.parts = append(b.parts, p)
-	return p
-}
-
-// give takes back a partial index lent by take.
-func (b *Builder) give(p *partialIndex) {
-	b.mu.Lock()
-	b.idle = append(b.idle, p)
-	b.mu.Unlock()
-}
-
-func (p *partialIndex) post(term string, q posting) {
-	i, ok := p.terms[term]
-	if !ok {
-		i = p.newList(strings.Clone(term)) // not the text the term was cut from
-	}
-	p.lists[i] = append(p.lists[i], q)
-}
-
-func (p *partialIndex) newList(term string) int32 {
-	i := int32(len(p.lists))
-	p.terms[term] = i
-	p.lists = append(p.lists, nil)
-	return i
-}
-
-func (p *partialIndex) postFilters(id int, filters []string) {
-	for _, t := range filters {
-		p.post(t, posting{int32(id), 0})
+	if locked != nil {
+		locked.mu.Unlock()
 	}
 }
 
-// postTopics posts the filters of a document's topics, as
-// postFilters(id, topicFilters(slugs)) does, but without making the
-// filters' strings.
-func (p *partialIndex) postTopics(id int, slugs []string) {
+// postTopics posts the filters of a document's topics, as post does
+// topicFilters(slugs), but without making the filters' strings.
+func (b *Builder) postTopics(id int, slugs []string) {
+	var buf [64]byte
 	for i, slug := range slugs {
 		if slug == "" || slices.Contains(slugs[:i], slug) {
 			continue
 		}
-		p.filter = append(append(p.filter[:0], FilterPrefix...), slug...)
-		k, ok := p.terms[string(p.filter)]
+		filter := append(append(buf[:0], FilterPrefix...), slug...)
+		s := &b.lists[maphash.Bytes(b.seed, filter)%postingShards]
+		s.mu.Lock()
+		k, ok := s.terms[string(filter)]
 		if !ok {
-			k = p.newList(string(p.filter))
+			k = s.newList(string(filter))
 		}
-		p.lists[k] = append(p.lists[k], posting{int32(id), 0})
+		s.lists[k] = append(s.lists[k], posting{int32(id), 0})
+		s.mu.Unlock()
 	}
 }
 
-// merged is the partial indexes merged into one, once every document is
-// added.
-func (b *Builder) merged() *partialIndex {
-	if len(b.parts) == 0 {
-		return &partialIndex{terms: map[string]int32{}}
+// post adds p to term's list; the caller holds the lock.
+func (s *postingShard) post(term string, p posting) {
+	i, ok := s.terms[term]
+	if !ok {
+		i = s.newList(strings.Clone(term)) // not the text the term was cut from
 	}
-	// Into the largest: the fewest lists to move.
-	into := slices.MaxFunc(b.parts, func(x, y *partialIndex) int { return cmp.Compare(len(x.lists), len(y.lists)) })
-	for _, p := range b.parts {
-		if p == into {
-			continue
-		}
-		for t, i := range p.terms {
-			j, ok := into.terms[t]
-			if !ok {
-				into.terms[t] = int32(len(into.lists))
-				into.lists = append(into.lists, p.lists[i])
-				continue
-			}
-			into.lists[j] = append(into.lists[j], p.lists[i]...)
-		}
+	s.lists[i] = append(s.lists[i], p)
+}
+
+func (s *postingShard) newList(term string) int32 {
+	i := int32(len(s.lists))
+	s.terms[term] = i
+	s.lists = append(s.lists, nil)
+	return i
+}
+
+// postings returns a term's list (unsorted), once every document is added.
+func (b *Builder) postings(term string) []posting {
+	s := b.shard(term)
+	if i, ok := s.terms[term]; ok {
+		return s.lists[i]
 	}
-	b.parts, b.idle = []*partialIndex{into}, []*partialIndex{into}
-	return into
+	return nil
 }
 
 // missing is an error naming the first document never added.

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"hash/maphash"
 	"slices"
 	"strings"
 	"sync"
@@ -145,32 +146,28 @@ func TestSnippetCollapsesOnlyWhatShows(t *testing.T) {
 	}
 }
 
-// TestPartialIndexesMerge adds documents while others hold partial
-// indexes, as concurrent Adds do, so that the documents' postings are
-// spread over several: merged, they make Build's files.
-func TestPartialIndexesMerge(t *testing.T) {
-	docs := groupByType(fixtureDocs(t))
-	b := NewBuilder(len(docs), fixtureOptions)
-	for i, d := range docs {
-		held := make([]*partialIndex, i%3)
-		for k := range held {
-			held[k] = b.take()
+// TestByShard: a document's terms, by shard, are each of its terms once,
+// shard after shard.
+func TestByShard(t *testing.T) {
+	b := NewBuilder(1, Options{})
+	d := Document{Fields: []Field{{Text: strings.Join(variedTexts, " "), Weight: Low}}}
+	c := countTerms(&d)
+	defer c.release()
+	order := c.byShard(b.seed)
+	seen := make([]bool, len(c.terms))
+	for k, i := range order {
+		if seen[i] {
+			t.Fatalf("term %q listed twice", c.terms[i])
 		}
-		if err := b.Add(i, d); err != nil {
-			t.Fatal(err)
+		seen[i] = true
+		if want := maphash.String(b.seed, c.terms[i]) % postingShards; uint64(c.shards[i]) != want {
+			t.Errorf("term %q in shard %d, not %d", c.terms[i], c.shards[i], want)
 		}
-		for _, p := range held {
-			b.give(p)
+		if k > 0 && c.shards[order[k-1]] > c.shards[i] {
+			t.Errorf("shard %d after shard %d", c.shards[i], c.shards[order[k-1]])
 		}
 	}
-	if len(b.parts) != 3 {
-		t.Fatalf("%d partial indexes, want 3", len(b.parts))
-	}
-	idx, err := b.Finish()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !sameFiles(idx, fixtureIndex(t)) {
-		t.Error("the merged partial indexes make other files")
+	if len(order) != len(c.terms) || len(c.terms) < 100 {
+		t.Errorf("%d of %d terms", len(order), len(c.terms))
 	}
 }

@@ -20,10 +20,9 @@ func (b *Builder) Finish() (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	lists := b.merged()
 	n := len(b.docs)
 	idx := &Index{Stats: Stats{Docs: n}}
-	man := Manifest{V: 2, N: n, PerFile: b.opts.DocsPerFile, Types: types, Topics: b.topics(lists)}
+	man := Manifest{V: 2, N: n, PerFile: b.opts.DocsPerFile, Types: types, Topics: b.topics()}
 
 	// The result files are written on another core while the shards are
 	// ranked.
@@ -31,7 +30,7 @@ func (b *Builder) Finish() (*Index, error) {
 	var docsErr error
 	var wg sync.WaitGroup
 	wg.Go(func() { docs, docsErr = b.docFiles() })
-	terms := lists.sortedTerms()
+	terms := b.sortedTerms()
 	idx.Stats.Terms = len(terms)
 	shards := b.encodeShards(terms, &idx.Stats)
 	wg.Wait()
@@ -84,10 +83,10 @@ func (b *Builder) typeRanges() ([]ManifestType, error) {
 }
 
 // topics lists [slug, name] of every topic that has documents, by name.
-func (b *Builder) topics(lists *partialIndex) [][2]string {
+func (b *Builder) topics() [][2]string {
 	var out [][2]string
 	for _, d := range b.docs {
-		if _, listed := lists.terms[FilterPrefix+d.topicSlug]; d.topicSlug != "" && listed {
+		if d.topicSlug != "" && len(b.postings(FilterPrefix+d.topicSlug)) > 0 {
 			out = append(out, [2]string{d.topicSlug, d.title})
 		}
 	}
@@ -101,10 +100,13 @@ type termPostings struct {
 	list []posting
 }
 
-func (p *partialIndex) sortedTerms() []termPostings {
-	out := make([]termPostings, 0, len(p.terms))
-	for t, i := range p.terms {
-		out = append(out, termPostings{t, p.lists[i]})
+func (b *Builder) sortedTerms() []termPostings {
+	var out []termPostings
+	for i := range b.lists {
+		s := &b.lists[i]
+		for t, k := range s.terms {
+			out = append(out, termPostings{t, s.lists[k]})
+		}
 	}
 	slices.SortFunc(out, func(x, y termPostings) int { return CompareUTF16(x.term, y.term) })
 	return out
