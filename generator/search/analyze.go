@@ -246,6 +246,10 @@ var snippetBuffers = sync.Pool{New: func() any {
 func runeOffset(b []byte, n int) int {
 	i := 0
 	for ; n > 0; n-- {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
 		_, size := utf8.DecodeRune(b[i:])
 		i += size
 	}

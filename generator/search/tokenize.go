@@ -27,6 +27,10 @@ import (
 //     bigrams, plus the run's last cluster alone. A word typed in such a
 //     script is found wherever it stands inside a longer run: all its
 //     bigrams are there. A single typed cluster matches by prefix.
+//
+// Terms (eachTerm of Fold) is these steps as written. Indexing takes the
+// same terms a faster way, eachTextTerm (textterms.go), which FuzzTextTerms
+// holds to Terms.
 
 // maxTermRunes bounds a term; longer words (hashes, URLs glued
 // together) are cut, the same way on both sides.
