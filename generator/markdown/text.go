@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"encoding/binary"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -179,18 +178,20 @@ func collapseSpace(b []byte) []byte {
 	w := 0           // where the next byte goes; never past i
 	pending := false // white space seen since the last word
 	for i := 0; i < len(b); {
-		c := b[i]
 		size := 1
-		space := c < utf8.RuneSelf && asciiSpace[c]
-		if c >= utf8.RuneSelf {
+		switch byteClasses[b[i]] {
+		case asciiSpace:
+			pending = w > 0
+			i++
+			continue
+		case maybeSpace:
 			var r rune
 			r, size = utf8.DecodeRune(b[i:])
-			space = unicode.IsSpace(r)
-		}
-		if space {
-			pending = w > 0
-			i += size
-			continue
+			if unicode.IsSpace(r) {
+				pending = w > 0
+				i += size
+				continue
+			}
 		}
 		if pending {
 			// The white space skipped since the last word puts w
@@ -199,27 +200,40 @@ func collapseSpace(b []byte) []byte {
 			w++
 			pending = false
 		}
-		if size == 1 && i+8 <= len(b) {
-			if x := binary.LittleEndian.Uint64(b[i:]); allWordBytes(x) {
-				binary.LittleEndian.PutUint64(b[w:], x)
-				w += 8
-				i += 8
-				continue
-			}
+		// Byte by byte: words are short, shorter than a call to copy.
+		for end := i + size; i < end; i++ {
+			b[w] = b[i]
+			w++
 		}
-		w += copy(b[w:], b[i:i+size])
-		i += size
+		for i < len(b) && byteClasses[b[i]] == wordByte {
+			b[w] = b[i]
+			w++
+			i++
+		}
 	}
 	return b[:w]
 }
 
-// allWordBytes reports whether each byte of x is ASCII and not white space
-// (0x21 to 0x7f): bytes to copy as they are.
-func allWordBytes(x uint64) bool {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	below21 := (x - ones*0x21) & ^x & highs // nonzero if some byte < 0x21
-	return below21|x&highs == 0
-}
+// Classes of bytes for collapseSpace.
+const (
+	wordByte   = iota // not white space, on its own or in any rune
+	asciiSpace        // strings.Fields's ASCII white space
+	maybeSpace        // may start a multi-byte white-space rune
+)
 
-// asciiSpace is strings.Fields's set of ASCII white space.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+// byteClasses classifies bytes for collapseSpace. The multi-byte runes
+// unicode.IsSpace accepts (U+0085, U+00A0, U+1680, U+2000 to U+200A,
+// U+2028, U+2029, U+202F, U+205F, U+3000) start with 0xC2, 0xE1, 0xE2 or
+// 0xE3. Every other byte, continuation bytes included, can be copied on
+// its own: no white-space rune contains it, and a white-space rune never
+// starts inside another rune, as those four bytes are never continuation
+// bytes.
+var byteClasses = func() (c [256]uint8) {
+	for _, b := range []byte{'\t', '\n', '\v', '\f', '\r', ' '} {
+		c[b] = asciiSpace
+	}
+	for _, b := range []byte{0xC2, 0xE1, 0xE2, 0xE3} {
+		c[b] = maybeSpace
+	}
+	return c
+}()
