@@ -94,7 +94,8 @@ func New(opts ...Option) *Renderer {
 		nodeRenderers = append(nodeRenderers, util.Prioritized(&rawHTMLRenderer{}, 100))
 	}
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote),
+		// extension.GFM, with quickLinkify for extension.Linkify.
+		goldmark.WithExtensions(quickLinkify, extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote),
 		goldmark.WithParserOptions(
 			parser.WithASTTransformers(
 				util.Prioritized(&documentTransformer{highlighter: newCodeHighlighter()}, 100),
