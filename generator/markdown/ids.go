@@ -2,8 +2,8 @@ package markdown
 
 import (
 	"strconv"
-	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -15,12 +15,13 @@ import (
 // "Монгол хэл" → "монгол-хэл", Khmer stays Khmer. A new one is used for
 // each document, so IDs are unique within a document.
 type ids struct {
-	used map[string]bool
-	next map[string]int // next suffix to try for a base id
+	// used holds every id given out. The value is, for an id used as a
+	// base, the last suffix tried for it.
+	used map[string]int
 }
 
 func newIDs() *ids {
-	return &ids{used: map[string]bool{}, next: map[string]int{}}
+	return &ids{} // the map waits for a document with headings
 }
 
 // Generate implements parser.IDs. It keeps Unicode letters, combining marks
@@ -29,45 +30,65 @@ func newIDs() *ids {
 // hyphen, except format characters such as zero-width spaces and joiners,
 // which are dropped. A repeated id gets -1, -2, … appended.
 func (s *ids) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := slug(string(value))
-	if base == "" {
-		base = "id"
+	base := slug(value)
+	if len(base) == 0 {
+		base = []byte("id")
 		if kind == ast.KindHeading {
-			base = "heading"
+			base = []byte("heading")
 		}
 	}
-	id := base
-	for s.used[id] {
-		s.next[base]++
-		id = base + "-" + strconv.Itoa(s.next[base])
+	if s.used == nil {
+		s.used = map[string]int{}
 	}
-	s.used[id] = true
-	return []byte(id)
+	if _, taken := s.used[string(base)]; !taken {
+		s.used[string(base)] = 0
+		return base
+	}
+	for {
+		suffix := s.used[string(base)] + 1
+		s.used[string(base)] = suffix
+		id := string(base) + "-" + strconv.Itoa(suffix)
+		if _, taken := s.used[id]; !taken {
+			s.used[id] = 0
+			return []byte(id)
+		}
+	}
 }
 
 // Put implements parser.IDs.
 func (s *ids) Put(value []byte) {
-	s.used[string(value)] = true
+	if s.used == nil {
+		s.used = map[string]int{}
+	}
+	if _, taken := s.used[string(value)]; !taken {
+		s.used[string(value)] = 0
+	}
 }
 
-func slug(v string) string {
-	var b strings.Builder
+// slug returns a new slice: Generate's callers keep it.
+func slug(v []byte) []byte {
+	if !norm.NFC.IsNormal(v) {
+		v = norm.NFC.Bytes(v)
+	}
+	b := make([]byte, 0, len(v))
 	hyphen := false
-	for _, r := range norm.NFC.String(v) {
+	for len(v) > 0 {
+		r, size := utf8.DecodeRune(v)
+		v = v[size:]
 		switch {
 		case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r):
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
+			if hyphen && len(b) > 0 {
+				b = append(b, '-')
 			}
 			hyphen = false
-			b.WriteRune(unicode.ToLower(r))
+			b = utf8.AppendRune(b, unicode.ToLower(r))
 		case unicode.Is(unicode.Cf, r):
 			// zero-width space, ZWJ, ZWNJ, soft hyphen: invisible, dropped
 		default:
 			hyphen = true
 		}
 	}
-	return b.String()
+	return b
 }
 
 // setHeadingIDs gives every heading in headings an id made from its text
@@ -79,6 +100,14 @@ func slug(v string) string {
 // "See the guide", the same text as Heading.Text.
 func setHeadingIDs(headings []*ast.Heading, src []byte, ids parser.IDs) {
 	for _, h := range headings {
-		h.SetAttribute([]byte("id"), ids.Generate([]byte(plainText(h, src)), ast.KindHeading))
+		t := newTextWriter(src)
+		t.node(h)
+		// Generate copies what it keeps of the text, so the pooled
+		// buffer can go back.
+		id := ids.Generate(collapseSpace(t.raw), ast.KindHeading)
+		t.release()
+		h.SetAttribute(attrID, id)
 	}
 }
+
+var attrID = []byte("id")

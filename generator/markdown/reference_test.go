@@ -8,9 +8,11 @@ import (
 	"bufio"
 	"bytes"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
@@ -24,6 +26,7 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	"golang.org/x/text/unicode/norm"
 )
 
 type referenceRenderer struct {
@@ -77,7 +80,7 @@ func newReference(opts ...Option) *referenceRenderer {
 // Render renders src. The error is non-nil only if goldmark's renderer
 // fails, which it does not do when writing to memory.
 func (r *referenceRenderer) Render(src []byte) (Result, error) {
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
+	ctx := parser.NewContext(parser.WithIDs(newReferenceIDs()))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 
 	var buf bytes.Buffer
@@ -317,6 +320,62 @@ func referenceHighlight(lang string, code []byte, deadline time.Time) (html []by
 	return buf.Bytes(), true
 }
 
+type referenceIDs struct {
+	used map[string]bool
+	next map[string]int // next suffix to try for a base id
+}
+
+func newReferenceIDs() *referenceIDs {
+	return &referenceIDs{used: map[string]bool{}, next: map[string]int{}}
+}
+
+// Generate is ids.Generate as it was. It keeps Unicode letters, combining marks
+// (which Khmer, Devanagari and others need to stay readable) and decimal
+// digits, lowercased and in NFC; every other run of characters becomes one
+// hyphen, except format characters such as zero-width spaces and joiners,
+// which are dropped. A repeated id gets -1, -2, … appended.
+func (s *referenceIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := referenceSlug(string(value))
+	if base == "" {
+		base = "id"
+		if kind == ast.KindHeading {
+			base = "heading"
+		}
+	}
+	id := base
+	for s.used[id] {
+		s.next[base]++
+		id = base + "-" + strconv.Itoa(s.next[base])
+	}
+	s.used[id] = true
+	return []byte(id)
+}
+
+// Put is ids.Put as it was.
+func (s *referenceIDs) Put(value []byte) {
+	s.used[string(value)] = true
+}
+
+func referenceSlug(v string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range norm.NFC.String(v) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r):
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.Is(unicode.Cf, r):
+			// zero-width space, ZWJ, ZWNJ, soft hyphen: invisible, dropped
+		default:
+			hyphen = true
+		}
+	}
+	return b.String()
+}
+
 // FuzzRenderMatchesReference checks that Render and RenderHTMLAndText give
 // what the reference renderer gives, byte for byte, safe and unsafe.
 func FuzzRenderMatchesReference(f *testing.F) {
@@ -361,6 +420,34 @@ func FuzzRenderMatchesReference(f *testing.F) {
 			}
 			if !bytes.Equal(short.HTML, want.HTML) || short.Text != want.Text || short.Headings != nil || short.Links != nil {
 				t.Fatalf("input %q: RenderHTMLAndText gives %#v, want HTML %q and Text %q", src, short, want.HTML, want.Text)
+			}
+		}
+	})
+}
+
+// FuzzIDsMatchReference checks that ids gives the ids the reference gives
+// for a sequence of heading texts (the lines of the input), suffixes for
+// repeats included.
+func FuzzIDsMatchReference(f *testing.F) {
+	for _, s := range []string{"a\na\na-1\na\na-1", "\n\n-\n", "heading\nheading-1\n\nHeading", "Café\ncafe\u0301\nCAFÉ", "\xff\xfe\n\u200bx", "Монгол хэл\nមាតិកា"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		current, reference := newIDs(), newReferenceIDs()
+		for i, line := range strings.Split(s, "\n") {
+			kind := ast.KindHeading
+			if i%3 == 2 {
+				kind = ast.KindParagraph
+			}
+			if i%5 == 4 {
+				current.Put([]byte(line))
+				reference.Put([]byte(line))
+				continue
+			}
+			got := current.Generate([]byte(line), kind)
+			want := reference.Generate([]byte(line), kind)
+			if !bytes.Equal(got, want) {
+				t.Fatalf("line %d %q: id %q, want %q", i, line, got, want)
 			}
 		}
 	})
