@@ -72,10 +72,9 @@ type highlightKey struct{ lang, code string }
 // The memory of highlighted blocks is bounded; once full it keeps what it
 // has. Hostile input cannot fill it with much: only blocks chroma
 // highlighted within the budget are kept.
-const (
-	maxRemembered      = 4096
-	maxRememberedBytes = 8 << 20
-)
+const maxRemembered = 4096
+
+var maxRememberedBytes = 8 << 20
 
 func newCodeHighlighter() *codeHighlighter {
 	return &codeHighlighter{done: map[highlightKey][]byte{}}

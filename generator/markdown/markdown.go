@@ -16,9 +16,7 @@
 package markdown
 
 import (
-	"bufio"
 	"bytes"
-	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -124,21 +122,12 @@ func (r *Renderer) render(src []byte, outline bool) (Result, error) {
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 
-	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/2)
-	// goldmark wraps any writer that is not a bufio.Writer in a new one.
-	w := bufWriters.Get().(*bufio.Writer)
-	w.Reset(&buf)
-	err := r.md.Renderer().Render(w, src, doc)
-	if err == nil {
-		err = w.Flush()
-	}
-	w.Reset(nil)
-	bufWriters.Put(w)
-	if err != nil {
+	var out htmlBuffer
+	out.Grow(len(src) + len(src)/2)
+	if err := r.md.Renderer().Render(&out, src, doc); err != nil {
 		return Result{}, err
 	}
-	res := Result{HTML: buf.Bytes()}
+	res := Result{HTML: out.Bytes()}
 	t := newTextWriter(src)
 	t.outline = outline
 	t.node(doc)
@@ -149,7 +138,21 @@ func (r *Renderer) render(src []byte, outline bool) (Result, error) {
 	return res, nil
 }
 
-var bufWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4096) }}
+// htmlBuffer is a bytes.Buffer that goldmark's renderer takes as the
+// util.BufWriter it needs, so that it writes straight into memory: given
+// any other writer it wraps it in a bufio.Writer, through which every
+// byte would be copied once more.
+type htmlBuffer struct {
+	bytes.Buffer
+}
+
+var _ util.BufWriter = (*htmlBuffer)(nil)
+
+// Buffered reports that nothing waits for Flush.
+func (*htmlBuffer) Buffered() int { return 0 }
+
+// Flush does nothing: the bytes are in memory already.
+func (*htmlBuffer) Flush() error { return nil }
 
 // unescape resolves backslash escapes and character references the way
 // goldmark's HTML writer does.
