@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -105,6 +106,23 @@ func BenchmarkRenderPlainCode(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {
+		if _, err := r.Render(src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRenderUniqueCode is BenchmarkRender with a code block the
+// renderer has not highlighted before in every iteration, so that
+// chroma runs each time as it does for code a site does not repeat.
+func BenchmarkRenderUniqueCode(b *testing.B) {
+	r := New()
+	b.SetBytes(int64(len(benchDoc)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		src := []byte(strings.Replace(benchDoc, "import csv", "import csv # "+strconv.Itoa(i), 1))
 		if _, err := r.Render(src); err != nil {
 			b.Fatal(err)
 		}
