@@ -138,6 +138,10 @@ func walk(root *os.Root, sch *schema.Schema) ([]file, []*folder, diag.List, erro
 				report(p, "symlink", "a link to a folder", "", "real folders", "replace the link with the folder itself")
 				return nil
 			}
+			if !info.Mode().IsRegular() {
+				files = append(files, special(p, name, depth, sch, report)...)
+				return nil
+			}
 			if hiddenTarget(root, p) {
 				// .git/config may hold a CI token, .env a password: a
 				// check's message would quote their lines, a build publish them.
@@ -149,6 +153,10 @@ func walk(root *os.Root, sch *schema.Schema) ([]file, []*folder, diag.List, erro
 				}
 				return nil
 			}
+		}
+		if !d.IsDir() && !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			files = append(files, special(p, name, depth, sch, report)...)
+			return nil
 		}
 		switch {
 		case d.IsDir() && depth == 1:
@@ -187,6 +195,20 @@ func walk(root *os.Root, sch *schema.Schema) ([]file, []*folder, diag.List, erro
 		return nil, nil, diags, fmt.Errorf("cannot read the content folder: %w", err)
 	}
 	return files, folders, diags, nil
+}
+
+// special reports a named pipe, socket or device among the content:
+// opening a pipe would wait forever for a writer, and a device is nothing
+// a member meant to publish. An entry file's name is kept, marked
+// unreadable, so that links to it are not reported again.
+func special(p, name string, depth int, sch *schema.Schema, report func(p, code, msg, found, allowed, hint string)) []file {
+	report(p, "special-file", "not a regular file (a named pipe, socket or device)", "", "regular files", "replace it with a regular file, or remove it")
+	if ext := path.Ext(name); depth == 2 && (ext == ".md" || ext == ".toml") {
+		if t := sch.ByFolder(path.Base(path.Dir(p))); t != nil {
+			return []file{{path: p, typ: t, ext: ext, unreadable: true}}
+		}
+	}
+	return nil
 }
 
 // hiddenTarget reports whether the link at p, which stays inside the
