@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path"
+	"time"
 
 	"github.com/agora-community/agora/generator/schema"
 )
@@ -27,6 +28,9 @@ type Entry struct {
 	BodyStart int
 	// BodyLine is the line of the body's first line, for errors in it.
 	BodyLine int
+	// ModTime is the file's modification time when it was read: a page's
+	// "last changed" date when Git has none, without a second stat.
+	ModTime time.Time
 }
 
 // ID names the entry in messages: "member ana".

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -116,6 +117,9 @@ func readLoaded(root *os.Root, f file, opts Options) *Loaded {
 			l.Diags = diag.List{*d}
 		} else {
 			l.Entry, l.Diags = decodeEntry(f, slug, src)
+			if l.Entry != nil {
+				l.Entry.ModTime = time.Unix(0, stamp.ModTime)
+			}
 		}
 	}
 	l.Diags = append(l.Diags, checkFileName(f, slug)...)

@@ -16,7 +16,7 @@ type history struct {
 }
 
 // loadHistory reads the last change of every entry, once: one git log
-// for the whole of content/, and the time of every file. Without
+// for the whole of content/, and the time of every file as it was read. Without
 // Options.History it reads nothing.
 func (p *Project) loadHistory(ctx context.Context) *history {
 	if p.history != nil {
@@ -34,9 +34,7 @@ func (p *Project) loadHistory(ctx context.Context) *history {
 		if _, ok := h.changes[e.File]; ok {
 			continue
 		}
-		if info, err := p.Root.Stat(e.File); err == nil {
-			h.modTimes[e.File] = info.ModTime()
-		}
+		h.modTimes[e.File] = e.ModTime
 	}
 	return h
 }
