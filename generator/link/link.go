@@ -55,9 +55,14 @@ func Build(c *load.Content, sch *schema.Schema, opts Options) (*Graph, diag.List
 		g.bySlug[e.Type.Name][e.Slug] = e
 	}
 	diags := g.indexAliases(c.Entries)
+	names := newKeyNames()
+	var edges []Edge
 	for _, e := range c.Entries {
-		diags = append(diags, g.resolve(e, opts)...)
+		var d diag.List
+		edges, d = g.resolve(e, opts, names, edges)
+		diags = append(diags, d...)
 	}
+	g.linkAllBack(c.Entries)
 	for _, edges := range g.in {
 		slices.SortFunc(edges, compareEdges)
 	}

@@ -515,3 +515,25 @@ content/topics/d.toml:2:12: duplicate-alias: alias "σοφία" is already an al
 		t.Errorf("topics = %#v", got)
 	}
 }
+
+// Build fills every backlink list in one array cut to size: each list
+// must be full to its capacity, so that appending to one (as Update
+// does) cannot write into its neighbour, and hold what linking the
+// entries one at a time gives.
+func TestBuildBacklinksAreCutToSizeAndMatchLinking(t *testing.T) {
+	l := build(t, community, link.Options{})
+	sch, _ := schema.Load(agora.DefaultSchema, fstest.MapFS{})
+	one := link.Link(l.c, sch, link.Options{}).Graph
+	for _, e := range l.c.Entries {
+		back := l.g.Backlinks(e)
+		if cap(back) != len(back) {
+			t.Errorf("Backlinks(%s): %d edges in a list of capacity %d", e.ID(), len(back), cap(back))
+		}
+		if got, want := edges(back), edges(one.Backlinks(e)); got != want {
+			t.Errorf("Backlinks(%s) from Build:\n%s\nfrom Link:\n%s", e.ID(), got, want)
+		}
+		if got, want := edges(l.g.Refs(e)), edges(one.Refs(e)); got != want {
+			t.Errorf("Refs(%s) from Build:\n%s\nfrom Link:\n%s", e.ID(), got, want)
+		}
+	}
+}

@@ -17,23 +17,24 @@ import (
 type visit func(f *schema.Field, key, field, value string) string
 
 // walkRefs calls fn for every ref and topic value of one table, nested
-// objects and lists included.
-func walkRefs(fields []*schema.Field, values map[string]any, key, field string, fn visit) {
+// objects and lists included. Key paths are made by names, which may be
+// nil.
+func walkRefs(fields []*schema.Field, values map[string]any, key, field string, names *keyNames, fn visit) {
 	for _, f := range fields {
 		v, ok := values[f.Name]
 		if !ok {
 			continue
 		}
-		k, fp := join(key, f.Name), join(field, f.Name)
+		k, fp := names.join(key, f.Name), names.join(field, f.Name)
 		switch {
 		case f.Elem().Kind == schema.Object:
 			for i, item := range asList(f, v) {
 				if m, ok := item.(map[string]any); ok {
 					ik := k
 					if f.Kind == schema.List {
-						ik += "." + strconv.Itoa(i)
+						ik = names.index(k, i)
 					}
-					walkRefs(f.Fields, m, ik, fp, fn)
+					walkRefs(f.Fields, m, ik, fp, names, fn)
 				}
 			}
 		case f.Target() == "":
@@ -41,7 +42,7 @@ func walkRefs(fields []*schema.Field, values map[string]any, key, field string, 
 			list, _ := v.([]any)
 			for i, item := range list {
 				if s, ok := item.(string); ok {
-					list[i] = fn(f, k+"."+strconv.Itoa(i), fp, s)
+					list[i] = fn(f, names.index(k, i), fp, s)
 				}
 			}
 		default:
@@ -60,16 +61,14 @@ func asList(f *schema.Field, v any) []any {
 	return []any{v}
 }
 
-func join(prefix, key string) string {
-	if prefix == "" {
-		return key
-	}
-	return prefix + "." + key
-}
 
-func (g *Graph) resolve(e *load.Entry, opts Options) diag.List {
+// resolve rewrites e's references and records its edges in g.out, in
+// file order, but not in g.in: see linkBack. edges is a buffer to reuse;
+// resolve returns it grown.
+func (g *Graph) resolve(e *load.Entry, opts Options, names *keyNames, edges []Edge) ([]Edge, diag.List) {
 	var diags diag.List
-	walkRefs(e.Type.Fields, e.Fields, "", "", func(f *schema.Field, key, field, value string) string {
+	edges = edges[:0]
+	walkRefs(e.Type.Fields, e.Fields, "", "", names, func(f *schema.Field, key, field, value string) string {
 		target := f.Target()
 		to := g.Lookup(target, value)
 		if to == nil {
@@ -86,12 +85,42 @@ func (g *Graph) resolve(e *load.Entry, opts Options) diag.List {
 			}
 			return to.Slug
 		}
-		edge := Edge{From: e, Field: field, Key: key, To: to}
-		g.out[e] = append(g.out[e], edge)
-		g.in[to] = append(g.in[to], edge)
+		edges = append(edges, Edge{From: e, Field: field, Key: key, To: to})
 		return to.Slug
 	})
-	return diags
+	if len(edges) > 0 {
+		g.out[e] = slices.Clone(edges) // no spare capacity kept for the whole build
+	}
+	return edges, diags
+}
+
+// linkBack adds edges to their targets' backlinks.
+func (g *Graph) linkBack(edges []Edge) {
+	for _, edge := range edges {
+		g.in[edge.To] = append(g.in[edge.To], edge)
+	}
+}
+
+// linkAllBack fills g.in from the edges of every entry in one array cut
+// to size, instead of one list per target grown by appending: backlinks
+// are half the edges a large build keeps, and growing each list left it
+// a third empty on average.
+func (g *Graph) linkAllBack(entries []*load.Entry) {
+	counts := map[*load.Entry]int32{}
+	total := 0
+	for _, e := range entries {
+		for _, edge := range g.out[e] {
+			counts[edge.To]++
+			total++
+		}
+	}
+	all := make([]Edge, total)
+	for to, n := range counts {
+		g.in[to], all = all[:0:n], all[n:]
+	}
+	for _, e := range entries {
+		g.linkBack(g.out[e])
+	}
 }
 
 // dangling explains a reference that names no entry of its type.

@@ -121,14 +121,17 @@ func (l *Linked) Update(c *load.Content, changes []Change) *Linked {
 		delete(entryDiags, o)
 		delete(rewritten, o)
 	}
+	var edges []Edge
 	for _, ch := range changes {
 		if ch.New == nil {
 			continue
 		}
 		written := refValues(ch.New)
-		if d := g.resolve(ch.New, l.opts); len(d) > 0 {
+		var d diag.List
+		if edges, d = g.resolve(ch.New, l.opts, nil, edges); len(d) > 0 {
 			entryDiags[ch.New] = d
 		}
+		g.linkBack(g.out[ch.New])
 		var lost []string
 		for i, v := range refValues(ch.New) {
 			if v != written[i] {
