@@ -61,7 +61,6 @@ func asList(f *schema.Field, v any) []any {
 	return []any{v}
 }
 
-
 // resolve rewrites e's references and records its edges in g.out, in
 // file order, but not in g.in: see linkBack. edges is a buffer to reuse;
 // resolve returns it grown.
