@@ -18,7 +18,9 @@ import (
 // Check checks one scalar value against the field's kind (for a list, the
 // element's kind) and returns it normalized: dates as UTC midnight, numbers
 // as int64 or float64. Lists and objects are walked by the caller. A
-// problem comes back as a diagnostic without file or position.
+// problem comes back as a diagnostic without file or position. A value
+// that needs no normalizing comes back as the same interface value, not
+// boxed again: a large build keeps millions of them.
 func (f *Field) Check(v any) (any, *diag.Diagnostic) {
 	e := f.Elem()
 	switch e.Kind {
@@ -27,22 +29,25 @@ func (f *Field) Check(v any) (any, *diag.Diagnostic) {
 		if !ok {
 			return nil, mismatch(e, v)
 		}
-		return e.checkString(s)
+		if p := e.checkString(s); p != nil {
+			return nil, p
+		}
+		return v, nil
 	case Int:
 		n, ok := v.(int64)
 		if !ok {
 			return nil, mismatch(e, v)
 		}
-		return n, e.checkRange(float64(n), describe(v))
+		return v, e.checkRange(float64(n), v)
 	case Float:
 		switch n := v.(type) {
 		case int64:
-			return float64(n), e.checkRange(float64(n), describe(v))
+			return float64(n), e.checkRange(float64(n), v)
 		case float64:
 			if math.IsNaN(n) || math.IsInf(n, 0) {
 				return nil, problem("bad-value", "a number must be finite", describe(v), "a finite number", "")
 			}
-			return n, e.checkRange(n, describe(v))
+			return v, e.checkRange(n, v)
 		}
 		return nil, mismatch(e, v)
 	case Bool:
@@ -60,14 +65,14 @@ func (f *Field) Check(v any) (any, *diag.Diagnostic) {
 	return nil, mismatch(e, v)
 }
 
-func (e *Field) checkString(s string) (any, *diag.Diagnostic) {
+func (e *Field) checkString(s string) *diag.Diagnostic {
 	if !utf8.ValidString(s) {
-		return nil, problem("bad-utf8", "text is not valid UTF-8", "", "UTF-8 text", "save the file as UTF-8")
+		return problem("bad-utf8", "text is not valid UTF-8", "", "UTF-8 text", "save the file as UTF-8")
 	}
 	switch e.Kind {
 	case URL:
 		if p := checkURL(s); p != nil {
-			return nil, p
+			return p
 		}
 	case Email:
 		if a, err := mail.ParseAddress(s); err != nil || a.Address != s || a.Name != "" {
@@ -75,25 +80,25 @@ func (e *Field) checkString(s string) (any, *diag.Diagnostic) {
 			if err == nil { // "Name <address>" or "<address>"
 				hint = "write only the address, without a name or <>: " + a.Address
 			}
-			return nil, problem("bad-email", "not an email address", strconv.Quote(s), "an address like name@example.org", hint)
+			return problem("bad-email", "not an email address", strconv.Quote(s), "an address like name@example.org", hint)
 		}
 	case Enum:
 		if !slices.Contains(e.Values, s) {
-			return nil, problem("bad-enum", fmt.Sprintf("%q is not one of the allowed values", s), strconv.Quote(s),
+			return problem("bad-enum", fmt.Sprintf("%q is not one of the allowed values", s), strconv.Quote(s),
 				quoteList(e.Values), diag.DidYouMean(s, e.Values))
 		}
 	case Topic, Ref:
 		if strings.TrimSpace(s) == "" {
-			return nil, problem("empty-ref", "a reference may not be empty", `""`, "the slug of an entry", "")
+			return problem("empty-ref", "a reference may not be empty", `""`, "the slug of an entry", "")
 		}
 	}
 	if e.Pattern != nil && !e.Pattern.MatchString(s) {
-		return nil, problem("bad-pattern", "does not match the required form", strconv.Quote(s), "text matching "+PatternSource(e.Pattern), e.Description)
+		return problem("bad-pattern", "does not match the required form", strconv.Quote(s), "text matching "+PatternSource(e.Pattern), e.Description)
 	}
 	if p := e.checkLength(s); p != nil {
-		return nil, p
+		return p
 	}
-	return s, nil
+	return nil
 }
 
 func checkURL(s string) *diag.Diagnostic {
@@ -119,12 +124,12 @@ func (e *Field) checkLength(s string) *diag.Diagnostic {
 	return nil
 }
 
-func (e *Field) checkRange(n float64, found string) *diag.Diagnostic {
+func (e *Field) checkRange(n float64, v any) *diag.Diagnostic {
 	if e.Min != nil && n < e.Min.Num {
-		return problem("out-of-range", fmt.Sprintf("the value is below the minimum %g", e.Min.Num), found, fmt.Sprintf("%g or more", e.Min.Num), "")
+		return problem("out-of-range", fmt.Sprintf("the value is below the minimum %g", e.Min.Num), describe(v), fmt.Sprintf("%g or more", e.Min.Num), "")
 	}
 	if e.Max != nil && n > e.Max.Num {
-		return problem("out-of-range", fmt.Sprintf("the value is above the maximum %g", e.Max.Num), found, fmt.Sprintf("%g or less", e.Max.Num), "")
+		return problem("out-of-range", fmt.Sprintf("the value is above the maximum %g", e.Max.Num), describe(v), fmt.Sprintf("%g or less", e.Max.Num), "")
 	}
 	return nil
 }

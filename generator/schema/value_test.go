@@ -209,3 +209,20 @@ func TestKindPhraseAndTOMLKind(t *testing.T) {
 		t.Errorf("FormatDate = %q", got)
 	}
 }
+
+// A build keeps every checked value: one that needs no normalizing must
+// come back as it came, not boxed into a new interface value.
+func TestCheckKeepsValuesThatNeedNoNormalizing(t *testing.T) {
+	typ, diags := schema.Parse("schema/thing.toml", []byte(fieldsSchema))
+	if len(diags) > 0 {
+		t.Fatalf("schema errors:\n%s", lines(diags))
+	}
+	for _, tt := range []struct{ field, value string }{
+		{"tx", `"some longer text"`}, {"s", `"abc"`}, {"en", `"done"`}, {"i", `7`}, {"fl", `2.5`}, {"b", `true`},
+	} {
+		f, v := typ.Lookup(tt.field), decode(t, tt.value)
+		if allocs := testing.AllocsPerRun(10, func() { f.Check(v) }); allocs != 0 {
+			t.Errorf("%s = %s: Check allocated %v times", tt.field, tt.value, allocs)
+		}
+	}
+}

@@ -36,7 +36,7 @@ func (c *recordChecker) report(sev diag.Severity, key string, atValue bool, d di
 // that the items after it keep their index, and with it their position in
 // the file. prefix is the key path of the table.
 func (c *recordChecker) Record(fields []*schema.Field, raw map[string]any, prefix string) map[string]any {
-	out := make(map[string]any, len(raw))
+	out := make(map[string]any, valuesKept(fields, raw))
 	c.unknownKeys(fields, raw, prefix)
 	for _, f := range fields {
 		key := join(prefix, f.Name)
@@ -65,6 +65,20 @@ func (c *recordChecker) Record(fields []*schema.Field, raw map[string]any, prefi
 	}
 	c.dateRules(fields, out, prefix)
 	return out
+}
+
+// valuesKept is how many values Record keeps at most: the fields that
+// raw sets or that have a default. A map made for that many does not grow
+// while Record fills it, and is no larger than it needs to be for a
+// build that keeps one per entry.
+func valuesKept(fields []*schema.Field, raw map[string]any) int {
+	n := 0
+	for _, f := range fields {
+		if _, ok := raw[f.Name]; ok || f.Default != nil {
+			n++
+		}
+	}
+	return n
 }
 
 func (c *recordChecker) unknownKeys(fields []*schema.Field, raw map[string]any, prefix string) {
