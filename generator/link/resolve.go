@@ -42,12 +42,16 @@ func walkRefs(fields []*schema.Field, values map[string]any, key, field string, 
 			list, _ := v.([]any)
 			for i, item := range list {
 				if s, ok := item.(string); ok {
-					list[i] = fn(f, names.index(k, i), fp, s)
+					if to := fn(f, names.index(k, i), fp, s); to != s {
+						list[i] = to // not boxed again when unchanged
+					}
 				}
 			}
 		default:
 			if s, ok := v.(string); ok {
-				values[f.Name] = fn(f, k, fp, s)
+				if to := fn(f, k, fp, s); to != s {
+					values[f.Name] = to
+				}
 			}
 		}
 	}
