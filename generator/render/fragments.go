@@ -18,6 +18,7 @@ import (
 // Links is the entries as links separated by commas (the "links" partial).
 func (p *Page) Links(entries []*Entry) template.HTML {
 	var b strings.Builder
+	defer p.s.fragmentSizes.links.grow(&b, len(entries))()
 	for i, e := range entries {
 		if i > 0 {
 			b.WriteString(", ")
@@ -33,6 +34,7 @@ func (p *Page) Chips(entries []*Entry) template.HTML {
 		return ""
 	}
 	var b strings.Builder
+	defer p.s.fragmentSizes.chips.grow(&b, len(entries))()
 	b.WriteString(`<ul class="chips">`)
 	for _, e := range entries {
 		b.WriteString("<li>")
@@ -47,6 +49,7 @@ func (p *Page) Chips(entries []*Entry) template.HTML {
 // partial).
 func (p *Page) Cards(entries []*Entry) template.HTML {
 	var b strings.Builder
+	defer p.s.fragmentSizes.cards.grow(&b, len(entries))()
 	b.WriteString(`<ul class="cards">`)
 	for _, e := range entries {
 		b.WriteString("\n<li")

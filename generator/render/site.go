@@ -66,6 +66,8 @@ type Site struct {
 	drafts     map[*load.Entry]bool
 	docsMu     sync.Mutex
 	docs       map[*load.Entry]search.Document // made while rendering entry pages
+	// fragmentSizes sizes the lists written in Go (fragments.go).
+	fragmentSizes struct{ links, chips, cards sizeGuess }
 }
 
 // New prepares a build: published entries per type, sorted.
