@@ -1,0 +1,46 @@
+package link
+
+import "strconv"
+
+// keyNames makes the key paths of references ("actions.1.owner") and
+// keeps one copy of each: every edge holds two, and across a large build
+// the same few paths recur in every entry of a type, so sharing them
+// saves an allocation per edge. A nil *keyNames makes a new string each
+// time. It is not safe for concurrent use.
+type keyNames struct {
+	known map[string]string
+	buf   []byte
+}
+
+func newKeyNames() *keyNames { return &keyNames{known: map[string]string{}} }
+
+// join is prefix + "." + name, or name alone when prefix is empty.
+func (n *keyNames) join(prefix, name string) string {
+	if prefix == "" {
+		return name
+	}
+	if n == nil {
+		return prefix + "." + name
+	}
+	n.buf = append(append(append(n.buf[:0], prefix...), '.'), name...)
+	return n.intern()
+}
+
+// index is prefix + "." + i in decimal.
+func (n *keyNames) index(prefix string, i int) string {
+	if n == nil {
+		return prefix + "." + strconv.Itoa(i)
+	}
+	n.buf = strconv.AppendInt(append(append(n.buf[:0], prefix...), '.'), int64(i), 10)
+	return n.intern()
+}
+
+// intern returns the kept copy of buf's text, keeping one first if need be.
+func (n *keyNames) intern() string {
+	if s, ok := n.known[string(n.buf)]; ok {
+		return s
+	}
+	s := string(n.buf)
+	n.known[s] = s
+	return s
+}
