@@ -41,6 +41,8 @@ type Options struct {
 	Drafts  bool
 	Today   time.Time
 	// Markdown renders an entry body to safe HTML and its plain text.
+	// The HTML is handed over: pages keep it as a string without copying
+	// it, so the function must never write to it again.
 	Markdown func(src []byte) (html []byte, text string, err error)
 	// IndexWhileRendering adds each entry to the search index as its page
 	// renders, for a build that renders every page once and then calls
