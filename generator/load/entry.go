@@ -53,10 +53,25 @@ func (e *Entry) Draft() bool {
 // Body reads the entry's Markdown body again from the source, as Load
 // read the file (readSource), from its folder opened once per Content.
 func (c *Content) Body(e *Entry) ([]byte, error) {
+	return c.BodyInto(e, nil)
+}
+
+// BodyInto is Body, reading the file into *buf's array when it fits, or
+// else into a new one that it leaves in *buf: a build that renders every
+// body reuses one buffer per goroutine instead of allocating each file.
+// The body is valid until *buf is read into again. buf may be nil.
+func (c *Content) BodyInto(e *Entry, buf *[]byte) ([]byte, error) {
 	if e.BodyStart < 0 {
 		return nil, nil
 	}
-	b, _, d := readSource(c.Root, c.folders.get(c.Root, path.Dir(e.File)), e.File, math.MaxInt64)
+	var into []byte
+	if buf != nil {
+		into = *buf
+	}
+	b, _, d := readSourceInto(c.Root, c.folders.get(c.Root, path.Dir(e.File)), e.File, math.MaxInt64, into)
+	if buf != nil && b != nil {
+		*buf = b[:0]
+	}
 	if d != nil {
 		return nil, fmt.Errorf("%s: %s", e.File, d.Message)
 	}

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/agora-community/agora"
 	"github.com/agora-community/agora/generator/diag"
@@ -385,5 +387,40 @@ func TestLocate(t *testing.T) {
 		if got := fmt.Sprintf("%d:%d", d.Line, d.Col); got != want[i] || d.Pending {
 			t.Errorf("%s %q (value %v): %s, pending %v; want %s", d.File, d.Key, d.AtValue, got, d.Pending, want[i])
 		}
+	}
+}
+
+// BodyInto reads every body into one buffer, grown when a file does not
+// fit, and gives the same bodies as Body.
+func TestBodyIntoReusesOneBuffer(t *testing.T) {
+	long := strings.Repeat("A longer body. ", 100)
+	root := repo(t, map[string]string{
+		"content/members/ana.md": "+++\nname = \"Ana\"\n+++\nShort.\n",
+		"content/members/bom.md": "\ufeff+++\nname = \"Bom\"\n+++\nAfter a BOM.\n",
+		"content/members/cy.md":  "+++\nname = \"Cy\"\n+++\n" + long,
+		"content/members/di.md":  "+++\nname = \"Di\"\n+++\nShort again.\n",
+	})
+	c, diags, err := load.Load(context.Background(), root, defaultSchema(t), load.Options{})
+	if err != nil || len(diags) > 0 {
+		t.Fatalf("load: %v %v", err, diags)
+	}
+	buf := make([]byte, 0, 64)
+	want := map[string]string{"ana": "Short.\n", "bom": "After a BOM.\n", "cy": long, "di": "Short again.\n"}
+	for _, e := range c.Entries {
+		before := unsafe.SliceData(buf)
+		b, err := c.BodyInto(e, &buf)
+		if err != nil || string(b) != want[e.Slug] {
+			t.Errorf("%s: body %q, %v; want %q", e.Slug, b, err, want[e.Slug])
+		}
+		fits := e.Slug != "cy" && runtime.GOOS != "windows" && runtime.GOOS != "plan9" // elsewhere os.Root reads
+		if reused := unsafe.SliceData(buf) == before; reused != fits {
+			t.Errorf("%s: buffer reused %v, want %v (capacity now %d)", e.Slug, reused, fits, cap(buf))
+		}
+		if plain, _ := c.Body(e); string(plain) != string(b) {
+			t.Errorf("%s: Body %q, BodyInto %q", e.Slug, plain, b)
+		}
+	}
+	if cap(buf) < len(long) {
+		t.Errorf("the buffer was not kept grown: capacity %d", cap(buf))
 	}
 }

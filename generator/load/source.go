@@ -107,6 +107,12 @@ var errTooLarge = errors.New("over the size limit")
 // one way content files are read: by Load, LoadEach and Reload, and again
 // by Content.Body.
 func readSource(root *os.Root, dir *folder, p string, limit int64) ([]byte, Stamp, *diag.Diagnostic) {
+	return readSourceInto(root, dir, p, limit, nil)
+}
+
+// readSourceInto is readSource, reading into into's array when the file
+// fits in it.
+func readSourceInto(root *os.Root, dir *folder, p string, limit int64, into []byte) ([]byte, Stamp, *diag.Diagnostic) {
 	var (
 		b     []byte
 		stamp Stamp
@@ -114,7 +120,7 @@ func readSource(root *os.Root, dir *folder, p string, limit int64) ([]byte, Stam
 		done  bool
 	)
 	if dir != nil {
-		b, stamp, err, done = dir.readFile(path.Base(p), limit)
+		b, stamp, err, done = dir.readFile(path.Base(p), limit, into)
 	}
 	if !done {
 		// A link, a special file or an error: the Root follows links that

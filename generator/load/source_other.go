@@ -17,6 +17,6 @@ func openFolder(root *os.Root, parent *folder, p string) (*folder, error) {
 }
 
 // readFile is done by readThroughRoot here.
-func (f *folder) readFile(name string, limit int64) (b []byte, stamp Stamp, err error, done bool) {
+func (f *folder) readFile(name string, limit int64, into []byte) (b []byte, stamp Stamp, err error, done bool) {
 	return nil, Stamp{}, nil, false
 }

@@ -41,7 +41,8 @@ func openFolder(root *os.Root, parent *folder, p string) (*folder, error) {
 // poller's fcntl and epoll_ctl calls for a file it cannot poll. done is
 // false, with nothing read, for anything else (a link, a special file, a
 // file it cannot open): readThroughRoot deals with those as before.
-func (f *folder) readFile(name string, limit int64) (b []byte, stamp Stamp, err error, done bool) {
+// The file is read into into's array when it fits.
+func (f *folder) readFile(name string, limit int64, into []byte) (b []byte, stamp Stamp, err error, done bool) {
 	if name == "." || name == ".." || strings.ContainsRune(name, '/') {
 		return nil, Stamp{}, nil, false
 	}
@@ -62,7 +63,11 @@ func (f *folder) readFile(name string, limit int64) (b []byte, stamp Stamp, err 
 	if st.Size > limit {
 		return nil, stamp, errTooLarge, true
 	}
-	b = make([]byte, st.Size)
+	if int64(cap(into)) >= st.Size {
+		b = into[:st.Size]
+	} else {
+		b = make([]byte, st.Size)
+	}
 	for got := 0; got < len(b); {
 		n, err := unix.Read(fd, b[got:])
 		switch {
