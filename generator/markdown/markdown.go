@@ -70,6 +70,8 @@ func WithUnsafeHTML(unsafe bool) Option {
 // highlighted once.
 type Renderer struct {
 	md goldmark.Markdown
+	// htmlSize learns how much HTML a byte of Markdown makes.
+	htmlSize outputRatio
 }
 
 // New returns a Renderer configured by opts.
@@ -125,10 +127,11 @@ func (r *Renderer) render(src []byte, outline bool) (Result, error) {
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 
 	var out htmlBuffer
-	out.Grow(len(src) + len(src)/2)
+	out.Grow(r.htmlSize.estimate(len(src)))
 	if err := r.md.Renderer().Render(&out, src, doc); err != nil {
 		return Result{}, err
 	}
+	r.htmlSize.learn(len(src), out.Len())
 	res := Result{HTML: out.Bytes()}
 	t := newTextWriter(src)
 	t.outline = outline

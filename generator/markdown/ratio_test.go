@@ -1,0 +1,30 @@
+package markdown
+
+import "testing"
+
+func TestOutputRatioLearnsFromWhatWasMade(t *testing.T) {
+	var r outputRatio
+	if got := r.estimate(1000); got != 1500 {
+		t.Errorf("before anything was made: %d for 1000 bytes, want 1500", got)
+	}
+	r.learn(1000, 2000)
+	r.learn(3000, 6000)
+	got := r.estimate(1000)
+	if got < 2000 || got > 2400 {
+		t.Errorf("after output twice the input: %d for 1000 bytes, want a little over 2000", got)
+	}
+}
+
+func TestRenderedHTMLIsTheSameWhateverTheBufferGuess(t *testing.T) {
+	src := []byte("# Title\n\nSome *text* and a [link](https://example.org).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+	fresh, err := New().Render(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New()
+	r.htmlSize.learn(1000, 10) // a guess far too small
+	small, err := r.Render(src)
+	if err != nil || string(small.HTML) != string(fresh.HTML) {
+		t.Errorf("with a small guess: %q, %v\nwant %q", small.HTML, err, fresh.HTML)
+	}
+}
