@@ -73,8 +73,9 @@ func runBuild(ctx context.Context, c *cli, args []string) error {
 // action allocates), so collecting less often saves CPU, and the soft
 // memory limit makes collection eager again before memory runs short.
 // At 100,000 entries the limit, not GOGC, paces collection while pages
-// render; a limit of 1,450 MiB collected as often (23 times) and took
-// peak memory to 1.43 GiB, too close to 1.5 GiB (2026-11-23). GOGC and
+// render; in a build with a limit of 1,450 MiB it collected as often
+// (23 times) and peak memory rose to 1.43 GiB, too close to 1.5 GiB
+// (2026-11-23). GOGC and
 // GOMEMLIMIT, when set, win.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
