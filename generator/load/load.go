@@ -16,7 +16,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/BurntSushi/toml"
 	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -276,9 +275,11 @@ func decodeEntry(f file, slug string, src []byte) (*Entry, diag.List) {
 		text, lineBase = fm.toml, fm.tomlLine
 		e.BodyStart, e.BodyLine = fm.bodyStart, fm.bodyLine
 	}
-	if _, err := toml.Decode(string(text), &e.Fields); err != nil {
+	fields, err := decodeTOML(text)
+	if err != nil {
 		return nil, diag.List{schema.SyntaxError(f.path, text, lineBase, err)}
 	}
+	e.Fields = fields
 	return e, nil
 }
 
