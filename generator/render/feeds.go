@@ -138,42 +138,58 @@ func (s *Site) calendar(w io.Writer) error {
 type icsWriter struct {
 	w   io.Writer
 	err error
+	buf []byte // reused for every line: a calendar has a few lines per meeting
 }
 
 // prop writes a text property, escaped as RFC 5545 section 3.3.11 says.
 // Control characters other than tab may not appear in a content line
 // (section 3.1): line breaks become \n, the others are dropped.
 func (c *icsWriter) prop(name, text string) {
-	text = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(text)
-	text = strings.Map(func(r rune) rune {
-		if r < ' ' && r != '\t' || r == 0x7f {
-			return -1
+	value := make([]byte, 0, len(name)+1+len(text)+len(text)/8)
+	value = append(append(value, name...), ':')
+	for i := 0; i < len(text); i++ {
+		switch ch := text[i]; {
+		case ch == '\\' || ch == ';' || ch == ',':
+			value = append(value, '\\', ch)
+		case ch == '\r' && i+1 < len(text) && text[i+1] == '\n':
+			// CRLF is one line break: the \n that follows writes it.
+		case ch == '\n' || ch == '\r':
+			value = append(value, '\\', 'n')
+		case ch < ' ' && ch != '\t' || ch == 0x7f:
+		case ch >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(text[i:])
+			value = utf8.AppendRune(value, r) // an invalid byte becomes U+FFFD
+			i += size - 1
+		default:
+			value = append(value, ch)
 		}
-		return r
-	}, text)
-	c.line(name + ":" + text)
+	}
+	c.lineBytes(value)
 }
 
 // line writes one content line folded at 75 octets, never inside a UTF-8 sequence.
 func (c *icsWriter) line(s string) {
+	c.lineBytes([]byte(s))
+}
+
+func (c *icsWriter) lineBytes(s []byte) {
 	if c.err != nil {
 		return
 	}
-	var b strings.Builder
+	b := c.buf[:0]
 	limit := 75
 	for len(s) > limit {
 		cut := limit
 		for cut > 0 && !utf8.RuneStart(s[cut]) {
 			cut--
 		}
-		b.WriteString(s[:cut])
-		b.WriteString("\r\n ")
+		b = append(append(b, s[:cut]...), "\r\n "...)
 		s = s[cut:]
 		limit = 74 // the leading space counts
 	}
-	b.WriteString(s)
-	b.WriteString("\r\n")
-	_, c.err = io.WriteString(c.w, b.String())
+	b = append(append(b, s...), "\r\n"...)
+	c.buf = b
+	_, c.err = c.w.Write(b)
 }
 
 // JSONLD describes the page's entry in schema.org terms, for search

@@ -47,3 +47,31 @@ func TestICSLines(t *testing.T) {
 		t.Errorf("round trip:\n got %q\nwant %q", unescaped, text)
 	}
 }
+
+// FuzzICSProp checks the one-pass escaping of prop against the rules
+// written as two plain steps: escape, then drop control characters.
+func FuzzICSProp(f *testing.F) {
+	for _, seed := range []string{"", "a;b,c\\d", "one\r\ntwo\nthree\rfour", "tab\there\x00\x1f\x7f", "Ногоон \xff Тал", "\r\r\n\n"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var got bytes.Buffer
+		w := &icsWriter{w: &got}
+		w.prop("X", text)
+		var want bytes.Buffer
+		(&icsWriter{w: &want}).line("X:" + icsEscapeReference(text))
+		if got.String() != want.String() {
+			t.Errorf("prop(%q):\n got %q\nwant %q", text, got.String(), want.String())
+		}
+	})
+}
+
+func icsEscapeReference(text string) string {
+	text = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(text)
+	return strings.Map(func(r rune) rune {
+		if r < ' ' && r != '\t' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, text)
+}
