@@ -106,21 +106,25 @@ func entryFile(sch *schema.Schema, p string) (file, bool) {
 	return file{path: p, typ: t, ext: ext}, true
 }
 
-// readLoaded reads and decodes one entry file, through readSource.
+// readLoaded reads and decodes one entry file, through readSource, into
+// a buffer that decodeEntry does not keep.
 func readLoaded(root *os.Root, f file, opts Options) *Loaded {
 	slug := strings.TrimSuffix(path.Base(f.path), f.ext)
 	l := &Loaded{File: f.path, Type: f.typ, Slug: slug}
 	if !f.unreadable {
-		src, stamp, d := readSource(root, f.dir, f.path, opts.MaxFileSize)
-		l.Stamp = stamp
-		if d != nil {
-			l.Diags = diag.List{*d}
-		} else {
+		withReadBuffer(func(into []byte) []byte {
+			src, stamp, d := readSourceInto(root, f.dir, f.path, opts.MaxFileSize, into)
+			l.Stamp = stamp
+			if d != nil {
+				l.Diags = diag.List{*d}
+				return src
+			}
 			l.Entry, l.Diags = decodeEntry(f, slug, src)
 			if l.Entry != nil {
 				l.Entry.ModTime = time.Unix(0, stamp.ModTime)
 			}
-		}
+			return src
+		})
 	}
 	l.Diags = append(l.Diags, checkFileName(f, slug)...)
 	return l
