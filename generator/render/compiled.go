@@ -96,6 +96,28 @@ func truthError(name, location, context string, v any) error {
 	return texttemplate.ExecError{Name: name, Err: fmt.Errorf("template: %s: executing %q at <%s>: if/with can't use %v", location, name, context, v)}
 }
 
+// Writer is a method that compiled templates call in place of another
+// whose result an action prints: it writes the same bytes, escaped as the
+// action's escapers escape that result, straight into the page's buffer,
+// where the other would make a string to be copied there. The
+// differential tests of compiled templates and FuzzListEscaping hold
+// each writer to its method.
+type Writer struct {
+	Method   string // receiver type and method: "*render.Page.Cards"
+	Escapers string // what the action escapes the result with: "htmlescaper"
+	Go       string // the writer, a method of the same receiver: "writeCards"
+}
+
+// CompiledWriters lists the writers (for internal/compiletemplates).
+func CompiledWriters() []Writer {
+	return []Writer{
+		{"*render.Page.Links", "htmlescaper", "writeLinks"},
+		{"*render.Page.Chips", "htmlescaper", "writeChips"},
+		{"*render.Page.Cards", "htmlescaper", "writeCards"},
+		{"*render.Page.Href", "urlfilter urlnormalizer attrescaper", "writeHrefAttr"},
+	}
+}
+
 // CompilerInput is what internal/compiletemplates compiles: the page
 // template sets (each with base and partials), their sources' hashes, and
 // the functions templates call.

@@ -24,16 +24,24 @@ import (
 func writeEscaped(w *bytes.Buffer, s string) {
 	written := 0
 	for i := 0; i < len(s); i++ {
-		repl := htmlReplacement(s[i])
-		if repl == "" {
+		if !htmlSpecial[s[i]] {
 			continue
 		}
 		w.WriteString(s[written:i])
-		w.WriteString(repl)
+		w.WriteString(htmlReplacement(s[i]))
 		written = i + 1
 	}
 	w.WriteString(s[written:])
 }
+
+// htmlSpecial marks the bytes htmlReplacement replaces: a table lookup is
+// cheaper than its switch for the other bytes, nearly all of a page.
+var htmlSpecial = func() (special [256]bool) {
+	for c := range 256 {
+		special[c] = htmlReplacement(byte(c)) != ""
+	}
+	return special
+}()
 
 // htmlReplacement is html/template's replacement of a byte in text and
 // attributes; only these ASCII bytes are replaced, so the byte scan is
@@ -57,6 +65,57 @@ func htmlReplacement(c byte) string {
 	}
 	return ""
 }
+
+// writeURLAttr writes a plain string as html/template writes one in a
+// quoted URL attribute (urlfilter, urlnormalizer, attrescaper), in one
+// pass and without making the normalized URL.
+func writeURLAttr(w *bytes.Buffer, s string) {
+	if !safeURL(s) {
+		w.WriteString("#ZgotmplZ")
+		return
+	}
+	writeURLNormalized(w, s)
+}
+
+// writeURLNormalized writes a plain string as urlnormalizer, then
+// attrescaper write it: what the normalizer keeps, the escaper changes
+// only for '&' and '+'.
+func writeURLNormalized(w *bytes.Buffer, s string) {
+	written := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if urlKept[c] {
+			continue
+		}
+		w.WriteString(s[written:i])
+		written = i + 1
+		switch {
+		case c == '&':
+			w.WriteString("&amp;")
+		case c == '+':
+			w.WriteString("&#43;")
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			w.WriteByte('%')
+		default:
+			w.WriteByte('%')
+			w.WriteByte(lowerHex[c>>4])
+			w.WriteByte(lowerHex[c&15])
+		}
+	}
+	w.WriteString(s[written:])
+}
+
+const lowerHex = "0123456789abcdef"
+
+// urlKept is the bytes urlnormalizer and then attrescaper leave as they
+// are.
+var urlKept = func() (kept [256]bool) {
+	for c := range 256 {
+		kept[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			strings.IndexByte("!#$*,/:;=?@[]-._~", byte(c)) >= 0
+	}
+	return kept
+}()
 
 // urlFilter is html/template's urlfilter for a plain string: a URL with a
 // scheme other than http, https or mailto becomes "#ZgotmplZ".
@@ -190,4 +249,18 @@ func indirectToJSONMarshaler(a any) any {
 
 func jsIdentPart(r rune) bool {
 	return r == '$' || r == '_' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z' || 'a' <= r && r <= 'z'
+}
+
+// safeURL is html/template's test of a URL in an attribute: no scheme,
+// or http, https or mailto.
+func safeURL(s string) bool {
+	protocol, _, ok := strings.Cut(s, ":")
+	if !ok || strings.Contains(protocol, "/") {
+		return true
+	}
+	return strings.EqualFold(protocol, "http") || strings.EqualFold(protocol, "https") || strings.EqualFold(protocol, "mailto")
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }

@@ -52,6 +52,29 @@ func checkListsLikeTemplates(t *testing.T, page *Page, entries []*Entry) {
 			t.Errorf("%s:\n got %q\nwant %q", name, got, want.String())
 		}
 	}
+	for _, e := range entries {
+		checkHrefLikeTemplates(t, page, e)
+		checkHrefLikeTemplates(t, page, e.title)
+	}
+	checkHrefLikeTemplates(t, page, 1)
+}
+
+var hrefAsTemplate = template.Must(template.New("").Parse(`<a href="{{.Page.Href .Target}}">`))
+
+// checkHrefLikeTemplates holds writeHrefAttr, which compiled templates
+// call for {{.Href x}} in an href, to what html/template writes.
+func checkHrefLikeTemplates(t *testing.T, page *Page, target any) {
+	t.Helper()
+	var want, got bytes.Buffer
+	if err := hrefAsTemplate.Execute(&want, map[string]any{"Page": page, "Target": target}); err != nil {
+		t.Fatal(err)
+	}
+	got.WriteString(`<a href="`)
+	page.writeHrefAttr(&got, target)
+	got.WriteString(`">`)
+	if got.String() != want.String() {
+		t.Errorf("Href(%q) from %q:\n got %q\nwant %q", target, page.Path, got.String(), want.String())
+	}
 }
 
 func TestListsWriteWhatTheTemplatesWrote(t *testing.T) {
@@ -66,6 +89,12 @@ func TestListsWriteWhatTheTemplatesWrote(t *testing.T) {
 	}
 	page404 := &Page{Kind: "404", Path: "404.html", root: "/network/", s: s}
 	checkListsLikeTemplates(t, page404, fakeEntries([]string{"A", "B"}, "a b%zz%41", "fr", ""))
+	for _, page := range []*Page{page404, {Kind: "entry", Path: "members/ana/", s: s}, {Kind: "home", s: s}} {
+		for _, target := range []string{"", "feed.xml", "members/", "members/ana/", "https://a.example/x?y=1&z=a+b", "mailto:a@b.c",
+			"http://x/\"'<>", "javascript:alert(1)", "Javascript:x", "x:y/z", "a b%41%zz", "members/ana/x:y"} {
+			checkHrefLikeTemplates(t, page, target)
+		}
+	}
 }
 
 // FuzzListEscaping feeds any title, slug, language and subtitle through

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"time"
@@ -62,6 +63,17 @@ func (p *Page) Href(target any) string {
 // relative is the shortest relative URL from the page at from
 // ("members/ana/") to the site path to ("members/bob/" -> "../bob/").
 func relative(from, to string) string {
+	up, rest := relativeParts(from, to)
+	if up == 0 && rest == "" {
+		return "./"
+	}
+	return strings.Repeat("../", up) + rest
+}
+
+// relativeParts is relative(from, to) as how many folders it climbs and
+// what follows the "../"s, so that links can be written without making
+// the string.
+func relativeParts(from, to string) (up int, rest string) {
 	fromDir := from[:strings.LastIndexByte(from, '/')+1]
 	common := 0
 	for i := 0; i < len(fromDir) && i < len(to) && fromDir[i] == to[i]; i++ {
@@ -69,12 +81,47 @@ func relative(from, to string) string {
 			common = i + 1
 		}
 	}
-	up := strings.Count(fromDir[common:], "/")
-	rel := strings.Repeat("../", up) + to[common:]
-	if rel == "" {
-		return "./"
+	return strings.Count(fromDir[common:], "/"), to[common:]
+}
+
+// writeHref writes Href(path) of a site path as html/template writes it
+// in a quoted href. A link that climbs starts with "../", which no scheme
+// can precede, so only the rest needs escaping.
+func (p *Page) writeHref(w *bytes.Buffer, path string) {
+	if p.Kind == "404" {
+		writeURLAttr(w, p.root+path)
+		return
 	}
-	return rel
+	up, rest := relativeParts(p.Path, path)
+	if up == 0 {
+		if rest == "" {
+			rest = "./"
+		}
+		writeURLAttr(w, rest)
+		return
+	}
+	for range up {
+		w.WriteString("../")
+	}
+	writeURLNormalized(w, rest)
+}
+
+// writeHrefAttr writes Href(target) as html/template writes it in a
+// quoted href (urlfilter, urlnormalizer, attrescaper), for compiled
+// templates (see Writers).
+func (p *Page) writeHrefAttr(w *bytes.Buffer, target any) {
+	switch t := target.(type) {
+	case *Entry:
+		p.writeHref(w, t.Path())
+	case string:
+		if strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "mailto:") {
+			writeURLAttr(w, t)
+			return
+		}
+		p.writeHref(w, t)
+	default:
+		w.WriteString("#")
+	}
 }
 
 // Asset links to a theme file by its hashed name.

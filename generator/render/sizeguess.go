@@ -1,13 +1,13 @@
 package render
 
 import (
-	"strings"
+	"bytes"
 	"sync/atomic"
 )
 
 // sizeGuess learns how many bytes a list of entries takes per entry, so
-// that the next list's builder is made big enough at once: grown by
-// doubling, a builder allocates about twice what it ends up holding, and
+// that the next list's buffer is made big enough at once: grown by
+// doubling, a buffer allocates about twice what it ends up holding, and
 // lists of links and cards are a large part of what a build allocates.
 // It is safe for concurrent use.
 type sizeGuess struct {
@@ -16,7 +16,7 @@ type sizeGuess struct {
 
 // grow makes b big enough for items entries, as lists so far took, and
 // returns the function to call once b is written, which learns from it.
-func (g *sizeGuess) grow(b *strings.Builder, items int) (learn func()) {
+func (g *sizeGuess) grow(b *bytes.Buffer, items int) (learn func()) {
 	if items == 0 {
 		return func() {}
 	}

@@ -100,7 +100,7 @@ func tpl_base__render_Page_0be437a8(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -134,47 +134,46 @@ func tpl_base__render_Page_0be437a8(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_3441d259(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -210,7 +209,7 @@ func tpl_base__render_Page_0cdffcc8(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -244,47 +243,46 @@ func tpl_base__render_Page_0cdffcc8(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_83d81b42(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -320,7 +318,7 @@ func tpl_base__render_Page_0f015641(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -354,47 +352,46 @@ func tpl_base__render_Page_0f015641(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_1502fe6f(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -430,7 +427,7 @@ func tpl_base__render_Page_3c8b4423(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -464,47 +461,46 @@ func tpl_base__render_Page_3c8b4423(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_2e66a9e3(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -540,7 +536,7 @@ func tpl_base__render_Page_45b24fb9(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -574,47 +570,46 @@ func tpl_base__render_Page_45b24fb9(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_5b5536a8(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -650,7 +645,7 @@ func tpl_base__render_Page_50a99386(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -684,47 +679,46 @@ func tpl_base__render_Page_50a99386(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_02c00eb1(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -760,7 +754,7 @@ func tpl_base__render_Page_54887067(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -794,47 +788,46 @@ func tpl_base__render_Page_54887067(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_5f19d434(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -870,7 +863,7 @@ func tpl_base__render_Page_5e93d5ee(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -904,47 +897,46 @@ func tpl_base__render_Page_5e93d5ee(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_d444446f(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -980,7 +972,7 @@ func tpl_base__render_Page_61bd3b3b(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -1014,47 +1006,46 @@ func tpl_base__render_Page_61bd3b3b(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_d2f53554(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1090,7 +1081,7 @@ func tpl_base__render_Page_881db8f2(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -1124,47 +1115,46 @@ func tpl_base__render_Page_881db8f2(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_a5812ebc(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1200,7 +1190,7 @@ func tpl_base__render_Page_8b9123dd(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -1234,47 +1224,46 @@ func tpl_base__render_Page_8b9123dd(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_49323f17(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1310,7 +1299,7 @@ func tpl_base__render_Page_98c26808(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -1344,47 +1333,46 @@ func tpl_base__render_Page_98c26808(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_96cb1c39(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1420,7 +1408,7 @@ func tpl_base__render_Page_9f77f1fa(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -1454,47 +1442,46 @@ func tpl_base__render_Page_9f77f1fa(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_817918cf(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1530,7 +1517,7 @@ func tpl_base__render_Page_d0c6120e(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -1564,47 +1551,46 @@ func tpl_base__render_Page_d0c6120e(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_61c99e99(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1640,7 +1626,7 @@ func tpl_base__render_Page_d8239094(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -1674,47 +1660,46 @@ func tpl_base__render_Page_d8239094(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_e1ff9645(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1750,7 +1735,7 @@ func tpl_base__render_Page_e5329c67(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -1784,47 +1769,46 @@ func tpl_base__render_Page_e5329c67(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_43879bc8(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1860,7 +1844,7 @@ func tpl_base__render_Page_f71d4eac(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -1894,47 +1878,46 @@ func tpl_base__render_Page_f71d4eac(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_5847c206(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1970,7 +1953,7 @@ func tpl_base__render_Page_f91729f9(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -2004,47 +1987,46 @@ func tpl_base__render_Page_f91729f9(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -2080,7 +2062,7 @@ func tpl_base__render_Page_ffb01323(r *run, d0 *Page) error {
 	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
 	v5 := d0.Canonical()
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	writeURLAttr(r.w, v5)
 	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
@@ -2114,47 +2096,46 @@ func tpl_base__render_Page_ffb01323(r *run, d0 *Page) error {
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
 	v10 := d0.Asset("style.css")
-	writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+	writeURLAttr(r.w, v10)
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v11 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v11)
 	r.w.WriteString("\" href=\"")
-	v12 := d0.Href("feed.xml")
-	writeEscaped(r.w, urlNormalize(urlFilter(v12)))
+	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v13 := d0.Asset("agora.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v13)))
+	v12 := d0.Asset("agora.js")
+	writeURLAttr(r.w, v12)
 	r.w.WriteString("\" defer></script>")
 	{
-		v14 := d0.JSONLD()
-		v15, okv15 := texttemplate.IsTrue(v14)
-		if !okv15 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v14)
+		v13 := d0.JSONLD()
+		v14, okv14 := texttemplate.IsTrue(v13)
+		if !okv14 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v13)
 		}
-		if v15 {
-			v16 := v14
-			_ = v16
+		if v14 {
+			v15 := v13
+			_ = v15
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v16)
+			writeJSValue(r.w, v15)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v17, errv17 := d0.Frame("header")
-	if errv17 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv17)
+	v16, errv16 := d0.Frame("header")
+	if errv16 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v16))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_709164a6(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v18, errv18 := d0.Frame("footer")
-	if errv18 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv18)
+	v17, errv17 := d0.Frame("footer")
+	if errv17 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
 	}
-	r.w.WriteString(string(v18))
+	r.w.WriteString(string(v17))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -2179,8 +2160,7 @@ func tpl_body__render_Page_5e5bb66d(r *run, d0 *Page) error {
 
 func tpl_card_list_render_EntryList_c204cbcf(r *run, d0 EntryList) error {
 	_ = d0
-	v1 := d0.Page.Cards(d0.Entries)
-	r.w.WriteString(string(v1))
+	d0.Page.writeCards(r.w, d0.Entries)
 	return nil
 }
 
@@ -2210,7 +2190,7 @@ func tpl_entry_meta__render_Page_634a45b5(r *run, d0 *Page) error {
 					v5 := v4
 					_ = v5
 					r.w.WriteString(" <a href=\"")
-					writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+					writeURLAttr(r.w, v5)
 					r.w.WriteString("\" rel=\"nofollow\">")
 					v6 := r.strs.T("edit_page")
 					writeEscaped(r.w, v6)
@@ -2223,7 +2203,7 @@ func tpl_entry_meta__render_Page_634a45b5(r *run, d0 *Page) error {
 					v8 := v7
 					_ = v8
 					r.w.WriteString(" <a href=\"")
-					writeEscaped(r.w, urlNormalize(urlFilter(v8)))
+					writeURLAttr(r.w, v8)
 					r.w.WriteString("\" rel=\"nofollow\">")
 					v9 := r.strs.T("view_history")
 					writeEscaped(r.w, v9)
@@ -2284,21 +2264,20 @@ func tpl_field_items_render_FieldList_92a85a36(r *run, d0 FieldList) error {
 							{
 								if len((*v9).Href) > 0 {
 									r.w.WriteString("<a href=\"")
-									v10 := v1.Href((*v9).Href)
-									writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+									v1.writeHrefAttr(r.w, (*v9).Href)
 									r.w.WriteString("\">")
 									writeEscaped(r.w, (*v9).Text)
 									r.w.WriteString("</a>")
 								} else {
 									{
-										v11 := (*v9).Date.IsZero()
-										if bool(!(bool(v11))) {
+										v10 := (*v9).Date.IsZero()
+										if bool(!(bool(v10))) {
 											r.w.WriteString("<time datetime=\"")
-											v12 := isoDate((*v9).Date)
-											writeEscaped(r.w, v12)
+											v11 := isoDate((*v9).Date)
+											writeEscaped(r.w, v11)
 											r.w.WriteString("\">")
-											v13 := r.strs.Date((*v9).Date)
-											writeEscaped(r.w, v13)
+											v12 := r.strs.Date((*v9).Date)
+											writeEscaped(r.w, v12)
 											r.w.WriteString("</time>")
 										} else {
 											writeEscaped(r.w, (*v9).Text)
@@ -2328,8 +2307,7 @@ func tpl_fields_render_FieldList_123db61d(r *run, d0 FieldList) error {
 
 func tpl_links_render_EntryList_e11d9ffa(r *run, d0 EntryList) error {
 	_ = d0
-	v1 := d0.Page.Links(d0.Entries)
-	r.w.WriteString(string(v1))
+	d0.Page.writeLinks(r.w, d0.Entries)
 	return nil
 }
 
@@ -2386,21 +2364,20 @@ func tpl_main__render_Page_1502fe6f(r *run, d0 *Page) error {
 		return nilError("main", "member-facet.html:2:47", ".Type.Folder", "*schema.Type", "Folder")
 	}
 	v2 := d0.Type.Folder + "/"
-	v3 := d0.Href(v2)
-	writeEscaped(r.w, urlNormalize(urlFilter(v3)))
+	d0.writeHrefAttr(r.w, v2)
 	r.w.WriteString("\">")
 	if d0 == nil {
 		return nilError("main", "member-facet.html:2:76", ".Type", "*render.Page", "Type")
 	}
-	v4 := d0.TypeLabel(d0.Type)
-	writeEscaped(r.w, v4)
+	v3 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v3)
 	r.w.WriteString("</a> · ")
 	if (*v1) == nil {
 		return nilError("main", "member-facet.html:2:114", "$f.Field", "*render.DirectoryFacet", "Field")
 	}
-	v5 := "filter_" + (*v1).Field
-	v6 := r.strs.T(v5)
-	writeEscaped(r.w, v6)
+	v4 := "filter_" + (*v1).Field
+	v5 := r.strs.T(v4)
+	writeEscaped(r.w, v5)
 	r.w.WriteString("</p>\n<h1>")
 	if (*v1) == nil {
 		return nilError("main", "member-facet.html:3:8", "$f.Label", "*render.DirectoryFacet", "Label")
@@ -2410,15 +2387,15 @@ func tpl_main__render_Page_1502fe6f(r *run, d0 *Page) error {
 	if (*v1) == nil {
 		return nilError("main", "member-facet.html:4:42", "$f.Members", "*render.DirectoryFacet", "Members")
 	}
-	v7 := d0.Count("member")
-	v8 := r.strs.T("members_shown", len((*v1).Members), v7)
-	writeEscaped(r.w, v8)
+	v6 := d0.Count("member")
+	v7 := r.strs.T("members_shown", len((*v1).Members), v6)
+	writeEscaped(r.w, v7)
 	r.w.WriteString("</p>\n")
 	if (*v1) == nil {
 		return nilError("main", "member-facet.html:5:32", "$f.Members", "*render.DirectoryFacet", "Members")
 	}
-	v9 := d0.With((*v1).Members)
-	if err := tpl_card_list_render_EntryList_c204cbcf(r, v9); err != nil {
+	v8 := d0.With((*v1).Members)
+	if err := tpl_card_list_render_EntryList_c204cbcf(r, v8); err != nil {
 		return err
 	}
 	r.w.WriteString("\n<p><a href=\"")
@@ -2428,12 +2405,11 @@ func tpl_main__render_Page_1502fe6f(r *run, d0 *Page) error {
 	if d0.Type == nil {
 		return nilError("main", "member-facet.html:6:32", ".Type.Folder", "*schema.Type", "Folder")
 	}
-	v10 := d0.Type.Folder + "/"
-	v11 := d0.Href(v10)
-	writeEscaped(r.w, urlNormalize(urlFilter(v11)))
+	v9 := d0.Type.Folder + "/"
+	d0.writeHrefAttr(r.w, v9)
 	r.w.WriteString("\">")
-	v12 := r.strs.T("all_members")
-	writeEscaped(r.w, v12)
+	v10 := r.strs.T("all_members")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("</a></p>\n")
 	return nil
 }
@@ -2462,14 +2438,13 @@ func tpl_main__render_Page_2e66a9e3(r *run, d0 *Page) error {
 		return nilError("main", "entry.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
 	}
 	v3 := d0.Type.Folder + "/"
-	v4 := d0.Href(v3)
-	writeEscaped(r.w, urlNormalize(urlFilter(v4)))
+	d0.writeHrefAttr(r.w, v3)
 	r.w.WriteString("\">")
 	if d0 == nil {
 		return nilError("main", "entry.html:3:76", ".Type", "*render.Page", "Type")
 	}
-	v5 := d0.TypeLabel(d0.Type)
-	writeEscaped(r.w, v5)
+	v4 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v4)
 	r.w.WriteString("</a></p>\n<h1>")
 	if d0 == nil {
 		return nilError("main", "entry.html:4:6", ".Title", "*render.Page", "Title")
@@ -2479,9 +2454,9 @@ func tpl_main__render_Page_2e66a9e3(r *run, d0 *Page) error {
 	if d0 == nil {
 		return nilError("main", "entry.html:5:39", ".Entry.Fields", "*render.Page", "Entry")
 	}
-	v6 := d0.Entry.Fields()
-	v7 := d0.WithFields(v6)
-	if err := tpl_fields_render_FieldList_123db61d(r, v7); err != nil {
+	v5 := d0.Entry.Fields()
+	v6 := d0.WithFields(v5)
+	if err := tpl_fields_render_FieldList_123db61d(r, v6); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -2489,8 +2464,8 @@ func tpl_main__render_Page_2e66a9e3(r *run, d0 *Page) error {
 		return err
 	}
 	r.w.WriteString("\n</article>\n")
-	v8 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v8); err != nil {
+	v7 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v7); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -2546,66 +2521,64 @@ func tpl_main__render_Page_43879bc8(r *run, d0 *Page) error {
 	v1 := r.strs.T("search")
 	writeEscaped(r.w, v1)
 	r.w.WriteString("</h1>\n<p><a href=\"")
-	v2 := d0.Href("topics/")
-	writeEscaped(r.w, urlNormalize(urlFilter(v2)))
+	d0.writeHrefAttr(r.w, "topics/")
 	r.w.WriteString("\">")
-	v3 := r.strs.T("browse_topics")
-	writeEscaped(r.w, v3)
+	v2 := r.strs.T("browse_topics")
+	writeEscaped(r.w, v2)
 	r.w.WriteString("</a></p>")
 	r.w.WriteString("\n<div id=\"search-app\" data-index=\"")
-	v4 := d0.Href("search/index/")
-	writeEscaped(r.w, v4)
+	v3 := d0.Href("search/index/")
+	writeEscaped(r.w, v3)
 	r.w.WriteString("\" data-root=\"")
-	v5 := d0.Href("")
-	writeEscaped(r.w, v5)
+	v4 := d0.Href("")
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\" data-loading=\"")
-	v6 := r.strs.T("search_loading")
-	writeEscaped(r.w, v6)
+	v5 := r.strs.T("search_loading")
+	writeEscaped(r.w, v5)
 	r.w.WriteString("\" data-count=\"")
-	v7 := r.strs.T("search_count")
-	writeEscaped(r.w, v7)
+	v6 := r.strs.T("search_count")
+	writeEscaped(r.w, v6)
 	r.w.WriteString("\" data-partial=\"")
-	v8 := r.strs.T("search_partial")
-	writeEscaped(r.w, v8)
+	v7 := r.strs.T("search_partial")
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\" data-none=\"")
-	v9 := r.strs.T("search_none")
-	writeEscaped(r.w, v9)
+	v8 := r.strs.T("search_none")
+	writeEscaped(r.w, v8)
 	r.w.WriteString("\" data-error=\"")
-	v10 := r.strs.T("search_error")
-	writeEscaped(r.w, v10)
+	v9 := r.strs.T("search_error")
+	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<form class=\"search-page\" role=\"search\" method=\"get\" aria-labelledby=\"search-heading\" hidden>\n<label for=\"search-q\" class=\"vh\">")
-	v11 := r.strs.T("search")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("search")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("</label>\n<input id=\"search-q\" name=\"q\" type=\"search\" placeholder=\"")
-	v12 := r.strs.T("search_placeholder")
-	writeEscaped(r.w, v12)
+	v11 := r.strs.T("search_placeholder")
+	writeEscaped(r.w, v11)
 	r.w.WriteString("\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"search-status\" aria-controls=\"search-results\">\n<label class=\"search-filter\">")
-	v13 := r.strs.T("search_type")
-	writeEscaped(r.w, v13)
+	v12 := r.strs.T("search_type")
+	writeEscaped(r.w, v12)
 	r.w.WriteString(" <select name=\"type\"><option value=\"\">")
-	v14 := r.strs.T("search_all_types")
-	writeEscaped(r.w, v14)
+	v13 := r.strs.T("search_all_types")
+	writeEscaped(r.w, v13)
 	r.w.WriteString("</option></select></label>\n<label class=\"search-filter\">")
-	v15 := r.strs.T("search_topic")
-	writeEscaped(r.w, v15)
+	v14 := r.strs.T("search_topic")
+	writeEscaped(r.w, v14)
 	r.w.WriteString(" <select name=\"topic\"><option value=\"\">")
-	v16 := r.strs.T("search_all_topics")
-	writeEscaped(r.w, v16)
+	v15 := r.strs.T("search_all_topics")
+	writeEscaped(r.w, v15)
 	r.w.WriteString("</option></select></label>\n</form>\n<p id=\"search-status\" class=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n<button type=\"button\" class=\"search-more\" hidden>")
-	v17 := r.strs.T("search_more")
-	writeEscaped(r.w, v17)
+	v16 := r.strs.T("search_more")
+	writeEscaped(r.w, v16)
 	r.w.WriteString("</button>\n<noscript><p>")
-	v18 := r.strs.T("search_nojs")
-	writeEscaped(r.w, v18)
+	v17 := r.strs.T("search_nojs")
+	writeEscaped(r.w, v17)
 	r.w.WriteString(" <a href=\"")
-	v19 := d0.Href("topics/")
-	writeEscaped(r.w, urlNormalize(urlFilter(v19)))
+	d0.writeHrefAttr(r.w, "topics/")
 	r.w.WriteString("\">")
-	v20 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v20)
+	v18 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v18)
 	r.w.WriteString("</a></p></noscript>\n</div>\n<script src=\"")
-	v21 := d0.Asset("search.js")
-	writeEscaped(r.w, urlNormalize(urlFilter(v21)))
+	v19 := d0.Asset("search.js")
+	writeURLAttr(r.w, v19)
 	r.w.WriteString("\" defer></script>\n")
 	return nil
 }
@@ -2639,124 +2612,121 @@ func tpl_main__render_Page_49323f17(r *run, d0 *Page) error {
 			v6 := &v4[v5]
 			_, _ = v5, v6
 			r.w.WriteString("\n<div class=\"mission\"><h2><a href=\"")
-			v7 := d0.Href((*v6))
-			writeEscaped(r.w, urlNormalize(urlFilter(v7)))
+			d0.writeHrefAttr(r.w, (*v6))
 			r.w.WriteString("\">")
-			v8 := (*v6).Title()
-			writeEscaped(r.w, v8)
+			v7 := (*v6).Title()
+			writeEscaped(r.w, v7)
 			r.w.WriteString("</a></h2><p>")
-			v9 := (*v6).S("mission")
-			writeEscaped(r.w, v9)
+			v8 := (*v6).S("mission")
+			writeEscaped(r.w, v8)
 			r.w.WriteString("</p></div>\n")
 		}
 	}
 	r.w.WriteString("\n</section>\n<div class=\"grid\">\n<section aria-labelledby=\"latest\">\n<h2 id=\"latest\">")
-	v10 := r.strs.T("home_latest_minutes")
-	writeEscaped(r.w, v10)
+	v9 := r.strs.T("home_latest_minutes")
+	writeEscaped(r.w, v9)
 	r.w.WriteString("</h2>\n<ul class=\"cards\">")
 	{
-		v11 := d0.Latest("minutes", "date", 5)
-		for v12 := range v11 {
-			v13 := &v11[v12]
-			_, _ = v12, v13
+		v10 := d0.Latest("minutes", "date", 5)
+		for v11 := range v10 {
+			v12 := &v10[v11]
+			_, _ = v11, v12
 			r.w.WriteString("\n<li")
 			{
-				v14 := (*v13).Lang()
-				if len(v14) > 0 {
-					v15 := v14
-					_ = v15
+				v13 := (*v12).Lang()
+				if len(v13) > 0 {
+					v14 := v13
+					_ = v14
 					r.w.WriteString(" lang=\"")
-					writeEscaped(r.w, v15)
+					writeEscaped(r.w, v14)
 					r.w.WriteString("\"")
 				}
 			}
 			r.w.WriteString("><a href=\"")
-			v16 := d0.Href((*v13))
-			writeEscaped(r.w, urlNormalize(urlFilter(v16)))
+			d0.writeHrefAttr(r.w, (*v12))
 			r.w.WriteString("\">")
-			v17 := (*v13).Title()
-			writeEscaped(r.w, v17)
+			v15 := (*v12).Title()
+			writeEscaped(r.w, v15)
 			r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
-			v18 := (*v13).Time("date")
-			v19 := isoDate(v18)
-			writeEscaped(r.w, v19)
+			v16 := (*v12).Time("date")
+			v17 := isoDate(v16)
+			writeEscaped(r.w, v17)
 			r.w.WriteString("\">")
-			v20 := (*v13).Time("date")
-			v21 := r.strs.Date(v20)
-			writeEscaped(r.w, v21)
+			v18 := (*v12).Time("date")
+			v19 := r.strs.Date(v18)
+			writeEscaped(r.w, v19)
 			r.w.WriteString("</time>")
 			{
-				v22 := (*v13).S("location")
-				if len(v22) > 0 {
-					v23 := v22
-					_ = v23
+				v20 := (*v12).S("location")
+				if len(v20) > 0 {
+					v21 := v20
+					_ = v21
 					r.w.WriteString(" · ")
-					writeEscaped(r.w, v23)
+					writeEscaped(r.w, v21)
 				}
 			}
 			r.w.WriteString("</span></li>")
 		}
 	}
 	r.w.WriteString("\n</ul>\n<p><a href=\"")
-	v24 := d0.Href("minutes/")
-	writeEscaped(r.w, urlNormalize(urlFilter(v24)))
+	d0.writeHrefAttr(r.w, "minutes/")
 	r.w.WriteString("\">")
-	v25 := r.strs.T("all_minutes")
-	writeEscaped(r.w, v25)
+	v22 := r.strs.T("all_minutes")
+	writeEscaped(r.w, v22)
 	r.w.WriteString("</a></p>\n</section>\n<section aria-labelledby=\"open-actions\">\n<h2 id=\"open-actions\">")
-	v26 := r.strs.T("home_open_actions")
-	writeEscaped(r.w, v26)
+	v23 := r.strs.T("home_open_actions")
+	writeEscaped(r.w, v23)
 	r.w.WriteString("</h2>\n")
-	v27 := d0.OpenActions()
-	v28 := v27
-	_ = v28
+	v24 := d0.OpenActions()
+	v25 := v24
+	_ = v25
 	r.w.WriteString("\n")
 	{
-		if len(v28) > 0 {
+		if len(v25) > 0 {
 			r.w.WriteString("<ul class=\"actions\">")
 			{
-				for v29 := range v28 {
-					v30 := &v28[v29]
-					_, _ = v29, v30
+				for v26 := range v25 {
+					v27 := &v25[v26]
+					_, _ = v26, v27
 					{
-						if bool(int64(v29) < int64(5)) {
+						if bool(int64(v26) < int64(5)) {
 							r.w.WriteString("\n<li")
 							{
-								if bool((*v30).Overdue) {
+								if bool((*v27).Overdue) {
 									r.w.WriteString(" class=\"overdue\"")
 								}
 							}
 							r.w.WriteString(">")
-							writeEscaped(r.w, (*v30).Task)
+							writeEscaped(r.w, (*v27).Task)
 							r.w.WriteString("<span class=\"sub\">")
 							{
-								if (*v30).Owner != nil {
-									v31 := &(*v30).Owner
-									_ = v31
-									v32 := (*v31).Title()
-									writeEscaped(r.w, v32)
+								if (*v27).Owner != nil {
+									v28 := &(*v27).Owner
+									_ = v28
+									v29 := (*v28).Title()
+									writeEscaped(r.w, v29)
 								}
 							}
 							{
-								v33 := (*v30).Due.IsZero()
-								if bool(!(bool(v33))) {
+								v30 := (*v27).Due.IsZero()
+								if bool(!(bool(v30))) {
 									r.w.WriteString(" · ")
-									v34 := r.strs.T("due")
-									writeEscaped(r.w, v34)
+									v31 := r.strs.T("due")
+									writeEscaped(r.w, v31)
 									r.w.WriteString(" <time datetime=\"")
-									v35 := isoDate((*v30).Due)
-									writeEscaped(r.w, v35)
+									v32 := isoDate((*v27).Due)
+									writeEscaped(r.w, v32)
 									r.w.WriteString("\">")
-									v36 := r.strs.Date((*v30).Due)
-									writeEscaped(r.w, v36)
+									v33 := r.strs.Date((*v27).Due)
+									writeEscaped(r.w, v33)
 									r.w.WriteString("</time>")
 								}
 							}
 							{
-								if bool((*v30).Overdue) {
+								if bool((*v27).Overdue) {
 									r.w.WriteString(" · <strong>")
-									v37 := r.strs.T("overdue")
-									writeEscaped(r.w, v37)
+									v34 := r.strs.T("overdue")
+									writeEscaped(r.w, v34)
 									r.w.WriteString("</strong>")
 								}
 							}
@@ -2768,36 +2738,34 @@ func tpl_main__render_Page_49323f17(r *run, d0 *Page) error {
 			r.w.WriteString("\n</ul>")
 		} else {
 			r.w.WriteString("<p>")
-			v38 := r.strs.T("no_open_actions")
-			writeEscaped(r.w, v38)
+			v35 := r.strs.T("no_open_actions")
+			writeEscaped(r.w, v35)
 			r.w.WriteString("</p>")
 		}
 	}
 	r.w.WriteString("\n<p><a href=\"")
-	v39 := d0.Href("actions/")
-	writeEscaped(r.w, urlNormalize(urlFilter(v39)))
+	d0.writeHrefAttr(r.w, "actions/")
 	r.w.WriteString("\">")
-	v40 := r.strs.T("all_actions", len(v28))
-	writeEscaped(r.w, v40)
+	v36 := r.strs.T("all_actions", len(v25))
+	writeEscaped(r.w, v36)
 	r.w.WriteString("</a></p>\n</section>\n</div>\n<section aria-labelledby=\"counts\">\n<h2 id=\"counts\">")
-	v41 := r.strs.T("home_counts")
-	writeEscaped(r.w, v41)
+	v37 := r.strs.T("home_counts")
+	writeEscaped(r.w, v37)
 	r.w.WriteString("</h2>\n<ul class=\"counts\">")
 	{
-		v42 := d0.Nav()
-		for v43 := range v42 {
-			v44 := &v42[v43]
-			_, _ = v43, v44
+		v38 := d0.Nav()
+		for v39 := range v38 {
+			v40 := &v38[v39]
+			_, _ = v39, v40
 			{
-				if bool(string((*v44).Path) != string("actions/")) {
+				if bool(string((*v40).Path) != string("actions/")) {
 					r.w.WriteString("\n<li><a href=\"")
-					v45 := d0.Href((*v44).Path)
-					writeEscaped(r.w, urlNormalize(urlFilter(v45)))
+					d0.writeHrefAttr(r.w, (*v40).Path)
 					r.w.WriteString("\"><strong>")
-					v46 := d0.CountPath((*v44).Path)
-					writeEscaped(r.w, strconv.Itoa(v46))
+					v41 := d0.CountPath((*v40).Path)
+					writeEscaped(r.w, strconv.Itoa(v41))
 					r.w.WriteString("</strong> ")
-					writeEscaped(r.w, (*v44).Label)
+					writeEscaped(r.w, (*v40).Label)
 					r.w.WriteString("</a></li>")
 				}
 			}
@@ -2854,32 +2822,31 @@ func tpl_main__render_Page_5847c206(r *run, d0 *Page) error {
 				}
 			}
 			r.w.WriteString("><a href=\"")
-			v9 := d0.Href((*v6))
-			writeEscaped(r.w, urlNormalize(urlFilter(v9)))
+			d0.writeHrefAttr(r.w, (*v6))
 			r.w.WriteString("\">")
-			v10 := (*v6).Title()
-			writeEscaped(r.w, v10)
+			v9 := (*v6).Title()
+			writeEscaped(r.w, v9)
 			r.w.WriteString("</a>")
 			{
-				v11 := (*v6).Refs("prerequisites")
-				if len(v11) > 0 {
-					v12 := v11
-					_ = v12
+				v10 := (*v6).Refs("prerequisites")
+				if len(v10) > 0 {
+					v11 := v10
+					_ = v11
 					r.w.WriteString("<span class=\"sub\">")
-					v13 := r.strs.T("after")
-					writeEscaped(r.w, v13)
+					v12 := r.strs.T("after")
+					writeEscaped(r.w, v12)
 					r.w.WriteString(" ")
 					{
-						for v14 := range v12 {
-							v15 := &v12[v14]
-							_, _ = v14, v15
+						for v13 := range v11 {
+							v14 := &v11[v13]
+							_, _ = v13, v14
 							{
-								if v14 != 0 {
+								if v13 != 0 {
 									r.w.WriteString(", ")
 								}
 							}
-							v16 := (*v15).Title()
-							writeEscaped(r.w, v16)
+							v15 := (*v14).Title()
+							writeEscaped(r.w, v15)
 						}
 					}
 					r.w.WriteString("</span>")
@@ -2889,52 +2856,51 @@ func tpl_main__render_Page_5847c206(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString("\n</ol>\n</section>\n<section aria-labelledby=\"by-topic\">\n<h2 id=\"by-topic\">")
-	v17 := r.strs.T("by_topic")
-	writeEscaped(r.w, v17)
+	v16 := r.strs.T("by_topic")
+	writeEscaped(r.w, v16)
 	r.w.WriteString("</h2>\n")
 	{
-		v18 := d0.Entries("module")
-		v19 := d0.GroupBy(v18, "topics")
-		for v20 := range v19 {
-			v21 := &v19[v20]
-			_, _ = v20, v21
+		v17 := d0.Entries("module")
+		v18 := d0.GroupBy(v17, "topics")
+		for v19 := range v18 {
+			v20 := &v18[v19]
+			_, _ = v19, v20
 			r.w.WriteString("\n<h3>")
 			{
-				v22 := d0.Lookup("topic", (*v21).Key)
-				if v22 != nil {
-					v23 := v22
-					_ = v23
+				v21 := d0.Lookup("topic", (*v20).Key)
+				if v21 != nil {
+					v22 := v21
+					_ = v22
 					r.w.WriteString("<a href=\"")
-					v24 := d0.Href(v23)
-					writeEscaped(r.w, urlNormalize(urlFilter(v24)))
+					d0.writeHrefAttr(r.w, v22)
 					r.w.WriteString("\">")
-					v25 := v23.Title()
-					writeEscaped(r.w, v25)
+					v23 := v22.Title()
+					writeEscaped(r.w, v23)
 					r.w.WriteString("</a>")
 				} else {
-					v26 := r.strs.T("other")
-					writeEscaped(r.w, v26)
+					v24 := r.strs.T("other")
+					writeEscaped(r.w, v24)
 				}
 			}
 			r.w.WriteString("</h3>\n")
 			{
-				v27 := d0.GroupBy((*v21).Entries, "level")
-				for v28 := range v27 {
-					v29 := &v27[v28]
-					_, _ = v28, v29
+				v25 := d0.GroupBy((*v20).Entries, "level")
+				for v26 := range v25 {
+					v27 := &v25[v26]
+					_, _ = v26, v27
 					r.w.WriteString("<p class=\"level\"><span class=\"badge\">")
 					{
-						if len((*v29).Key) > 0 {
-							v30 := "level_" + (*v29).Key
-							v31 := r.strs.T(v30)
-							writeEscaped(r.w, v31)
+						if len((*v27).Key) > 0 {
+							v28 := "level_" + (*v27).Key
+							v29 := r.strs.T(v28)
+							writeEscaped(r.w, v29)
 						} else {
 							r.w.WriteString("—")
 						}
 					}
 					r.w.WriteString("</span> ")
-					v32 := d0.With((*v29).Entries)
-					if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
+					v30 := d0.With((*v27).Entries)
+					if err := tpl_links_render_EntryList_e11d9ffa(r, v30); err != nil {
 						return err
 					}
 					r.w.WriteString("</p>")
@@ -2988,17 +2954,16 @@ func tpl_main__render_Page_5b5536a8(r *run, d0 *Page) error {
 				}
 			}
 			r.w.WriteString("><th scope=\"row\"><a href=\"")
-			v11 := d0.Href((*v10).Topic)
-			writeEscaped(r.w, urlNormalize(urlFilter(v11)))
+			d0.writeHrefAttr(r.w, (*v10).Topic)
 			r.w.WriteString("\">")
-			v12 := (*v10).Topic.Title()
-			writeEscaped(r.w, v12)
+			v11 := (*v10).Topic.Title()
+			writeEscaped(r.w, v11)
 			r.w.WriteString("</a>")
 			{
 				if bool((*v10).Unmet) {
 					r.w.WriteString(" <strong class=\"flag\">")
-					v13 := r.strs.T("unmet")
-					writeEscaped(r.w, v13)
+					v12 := r.strs.T("unmet")
+					writeEscaped(r.w, v12)
 					r.w.WriteString("</strong>")
 				}
 			}
@@ -3036,21 +3001,20 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	v4 := d0.Href("curriculum/")
-	writeEscaped(r.w, urlNormalize(urlFilter(v4)))
+	d0.writeHrefAttr(r.w, "curriculum/")
 	r.w.WriteString("\">")
-	v5 := r.strs.T("nav_curriculum")
-	writeEscaped(r.w, v5)
+	v4 := r.strs.T("nav_curriculum")
+	writeEscaped(r.w, v4)
 	r.w.WriteString("</a>")
 	{
-		v6 := (*v1).S("level")
-		if len(v6) > 0 {
-			v7 := v6
-			_ = v7
+		v5 := (*v1).S("level")
+		if len(v5) > 0 {
+			v6 := v5
+			_ = v6
 			r.w.WriteString(" · ")
-			v8 := "level_" + v7
-			v9 := r.strs.T(v8)
-			writeEscaped(r.w, v9)
+			v7 := "level_" + v6
+			v8 := r.strs.T(v7)
+			writeEscaped(r.w, v8)
 		}
 	}
 	r.w.WriteString("</p>\n<h1>")
@@ -3059,116 +3023,116 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("</h1>\n<p class=\"lead\">")
-	v10 := (*v1).S("summary")
-	writeEscaped(r.w, v10)
+	v9 := (*v1).S("summary")
+	writeEscaped(r.w, v9)
 	r.w.WriteString("</p>\n<dl class=\"fields\">")
 	{
-		v11 := (*v1).F("duration_minutes")
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("main", "module.html:7:9", "$e.F \"duration_minutes\"", v11)
+		v10 := (*v1).F("duration_minutes")
+		v11, okv11 := texttemplate.IsTrue(v10)
+		if !okv11 {
+			return truthError("main", "module.html:7:9", "$e.F \"duration_minutes\"", v10)
 		}
-		if v12 {
-			v13 := v11
-			_ = v13
+		if v11 {
+			v12 := v10
+			_ = v12
 			r.w.WriteString("<dt>")
-			v14 := r.strs.T("duration")
-			writeEscaped(r.w, v14)
+			v13 := r.strs.T("duration")
+			writeEscaped(r.w, v13)
 			r.w.WriteString("</dt><dd>")
-			v15 := r.strs.T("minutes_n", v13)
-			writeEscaped(r.w, v15)
+			v14 := r.strs.T("minutes_n", v12)
+			writeEscaped(r.w, v14)
 			r.w.WriteString("</dd>")
 		}
 	}
 	{
-		v16 := (*v1).Refs("authors")
-		if len(v16) > 0 {
-			v17 := v16
-			_ = v17
+		v15 := (*v1).Refs("authors")
+		if len(v15) > 0 {
+			v16 := v15
+			_ = v16
 			r.w.WriteString("<dt>")
-			v18 := r.strs.T("authors")
-			writeEscaped(r.w, v18)
+			v17 := r.strs.T("authors")
+			writeEscaped(r.w, v17)
 			r.w.WriteString("</dt><dd>")
-			v19 := d0.With(v17)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v19); err != nil {
+			v18 := d0.With(v16)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v18); err != nil {
 				return err
 			}
 			r.w.WriteString("</dd>")
 		}
 	}
 	{
-		v20 := (*v1).S("language")
-		if len(v20) > 0 {
-			v21 := v20
-			_ = v21
+		v19 := (*v1).S("language")
+		if len(v19) > 0 {
+			v20 := v19
+			_ = v20
 			r.w.WriteString("<dt>")
-			v22 := r.strs.T("language")
-			writeEscaped(r.w, v22)
-			r.w.WriteString("</dt><dd>")
+			v21 := r.strs.T("language")
 			writeEscaped(r.w, v21)
+			r.w.WriteString("</dt><dd>")
+			writeEscaped(r.w, v20)
 			r.w.WriteString("</dd>")
 		}
 	}
 	{
-		v23 := (*v1).S("license")
-		if len(v23) > 0 {
-			v24 := v23
-			_ = v24
+		v22 := (*v1).S("license")
+		if len(v22) > 0 {
+			v23 := v22
+			_ = v23
 			r.w.WriteString("<dt>")
-			v25 := r.strs.T("license")
-			writeEscaped(r.w, v25)
-			r.w.WriteString("</dt><dd>")
+			v24 := r.strs.T("license")
 			writeEscaped(r.w, v24)
+			r.w.WriteString("</dt><dd>")
+			writeEscaped(r.w, v23)
 			r.w.WriteString("</dd>")
 		}
 	}
 	{
-		v26 := (*v1).Refs("topics")
-		if len(v26) > 0 {
-			v27 := v26
-			_ = v27
+		v25 := (*v1).Refs("topics")
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
 			r.w.WriteString("<dt>")
-			v28 := r.strs.T("nav_topics")
-			writeEscaped(r.w, v28)
+			v27 := r.strs.T("nav_topics")
+			writeEscaped(r.w, v27)
 			r.w.WriteString("</dt><dd>")
-			v29 := d0.With(v27)
-			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v29); err != nil {
+			v28 := d0.With(v26)
+			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v28); err != nil {
 				return err
 			}
 			r.w.WriteString("</dd>")
 		}
 	}
 	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"prereq\"><h2 id=\"prereq\">")
-	v30 := r.strs.T("prerequisites")
-	writeEscaped(r.w, v30)
+	v29 := r.strs.T("prerequisites")
+	writeEscaped(r.w, v29)
 	r.w.WriteString("</h2>")
 	{
-		v31 := (*v1).Refs("prerequisites")
-		if len(v31) > 0 {
-			v32 := v31
-			_ = v32
-			v33 := d0.With(v32)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v33); err != nil {
+		v30 := (*v1).Refs("prerequisites")
+		if len(v30) > 0 {
+			v31 := v30
+			_ = v31
+			v32 := d0.With(v31)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v32); err != nil {
 				return err
 			}
 		} else {
 			r.w.WriteString("<p>")
-			v34 := r.strs.T("no_prerequisites")
-			writeEscaped(r.w, v34)
+			v33 := r.strs.T("no_prerequisites")
+			writeEscaped(r.w, v33)
 			r.w.WriteString("</p>")
 		}
 	}
 	r.w.WriteString("</section>\n<section aria-labelledby=\"unlocks\"><h2 id=\"unlocks\">")
-	v35 := r.strs.T("unlocks")
-	writeEscaped(r.w, v35)
+	v34 := r.strs.T("unlocks")
+	writeEscaped(r.w, v34)
 	r.w.WriteString("</h2>")
 	{
-		v36 := (*v1).From("module", "prerequisites")
-		if len(v36) > 0 {
-			v37 := v36
-			_ = v37
-			v38 := d0.With(v37)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v38); err != nil {
+		v35 := (*v1).From("module", "prerequisites")
+		if len(v35) > 0 {
+			v36 := v35
+			_ = v36
+			v37 := d0.With(v36)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v37); err != nil {
 				return err
 			}
 		} else {
@@ -3177,20 +3141,20 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("</section>\n</div>\n")
 	{
-		v39 := (*v1).List("objectives")
-		if len(v39) > 0 {
-			v40 := v39
-			_ = v40
+		v38 := (*v1).List("objectives")
+		if len(v38) > 0 {
+			v39 := v38
+			_ = v39
 			r.w.WriteString("<section aria-labelledby=\"objectives\"><h2 id=\"objectives\">")
-			v41 := r.strs.T("objectives")
-			writeEscaped(r.w, v41)
+			v40 := r.strs.T("objectives")
+			writeEscaped(r.w, v40)
 			r.w.WriteString("</h2><ul>")
 			{
-				for v42 := range v40 {
-					v43 := &v40[v42]
-					_, _ = v42, v43
+				for v41 := range v39 {
+					v42 := &v39[v41]
+					_, _ = v41, v42
 					r.w.WriteString("<li>")
-					writeEscaped(r.w, (*v43))
+					writeEscaped(r.w, (*v42))
 					r.w.WriteString("</li>")
 				}
 			}
@@ -3199,24 +3163,24 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v44 := (*v1).Objects("materials")
-		if len(v44) > 0 {
-			v45 := v44
-			_ = v45
+		v43 := (*v1).Objects("materials")
+		if len(v43) > 0 {
+			v44 := v43
+			_ = v44
 			r.w.WriteString("<section aria-labelledby=\"materials\"><h2 id=\"materials\">")
-			v46 := r.strs.T("materials")
-			writeEscaped(r.w, v46)
+			v45 := r.strs.T("materials")
+			writeEscaped(r.w, v45)
 			r.w.WriteString("</h2><ul>")
 			{
-				for v47 := range v45 {
-					v48 := &v45[v47]
-					_, _ = v47, v48
+				for v46 := range v44 {
+					v47 := &v44[v46]
+					_, _ = v46, v47
 					r.w.WriteString("<li><a href=\"")
-					v49 := (*v48).S("url")
-					writeEscaped(r.w, urlNormalize(urlFilter(v49)))
+					v48 := (*v47).S("url")
+					writeURLAttr(r.w, v48)
 					r.w.WriteString("\" rel=\"noopener\">")
-					v50 := (*v48).S("title")
-					writeEscaped(r.w, v50)
+					v49 := (*v47).S("title")
+					writeEscaped(r.w, v49)
 					r.w.WriteString("</a></li>")
 				}
 			}
@@ -3228,8 +3192,8 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 		return err
 	}
 	r.w.WriteString("\n</article>\n")
-	v51 := d0.BacklinksExcept("module.prerequisites")
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v51); err != nil {
+	v50 := d0.BacklinksExcept("module.prerequisites")
+	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v50); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -3248,204 +3212,201 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	v1 := &d0.Entry
 	_ = v1
 	r.w.WriteString("\n<article class=\"member\">\n<p class=\"kicker\"><a href=\"")
-	v2 := d0.Href("members/")
-	writeEscaped(r.w, urlNormalize(urlFilter(v2)))
+	d0.writeHrefAttr(r.w, "members/")
 	r.w.WriteString("\">")
-	v3 := r.strs.T("nav_members")
-	writeEscaped(r.w, v3)
+	v2 := r.strs.T("nav_members")
+	writeEscaped(r.w, v2)
 	r.w.WriteString("</a></p>\n<h1>")
 	if d0 == nil {
 		return nilError("main", "member.html:4:6", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	v4 := (*v1).S("kind")
-	v5 := "kind_" + v4
-	v6 := r.strs.T(v5)
-	writeEscaped(r.w, v6)
+	v3 := (*v1).S("kind")
+	v4 := "kind_" + v3
+	v5 := r.strs.T(v4)
+	writeEscaped(r.w, v5)
 	{
-		v7 := (*v1).S("region")
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
+		v6 := (*v1).S("region")
+		if len(v6) > 0 {
+			v7 := v6
+			_ = v7
 			r.w.WriteString(" · ")
-			writeEscaped(r.w, v8)
+			writeEscaped(r.w, v7)
 		}
 	}
 	{
-		v9 := (*v1).S("country")
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v8 := (*v1).S("country")
+		if len(v8) > 0 {
+			v9 := v8
+			_ = v9
 			r.w.WriteString(" · ")
-			v11 := r.strs.Country(v10)
-			writeEscaped(r.w, v11)
+			v10 := r.strs.Country(v9)
+			writeEscaped(r.w, v10)
 		}
 	}
 	r.w.WriteString("</p>\n<dl class=\"fields\">")
 	{
-		v12 := (*v1).List("sectors")
-		if len(v12) > 0 {
-			v13 := v12
-			_ = v13
+		v11 := (*v1).List("sectors")
+		if len(v11) > 0 {
+			v12 := v11
+			_ = v12
 			r.w.WriteString("<dt>")
-			v14 := r.strs.T("sectors")
-			writeEscaped(r.w, v14)
+			v13 := r.strs.T("sectors")
+			writeEscaped(r.w, v13)
 			r.w.WriteString("</dt><dd>")
-			v15 := strings.Join(v13, ", ")
-			writeEscaped(r.w, v15)
+			v14 := strings.Join(v12, ", ")
+			writeEscaped(r.w, v14)
 			r.w.WriteString("</dd>")
 		}
 	}
 	{
-		v16 := (*v1).List("languages")
-		if len(v16) > 0 {
-			v17 := v16
-			_ = v17
+		v15 := (*v1).List("languages")
+		if len(v15) > 0 {
+			v16 := v15
+			_ = v16
 			r.w.WriteString("<dt>")
-			v18 := r.strs.T("languages")
-			writeEscaped(r.w, v18)
+			v17 := r.strs.T("languages")
+			writeEscaped(r.w, v17)
 			r.w.WriteString("</dt><dd>")
 			{
-				for v19 := range v17 {
-					v20 := &v17[v19]
-					_, _ = v19, v20
+				for v18 := range v16 {
+					v19 := &v16[v18]
+					_, _ = v18, v19
 					{
-						if v19 != 0 {
+						if v18 != 0 {
 							r.w.WriteString(", ")
 						}
 					}
-					v21 := r.strs.Language((*v20))
-					writeEscaped(r.w, v21)
+					v20 := r.strs.Language((*v19))
+					writeEscaped(r.w, v20)
 				}
 			}
 			r.w.WriteString("</dd>")
 		}
 	}
 	{
-		v22 := (*v1).Time("joined")
+		v21 := (*v1).Time("joined")
 		if true {
-			v23 := v22
-			_ = v23
+			v22 := v21
+			_ = v22
 			{
-				v24 := v23.IsZero()
-				if bool(!(bool(v24))) {
+				v23 := v22.IsZero()
+				if bool(!(bool(v23))) {
 					r.w.WriteString("<dt>")
-					v25 := r.strs.T("joined")
-					writeEscaped(r.w, v25)
+					v24 := r.strs.T("joined")
+					writeEscaped(r.w, v24)
 					r.w.WriteString("</dt><dd><time datetime=\"")
-					v26 := isoDate(v23)
-					writeEscaped(r.w, v26)
+					v25 := isoDate(v22)
+					writeEscaped(r.w, v25)
 					r.w.WriteString("\">")
-					v27 := r.strs.Date(v23)
-					writeEscaped(r.w, v27)
+					v26 := r.strs.Date(v22)
+					writeEscaped(r.w, v26)
 					r.w.WriteString("</time></dd>")
 				}
 			}
 		}
 	}
 	{
-		v28 := (*v1).S("website")
-		if len(v28) > 0 {
-			v29 := v28
-			_ = v29
+		v27 := (*v1).S("website")
+		if len(v27) > 0 {
+			v28 := v27
+			_ = v28
 			r.w.WriteString("<dt>")
-			v30 := r.strs.T("website")
-			writeEscaped(r.w, v30)
-			r.w.WriteString("</dt><dd><a href=\"")
-			writeEscaped(r.w, urlNormalize(urlFilter(v29)))
-			r.w.WriteString("\" rel=\"noopener\">")
+			v29 := r.strs.T("website")
 			writeEscaped(r.w, v29)
+			r.w.WriteString("</dt><dd><a href=\"")
+			writeURLAttr(r.w, v28)
+			r.w.WriteString("\" rel=\"noopener\">")
+			writeEscaped(r.w, v28)
 			r.w.WriteString("</a></dd>")
 		}
 	}
 	{
-		v31 := (*v1).S("email")
-		if len(v31) > 0 {
-			v32 := v31
-			_ = v32
+		v30 := (*v1).S("email")
+		if len(v30) > 0 {
+			v31 := v30
+			_ = v31
 			r.w.WriteString("<dt>")
-			v33 := r.strs.T("email")
-			writeEscaped(r.w, v33)
-			r.w.WriteString("</dt><dd><a href=\"mailto:")
-			writeEscaped(r.w, urlNormalize(v32))
-			r.w.WriteString("\">")
+			v32 := r.strs.T("email")
 			writeEscaped(r.w, v32)
+			r.w.WriteString("</dt><dd><a href=\"mailto:")
+			writeURLNormalized(r.w, v31)
+			r.w.WriteString("\">")
+			writeEscaped(r.w, v31)
 			r.w.WriteString("</a></dd>")
 		}
 	}
 	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
-	v34 := r.strs.T("offers")
-	writeEscaped(r.w, v34)
+	v33 := r.strs.T("offers")
+	writeEscaped(r.w, v33)
 	r.w.WriteString("</h2>")
-	v35 := (*v1).Refs("offers")
-	v36 := d0.With(v35)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v36); err != nil {
+	v34 := (*v1).Refs("offers")
+	v35 := d0.With(v34)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v35); err != nil {
 		return err
 	}
 	{
-		v37 := (*v1).Refs("offers")
-		if bool(!(len(v37) > 0)) {
+		v36 := (*v1).Refs("offers")
+		if bool(!(len(v36) > 0)) {
 			r.w.WriteString("<p>—</p>")
 		}
 	}
 	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
-	v38 := r.strs.T("needs")
-	writeEscaped(r.w, v38)
+	v37 := r.strs.T("needs")
+	writeEscaped(r.w, v37)
 	r.w.WriteString("</h2>")
-	v39 := (*v1).Refs("needs")
-	v40 := d0.With(v39)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v40); err != nil {
+	v38 := (*v1).Refs("needs")
+	v39 := d0.With(v38)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v39); err != nil {
 		return err
 	}
 	{
-		v41 := (*v1).Refs("needs")
-		if bool(!(len(v41) > 0)) {
+		v40 := (*v1).Refs("needs")
+		if bool(!(len(v40) > 0)) {
 			r.w.WriteString("<p>—</p>")
 		}
 	}
 	r.w.WriteString("</section>\n</div>\n")
 	{
-		v42 := d0.Peers((*v1))
-		if len(v42) > 0 {
-			v43 := v42
-			_ = v43
+		v41 := d0.Peers((*v1))
+		if len(v41) > 0 {
+			v42 := v41
+			_ = v42
 			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
-			v44 := r.strs.T("peers")
-			writeEscaped(r.w, v44)
+			v43 := r.strs.T("peers")
+			writeEscaped(r.w, v43)
 			r.w.WriteString("</h2>\n<dl class=\"peers\">")
 			{
-				for v45 := range v43 {
-					v46 := &v43[v45]
-					_, _ = v45, v46
+				for v44 := range v42 {
+					v45 := &v42[v44]
+					_, _ = v44, v45
 					r.w.WriteString("\n<dt><a href=\"")
-					v47 := d0.Href((*v46).Topic)
-					writeEscaped(r.w, urlNormalize(urlFilter(v47)))
+					d0.writeHrefAttr(r.w, (*v45).Topic)
 					r.w.WriteString("\">")
-					v48 := (*v46).Topic.Title()
-					writeEscaped(r.w, v48)
+					v46 := (*v45).Topic.Title()
+					writeEscaped(r.w, v46)
 					r.w.WriteString("</a></dt>\n<dd>")
 					{
-						if len((*v46).Members) > 0 {
-							v49 := d0.With((*v46).Members)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v49); err != nil {
+						if len((*v45).Members) > 0 {
+							v47 := d0.With((*v45).Members)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v47); err != nil {
 								return err
 							}
 							{
-								if (*v46).More != 0 {
+								if (*v45).More != 0 {
 									r.w.WriteString(" <a href=\"")
-									v50 := d0.Href((*v46).Topic)
-									writeEscaped(r.w, urlNormalize(urlFilter(v50)))
+									d0.writeHrefAttr(r.w, (*v45).Topic)
 									r.w.WriteString("#offered\">")
-									v51 := r.strs.T("peers_more", (*v46).More)
-									writeEscaped(r.w, v51)
+									v48 := r.strs.T("peers_more", (*v45).More)
+									writeEscaped(r.w, v48)
 									r.w.WriteString("</a>")
 								}
 							}
 						} else {
 							r.w.WriteString("<span class=\"gap\">")
-							v52 := r.strs.T("peers_none")
-							writeEscaped(r.w, v52)
+							v49 := r.strs.T("peers_none")
+							writeEscaped(r.w, v49)
 							r.w.WriteString("</span>")
 						}
 					}
@@ -3461,50 +3422,49 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v53 := d0.Roles((*v1))
-		if len(v53) > 0 {
-			v54 := v53
-			_ = v54
+		v50 := d0.Roles((*v1))
+		if len(v50) > 0 {
+			v51 := v50
+			_ = v51
 			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
-			v55 := r.strs.T("roles")
-			writeEscaped(r.w, v55)
+			v52 := r.strs.T("roles")
+			writeEscaped(r.w, v52)
 			r.w.WriteString("</h2>\n<ul>")
 			{
-				for v56 := range v54 {
-					v57 := &v54[v56]
-					_, _ = v56, v57
+				for v53 := range v51 {
+					v54 := &v51[v53]
+					_, _ = v53, v54
 					r.w.WriteString("\n<li><strong>")
-					writeEscaped(r.w, (*v57).Role)
+					writeEscaped(r.w, (*v54).Role)
 					r.w.WriteString("</strong> — <a href=\"")
-					v58 := d0.Href((*v57).Rule)
-					writeEscaped(r.w, urlNormalize(urlFilter(v58)))
+					d0.writeHrefAttr(r.w, (*v54).Rule)
 					r.w.WriteString("\">")
-					v59 := (*v57).Rule.Title()
-					writeEscaped(r.w, v59)
+					v55 := (*v54).Rule.Title()
+					writeEscaped(r.w, v55)
 					r.w.WriteString("</a> · <time datetime=\"")
-					v60 := isoDate((*v57).From)
-					writeEscaped(r.w, v60)
+					v56 := isoDate((*v54).From)
+					writeEscaped(r.w, v56)
 					r.w.WriteString("\">")
-					v61 := r.strs.Date((*v57).From)
-					writeEscaped(r.w, v61)
+					v57 := r.strs.Date((*v54).From)
+					writeEscaped(r.w, v57)
 					r.w.WriteString("</time>")
 					{
-						v62 := (*v57).To.IsZero()
-						if bool(!(bool(v62))) {
+						v58 := (*v54).To.IsZero()
+						if bool(!(bool(v58))) {
 							r.w.WriteString(" – <time datetime=\"")
-							v63 := isoDate((*v57).To)
-							writeEscaped(r.w, v63)
+							v59 := isoDate((*v54).To)
+							writeEscaped(r.w, v59)
 							r.w.WriteString("\">")
-							v64 := r.strs.Date((*v57).To)
-							writeEscaped(r.w, v64)
+							v60 := r.strs.Date((*v54).To)
+							writeEscaped(r.w, v60)
 							r.w.WriteString("</time>")
 						}
 					}
 					{
-						if bool((*v57).Current) {
+						if bool((*v54).Current) {
 							r.w.WriteString(" <span class=\"badge\">")
-							v65 := r.strs.T("current")
-							writeEscaped(r.w, v65)
+							v61 := r.strs.T("current")
+							writeEscaped(r.w, v61)
 							r.w.WriteString("</span>")
 						}
 					}
@@ -3516,12 +3476,29 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v66 := (*v1).From("minutes", "rapporteur")
+		v62 := (*v1).From("minutes", "rapporteur")
+		if len(v62) > 0 {
+			v63 := v62
+			_ = v63
+			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
+			v64 := r.strs.T("minutes_rapporteur")
+			writeEscaped(r.w, v64)
+			r.w.WriteString("</h2>")
+			v65 := d0.With(v63)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v65); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v66 := (*v1).From("minutes", "attendees")
 		if len(v66) > 0 {
 			v67 := v66
 			_ = v67
-			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
-			v68 := r.strs.T("minutes_rapporteur")
+			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
+			v68 := r.strs.T("minutes_attended")
 			writeEscaped(r.w, v68)
 			r.w.WriteString("</h2>")
 			v69 := d0.With(v67)
@@ -3533,12 +3510,12 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v70 := (*v1).From("minutes", "attendees")
+		v70 := (*v1).From("module", "authors")
 		if len(v70) > 0 {
 			v71 := v70
 			_ = v71
-			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
-			v72 := r.strs.T("minutes_attended")
+			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
+			v72 := r.strs.T("modules_authored")
 			writeEscaped(r.w, v72)
 			r.w.WriteString("</h2>")
 			v73 := d0.With(v71)
@@ -3548,26 +3525,9 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 			r.w.WriteString("</section>")
 		}
 	}
-	r.w.WriteString("\n")
-	{
-		v74 := (*v1).From("module", "authors")
-		if len(v74) > 0 {
-			v75 := v74
-			_ = v75
-			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
-			v76 := r.strs.T("modules_authored")
-			writeEscaped(r.w, v76)
-			r.w.WriteString("</h2>")
-			v77 := d0.With(v75)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v77); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
 	r.w.WriteString("\n</article>\n")
-	v78 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member")
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v78); err != nil {
+	v74 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member")
+	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v74); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -3597,47 +3557,46 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	v4 := d0.Href("governance/")
-	writeEscaped(r.w, urlNormalize(urlFilter(v4)))
+	d0.writeHrefAttr(r.w, "governance/")
 	r.w.WriteString("\">")
-	v5 := r.strs.T("nav_governance")
-	writeEscaped(r.w, v5)
+	v4 := r.strs.T("nav_governance")
+	writeEscaped(r.w, v4)
 	r.w.WriteString("</a> · ")
-	v6 := (*v1).S("category")
-	v7 := "category_" + v6
-	v8 := r.strs.T(v7)
-	writeEscaped(r.w, v8)
+	v5 := (*v1).S("category")
+	v6 := "category_" + v5
+	v7 := r.strs.T(v6)
+	writeEscaped(r.w, v7)
 	r.w.WriteString("</p>\n<h1>")
 	if d0 == nil {
 		return nilError("main", "rule.html:4:6", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("</h1>\n<p class=\"sub\"><span class=\"status status-")
-	v9 := (*v1).S("status")
-	writeEscaped(r.w, v9)
+	v8 := (*v1).S("status")
+	writeEscaped(r.w, v8)
 	r.w.WriteString("\">")
-	v10 := (*v1).S("status")
-	v11 := "status_" + v10
-	v12 := r.strs.T(v11)
-	writeEscaped(r.w, v12)
+	v9 := (*v1).S("status")
+	v10 := "status_" + v9
+	v11 := r.strs.T(v10)
+	writeEscaped(r.w, v11)
 	r.w.WriteString("</span>")
 	{
-		v13 := (*v1).Time("adopted")
+		v12 := (*v1).Time("adopted")
 		if true {
-			v14 := v13
-			_ = v14
+			v13 := v12
+			_ = v13
 			{
-				v15 := v14.IsZero()
-				if bool(!(bool(v15))) {
+				v14 := v13.IsZero()
+				if bool(!(bool(v14))) {
 					r.w.WriteString(" · ")
-					v16 := r.strs.T("adopted")
-					writeEscaped(r.w, v16)
+					v15 := r.strs.T("adopted")
+					writeEscaped(r.w, v15)
 					r.w.WriteString(" <time datetime=\"")
-					v17 := isoDate(v14)
-					writeEscaped(r.w, v17)
+					v16 := isoDate(v13)
+					writeEscaped(r.w, v16)
 					r.w.WriteString("\">")
-					v18 := r.strs.Date(v14)
-					writeEscaped(r.w, v18)
+					v17 := r.strs.Date(v13)
+					writeEscaped(r.w, v17)
 					r.w.WriteString("</time>")
 				}
 			}
@@ -3645,34 +3604,33 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("</p>\n")
 	{
-		v19 := (*v1).Ref("supersedes")
-		if v19 != nil {
-			v20 := v19
-			_ = v20
+		v18 := (*v1).Ref("supersedes")
+		if v18 != nil {
+			v19 := v18
+			_ = v19
 			r.w.WriteString("<p>")
-			v21 := r.strs.T("supersedes")
-			writeEscaped(r.w, v21)
+			v20 := r.strs.T("supersedes")
+			writeEscaped(r.w, v20)
 			r.w.WriteString(": <a href=\"")
-			v22 := d0.Href(v20)
-			writeEscaped(r.w, urlNormalize(urlFilter(v22)))
+			d0.writeHrefAttr(r.w, v19)
 			r.w.WriteString("\">")
-			v23 := v20.Title()
-			writeEscaped(r.w, v23)
+			v21 := v19.Title()
+			writeEscaped(r.w, v21)
 			r.w.WriteString("</a></p>")
 		}
 	}
 	r.w.WriteString("\n")
 	{
-		v24 := (*v1).From("rule", "supersedes")
-		if len(v24) > 0 {
-			v25 := v24
-			_ = v25
+		v22 := (*v1).From("rule", "supersedes")
+		if len(v22) > 0 {
+			v23 := v22
+			_ = v23
 			r.w.WriteString("<p class=\"notice\">")
-			v26 := r.strs.T("superseded_by")
-			writeEscaped(r.w, v26)
+			v24 := r.strs.T("superseded_by")
+			writeEscaped(r.w, v24)
 			r.w.WriteString(": ")
-			v27 := d0.With(v25)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v27); err != nil {
+			v25 := d0.With(v23)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v25); err != nil {
 				return err
 			}
 			r.w.WriteString("</p>")
@@ -3684,71 +3642,70 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v28 := (*v1).Objects("terms")
-		if len(v28) > 0 {
-			v29 := v28
-			_ = v29
+		v26 := (*v1).Objects("terms")
+		if len(v26) > 0 {
+			v27 := v26
+			_ = v27
 			r.w.WriteString("<section aria-labelledby=\"terms\"><h2 id=\"terms\">")
-			v30 := r.strs.T("terms")
-			writeEscaped(r.w, v30)
+			v28 := r.strs.T("terms")
+			writeEscaped(r.w, v28)
 			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"terms\"><thead><tr><th scope=\"col\">")
-			v31 := r.strs.T("role")
+			v29 := r.strs.T("role")
+			writeEscaped(r.w, v29)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v30 := r.strs.T("member")
+			writeEscaped(r.w, v30)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v31 := r.strs.T("from")
 			writeEscaped(r.w, v31)
 			r.w.WriteString("</th><th scope=\"col\">")
-			v32 := r.strs.T("member")
+			v32 := r.strs.T("to")
 			writeEscaped(r.w, v32)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v33 := r.strs.T("from")
-			writeEscaped(r.w, v33)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v34 := r.strs.T("to")
-			writeEscaped(r.w, v34)
 			r.w.WriteString("</th></tr></thead><tbody>")
 			{
-				for v35 := range v29 {
-					v36 := &v29[v35]
-					_, _ = v35, v36
+				for v33 := range v27 {
+					v34 := &v27[v33]
+					_, _ = v33, v34
 					r.w.WriteString("\n<tr><td>")
-					v37 := (*v36).S("role")
-					writeEscaped(r.w, v37)
+					v35 := (*v34).S("role")
+					writeEscaped(r.w, v35)
 					r.w.WriteString("</td><td>")
 					{
-						v38 := (*v36).Ref("member")
-						if v38 != nil {
-							v39 := v38
-							_ = v39
+						v36 := (*v34).Ref("member")
+						if v36 != nil {
+							v37 := v36
+							_ = v37
 							r.w.WriteString("<a href=\"")
-							v40 := d0.Href(v39)
-							writeEscaped(r.w, urlNormalize(urlFilter(v40)))
+							d0.writeHrefAttr(r.w, v37)
 							r.w.WriteString("\">")
-							v41 := v39.Title()
-							writeEscaped(r.w, v41)
+							v38 := v37.Title()
+							writeEscaped(r.w, v38)
 							r.w.WriteString("</a>")
 						}
 					}
 					r.w.WriteString("</td><td><time datetime=\"")
-					v42 := (*v36).Time("from")
-					v43 := isoDate(v42)
-					writeEscaped(r.w, v43)
+					v39 := (*v34).Time("from")
+					v40 := isoDate(v39)
+					writeEscaped(r.w, v40)
 					r.w.WriteString("\">")
-					v44 := (*v36).Time("from")
-					v45 := r.strs.Date(v44)
-					writeEscaped(r.w, v45)
+					v41 := (*v34).Time("from")
+					v42 := r.strs.Date(v41)
+					writeEscaped(r.w, v42)
 					r.w.WriteString("</time></td><td>")
 					{
-						v46 := (*v36).Time("to")
+						v43 := (*v34).Time("to")
 						if true {
-							v47 := v46
-							_ = v47
+							v44 := v43
+							_ = v44
 							{
-								v48 := v47.IsZero()
-								if bool(!(bool(v48))) {
+								v45 := v44.IsZero()
+								if bool(!(bool(v45))) {
 									r.w.WriteString("<time datetime=\"")
-									v49 := isoDate(v47)
-									writeEscaped(r.w, v49)
+									v46 := isoDate(v44)
+									writeEscaped(r.w, v46)
 									r.w.WriteString("\">")
-									v50 := r.strs.Date(v47)
-									writeEscaped(r.w, v50)
+									v47 := r.strs.Date(v44)
+									writeEscaped(r.w, v47)
 									r.w.WriteString("</time>")
 								} else {
 									r.w.WriteString("—")
@@ -3763,8 +3720,8 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString("\n</article>\n")
-	v51 := d0.BacklinksExcept("rule.supersedes")
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v51); err != nil {
+	v48 := d0.BacklinksExcept("rule.supersedes")
+	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v48); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -3820,78 +3777,76 @@ func tpl_main__render_Page_817918cf(r *run, d0 *Page) error {
 						v9 := &(*v4).Owner
 						_ = v9
 						r.w.WriteString("<a href=\"")
-						v10 := d0.Href((*v9))
-						writeEscaped(r.w, urlNormalize(urlFilter(v10)))
+						d0.writeHrefAttr(r.w, (*v9))
 						r.w.WriteString("\">")
-						v11 := (*v9).Title()
-						writeEscaped(r.w, v11)
+						v10 := (*v9).Title()
+						writeEscaped(r.w, v10)
 						r.w.WriteString("</a>")
 					} else {
-						v12 := r.strs.T("no_owner")
-						writeEscaped(r.w, v12)
+						v11 := r.strs.T("no_owner")
+						writeEscaped(r.w, v11)
 					}
 				}
 				r.w.WriteString(" <span class=\"sub\">")
-				v13 := r.strs.T("open_count", (*v4).Open)
-				writeEscaped(r.w, v13)
+				v12 := r.strs.T("open_count", (*v4).Open)
+				writeEscaped(r.w, v12)
 				{
 					if (*v4).Overdue != 0 {
 						r.w.WriteString(" · <strong>")
-						v14 := r.strs.T("overdue_count", (*v4).Overdue)
-						writeEscaped(r.w, v14)
+						v13 := r.strs.T("overdue_count", (*v4).Overdue)
+						writeEscaped(r.w, v13)
 						r.w.WriteString("</strong>")
 					}
 				}
 				r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
 				{
-					for v15 := range (*v4).Actions {
-						v16 := &(*v4).Actions[v15]
-						_, _ = v15, v16
+					for v14 := range (*v4).Actions {
+						v15 := &(*v4).Actions[v14]
+						_, _ = v14, v15
 						r.w.WriteString("\n<li class=\"status-")
-						writeEscaped(r.w, (*v16).Status)
+						writeEscaped(r.w, (*v15).Status)
 						{
-							if bool((*v16).Overdue) {
+							if bool((*v15).Overdue) {
 								r.w.WriteString(" overdue")
 							}
 						}
 						r.w.WriteString("\">")
-						writeEscaped(r.w, (*v16).Task)
+						writeEscaped(r.w, (*v15).Task)
 						r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
-						writeEscaped(r.w, (*v16).Status)
+						writeEscaped(r.w, (*v15).Status)
 						r.w.WriteString("\">")
-						v17 := "status_" + (*v16).Status
-						v18 := r.strs.T(v17)
-						writeEscaped(r.w, v18)
+						v16 := "status_" + (*v15).Status
+						v17 := r.strs.T(v16)
+						writeEscaped(r.w, v17)
 						r.w.WriteString("</span>")
 						{
-							v19 := (*v16).Due.IsZero()
-							if bool(!(bool(v19))) {
+							v18 := (*v15).Due.IsZero()
+							if bool(!(bool(v18))) {
 								r.w.WriteString(" · ")
-								v20 := r.strs.T("due")
-								writeEscaped(r.w, v20)
+								v19 := r.strs.T("due")
+								writeEscaped(r.w, v19)
 								r.w.WriteString(" <time datetime=\"")
-								v21 := isoDate((*v16).Due)
-								writeEscaped(r.w, v21)
+								v20 := isoDate((*v15).Due)
+								writeEscaped(r.w, v20)
 								r.w.WriteString("\">")
-								v22 := r.strs.Date((*v16).Due)
-								writeEscaped(r.w, v22)
+								v21 := r.strs.Date((*v15).Due)
+								writeEscaped(r.w, v21)
 								r.w.WriteString("</time>")
 							}
 						}
 						{
-							if bool((*v16).Overdue) {
+							if bool((*v15).Overdue) {
 								r.w.WriteString(" · <strong>")
-								v23 := r.strs.T("overdue")
-								writeEscaped(r.w, v23)
+								v22 := r.strs.T("overdue")
+								writeEscaped(r.w, v22)
 								r.w.WriteString("</strong>")
 							}
 						}
 						r.w.WriteString(" · <a href=\"")
-						v24 := d0.Href((*v16).Minutes)
-						writeEscaped(r.w, urlNormalize(urlFilter(v24)))
+						d0.writeHrefAttr(r.w, (*v15).Minutes)
 						r.w.WriteString("#actions\">")
-						v25 := (*v16).Minutes.Title()
-						writeEscaped(r.w, v25)
+						v23 := (*v15).Minutes.Title()
+						writeEscaped(r.w, v23)
 						r.w.WriteString("</a></span></li>")
 					}
 				}
@@ -3899,8 +3854,8 @@ func tpl_main__render_Page_817918cf(r *run, d0 *Page) error {
 			}
 		} else {
 			r.w.WriteString("<p>")
-			v26 := r.strs.T("no_open_actions")
-			writeEscaped(r.w, v26)
+			v24 := r.strs.T("no_open_actions")
+			writeEscaped(r.w, v24)
 			r.w.WriteString("</p>")
 		}
 	}
@@ -3979,40 +3934,39 @@ func tpl_main__render_Page_83d81b42(r *run, d0 *Page) error {
 						}
 					}
 					r.w.WriteString("><a href=\"")
-					v14 := d0.Href((*v11))
-					writeEscaped(r.w, urlNormalize(urlFilter(v14)))
+					d0.writeHrefAttr(r.w, (*v11))
 					r.w.WriteString("\">")
-					v15 := (*v11).Title()
-					writeEscaped(r.w, v15)
+					v14 := (*v11).Title()
+					writeEscaped(r.w, v14)
 					r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
-					v16 := (*v11).Time("date")
-					v17 := isoDate(v16)
-					writeEscaped(r.w, v17)
+					v15 := (*v11).Time("date")
+					v16 := isoDate(v15)
+					writeEscaped(r.w, v16)
 					r.w.WriteString("\">")
-					v18 := (*v11).Time("date")
-					v19 := r.strs.Date(v18)
-					writeEscaped(r.w, v19)
+					v17 := (*v11).Time("date")
+					v18 := r.strs.Date(v17)
+					writeEscaped(r.w, v18)
 					r.w.WriteString("</time>")
 					{
-						v20 := (*v11).S("location")
-						if len(v20) > 0 {
-							v21 := v20
-							_ = v21
+						v19 := (*v11).S("location")
+						if len(v19) > 0 {
+							v20 := v19
+							_ = v20
 							r.w.WriteString(" · ")
-							writeEscaped(r.w, v21)
+							writeEscaped(r.w, v20)
 						}
 					}
 					{
-						v22 := (*v11).Ref("rapporteur")
-						if v22 != nil {
-							v23 := v22
-							_ = v23
+						v21 := (*v11).Ref("rapporteur")
+						if v21 != nil {
+							v22 := v21
+							_ = v22
 							r.w.WriteString(" · ")
-							v24 := r.strs.T("rapporteur")
-							writeEscaped(r.w, v24)
+							v23 := r.strs.T("rapporteur")
+							writeEscaped(r.w, v23)
 							r.w.WriteString(": ")
-							v25 := v23.Title()
-							writeEscaped(r.w, v25)
+							v24 := v22.Title()
+							writeEscaped(r.w, v24)
 						}
 					}
 					r.w.WriteString("</span></li>")
@@ -4072,48 +4026,46 @@ func tpl_main__render_Page_96cb1c39(r *run, d0 *Page) error {
 					v10 := (*v9).S("status")
 					writeEscaped(r.w, v10)
 					r.w.WriteString("\"><a href=\"")
-					v11 := d0.Href((*v9))
-					writeEscaped(r.w, urlNormalize(urlFilter(v11)))
+					d0.writeHrefAttr(r.w, (*v9))
 					r.w.WriteString("\">")
-					v12 := (*v9).Title()
-					writeEscaped(r.w, v12)
+					v11 := (*v9).Title()
+					writeEscaped(r.w, v11)
 					r.w.WriteString("</a><span class=\"sub\"><span class=\"status status-")
-					v13 := (*v9).S("status")
-					writeEscaped(r.w, v13)
+					v12 := (*v9).S("status")
+					writeEscaped(r.w, v12)
 					r.w.WriteString("\">")
-					v14 := (*v9).S("status")
-					v15 := "status_" + v14
-					v16 := r.strs.T(v15)
-					writeEscaped(r.w, v16)
+					v13 := (*v9).S("status")
+					v14 := "status_" + v13
+					v15 := r.strs.T(v14)
+					writeEscaped(r.w, v15)
 					r.w.WriteString("</span>")
 					{
-						v17 := (*v9).Ref("supersedes")
-						if v17 != nil {
-							v18 := v17
-							_ = v18
+						v16 := (*v9).Ref("supersedes")
+						if v16 != nil {
+							v17 := v16
+							_ = v17
 							r.w.WriteString(" · ")
-							v19 := r.strs.T("supersedes")
-							writeEscaped(r.w, v19)
+							v18 := r.strs.T("supersedes")
+							writeEscaped(r.w, v18)
 							r.w.WriteString(" <a href=\"")
-							v20 := d0.Href(v18)
-							writeEscaped(r.w, urlNormalize(urlFilter(v20)))
+							d0.writeHrefAttr(r.w, v17)
 							r.w.WriteString("\">")
-							v21 := v18.Title()
-							writeEscaped(r.w, v21)
+							v19 := v17.Title()
+							writeEscaped(r.w, v19)
 							r.w.WriteString("</a>")
 						}
 					}
 					{
-						v22 := (*v9).From("rule", "supersedes")
-						if len(v22) > 0 {
-							v23 := v22
-							_ = v23
+						v20 := (*v9).From("rule", "supersedes")
+						if len(v20) > 0 {
+							v21 := v20
+							_ = v21
 							r.w.WriteString(" · ")
-							v24 := r.strs.T("superseded_by")
-							writeEscaped(r.w, v24)
+							v22 := r.strs.T("superseded_by")
+							writeEscaped(r.w, v22)
 							r.w.WriteString(" ")
-							v25 := d0.With(v23)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v25); err != nil {
+							v23 := d0.With(v21)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v23); err != nil {
 								return err
 							}
 						}
@@ -4217,8 +4169,7 @@ func tpl_main__render_Page_a5812ebc(r *run, d0 *Page) error {
 							v22 := &v18[v21]
 							_, _ = v21, v22
 							r.w.WriteString("<li><a href=\"")
-							v23 := d0.Href((*v22).Path)
-							writeEscaped(r.w, urlNormalize(urlFilter(v23)))
+							d0.writeHrefAttr(r.w, (*v22).Path)
 							r.w.WriteString("\">")
 							writeEscaped(r.w, (*v22).Label)
 							r.w.WriteString(" (")
@@ -4232,101 +4183,99 @@ func tpl_main__render_Page_a5812ebc(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString("\n</dl>\n<p>")
-	v24 := r.strs.T("browse_by_topic")
-	writeEscaped(r.w, v24)
+	v23 := r.strs.T("browse_by_topic")
+	writeEscaped(r.w, v23)
 	r.w.WriteString(" <a href=\"")
-	v25 := d0.Href("topics/")
-	writeEscaped(r.w, urlNormalize(urlFilter(v25)))
+	d0.writeHrefAttr(r.w, "topics/")
 	r.w.WriteString("\">")
-	v26 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v26)
+	v24 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v24)
 	r.w.WriteString("</a></p>\n</nav>\n")
 	{
-		v27 := d0.GroupBy(v2, "country")
-		for v28 := range v27 {
-			v29 := &v27[v28]
-			_, _ = v28, v29
+		v25 := d0.GroupBy(v2, "country")
+		for v26 := range v25 {
+			v27 := &v25[v26]
+			_, _ = v26, v27
 			r.w.WriteString("\n<section aria-labelledby=\"in-")
-			writeEscaped(r.w, (*v29).Key)
+			writeEscaped(r.w, (*v27).Key)
 			r.w.WriteString("\">\n<h2 id=\"in-")
-			writeEscaped(r.w, (*v29).Key)
+			writeEscaped(r.w, (*v27).Key)
 			r.w.WriteString("\">")
-			v30 := r.strs.Country((*v29).Key)
-			writeEscaped(r.w, v30)
+			v28 := r.strs.Country((*v27).Key)
+			writeEscaped(r.w, v28)
 			r.w.WriteString("</h2>\n<ul class=\"cards directory\">")
 			{
-				for v31 := range (*v29).Entries {
-					v32 := &(*v29).Entries[v31]
-					_, _ = v31, v32
+				for v29 := range (*v27).Entries {
+					v30 := &(*v27).Entries[v29]
+					_, _ = v29, v30
 					r.w.WriteString("\n<li data-region=\"")
-					v33 := (*v32).S("region")
-					writeEscaped(r.w, v33)
+					v31 := (*v30).S("region")
+					writeEscaped(r.w, v31)
 					r.w.WriteString("\" data-country=\"")
-					v34 := (*v32).S("country")
-					writeEscaped(r.w, v34)
+					v32 := (*v30).S("country")
+					writeEscaped(r.w, v32)
 					r.w.WriteString("\" data-kind=\"")
-					v35 := (*v32).S("kind")
-					writeEscaped(r.w, v35)
+					v33 := (*v30).S("kind")
+					writeEscaped(r.w, v33)
 					r.w.WriteString("\" data-offers=\"")
-					v36 := (*v32).List("offers")
+					v34 := (*v30).List("offers")
+					v35 := strings.Join(v34, " ")
+					writeEscaped(r.w, v35)
+					r.w.WriteString("\" data-needs=\"")
+					v36 := (*v30).List("needs")
 					v37 := strings.Join(v36, " ")
 					writeEscaped(r.w, v37)
-					r.w.WriteString("\" data-needs=\"")
-					v38 := (*v32).List("needs")
-					v39 := strings.Join(v38, " ")
-					writeEscaped(r.w, v39)
 					r.w.WriteString("\"")
 					{
-						v40 := (*v32).Lang()
-						if len(v40) > 0 {
-							v41 := v40
-							_ = v41
+						v38 := (*v30).Lang()
+						if len(v38) > 0 {
+							v39 := v38
+							_ = v39
 							r.w.WriteString(" lang=\"")
-							writeEscaped(r.w, v41)
+							writeEscaped(r.w, v39)
 							r.w.WriteString("\"")
 						}
 					}
 					r.w.WriteString(">\n<a href=\"")
-					v42 := d0.Href((*v32))
-					writeEscaped(r.w, urlNormalize(urlFilter(v42)))
+					d0.writeHrefAttr(r.w, (*v30))
 					r.w.WriteString("\">")
-					v43 := (*v32).Title()
-					writeEscaped(r.w, v43)
+					v40 := (*v30).Title()
+					writeEscaped(r.w, v40)
 					r.w.WriteString("</a>\n<span class=\"sub\">")
-					v44 := (*v32).S("kind")
-					v45 := "kind_" + v44
-					v46 := r.strs.T(v45)
-					writeEscaped(r.w, v46)
+					v41 := (*v30).S("kind")
+					v42 := "kind_" + v41
+					v43 := r.strs.T(v42)
+					writeEscaped(r.w, v43)
 					{
-						v47 := (*v32).S("region")
-						if len(v47) > 0 {
-							v48 := v47
-							_ = v48
+						v44 := (*v30).S("region")
+						if len(v44) > 0 {
+							v45 := v44
+							_ = v45
 							r.w.WriteString(" · ")
-							writeEscaped(r.w, v48)
+							writeEscaped(r.w, v45)
 						}
 					}
 					r.w.WriteString("</span>\n")
 					{
-						v49 := (*v32).Refs("offers")
-						if len(v49) > 0 {
-							v50 := v49
-							_ = v50
+						v46 := (*v30).Refs("offers")
+						if len(v46) > 0 {
+							v47 := v46
+							_ = v47
 							r.w.WriteString("<span class=\"sub\">")
-							v51 := r.strs.T("offers")
-							writeEscaped(r.w, v51)
+							v48 := r.strs.T("offers")
+							writeEscaped(r.w, v48)
 							r.w.WriteString(": ")
 							{
-								for v52 := range v50 {
-									v53 := &v50[v52]
-									_, _ = v52, v53
+								for v49 := range v47 {
+									v50 := &v47[v49]
+									_, _ = v49, v50
 									{
-										if v52 != 0 {
+										if v49 != 0 {
 											r.w.WriteString(", ")
 										}
 									}
-									v54 := (*v53).Title()
-									writeEscaped(r.w, v54)
+									v51 := (*v50).Title()
+									writeEscaped(r.w, v51)
 								}
 							}
 							r.w.WriteString("</span>")
@@ -4351,17 +4300,15 @@ func tpl_main__render_Page_abb35a72(r *run, d0 *Page) error {
 	v2 := r.strs.T("not_found_text")
 	writeEscaped(r.w, v2)
 	r.w.WriteString("</p>\n<p><a href=\"")
-	v3 := d0.Href("")
-	writeEscaped(r.w, urlNormalize(urlFilter(v3)))
+	d0.writeHrefAttr(r.w, "")
 	r.w.WriteString("\">")
-	v4 := r.strs.T("go_home")
-	writeEscaped(r.w, v4)
+	v3 := r.strs.T("go_home")
+	writeEscaped(r.w, v3)
 	r.w.WriteString("</a> · <a href=\"")
-	v5 := d0.Href("topics/")
-	writeEscaped(r.w, urlNormalize(urlFilter(v5)))
+	d0.writeHrefAttr(r.w, "topics/")
 	r.w.WriteString("\">")
-	v6 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v6)
+	v4 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v4)
 	r.w.WriteString("</a></p>\n")
 	return nil
 }
@@ -4385,11 +4332,10 @@ func tpl_main__render_Page_d2f53554(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	v4 := d0.Href("topics/")
-	writeEscaped(r.w, urlNormalize(urlFilter(v4)))
+	d0.writeHrefAttr(r.w, "topics/")
 	r.w.WriteString("\">")
-	v5 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v5)
+	v4 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v4)
 	r.w.WriteString("</a></p>\n<h1>")
 	if d0 == nil {
 		return nilError("main", "topic.html:4:6", ".Title", "*render.Page", "Title")
@@ -4397,27 +4343,27 @@ func tpl_main__render_Page_d2f53554(r *run, d0 *Page) error {
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("</h1>\n")
 	{
-		v6 := (*v1).List("aliases")
-		if len(v6) > 0 {
-			v7 := v6
-			_ = v7
+		v5 := (*v1).List("aliases")
+		if len(v5) > 0 {
+			v6 := v5
+			_ = v6
 			r.w.WriteString("<p class=\"sub\">")
-			v8 := r.strs.T("also_called")
-			writeEscaped(r.w, v8)
+			v7 := r.strs.T("also_called")
+			writeEscaped(r.w, v7)
 			r.w.WriteString(" ")
-			v9 := strings.Join(v7, ", ")
-			writeEscaped(r.w, v9)
+			v8 := strings.Join(v6, ", ")
+			writeEscaped(r.w, v8)
 			r.w.WriteString("</p>")
 		}
 	}
 	r.w.WriteString("\n")
 	{
-		v10 := (*v1).S("definition")
-		if len(v10) > 0 {
-			v11 := v10
-			_ = v11
+		v9 := (*v1).S("definition")
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
 			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, v11)
+			writeEscaped(r.w, v10)
 			r.w.WriteString("</p>")
 		}
 	}
@@ -4426,36 +4372,36 @@ func tpl_main__render_Page_d2f53554(r *run, d0 *Page) error {
 		return err
 	}
 	r.w.WriteString("\n<div class=\"two\">\n<section aria-labelledby=\"offered\"><h2 id=\"offered\">")
-	v12 := r.strs.T("who_offers")
-	writeEscaped(r.w, v12)
+	v11 := r.strs.T("who_offers")
+	writeEscaped(r.w, v11)
 	r.w.WriteString("</h2>")
 	{
-		v13 := (*v1).From("member", "offers")
-		if len(v13) > 0 {
-			v14 := v13
-			_ = v14
-			v15 := d0.With(v14)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v15); err != nil {
+		v12 := (*v1).From("member", "offers")
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			v14 := d0.With(v13)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v14); err != nil {
 				return err
 			}
 		} else {
 			r.w.WriteString("<p class=\"gap\">")
-			v16 := r.strs.T("nobody_offers")
-			writeEscaped(r.w, v16)
+			v15 := r.strs.T("nobody_offers")
+			writeEscaped(r.w, v15)
 			r.w.WriteString("</p>")
 		}
 	}
 	r.w.WriteString("</section>\n<section aria-labelledby=\"needed\"><h2 id=\"needed\">")
-	v17 := r.strs.T("who_needs")
-	writeEscaped(r.w, v17)
+	v16 := r.strs.T("who_needs")
+	writeEscaped(r.w, v16)
 	r.w.WriteString("</h2>")
 	{
-		v18 := (*v1).From("member", "needs")
-		if len(v18) > 0 {
-			v19 := v18
-			_ = v19
-			v20 := d0.With(v19)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v20); err != nil {
+		v17 := (*v1).From("member", "needs")
+		if len(v17) > 0 {
+			v18 := v17
+			_ = v18
+			v19 := d0.With(v18)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v19); err != nil {
 				return err
 			}
 		} else {
@@ -4464,16 +4410,16 @@ func tpl_main__render_Page_d2f53554(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("</section>\n</div>\n")
 	{
-		v21 := (*v1).From("minutes", "topics")
-		if len(v21) > 0 {
-			v22 := v21
-			_ = v22
+		v20 := (*v1).From("minutes", "topics")
+		if len(v20) > 0 {
+			v21 := v20
+			_ = v21
 			r.w.WriteString("<section aria-labelledby=\"discussed\"><h2 id=\"discussed\">")
-			v23 := r.strs.T("discussed_in")
-			writeEscaped(r.w, v23)
+			v22 := r.strs.T("discussed_in")
+			writeEscaped(r.w, v22)
 			r.w.WriteString("</h2>")
-			v24 := d0.With(v22)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v24); err != nil {
+			v23 := d0.With(v21)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v23); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
@@ -4481,24 +4427,24 @@ func tpl_main__render_Page_d2f53554(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v25 := (*v1).From("module", "topics")
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
+		v24 := (*v1).From("module", "topics")
+		if len(v24) > 0 {
+			v25 := v24
+			_ = v25
 			r.w.WriteString("<section aria-labelledby=\"taught\"><h2 id=\"taught\">")
-			v27 := r.strs.T("taught_in")
-			writeEscaped(r.w, v27)
+			v26 := r.strs.T("taught_in")
+			writeEscaped(r.w, v26)
 			r.w.WriteString("</h2>")
-			v28 := d0.With(v26)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v28); err != nil {
+			v27 := d0.With(v25)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v27); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
 		}
 	}
 	r.w.WriteString("\n</article>\n")
-	v29 := d0.BacklinksExcept("member.offers", "member.needs", "minutes.topics", "module.topics")
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v29); err != nil {
+	v28 := d0.BacklinksExcept("member.offers", "member.needs", "minutes.topics", "module.topics")
+	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v28); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -4528,97 +4474,96 @@ func tpl_main__render_Page_d444446f(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	v4 := d0.Href("charters/")
-	writeEscaped(r.w, urlNormalize(urlFilter(v4)))
+	d0.writeHrefAttr(r.w, "charters/")
 	r.w.WriteString("\">")
-	v5 := r.strs.T("nav_charters")
-	writeEscaped(r.w, v5)
+	v4 := r.strs.T("nav_charters")
+	writeEscaped(r.w, v4)
 	r.w.WriteString("</a></p>\n<h1>")
 	if d0 == nil {
 		return nilError("main", "charter.html:4:6", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	v6 := r.strs.T("adopted")
-	writeEscaped(r.w, v6)
+	v5 := r.strs.T("adopted")
+	writeEscaped(r.w, v5)
 	r.w.WriteString(" <time datetime=\"")
-	v7 := (*v1).Time("adopted")
-	v8 := isoDate(v7)
-	writeEscaped(r.w, v8)
+	v6 := (*v1).Time("adopted")
+	v7 := isoDate(v6)
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">")
-	v9 := (*v1).Time("adopted")
-	v10 := r.strs.Date(v9)
-	writeEscaped(r.w, v10)
+	v8 := (*v1).Time("adopted")
+	v9 := r.strs.Date(v8)
+	writeEscaped(r.w, v9)
 	r.w.WriteString("</time>")
 	{
-		v11 := (*v1).Time("revised")
+		v10 := (*v1).Time("revised")
 		if true {
-			v12 := v11
-			_ = v12
+			v11 := v10
+			_ = v11
 			{
-				v13 := v12.IsZero()
-				if bool(!(bool(v13))) {
+				v12 := v11.IsZero()
+				if bool(!(bool(v12))) {
 					r.w.WriteString(" · ")
-					v14 := r.strs.T("revised")
-					writeEscaped(r.w, v14)
+					v13 := r.strs.T("revised")
+					writeEscaped(r.w, v13)
 					r.w.WriteString(" <time datetime=\"")
-					v15 := isoDate(v12)
-					writeEscaped(r.w, v15)
+					v14 := isoDate(v11)
+					writeEscaped(r.w, v14)
 					r.w.WriteString("\">")
-					v16 := r.strs.Date(v12)
-					writeEscaped(r.w, v16)
+					v15 := r.strs.Date(v11)
+					writeEscaped(r.w, v15)
 					r.w.WriteString("</time>")
 				}
 			}
 		}
 	}
 	r.w.WriteString("</p>\n<section aria-labelledby=\"mission\"><h2 id=\"mission\">")
-	v17 := r.strs.T("mission")
-	writeEscaped(r.w, v17)
+	v16 := r.strs.T("mission")
+	writeEscaped(r.w, v16)
 	r.w.WriteString("</h2><p>")
-	v18 := (*v1).S("mission")
-	writeEscaped(r.w, v18)
+	v17 := (*v1).S("mission")
+	writeEscaped(r.w, v17)
 	r.w.WriteString("</p></section>\n")
 	{
-		v19 := (*v1).S("vision")
-		if len(v19) > 0 {
-			v20 := v19
-			_ = v20
+		v18 := (*v1).S("vision")
+		if len(v18) > 0 {
+			v19 := v18
+			_ = v19
 			r.w.WriteString("<section aria-labelledby=\"vision\"><h2 id=\"vision\">")
-			v21 := r.strs.T("vision")
-			writeEscaped(r.w, v21)
-			r.w.WriteString("</h2><p>")
+			v20 := r.strs.T("vision")
 			writeEscaped(r.w, v20)
+			r.w.WriteString("</h2><p>")
+			writeEscaped(r.w, v19)
 			r.w.WriteString("</p></section>")
 		}
 	}
 	r.w.WriteString("\n")
 	{
-		v22 := (*v1).Objects("goals")
-		if len(v22) > 0 {
-			v23 := v22
-			_ = v23
+		v21 := (*v1).Objects("goals")
+		if len(v21) > 0 {
+			v22 := v21
+			_ = v22
 			r.w.WriteString("<section aria-labelledby=\"goals\"><h2 id=\"goals\">")
-			v24 := r.strs.T("goals")
-			writeEscaped(r.w, v24)
+			v23 := r.strs.T("goals")
+			writeEscaped(r.w, v23)
 			r.w.WriteString("</h2>\n")
 			{
-				v25 := d0.GroupObjects(v23, "horizon")
-				for v26 := range v25 {
-					v27 := &v25[v26]
-					_, _ = v26, v27
+				v24 := d0.GroupObjects(v22, "horizon")
+				for v25 := range v24 {
+					v26 := &v24[v25]
+					_, _ = v25, v26
 					r.w.WriteString("<h3>")
-					v28 := "horizon_" + (*v27).Key
-					v29 := r.strs.T(v28)
-					writeEscaped(r.w, v29)
+					v27 := "horizon_" + (*v26).Key
+					v28 := r.strs.T(v27)
+					writeEscaped(r.w, v28)
 					r.w.WriteString("</h3><ul>")
 					{
-						for v30 := range (*v27).Objects {
-							v31 := &(*v27).Objects[v30]
-							_, _ = v30, v31
+						for v29 := range (*v26).Objects {
+							v30 := &(*v26).Objects[v29]
+							_, _ = v29, v30
 							r.w.WriteString("<li>")
-							v32 := (*v31).S("text")
-							writeEscaped(r.w, v32)
+							v31 := (*v30).S("text")
+							writeEscaped(r.w, v31)
 							r.w.WriteString("</li>")
 						}
 					}
@@ -4634,16 +4579,16 @@ func tpl_main__render_Page_d444446f(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v33 := (*v1).Refs("members")
-		if len(v33) > 0 {
-			v34 := v33
-			_ = v34
+		v32 := (*v1).Refs("members")
+		if len(v32) > 0 {
+			v33 := v32
+			_ = v33
 			r.w.WriteString("<section aria-labelledby=\"charter-members\"><h2 id=\"charter-members\">")
-			v35 := r.strs.T("nav_members")
-			writeEscaped(r.w, v35)
+			v34 := r.strs.T("nav_members")
+			writeEscaped(r.w, v34)
 			r.w.WriteString("</h2>")
-			v36 := d0.With(v34)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v36); err != nil {
+			v35 := d0.With(v33)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v35); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
@@ -4651,24 +4596,24 @@ func tpl_main__render_Page_d444446f(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v37 := (*v1).From("minutes", "charter")
-		if len(v37) > 0 {
-			v38 := v37
-			_ = v38
+		v36 := (*v1).From("minutes", "charter")
+		if len(v36) > 0 {
+			v37 := v36
+			_ = v37
 			r.w.WriteString("<section aria-labelledby=\"meetings\"><h2 id=\"meetings\">")
-			v39 := r.strs.T("meetings")
-			writeEscaped(r.w, v39)
+			v38 := r.strs.T("meetings")
+			writeEscaped(r.w, v38)
 			r.w.WriteString("</h2>")
-			v40 := d0.With(v38)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v40); err != nil {
+			v39 := d0.With(v37)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v39); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
 		}
 	}
 	r.w.WriteString("\n</article>\n")
-	v41 := d0.BacklinksExcept("minutes.charter")
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v41); err != nil {
+	v40 := d0.BacklinksExcept("minutes.charter")
+	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v40); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -4698,23 +4643,21 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	v4 := d0.Href("minutes/")
-	writeEscaped(r.w, urlNormalize(urlFilter(v4)))
+	d0.writeHrefAttr(r.w, "minutes/")
 	r.w.WriteString("\">")
-	v5 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v5)
+	v4 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v4)
 	r.w.WriteString("</a>")
 	{
-		v6 := (*v1).Ref("charter")
-		if v6 != nil {
-			v7 := v6
-			_ = v7
+		v5 := (*v1).Ref("charter")
+		if v5 != nil {
+			v6 := v5
+			_ = v6
 			r.w.WriteString(" · <a href=\"")
-			v8 := d0.Href(v7)
-			writeEscaped(r.w, urlNormalize(urlFilter(v8)))
+			d0.writeHrefAttr(r.w, v6)
 			r.w.WriteString("\">")
-			v9 := v7.Title()
-			writeEscaped(r.w, v9)
+			v7 := v6.Title()
+			writeEscaped(r.w, v7)
 			r.w.WriteString("</a>")
 		}
 	}
@@ -4724,116 +4667,115 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("</h1>\n<p class=\"sub\"><time datetime=\"")
-	v10 := (*v1).Time("date")
-	v11 := isoDate(v10)
-	writeEscaped(r.w, v11)
+	v8 := (*v1).Time("date")
+	v9 := isoDate(v8)
+	writeEscaped(r.w, v9)
 	r.w.WriteString("\">")
-	v12 := (*v1).Time("date")
-	v13 := r.strs.Date(v12)
-	writeEscaped(r.w, v13)
+	v10 := (*v1).Time("date")
+	v11 := r.strs.Date(v10)
+	writeEscaped(r.w, v11)
 	r.w.WriteString("</time>")
 	{
-		v14 := (*v1).Time("end_date")
+		v12 := (*v1).Time("end_date")
 		if true {
-			v15 := v14
-			_ = v15
+			v13 := v12
+			_ = v13
 			{
-				v16 := v15.IsZero()
-				if bool(!(bool(v16))) {
+				v14 := v13.IsZero()
+				if bool(!(bool(v14))) {
 					r.w.WriteString(" – <time datetime=\"")
-					v17 := isoDate(v15)
-					writeEscaped(r.w, v17)
+					v15 := isoDate(v13)
+					writeEscaped(r.w, v15)
 					r.w.WriteString("\">")
-					v18 := r.strs.Date(v15)
-					writeEscaped(r.w, v18)
+					v16 := r.strs.Date(v13)
+					writeEscaped(r.w, v16)
 					r.w.WriteString("</time>")
 				}
 			}
 		}
 	}
 	{
-		v19 := (*v1).S("location")
+		v17 := (*v1).S("location")
+		if len(v17) > 0 {
+			v18 := v17
+			_ = v18
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v18)
+		}
+	}
+	{
+		v19 := (*v1).S("format")
 		if len(v19) > 0 {
 			v20 := v19
 			_ = v20
 			r.w.WriteString(" · ")
-			writeEscaped(r.w, v20)
-		}
-	}
-	{
-		v21 := (*v1).S("format")
-		if len(v21) > 0 {
-			v22 := v21
-			_ = v22
-			r.w.WriteString(" · ")
-			v23 := "format_" + v22
-			v24 := r.strs.T(v23)
-			writeEscaped(r.w, v24)
+			v21 := "format_" + v20
+			v22 := r.strs.T(v21)
+			writeEscaped(r.w, v22)
 		}
 	}
 	r.w.WriteString("</p>\n<dl class=\"fields\">")
 	{
-		v25 := (*v1).Ref("rapporteur")
-		if v25 != nil {
-			v26 := v25
-			_ = v26
+		v23 := (*v1).Ref("rapporteur")
+		if v23 != nil {
+			v24 := v23
+			_ = v24
 			r.w.WriteString("<dt>")
-			v27 := r.strs.T("rapporteur")
-			writeEscaped(r.w, v27)
+			v25 := r.strs.T("rapporteur")
+			writeEscaped(r.w, v25)
 			r.w.WriteString("</dt><dd><a href=\"")
-			v28 := d0.Href(v26)
-			writeEscaped(r.w, urlNormalize(urlFilter(v28)))
+			d0.writeHrefAttr(r.w, v24)
 			r.w.WriteString("\">")
-			v29 := v26.Title()
-			writeEscaped(r.w, v29)
+			v26 := v24.Title()
+			writeEscaped(r.w, v26)
 			r.w.WriteString("</a></dd>")
 		}
 	}
 	{
-		v30 := (*v1).Refs("facilitators")
-		if len(v30) > 0 {
-			v31 := v30
-			_ = v31
+		v27 := (*v1).Refs("facilitators")
+		if len(v27) > 0 {
+			v28 := v27
+			_ = v28
 			r.w.WriteString("<dt>")
-			v32 := r.strs.T("facilitators")
-			writeEscaped(r.w, v32)
+			v29 := r.strs.T("facilitators")
+			writeEscaped(r.w, v29)
 			r.w.WriteString("</dt><dd>")
-			v33 := d0.With(v31)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v33); err != nil {
+			v30 := d0.With(v28)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v30); err != nil {
 				return err
 			}
 			r.w.WriteString("</dd>")
 		}
 	}
 	{
-		v34 := (*v1).Refs("attendees")
-		if len(v34) > 0 {
-			v35 := v34
-			_ = v35
+		v31 := (*v1).Refs("attendees")
+		if len(v31) > 0 {
+			v32 := v31
+			_ = v32
 			r.w.WriteString("<dt>")
-			v36 := r.strs.T("attendees")
-			writeEscaped(r.w, v36)
+			v33 := r.strs.T("attendees")
+			writeEscaped(r.w, v33)
 			r.w.WriteString(" (")
-			writeEscaped(r.w, strconv.Itoa(len(v35)))
+			writeEscaped(r.w, strconv.Itoa(len(v32)))
 			r.w.WriteString(")</dt><dd>")
-			v37 := d0.With(v35)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v37); err != nil {
+			v34 := d0.With(v32)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v34); err != nil {
 				return err
 			}
 			r.w.WriteString("</dd>")
 		}
 	}
 	{
-		v38 := (*v1).Refs("topics")
-		if len(v38) > 0 {
-			v39 := v38
-			_ = v39
+		v35 := (*v1).Refs("topics")
+		if len(v35) > 0 {
+			v36 := v35
+			_ = v36
 			r.w.WriteString("<dt>")
-			v40 := r.strs.T("nav_topics")
-			writeEscaped(r.w, v40)
+			v37 := r.strs.T("nav_topics")
+			writeEscaped(r.w, v37)
 			r.w.WriteString("</dt><dd>")
-			v41 := d0.With(v39)
-			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v41); err != nil {
+			v38 := d0.With(v36)
+			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v38); err != nil {
 				return err
 			}
 			r.w.WriteString("</dd>")
@@ -4841,20 +4783,20 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n</dl>\n")
 	{
-		v42 := (*v1).List("decisions")
-		if len(v42) > 0 {
-			v43 := v42
-			_ = v43
+		v39 := (*v1).List("decisions")
+		if len(v39) > 0 {
+			v40 := v39
+			_ = v40
 			r.w.WriteString("<section aria-labelledby=\"decisions\"><h2 id=\"decisions\">")
-			v44 := r.strs.T("decisions")
-			writeEscaped(r.w, v44)
+			v41 := r.strs.T("decisions")
+			writeEscaped(r.w, v41)
 			r.w.WriteString("</h2><ol class=\"decisions\">")
 			{
-				for v45 := range v43 {
-					v46 := &v43[v45]
-					_, _ = v45, v46
+				for v42 := range v40 {
+					v43 := &v40[v42]
+					_, _ = v42, v43
 					r.w.WriteString("<li>")
-					writeEscaped(r.w, (*v46))
+					writeEscaped(r.w, (*v43))
 					r.w.WriteString("</li>")
 				}
 			}
@@ -4863,69 +4805,68 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v47 := (*v1).Objects("actions")
-		if len(v47) > 0 {
-			v48 := v47
-			_ = v48
+		v44 := (*v1).Objects("actions")
+		if len(v44) > 0 {
+			v45 := v44
+			_ = v45
 			r.w.WriteString("<section aria-labelledby=\"actions\"><h2 id=\"actions\">")
-			v49 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v49)
+			v46 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v46)
 			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
-			v50 := r.strs.T("task")
+			v47 := r.strs.T("task")
+			writeEscaped(r.w, v47)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v48 := r.strs.T("owner")
+			writeEscaped(r.w, v48)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v49 := r.strs.T("due")
+			writeEscaped(r.w, v49)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v50 := r.strs.T("status")
 			writeEscaped(r.w, v50)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v51 := r.strs.T("owner")
-			writeEscaped(r.w, v51)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v52 := r.strs.T("due")
-			writeEscaped(r.w, v52)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v53 := r.strs.T("status")
-			writeEscaped(r.w, v53)
 			r.w.WriteString("</th></tr></thead><tbody>")
 			{
-				for v54 := range v48 {
-					v55 := &v48[v54]
-					_, _ = v54, v55
-					v56 := (*v55).Time("due")
-					v57 := v56
-					_ = v57
-					v59 := (*v55).S("status")
-					var v58 bool
-					v58 = string(v59) == string("open")
-					if bool(v58) {
-						v60 := v57.IsZero()
-						v58 = !(bool(v60))
-						if bool(v58) {
-							v61 := d0.Today()
-							v62 := v57.Before(v61)
-							v58 = v62
+				for v51 := range v45 {
+					v52 := &v45[v51]
+					_, _ = v51, v52
+					v53 := (*v52).Time("due")
+					v54 := v53
+					_ = v54
+					v56 := (*v52).S("status")
+					var v55 bool
+					v55 = string(v56) == string("open")
+					if bool(v55) {
+						v57 := v54.IsZero()
+						v55 = !(bool(v57))
+						if bool(v55) {
+							v58 := d0.Today()
+							v59 := v54.Before(v58)
+							v55 = v59
 						}
 					}
 
-					v63 := v58
-					_ = v63
+					v60 := v55
+					_ = v60
 					r.w.WriteString("\n<tr")
 					{
-						if bool(v63) {
+						if bool(v60) {
 							r.w.WriteString(" class=\"overdue\"")
 						}
 					}
 					r.w.WriteString("><td>")
-					v64 := (*v55).S("task")
-					writeEscaped(r.w, v64)
+					v61 := (*v52).S("task")
+					writeEscaped(r.w, v61)
 					r.w.WriteString("</td><td>")
 					{
-						v65 := (*v55).Ref("owner")
-						if v65 != nil {
-							v66 := v65
-							_ = v66
+						v62 := (*v52).Ref("owner")
+						if v62 != nil {
+							v63 := v62
+							_ = v63
 							r.w.WriteString("<a href=\"")
-							v67 := d0.Href(v66)
-							writeEscaped(r.w, urlNormalize(urlFilter(v67)))
+							d0.writeHrefAttr(r.w, v63)
 							r.w.WriteString("\">")
-							v68 := v66.Title()
-							writeEscaped(r.w, v68)
+							v64 := v63.Title()
+							writeEscaped(r.w, v64)
 							r.w.WriteString("</a>")
 						} else {
 							r.w.WriteString("—")
@@ -4933,33 +4874,33 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 					}
 					r.w.WriteString("</td><td>")
 					{
-						v69 := v57.IsZero()
-						if bool(!(bool(v69))) {
+						v65 := v54.IsZero()
+						if bool(!(bool(v65))) {
 							r.w.WriteString("<time datetime=\"")
-							v70 := isoDate(v57)
-							writeEscaped(r.w, v70)
+							v66 := isoDate(v54)
+							writeEscaped(r.w, v66)
 							r.w.WriteString("\">")
-							v71 := r.strs.Date(v57)
-							writeEscaped(r.w, v71)
+							v67 := r.strs.Date(v54)
+							writeEscaped(r.w, v67)
 							r.w.WriteString("</time>")
 						} else {
 							r.w.WriteString("—")
 						}
 					}
 					r.w.WriteString("</td><td><span class=\"status status-")
-					v72 := (*v55).S("status")
-					writeEscaped(r.w, v72)
+					v68 := (*v52).S("status")
+					writeEscaped(r.w, v68)
 					r.w.WriteString("\">")
-					v73 := (*v55).S("status")
-					v74 := "status_" + v73
-					v75 := r.strs.T(v74)
-					writeEscaped(r.w, v75)
+					v69 := (*v52).S("status")
+					v70 := "status_" + v69
+					v71 := r.strs.T(v70)
+					writeEscaped(r.w, v71)
 					r.w.WriteString("</span>")
 					{
-						if bool(v63) {
+						if bool(v60) {
 							r.w.WriteString(" <strong>")
-							v76 := r.strs.T("overdue")
-							writeEscaped(r.w, v76)
+							v72 := r.strs.T("overdue")
+							writeEscaped(r.w, v72)
 							r.w.WriteString("</strong>")
 						}
 					}
@@ -4974,8 +4915,8 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 		return err
 	}
 	r.w.WriteString("\n</article>\n")
-	v77 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v77); err != nil {
+	v73 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v73); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -4988,7 +4929,6 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 
 func tpl_topic_chips_render_EntryList_96ebec1e(r *run, d0 EntryList) error {
 	_ = d0
-	v1 := d0.Page.Chips(d0.Entries)
-	r.w.WriteString(string(v1))
+	d0.Page.writeChips(r.w, d0.Entries)
 	return nil
 }

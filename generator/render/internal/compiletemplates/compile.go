@@ -26,7 +26,10 @@ var renderPkg = reflect.TypeFor[render.Page]().PkgPath()
 // (template, dot type), shared between sets where the templates they
 // reach are the same.
 func compile(pages map[string]*template.Template, sources map[string]string, funcs map[string]render.TemplateFunc) (src []byte, err error) {
-	g := &generator{funcs: funcs, imports: map[string]bool{}, names: map[string]string{}, bodies: map[string]string{}}
+	g := &generator{funcs: funcs, writers: map[string]string{}, imports: map[string]bool{}, names: map[string]string{}, bodies: map[string]string{}}
+	for _, w := range render.CompiledWriters() {
+		g.writers[w.Method+" | "+w.Escapers] = w.Go
+	}
 	defer func() {
 		if e := recover(); e != nil {
 			ce, ok := e.(compileError)
@@ -77,6 +80,7 @@ func (e compileError) Error() string { return e.msg }
 
 type generator struct {
 	funcs   map[string]render.TemplateFunc
+	writers map[string]string // "*render.Page.Cards | htmlescaper" -> "writeCards"
 	imports map[string]bool   // import paths the generated code needs
 	names   map[string]string // signature of (templates reached, dot type) -> Go function
 	bodies  map[string]string // Go function -> its source
@@ -229,6 +233,10 @@ type value struct {
 	addr bool
 }
 
+// written is the value of a writer's call (render.CompiledWriters): it is
+// in the page, escaped, and there is nothing left to print.
+var written = value{}
+
 type variable struct {
 	name string // "$e"
 	v    value
@@ -244,6 +252,11 @@ type compiler struct {
 	temps int
 	vars  []variable
 	dot   value
+	// stream is the arguments of the command an action prints, escaped
+	// with streamEscapers, while its pipeline compiles: the method call
+	// they belong to may be done by a writer.
+	stream         []parse.Node
+	streamEscapers string
 }
 
 var (
@@ -352,7 +365,24 @@ func (c *compiler) action(n *parse.ActionNode) {
 		}
 		escapers = append(escapers, escaperName(cmd))
 	}
-	c.print(n, c.pipeline(pipe, pipe.Cmds[:first]), escapers)
+	if first == 1 {
+		c.stream, c.streamEscapers = pipe.Cmds[0].Args, strings.Join(escapers, " ")
+	}
+	v := c.pipeline(pipe, pipe.Cmds[:first])
+	c.stream, c.streamEscapers = nil, ""
+	if v != written {
+		c.print(n, v, escapers)
+	}
+}
+
+// writer is the writer method that does the call of a method with these
+// arguments and prints its result, when the call is the one an action
+// prints and a writer is known for the method and the escapers.
+func (c *compiler) writer(recv reflect.Type, name string, args []parse.Node) string {
+	if len(args) == 0 || len(c.stream) == 0 || &args[0] != &c.stream[0] {
+		return ""
+	}
+	return c.g.writers[recv.String()+"."+name+" | "+c.streamEscapers]
 }
 
 // escaperName is "htmlescaper" for _html_template_htmlescaper.
@@ -423,6 +453,14 @@ func (c *compiler) print(n parse.Node, v value, escapers []string) {
 		s = "strconv.Itoa(" + v.expr + ")"
 	default:
 		c.fail(n, "a value of type %s through %s", v.typ, strings.Join(escapers, " | "))
+	}
+	switch strings.Join(escapers[:len(escapers)-1], " ") {
+	case "urlfilter urlnormalizer":
+		c.line("writeURLAttr(r.w, %s)", s)
+		return
+	case "urlnormalizer":
+		c.line("writeURLNormalized(r.w, %s)", s)
+		return
 	}
 	for _, e := range escapers[:len(escapers)-1] {
 		switch e {
@@ -669,6 +707,9 @@ func (c *compiler) field(recv value, name string, n parse.Node, args []parse.Nod
 		c.fail(n, ".%s of a pointer to a pointer", name)
 	}
 	if m, ok := typ.MethodByName(name); ok {
+		if w := c.writer(typ, name, args); w != "" {
+			return c.write(n, recv.expr+"."+w, name, methodType(m.Type), args, final)
+		}
 		return c.call(n, recv.expr+"."+name, name, methodType(m.Type), args, final)
 	}
 	if !isPtr {
@@ -863,14 +904,7 @@ func (c *compiler) call(n parse.Node, callee, name string, ft reflect.Type, args
 	default:
 		c.fail(n, "%s returns %d values", name, ft.NumOut())
 	}
-	var argv []string
-	for i, o := range operands {
-		param := paramType(ft, i)
-		argv = append(argv, c.arg(param, o))
-	}
-	if final != nil {
-		argv = append(argv, c.convert(n, *final, paramType(ft, numIn-1)))
-	}
+	argv := c.args(n, ft, operands, final, numIn)
 	out := ft.Out(0)
 	if out.Kind() == reflect.Interface && out.NumMethod() > 0 {
 		c.fail(n, "%s returns a %s", name, out)
@@ -883,6 +917,31 @@ func (c *compiler) call(n parse.Node, callee, name string, ft reflect.Type, args
 		c.line("if err%s != nil { return execError(%s, %q, err%s) }", t, c.where(n), name, t)
 	}
 	return value{t, out, false}
+}
+
+// args are the Go expressions of a call's arguments.
+func (c *compiler) args(n parse.Node, ft reflect.Type, operands []parse.Node, final *value, numIn int) []string {
+	var argv []string
+	for i, o := range operands {
+		argv = append(argv, c.arg(paramType(ft, i), o))
+	}
+	if final != nil {
+		argv = append(argv, c.convert(n, *final, paramType(ft, numIn-1)))
+	}
+	return argv
+}
+
+// write calls the writer of a method (see writer) with the method's
+// arguments after the page's buffer. Writers are for methods that cannot
+// fail and take no variadic arguments.
+func (c *compiler) write(n parse.Node, writer, name string, ft reflect.Type, args []parse.Node, final *value) value {
+	operands := args[1:]
+	if ft.IsVariadic() || final != nil || len(operands) != ft.NumIn() || ft.NumOut() != 1 {
+		c.fail(n, "the writer of %s takes its arguments as they are", name)
+	}
+	argv := c.args(n, ft, operands, nil, len(operands))
+	c.line("%s(%s)", writer, strings.Join(append([]string{"r.w"}, argv...), ", "))
+	return written
 }
 
 // paramType is the type of the i-th argument, in the variadic part too.
