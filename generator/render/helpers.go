@@ -137,28 +137,6 @@ func (p *Page) DirectoryFilters(members []*Entry) []Filter {
 	return out
 }
 
-// Backlinks pairs the entry's backlink groups with the page.
-type Backlinks struct {
-	Page   *Page
-	Groups []BacklinkGroup
-}
-
-// BacklinksExcept lists the groups of entries pointing at the page's entry,
-// leaving out those the template already shows, named "type.field"
-// ("minutes.attendees"); community-added types always appear.
-func (p *Page) BacklinksExcept(shown ...string) Backlinks {
-	var out []BacklinkGroup
-	if p.Entry == nil {
-		return Backlinks{p, nil}
-	}
-	for _, g := range p.Entry.Backlinks() {
-		if !slices.Contains(shown, g.Type.Name+"."+g.Field) {
-			out = append(out, g)
-		}
-	}
-	return Backlinks{p, out}
-}
-
 // facetFields are the directory filters that get a page of their own, so
 // the directory can be filtered without JavaScript. Offers and needs have
 // theirs already: the topic pages.

@@ -205,7 +205,7 @@ func (v *Entry) From(typeName, field string) []*Entry {
 func (v *Entry) Fields() []FieldView { return fieldViews(v.record) }
 
 // Backlinks groups the entries that point at this one by type and field.
-func (v *Entry) Backlinks() []BacklinkGroup { return v.site.backlinks(v.e) }
+func (v *Entry) Backlinks() []BacklinkGroup { return v.site.backlinks(v.e, nil) }
 
 // entryPath is an entry's page path from the site root: "members/ana/".
 func entryPath(e *load.Entry) string { return e.Type.PagePath(e.Slug) }

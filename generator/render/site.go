@@ -200,65 +200,11 @@ var sourceBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 const maxPooledSource = 1 << 20
 
-// BacklinkGroup is the entries of one type whose one field points here.
-type BacklinkGroup struct {
-	Type    *schema.Type
-	Field   string
-	Label   string
-	Entries []*Entry
-}
-
-func (s *Site) backlinks(e *load.Entry) []BacklinkGroup {
-	var out []BacklinkGroup
-	for _, edge := range s.graph.Backlinks(e) {
-		if !s.published(edge.From) || privatePath(edge.From.Type, edge.Field) {
-			continue
-		}
-		n := len(out)
-		if n == 0 || out[n-1].Type != edge.From.Type || out[n-1].Field != edge.Field {
-			out = append(out, BacklinkGroup{Type: edge.From.Type, Field: edge.Field, Label: fieldLabel(edge.From.Type, edge.Field)})
-			n++
-		}
-		g := &out[n-1]
-		if len(g.Entries) == 0 || g.Entries[len(g.Entries)-1].e != edge.From {
-			g.Entries = append(g.Entries, s.view(edge.From))
-		}
-	}
-	slices.SortStableFunc(out, func(a, b BacklinkGroup) int {
-		return cmp.Or(cmp.Compare(a.Type.Name, b.Type.Name), cmp.Compare(a.Field, b.Field))
-	})
-	return mergeGroups(out)
-}
-
-// mergeGroups joins groups of the same type and field that the edge order split.
-func mergeGroups(groups []BacklinkGroup) []BacklinkGroup {
-	var out []BacklinkGroup
-	for _, g := range groups {
-		if n := len(out); n > 0 && out[n-1].Type == g.Type && out[n-1].Field == g.Field {
-			for _, e := range g.Entries {
-				if !slices.ContainsFunc(out[n-1].Entries, func(x *Entry) bool { return x.e == e.e }) {
-					out[n-1].Entries = append(out[n-1].Entries, e)
-				}
-			}
-			continue
-		}
-		out = append(out, g)
-	}
-	return out
-}
-
 // privatePath reports whether a field path ("informant", "terms.member")
 // passes through a private field, or names none: the link such a field
 // makes is as private as its value, so no backlink may show it.
 func privatePath(t *schema.Type, path string) bool {
-	parts := strings.Split(path, ".")
-	f := t.Lookup(parts[0])
-	for _, p := range parts[1:] {
-		if f == nil || f.Private {
-			break
-		}
-		f = f.Lookup(p)
-	}
+	f := privateAt(t, path)
 	return f == nil || f.Private
 }
 
@@ -276,4 +222,17 @@ func fieldLabel(t *schema.Type, path string) string {
 		return path
 	}
 	return f.Label
+}
+
+// privateAt is the field at a path, or the private field the path passes
+// through, or nil. It is asked for every backlink, so it cuts the path
+// in place.
+func privateAt(t *schema.Type, path string) *schema.Field {
+	name, rest, nested := strings.Cut(path, ".")
+	f := t.Lookup(name)
+	for nested && f != nil && !f.Private {
+		name, rest, nested = strings.Cut(rest, ".")
+		f = f.Lookup(name)
+	}
+	return f
 }
