@@ -13,9 +13,13 @@ type outputRatio struct {
 
 // estimate is the output of n bytes of input, with some to spare: an
 // eighth more than the ratio so far, or half as much again as the input
-// before anything was learnt.
+// before anything was learnt. Nothing comes of nothing: an empty
+// document's HTML stays nil, as it was before any ratio was learnt.
 func (r *outputRatio) estimate(n int) int {
 	in, out := r.in.Load(), r.out.Load()
+	if n == 0 {
+		return 0
+	}
 	if in == 0 {
 		return n + n/2
 	}

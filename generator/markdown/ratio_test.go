@@ -13,6 +13,22 @@ func TestOutputRatioLearnsFromWhatWasMade(t *testing.T) {
 	if got < 2000 || got > 2400 {
 		t.Errorf("after output twice the input: %d for 1000 bytes, want a little over 2000", got)
 	}
+	if got := r.estimate(0); got != 0 {
+		t.Errorf("%d for nothing, want 0", got)
+	}
+}
+
+// An empty document's HTML must not depend on what was rendered before
+// (FuzzRenderMatchesReference found it nil at first and empty later).
+func TestEmptyDocumentIsNilHTMLAfterOthers(t *testing.T) {
+	r := New()
+	if _, err := r.Render([]byte("# Title\n\ntext\n")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := r.Render(nil)
+	if err != nil || res.HTML != nil {
+		t.Errorf("empty document after another: HTML %#v, %v; want nil", res.HTML, err)
+	}
 }
 
 func TestRenderedHTMLIsTheSameWhateverTheBufferGuess(t *testing.T) {
