@@ -172,6 +172,14 @@ func processURL(s string, norm bool) string {
 // writeJSValue writes a value as html/template's jsvalescaper writes one
 // value (in <script>, JSON-LD included).
 func writeJSValue(w *bytes.Buffer, v any) {
+	switch v.(type) {
+	case string, []string, map[string]any:
+		// Neither padded nor changed below: it starts with { [ or ".
+		if plainJSON(v) {
+			writePlainJSON(w, v)
+			return
+		}
+	}
 	a := indirectToJSONMarshaler(v)
 	switch t := a.(type) {
 	case template.JS:

@@ -12,7 +12,8 @@ import (
 var escapeContexts = template.Must(template.New("x").Parse(
 	`<p>{{.S}}</p><p title="{{.S}}"></p><a href="{{.S}}"></a><a href="mailto:{{.S}}"></a><a href="#y{{.S}}"></a>` +
 		`<title>{{.S}}</title><div>{{.H}}</div><p>{{.N}}</p><a href="#y{{.N}}"></a><p id="n{{.N}}"></p>` +
-		`<script type="application/ld+json">{{.M}}</script><script type="application/ld+json">{{.L}}</script>`))
+		`<script type="application/ld+json">{{.M}}</script><script type="application/ld+json">{{.L}}</script><script type="application/ld+json">{{.S}}</script>` +
+		`<script type="application/ld+json">{{.N}}</script>`))
 
 func writeLikeContexts(w *bytes.Buffer, s string, n int, m map[string]any, l []string) {
 	w.WriteString("<p>")
@@ -39,6 +40,10 @@ func writeLikeContexts(w *bytes.Buffer, s string, n int, m map[string]any, l []s
 	writeJSValue(w, m)
 	w.WriteString(`</script><script type="application/ld+json">`)
 	writeJSValue(w, l)
+	w.WriteString(`</script><script type="application/ld+json">`)
+	writeJSValue(w, s)
+	w.WriteString(`</script><script type="application/ld+json">`)
+	writeJSValue(w, n)
 	w.WriteString(`</script>`)
 }
 
@@ -53,7 +58,7 @@ func FuzzEscapers(f *testing.F) {
 		f.Add(s, len(s)-7)
 	}
 	f.Fuzz(func(t *testing.T, s string, n int) {
-		m := map[string]any{"@type": "Event", "name": s, "n": n, "list": []string{s, "x"}}
+		m := map[string]any{"@type": "Event", "name": s, "n": n, "list": []string{s, "x"}, s: "key", "place": map[string]any{"name": s, "n": int64(n)}}
 		l := []string{s}
 		var want bytes.Buffer
 		if err := escapeContexts.Execute(&want, map[string]any{"S": s, "H": template.HTML(s), "N": n, "M": m, "L": l}); err != nil {
