@@ -56,11 +56,14 @@ func (t *Theme) compiled(name string) func(r *run, p *Page) error {
 
 // renderCompiled runs a compiled page into w. A panic in a method the page
 // calls is an error, as html/template makes it.
-func (s *Site) renderCompiled(w io.Writer, page func(r *run, p *Page) error, pg *Page) (err error) {
+func (s *Site) renderCompiled(w io.Writer, name string, page func(r *run, p *Page) error, pg *Page) (err error) {
 	compiledRenders.Add(1)
 	buf, direct := w.(*bytes.Buffer)
 	if !direct {
 		buf = new(bytes.Buffer)
+	}
+	if size := s.pageSizes[name]; size != nil {
+		defer size.grow(buf, 1)()
 	}
 	defer func() {
 		if e := recover(); e != nil {
@@ -78,6 +81,17 @@ func (s *Site) renderCompiled(w io.Writer, page func(r *run, p *Page) error, pg 
 		_, err = w.Write(buf.Bytes())
 	}
 	return err
+}
+
+// pageSizes learns the bytes of each compiled page template's pages, so
+// that a page's buffer is grown once to what such pages take instead of
+// doubling its way there (see sizeGuess).
+func pageSizes() map[string]*sizeGuess {
+	sizes := make(map[string]*sizeGuess, len(compiledPages))
+	for name := range compiledPages {
+		sizes[name] = new(sizeGuess)
+	}
+	return sizes
 }
 
 // execError is the error html/template returns when a method or function

@@ -70,7 +70,7 @@ func (s *Site) fileJob(path string, pg *Page, names ...string) Job {
 		}
 		// w is the build's buffer for this file, dropped if this fails.
 		if page := s.theme.compiled(name); page != nil {
-			if err := s.renderCompiled(w, page, pg); err != nil {
+			if err := s.renderCompiled(w, name, page, pg); err != nil {
 				return fmt.Errorf("%s: %w", path, err)
 			}
 			return nil

@@ -71,12 +71,13 @@ type Site struct {
 	docs       map[*load.Entry]search.Document // made while rendering entry pages
 	// fragmentSizes sizes the lists written in Go (fragments.go).
 	fragmentSizes struct{ links, chips, cards sizeGuess }
+	pageSizes     map[string]*sizeGuess // by page template, see renderCompiled
 }
 
 // New prepares a build: published entries per type, sorted.
 func New(in Input, theme *Theme, opts Options) *Site {
 	s := &Site{in: in, opts: opts, theme: theme, graph: in.Graph, byType: map[string][]*load.Entry{},
-		docs: map[*load.Entry]search.Document{}}
+		docs: map[*load.Entry]search.Document{}, pageSizes: pageSizes()}
 	s.base = in.Config.BaseURL
 	if opts.BaseURL != nil {
 		s.base = opts.BaseURL
