@@ -67,18 +67,30 @@ func (r record) List(name string) []string {
 	l, _ := r.F(name).([]any)
 	out := make([]string, 0, len(l))
 	for _, v := range l {
+		if s, ok := v.(string); ok { // as fmt.Sprint writes it, without its reflection
+			out = append(out, s)
+			continue
+		}
 		out = append(out, fmt.Sprint(v))
 	}
 	return out
 }
 
-// Ref returns the published entry a single ref or topic field points at.
+// Ref returns the published entry a single ref or topic field points at
+// (the first of a list that Refs would return).
 func (r record) Ref(name string) *Entry {
-	refs := r.Refs(name)
-	if len(refs) == 0 {
+	f := r.field(name)
+	if f == nil || f.Target() == "" {
 		return nil
 	}
-	return refs[0]
+	for _, v := range schema.Items(r.values[name]) {
+		if s, ok := v.(string); ok {
+			if e := r.site.lookup(f.Target(), s); e != nil {
+				return e
+			}
+		}
+	}
+	return nil
 }
 
 // Refs returns the published entries a ref or topic field (or a list of

@@ -53,22 +53,24 @@ type Options struct {
 
 // Site renders every page of one build. It is safe for concurrent use.
 type Site struct {
-	in         Input
-	opts       Options
-	theme      *Theme
-	graph      *link.Graph
-	base       *url.URL
-	byType     map[string][]*load.Entry // published entries, in each type's sort order
-	assets     map[string]string        // asset name -> hashed path
-	offerCache sync.Map                 // topic entry -> []offerer, for member pages
-	viewOf     map[*load.Entry]*Entry   // every entry's one view
-	frames     frameCache               // header and footer per depth and section
-	navOnce    sync.Once
-	navItems   []NavItem
-	streamed   *streamedIndex // with Options.IndexWhileRendering
-	drafts     map[*load.Entry]bool
-	docsMu     sync.Mutex
-	docs       map[*load.Entry]search.Document // made while rendering entry pages
+	in          Input
+	opts        Options
+	theme       *Theme
+	graph       *link.Graph
+	base        *url.URL
+	byType      map[string][]*load.Entry // published entries, in each type's sort order
+	assets      map[string]string        // asset name -> hashed path
+	offerCache  sync.Map                 // topic entry -> []offerer, for member pages
+	viewOf      map[*load.Entry]*Entry   // every entry's one view
+	frames      frameCache               // header and footer per depth and section
+	navOnce     sync.Once
+	navItems    []NavItem
+	actionsOnce sync.Once
+	actions     []Action       // see Page.Actions
+	streamed    *streamedIndex // with Options.IndexWhileRendering
+	drafts      map[*load.Entry]bool
+	docsMu      sync.Mutex
+	docs        map[*load.Entry]search.Document // made while rendering entry pages
 	// fragmentSizes sizes the lists written in Go (fragments.go).
 	fragmentSizes struct{ links, chips, cards sizeGuess }
 	pageSizes     map[string]*sizeGuess // by page template, see renderCompiled

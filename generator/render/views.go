@@ -109,13 +109,20 @@ type Action struct {
 	Overdue bool
 }
 
-// Actions lists every action item of every published minutes.
+// Actions lists every action item of every published minutes. The list
+// is the same on every page (the home page and the actions page show it),
+// so it is made once per build and shared: callers must not change it.
 func (p *Page) Actions() []Action {
+	p.s.actionsOnce.Do(func() { p.s.actions = p.s.allActions() })
+	return p.s.actions
+}
+
+func (s *Site) allActions() []Action {
 	var out []Action
-	for _, m := range p.s.Entries("minutes") {
+	for _, m := range s.Entries("minutes") {
 		for _, o := range m.Objects("actions") {
 			a := Action{Minutes: m, Index: o.Index, Task: o.S("task"), Owner: o.Ref("owner"), Due: o.Time("due"), Status: o.S("status")}
-			a.Overdue = a.Status == "open" && !a.Due.IsZero() && a.Due.Before(p.Today())
+			a.Overdue = a.Status == "open" && !a.Due.IsZero() && a.Due.Before(s.opts.Today)
 			out = append(out, a)
 		}
 	}
@@ -145,7 +152,13 @@ func compareActions(a, b Action) int {
 
 // OpenActions lists the open action items, earliest due first.
 func (p *Page) OpenActions() []Action {
-	return slices.DeleteFunc(p.Actions(), func(a Action) bool { return a.Status != "open" })
+	var open []Action
+	for _, a := range p.Actions() {
+		if a.Status == "open" {
+			open = append(open, a)
+		}
+	}
+	return open
 }
 
 // OwnerActions is the action items of one owner.
