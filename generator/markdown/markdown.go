@@ -70,6 +70,9 @@ func WithUnsafeHTML(unsafe bool) Option {
 // highlighted once.
 type Renderer struct {
 	md goldmark.Markdown
+	// unlinked is md's parser without linkify, for documents in which
+	// linkify can find nothing (see mayLink).
+	unlinked parser.Parser
 	// htmlSize learns how much HTML a byte of Markdown makes.
 	htmlSize outputRatio
 }
@@ -95,18 +98,21 @@ func New(opts ...Option) *Renderer {
 	} else {
 		nodeRenderers = append(nodeRenderers, util.Prioritized(&rawHTMLRenderer{}, 100))
 	}
-	md := goldmark.New(
-		// extension.GFM, with quickLinkify for extension.Linkify.
-		goldmark.WithExtensions(quickLinkify, extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote),
-		goldmark.WithParserOptions(
-			parser.WithASTTransformers(
-				util.Prioritized(&documentTransformer{highlighter: newCodeHighlighter()}, 100),
+	transformer := &documentTransformer{highlighter: newCodeHighlighter()}
+	build := func(extensions ...goldmark.Extender) goldmark.Markdown {
+		return goldmark.New(
+			goldmark.WithExtensions(extensions...),
+			goldmark.WithParserOptions(
+				parser.WithASTTransformers(util.Prioritized(transformer, 100)),
 			),
-		),
-		goldmark.WithRendererOptions(htmlOpts...),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(nodeRenderers...)),
-	)
-	return &Renderer{md: md}
+			goldmark.WithRendererOptions(htmlOpts...),
+			goldmark.WithRendererOptions(renderer.WithNodeRenderers(nodeRenderers...)),
+		)
+	}
+	// extension.GFM, with quickLinkify for extension.Linkify.
+	md := build(quickLinkify, extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote)
+	unlinked := build(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote)
+	return &Renderer{md: md, unlinked: unlinked.Parser()}
 }
 
 // Render renders src. The error is non-nil only if goldmark's renderer
@@ -123,8 +129,12 @@ func (r *Renderer) RenderHTMLAndText(src []byte) (Result, error) {
 }
 
 func (r *Renderer) render(src []byte, outline bool) (Result, error) {
+	p := r.md.Parser()
+	if !mayLink(src) {
+		p = r.unlinked
+	}
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := p.Parse(text.NewReader(src), parser.WithContext(ctx))
 
 	var out htmlBuffer
 	out.Grow(r.htmlSize.estimate(len(src)))
