@@ -12,7 +12,7 @@ import (
 
 // ids is a parser.IDs that, unlike goldmark's default, keeps non-ASCII
 // letters: "Introducción rápida" → "introducción-rápida",
-// "Монгол хэл" → "монгол-хэл", Khmer stays Khmer. A new one is used for
+// "Монгол хэл" → "монгол-хэл", Khmer stays Khmer. It is new or reset for
 // each document, so IDs are unique within a document.
 type ids struct {
 	// used holds every id given out. The value is, for an id used as a
@@ -22,6 +22,15 @@ type ids struct {
 
 func newIDs() *ids {
 	return &ids{} // the map waits for a document with headings
+}
+
+// reset forgets the ids given out, for another document. A map that grew
+// large for one is not kept for all.
+func (s *ids) reset() {
+	if len(s.used) > 64 {
+		s.used = nil
+	}
+	clear(s.used)
 }
 
 // Generate implements parser.IDs. It keeps Unicode letters, combining marks

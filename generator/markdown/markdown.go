@@ -101,6 +101,7 @@ func New(opts ...Option) *Renderer {
 	transformer := &documentTransformer{highlighter: newCodeHighlighter()}
 	build := func(extensions ...goldmark.Extender) goldmark.Markdown {
 		return goldmark.New(
+			newParser(),
 			goldmark.WithExtensions(extensions...),
 			goldmark.WithParserOptions(
 				parser.WithASTTransformers(util.Prioritized(transformer, 100)),
@@ -133,8 +134,9 @@ func (r *Renderer) render(src []byte, outline bool) (Result, error) {
 	if !mayLink(src) {
 		p = r.unlinked
 	}
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	doc := p.Parse(text.NewReader(src), parser.WithContext(ctx))
+	ctx := getParseContext()
+	doc := p.Parse(text.NewReader(src), parser.WithContext(ctx.Context))
+	ctx.release()
 
 	var out htmlBuffer
 	out.Grow(r.htmlSize.estimate(len(src)))
