@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // analysis is what an index keeps of a document once it has read its
@@ -44,8 +45,13 @@ func analyze(d *Document, snippetRunes int) *analysis {
 // describe is what a document's result shows and what ranking needs of
 // it, but its length.
 func describe(d *Document, snippetRunes int) docInfo {
-	snip := snippet(d, snippetRunes)
-	meta := appendMeta(make([]byte, 0, len(d.Title)+len(d.Path)+len(snip)+16), d.Title, d.Path, snip)
+	buf := snippetBuffers.Get().(*[]byte)
+	snip := appendSnippet((*buf)[:0], d, snippetRunes)
+	// The snippet is only ever read as part of meta: not made a string
+	// of its own, but viewed as one while the buffer is held.
+	meta := appendMeta(make([]byte, 0, len(d.Title)+len(d.Path)+len(snip)+16), d.Title, d.Path, unsafe.String(unsafe.SliceData(snip), len(snip)))
+	*buf = snip[:0]
+	snippetBuffers.Put(buf)
 	info := docInfo{typ: d.Type, typeLabel: d.TypeLabel, topicSlug: d.TopicSlug, meta: meta}
 	if d.TopicSlug != "" {
 		info.title = d.Title
@@ -192,16 +198,19 @@ func Compact(d Document, opts Options) (Document, error) {
 // snippet is the text kept for a document's result snippet: its snippet
 // fields with their spaces collapsed, joined by " · ", cut to limit runes.
 func snippet(d *Document, limit int) string {
-	buf := snippetBuffers.Get().(*[]byte)
-	defer snippetBuffers.Put(buf)
-	b := (*buf)[:0]
-	runes, size := 0, 0 // of b; of the fields in b
+	return string(appendSnippet(nil, d, limit))
+}
+
+// appendSnippet appends snippet(d, limit) to b.
+func appendSnippet(b []byte, d *Document, limit int) []byte {
+	start := len(b)
+	runes, size := 0, 0 // of b[start:]; of the fields in it
 	for _, f := range d.Fields {
 		if !f.Snippet {
 			continue
 		}
 		before := len(b)
-		if before > 0 {
+		if before > start {
 			b = append(b, snippetSeparator...)
 		}
 		// Only the first limit runes can show, and whether there are
@@ -211,7 +220,7 @@ func snippet(d *Document, limit int) string {
 			b = b[:before]
 			continue
 		}
-		if before > 0 {
+		if before > start {
 			runes += utf8.RuneCountInString(snippetSeparator)
 		}
 		runes += n
@@ -219,23 +228,23 @@ func snippet(d *Document, limit int) string {
 			break
 		}
 	}
-	*buf = b
 	if runes <= limit {
-		return string(b)
+		return b
 	}
-	if !utf8.Valid(b) {
-		b = []byte(string([]rune(string(b)))) // bad bytes become U+FFFD
+	snip := b[start:]
+	if !utf8.Valid(snip) {
+		snip = []byte(string([]rune(string(snip)))) // bad bytes become U+FFFD
 	}
-	cut := b[:runeOffset(b, limit)]
+	cut := snip[:runeOffset(snip, limit)]
 	if i := bytes.LastIndexByte(cut, ' '); i > len(cut)*3/4 {
 		cut = cut[:i]
 	}
-	return string(append(cut, "…"...))
+	return append(append(b[:start], cut...), "…"...)
 }
 
 const snippetSeparator = " · "
 
-// snippetBuffers hold snippets until they are cut: only the cut is copied.
+// snippetBuffers hold snippets while describe writes them into meta.
 var snippetBuffers = sync.Pool{New: func() any {
 	b := make([]byte, 0, 4096) // most snippets' size at once, not by doubling
 	return &b
