@@ -12,4 +12,9 @@ func createIn(dir *os.File, rel string, data []byte) error {
 	return createByPath(dir.Name()+string(os.PathSeparator)+rel, data)
 }
 
+// mkdirIn is not used here either.
+func mkdirIn(dir *os.File, rel string) error {
+	return os.Mkdir(dir.Name()+string(os.PathSeparator)+rel, 0o755)
+}
+
 func (d *Dir) linkSame(rel, name string, data []byte) bool { return d.linkSameByPath(rel, name, data) }

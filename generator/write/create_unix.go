@@ -49,6 +49,15 @@ func createIn(dir *os.File, rel string, data []byte) error {
 	return nil
 }
 
+// mkdirIn makes the folder rel inside dir.
+func mkdirIn(dir *os.File, rel string) error {
+	defer runtime.KeepAlive(dir)
+	if err := unix.Mkdirat(int(dir.Fd()), rel, 0o755); err != nil {
+		return &fs.PathError{Op: "mkdir", Path: filepath.Join(dir.Name(), rel), Err: err}
+	}
+	return nil
+}
+
 func writeAll(fd int, data []byte) error {
 	for len(data) > 0 {
 		n, err := unix.Write(fd, data)

@@ -42,7 +42,12 @@ type Dir struct {
 	// and were linked from it instead of written.
 	Linked int
 	mu     sync.Mutex
-	made   map[string]bool // folders that exist in tmp
+	// made holds the folders this build made in tmp, slash-separated
+	// and relative to it (folders.go).
+	made map[string]bool
+	// lastMade is the folder of the last file put: most files go into
+	// the folder of the one before, or into a new one.
+	lastMade string
 	// folder is tmp held open, so that each file is created relative to
 	// it (create_unix.go); nil where files are created by their path.
 	folder *os.File
@@ -72,7 +77,7 @@ func Begin(out, source string) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dir{target: target, tmp: tmp, inTmp: tmp + string(filepath.Separator), made: map[string]bool{tmp: true}, folder: openFolder(tmp)}
+	d := &Dir{target: target, tmp: tmp, inTmp: tmp + string(filepath.Separator), made: map[string]bool{}, folder: openFolder(tmp)}
 	if m, err := os.Lstat(filepath.Join(target, Marker)); err == nil && m.Mode().IsRegular() {
 		d.prev = target
 		d.prevFolder = openFolder(target)
@@ -237,10 +242,11 @@ func (d *Dir) Put(rel string, data []byte) error {
 	if err := CheckPath(rel); err != nil {
 		return err
 	}
-	name := filepath.Join(d.tmp, filepath.FromSlash(rel))
-	if err := d.makeParents(name); err != nil {
+	if err := d.makeParents(rel); err != nil {
 		return fmt.Errorf("cannot write %s into %s: %w", rel, d.tmp, err)
 	}
+	// rel is clean (CheckPath): joining needs no filepath.Clean.
+	name := d.inTmp + filepath.FromSlash(rel)
 	if d.linkUnchanged(rel, name, data) {
 		return nil
 	}
@@ -266,7 +272,7 @@ func CheckPath(rel string) error {
 	case !filepath.IsLocal(filepath.FromSlash(rel)):
 		return fmt.Errorf("refusing to write %q outside the output folder", rel)
 	}
-	for _, seg := range strings.Split(rel, "/") {
+	for seg := range strings.SplitSeq(rel, "/") {
 		if seg == "" || seg == "." || seg == ".." {
 			return fmt.Errorf("refusing to write %q: empty, . or .. in the path", rel)
 		}
@@ -337,28 +343,6 @@ func (d *Dir) closeFolders() {
 		}
 	}
 	d.folder, d.prevFolder = nil, nil
-}
-
-// makeParents creates the folders above name that this build has not
-// made yet, remembering them: no stat of every parent for every file.
-func (d *Dir) makeParents(name string) error {
-	dir := filepath.Dir(name)
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.made[dir] {
-		return nil
-	}
-	var missing []string
-	for p := dir; !d.made[p]; p = filepath.Dir(p) {
-		missing = append(missing, p)
-	}
-	for i := len(missing) - 1; i >= 0; i-- {
-		if err := os.Mkdir(missing[i], 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			return err
-		}
-		d.made[missing[i]] = true
-	}
-	return nil
 }
 
 // linkUnchanged links name to the previous output's file at rel when that
