@@ -14,7 +14,7 @@ func (s *Site) prepareViews() {
 
 func (s *Site) newView(e *load.Entry) *Entry {
 	v := &Entry{record: record{e.Type.Fields, e.Fields, s}, e: e, path: entryPath(e)}
-	v.title = title(v.record, e)
+	v.setTitle(title(v.record, e))
 	v.lang = v.differentLang()
 	return v
 }
@@ -31,6 +31,12 @@ func (s *Site) view(e *load.Entry) *Entry {
 
 // subtitleOf is the entry's line under its title in lists, made once.
 func (s *Site) subtitleOf(v *Entry) string {
-	v.subtitleOnce.Do(func() { v.subtitle = s.subtitle(v) })
+	v.subtitleOnce.Do(func() { v.setSubtitle(s.subtitle(v)) })
 	return v.subtitle
+}
+
+// subtitleHTMLOf is subtitleOf escaped as templates print it.
+func (s *Site) subtitleHTMLOf(v *Entry) string {
+	s.subtitleOf(v)
+	return v.subtitleHTML
 }

@@ -34,6 +34,20 @@ func writeEscaped(w *bytes.Buffer, s string) {
 	w.WriteString(s[written:])
 }
 
+// htmlEscaped is s as writeEscaped writes it: s itself when nothing in
+// it is escaped.
+func htmlEscaped(s string) string {
+	for i := 0; i < len(s); i++ {
+		if htmlSpecial[s[i]] {
+			var b bytes.Buffer
+			b.Grow(len(s) + 16)
+			writeEscaped(&b, s)
+			return b.String()
+		}
+	}
+	return s
+}
+
 // htmlSpecial marks the bytes htmlReplacement replaces: a table lookup is
 // cheaper than its switch for the other bytes, nearly all of a page.
 var htmlSpecial = func() (special [256]bool) {

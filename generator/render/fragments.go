@@ -78,9 +78,9 @@ func (p *Page) writeCards(w *bytes.Buffer, entries []*Entry) {
 		}
 		w.WriteByte('>')
 		p.writeLink(w, e, false)
-		if sub := p.s.subtitleOf(e); sub != "" {
+		if sub := p.s.subtitleHTMLOf(e); sub != "" {
 			w.WriteString(`<span class="sub">`)
-			writeEscaped(w, sub)
+			w.WriteString(sub)
 			w.WriteString("</span>")
 		}
 		w.WriteString("</li>")
@@ -100,6 +100,6 @@ func (p *Page) writeLink(w *bytes.Buffer, e *Entry, withLang bool) {
 		w.WriteByte('"')
 	}
 	w.WriteByte('>')
-	writeEscaped(w, e.title)
+	w.WriteString(e.titleHTML)
 	w.WriteString("</a>")
 }

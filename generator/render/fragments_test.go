@@ -26,12 +26,13 @@ func fakeEntries(titles []string, slug, lang, subtitle string) []*Entry {
 	typ := &schema.Type{Name: "member", Path: "/members/:slug/"}
 	var out []*Entry
 	for i, t := range titles {
-		e := &Entry{e: &load.Entry{Type: typ, Slug: slug}, title: t, lang: lang}
+		e := &Entry{e: &load.Entry{Type: typ, Slug: slug}, lang: lang}
+		e.setTitle(t)
 		if i%2 == 1 {
 			e.lang = ""
 		}
 		e.path = entryPath(e.e)
-		e.subtitleOnce.Do(func() { e.subtitle = subtitle })
+		e.subtitleOnce.Do(func() { e.setSubtitle(subtitle) })
 		out = append(out, e)
 	}
 	return out

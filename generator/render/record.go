@@ -138,12 +138,23 @@ type Entry struct {
 	record
 	e     *load.Entry
 	title string
-	path  string
-	lang  string
+	// titleHTML is the title escaped as templates print it, once for the
+	// thousands of links to the entry (see setTitle).
+	titleHTML string
+	path      string
+	lang      string
 	// subtitle is computed on first use: most entries are never listed.
-	subtitle     string
-	subtitleOnce sync.Once
+	subtitle, subtitleHTML string
+	subtitleOnce           sync.Once
 }
+
+func (v *Entry) setTitle(t string) { v.title, v.titleHTML = t, htmlEscaped(t) }
+
+func (v *Entry) setSubtitle(s string) { v.subtitle, v.subtitleHTML = s, htmlEscaped(s) }
+
+// writeTitle writes the title as templates print it: {{.Title}} in
+// compiled templates (see Writers).
+func (v *Entry) writeTitle(w *bytes.Buffer) { w.WriteString(v.titleHTML) }
 
 func (v *Entry) Title() string       { return v.title }
 func (v *Entry) Slug() string        { return v.e.Slug }

@@ -2614,55 +2614,53 @@ func tpl_main__render_Page_49323f17(r *run, d0 *Page) error {
 			r.w.WriteString("\n<div class=\"mission\"><h2><a href=\"")
 			d0.writeHrefAttr(r.w, (*v6))
 			r.w.WriteString("\">")
-			v7 := (*v6).Title()
-			writeEscaped(r.w, v7)
+			(*v6).writeTitle(r.w)
 			r.w.WriteString("</a></h2><p>")
-			v8 := (*v6).S("mission")
-			writeEscaped(r.w, v8)
+			v7 := (*v6).S("mission")
+			writeEscaped(r.w, v7)
 			r.w.WriteString("</p></div>\n")
 		}
 	}
 	r.w.WriteString("\n</section>\n<div class=\"grid\">\n<section aria-labelledby=\"latest\">\n<h2 id=\"latest\">")
-	v9 := r.strs.T("home_latest_minutes")
-	writeEscaped(r.w, v9)
+	v8 := r.strs.T("home_latest_minutes")
+	writeEscaped(r.w, v8)
 	r.w.WriteString("</h2>\n<ul class=\"cards\">")
 	{
-		v10 := d0.Latest("minutes", "date", 5)
-		for v11 := range v10 {
-			v12 := &v10[v11]
-			_, _ = v11, v12
+		v9 := d0.Latest("minutes", "date", 5)
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
 			r.w.WriteString("\n<li")
 			{
-				v13 := (*v12).Lang()
-				if len(v13) > 0 {
-					v14 := v13
-					_ = v14
+				v12 := (*v11).Lang()
+				if len(v12) > 0 {
+					v13 := v12
+					_ = v13
 					r.w.WriteString(" lang=\"")
-					writeEscaped(r.w, v14)
+					writeEscaped(r.w, v13)
 					r.w.WriteString("\"")
 				}
 			}
 			r.w.WriteString("><a href=\"")
-			d0.writeHrefAttr(r.w, (*v12))
+			d0.writeHrefAttr(r.w, (*v11))
 			r.w.WriteString("\">")
-			v15 := (*v12).Title()
-			writeEscaped(r.w, v15)
+			(*v11).writeTitle(r.w)
 			r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
-			v16 := (*v12).Time("date")
-			v17 := isoDate(v16)
-			writeEscaped(r.w, v17)
+			v14 := (*v11).Time("date")
+			v15 := isoDate(v14)
+			writeEscaped(r.w, v15)
 			r.w.WriteString("\">")
-			v18 := (*v12).Time("date")
-			v19 := r.strs.Date(v18)
-			writeEscaped(r.w, v19)
+			v16 := (*v11).Time("date")
+			v17 := r.strs.Date(v16)
+			writeEscaped(r.w, v17)
 			r.w.WriteString("</time>")
 			{
-				v20 := (*v12).S("location")
-				if len(v20) > 0 {
-					v21 := v20
-					_ = v21
+				v18 := (*v11).S("location")
+				if len(v18) > 0 {
+					v19 := v18
+					_ = v19
 					r.w.WriteString(" · ")
-					writeEscaped(r.w, v21)
+					writeEscaped(r.w, v19)
 				}
 			}
 			r.w.WriteString("</span></li>")
@@ -2671,62 +2669,61 @@ func tpl_main__render_Page_49323f17(r *run, d0 *Page) error {
 	r.w.WriteString("\n</ul>\n<p><a href=\"")
 	d0.writeHrefAttr(r.w, "minutes/")
 	r.w.WriteString("\">")
-	v22 := r.strs.T("all_minutes")
-	writeEscaped(r.w, v22)
+	v20 := r.strs.T("all_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("</a></p>\n</section>\n<section aria-labelledby=\"open-actions\">\n<h2 id=\"open-actions\">")
-	v23 := r.strs.T("home_open_actions")
-	writeEscaped(r.w, v23)
+	v21 := r.strs.T("home_open_actions")
+	writeEscaped(r.w, v21)
 	r.w.WriteString("</h2>\n")
-	v24 := d0.OpenActions()
-	v25 := v24
-	_ = v25
+	v22 := d0.OpenActions()
+	v23 := v22
+	_ = v23
 	r.w.WriteString("\n")
 	{
-		if len(v25) > 0 {
+		if len(v23) > 0 {
 			r.w.WriteString("<ul class=\"actions\">")
 			{
-				for v26 := range v25 {
-					v27 := &v25[v26]
-					_, _ = v26, v27
+				for v24 := range v23 {
+					v25 := &v23[v24]
+					_, _ = v24, v25
 					{
-						if bool(int64(v26) < int64(5)) {
+						if bool(int64(v24) < int64(5)) {
 							r.w.WriteString("\n<li")
 							{
-								if bool((*v27).Overdue) {
+								if bool((*v25).Overdue) {
 									r.w.WriteString(" class=\"overdue\"")
 								}
 							}
 							r.w.WriteString(">")
-							writeEscaped(r.w, (*v27).Task)
+							writeEscaped(r.w, (*v25).Task)
 							r.w.WriteString("<span class=\"sub\">")
 							{
-								if (*v27).Owner != nil {
-									v28 := &(*v27).Owner
-									_ = v28
-									v29 := (*v28).Title()
-									writeEscaped(r.w, v29)
+								if (*v25).Owner != nil {
+									v26 := &(*v25).Owner
+									_ = v26
+									(*v26).writeTitle(r.w)
 								}
 							}
 							{
-								v30 := (*v27).Due.IsZero()
-								if bool(!(bool(v30))) {
+								v27 := (*v25).Due.IsZero()
+								if bool(!(bool(v27))) {
 									r.w.WriteString(" · ")
-									v31 := r.strs.T("due")
-									writeEscaped(r.w, v31)
+									v28 := r.strs.T("due")
+									writeEscaped(r.w, v28)
 									r.w.WriteString(" <time datetime=\"")
-									v32 := isoDate((*v27).Due)
-									writeEscaped(r.w, v32)
+									v29 := isoDate((*v25).Due)
+									writeEscaped(r.w, v29)
 									r.w.WriteString("\">")
-									v33 := r.strs.Date((*v27).Due)
-									writeEscaped(r.w, v33)
+									v30 := r.strs.Date((*v25).Due)
+									writeEscaped(r.w, v30)
 									r.w.WriteString("</time>")
 								}
 							}
 							{
-								if bool((*v27).Overdue) {
+								if bool((*v25).Overdue) {
 									r.w.WriteString(" · <strong>")
-									v34 := r.strs.T("overdue")
-									writeEscaped(r.w, v34)
+									v31 := r.strs.T("overdue")
+									writeEscaped(r.w, v31)
 									r.w.WriteString("</strong>")
 								}
 							}
@@ -2738,34 +2735,34 @@ func tpl_main__render_Page_49323f17(r *run, d0 *Page) error {
 			r.w.WriteString("\n</ul>")
 		} else {
 			r.w.WriteString("<p>")
-			v35 := r.strs.T("no_open_actions")
-			writeEscaped(r.w, v35)
+			v32 := r.strs.T("no_open_actions")
+			writeEscaped(r.w, v32)
 			r.w.WriteString("</p>")
 		}
 	}
 	r.w.WriteString("\n<p><a href=\"")
 	d0.writeHrefAttr(r.w, "actions/")
 	r.w.WriteString("\">")
-	v36 := r.strs.T("all_actions", len(v25))
-	writeEscaped(r.w, v36)
+	v33 := r.strs.T("all_actions", len(v23))
+	writeEscaped(r.w, v33)
 	r.w.WriteString("</a></p>\n</section>\n</div>\n<section aria-labelledby=\"counts\">\n<h2 id=\"counts\">")
-	v37 := r.strs.T("home_counts")
-	writeEscaped(r.w, v37)
+	v34 := r.strs.T("home_counts")
+	writeEscaped(r.w, v34)
 	r.w.WriteString("</h2>\n<ul class=\"counts\">")
 	{
-		v38 := d0.Nav()
-		for v39 := range v38 {
-			v40 := &v38[v39]
-			_, _ = v39, v40
+		v35 := d0.Nav()
+		for v36 := range v35 {
+			v37 := &v35[v36]
+			_, _ = v36, v37
 			{
-				if bool(string((*v40).Path) != string("actions/")) {
+				if bool(string((*v37).Path) != string("actions/")) {
 					r.w.WriteString("\n<li><a href=\"")
-					d0.writeHrefAttr(r.w, (*v40).Path)
+					d0.writeHrefAttr(r.w, (*v37).Path)
 					r.w.WriteString("\"><strong>")
-					v41 := d0.CountPath((*v40).Path)
-					writeEscaped(r.w, strconv.Itoa(v41))
+					v38 := d0.CountPath((*v37).Path)
+					writeEscaped(r.w, strconv.Itoa(v38))
 					r.w.WriteString("</strong> ")
-					writeEscaped(r.w, (*v40).Label)
+					writeEscaped(r.w, (*v37).Label)
 					r.w.WriteString("</a></li>")
 				}
 			}
@@ -2824,29 +2821,27 @@ func tpl_main__render_Page_5847c206(r *run, d0 *Page) error {
 			r.w.WriteString("><a href=\"")
 			d0.writeHrefAttr(r.w, (*v6))
 			r.w.WriteString("\">")
-			v9 := (*v6).Title()
-			writeEscaped(r.w, v9)
+			(*v6).writeTitle(r.w)
 			r.w.WriteString("</a>")
 			{
-				v10 := (*v6).Refs("prerequisites")
-				if len(v10) > 0 {
-					v11 := v10
-					_ = v11
+				v9 := (*v6).Refs("prerequisites")
+				if len(v9) > 0 {
+					v10 := v9
+					_ = v10
 					r.w.WriteString("<span class=\"sub\">")
-					v12 := r.strs.T("after")
-					writeEscaped(r.w, v12)
+					v11 := r.strs.T("after")
+					writeEscaped(r.w, v11)
 					r.w.WriteString(" ")
 					{
-						for v13 := range v11 {
-							v14 := &v11[v13]
-							_, _ = v13, v14
+						for v12 := range v10 {
+							v13 := &v10[v12]
+							_, _ = v12, v13
 							{
-								if v13 != 0 {
+								if v12 != 0 {
 									r.w.WriteString(", ")
 								}
 							}
-							v15 := (*v14).Title()
-							writeEscaped(r.w, v15)
+							(*v13).writeTitle(r.w)
 						}
 					}
 					r.w.WriteString("</span>")
@@ -2856,51 +2851,50 @@ func tpl_main__render_Page_5847c206(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString("\n</ol>\n</section>\n<section aria-labelledby=\"by-topic\">\n<h2 id=\"by-topic\">")
-	v16 := r.strs.T("by_topic")
-	writeEscaped(r.w, v16)
+	v14 := r.strs.T("by_topic")
+	writeEscaped(r.w, v14)
 	r.w.WriteString("</h2>\n")
 	{
-		v17 := d0.Entries("module")
-		v18 := d0.GroupBy(v17, "topics")
-		for v19 := range v18 {
-			v20 := &v18[v19]
-			_, _ = v19, v20
+		v15 := d0.Entries("module")
+		v16 := d0.GroupBy(v15, "topics")
+		for v17 := range v16 {
+			v18 := &v16[v17]
+			_, _ = v17, v18
 			r.w.WriteString("\n<h3>")
 			{
-				v21 := d0.Lookup("topic", (*v20).Key)
-				if v21 != nil {
-					v22 := v21
-					_ = v22
+				v19 := d0.Lookup("topic", (*v18).Key)
+				if v19 != nil {
+					v20 := v19
+					_ = v20
 					r.w.WriteString("<a href=\"")
-					d0.writeHrefAttr(r.w, v22)
+					d0.writeHrefAttr(r.w, v20)
 					r.w.WriteString("\">")
-					v23 := v22.Title()
-					writeEscaped(r.w, v23)
+					v20.writeTitle(r.w)
 					r.w.WriteString("</a>")
 				} else {
-					v24 := r.strs.T("other")
-					writeEscaped(r.w, v24)
+					v21 := r.strs.T("other")
+					writeEscaped(r.w, v21)
 				}
 			}
 			r.w.WriteString("</h3>\n")
 			{
-				v25 := d0.GroupBy((*v20).Entries, "level")
-				for v26 := range v25 {
-					v27 := &v25[v26]
-					_, _ = v26, v27
+				v22 := d0.GroupBy((*v18).Entries, "level")
+				for v23 := range v22 {
+					v24 := &v22[v23]
+					_, _ = v23, v24
 					r.w.WriteString("<p class=\"level\"><span class=\"badge\">")
 					{
-						if len((*v27).Key) > 0 {
-							v28 := "level_" + (*v27).Key
-							v29 := r.strs.T(v28)
-							writeEscaped(r.w, v29)
+						if len((*v24).Key) > 0 {
+							v25 := "level_" + (*v24).Key
+							v26 := r.strs.T(v25)
+							writeEscaped(r.w, v26)
 						} else {
 							r.w.WriteString("—")
 						}
 					}
 					r.w.WriteString("</span> ")
-					v30 := d0.With((*v27).Entries)
-					if err := tpl_links_render_EntryList_e11d9ffa(r, v30); err != nil {
+					v27 := d0.With((*v24).Entries)
+					if err := tpl_links_render_EntryList_e11d9ffa(r, v27); err != nil {
 						return err
 					}
 					r.w.WriteString("</p>")
@@ -2956,14 +2950,13 @@ func tpl_main__render_Page_5b5536a8(r *run, d0 *Page) error {
 			r.w.WriteString("><th scope=\"row\"><a href=\"")
 			d0.writeHrefAttr(r.w, (*v10).Topic)
 			r.w.WriteString("\">")
-			v11 := (*v10).Topic.Title()
-			writeEscaped(r.w, v11)
+			(*v10).Topic.writeTitle(r.w)
 			r.w.WriteString("</a>")
 			{
 				if bool((*v10).Unmet) {
 					r.w.WriteString(" <strong class=\"flag\">")
-					v12 := r.strs.T("unmet")
-					writeEscaped(r.w, v12)
+					v11 := r.strs.T("unmet")
+					writeEscaped(r.w, v11)
 					r.w.WriteString("</strong>")
 				}
 			}
@@ -3384,13 +3377,12 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 					r.w.WriteString("\n<dt><a href=\"")
 					d0.writeHrefAttr(r.w, (*v45).Topic)
 					r.w.WriteString("\">")
-					v46 := (*v45).Topic.Title()
-					writeEscaped(r.w, v46)
+					(*v45).Topic.writeTitle(r.w)
 					r.w.WriteString("</a></dt>\n<dd>")
 					{
 						if len((*v45).Members) > 0 {
-							v47 := d0.With((*v45).Members)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v47); err != nil {
+							v46 := d0.With((*v45).Members)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v46); err != nil {
 								return err
 							}
 							{
@@ -3398,15 +3390,15 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 									r.w.WriteString(" <a href=\"")
 									d0.writeHrefAttr(r.w, (*v45).Topic)
 									r.w.WriteString("#offered\">")
-									v48 := r.strs.T("peers_more", (*v45).More)
-									writeEscaped(r.w, v48)
+									v47 := r.strs.T("peers_more", (*v45).More)
+									writeEscaped(r.w, v47)
 									r.w.WriteString("</a>")
 								}
 							}
 						} else {
 							r.w.WriteString("<span class=\"gap\">")
-							v49 := r.strs.T("peers_none")
-							writeEscaped(r.w, v49)
+							v48 := r.strs.T("peers_none")
+							writeEscaped(r.w, v48)
 							r.w.WriteString("</span>")
 						}
 					}
@@ -3422,49 +3414,48 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v50 := d0.Roles((*v1))
-		if len(v50) > 0 {
-			v51 := v50
-			_ = v51
+		v49 := d0.Roles((*v1))
+		if len(v49) > 0 {
+			v50 := v49
+			_ = v50
 			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
-			v52 := r.strs.T("roles")
-			writeEscaped(r.w, v52)
+			v51 := r.strs.T("roles")
+			writeEscaped(r.w, v51)
 			r.w.WriteString("</h2>\n<ul>")
 			{
-				for v53 := range v51 {
-					v54 := &v51[v53]
-					_, _ = v53, v54
+				for v52 := range v50 {
+					v53 := &v50[v52]
+					_, _ = v52, v53
 					r.w.WriteString("\n<li><strong>")
-					writeEscaped(r.w, (*v54).Role)
+					writeEscaped(r.w, (*v53).Role)
 					r.w.WriteString("</strong> — <a href=\"")
-					d0.writeHrefAttr(r.w, (*v54).Rule)
+					d0.writeHrefAttr(r.w, (*v53).Rule)
 					r.w.WriteString("\">")
-					v55 := (*v54).Rule.Title()
-					writeEscaped(r.w, v55)
+					(*v53).Rule.writeTitle(r.w)
 					r.w.WriteString("</a> · <time datetime=\"")
-					v56 := isoDate((*v54).From)
-					writeEscaped(r.w, v56)
+					v54 := isoDate((*v53).From)
+					writeEscaped(r.w, v54)
 					r.w.WriteString("\">")
-					v57 := r.strs.Date((*v54).From)
-					writeEscaped(r.w, v57)
+					v55 := r.strs.Date((*v53).From)
+					writeEscaped(r.w, v55)
 					r.w.WriteString("</time>")
 					{
-						v58 := (*v54).To.IsZero()
-						if bool(!(bool(v58))) {
+						v56 := (*v53).To.IsZero()
+						if bool(!(bool(v56))) {
 							r.w.WriteString(" – <time datetime=\"")
-							v59 := isoDate((*v54).To)
-							writeEscaped(r.w, v59)
+							v57 := isoDate((*v53).To)
+							writeEscaped(r.w, v57)
 							r.w.WriteString("\">")
-							v60 := r.strs.Date((*v54).To)
-							writeEscaped(r.w, v60)
+							v58 := r.strs.Date((*v53).To)
+							writeEscaped(r.w, v58)
 							r.w.WriteString("</time>")
 						}
 					}
 					{
-						if bool((*v54).Current) {
+						if bool((*v53).Current) {
 							r.w.WriteString(" <span class=\"badge\">")
-							v61 := r.strs.T("current")
-							writeEscaped(r.w, v61)
+							v59 := r.strs.T("current")
+							writeEscaped(r.w, v59)
 							r.w.WriteString("</span>")
 						}
 					}
@@ -3476,16 +3467,16 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v62 := (*v1).From("minutes", "rapporteur")
-		if len(v62) > 0 {
-			v63 := v62
-			_ = v63
+		v60 := (*v1).From("minutes", "rapporteur")
+		if len(v60) > 0 {
+			v61 := v60
+			_ = v61
 			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
-			v64 := r.strs.T("minutes_rapporteur")
-			writeEscaped(r.w, v64)
+			v62 := r.strs.T("minutes_rapporteur")
+			writeEscaped(r.w, v62)
 			r.w.WriteString("</h2>")
-			v65 := d0.With(v63)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v65); err != nil {
+			v63 := d0.With(v61)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v63); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
@@ -3493,16 +3484,16 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v66 := (*v1).From("minutes", "attendees")
-		if len(v66) > 0 {
-			v67 := v66
-			_ = v67
+		v64 := (*v1).From("minutes", "attendees")
+		if len(v64) > 0 {
+			v65 := v64
+			_ = v65
 			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
-			v68 := r.strs.T("minutes_attended")
-			writeEscaped(r.w, v68)
+			v66 := r.strs.T("minutes_attended")
+			writeEscaped(r.w, v66)
 			r.w.WriteString("</h2>")
-			v69 := d0.With(v67)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v69); err != nil {
+			v67 := d0.With(v65)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v67); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
@@ -3510,24 +3501,24 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v70 := (*v1).From("module", "authors")
-		if len(v70) > 0 {
-			v71 := v70
-			_ = v71
+		v68 := (*v1).From("module", "authors")
+		if len(v68) > 0 {
+			v69 := v68
+			_ = v69
 			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
-			v72 := r.strs.T("modules_authored")
-			writeEscaped(r.w, v72)
+			v70 := r.strs.T("modules_authored")
+			writeEscaped(r.w, v70)
 			r.w.WriteString("</h2>")
-			v73 := d0.With(v71)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v73); err != nil {
+			v71 := d0.With(v69)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v71); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
 		}
 	}
 	r.w.WriteString("\n</article>\n")
-	v74 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member")
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v74); err != nil {
+	v72 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member")
+	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v72); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -3614,23 +3605,22 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 			r.w.WriteString(": <a href=\"")
 			d0.writeHrefAttr(r.w, v19)
 			r.w.WriteString("\">")
-			v21 := v19.Title()
-			writeEscaped(r.w, v21)
+			v19.writeTitle(r.w)
 			r.w.WriteString("</a></p>")
 		}
 	}
 	r.w.WriteString("\n")
 	{
-		v22 := (*v1).From("rule", "supersedes")
-		if len(v22) > 0 {
-			v23 := v22
-			_ = v23
+		v21 := (*v1).From("rule", "supersedes")
+		if len(v21) > 0 {
+			v22 := v21
+			_ = v22
 			r.w.WriteString("<p class=\"notice\">")
-			v24 := r.strs.T("superseded_by")
-			writeEscaped(r.w, v24)
+			v23 := r.strs.T("superseded_by")
+			writeEscaped(r.w, v23)
 			r.w.WriteString(": ")
-			v25 := d0.With(v23)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v25); err != nil {
+			v24 := d0.With(v22)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v24); err != nil {
 				return err
 			}
 			r.w.WriteString("</p>")
@@ -3642,70 +3632,69 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v26 := (*v1).Objects("terms")
-		if len(v26) > 0 {
-			v27 := v26
-			_ = v27
+		v25 := (*v1).Objects("terms")
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
 			r.w.WriteString("<section aria-labelledby=\"terms\"><h2 id=\"terms\">")
-			v28 := r.strs.T("terms")
-			writeEscaped(r.w, v28)
+			v27 := r.strs.T("terms")
+			writeEscaped(r.w, v27)
 			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"terms\"><thead><tr><th scope=\"col\">")
-			v29 := r.strs.T("role")
+			v28 := r.strs.T("role")
+			writeEscaped(r.w, v28)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v29 := r.strs.T("member")
 			writeEscaped(r.w, v29)
 			r.w.WriteString("</th><th scope=\"col\">")
-			v30 := r.strs.T("member")
+			v30 := r.strs.T("from")
 			writeEscaped(r.w, v30)
 			r.w.WriteString("</th><th scope=\"col\">")
-			v31 := r.strs.T("from")
+			v31 := r.strs.T("to")
 			writeEscaped(r.w, v31)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v32 := r.strs.T("to")
-			writeEscaped(r.w, v32)
 			r.w.WriteString("</th></tr></thead><tbody>")
 			{
-				for v33 := range v27 {
-					v34 := &v27[v33]
-					_, _ = v33, v34
+				for v32 := range v26 {
+					v33 := &v26[v32]
+					_, _ = v32, v33
 					r.w.WriteString("\n<tr><td>")
-					v35 := (*v34).S("role")
-					writeEscaped(r.w, v35)
+					v34 := (*v33).S("role")
+					writeEscaped(r.w, v34)
 					r.w.WriteString("</td><td>")
 					{
-						v36 := (*v34).Ref("member")
-						if v36 != nil {
-							v37 := v36
-							_ = v37
+						v35 := (*v33).Ref("member")
+						if v35 != nil {
+							v36 := v35
+							_ = v36
 							r.w.WriteString("<a href=\"")
-							d0.writeHrefAttr(r.w, v37)
+							d0.writeHrefAttr(r.w, v36)
 							r.w.WriteString("\">")
-							v38 := v37.Title()
-							writeEscaped(r.w, v38)
+							v36.writeTitle(r.w)
 							r.w.WriteString("</a>")
 						}
 					}
 					r.w.WriteString("</td><td><time datetime=\"")
-					v39 := (*v34).Time("from")
-					v40 := isoDate(v39)
-					writeEscaped(r.w, v40)
+					v37 := (*v33).Time("from")
+					v38 := isoDate(v37)
+					writeEscaped(r.w, v38)
 					r.w.WriteString("\">")
-					v41 := (*v34).Time("from")
-					v42 := r.strs.Date(v41)
-					writeEscaped(r.w, v42)
+					v39 := (*v33).Time("from")
+					v40 := r.strs.Date(v39)
+					writeEscaped(r.w, v40)
 					r.w.WriteString("</time></td><td>")
 					{
-						v43 := (*v34).Time("to")
+						v41 := (*v33).Time("to")
 						if true {
-							v44 := v43
-							_ = v44
+							v42 := v41
+							_ = v42
 							{
-								v45 := v44.IsZero()
-								if bool(!(bool(v45))) {
+								v43 := v42.IsZero()
+								if bool(!(bool(v43))) {
 									r.w.WriteString("<time datetime=\"")
-									v46 := isoDate(v44)
-									writeEscaped(r.w, v46)
+									v44 := isoDate(v42)
+									writeEscaped(r.w, v44)
 									r.w.WriteString("\">")
-									v47 := r.strs.Date(v44)
-									writeEscaped(r.w, v47)
+									v45 := r.strs.Date(v42)
+									writeEscaped(r.w, v45)
 									r.w.WriteString("</time>")
 								} else {
 									r.w.WriteString("—")
@@ -3720,8 +3709,8 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString("\n</article>\n")
-	v48 := d0.BacklinksExcept("rule.supersedes")
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v48); err != nil {
+	v46 := d0.BacklinksExcept("rule.supersedes")
+	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v46); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -3779,74 +3768,72 @@ func tpl_main__render_Page_817918cf(r *run, d0 *Page) error {
 						r.w.WriteString("<a href=\"")
 						d0.writeHrefAttr(r.w, (*v9))
 						r.w.WriteString("\">")
-						v10 := (*v9).Title()
-						writeEscaped(r.w, v10)
+						(*v9).writeTitle(r.w)
 						r.w.WriteString("</a>")
 					} else {
-						v11 := r.strs.T("no_owner")
-						writeEscaped(r.w, v11)
+						v10 := r.strs.T("no_owner")
+						writeEscaped(r.w, v10)
 					}
 				}
 				r.w.WriteString(" <span class=\"sub\">")
-				v12 := r.strs.T("open_count", (*v4).Open)
-				writeEscaped(r.w, v12)
+				v11 := r.strs.T("open_count", (*v4).Open)
+				writeEscaped(r.w, v11)
 				{
 					if (*v4).Overdue != 0 {
 						r.w.WriteString(" · <strong>")
-						v13 := r.strs.T("overdue_count", (*v4).Overdue)
-						writeEscaped(r.w, v13)
+						v12 := r.strs.T("overdue_count", (*v4).Overdue)
+						writeEscaped(r.w, v12)
 						r.w.WriteString("</strong>")
 					}
 				}
 				r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
 				{
-					for v14 := range (*v4).Actions {
-						v15 := &(*v4).Actions[v14]
-						_, _ = v14, v15
+					for v13 := range (*v4).Actions {
+						v14 := &(*v4).Actions[v13]
+						_, _ = v13, v14
 						r.w.WriteString("\n<li class=\"status-")
-						writeEscaped(r.w, (*v15).Status)
+						writeEscaped(r.w, (*v14).Status)
 						{
-							if bool((*v15).Overdue) {
+							if bool((*v14).Overdue) {
 								r.w.WriteString(" overdue")
 							}
 						}
 						r.w.WriteString("\">")
-						writeEscaped(r.w, (*v15).Task)
+						writeEscaped(r.w, (*v14).Task)
 						r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
-						writeEscaped(r.w, (*v15).Status)
+						writeEscaped(r.w, (*v14).Status)
 						r.w.WriteString("\">")
-						v16 := "status_" + (*v15).Status
-						v17 := r.strs.T(v16)
-						writeEscaped(r.w, v17)
+						v15 := "status_" + (*v14).Status
+						v16 := r.strs.T(v15)
+						writeEscaped(r.w, v16)
 						r.w.WriteString("</span>")
 						{
-							v18 := (*v15).Due.IsZero()
-							if bool(!(bool(v18))) {
+							v17 := (*v14).Due.IsZero()
+							if bool(!(bool(v17))) {
 								r.w.WriteString(" · ")
-								v19 := r.strs.T("due")
-								writeEscaped(r.w, v19)
+								v18 := r.strs.T("due")
+								writeEscaped(r.w, v18)
 								r.w.WriteString(" <time datetime=\"")
-								v20 := isoDate((*v15).Due)
-								writeEscaped(r.w, v20)
+								v19 := isoDate((*v14).Due)
+								writeEscaped(r.w, v19)
 								r.w.WriteString("\">")
-								v21 := r.strs.Date((*v15).Due)
-								writeEscaped(r.w, v21)
+								v20 := r.strs.Date((*v14).Due)
+								writeEscaped(r.w, v20)
 								r.w.WriteString("</time>")
 							}
 						}
 						{
-							if bool((*v15).Overdue) {
+							if bool((*v14).Overdue) {
 								r.w.WriteString(" · <strong>")
-								v22 := r.strs.T("overdue")
-								writeEscaped(r.w, v22)
+								v21 := r.strs.T("overdue")
+								writeEscaped(r.w, v21)
 								r.w.WriteString("</strong>")
 							}
 						}
 						r.w.WriteString(" · <a href=\"")
-						d0.writeHrefAttr(r.w, (*v15).Minutes)
+						d0.writeHrefAttr(r.w, (*v14).Minutes)
 						r.w.WriteString("#actions\">")
-						v23 := (*v15).Minutes.Title()
-						writeEscaped(r.w, v23)
+						(*v14).Minutes.writeTitle(r.w)
 						r.w.WriteString("</a></span></li>")
 					}
 				}
@@ -3854,8 +3841,8 @@ func tpl_main__render_Page_817918cf(r *run, d0 *Page) error {
 			}
 		} else {
 			r.w.WriteString("<p>")
-			v24 := r.strs.T("no_open_actions")
-			writeEscaped(r.w, v24)
+			v22 := r.strs.T("no_open_actions")
+			writeEscaped(r.w, v22)
 			r.w.WriteString("</p>")
 		}
 	}
@@ -3936,37 +3923,35 @@ func tpl_main__render_Page_83d81b42(r *run, d0 *Page) error {
 					r.w.WriteString("><a href=\"")
 					d0.writeHrefAttr(r.w, (*v11))
 					r.w.WriteString("\">")
-					v14 := (*v11).Title()
-					writeEscaped(r.w, v14)
+					(*v11).writeTitle(r.w)
 					r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
-					v15 := (*v11).Time("date")
-					v16 := isoDate(v15)
-					writeEscaped(r.w, v16)
+					v14 := (*v11).Time("date")
+					v15 := isoDate(v14)
+					writeEscaped(r.w, v15)
 					r.w.WriteString("\">")
-					v17 := (*v11).Time("date")
-					v18 := r.strs.Date(v17)
-					writeEscaped(r.w, v18)
+					v16 := (*v11).Time("date")
+					v17 := r.strs.Date(v16)
+					writeEscaped(r.w, v17)
 					r.w.WriteString("</time>")
 					{
-						v19 := (*v11).S("location")
-						if len(v19) > 0 {
-							v20 := v19
-							_ = v20
+						v18 := (*v11).S("location")
+						if len(v18) > 0 {
+							v19 := v18
+							_ = v19
 							r.w.WriteString(" · ")
-							writeEscaped(r.w, v20)
+							writeEscaped(r.w, v19)
 						}
 					}
 					{
-						v21 := (*v11).Ref("rapporteur")
-						if v21 != nil {
-							v22 := v21
-							_ = v22
+						v20 := (*v11).Ref("rapporteur")
+						if v20 != nil {
+							v21 := v20
+							_ = v21
 							r.w.WriteString(" · ")
-							v23 := r.strs.T("rapporteur")
-							writeEscaped(r.w, v23)
+							v22 := r.strs.T("rapporteur")
+							writeEscaped(r.w, v22)
 							r.w.WriteString(": ")
-							v24 := v22.Title()
-							writeEscaped(r.w, v24)
+							v21.writeTitle(r.w)
 						}
 					}
 					r.w.WriteString("</span></li>")
@@ -4028,44 +4013,42 @@ func tpl_main__render_Page_96cb1c39(r *run, d0 *Page) error {
 					r.w.WriteString("\"><a href=\"")
 					d0.writeHrefAttr(r.w, (*v9))
 					r.w.WriteString("\">")
-					v11 := (*v9).Title()
-					writeEscaped(r.w, v11)
+					(*v9).writeTitle(r.w)
 					r.w.WriteString("</a><span class=\"sub\"><span class=\"status status-")
-					v12 := (*v9).S("status")
-					writeEscaped(r.w, v12)
+					v11 := (*v9).S("status")
+					writeEscaped(r.w, v11)
 					r.w.WriteString("\">")
-					v13 := (*v9).S("status")
-					v14 := "status_" + v13
-					v15 := r.strs.T(v14)
-					writeEscaped(r.w, v15)
+					v12 := (*v9).S("status")
+					v13 := "status_" + v12
+					v14 := r.strs.T(v13)
+					writeEscaped(r.w, v14)
 					r.w.WriteString("</span>")
 					{
-						v16 := (*v9).Ref("supersedes")
-						if v16 != nil {
-							v17 := v16
-							_ = v17
+						v15 := (*v9).Ref("supersedes")
+						if v15 != nil {
+							v16 := v15
+							_ = v16
 							r.w.WriteString(" · ")
-							v18 := r.strs.T("supersedes")
-							writeEscaped(r.w, v18)
+							v17 := r.strs.T("supersedes")
+							writeEscaped(r.w, v17)
 							r.w.WriteString(" <a href=\"")
-							d0.writeHrefAttr(r.w, v17)
+							d0.writeHrefAttr(r.w, v16)
 							r.w.WriteString("\">")
-							v19 := v17.Title()
-							writeEscaped(r.w, v19)
+							v16.writeTitle(r.w)
 							r.w.WriteString("</a>")
 						}
 					}
 					{
-						v20 := (*v9).From("rule", "supersedes")
-						if len(v20) > 0 {
-							v21 := v20
-							_ = v21
+						v18 := (*v9).From("rule", "supersedes")
+						if len(v18) > 0 {
+							v19 := v18
+							_ = v19
 							r.w.WriteString(" · ")
-							v22 := r.strs.T("superseded_by")
-							writeEscaped(r.w, v22)
+							v20 := r.strs.T("superseded_by")
+							writeEscaped(r.w, v20)
 							r.w.WriteString(" ")
-							v23 := d0.With(v21)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v23); err != nil {
+							v21 := d0.With(v19)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v21); err != nil {
 								return err
 							}
 						}
@@ -4239,43 +4222,41 @@ func tpl_main__render_Page_a5812ebc(r *run, d0 *Page) error {
 					r.w.WriteString(">\n<a href=\"")
 					d0.writeHrefAttr(r.w, (*v30))
 					r.w.WriteString("\">")
-					v40 := (*v30).Title()
-					writeEscaped(r.w, v40)
+					(*v30).writeTitle(r.w)
 					r.w.WriteString("</a>\n<span class=\"sub\">")
-					v41 := (*v30).S("kind")
-					v42 := "kind_" + v41
-					v43 := r.strs.T(v42)
-					writeEscaped(r.w, v43)
+					v40 := (*v30).S("kind")
+					v41 := "kind_" + v40
+					v42 := r.strs.T(v41)
+					writeEscaped(r.w, v42)
 					{
-						v44 := (*v30).S("region")
-						if len(v44) > 0 {
-							v45 := v44
-							_ = v45
+						v43 := (*v30).S("region")
+						if len(v43) > 0 {
+							v44 := v43
+							_ = v44
 							r.w.WriteString(" · ")
-							writeEscaped(r.w, v45)
+							writeEscaped(r.w, v44)
 						}
 					}
 					r.w.WriteString("</span>\n")
 					{
-						v46 := (*v30).Refs("offers")
-						if len(v46) > 0 {
-							v47 := v46
-							_ = v47
+						v45 := (*v30).Refs("offers")
+						if len(v45) > 0 {
+							v46 := v45
+							_ = v46
 							r.w.WriteString("<span class=\"sub\">")
-							v48 := r.strs.T("offers")
-							writeEscaped(r.w, v48)
+							v47 := r.strs.T("offers")
+							writeEscaped(r.w, v47)
 							r.w.WriteString(": ")
 							{
-								for v49 := range v47 {
-									v50 := &v47[v49]
-									_, _ = v49, v50
+								for v48 := range v46 {
+									v49 := &v46[v48]
+									_, _ = v48, v49
 									{
-										if v49 != 0 {
+										if v48 != 0 {
 											r.w.WriteString(", ")
 										}
 									}
-									v51 := (*v50).Title()
-									writeEscaped(r.w, v51)
+									(*v49).writeTitle(r.w)
 								}
 							}
 							r.w.WriteString("</span>")
@@ -4656,8 +4637,7 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 			r.w.WriteString(" · <a href=\"")
 			d0.writeHrefAttr(r.w, v6)
 			r.w.WriteString("\">")
-			v7 := v6.Title()
-			writeEscaped(r.w, v7)
+			v6.writeTitle(r.w)
 			r.w.WriteString("</a>")
 		}
 	}
@@ -4667,115 +4647,114 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("</h1>\n<p class=\"sub\"><time datetime=\"")
-	v8 := (*v1).Time("date")
-	v9 := isoDate(v8)
-	writeEscaped(r.w, v9)
+	v7 := (*v1).Time("date")
+	v8 := isoDate(v7)
+	writeEscaped(r.w, v8)
 	r.w.WriteString("\">")
-	v10 := (*v1).Time("date")
-	v11 := r.strs.Date(v10)
-	writeEscaped(r.w, v11)
+	v9 := (*v1).Time("date")
+	v10 := r.strs.Date(v9)
+	writeEscaped(r.w, v10)
 	r.w.WriteString("</time>")
 	{
-		v12 := (*v1).Time("end_date")
+		v11 := (*v1).Time("end_date")
 		if true {
-			v13 := v12
-			_ = v13
+			v12 := v11
+			_ = v12
 			{
-				v14 := v13.IsZero()
-				if bool(!(bool(v14))) {
+				v13 := v12.IsZero()
+				if bool(!(bool(v13))) {
 					r.w.WriteString(" – <time datetime=\"")
-					v15 := isoDate(v13)
-					writeEscaped(r.w, v15)
+					v14 := isoDate(v12)
+					writeEscaped(r.w, v14)
 					r.w.WriteString("\">")
-					v16 := r.strs.Date(v13)
-					writeEscaped(r.w, v16)
+					v15 := r.strs.Date(v12)
+					writeEscaped(r.w, v15)
 					r.w.WriteString("</time>")
 				}
 			}
 		}
 	}
 	{
-		v17 := (*v1).S("location")
-		if len(v17) > 0 {
-			v18 := v17
-			_ = v18
+		v16 := (*v1).S("location")
+		if len(v16) > 0 {
+			v17 := v16
+			_ = v17
 			r.w.WriteString(" · ")
-			writeEscaped(r.w, v18)
+			writeEscaped(r.w, v17)
 		}
 	}
 	{
-		v19 := (*v1).S("format")
-		if len(v19) > 0 {
-			v20 := v19
-			_ = v20
+		v18 := (*v1).S("format")
+		if len(v18) > 0 {
+			v19 := v18
+			_ = v19
 			r.w.WriteString(" · ")
-			v21 := "format_" + v20
-			v22 := r.strs.T(v21)
-			writeEscaped(r.w, v22)
+			v20 := "format_" + v19
+			v21 := r.strs.T(v20)
+			writeEscaped(r.w, v21)
 		}
 	}
 	r.w.WriteString("</p>\n<dl class=\"fields\">")
 	{
-		v23 := (*v1).Ref("rapporteur")
-		if v23 != nil {
-			v24 := v23
-			_ = v24
+		v22 := (*v1).Ref("rapporteur")
+		if v22 != nil {
+			v23 := v22
+			_ = v23
 			r.w.WriteString("<dt>")
-			v25 := r.strs.T("rapporteur")
-			writeEscaped(r.w, v25)
+			v24 := r.strs.T("rapporteur")
+			writeEscaped(r.w, v24)
 			r.w.WriteString("</dt><dd><a href=\"")
-			d0.writeHrefAttr(r.w, v24)
+			d0.writeHrefAttr(r.w, v23)
 			r.w.WriteString("\">")
-			v26 := v24.Title()
-			writeEscaped(r.w, v26)
+			v23.writeTitle(r.w)
 			r.w.WriteString("</a></dd>")
 		}
 	}
 	{
-		v27 := (*v1).Refs("facilitators")
-		if len(v27) > 0 {
-			v28 := v27
-			_ = v28
+		v25 := (*v1).Refs("facilitators")
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
 			r.w.WriteString("<dt>")
-			v29 := r.strs.T("facilitators")
-			writeEscaped(r.w, v29)
+			v27 := r.strs.T("facilitators")
+			writeEscaped(r.w, v27)
 			r.w.WriteString("</dt><dd>")
-			v30 := d0.With(v28)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v30); err != nil {
+			v28 := d0.With(v26)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v28); err != nil {
 				return err
 			}
 			r.w.WriteString("</dd>")
 		}
 	}
 	{
-		v31 := (*v1).Refs("attendees")
-		if len(v31) > 0 {
-			v32 := v31
-			_ = v32
+		v29 := (*v1).Refs("attendees")
+		if len(v29) > 0 {
+			v30 := v29
+			_ = v30
 			r.w.WriteString("<dt>")
-			v33 := r.strs.T("attendees")
-			writeEscaped(r.w, v33)
+			v31 := r.strs.T("attendees")
+			writeEscaped(r.w, v31)
 			r.w.WriteString(" (")
-			writeEscaped(r.w, strconv.Itoa(len(v32)))
+			writeEscaped(r.w, strconv.Itoa(len(v30)))
 			r.w.WriteString(")</dt><dd>")
-			v34 := d0.With(v32)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v34); err != nil {
+			v32 := d0.With(v30)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
 				return err
 			}
 			r.w.WriteString("</dd>")
 		}
 	}
 	{
-		v35 := (*v1).Refs("topics")
-		if len(v35) > 0 {
-			v36 := v35
-			_ = v36
+		v33 := (*v1).Refs("topics")
+		if len(v33) > 0 {
+			v34 := v33
+			_ = v34
 			r.w.WriteString("<dt>")
-			v37 := r.strs.T("nav_topics")
-			writeEscaped(r.w, v37)
+			v35 := r.strs.T("nav_topics")
+			writeEscaped(r.w, v35)
 			r.w.WriteString("</dt><dd>")
-			v38 := d0.With(v36)
-			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v38); err != nil {
+			v36 := d0.With(v34)
+			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v36); err != nil {
 				return err
 			}
 			r.w.WriteString("</dd>")
@@ -4783,20 +4762,20 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n</dl>\n")
 	{
-		v39 := (*v1).List("decisions")
-		if len(v39) > 0 {
-			v40 := v39
-			_ = v40
+		v37 := (*v1).List("decisions")
+		if len(v37) > 0 {
+			v38 := v37
+			_ = v38
 			r.w.WriteString("<section aria-labelledby=\"decisions\"><h2 id=\"decisions\">")
-			v41 := r.strs.T("decisions")
-			writeEscaped(r.w, v41)
+			v39 := r.strs.T("decisions")
+			writeEscaped(r.w, v39)
 			r.w.WriteString("</h2><ol class=\"decisions\">")
 			{
-				for v42 := range v40 {
-					v43 := &v40[v42]
-					_, _ = v42, v43
+				for v40 := range v38 {
+					v41 := &v38[v40]
+					_, _ = v40, v41
 					r.w.WriteString("<li>")
-					writeEscaped(r.w, (*v43))
+					writeEscaped(r.w, (*v41))
 					r.w.WriteString("</li>")
 				}
 			}
@@ -4805,68 +4784,67 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v44 := (*v1).Objects("actions")
-		if len(v44) > 0 {
-			v45 := v44
-			_ = v45
+		v42 := (*v1).Objects("actions")
+		if len(v42) > 0 {
+			v43 := v42
+			_ = v43
 			r.w.WriteString("<section aria-labelledby=\"actions\"><h2 id=\"actions\">")
-			v46 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v46)
+			v44 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v44)
 			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
-			v47 := r.strs.T("task")
+			v45 := r.strs.T("task")
+			writeEscaped(r.w, v45)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v46 := r.strs.T("owner")
+			writeEscaped(r.w, v46)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v47 := r.strs.T("due")
 			writeEscaped(r.w, v47)
 			r.w.WriteString("</th><th scope=\"col\">")
-			v48 := r.strs.T("owner")
+			v48 := r.strs.T("status")
 			writeEscaped(r.w, v48)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v49 := r.strs.T("due")
-			writeEscaped(r.w, v49)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v50 := r.strs.T("status")
-			writeEscaped(r.w, v50)
 			r.w.WriteString("</th></tr></thead><tbody>")
 			{
-				for v51 := range v45 {
-					v52 := &v45[v51]
-					_, _ = v51, v52
-					v53 := (*v52).Time("due")
-					v54 := v53
-					_ = v54
-					v56 := (*v52).S("status")
-					var v55 bool
-					v55 = string(v56) == string("open")
-					if bool(v55) {
-						v57 := v54.IsZero()
-						v55 = !(bool(v57))
-						if bool(v55) {
-							v58 := d0.Today()
-							v59 := v54.Before(v58)
-							v55 = v59
+				for v49 := range v43 {
+					v50 := &v43[v49]
+					_, _ = v49, v50
+					v51 := (*v50).Time("due")
+					v52 := v51
+					_ = v52
+					v54 := (*v50).S("status")
+					var v53 bool
+					v53 = string(v54) == string("open")
+					if bool(v53) {
+						v55 := v52.IsZero()
+						v53 = !(bool(v55))
+						if bool(v53) {
+							v56 := d0.Today()
+							v57 := v52.Before(v56)
+							v53 = v57
 						}
 					}
 
-					v60 := v55
-					_ = v60
+					v58 := v53
+					_ = v58
 					r.w.WriteString("\n<tr")
 					{
-						if bool(v60) {
+						if bool(v58) {
 							r.w.WriteString(" class=\"overdue\"")
 						}
 					}
 					r.w.WriteString("><td>")
-					v61 := (*v52).S("task")
-					writeEscaped(r.w, v61)
+					v59 := (*v50).S("task")
+					writeEscaped(r.w, v59)
 					r.w.WriteString("</td><td>")
 					{
-						v62 := (*v52).Ref("owner")
-						if v62 != nil {
-							v63 := v62
-							_ = v63
+						v60 := (*v50).Ref("owner")
+						if v60 != nil {
+							v61 := v60
+							_ = v61
 							r.w.WriteString("<a href=\"")
-							d0.writeHrefAttr(r.w, v63)
+							d0.writeHrefAttr(r.w, v61)
 							r.w.WriteString("\">")
-							v64 := v63.Title()
-							writeEscaped(r.w, v64)
+							v61.writeTitle(r.w)
 							r.w.WriteString("</a>")
 						} else {
 							r.w.WriteString("—")
@@ -4874,33 +4852,33 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 					}
 					r.w.WriteString("</td><td>")
 					{
-						v65 := v54.IsZero()
-						if bool(!(bool(v65))) {
+						v62 := v52.IsZero()
+						if bool(!(bool(v62))) {
 							r.w.WriteString("<time datetime=\"")
-							v66 := isoDate(v54)
-							writeEscaped(r.w, v66)
+							v63 := isoDate(v52)
+							writeEscaped(r.w, v63)
 							r.w.WriteString("\">")
-							v67 := r.strs.Date(v54)
-							writeEscaped(r.w, v67)
+							v64 := r.strs.Date(v52)
+							writeEscaped(r.w, v64)
 							r.w.WriteString("</time>")
 						} else {
 							r.w.WriteString("—")
 						}
 					}
 					r.w.WriteString("</td><td><span class=\"status status-")
-					v68 := (*v52).S("status")
-					writeEscaped(r.w, v68)
+					v65 := (*v50).S("status")
+					writeEscaped(r.w, v65)
 					r.w.WriteString("\">")
-					v69 := (*v52).S("status")
-					v70 := "status_" + v69
-					v71 := r.strs.T(v70)
-					writeEscaped(r.w, v71)
+					v66 := (*v50).S("status")
+					v67 := "status_" + v66
+					v68 := r.strs.T(v67)
+					writeEscaped(r.w, v68)
 					r.w.WriteString("</span>")
 					{
-						if bool(v60) {
+						if bool(v58) {
 							r.w.WriteString(" <strong>")
-							v72 := r.strs.T("overdue")
-							writeEscaped(r.w, v72)
+							v69 := r.strs.T("overdue")
+							writeEscaped(r.w, v69)
 							r.w.WriteString("</strong>")
 						}
 					}
@@ -4915,8 +4893,8 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 		return err
 	}
 	r.w.WriteString("\n</article>\n")
-	v73 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v73); err != nil {
+	v70 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v70); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
