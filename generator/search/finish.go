@@ -134,45 +134,72 @@ func (b *Builder) encodeShards(terms []termPostings, stats *Stats) []shard {
 	idfMax := math.Log(1 + (float64(n)-0.5)/1.5)
 
 	recs := make([][]byte, len(terms))
-	forEach(len(terms), func(i int) { recs[i] = encodeRecord(nil, rankList(terms[i], b.docs, idfMax, avg)) })
+	forEach(len(terms), func(i int) { recs[i] = rankedRecord(terms[i], b.docs, idfMax, avg) })
 
 	var out []shard
-	for i, tp := range terms {
-		rec := recs[i]
-		stats.Postings += len(tp.list)
-		if len(out) == 0 || len(out[len(out)-1].payload)+len(rec) > b.opts.ShardBytes {
-			out = append(out, shard{first: tp.term})
+	for i := 0; i < len(terms); {
+		// The records that fit, at least one, so the payload is made
+		// at its size.
+		size, j := len(recs[i]), i+1
+		for ; j < len(terms) && size+len(recs[j]) <= b.opts.ShardBytes; j++ {
+			size += len(recs[j])
 		}
-		s := &out[len(out)-1]
-		s.payload = append(s.payload, rec...)
-		s.terms++
+		s := shard{first: terms[i].term, terms: j - i, payload: make([]byte, 0, size)}
+		for k := i; k < j; k++ {
+			s.payload = append(s.payload, recs[k]...)
+			stats.Postings += len(terms[k].list)
+		}
+		out = append(out, s)
+		i = j
 	}
 	return out
 }
 
-// rankList turns a term's postings into its record: the term's idf and
-// each document's impact, one digit each.
-func rankList(tp termPostings, docs []docInfo, idfMax, avgLength float64) termList {
+// rankedRecord is a term's record (encodeRecord): its postings sorted by
+// document, with the term's idf and each document's impact, one digit
+// each (BM25F, quantized). It is made at its size, straight from the
+// postings.
+func rankedRecord(tp termPostings, docs []docInfo, idfMax, avgLength float64) []byte {
 	l := tp.list
 	slices.SortFunc(l, func(x, y posting) int { return int(x.doc - y.doc) })
-	tl := termList{Term: tp.term, Postings: make([]Posting, len(l))}
+	size := len(tp.term) + 1 + numLen(len(l)) + 1 + len(l) + 1
+	prev := -1
+	for _, p := range l {
+		size += numLen(int(p.doc) - prev - 1)
+		prev = int(p.doc)
+	}
+	rec := make([]byte, 0, size)
+	rec = append(append(rec, tp.term...), ' ')
+	rec = appendNum(rec, len(l))
 	filter := strings.HasPrefix(tp.term, FilterPrefix)
+	idf := 0
 	if !filter {
 		df := float64(len(l))
-		tl.IDF = quantize(math.Log(1+(float64(len(docs))-df+0.5)/(df+0.5)) / idfMax)
+		idf = quantize(math.Log(1+(float64(len(docs))-df+0.5)/(df+0.5)) / idfMax)
 	}
-	for k, p := range l {
-		tl.Postings[k].Doc = int(p.doc)
-		if filter {
-			tl.Postings[k].Impact = 1
-			continue
+	rec = append(rec, digitChars[idf])
+	prev = -1
+	for _, p := range l {
+		rec = appendNum(rec, int(p.doc)-prev-1)
+		prev = int(p.doc)
+	}
+	for _, p := range l {
+		impact := 1 // a filter's
+		if !filter {
+			impact = rankImpact(p.wtf, docs[p.doc].length, avgLength)
 		}
-		// Rounded through float32 as when impacts were first computed,
-		// so that they stay the same for any frequency.
-		wtf := float64(float32(p.wtf))
-		norm := k1 * (1 - b + b*docs[p.doc].length/avgLength)
-		sat := wtf * (k1 + 1) / (wtf + norm)
-		tl.Postings[k].Impact = quantize(sat / (k1 + 1))
+		rec = append(rec, digitChars[impact])
 	}
-	return tl
+	return append(rec, '\n')
+}
+
+// rankImpact is how strongly a term weighs in a document: its weighted
+// frequency there, saturated and normalized by the document's length.
+func rankImpact(wtf uint32, length, avgLength float64) int {
+	// Rounded through float32 as when impacts were first computed, so
+	// that they stay the same for any frequency.
+	f := float64(float32(wtf))
+	norm := k1 * (1 - b + b*length/avgLength)
+	sat := f * (k1 + 1) / (f + norm)
+	return quantize(sat / (k1 + 1))
 }

@@ -49,6 +49,15 @@ func appendNum(b []byte, n int) []byte {
 	return append(b, parts[i:]...)
 }
 
+// numLen is the length of appendNum's n.
+func numLen(n int) int {
+	size := 1
+	for n >>= 5; n > 0; n >>= 5 {
+		size++
+	}
+	return size
+}
+
 // readNum reads a number at s[i:], returning it and the next index.
 func readNum(s string, i int) (int, int, error) {
 	n := 0
