@@ -128,10 +128,10 @@ func (p *Page) writeHrefAttr(w *bytes.Buffer, target any) {
 func (p *Page) Asset(name string) string { return p.Href(p.s.assets[name]) }
 
 // Canonical is the page's absolute URL.
-func (p *Page) Canonical() string { return p.s.base.String() + p.Path }
+func (p *Page) Canonical() string { return p.s.baseURL + p.Path }
 
 // Abs makes a site path absolute.
-func (p *Page) Abs(path string) string { return p.s.base.String() + path }
+func (p *Page) Abs(path string) string { return p.s.baseURL + path }
 
 // Current reports whether a nav item is this page or one of its parents.
 func (p *Page) Current(path string) bool {

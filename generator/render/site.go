@@ -58,6 +58,7 @@ type Site struct {
 	theme       *Theme
 	graph       *link.Graph
 	base        *url.URL
+	baseURL     string                   // base.String(), asked for on every page
 	byType      map[string][]*load.Entry // published entries, in each type's sort order
 	assets      map[string]string        // asset name -> hashed path
 	offerCache  sync.Map                 // topic entry -> []offerer, for member pages
@@ -105,6 +106,7 @@ func New(in Input, theme *Theme, opts Options) *Site {
 	for _, t := range in.Schema.Types {
 		sortEntries(s.byType[t.Name], t)
 	}
+	s.baseURL = s.base.String()
 	s.assets = theme.assetPaths()
 	s.prepareViews()
 	if opts.IndexWhileRendering {
