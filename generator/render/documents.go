@@ -121,10 +121,10 @@ func (s *Site) keepDocument(v *Entry, html []byte, text string) {
 	if kept {
 		return // another page showed the same body
 	}
-	d, err := search.Compact(s.documentWithBody(v, html, text), searchOptions)
-	if err != nil {
-		return // searchDocument makes it again, and reports the error
-	}
+	sc := getDocumentScratch()
+	full := s.fillDocument(sc.document(), v, html, text)
+	d := search.Compact(full, searchOptions)
+	sc.release(full)
 	s.docsMu.Lock()
 	s.docs[v.e] = d
 	s.docsMu.Unlock()
@@ -151,8 +151,15 @@ func (s *Site) searchDocument(v *Entry) (search.Document, error) {
 }
 
 func (s *Site) documentWithBody(v *Entry, h []byte, text string) search.Document {
+	return s.fillDocument(search.Document{}, v, h, text)
+}
+
+// fillDocument is documentWithBody adding the fields and topics to those
+// of d, which has none: a documentScratch's, for a document that is
+// indexed or compacted at once.
+func (s *Site) fillDocument(d search.Document, v *Entry, h []byte, text string) search.Document {
 	t := v.Type()
-	d := search.Document{Path: v.Path(), Title: v.Title(), Type: t.Name, TypeLabel: s.typeLabel(t)}
+	d.Path, d.Title, d.Type, d.TypeLabel = v.Path(), v.Title(), t.Name, s.typeLabel(t)
 	if t.Name == schema.TopicType {
 		d.TopicSlug = v.Slug()
 		d.Topics = append(d.Topics, v.Slug())
@@ -168,6 +175,35 @@ func (s *Site) documentWithBody(v *Entry, h []byte, text string) search.Document
 		d.Fields = append(d.Fields, search.Field{Text: text, Weight: search.Low, Snippet: true})
 	}
 	return d
+}
+
+// documentScratch lends a document its fields and topics while it is
+// indexed or compacted: the index keeps neither, and growing them anew
+// for every entry was most of what making documents allocated.
+type documentScratch struct {
+	fields []search.Field
+	topics []string
+}
+
+var documentScratches = sync.Pool{New: func() any { return new(documentScratch) }}
+
+func getDocumentScratch() *documentScratch {
+	return documentScratches.Get().(*documentScratch)
+}
+
+// document is an empty document with the scratch's slices.
+func (sc *documentScratch) document() search.Document {
+	return search.Document{Fields: sc.fields[:0], Topics: sc.topics[:0]}
+}
+
+// release takes back the slices of d, made from document() and no longer
+// used, and pools the scratch. They are cleared, not to keep an entry's
+// text alive.
+func (sc *documentScratch) release(d search.Document) {
+	clear(d.Fields)
+	clear(d.Topics)
+	sc.fields, sc.topics = d.Fields[:0], d.Topics[:0]
+	documentScratches.Put(sc)
 }
 
 // searchFields adds the text of a record's published fields; titleField

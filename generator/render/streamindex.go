@@ -41,7 +41,11 @@ func (s *Site) indexNow(v *Entry, html []byte, text string) {
 	if !ok || !st.done[i].CompareAndSwap(false, true) {
 		return
 	}
-	if err := st.index.Add(i, s.documentWithBody(v, html, text)); err != nil {
+	sc := getDocumentScratch()
+	d := s.fillDocument(sc.document(), v, html, text)
+	err := st.index.Add(i, d)
+	sc.release(d)
+	if err != nil {
 		st.mu.Lock()
 		if st.err == nil {
 			st.err = err

@@ -189,10 +189,9 @@ func (a *analysis) eachTerm(fn func(term string, weight uint32)) {
 // snippet), but not the text of its fields. Add takes it as it would d,
 // given the same Options. Render keeps the documents of the entries whose
 // pages have rendered so, until the index is built.
-// Its error is nil: analyzing a document cannot fail.
-func Compact(d Document, opts Options) (Document, error) {
+func Compact(d Document, opts Options) Document {
 	a := analyze(&d, opts.withDefaults().SnippetRunes)
-	return Document{Path: d.Path, Title: d.Title, Type: d.Type, TypeLabel: d.TypeLabel, TopicSlug: d.TopicSlug, analysis: a}, nil
+	return Document{Path: d.Path, Title: d.Title, Type: d.Type, TypeLabel: d.TypeLabel, TopicSlug: d.TopicSlug, analysis: a}
 }
 
 // snippet is the text kept for a document's result snippet: its snippet
