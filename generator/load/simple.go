@@ -18,10 +18,10 @@ import (
 // the library decodes those, and says what is wrong.
 //
 // Why by hand: the library lexes through a channel, records every key's
-// type and position and copies the text twice; on a 10,000 entry corpus
-// that was most of the load stage's CPU and 20% of the build's allocations
-// (measured in the commit that added this). FuzzDecodeSimple holds the two
-// to the same results.
+// type and position and copies the text twice. Building the 10,000 entry
+// bench corpus, decoding took 0.67 s of 5.7 s CPU and 157 of 773 MB
+// allocated through the library, 0.16 s and 30 MB by this path (pprof,
+// five builds each). FuzzDecodeSimple holds the two to the same results.
 func decodeSimple(text []byte) (map[string]any, bool) {
 	if !plainText(text) {
 		return nil, false
