@@ -39,7 +39,8 @@ func (s *Site) SearchIndex() (*search.Index, error) {
 		// Entries whose page rendered were added then; add the rest.
 		b, add = s.streamed.index, s.addUnindexed
 	}
-	if err := s.eachSearchDocument(entries, func(i int, d search.Document) error { return add(b, i, d) }); err != nil {
+	// The index keeps nothing of a document's fields: they can be lent.
+	if err := s.eachSearchDocument(entries, true, func(i int, d search.Document) error { return add(b, i, d) }); err != nil {
 		return nil, err
 	}
 	idx, err := b.Finish()
@@ -55,7 +56,7 @@ func (s *Site) SearchIndex() (*search.Index, error) {
 func (s *Site) SearchDocuments() ([]search.Document, error) {
 	entries := s.searchEntries()
 	docs := make([]search.Document, len(entries))
-	err := s.eachSearchDocument(entries, func(i int, d search.Document) error {
+	err := s.eachSearchDocument(entries, false, func(i int, d search.Document) error {
 		docs[i] = d
 		return nil
 	})
@@ -75,17 +76,25 @@ func (s *Site) searchEntries() []*Entry {
 }
 
 // eachSearchDocument calls fn with each entry's number and document, on
-// every core.
-func (s *Site) eachSearchDocument(entries []*Entry, fn func(i int, d search.Document) error) error {
+// every core. With lend set, a document made here has its fields and
+// topics from a documentScratch, taken back when fn returns.
+func (s *Site) eachSearchDocument(entries []*Entry, lend bool, fn func(i int, d search.Document) error) error {
 	errs := make([]error, len(entries))
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
 	for w := range workers {
 		wg.Go(func() {
+			var sc *documentScratch // one per worker
+			if lend {
+				sc = new(documentScratch)
+			}
 			for i := w; i < len(entries); i += workers {
-				d, err := s.searchDocument(entries[i])
+				d, lent, err := s.searchDocument(entries[i], sc)
 				if err == nil {
 					err = fn(i, d)
+				}
+				if lent {
+					sc.takeBack(d)
 				}
 				errs[i] = err
 			}
@@ -131,23 +140,27 @@ func (s *Site) keepDocument(v *Entry, html []byte, text string) {
 }
 
 // searchDocument is the entry's kept document, which it hands over, or a
-// new one.
-func (s *Site) searchDocument(v *Entry) (search.Document, error) {
+// new one. A new one is made with sc's slices if sc is not nil, and then
+// lent is set.
+func (s *Site) searchDocument(v *Entry, sc *documentScratch) (d search.Document, lent bool, err error) {
 	if s.streamed != nil && s.streamed.done[s.streamed.number[v.e]].Load() {
-		return search.Document{}, nil // in the index already
+		return search.Document{}, false, nil // in the index already
 	}
 	s.docsMu.Lock()
 	d, ok := s.docs[v.e]
 	delete(s.docs, v.e)
 	s.docsMu.Unlock()
 	if ok {
-		return d, nil
+		return d, false, nil
 	}
 	h, text, err := s.body(v.e)
 	if err != nil {
-		return search.Document{}, err
+		return search.Document{}, false, err
 	}
-	return s.documentWithBody(v, h, text), nil
+	if sc != nil {
+		return s.fillDocument(sc.document(), v, h, text), true, nil
+	}
+	return s.documentWithBody(v, h, text), false, nil
 }
 
 func (s *Site) documentWithBody(v *Entry, h []byte, text string) search.Document {
@@ -196,13 +209,17 @@ func (sc *documentScratch) document() search.Document {
 	return search.Document{Fields: sc.fields[:0], Topics: sc.topics[:0]}
 }
 
-// release takes back the slices of d, made from document() and no longer
-// used, and pools the scratch. They are cleared, not to keep an entry's
-// text alive.
-func (sc *documentScratch) release(d search.Document) {
+// takeBack takes back the slices of d, made from document() and no
+// longer used. They are cleared, not to keep an entry's text alive.
+func (sc *documentScratch) takeBack(d search.Document) {
 	clear(d.Fields)
 	clear(d.Topics)
 	sc.fields, sc.topics = d.Fields[:0], d.Topics[:0]
+}
+
+// release is takeBack, then pools the scratch.
+func (sc *documentScratch) release(d search.Document) {
+	sc.takeBack(d)
 	documentScratches.Put(sc)
 }
 
