@@ -99,6 +99,32 @@ func (p *Page) LastChangeLine() template.HTML {
 	}
 	// The sentence is escaped first; only the placeholders become markup.
 	line := template.HTMLEscapeString(strs.T(key))
-	line = strings.NewReplacer("{0}", date, "{1}", template.HTMLEscapeString(c.Author)).Replace(line)
-	return template.HTML(line)
+	return template.HTML(fillPlaceholders(line, date, template.HTMLEscapeString(c.Author)))
+}
+
+// fillPlaceholders puts date for "{0}" and author for "{1}", as
+// strings.NewReplacer("{0}", date, "{1}", author) would: a Replacer built
+// for every page was a fifth of the time of an entry page's markup.
+func fillPlaceholders(line, date, author string) string {
+	var b strings.Builder
+	b.Grow(len(line) + len(date) + len(author))
+	for {
+		i := strings.IndexByte(line, '{')
+		if i < 0 {
+			b.WriteString(line)
+			return b.String()
+		}
+		b.WriteString(line[:i])
+		switch rest := line[i:]; {
+		case strings.HasPrefix(rest, "{0}"):
+			b.WriteString(date)
+			line = rest[3:]
+		case strings.HasPrefix(rest, "{1}"):
+			b.WriteString(author)
+			line = rest[3:]
+		default:
+			b.WriteByte('{')
+			line = rest[1:]
+		}
+	}
 }

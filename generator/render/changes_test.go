@@ -153,3 +153,17 @@ func TestLastChangeOnlyOnEntries(t *testing.T) {
 		t.Error("a list page has a last change")
 	}
 }
+
+// FuzzFillPlaceholders holds fillPlaceholders to the strings.Replacer it
+// replaces, on the shipped sentences and any other.
+func FuzzFillPlaceholders(f *testing.F) {
+	for _, seed := range []string{"", "Last changed {0} by {1}", "{1} a changé la page le {0}", "{{0}}", "{0{1}}", "{", "{0", "x{", "{1}{0}{2}", "{{1}"} {
+		f.Add(seed, "<time>{1}</time>", "Ana {0}")
+	}
+	f.Fuzz(func(t *testing.T, line, date, author string) {
+		want := strings.NewReplacer("{0}", date, "{1}", author).Replace(line)
+		if got := fillPlaceholders(line, date, author); got != want {
+			t.Fatalf("fillPlaceholders(%q, %q, %q) = %q, want %q", line, date, author, got, want)
+		}
+	})
+}
