@@ -30,20 +30,20 @@ func createIn(dir *os.File, rel string, data []byte) error {
 	dirfd := int(dir.Fd())
 	defer runtime.KeepAlive(dir)
 	const flags = unix.O_WRONLY | unix.O_CREAT | unix.O_EXCL | unix.O_NOFOLLOW | unix.O_CLOEXEC
-	fd, err := unix.Openat(dirfd, rel, flags, 0o644)
+	fd, err := openat(dirfd, rel, flags, 0o644)
 	if err == unix.EEXIST {
 		if err = unix.Unlinkat(dirfd, rel, 0); err == nil {
-			fd, err = unix.Openat(dirfd, rel, flags, 0o644)
+			fd, err = openat(dirfd, rel, flags, 0o644)
 		}
 	}
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: filepath.Join(dir.Name(), rel), Err: err}
 	}
 	if err := writeAll(fd, data); err != nil {
-		unix.Close(fd)
+		closeFD(fd)
 		return &fs.PathError{Op: "write", Path: filepath.Join(dir.Name(), rel), Err: err}
 	}
-	if err := unix.Close(fd); err != nil {
+	if err := closeFD(fd); err != nil {
 		return &fs.PathError{Op: "close", Path: filepath.Join(dir.Name(), rel), Err: err}
 	}
 	return nil
@@ -52,7 +52,7 @@ func createIn(dir *os.File, rel string, data []byte) error {
 // mkdirIn makes the folder rel inside dir.
 func mkdirIn(dir *os.File, rel string) error {
 	defer runtime.KeepAlive(dir)
-	if err := unix.Mkdirat(int(dir.Fd()), rel, 0o755); err != nil {
+	if err := mkdirat(int(dir.Fd()), rel, 0o755); err != nil {
 		return &fs.PathError{Op: "mkdir", Path: filepath.Join(dir.Name(), rel), Err: err}
 	}
 	return nil
@@ -60,7 +60,7 @@ func mkdirIn(dir *os.File, rel string) error {
 
 func writeAll(fd int, data []byte) error {
 	for len(data) > 0 {
-		n, err := unix.Write(fd, data)
+		n, err := write(fd, data)
 		switch {
 		case err == unix.EINTR:
 			continue
