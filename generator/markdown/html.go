@@ -4,6 +4,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -89,3 +90,59 @@ func (r *tableRenderer) renderTable(w util.BufWriter, _ []byte, _ ast.Node, ente
 	}
 	return ast.WalkContinue, nil
 }
+
+// textRenderer is goldmark's text renderer, as New configures it (no hard
+// wraps, no XHTML, no East Asian line breaks), but for text with nothing
+// to escape or resolve, most of it, written as it is: goldmark's
+// html.Writer looks at every byte twice, for references and escapes and
+// then for HTML's special characters.
+type textRenderer struct{}
+
+func (r *textRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindText, r.renderText)
+}
+
+func (r *textRenderer) renderText(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Text)
+	value := n.Segment.Value(src)
+	switch {
+	case plainHTML(value):
+		_, _ = w.Write(value)
+	case n.IsRaw():
+		html.DefaultWriter.RawWrite(w, value)
+	default:
+		html.DefaultWriter.Write(w, value)
+	}
+	if n.IsRaw() {
+		return ast.WalkContinue, nil
+	}
+	if n.HardLineBreak() {
+		_, _ = w.WriteString("<br>\n")
+	} else if n.SoftLineBreak() {
+		_ = w.WriteByte('\n')
+	}
+	return ast.WalkContinue, nil
+}
+
+// plainHTML reports whether html.DefaultWriter writes text as it is: it
+// holds no backslash escape, character reference or NUL to resolve and
+// no character HTML needs escaped.
+func plainHTML(text []byte) bool {
+	for _, c := range text {
+		if notPlainHTML[c] {
+			return false
+		}
+	}
+	return true
+}
+
+var notPlainHTML = func() (t [256]bool) {
+	for c := range t {
+		t[c] = util.EscapeHTMLByte(byte(c)) != nil
+	}
+	t['\\'], t['&'], t[0] = true, true, true
+	return
+}()

@@ -92,6 +92,7 @@ func New(opts ...Option) *Renderer {
 		// Lower number wins: these override goldmark's own renderers.
 		util.Prioritized(&codeRenderer{}, 100),
 		util.Prioritized(&tableRenderer{}, 100),
+		util.Prioritized(&textRenderer{}, 100),
 	}
 	if c.unsafeHTML {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
