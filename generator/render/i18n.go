@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -20,6 +21,9 @@ type Strings struct {
 	fallback map[string]string
 	months   []string
 	format   string // date pattern: {d} {month} {y}, {m} for the month number
+	// countries and languages remember Country and Language by code: a
+	// site has few, and naming one parses tags and builds a namer.
+	countries, languages names
 }
 
 func loadStrings(theme fs.FS, lang string) (*Strings, error) {
@@ -131,6 +135,13 @@ func (s *Strings) Date(t time.Time) string {
 
 // Country names an ISO 3166-1 region code ("MN") in the site's language.
 func (s *Strings) Country(code string) string {
+	if name, ok := s.countries.get(code); ok {
+		return name
+	}
+	return s.countries.put(code, s.country(code))
+}
+
+func (s *Strings) country(code string) string {
 	region, err := language.ParseRegion(code)
 	if err != nil {
 		return code
@@ -143,6 +154,13 @@ func (s *Strings) Country(code string) string {
 
 // Language names a BCP 47 tag ("km") in the site's language.
 func (s *Strings) Language(code string) string {
+	if name, ok := s.languages.get(code); ok {
+		return name
+	}
+	return s.languages.put(code, s.language(code))
+}
+
+func (s *Strings) language(code string) string {
 	tag, err := language.Parse(code)
 	if err != nil {
 		return code
@@ -151,6 +169,29 @@ func (s *Strings) Language(code string) string {
 		return name
 	}
 	return code
+}
+
+// names are names made for codes, safe for concurrent use.
+type names struct {
+	mu     sync.RWMutex
+	byCode map[string]string
+}
+
+func (n *names) get(code string) (string, bool) {
+	n.mu.RLock()
+	defer n.mu.RUnlock()
+	name, ok := n.byCode[code]
+	return name, ok
+}
+
+func (n *names) put(code, name string) string {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if n.byCode == nil {
+		n.byCode = map[string]string{}
+	}
+	n.byCode[code] = name
+	return name
 }
 
 func (s *Strings) tag() language.Tag {
