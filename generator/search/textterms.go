@@ -91,16 +91,52 @@ func nextSplit(text string, i int) int {
 // letters and digits, cut to maxTermRunes.
 func eachASCIITerm(text string, fn func(term string, upper bool)) {
 	for i := 0; i < len(text); {
-		if !asciiWordByte[text[i]] {
+		if asciiClass[text[i]] == 0 {
 			i++
 			continue
 		}
-		start, upper := i, false
-		for ; i < len(text) && asciiWordByte[text[i]]; i++ {
-			upper = upper || 'A' <= text[i] && text[i] <= 'Z' && i-start < maxTermRunes
+		start, seen := i, uint8(0)
+		for ; i < len(text); i++ {
+			c := asciiClass[text[i]]
+			if c == 0 {
+				break
+			}
+			seen |= c
 		}
-		fn(text[start:min(i, start+maxTermRunes)], upper)
+		term := text[start:min(i, start+maxTermRunes)]
+		// Only the upper case of what is kept counts.
+		upper := seen&asciiUpper != 0 && (len(term) == i-start || hasUpperASCII(term))
+		fn(term, upper)
 	}
+}
+
+// asciiClass classes the bytes of ASCII text for eachASCIITerm: 0 for a
+// separator, asciiWord for a byte of words, with asciiUpper for an
+// upper-case letter.
+var asciiClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		if asciiWordByte[c] {
+			t[c] = asciiWord
+		}
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] |= asciiUpper
+	}
+	return
+}()
+
+const (
+	asciiWord = 1 << iota
+	asciiUpper
+)
+
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if asciiClass[s[i]]&asciiUpper != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerASCIIInto writes the ASCII word w lower-cased into buf (at least
