@@ -152,13 +152,24 @@ func compareActions(a, b Action) int {
 
 // OpenActions lists the open action items, earliest due first.
 func (p *Page) OpenActions() []Action {
-	var open []Action
-	for _, a := range p.Actions() {
+	all := p.Actions()
+	open := make([]Action, 0, countOpen(all))
+	for _, a := range all {
 		if a.Status == "open" {
 			open = append(open, a)
 		}
 	}
 	return open
+}
+
+func countOpen(actions []Action) int {
+	n := 0
+	for _, a := range actions {
+		if a.Status == "open" {
+			n++
+		}
+	}
+	return n
 }
 
 // OwnerActions is the action items of one owner.
@@ -170,34 +181,21 @@ type OwnerActions struct {
 }
 
 // ActionsByOwner groups every action item by owner: owners by name, items
-// without an owner last; open items first within each.
+// without an owner last; open items first within each. The groups share
+// one array of the items, filled once they are counted, instead of each
+// growing its own.
 func (p *Page) ActionsByOwner() []OwnerActions {
-	index := map[*Entry]int{}
-	var out []OwnerActions
-	bySlug := map[string]*Entry{}
-	for _, a := range p.Actions() {
-		key := a.Owner
-		if key != nil {
-			if prev, ok := bySlug[key.Slug()]; ok {
-				key = prev
-			} else {
-				bySlug[key.Slug()] = key
-			}
-		}
-		i, ok := index[key]
-		if !ok {
-			i = len(out)
-			index[key] = i
-			out = append(out, OwnerActions{Owner: key})
-		}
-		g := &out[i]
+	all := p.Actions()
+	out, groupOf, counts := ownerGroups(all)
+	items := make([]Action, len(all))
+	start := 0
+	for i, n := range counts {
+		out[i].Actions = items[start:start:start+n]
+		start += n
+	}
+	for i, a := range all {
+		g := &out[groupOf[i]]
 		g.Actions = append(g.Actions, a)
-		if a.Status == "open" {
-			g.Open++
-		}
-		if a.Overdue {
-			g.Overdue++
-		}
 	}
 	slices.SortStableFunc(out, func(a, b OwnerActions) int {
 		if (a.Owner == nil) != (b.Owner == nil) {
@@ -212,6 +210,43 @@ func (p *Page) ActionsByOwner() []OwnerActions {
 		return cmp.Compare(a.Owner.Title(), b.Owner.Title())
 	})
 	return out
+}
+
+// ownerGroups makes the owners' groups in order of first appearance, with
+// their open and overdue counts but not yet their items; it says which
+// group each action goes to and how many each gets. Owners are told apart
+// by slug.
+func ownerGroups(all []Action) (out []OwnerActions, groupOf, counts []int) {
+	index := map[*Entry]int{}
+	bySlug := map[string]*Entry{}
+	groupOf = make([]int, len(all))
+	for j, a := range all {
+		key := a.Owner
+		if key != nil {
+			if prev, ok := bySlug[key.Slug()]; ok {
+				key = prev
+			} else {
+				bySlug[key.Slug()] = key
+			}
+		}
+		i, ok := index[key]
+		if !ok {
+			i = len(out)
+			index[key] = i
+			out = append(out, OwnerActions{Owner: key})
+			counts = append(counts, 0)
+		}
+		groupOf[j] = i
+		counts[i]++
+		g := &out[i]
+		if a.Status == "open" {
+			g.Open++
+		}
+		if a.Overdue {
+			g.Overdue++
+		}
+	}
+	return out, groupOf, counts
 }
 
 // Peer is a topic a member needs and some members who offer it: those of
