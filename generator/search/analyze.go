@@ -287,10 +287,11 @@ func appendCollapsed(b []byte, s string, max int) ([]byte, int) {
 			gap = false
 			continue // the character again, if max allows
 		case size == 1:
-			// A byte that is a rune: copy it with the ASCII after it,
-			// up to a space, at once.
+			// A byte that is a rune: copy it with the ASCII after it
+			// at once, words and the single spaces between them as
+			// they are, up to other white space or other characters.
 			end, stop := i+1, min(len(s), i+max-runes)
-			for end < stop && asciiPrintable[s[end]] {
+			for end < stop && (asciiPrintable[s[end]] || s[end] == ' ' && end+1 < stop && asciiPrintable[s[end+1]]) {
 				end++
 			}
 			b = append(b, s[i:end]...)
