@@ -72,13 +72,13 @@ type frameCache struct {
 // Frame renders a part of the page frame ("header" or "footer"), once per
 // depth and section.
 func (p *Page) Frame(part string) (template.HTML, error) {
-	f := &Frame{root: p.root, s: p.s}
+	var current uint64
 	for i, n := range p.s.nav() {
 		if i < 64 && p.Current(n.Path) {
-			f.current |= 1 << i
+			current |= 1 << i
 		}
 	}
-	key := frameKey{part, f.root, f.current}
+	key := frameKey{part, p.root, current}
 	c := &p.s.frames
 	c.mu.Lock()
 	html, ok := c.parts[key]
@@ -86,6 +86,7 @@ func (p *Page) Frame(part string) (template.HTML, error) {
 	if ok {
 		return html, nil
 	}
+	f := &Frame{root: p.root, current: current, s: p.s}
 	t, _ := p.s.theme.page("home")
 	if t == nil || t.Lookup(part) == nil {
 		return "", fmt.Errorf("theme: no template %q (partials/chrome.html)", part)

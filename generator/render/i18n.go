@@ -104,6 +104,7 @@ func (s *Strings) Date(t time.Time) string {
 		month = s.months[t.Month()-1]
 	}
 	var b strings.Builder
+	b.Grow(len(s.format) + len(month) + 8) // one allocation: the numbers take at most 8 more
 	for f := s.format; f != ""; {
 		i := strings.IndexByte(f, '{')
 		if i < 0 {
