@@ -83,6 +83,9 @@ func (r record) Ref(name string) *Entry {
 	if f == nil || f.Target() == "" {
 		return nil
 	}
+	if s, ok := r.values[name].(string); ok { // one ref, without schema.Items's list of it
+		return r.site.lookup(f.Target(), s)
+	}
 	for _, v := range schema.Items(r.values[name]) {
 		if s, ok := v.(string); ok {
 			if e := r.site.lookup(f.Target(), s); e != nil {
@@ -100,8 +103,12 @@ func (r record) Refs(name string) []*Entry {
 	if f == nil || f.Target() == "" {
 		return nil
 	}
-	var out []*Entry
-	for _, v := range schema.Items(r.values[name]) {
+	items := schema.Items(r.values[name])
+	if len(items) == 0 {
+		return nil
+	}
+	out := make([]*Entry, 0, len(items))
+	for _, v := range items {
 		if s, ok := v.(string); ok {
 			if e := r.site.lookup(f.Target(), s); e != nil {
 				out = append(out, e)
