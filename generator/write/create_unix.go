@@ -97,7 +97,9 @@ func (d *Dir) linkSame(rel, name string, data []byte) bool {
 }
 
 // holds reports whether the open file fd is a regular file holding
-// exactly data.
+// exactly data. Each read asks for a byte more than is left to compare: a
+// regular file returns less only at its end, so a file of the right size
+// is read in one call, with no second read to find the end.
 func holds(fd int, data []byte) bool {
 	var st unix.Stat_t
 	if unix.Fstat(fd, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG || st.Size != int64(len(data)) {
@@ -107,17 +109,17 @@ func holds(fd int, data []byte) bool {
 	defer compareBufs.Put(bp)
 	buf := *bp
 	for rest := data; ; {
-		n, err := unix.Read(fd, buf[:min(len(buf), max(len(rest), 1))])
+		want := min(len(buf), len(rest)+1)
+		n, err := unix.Read(fd, buf[:want])
 		switch {
 		case err == unix.EINTR:
 			continue
-		case err != nil || n > len(rest):
-			return false
-		case n == 0:
-			return len(rest) == 0
-		case !bytes.Equal(buf[:n], rest[:n]):
+		case err != nil || n > len(rest) || !bytes.Equal(buf[:n], rest[:n]):
 			return false
 		}
 		rest = rest[n:]
+		if n < want {
+			return len(rest) == 0
+		}
 	}
 }
