@@ -513,7 +513,10 @@ func firstDiff(a, b []byte) string {
 }
 
 func FuzzCollapseSpace(f *testing.F) {
-	for _, s := range []string{"", " ", "a  b", "\u00a0x\u2003y\n", "\xffa \xfe", "ភ្នំ  ពេញ\t"} {
+	for _, s := range []string{"", " ", "a  b", "\u00a0x\u2003y\n", "\xffa \xfe", "ភ្នំ  ពេញ\t",
+		// Long enough for the eight bytes at a time of wordsEnd.
+		" The quick brown fox jumps over  the lazy dog.\nA mediación\u00a0comunitaria, \x01x y\x7fz a b c d e f g h i j ",
+		"abcdefgh abcdefg  abcdefgh\tabcdefgh \u2028abcdefghij\xc2 \xe2\x80abcdefgh "} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

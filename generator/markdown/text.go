@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -200,18 +202,69 @@ func collapseSpace(b []byte) []byte {
 			w++
 			pending = false
 		}
-		// Byte by byte: words are short, shorter than a call to copy.
-		for end := i + size; i < end; i++ {
-			b[w] = b[i]
-			w++
-		}
-		for i < len(b) && byteClasses[b[i]] == wordByte {
-			b[w] = b[i]
-			w++
-			i++
-		}
+		end := wordsEnd(b, i+size)
+		w += copy(b[w:], b[i:end])
+		i = end
 	}
 	return b[:w]
+}
+
+// wordsEnd is where the words that run on from b[i] end: at white space
+// other than a single ' ' between word bytes, or at a byte that may start
+// white space, or before. Up to there text is as collapsed as it can be,
+// and goes in one copy: mostly a whole sentence or paragraph.
+//
+// ASCII is looked at eight bytes at a time, for the bytes up to ' ' among
+// them: their lowest is exact (no borrow reaches it from below), and if it
+// is a lone space, the words go on after it. Any other byte up to ' ' is
+// taken for an end, which may be early: collapseSpace goes on from there.
+func wordsEnd(b []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for i+8 <= len(b) {
+		x := binary.LittleEndian.Uint64(b[i:])
+		if x&highs != 0 {
+			n := wordsStep(b, i)
+			if n == 0 {
+				return i
+			}
+			i += n
+			continue
+		}
+		low := (x - 0x21*ones) &^ x & highs // bytes below '!'
+		if low == 0 {
+			i += 8
+			continue
+		}
+		k := i + bits.TrailingZeros64(low)/8
+		if b[k] != ' ' || !wordByteAt(b, k+1) {
+			return k
+		}
+		i = k + 2
+	}
+	for i < len(b) {
+		n := wordsStep(b, i)
+		if n == 0 {
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+// wordsStep is how far the words go on from b[i]: 1 for a word byte, 2
+// for a lone space and the word byte after it, 0 if they end.
+func wordsStep(b []byte, i int) int {
+	switch {
+	case wordByteAt(b, i):
+		return 1
+	case b[i] == ' ' && wordByteAt(b, i+1):
+		return 2
+	}
+	return 0
+}
+
+func wordByteAt(b []byte, i int) bool {
+	return i < len(b) && byteClasses[b[i]] == wordByte
 }
 
 // Classes of bytes for collapseSpace.
