@@ -129,6 +129,7 @@ func CompiledWriters() []Writer {
 		{"*render.Page.Chips", "htmlescaper", "writeChips"},
 		{"*render.Page.Cards", "htmlescaper", "writeCards"},
 		{"*render.Page.Href", "urlfilter urlnormalizer attrescaper", "writeHrefAttr"},
+		{"*render.Page.Asset", "urlfilter urlnormalizer attrescaper", "writeAssetAttr"},
 		{"*render.Entry.Title", "htmlescaper", "writeTitle"},
 		{"*render.Entry.Title", "attrescaper", "writeTitle"},
 		{"*render.Entry.Title", "rcdataescaper", "writeTitle"},

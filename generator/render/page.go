@@ -127,6 +127,9 @@ func (p *Page) writeHrefAttr(w *bytes.Buffer, target any) {
 // Asset links to a theme file by its hashed name.
 func (p *Page) Asset(name string) string { return p.Href(p.s.assets[name]) }
 
+// writeAssetAttr writes Asset(name) as writeHrefAttr writes Href.
+func (p *Page) writeAssetAttr(w *bytes.Buffer, name string) { p.writeHrefAttr(w, p.s.assets[name]) }
+
 // Canonical is the page's absolute URL.
 func (p *Page) Canonical() string { return p.s.baseURL + p.Path }
 

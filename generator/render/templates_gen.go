@@ -133,47 +133,45 @@ func tpl_base__render_Page_0be437a8(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_3441d259(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -242,47 +240,45 @@ func tpl_base__render_Page_0cdffcc8(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_83d81b42(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -351,47 +347,45 @@ func tpl_base__render_Page_0f015641(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_1502fe6f(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -460,47 +454,45 @@ func tpl_base__render_Page_3c8b4423(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_2e66a9e3(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -569,47 +561,45 @@ func tpl_base__render_Page_45b24fb9(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_5b5536a8(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -678,47 +668,45 @@ func tpl_base__render_Page_50a99386(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_02c00eb1(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -787,47 +775,45 @@ func tpl_base__render_Page_54887067(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_5f19d434(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -896,47 +882,45 @@ func tpl_base__render_Page_5e93d5ee(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_d444446f(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1005,47 +989,45 @@ func tpl_base__render_Page_61bd3b3b(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_d2f53554(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1114,47 +1096,45 @@ func tpl_base__render_Page_881db8f2(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_a5812ebc(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1223,47 +1203,45 @@ func tpl_base__render_Page_8b9123dd(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_49323f17(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1332,47 +1310,45 @@ func tpl_base__render_Page_98c26808(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_96cb1c39(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1441,47 +1417,45 @@ func tpl_base__render_Page_9f77f1fa(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_817918cf(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1550,47 +1524,45 @@ func tpl_base__render_Page_d0c6120e(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_61c99e99(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1659,47 +1631,45 @@ func tpl_base__render_Page_d8239094(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_e1ff9645(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1768,47 +1738,45 @@ func tpl_base__render_Page_e5329c67(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_43879bc8(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1877,47 +1845,45 @@ func tpl_base__render_Page_f71d4eac(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_5847c206(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -1986,47 +1952,45 @@ func tpl_base__render_Page_f91729f9(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -2095,47 +2059,45 @@ func tpl_base__render_Page_ffb01323(r *run, d0 *Page) error {
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	v10 := d0.Asset("style.css")
-	writeURLAttr(r.w, v10)
+	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v11 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v11)
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
-	v12 := d0.Asset("agora.js")
-	writeURLAttr(r.w, v12)
+	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v13 := d0.JSONLD()
-		v14, okv14 := texttemplate.IsTrue(v13)
-		if !okv14 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v13)
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:21:9", ".JSONLD", v11)
 		}
-		if v14 {
-			v15 := v13
-			_ = v15
+		if v12 {
+			v13 := v11
+			_ = v13
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v15)
+			writeJSValue(r.w, v13)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v16, errv16 := d0.Frame("header")
-	if errv16 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv16)
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
 	}
-	r.w.WriteString(string(v16))
+	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_709164a6(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v17, errv17 := d0.Frame("footer")
-	if errv17 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv17)
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
 	}
-	r.w.WriteString(string(v17))
+	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -2577,8 +2539,7 @@ func tpl_main__render_Page_43879bc8(r *run, d0 *Page) error {
 	v18 := r.strs.T("nav_topics")
 	writeEscaped(r.w, v18)
 	r.w.WriteString("</a></p></noscript>\n</div>\n<script src=\"")
-	v19 := d0.Asset("search.js")
-	writeURLAttr(r.w, v19)
+	d0.writeAssetAttr(r.w, "search.js")
 	r.w.WriteString("\" defer></script>\n")
 	return nil
 }
