@@ -31,6 +31,13 @@ func TestGeneratedFileIsFresh(t *testing.T) {
 // template "x" is text.
 func compileOne(t *testing.T, text string) error {
 	t.Helper()
+	_, err := compileSource(t, text)
+	return err
+}
+
+// compileSource is compileOne's generated code.
+func compileSource(t *testing.T, text string) ([]byte, error) {
+	t.Helper()
 	theme, err := render.LoadTheme(agora.DefaultTheme, nil, "en")
 	if err != nil {
 		t.Fatal(err)
@@ -43,8 +50,7 @@ func compileOne(t *testing.T, text string) error {
 	if _, err := set.New("x.html").Parse(text); err != nil {
 		t.Fatal(err)
 	}
-	_, err = compile(map[string]*template.Template{"x": set}, map[string]string{"x": "hash"}, funcs)
-	return err
+	return compile(map[string]*template.Template{"x": set}, map[string]string{"x": "hash"}, funcs)
 }
 
 // TestUnsupportedConstructsStopTheGenerator: what the generator cannot
@@ -77,5 +83,25 @@ func TestUnsupportedConstructsStopTheGenerator(t *testing.T) {
 func TestSupportedTemplateCompiles(t *testing.T) {
 	if err := compileOne(t, `{{define "main"}}<p title="{{.Title}}">{{with .JSONLD}}{{end}}{{range $i, $n := .Nav}}{{if lt $i 2}}{{$n.Label}}{{end}}{{end}}{{t "x" 0x10 'a' 7}}</p>{{end}}`); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestWritersOnlyForPrintedCalls: a writer (render.CompiledWriters) does
+// the call an action prints through the writer's escapers, and only that
+// one; a call whose value is kept or tested is made as it is.
+func TestWritersOnlyForPrintedCalls(t *testing.T) {
+	src, err := compileSource(t, `{{define "main"}}<a href="{{.Href "kept/"}}">{{$h := .Href "bound/"}}{{if .Href "tested/"}}<p title="{{.Href "title/"}}">{{$h}}</p>{{end}}</a>{{end}}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`d0.writeHrefAttr(r.w, "kept/")`, `d0.Href("bound/")`, `d0.Href("tested/")`, `d0.Href("title/")`} {
+		if !bytes.Contains(src, []byte(want)) {
+			t.Errorf("the generated code has no %s", want)
+		}
+	}
+	for _, unwanted := range []string{`writeHrefAttr(r.w, "bound/")`, `writeHrefAttr(r.w, "tested/")`, `writeHrefAttr(r.w, "title/")`} {
+		if bytes.Contains(src, []byte(unwanted)) {
+			t.Errorf("the generated code has %s", unwanted)
+		}
 	}
 }
