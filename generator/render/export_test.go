@@ -7,3 +7,10 @@ func UseHTMLTemplate(on bool) { htmlTemplateOnly.Store(on) }
 
 // CompiledRenders is how many pages rendered through compiled templates.
 func CompiledRenders() int64 { return compiledRenders.Load() }
+
+// EntryPage is the page of a published entry, for tests of its methods.
+func (s *Site) EntryPage(e *Entry) *Page {
+	pg := s.newPage("entry", e.Title(), e.Path())
+	pg.Entry, pg.Type = e, e.Type()
+	return pg
+}
