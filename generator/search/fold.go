@@ -109,6 +109,14 @@ func appendLowerASCII(b []byte, s string) []byte {
 
 // appendFoldPiece folds any text, as step 1 says, and appends it to b.
 func (sc *foldScratch) appendFoldPiece(b []byte, s string) []byte {
+	if out, ok := appendLatinFold(b, s); ok {
+		return out
+	}
+	return sc.appendFoldPieceSlowly(b, s)
+}
+
+// appendFoldPieceSlowly is appendFoldPiece by normalizing.
+func (sc *foldScratch) appendFoldPieceSlowly(b []byte, s string) []byte {
 	sc.decomposed = norm.NFKD.AppendString(sc.decomposed[:0], strings.ToValidUTF8(s, "\uFFFD"))
 	sc.kept = sc.kept[:0]
 	for _, r := range string(sc.decomposed) {
@@ -137,4 +145,65 @@ func invisible(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// Most pieces are a Latin letter with an accent (mediación, énfasis),
+// which folds the same beside anything: "ó" to "o" whatever stands
+// around it. appendLatinFold folds a piece made only of ASCII and such
+// letters rune by rune from a table, without normalizing: on the
+// benchmark corpus that was 7 % of the time to add documents to an index
+// and 8 MB of its 73 MB allocated (norm's buffers, one a piece).
+
+// latinFolds holds, for the runes U+0080 to latinEnd, the fold of those
+// that fold alone (latinFoldsAlone).
+var latinFolds, latinFoldsAlone = func() (folds [latinEnd - utf8.RuneSelf]string, alone [latinEnd - utf8.RuneSelf]bool) {
+	var sc foldScratch
+	for r := rune(utf8.RuneSelf); r < latinEnd; r++ {
+		f := string(sc.appendFoldPieceSlowly(nil, string(r)))
+		folds[r-utf8.RuneSelf], alone[r-utf8.RuneSelf] = f, foldsAlone(r, f)
+	}
+	return
+}()
+
+const latinEnd = 0x250 // Latin-1 Supplement, Latin Extended-A and -B
+
+// foldsAlone reports whether r, which folds to f, folds to f whatever
+// stands beside it: its decomposition is a starter and marks that Fold
+// drops, so that nothing reorders with its neighbours, and f neither
+// composes with nor changes beside anything.
+func foldsAlone(r rune, f string) bool {
+	for i, d := range norm.NFKD.String(string(r)) {
+		p := norm.NFKD.PropertiesString(string(d))
+		if (i == 0 && p.CCC() != 0) || (i > 0 && p.CCC() != 0 && (d < 0x0300 || d > 0x036F)) {
+			return false
+		}
+	}
+	for _, c := range f {
+		p := norm.NFC.PropertiesString(string(c))
+		if c >= utf8.RuneSelf && (!p.BoundaryBefore() || !p.BoundaryAfter() || p.CCC() != 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// appendLatinFold appends Fold(s) to b if s is ASCII and runes that fold
+// alone (see latinFolds), and reports whether it was.
+func appendLatinFold(b []byte, s string) ([]byte, bool) {
+	n := len(b)
+	for _, r := range s { // a bad byte is U+FFFD: not in the table
+		switch {
+		case r < utf8.RuneSelf:
+			c := byte(r)
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		case r < latinEnd && latinFoldsAlone[r-utf8.RuneSelf]:
+			b = append(b, latinFolds[r-utf8.RuneSelf]...)
+		default:
+			return b[:n], false
+		}
+	}
+	return b, true
 }

@@ -104,3 +104,27 @@ func TestNonASCII(t *testing.T) {
 		}
 	}
 }
+
+// Every rune of latinFolds, beside ASCII, marks, itself and its
+// neighbours in the table, folds as the whole text does.
+func TestLatinFoldsFoldAlone(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r < latinEnd; r++ {
+		c := string(r)
+		next := string(r + 1)
+		for _, s := range []string{c, "a" + c + "b", "E" + c + c, c + next + "x", c + "\u0301", "e" + c + "\u0327", c + "\u00ad" + next, "\u1100" + c} {
+			if got, want := Fold(s), foldWhole(s); got != want {
+				t.Errorf("Fold(%q) = %q; whole, %q", s, got, want)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		var b []rune
+		for range 1 + rng.IntN(12) {
+			b = append(b, rune(rng.IntN(latinEnd)))
+		}
+		if s := string(b); Fold(s) != foldWhole(s) {
+			t.Errorf("Fold(%q) = %q; whole, %q", s, Fold(s), foldWhole(s))
+		}
+	}
+}
