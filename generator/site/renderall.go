@@ -12,7 +12,6 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/agora-community/agora/generator/render"
-	"github.com/agora-community/agora/generator/search"
 )
 
 // renderAll renders jobs on every core and hands the files to put from a
@@ -126,24 +125,6 @@ func putAll(batch []renderedFile, put func(path string, data []byte) error, res 
 		}
 	}
 	return nil
-}
-
-// putFiles puts files that are in memory already, such as the search
-// index's, as they are: copying them into render buffers to go through
-// renderAll, as pages do, only added work.
-func putFiles(ctx context.Context, files []search.File, put func(path string, data []byte) error) (BuildResult, error) {
-	var res BuildResult
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return res, err
-		}
-		if err := put(f.Path, f.Data); err != nil {
-			return res, err
-		}
-		res.Files++
-		res.Bytes += int64(len(f.Data))
-	}
-	return res, nil
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}

@@ -5,13 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/agora-community/agora/generator/render"
-	"github.com/agora-community/agora/generator/search"
 )
 
 // pages makes n jobs, the i-th writing its path then i bytes; one page is
@@ -93,34 +91,6 @@ func TestRenderAllStopsOnError(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, _, err := renderAll(ctx, jobs, discard); !errors.Is(err, context.Canceled) {
-		t.Errorf("cancelled: %v", err)
-	}
-}
-
-// TestPutFiles: files in memory (the search index's) are put once each,
-// in order, with their bytes and counted; the first error stops them, and
-// so does a cancelled build.
-func TestPutFiles(t *testing.T) {
-	files := []search.File{{Path: "search/index/a.js", Data: []byte("a")}, {Path: "search/index/b.js", Data: []byte("bb")}, {Path: "search/meta/0.js"}}
-	var got []string
-	res, err := putFiles(context.Background(), files, func(path string, data []byte) error {
-		got = append(got, path+"="+string(data))
-		return nil
-	})
-	if want := []string{"search/index/a.js=a", "search/index/b.js=bb", "search/meta/0.js="}; err != nil || !slices.Equal(got, want) {
-		t.Errorf("put %v, %v; want %v", got, err, want)
-	}
-	if res.Files != 3 || res.Bytes != 3 {
-		t.Errorf("counted %d files, %d bytes; want 3, 3", res.Files, res.Bytes)
-	}
-	full := errors.New("disk full")
-	n := 0
-	if _, err := putFiles(context.Background(), files, func(string, []byte) error { n++; return full }); !errors.Is(err, full) || n != 1 {
-		t.Errorf("put error: %v after %d puts", err, n)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if _, err := putFiles(ctx, files, func(string, []byte) error { t.Error("put after cancel"); return nil }); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v", err)
 	}
 }
