@@ -63,7 +63,13 @@ for t in $tools; do
 	fi
 	[[ $t == agora ]] && agora_med=$med
 done
-rm -f "$work/times"
 if [[ -n $fastest_hugo ]]; then
 	awk -v a="$agora_med" -v h="$fastest_hugo" 'BEGIN {printf "agora / fastest hugo: %.2f (target 0.25 or less)\n", a / h}'
 fi
+echo "every run, in order (wall s / peak MiB):"
+for t in $tools; do
+	printf '  %-14s' "$t"
+	awk -v t="$t" '$1 == t {printf " %s/%d", $2, $3 / 1024}' "$work/times"
+	echo
+done
+rm -f "$work/times"
