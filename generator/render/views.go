@@ -190,7 +190,7 @@ func (p *Page) ActionsByOwner() []OwnerActions {
 	items := make([]Action, len(all))
 	start := 0
 	for i, n := range counts {
-		out[i].Actions = items[start:start:start+n]
+		out[i].Actions = items[start : start : start+n]
 		start += n
 	}
 	for i, a := range all {
