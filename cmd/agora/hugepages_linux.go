@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os"
 	"runtime/debug"
+	"strings"
 
 	"golang.org/x/sys/unix"
 )
@@ -16,6 +18,9 @@ import (
 // grows into the advised range, which keeps its advice when the runtime
 // hands unused pages back to the kernel.
 func reserveHugePages(limit int64) {
+	if !worthReserving(readSetting("/sys/kernel/mm/transparent_hugepage/enabled"), readSetting("/proc/sys/vm/overcommit_memory")) {
+		return
+	}
 	size := min(limit, physicalMemory()/2)
 	if size <= 0 {
 		return
@@ -28,6 +33,20 @@ func reserveHugePages(limit int64) {
 	// Collect it at once and return its pages to the kernel, so that the
 	// memory limit counts only what the build uses.
 	debug.FreeOSMemory()
+}
+
+// worthReserving reports whether the kernel gives huge pages only on
+// request ("[madvise]": with "always" the heap has them anyway, with
+// "never" not at all) and lets a large mapping reserve address space
+// without committing RAM to it (overcommit mode 2 would count the whole
+// ballast against the commit limit, and Go stops on a refused mapping).
+func worthReserving(thpEnabled, overcommit string) bool {
+	return strings.Contains(thpEnabled, "[madvise]") && strings.TrimSpace(overcommit) != "2"
+}
+
+func readSetting(path string) string {
+	b, _ := os.ReadFile(path)
+	return string(b)
 }
 
 func physicalMemory() int64 {

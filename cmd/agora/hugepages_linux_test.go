@@ -15,8 +15,8 @@ import (
 // (VmFlags "hg" in /proc/self/smaps), and the reservation itself costs
 // next to no RAM.
 func TestHeapGrowsIntoHugePages(t *testing.T) {
-	if _, err := os.Stat("/sys/kernel/mm/transparent_hugepage/enabled"); err != nil {
-		t.Skip("this kernel has no transparent huge pages")
+	if !worthReserving(readSetting("/sys/kernel/mm/transparent_hugepage/enabled"), readSetting("/proc/sys/vm/overcommit_memory")) {
+		t.Skip("this kernel gives huge pages without asking, or never, or commits memory strictly: nothing is reserved")
 	}
 	before := residentKiB(t)
 	reserveHugePages(512 << 20)
@@ -91,4 +91,22 @@ func mappingsAdvisedHuge(t *testing.T) [][2]uintptr {
 		t.Fatal(err)
 	}
 	return advised
+}
+
+func TestWorthReserving(t *testing.T) {
+	for _, c := range []struct {
+		thp, overcommit string
+		want            bool
+	}{
+		{"always [madvise] never\n", "0\n", true},
+		{"always [madvise] never\n", "1\n", true},
+		{"always [madvise] never\n", "2\n", false},
+		{"[always] madvise never\n", "0\n", false},
+		{"always madvise [never]\n", "0\n", false},
+		{"", "0\n", false}, // no THP in this kernel
+	} {
+		if got := worthReserving(c.thp, c.overcommit); got != c.want {
+			t.Errorf("worthReserving(%q, %q) = %v, want %v", c.thp, c.overcommit, got, c.want)
+		}
+	}
 }
