@@ -12,25 +12,25 @@ import (
 
 func init() {
 	compiledPages = map[string]compiledPage{
-		"404":           {"7e67975e170028767747386fe373964680aef5106485710b70ceba2b738db4ed", tpl_base__render_Page_f91729f9},
-		"actions":       {"34cbd0f3438397e89519a0ca16822db5794e50f820d464c2791fcda8e593ef79", tpl_base__render_Page_9f77f1fa},
-		"charter":       {"afdd70ee4e5812494138a8111c1addac8b36065f9fac4fca2834aa0404e8067d", tpl_base__render_Page_5e93d5ee},
-		"entry":         {"9c6c587eb227a5f22df2fab361e55dcbbfbc79959375fc882393084ee09e1a9b", tpl_base__render_Page_3c8b4423},
-		"home":          {"2b4e282a9d8018d05f80b744aaa468f81fa0a502fc4fbb963b2f63857e06cca6", tpl_base__render_Page_8b9123dd},
-		"index":         {"16ee4fac487ff5ff575eb4e3063b2cb50c923121366406bf6f94b6fa7318cc93", tpl_base__render_Page_0be437a8},
-		"member":        {"1c7f60c5cbeb0c6345e39ac99c67f9e10018fb1306ce4e660002e16e8fdeb533", tpl_base__render_Page_d0c6120e},
-		"member-facet":  {"228e780be7cc1a12f0ff21df51123916d16a81aa1a6ccb2ed76c6f394550124b", tpl_base__render_Page_0f015641},
-		"member-index":  {"ab3b68bae5876d55172d16278f3f2fc333acb2effa339318a1aaf534d6ff6ec5", tpl_base__render_Page_881db8f2},
-		"minutes":       {"3f2359caf2d6fdbc69c10b5f20be17480aadc7927815fb143059d35858927cfd", tpl_base__render_Page_d8239094},
-		"minutes-index": {"4470f4ebca1a4b5269b60896cffd676e1f526af08599ca6b28a1ff5a0c2f7cfb", tpl_base__render_Page_0cdffcc8},
-		"module":        {"a7635171ac974919f6a0fb00eede97b540a14775bb5c69b2353a0c17d49fff06", tpl_base__render_Page_54887067},
-		"module-index":  {"6b83398387c0a68b5d42b0c52f73d96f8a9be812fc0f6e54e9a10f8483af10c5", tpl_base__render_Page_f71d4eac},
-		"page":          {"e36f9f4079abd32cf63cdd42f7cb59da342a06fb000192b363c43cb6d9341482", tpl_base__render_Page_50a99386},
-		"rule":          {"6b440833de856d38135bd89f2348385e0ffea0060154f864db5312f51fa4da58", tpl_base__render_Page_ffb01323},
-		"rule-index":    {"fe3bc0774037b3c3f82609dd8da2b56bdf31dc1be1daf926cd6967ac11af9f52", tpl_base__render_Page_98c26808},
-		"search":        {"4ca7b9312bfe8a735fcd8f043546892bb82a2aa3e14b41d4908d5103ba5e9822", tpl_base__render_Page_e5329c67},
-		"topic":         {"895be1e6b388d6f4efde181388d6416d97ba1c6ffe0baec46c24575e5eea0b58", tpl_base__render_Page_61bd3b3b},
-		"topic-index":   {"25bc1592357ef38c8e0d144ffec25a66573a3de3fdb65fea7ca9f878fbb009ee", tpl_base__render_Page_45b24fb9},
+		"404":           {"8a8db46c9aee1d60e15c2597b85cbfd56a86bfbdb4b6a9f0b1a0472cbd8e6d8b", tpl_base__render_Page_3cb51329},
+		"actions":       {"291ea22471d63ed7fa1d21e712792d31ff37690d12c33d61be227776776fd0ed", tpl_base__render_Page_f9fd24ce},
+		"charter":       {"f7ebc73d9fd8d552256c685a30bfd5376e4d09c586d6f040e56b5d6faa59a2fe", tpl_base__render_Page_7dd8e91e},
+		"entry":         {"448499717b66d7e4445c59992bd439bf8bdc415bef0f41e07ccc2117565df712", tpl_base__render_Page_c844c843},
+		"home":          {"355be1d79eee14046dbe3363716afc15a3303942c724281e6008cc56e9301b1f", tpl_base__render_Page_5bc2c912},
+		"index":         {"29f873a98c19b016a1aafad951e82ad70aed726b73596604585aabc2787b13b2", tpl_base__render_Page_415f16c9},
+		"member":        {"a51cccdc03e0223a27e0c6b0630b924a1feed29ea9fabcccb93ce9124e94f1a7", tpl_base__render_Page_4cc7cb93},
+		"member-facet":  {"e0ce8e260cba845f43566a2b1f51e732abc0fdad92235dab93eabb42c1d99ae2", tpl_base__render_Page_322fd92f},
+		"member-index":  {"be77f7318affc9763bc8d78f8c488b0bf2cf768e5c89d1ab555003361da1a63a", tpl_base__render_Page_d8fb2209},
+		"minutes":       {"ba5cfab859791ef47a022ade1a90781e527622bdc8f1cedad55caebd91da67ed", tpl_base__render_Page_a4c48e4d},
+		"minutes-index": {"0089b9b0afdbb2a8c56514f07c5b18d7ca0ac8ae132f28674c0345610866ae1a", tpl_base__render_Page_9cb074ec},
+		"module":        {"6cf40dced9721822eb8003496b66404627832f26fef2aef4d4517dca199c86da", tpl_base__render_Page_73a599eb},
+		"module-index":  {"3591ca2a7dab67e9b5f42bcf14d0d22d430927b5f54c09e53092bf52b8414439", tpl_base__render_Page_8f0e298c},
+		"page":          {"c4393cd9b6bc116e39d8696a8e8c45663938112ffdfd9e122a0d7019bce6ad77", tpl_base__render_Page_81349795},
+		"rule":          {"c43788efff145247f03621c1536f3e27ccd3bcf60fdc010d3881d02ffaaad485", tpl_base__render_Page_7a39d373},
+		"rule-index":    {"366806868273bc945ad3316127ab58187cff45272a8753940957e135978a7c87", tpl_base__render_Page_161833d4},
+		"search":        {"3f67296357c86aeb0d98b71c8aa7ecedb9a32707cab59d5fb38232a2c91051eb", tpl_base__render_Page_b1dc2a91},
+		"topic":         {"9ef2ba92642c10ae53559bf7057db31b292e716b2496fc667e323c5826ed59a7", tpl_base__render_Page_8990d91c},
+		"topic-index":   {"dea781e7ed7209ad67ff5a80883fe42dccccc5fa3776ddb9a4bf3caee8e1e6cd", tpl_base__render_Page_badc6ad2},
 	}
 }
 
@@ -69,7 +69,7 @@ func tpl_backlinks_render_Backlinks_21dd1114(r *run, d0 Backlinks) error {
 	return nil
 }
 
-func tpl_base__render_Page_0be437a8(r *run, d0 *Page) error {
+func tpl_base__render_Page_161833d4(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -132,7 +132,8 @@ func tpl_base__render_Page_0be437a8(r *run, d0 *Page) error {
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v10 := r.strs.T("nav_minutes")
@@ -146,7 +147,7 @@ func tpl_base__render_Page_0be437a8(r *run, d0 *Page) error {
 		v11 := d0.JSONLD()
 		v12, okv12 := texttemplate.IsTrue(v11)
 		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
 		}
 		if v12 {
 			v13 := v11
@@ -159,1184 +160,7 @@ func tpl_base__render_Page_0be437a8(r *run, d0 *Page) error {
 	r.w.WriteString("\n</head>\n<body>\n")
 	v14, errv14 := d0.Frame("header")
 	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_3441d259(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_0cdffcc8(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_83d81b42(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_0f015641(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_1502fe6f(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_3c8b4423(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_2e66a9e3(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_45b24fb9(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_5b5536a8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_50a99386(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_02c00eb1(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_54887067(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_5f19d434(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_5e93d5ee(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_d444446f(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_61bd3b3b(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_d2f53554(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_881db8f2(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_a5812ebc(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_8b9123dd(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_49323f17(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_98c26808(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
 	}
 	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
@@ -1346,14 +170,14 @@ func tpl_base__render_Page_98c26808(r *run, d0 *Page) error {
 	r.w.WriteString("\n</main>\n")
 	v15, errv15 := d0.Frame("footer")
 	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
 	}
 	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_9f77f1fa(r *run, d0 *Page) error {
+func tpl_base__render_Page_322fd92f(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -1416,7 +240,8 @@ func tpl_base__render_Page_9f77f1fa(r *run, d0 *Page) error {
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v10 := r.strs.T("nav_minutes")
@@ -1430,7 +255,7 @@ func tpl_base__render_Page_9f77f1fa(r *run, d0 *Page) error {
 		v11 := d0.JSONLD()
 		v12, okv12 := texttemplate.IsTrue(v11)
 		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
 		}
 		if v12 {
 			v13 := v11
@@ -1443,24 +268,24 @@ func tpl_base__render_Page_9f77f1fa(r *run, d0 *Page) error {
 	r.w.WriteString("\n</head>\n<body>\n")
 	v14, errv14 := d0.Frame("header")
 	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
 	}
 	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_817918cf(r, d0); err != nil {
+	if err := tpl_main__render_Page_1502fe6f(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
 	v15, errv15 := d0.Frame("footer")
 	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
 	}
 	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_d0c6120e(r *run, d0 *Page) error {
+func tpl_base__render_Page_3cb51329(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -1523,7 +348,8 @@ func tpl_base__render_Page_d0c6120e(r *run, d0 *Page) error {
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v10 := r.strs.T("nav_minutes")
@@ -1537,7 +363,7 @@ func tpl_base__render_Page_d0c6120e(r *run, d0 *Page) error {
 		v11 := d0.JSONLD()
 		v12, okv12 := texttemplate.IsTrue(v11)
 		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
 		}
 		if v12 {
 			v13 := v11
@@ -1550,435 +376,7 @@ func tpl_base__render_Page_d0c6120e(r *run, d0 *Page) error {
 	r.w.WriteString("\n</head>\n<body>\n")
 	v14, errv14 := d0.Frame("header")
 	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_61c99e99(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_d8239094(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_e1ff9645(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_e5329c67(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_43879bc8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_f71d4eac(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_5847c206(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_f91729f9(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
 	}
 	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
@@ -1988,14 +386,14 @@ func tpl_base__render_Page_f91729f9(r *run, d0 *Page) error {
 	r.w.WriteString("\n</main>\n")
 	v15, errv15 := d0.Frame("footer")
 	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
 	}
 	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_ffb01323(r *run, d0 *Page) error {
+func tpl_base__render_Page_415f16c9(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -2058,7 +456,8 @@ func tpl_base__render_Page_ffb01323(r *run, d0 *Page) error {
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
 	v9 := d0.Lang()
 	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"stylesheet\" href=\"")
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v10 := r.strs.T("nav_minutes")
@@ -2072,7 +471,7 @@ func tpl_base__render_Page_ffb01323(r *run, d0 *Page) error {
 		v11 := d0.JSONLD()
 		v12, okv12 := texttemplate.IsTrue(v11)
 		if !okv12 {
-			return truthError("base", "base.html:21:9", ".JSONLD", v11)
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
 		}
 		if v12 {
 			v13 := v11
@@ -2085,7 +484,439 @@ func tpl_base__render_Page_ffb01323(r *run, d0 *Page) error {
 	r.w.WriteString("\n</head>\n<body>\n")
 	v14, errv14 := d0.Frame("header")
 	if errv14 != nil {
-		return execError("base", "base.html:26:2", ".Frame", "Frame", errv14)
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_3441d259(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_4cc7cb93(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_61c99e99(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_5bc2c912(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_49323f17(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_73a599eb(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_5f19d434(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_7a39d373(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
 	}
 	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
@@ -2095,7 +926,1195 @@ func tpl_base__render_Page_ffb01323(r *run, d0 *Page) error {
 	r.w.WriteString("\n</main>\n")
 	v15, errv15 := d0.Frame("footer")
 	if errv15 != nil {
-		return execError("base", "base.html:30:2", ".Frame", "Frame", errv15)
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_7dd8e91e(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_d444446f(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_81349795(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_02c00eb1(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_8990d91c(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_d2f53554(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_8f0e298c(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_5847c206(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_9cb074ec(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_83d81b42(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_a4c48e4d(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_e1ff9645(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_b1dc2a91(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_43879bc8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_badc6ad2(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_c9acafb2(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_c844c843(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_2e66a9e3(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_d8fb2209(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_a5812ebc(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_f9fd24ce(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_817918cf(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
 	}
 	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
@@ -2865,74 +2884,6 @@ func tpl_main__render_Page_5847c206(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString("\n</section>\n")
-	return nil
-}
-
-func tpl_main__render_Page_5b5536a8(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "topic-index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"lead\">")
-	v1 := r.strs.T("topics_lead")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</p>\n<div class=\"table-wrap\"><table class=\"demand\">\n<caption>")
-	v2 := r.strs.T("demand_caption")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</caption>\n<thead><tr><th scope=\"col\">")
-	v3 := r.strs.T("topic")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v4 := r.strs.T("needs_count")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v5 := r.strs.T("offers_count")
-	writeEscaped(r.w, v5)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v6 := r.strs.T("discussed_count")
-	writeEscaped(r.w, v6)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v7 := r.strs.T("modules_count")
-	writeEscaped(r.w, v7)
-	r.w.WriteString("</th></tr></thead>\n<tbody>")
-	{
-		v8 := d0.Demands()
-		for v9 := range v8 {
-			v10 := &v8[v9]
-			_, _ = v9, v10
-			r.w.WriteString("\n<tr")
-			{
-				if bool((*v10).Unmet) {
-					r.w.WriteString(" class=\"unmet\"")
-				}
-			}
-			r.w.WriteString("><th scope=\"row\"><a href=\"")
-			d0.writeHrefAttr(r.w, (*v10).Topic)
-			r.w.WriteString("\">")
-			(*v10).Topic.writeTitle(r.w)
-			r.w.WriteString("</a>")
-			{
-				if bool((*v10).Unmet) {
-					r.w.WriteString(" <strong class=\"flag\">")
-					v11 := r.strs.T("unmet")
-					writeEscaped(r.w, v11)
-					r.w.WriteString("</strong>")
-				}
-			}
-			r.w.WriteString("</th><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Needs))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Offers))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Minutes))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Modules))
-			r.w.WriteString("</td></tr>")
-		}
-	}
-	r.w.WriteString("\n</tbody></table></div>\n")
 	return nil
 }
 
@@ -4252,6 +4203,74 @@ func tpl_main__render_Page_abb35a72(r *run, d0 *Page) error {
 	v4 := r.strs.T("nav_topics")
 	writeEscaped(r.w, v4)
 	r.w.WriteString("</a></p>\n")
+	return nil
+}
+
+func tpl_main__render_Page_c9acafb2(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "topic-index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v1 := r.strs.T("topics_lead")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</p>\n<div class=\"table-wrap\"><table class=\"demand\">\n<caption>")
+	v2 := r.strs.T("demand_caption")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</caption>\n<colgroup><col><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"></colgroup>\n<thead><tr><th scope=\"col\">")
+	v3 := r.strs.T("topic")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v4 := r.strs.T("needs_count")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v5 := r.strs.T("offers_count")
+	writeEscaped(r.w, v5)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v6 := r.strs.T("discussed_count")
+	writeEscaped(r.w, v6)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v7 := r.strs.T("modules_count")
+	writeEscaped(r.w, v7)
+	r.w.WriteString("</th></tr></thead>\n<tbody>")
+	{
+		v8 := d0.Demands()
+		for v9 := range v8 {
+			v10 := &v8[v9]
+			_, _ = v9, v10
+			r.w.WriteString("\n<tr")
+			{
+				if bool((*v10).Unmet) {
+					r.w.WriteString(" class=\"unmet\"")
+				}
+			}
+			r.w.WriteString("><th scope=\"row\"><a href=\"")
+			d0.writeHrefAttr(r.w, (*v10).Topic)
+			r.w.WriteString("\">")
+			(*v10).Topic.writeTitle(r.w)
+			r.w.WriteString("</a>")
+			{
+				if bool((*v10).Unmet) {
+					r.w.WriteString(" <strong class=\"flag\">")
+					v11 := r.strs.T("unmet")
+					writeEscaped(r.w, v11)
+					r.w.WriteString("</strong>")
+				}
+			}
+			r.w.WriteString("</th><td>")
+			writeEscaped(r.w, strconv.Itoa((*v10).Needs))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v10).Offers))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v10).Minutes))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v10).Modules))
+			r.w.WriteString("</td></tr>")
+		}
+	}
+	r.w.WriteString("\n</tbody></table></div>\n")
 	return nil
 }
 

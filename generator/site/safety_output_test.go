@@ -90,7 +90,7 @@ func init() {
 		atom.Header, atom.Footer, atom.Main, atom.Nav, atom.Section, atom.Article, atom.Div, atom.Span, atom.P,
 		atom.A, atom.Ul, atom.Ol, atom.Li, atom.Dl, atom.Dt, atom.Dd, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
 		atom.Time, atom.Form, atom.Label, atom.Input, atom.Button, atom.Select, atom.Option, atom.Fieldset, atom.Legend,
-		atom.Table, atom.Caption, atom.Thead, atom.Tbody, atom.Tr, atom.Th, atom.Td,
+		atom.Table, atom.Caption, atom.Colgroup, atom.Col, atom.Thead, atom.Tbody, atom.Tr, atom.Th, atom.Td,
 		atom.Pre, atom.Code, atom.Em, atom.Strong, atom.Del, atom.Sup, atom.Blockquote, atom.Hr, atom.Br, atom.Img,
 		atom.Mark, atom.Small,
 	} {
@@ -247,7 +247,14 @@ func checkElement(n *html.Node, report func(string, ...any), csp *int) {
 		}
 	case atom.Link:
 		rel, _ := attr(n, "rel")
-		if rel != "stylesheet" && rel != "canonical" && rel != "alternate" {
+		href, _ := attr(n, "href")
+		switch {
+		case rel == "expect":
+			// Holds the first paint until an element of the page itself is parsed.
+			if !strings.HasPrefix(href, "#") {
+				report("<link rel=expect href=%q>: not an element of the page", href)
+			}
+		case rel != "stylesheet" && rel != "canonical" && rel != "alternate":
 			report("<link rel=%q>", rel)
 		}
 	case atom.Form:

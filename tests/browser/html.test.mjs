@@ -33,6 +33,16 @@ after(() => {
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
+// checkerLag is the one message vnu.jar 26.9.27 gives on valid HTML:
+// since 2024 the HTML standard allows blocking="render" on a link whose rel
+// is "expect" as well as "stylesheet" (semantics.html#attr-link-blocking,
+// links.html#link-type-expect); the checker still knows only the latter.
+// It is dropped only for the pages' own <link rel="expect" href="#…">.
+function checkerLag(m) {
+  return m.message === "A \u201clink\u201d element with a \u201cblocking\u201d attribute must have a \u201crel\u201d attribute whose value is \u201cstylesheet\u201d." &&
+    /^<link rel="expect" href="#[\w-]+" blocking="render">$/.test((m.extract || "").substr(m.hiliteStart, m.hiliteLength));
+}
+
 // vnu checks files (paths relative to tmp) and returns its errors.
 function vnu(files) {
   const r = spawnSync("java", ["-jar", VNU, "--errors-only", "--format", "json", ...files], { cwd: tmp, encoding: "utf8", maxBuffer: 64 << 20 });
@@ -42,8 +52,8 @@ function vnu(files) {
   } catch {
     assert.fail(`vnu.jar did not answer in JSON (exit ${r.status}):\n${r.stderr}\n${r.stdout}`);
   }
-  const errors = report.messages.map((m) => `${m.url.replace(/^file:.*?\/agora-vnu-[^/]*\//, "")}:${m.lastLine}:${m.firstColumn ?? m.lastColumn}: ${m.type}: ${m.message}\n    ${(m.extract || "").replace(/\n/g, " ")}`);
-  if (!errors.length) assert.equal(r.status, 0, r.stderr);
+  const errors = report.messages.filter((m) => !checkerLag(m)).map((m) => `${m.url.replace(/^file:.*?\/agora-vnu-[^/]*\//, "")}:${m.lastLine}:${m.firstColumn ?? m.lastColumn}: ${m.type}: ${m.message}\n    ${(m.extract || "").replace(/\n/g, " ")}`);
+  if (report.messages.length === 0) assert.equal(r.status, 0, r.stderr);
   return errors;
 }
 
