@@ -18,10 +18,15 @@ type Job struct {
 	Render func(w io.Writer) error
 }
 
-// Jobs lists every file of the site, in a stable order.
+// Jobs lists every file of the site, in a stable order: the lists, feeds
+// and other files first, the entries' pages last. Workers take jobs in
+// this order, so the few large files (the actions and minutes lists, the
+// calendar, the sitemap) are not left to one core while the other waits
+// at the end.
 func (s *Site) Jobs() []Job {
 	strs := s.theme.Strings
 	jobs := []Job{s.pageJob(s.newPage("home", s.in.Config.Title, ""), "home")}
+	var entries []Job
 	for _, t := range s.in.Schema.Types {
 		if listed(t) {
 			pg := s.newPage("index", s.typeLabel(t), t.Folder+"/")
@@ -32,7 +37,7 @@ func (s *Site) Jobs() []Job {
 			v := s.view(e)
 			pg := s.newPage("entry", v.Title(), v.Path())
 			pg.Entry, pg.Type = v, t
-			jobs = append(jobs, s.pageJob(pg, t.Name, "entry"))
+			entries = append(entries, s.pageJob(pg, t.Name, "entry"))
 		}
 	}
 	if s.in.Schema.Type("minutes") != nil {
@@ -51,7 +56,7 @@ func (s *Site) Jobs() []Job {
 		b := s.theme.static[name]
 		jobs = append(jobs, Job{p, func(w io.Writer) error { _, err := w.Write(b); return err }})
 	}
-	return jobs
+	return append(jobs, entries...)
 }
 
 // listed reports whether a type has a list page: types published at the
