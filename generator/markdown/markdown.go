@@ -130,7 +130,37 @@ func (r *Renderer) RenderHTMLAndText(src []byte) (Result, error) {
 	return r.render(src, false)
 }
 
+// RenderHTMLAppendingText is RenderHTMLAndText with the plain text
+// appended to text and returned, and Result.Text left empty: for a caller
+// that keeps bodies' text in buffers of its own, so that no body's text
+// is copied into a string of its own. The buffer stays the caller's; on
+// an error text comes back as it was given.
+func (r *Renderer) RenderHTMLAppendingText(src, text []byte) (Result, []byte, error) {
+	start := len(text)
+	// A textWriter on the caller's buffer, not a pooled one: never
+	// released, so the buffer goes back to the caller with the text.
+	t := &textWriter{src: src, raw: text}
+	res, err := r.renderInto(t, src)
+	if err != nil {
+		return Result{}, text, err
+	}
+	return res, t.raw[:start+len(collapseSpace(t.raw[start:]))], nil
+}
+
 func (r *Renderer) render(src []byte, outline bool) (Result, error) {
+	t := newTextWriter(src)
+	t.outline = outline
+	res, err := r.renderInto(t, src)
+	if err == nil {
+		res.Text = string(collapseSpace(t.raw))
+	}
+	t.release()
+	return res, err
+}
+
+// renderInto renders src's HTML, and its plain text (and, with t.outline
+// set, its outline) through t, whose text it leaves uncollapsed.
+func (r *Renderer) renderInto(t *textWriter, src []byte) (Result, error) {
 	p := r.md.Parser()
 	if !mayLink(src) {
 		p = r.unlinked
@@ -145,15 +175,9 @@ func (r *Renderer) render(src []byte, outline bool) (Result, error) {
 		return Result{}, err
 	}
 	r.htmlSize.learn(len(src), out.Len())
-	res := Result{HTML: out.Bytes()}
-	t := newTextWriter(src)
-	t.outline = outline
 	t.node(doc)
 	t.finishHeadings()
-	res.Headings, res.Links = t.headings, t.links
-	res.Text = string(collapseSpace(t.raw))
-	t.release()
-	return res, nil
+	return Result{HTML: out.Bytes(), Headings: t.headings, Links: t.links}, nil
 }
 
 // htmlBuffer is a bytes.Buffer that goldmark's renderer takes as the

@@ -424,6 +424,7 @@ func FuzzRenderMatchesReference(f *testing.F) {
 			if !bytes.Equal(short.HTML, want.HTML) || short.Text != want.Text || short.Headings != nil || short.Links != nil {
 				t.Fatalf("input %q: RenderHTMLAndText gives %#v, want HTML %q and Text %q", src, short, want.HTML, want.Text)
 			}
+			checkAppendingText(t, p.current, src, want)
 		}
 	})
 }

@@ -155,12 +155,17 @@ func (s *Site) searchDocument(v *Entry, sc *documentScratch) (d search.Document,
 	}
 	h, text, err := s.body(v.e)
 	if err != nil {
+		giveBackText(text)
 		return search.Document{}, false, err
 	}
 	if sc != nil {
+		sc.text = text // given back with the slices
 		return s.fillDocument(sc.document(), v, h, text), true, nil
 	}
-	return s.documentWithBody(v, h, text), false, nil
+	// The document is the caller's to keep: its text must be its own.
+	d = s.documentWithBody(v, h, strings.Clone(text))
+	giveBackText(text)
+	return d, false, nil
 }
 
 func (s *Site) documentWithBody(v *Entry, h []byte, text string) search.Document {
@@ -192,10 +197,13 @@ func (s *Site) fillDocument(d search.Document, v *Entry, h []byte, text string) 
 
 // documentScratch lends a document its fields and topics while it is
 // indexed or compacted: the index keeps neither, and growing them anew
-// for every entry was most of what making documents allocated.
+// for every entry was most of what making documents allocated. A
+// document searchDocument made from the body also has its text from
+// the scratch, which gives it back with the slices (see LendText).
 type documentScratch struct {
 	fields []search.Field
 	topics []string
+	text   string
 }
 
 var documentScratches = sync.Pool{New: func() any { return new(documentScratch) }}
@@ -210,11 +218,15 @@ func (sc *documentScratch) document() search.Document {
 }
 
 // takeBack takes back the slices of d, made from document() and no
-// longer used. They are cleared, not to keep an entry's text alive.
+// longer used, and gives back its body text. The slices are cleared,
+// not to keep an entry's text alive or to point into a buffer lent
+// again.
 func (sc *documentScratch) takeBack(d search.Document) {
 	clear(d.Fields)
 	clear(d.Topics)
 	sc.fields, sc.topics = d.Fields[:0], d.Topics[:0]
+	giveBackText(sc.text)
+	sc.text = ""
 }
 
 // release is takeBack, then pools the scratch.

@@ -198,6 +198,9 @@ func (v *Entry) Body() (template.HTML, error) {
 	if err == nil {
 		v.site.keepDocument(v, html, text)
 	}
+	// keepDocument indexed or compacted the document at once; the page
+	// shows the HTML, not the text.
+	giveBackText(text)
 	// The Markdown renderer escapes raw HTML and drops unsafe URLs, so its
 	// output is trusted here and nowhere else. It is handed over (see
 	// Options.Markdown): a page takes it as it is, not copied.

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/agora-community/agora/generator/config"
 	"github.com/agora-community/agora/generator/gitinfo"
@@ -43,7 +44,8 @@ type Options struct {
 	// Markdown renders an entry body to safe HTML and its plain text.
 	// The HTML is handed over: pages keep it as a string without copying
 	// it, so the function must never write to it again. src is lent: it
-	// is reused once the function returns, so nothing may keep it.
+	// is reused once the function returns, so nothing may keep it. The
+	// text is either the function's own or lent to render (see LendText).
 	Markdown func(src []byte) (html []byte, text string, err error)
 	// IndexWhileRendering adds each entry to the search index as its page
 	// renders, for a build that renders every page once and then calls
@@ -183,7 +185,8 @@ func (s *Site) views(entries []*load.Entry) []*Entry {
 func (s *Site) Entries(typeName string) []*Entry { return s.views(s.byType[typeName]) }
 
 // body renders an entry's Markdown, read into a buffer that the next
-// body reuses (see Options.Markdown).
+// body reuses (see Options.Markdown). The caller gives the text back
+// (giveBackText) once it has read it.
 func (s *Site) body(e *load.Entry) ([]byte, string, error) {
 	buf := sourceBufs.Get().(*[]byte)
 	defer func() {
@@ -196,6 +199,66 @@ func (s *Site) body(e *load.Entry) ([]byte, string, error) {
 		return nil, "", err
 	}
 	return s.opts.Markdown(src)
+}
+
+// LendText spares a Markdown function (see Options.Markdown) a string of
+// its own for each body's plain text, which render reads only to make
+// the entry's search document: fill appends the text to an empty buffer
+// from render's pool and returns it, and LendText returns the text as a
+// string over that buffer. The buffer is lent to render from then on:
+// render gives it back to the pool once the search document is made (or
+// the text copied, for SearchDocuments), so neither the Markdown
+// function nor anything else may keep the buffer or the string.
+func LendText(fill func(buf []byte) []byte) string {
+	holder := textBufs.Get().(*[]byte)
+	text := fill((*holder)[:0])
+	*holder = text
+	if len(text) == 0 {
+		putTextBuf(holder)
+		return ""
+	}
+	lentTexts.Lock()
+	lentTexts.buffers[unsafe.SliceData(text)] = holder
+	lentTexts.Unlock()
+	return unsafe.String(unsafe.SliceData(text), len(text))
+}
+
+// giveBackText returns the buffer of a text LendText made to the pool,
+// and does nothing for a text it did not make. Each text must be given
+// back at most once, after its last use: its buffer may be lent again
+// at once, at the same address.
+func giveBackText(text string) {
+	if text == "" {
+		return
+	}
+	lentTexts.Lock()
+	holder, lent := lentTexts.buffers[unsafe.StringData(text)]
+	delete(lentTexts.buffers, unsafe.StringData(text))
+	lentTexts.Unlock()
+	if lent {
+		putTextBuf(holder)
+	}
+}
+
+// lentTexts are the buffers of the texts LendText made and render has
+// not given back, by the address of their first byte: the text is all
+// render gets, as the Markdown function's type is fixed.
+var lentTexts = struct {
+	sync.Mutex
+	buffers map[*byte]*[]byte
+}{buffers: map[*byte]*[]byte{}}
+
+// textBufs holds the buffers of bodies' plain text between bodies, up
+// to maxPooledText bytes each.
+var textBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxPooledText = 1 << 20
+
+func putTextBuf(holder *[]byte) {
+	if cap(*holder) <= maxPooledText {
+		*holder = (*holder)[:0]
+		textBufs.Put(holder)
+	}
 }
 
 // sourceBufs holds the buffers entry files are read into to render their

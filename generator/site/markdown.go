@@ -13,12 +13,20 @@ const highlightStyle = "github"
 // markdownRenderer renders entry bodies: raw HTML escaped and unsafe URLs
 // dropped unless site.toml sets unsafe_html = true. Pages show the HTML
 // and the search index takes the text; nothing uses the headings and links
-// markdown.Render would list, so they are not collected.
+// markdown.Render would list, so they are not collected. The text is
+// written into a buffer render lends and takes back once it has indexed
+// the text (render.LendText), not copied into a string per body.
 func markdownRenderer(unsafeHTML bool) func([]byte) ([]byte, string, error) {
 	md := markdown.New(markdown.WithUnsafeHTML(unsafeHTML))
 	return func(src []byte) ([]byte, string, error) {
-		res, err := md.RenderHTMLAndText(src)
-		return res.HTML, res.Text, err
+		var res markdown.Result
+		var err error
+		text := render.LendText(func(buf []byte) []byte {
+			var text []byte
+			res, text, err = md.RenderHTMLAppendingText(src, buf)
+			return text
+		})
+		return res.HTML, text, err
 	}
 }
 

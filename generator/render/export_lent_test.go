@@ -1,0 +1,9 @@
+package render
+
+// LentTexts is how many texts LendText made that render has not given
+// back.
+func LentTexts() int {
+	lentTexts.Lock()
+	defer lentTexts.Unlock()
+	return len(lentTexts.buffers)
+}
