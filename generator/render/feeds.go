@@ -1,11 +1,13 @@
 package render
 
 import (
+	"bytes"
 	"encoding/xml"
-	"fmt"
+	"html/template"
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -101,13 +103,19 @@ func latest(a, b time.Time) time.Time {
 
 // calendar is an iCalendar (RFC 5545) file of every meeting.
 func (s *Site) calendar(w io.Writer) error {
-	c := &icsWriter{w: w}
+	out, direct := w.(*bytes.Buffer)
+	if !direct {
+		out = new(bytes.Buffer)
+	}
+	minutes := s.Entries("minutes")
+	out.Grow(s.calendarSizeEstimate(minutes))
+	c := &icsWriter{out: out}
 	c.line("BEGIN:VCALENDAR")
 	c.line("VERSION:2.0")
 	c.line("PRODID:-//Agora//Knowledge base//EN")
 	c.line("CALSCALE:GREGORIAN")
 	c.prop("X-WR-CALNAME", s.in.Config.Title)
-	for _, m := range s.Entries("minutes") {
+	for _, m := range minutes {
 		start := m.Time("date")
 		if start.IsZero() {
 			continue
@@ -117,146 +125,315 @@ func (s *Site) calendar(w io.Writer) error {
 			end = start
 		}
 		c.line("BEGIN:VEVENT")
-		c.line("UID:" + m.Slug() + "@" + s.base.Host)
-		c.line("DTSTAMP:" + latest(start, m.Time("updated")).Format("20060102T150405Z"))
-		c.line("DTSTART;VALUE=DATE:" + start.Format("20060102"))
-		c.line("DTEND;VALUE=DATE:" + end.AddDate(0, 0, 1).Format("20060102"))
+		c.line("UID:", m.Slug(), "@", s.base.Host)
+		c.timeLine("DTSTAMP:", latest(start, m.Time("updated")), "20060102T150405Z")
+		c.timeLine("DTSTART;VALUE=DATE:", start, "20060102")
+		c.timeLine("DTEND;VALUE=DATE:", end.AddDate(0, 0, 1), "20060102")
 		c.prop("SUMMARY", m.Title())
 		if loc := m.S("location"); loc != "" {
 			c.prop("LOCATION", loc)
 		}
 		if d := m.List("decisions"); len(d) > 0 {
-			c.prop("DESCRIPTION", strings.Join(d, "\n"))
+			c.linesProp("DESCRIPTION", d)
 		}
-		c.line("URL:" + s.base.String() + m.Path())
+		c.line("URL:", s.baseURL, m.Path())
 		c.line("END:VEVENT")
 	}
 	c.line("END:VCALENDAR")
-	return c.err
+	if direct {
+		return nil
+	}
+	_, err := w.Write(out.Bytes())
+	return err
 }
 
+// calendarSizeEstimate is a little more than the bytes calendar writes:
+// the calendar is among the biggest files of a build, and a buffer grown
+// by doubling to hold it would allocate about twice its size.
+func (s *Site) calendarSizeEstimate(minutes []*Entry) int {
+	const eventLines = 160 // BEGIN, END and the names and dates of the lines
+	size := 128 + len(s.in.Config.Title)
+	for _, m := range minutes {
+		text := len(m.Title()) + len(m.S("location"))
+		if decisions, ok := m.F("decisions").([]any); ok {
+			for _, d := range decisions {
+				if ds, ok := d.(string); ok {
+					text += len(ds) + 2
+				} else {
+					text += 16 // a number or a date, as List writes it
+				}
+			}
+		}
+		// Folds add 3 octets per 74, escapes some more.
+		size += eventLines + len(m.Slug()) + len(s.base.Host) + len(s.baseURL) + len(m.Path()) + text + text/16
+	}
+	return size
+}
+
+// icsLineOctets is the most a content line may hold before it is folded
+// (RFC 5545 section 3.1), CRLF not counted.
+const icsLineOctets = 75
+
+// icsWriter writes content lines straight into the calendar's buffer:
+// each line is written whole, then folded in place.
 type icsWriter struct {
-	w   io.Writer
-	err error
-	buf []byte // reused for every line: a calendar has a few lines per meeting
+	out *bytes.Buffer
 }
 
 // prop writes a text property, escaped as RFC 5545 section 3.3.11 says.
 // Control characters other than tab may not appear in a content line
 // (section 3.1): line breaks become \n, the others are dropped.
 func (c *icsWriter) prop(name, text string) {
-	value := make([]byte, 0, len(name)+1+len(text)+len(text)/8)
-	value = append(append(value, name...), ':')
+	start := c.out.Len()
+	c.out.WriteString(name)
+	c.out.WriteByte(':')
+	c.writeText(text)
+	c.endLine(start)
+}
+
+// linesProp writes a text property of lines, as prop writes them joined
+// by line breaks, without joining them.
+func (c *icsWriter) linesProp(name string, lines []string) {
+	start := c.out.Len()
+	c.out.WriteString(name)
+	c.out.WriteByte(':')
+	for i, l := range lines {
+		if i > 0 {
+			c.out.WriteString(`\n`)
+		}
+		if i < len(lines)-1 {
+			l = strings.TrimSuffix(l, "\r") // a CR before the join is part of its line break
+		}
+		c.writeText(l)
+	}
+	c.endLine(start)
+}
+
+// writeText writes text escaped as prop says, copying the runs that need
+// no escaping as they are.
+func (c *icsWriter) writeText(text string) {
+	written := 0
 	for i := 0; i < len(text); i++ {
-		switch ch := text[i]; {
+		ch := text[i]
+		if icsTextKept[ch] {
+			continue
+		}
+		if ch >= utf8.RuneSelf {
+			if r, size := utf8.DecodeRuneInString(text[i:]); r != utf8.RuneError || size > 1 {
+				i += size - 1
+				continue
+			}
+			c.out.WriteString(text[written:i])
+			c.out.WriteString("\uFFFD") // in place of an invalid byte
+			written = i + 1
+			continue
+		}
+		c.out.WriteString(text[written:i])
+		written = i + 1
+		switch {
 		case ch == '\\' || ch == ';' || ch == ',':
-			value = append(value, '\\', ch)
+			c.out.WriteByte('\\')
+			c.out.WriteByte(ch)
 		case ch == '\r' && i+1 < len(text) && text[i+1] == '\n':
 			// CRLF is one line break: the \n that follows writes it.
 		case ch == '\n' || ch == '\r':
-			value = append(value, '\\', 'n')
-		case ch < ' ' && ch != '\t' || ch == 0x7f:
-		case ch >= utf8.RuneSelf:
-			r, size := utf8.DecodeRuneInString(text[i:])
-			value = utf8.AppendRune(value, r) // an invalid byte becomes U+FFFD
-			i += size - 1
-		default:
-			value = append(value, ch)
+			c.out.WriteString(`\n`)
 		}
+		// Other control characters are dropped.
 	}
-	c.lineBytes(value)
+	c.out.WriteString(text[written:])
 }
 
-// line writes one content line folded at 75 octets, never inside a UTF-8 sequence.
-func (c *icsWriter) line(s string) {
-	c.lineBytes([]byte(s))
+// icsTextKept is the ASCII bytes a text value holds as they are.
+var icsTextKept = func() (kept [256]bool) {
+	for ch := range utf8.RuneSelf {
+		kept[ch] = ch >= ' ' && ch != 0x7f || ch == '\t'
+	}
+	for _, ch := range `\;,` {
+		kept[ch] = false
+	}
+	return kept
+}()
+
+// line writes one content line made of parts, which it does not escape.
+func (c *icsWriter) line(parts ...string) {
+	start := c.out.Len()
+	for _, p := range parts {
+		c.out.WriteString(p)
+	}
+	c.endLine(start)
 }
 
-func (c *icsWriter) lineBytes(s []byte) {
-	if c.err != nil {
-		return
+// timeLine writes a content line of a name and a time in layout.
+func (c *icsWriter) timeLine(name string, t time.Time, layout string) {
+	start := c.out.Len()
+	c.out.WriteString(name)
+	c.out.Write(t.AppendFormat(c.out.AvailableBuffer(), layout))
+	c.endLine(start)
+}
+
+// endLine folds the content line written from start and ends it.
+func (c *icsWriter) endLine(start int) {
+	if c.out.Len()-start > icsLineOctets {
+		c.fold(start)
 	}
-	b := c.buf[:0]
-	limit := 75
-	for len(s) > limit {
-		cut := limit
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		b = append(append(b, s[:cut]...), "\r\n "...)
-		s = s[cut:]
-		limit = 74 // the leading space counts
+	c.out.WriteString("\r\n")
+}
+
+// fold folds the content line written from start at 75 octets, never
+// inside a UTF-8 sequence: the line moves up by the bytes the folds add,
+// then each piece moves back down, followed by its fold.
+func (c *icsWriter) fold(start int) {
+	folds := 0
+	for line, limit := c.out.Bytes()[start:], icsLineOctets; len(line) > limit; limit = icsLineOctets - 1 {
+		line = line[icsCut(line, limit):]
+		folds++
 	}
-	b = append(append(b, s...), "\r\n"...)
-	c.buf = b
-	_, c.err = c.w.Write(b)
+	for range folds {
+		c.out.WriteString("\r\n ")
+	}
+	b := c.out.Bytes()
+	from := start + 3*folds
+	copy(b[from:], b[start:len(b)-3*folds])
+	to := start
+	for limit := icsLineOctets; len(b)-from > limit; limit = icsLineOctets - 1 { // the leading space counts
+		cut := icsCut(b[from:], limit)
+		to += copy(b[to:], b[from:from+cut])
+		to += copy(b[to:], "\r\n ")
+		from += cut
+	}
+	// Now to == from: the last piece is in place.
+}
+
+// icsCut is where a line longer than limit octets is folded: at the last
+// character that starts at or before limit. A line that starts with
+// more than limit octets of UTF-8 continuation bytes is cut at limit.
+func icsCut(line []byte, limit int) int {
+	cut := limit
+	for cut > 0 && !utf8.RuneStart(line[cut]) {
+		cut--
+	}
+	if cut == 0 {
+		return limit
+	}
+	return cut
 }
 
 // JSONLD describes the page's entry in schema.org terms, for search
 // engines: members as Organization or Person, minutes as Event, modules as
-// Course. html/template encodes it as JSON, safe inside <script>.
+// Course. It is the JSON itself, as a template.JS, which html/template
+// and the compiled templates both print as it is: written straight, it
+// saves the maps encoding/json was given for every page, and it holds the
+// same bytes json.Marshal wrote for them (keys sorted; <, >, &, U+2028
+// and U+2029 escaped, so nothing in it can end the <script> element).
 func (p *Page) JSONLD() any {
 	e := p.Entry
 	if e == nil {
 		return nil
 	}
-	url := p.Canonical()
+	buf := jsonLDBufs.Get().(*bytes.Buffer)
+	defer jsonLDBufs.Put(buf)
+	buf.Reset()
+	o := openJSONObject(buf)
 	switch e.Type().Name {
 	case "member":
-		kind := "Organization"
-		if e.S("kind") == "individual" {
-			kind = "Person"
-		}
-		ld := map[string]any{"@context": "https://schema.org", "@type": kind, "name": e.Title(), "url": url}
-		if w := e.S("website"); w != "" {
-			ld["sameAs"] = w
-		}
-		if c := e.S("country"); c != "" {
-			ld["address"] = map[string]any{"@type": "PostalAddress", "addressCountry": c, "addressRegion": e.S("region")}
-		}
-		if topics := titles(e.Refs("offers")); len(topics) > 0 {
-			ld["knowsAbout"] = topics
-		}
-		return ld
+		p.writeMemberJSONLD(&o, e)
 	case "minutes":
-		mode := map[string]string{"in-person": "OfflineEventAttendanceMode", "virtual": "OnlineEventAttendanceMode", "hybrid": "MixedEventAttendanceMode"}
-		ld := map[string]any{"@context": "https://schema.org", "@type": "Event", "name": e.Title(), "url": url,
-			"startDate": e.S("date"), "eventStatus": "https://schema.org/EventScheduled"}
-		if end := e.S("end_date"); end != "" {
-			ld["endDate"] = end
-		}
-		if m, ok := mode[e.S("format")]; ok {
-			ld["eventAttendanceMode"] = "https://schema.org/" + m
-		}
-		if loc := e.S("location"); loc != "" {
-			ld["location"] = map[string]any{"@type": "Place", "name": loc}
-		}
-		return ld
+		p.writeMinutesJSONLD(&o, e)
 	case "module":
-		ld := map[string]any{"@context": "https://schema.org", "@type": "Course", "name": e.Title(), "url": url,
-			"description": e.S("summary"),
-			"provider":    map[string]any{"@type": "Organization", "name": p.s.in.Config.Title, "url": p.s.base.String()}}
-		if l := e.S("language"); l != "" {
-			ld["inLanguage"] = l
-		}
-		if d, ok := e.F("duration_minutes").(int64); ok {
-			ld["timeRequired"] = fmt.Sprintf("PT%dM", d)
-		}
-		if pre := titles(e.Refs("prerequisites")); len(pre) > 0 {
-			ld["coursePrerequisites"] = pre
-		}
-		if l := e.S("license"); l != "" {
-			ld["license"] = l
-		}
-		return ld
+		p.writeModuleJSONLD(&o, e)
+	default:
+		return nil
 	}
-	return nil
+	o.close()
+	return template.JS(buf.String())
 }
 
-func titles(entries []*Entry) []string {
-	out := make([]string, len(entries))
-	for i, e := range entries {
-		out[i] = e.Title()
+// jsonLDBufs holds the buffers JSONLD writes in before it copies the
+// JSON out: one per page being rendered at a time.
+var jsonLDBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// The writers below give the keys in encoding/json's order: sorted bytewise.
+
+func (p *Page) writeMemberJSONLD(o *jsonObject, e *Entry) {
+	kind := "Organization"
+	if e.S("kind") == "individual" {
+		kind = "Person"
 	}
-	return out
+	o.str("@context", "https://schema.org")
+	o.str("@type", kind)
+	if c := e.S("country"); c != "" {
+		address := o.object("address")
+		address.str("@type", "PostalAddress")
+		address.str("addressCountry", c)
+		address.str("addressRegion", e.S("region"))
+		address.close()
+	}
+	if topics := e.Refs("offers"); len(topics) > 0 {
+		o.titles("knowsAbout", topics)
+	}
+	o.str("name", e.Title())
+	if w := e.S("website"); w != "" {
+		o.str("sameAs", w)
+	}
+	o.str("url", p.Canonical())
+}
+
+func (p *Page) writeMinutesJSONLD(o *jsonObject, e *Entry) {
+	o.str("@context", "https://schema.org")
+	o.str("@type", "Event")
+	if end := e.S("end_date"); end != "" {
+		o.str("endDate", end)
+	}
+	if mode := eventAttendanceMode(e.S("format")); mode != "" {
+		o.str("eventAttendanceMode", mode)
+	}
+	o.str("eventStatus", "https://schema.org/EventScheduled")
+	if loc := e.S("location"); loc != "" {
+		place := o.object("location")
+		place.str("@type", "Place")
+		place.str("name", loc)
+		place.close()
+	}
+	o.str("name", e.Title())
+	o.str("startDate", e.S("date"))
+	o.str("url", p.Canonical())
+}
+
+// eventAttendanceMode is schema.org's name for a meeting's format, or "".
+func eventAttendanceMode(format string) string {
+	switch format {
+	case "in-person":
+		return "https://schema.org/OfflineEventAttendanceMode"
+	case "virtual":
+		return "https://schema.org/OnlineEventAttendanceMode"
+	case "hybrid":
+		return "https://schema.org/MixedEventAttendanceMode"
+	}
+	return ""
+}
+
+func (p *Page) writeModuleJSONLD(o *jsonObject, e *Entry) {
+	o.str("@context", "https://schema.org")
+	o.str("@type", "Course")
+	if pre := e.Refs("prerequisites"); len(pre) > 0 {
+		o.titles("coursePrerequisites", pre)
+	}
+	o.str("description", e.S("summary"))
+	if l := e.S("language"); l != "" {
+		o.str("inLanguage", l)
+	}
+	if l := e.S("license"); l != "" {
+		o.str("license", l)
+	}
+	o.str("name", e.Title())
+	provider := o.object("provider")
+	provider.str("@type", "Organization")
+	provider.str("name", p.s.in.Config.Title)
+	provider.str("url", p.s.baseURL)
+	provider.close()
+	if d, ok := e.F("duration_minutes").(int64); ok {
+		o.isoMinutes("timeRequired", d)
+	}
+	o.str("url", p.Canonical())
 }

@@ -7,11 +7,14 @@ import (
 	"unicode/utf8"
 )
 
-// JSON-LD is a small map of strings, lists of strings and maps of
-// strings on every entry page. encoding/json finds its way through such a
-// value by reflection and sorts its keys through reflect.Values; these
-// write the same bytes for exactly those types, and leave every other
-// value to encoding/json. FuzzEscapers compares the two.
+// A theme's template may print a small map of strings, lists of strings
+// and maps of strings in a <script>, as JSON-LD once was on every entry
+// page. encoding/json finds its way through such a value by reflection
+// and sorts its keys through reflect.Values; these write the same bytes
+// for exactly those types, and leave every other value to encoding/json.
+// FuzzEscapers compares the two. JSONLD itself now writes its members
+// in order with jsonObject, below, and FuzzJSONLD holds it to the same
+// bytes.
 
 // plainJSON reports whether writePlainJSON writes v.
 func plainJSON(v any) bool {
@@ -137,3 +140,61 @@ var jsonKept = func() (kept [utf8.RuneSelf]bool) {
 	}
 	return kept
 }()
+
+// jsonObject writes a JSON object member by member, as json.Marshal
+// writes a map[string]any of them when the caller gives the keys in
+// sorted order. Keys are written as they are: they are the writers'
+// constants, which need no escaping.
+type jsonObject struct {
+	w       *bytes.Buffer
+	members int
+}
+
+func openJSONObject(w *bytes.Buffer) jsonObject {
+	w.WriteByte('{')
+	return jsonObject{w: w}
+}
+
+func (o *jsonObject) close() { o.w.WriteByte('}') }
+
+func (o *jsonObject) key(k string) {
+	if o.members > 0 {
+		o.w.WriteByte(',')
+	}
+	o.members++
+	o.w.WriteByte('"')
+	o.w.WriteString(k)
+	o.w.WriteString(`":`)
+}
+
+func (o *jsonObject) str(k, v string) {
+	o.key(k)
+	writeJSONString(o.w, v)
+}
+
+// titles writes the entries' titles as a list of strings.
+func (o *jsonObject) titles(k string, entries []*Entry) {
+	o.key(k)
+	o.w.WriteByte('[')
+	for i, e := range entries {
+		if i > 0 {
+			o.w.WriteByte(',')
+		}
+		writeJSONString(o.w, e.Title())
+	}
+	o.w.WriteByte(']')
+}
+
+// isoMinutes writes a duration in minutes as an ISO 8601 string, "PT90M".
+func (o *jsonObject) isoMinutes(k string, minutes int64) {
+	o.key(k)
+	o.w.WriteString(`"PT`)
+	o.w.Write(strconv.AppendInt(o.w.AvailableBuffer(), minutes, 10))
+	o.w.WriteString(`M"`)
+}
+
+// object starts an object member; the caller closes it.
+func (o *jsonObject) object(k string) jsonObject {
+	o.key(k)
+	return openJSONObject(o.w)
+}
