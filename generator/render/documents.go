@@ -155,16 +155,16 @@ func (s *Site) searchDocument(v *Entry, sc *documentScratch) (d search.Document,
 	}
 	h, text, err := s.body(v.e)
 	if err != nil {
-		giveBackText(text)
+		text.giveBack()
 		return search.Document{}, false, err
 	}
 	if sc != nil {
 		sc.text = text // given back with the slices
-		return s.fillDocument(sc.document(), v, h, text), true, nil
+		return s.fillDocument(sc.document(), v, h, text.String()), true, nil
 	}
 	// The document is the caller's to keep: its text must be its own.
-	d = s.documentWithBody(v, h, strings.Clone(text))
-	giveBackText(text)
+	d = s.documentWithBody(v, h, strings.Clone(text.String()))
+	text.giveBack()
 	return d, false, nil
 }
 
@@ -199,11 +199,11 @@ func (s *Site) fillDocument(d search.Document, v *Entry, h []byte, text string) 
 // indexed or compacted: the index keeps neither, and growing them anew
 // for every entry was most of what making documents allocated. A
 // document searchDocument made from the body also has its text from
-// the scratch, which gives it back with the slices (see LendText).
+// the scratch, which gives it back with the slices (see bodyText).
 type documentScratch struct {
 	fields []search.Field
 	topics []string
-	text   string
+	text   bodyText
 }
 
 var documentScratches = sync.Pool{New: func() any { return new(documentScratch) }}
@@ -225,8 +225,8 @@ func (sc *documentScratch) takeBack(d search.Document) {
 	clear(d.Fields)
 	clear(d.Topics)
 	sc.fields, sc.topics = d.Fields[:0], d.Topics[:0]
-	giveBackText(sc.text)
-	sc.text = ""
+	sc.text.giveBack()
+	sc.text = bodyText{}
 }
 
 // release is takeBack, then pools the scratch.

@@ -11,21 +11,9 @@ import (
 	"github.com/agora-community/agora/generator/site"
 )
 
-// TestLendTextOfNothing: an empty text is not lent, so there is nothing
-// to give back.
-func TestLendTextOfNothing(t *testing.T) {
-	before := render.LentTexts()
-	if s := render.LendText(func(buf []byte) []byte { return buf }); s != "" {
-		t.Fatalf("LendText of nothing = %q", s)
-	}
-	if n := render.LentTexts(); n != before {
-		t.Fatalf("%d texts lent after lending nothing, want %d", n, before)
-	}
-}
-
-// TestLentTextsAreGivenBack: every body text the Markdown function lends
-// while pages render, while the index is built and while SearchDocuments
-// makes documents is given back, and the documents SearchDocuments
+// TestLentTextsAreGivenBack: every body text render lends the Markdown
+// function while pages render, while the index is built and while
+// SearchDocuments makes documents is given back, and the documents SearchDocuments
 // returns own their text: rendering every page again, which lends the
 // same buffers again, does not change them.
 func TestLentTextsAreGivenBack(t *testing.T) {

@@ -196,11 +196,11 @@ func (r record) differentLang() string {
 func (v *Entry) Body() (template.HTML, error) {
 	html, text, err := v.site.body(v.e)
 	if err == nil {
-		v.site.keepDocument(v, html, text)
+		v.site.keepDocument(v, html, text.String())
 	}
 	// keepDocument indexed or compacted the document at once; the page
 	// shows the HTML, not the text.
-	giveBackText(text)
+	text.giveBack()
 	// The Markdown renderer escapes raw HTML and drops unsafe URLs, so its
 	// output is trusted here and nowhere else. It is handed over (see
 	// Options.Markdown): a page takes it as it is, not copied.

@@ -12,20 +12,13 @@ const highlightStyle = "github"
 
 // markdownRenderer renders entry bodies: raw HTML escaped and unsafe URLs
 // dropped unless site.toml sets unsafe_html = true. Pages show the HTML
-// and the search index takes the text; nothing uses the headings and links
-// markdown.Render would list, so they are not collected. The text is
-// written into a buffer render lends and takes back once it has indexed
-// the text (render.LendText), not copied into a string per body.
-func markdownRenderer(unsafeHTML bool) func([]byte) ([]byte, string, error) {
+// and the search index takes the text, appended to the buffer render
+// lends; nothing uses the headings and links markdown.Render would list,
+// so they are not collected.
+func markdownRenderer(unsafeHTML bool) func(src, text []byte) ([]byte, []byte, error) {
 	md := markdown.New(markdown.WithUnsafeHTML(unsafeHTML))
-	return func(src []byte) ([]byte, string, error) {
-		var res markdown.Result
-		var err error
-		text := render.LendText(func(buf []byte) []byte {
-			var text []byte
-			res, text, err = md.RenderHTMLAppendingText(src, buf)
-			return text
-		})
+	return func(src, text []byte) ([]byte, []byte, error) {
+		res, text, err := md.RenderHTMLAppendingText(src, text)
 		return res.HTML, text, err
 	}
 }

@@ -45,7 +45,7 @@ type Session struct {
 	schema   *schema.Schema
 	ownTheme bool
 	theme    *render.Theme // loaded at the first snapshot after a whole load
-	markdown func([]byte) ([]byte, string, error)
+	markdown func(src, text []byte) ([]byte, []byte, error)
 	// setupDiags are the problems found only by a whole load: site.toml,
 	// the schema, folders and stray files, duplicate slugs.
 	setupDiags diag.List
