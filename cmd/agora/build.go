@@ -43,7 +43,9 @@ func runBuild(ctx context.Context, c *cli, args []string) error {
 	}
 	defer p.Close()
 	if len(p.Diags) > 0 {
+		start := time.Now()
 		c.printDiags(p, "text", c.stderr)
+		p.Timings.Since("print problems", start)
 	}
 	if p.Diags.HasErrors() {
 		fmt.Fprintln(c.stderr, "agora: nothing was written; the previous output is unchanged")

@@ -60,8 +60,10 @@ func Open(ctx context.Context, opts Options) (*Project, error) {
 	}
 	p := &Project{Source: opts.Source, Root: root, opts: opts}
 	defer func() {
+		start := time.Now()
 		load.Locate(root, p.Diags)
 		p.Diags.Sort()
+		p.Timings.since("locate problems", start)
 	}()
 	var diags diag.List
 	start := time.Now()

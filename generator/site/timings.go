@@ -26,6 +26,10 @@ func (t *Timings) since(name string, start time.Time) {
 	t.add(name, time.Since(start))
 }
 
+// Since records a stage of the caller's, such as printing the problems
+// found, as having run from start until now.
+func (t *Timings) Since(name string, start time.Time) { t.since(name, start) }
+
 func (t *Timings) add(name string, took time.Duration) {
 	t.mu.Lock()
 	t.stages = append(t.stages, Stage{name, took})
