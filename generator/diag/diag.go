@@ -42,6 +42,10 @@ type Diagnostic struct {
 	AtValue bool `json:"-"`
 	// Pending marks a position still to be found from Key (see load.Locate).
 	Pending bool `json:"-"`
+	// Source is the text of line Line, when the stage that placed the
+	// diagnostic had the file at hand: the text output quotes it without
+	// reading the file again.
+	Source string `json:"-"`
 }
 
 // List collects diagnostics from every stage of one run.

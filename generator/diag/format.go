@@ -138,7 +138,13 @@ func position(d Diagnostic) string {
 }
 
 func (p Printer) sourceLine(cache map[string][]string, d Diagnostic) string {
-	if p.ReadFile == nil || d.Line <= 0 {
+	if d.Line <= 0 {
+		return ""
+	}
+	if d.Source != "" {
+		return quotable(d.Source)
+	}
+	if p.ReadFile == nil {
 		return ""
 	}
 	lines, ok := cache[d.File]
@@ -152,7 +158,13 @@ func (p Printer) sourceLine(cache map[string][]string, d Diagnostic) string {
 	if d.Line > len(lines) {
 		return ""
 	}
-	line := strings.ToValidUTF8(lines[d.Line-1], "\ufffd")
+	return quotable(lines[d.Line-1])
+}
+
+// quotable is a source line as the text output quotes it: valid UTF-8,
+// at most 200 characters.
+func quotable(line string) string {
+	line = strings.ToValidUTF8(line, "\ufffd")
 	if len(line) > 200 {
 		line = string([]rune(line)[:min(len([]rune(line)), 200)])
 	}

@@ -388,6 +388,30 @@ func TestLocate(t *testing.T) {
 			t.Errorf("%s %q (value %v): %s, pending %v; want %s", d.File, d.Key, d.AtValue, got, d.Pending, want[i])
 		}
 	}
+
+	// Each placed diagnostic carries its line's text, which the text
+	// output quotes just as it would after reading the file.
+	quoted := 0
+	for _, d := range diags {
+		if d.Source != "" {
+			quoted++
+		}
+	}
+	if quoted < 8 {
+		t.Errorf("only %d diagnostics carry their line", quoted)
+	}
+	printed := func() string {
+		var b strings.Builder
+		diag.Printer{Format: "text", ReadFile: root.ReadFile}.Print(&b, diags)
+		return b.String()
+	}
+	withSource := printed()
+	for i := range diags {
+		diags[i].Source = ""
+	}
+	if fromFile := printed(); withSource != fromFile {
+		t.Errorf("quoted from the diagnostics:\n%s\nfrom the files:\n%s", withSource, fromFile)
+	}
 }
 
 // BodyInto reads every body into one buffer, grown when a file does not

@@ -51,6 +51,7 @@ func place(ix *tomlpos.Index, diags diag.List, idx []int) {
 			pos = ix.Value(d.Key)
 		}
 		d.Line, d.Col = pos.Line, pos.Col
+		d.Source, _ = ix.LineText(d.Line)
 	}
 }
 
@@ -68,10 +69,13 @@ func index(root *os.Root, file string) *tomlpos.Index {
 		}
 		text, lineBase = fm.toml, fm.tomlLine
 	}
+	if keys, ok := decodeSimpleKeys(text); ok {
+		return tomlpos.New(text, keys, lineBase)
+	}
 	var m map[string]any
 	md, err := toml.Decode(string(text), &m)
 	if err != nil {
 		return nil
 	}
-	return tomlpos.New(text, md, lineBase)
+	return tomlpos.New(text, &md, lineBase)
 }

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/BurntSushi/toml"
 )
 
 // FuzzDecodeSimple holds decodeSimple to BurntSushi/toml: whatever it
@@ -55,6 +57,7 @@ func FuzzDecodeSimple(f *testing.F) {
 		if !sameTOML(simple, want) {
 			t.Fatalf("%q: decodeSimple\n%#v\nlibrary\n%#v", text, simple, want)
 		}
+		checkSimpleKeys(t, text)
 	})
 }
 
@@ -101,4 +104,28 @@ func sameSlices[S ~[]E, E any](a, b S, same func(i int) bool) bool {
 		}
 	}
 	return true
+}
+
+// checkSimpleKeys holds decodeSimpleKeys to the library's MetaData on
+// text, which both decode: the same keys in the same order, and the same
+// arrays of tables, so that tomlpos places every diagnostic alike.
+func checkSimpleKeys(t *testing.T, text []byte) {
+	t.Helper()
+	var m map[string]any
+	md, err := toml.Decode(string(text), &m)
+	if err != nil {
+		t.Fatalf("%q: %v", text, err)
+	}
+	keys, ok := decodeSimpleKeys(text)
+	if !ok {
+		t.Fatalf("%q: decodeSimple decodes it, decodeSimpleKeys does not", text)
+	}
+	if !reflect.DeepEqual(keys.Keys(), md.Keys()) && !(len(keys.Keys()) == 0 && len(md.Keys()) == 0) {
+		t.Fatalf("%q: keys\n%q\nlibrary\n%q", text, keys.Keys(), md.Keys())
+	}
+	for _, k := range md.Keys() {
+		if (md.Type(k...) == "ArrayHash") != (keys.Type(k...) == "ArrayHash") {
+			t.Fatalf("%q: %v is an array of tables to one and not the other", text, k)
+		}
+	}
 }

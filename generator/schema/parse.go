@@ -76,7 +76,7 @@ func Parse(file string, src []byte) (*Type, diag.List) {
 	if err != nil {
 		return nil, diag.List{SyntaxError(file, src, 0, err)}
 	}
-	p := &parser{file: file, ix: tomlpos.New(src, md, 0), order: keyOrder(md)}
+	p := &parser{file: file, ix: tomlpos.New(src, &md, 0), order: keyOrder(md)}
 	t := p.parseType(raw, strings.TrimSuffix(path.Base(file), ".toml"))
 	return t, p.diags
 }

@@ -307,7 +307,7 @@ func TestEdgeCases(t *testing.T) {
 			if err != nil {
 				t.Fatalf("the test document is not TOML: %v", err)
 			}
-			ix := New([]byte(tc.doc), md, tc.lineBase)
+			ix := New([]byte(tc.doc), &md, tc.lineBase)
 			for _, w := range tc.want {
 				if got := ix.Key(w.path); got != w.key {
 					t.Errorf("Key(%q) = %v, want %v", w.path, got, w.key)
@@ -388,7 +388,7 @@ func TestEveryKeyOfTheExample(t *testing.T) {
 			t.Errorf("%s: %v", path, err)
 			return nil
 		}
-		ix := New(text, md, base)
+		ix := New(text, &md, base)
 		lines := strings.Split(string(src), "\n")
 		counts := map[string]int{}
 		for _, key := range md.Keys() {
@@ -458,7 +458,7 @@ title.required = true
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix := New([]byte(doc), md, 0)
+	ix := New([]byte(doc), &md, 0)
 	for path, want := range map[string]Pos{
 		"owner":                 {1, 1},
 		"owner.owner":           {1, 7},

@@ -22,7 +22,7 @@ func FuzzIndex(f *testing.F) {
 		if err != nil || !utf8.ValidString(src) {
 			return
 		}
-		ix := New([]byte(src), md, 0)
+		ix := New([]byte(src), &md, 0)
 		lines := strings.Split(src, "\n")
 		for _, key := range md.Keys() {
 			path := strings.Join(key, ".")

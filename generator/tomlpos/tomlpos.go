@@ -5,6 +5,7 @@
 package tomlpos
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -25,8 +26,17 @@ type Index struct {
 
 type span struct{ key, value int } // byte offsets; value is -1 for table headers
 
+// Document is what New needs of a decoded TOML document: its keys in
+// document order, and which of its table headers name arrays of tables
+// (Type returns "ArrayHash" for those; New asks nothing else of it).
+// *toml.MetaData is one.
+type Document interface {
+	Keys() []toml.Key
+	Type(key ...string) string
+}
+
 // New indexes src, whose first line is line lineBase+1 of its file.
-func New(src []byte, md toml.MetaData, lineBase int) *Index {
+func New(src []byte, md Document, lineBase int) *Index {
 	ix := &Index{src: src, lineBase: lineBase, keys: map[string]span{}}
 	sc := scanner{src: src}
 	arrays := map[string]bool{} // unindexed paths that are arrays of tables
@@ -132,6 +142,27 @@ func cut(path string) (parent, last string, ok bool) {
 		return "", path, false
 	}
 	return path[:i], path[i+1:], true
+}
+
+// LineText returns the text of the file's line number line (1-based),
+// without its line ending, if that line is in the indexed text.
+func (ix *Index) LineText(line int) (string, bool) {
+	n := line - ix.lineBase
+	if n < 1 {
+		return "", false
+	}
+	rest := ix.src
+	for ; n > 1; n-- {
+		i := bytes.IndexByte(rest, '\n')
+		if i < 0 {
+			return "", false
+		}
+		rest = rest[i+1:]
+	}
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	return string(bytes.TrimSuffix(rest, []byte("\r"))), true
 }
 
 // Offset converts a byte offset in the indexed text to a position.

@@ -33,7 +33,7 @@ func TestPositions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix := New([]byte(doc), md, 1) // as in front matter after a "+++" line
+	ix := New([]byte(doc), &md, 1) // as in front matter after a "+++" line
 	tests := []struct {
 		path     string
 		key, val Pos
