@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path"
 	"runtime"
@@ -24,7 +25,10 @@ func Locate(root *os.Root, diags diag.List) {
 		}
 	}
 	// Each file's diagnostics are its own slots of diags, so files can be
-	// read again on every core.
+	// read again on every core; each folder is opened once, not once per
+	// file as the root would.
+	var folders bodyFolders
+	defer folders.close()
 	var wg sync.WaitGroup
 	limit := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for file, idx := range byFile {
@@ -32,7 +36,7 @@ func Locate(root *os.Root, diags diag.List) {
 		limit <- struct{}{}
 		go func() {
 			defer func() { <-limit; wg.Done() }()
-			place(index(root, file), diags, idx)
+			place(index(root, folders.get(root, path.Dir(file)), file), diags, idx)
 		}()
 	}
 	wg.Wait()
@@ -55,9 +59,9 @@ func place(ix *tomlpos.Index, diags diag.List, idx []int) {
 	}
 }
 
-func index(root *os.Root, file string) *tomlpos.Index {
-	src, err := root.ReadFile(file)
-	if err != nil {
+func index(root *os.Root, dir *folder, file string) *tomlpos.Index {
+	src, _, problem := readSourceInto(root, dir, file, math.MaxInt64, nil)
+	if problem != nil {
 		return nil
 	}
 	src = bytes.TrimPrefix(src, bom)

@@ -179,6 +179,15 @@ type bodyFolders struct {
 	byPath map[string]*folder
 }
 
+// close closes the folders opened.
+func (bf *bodyFolders) close() {
+	for _, f := range bf.byPath {
+		if f != nil {
+			f.close()
+		}
+	}
+}
+
 // get returns the open folder p, or nil where folders are not kept open
 // or p cannot be opened: the body is then read through the root.
 func (bf *bodyFolders) get(root *os.Root, p string) *folder {
