@@ -8,6 +8,7 @@ package link
 import (
 	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -50,22 +51,23 @@ type Graph struct {
 // Build resolves every reference. Topic values (and any value of a type
 // with aliases) are rewritten to the target's slug.
 func Build(c *load.Content, sch *schema.Schema, opts Options) (*Graph, diag.List) {
+	return build(c, sch, opts, runtime.GOMAXPROCS(0))
+}
+
+// build is Build on up to workers goroutines; the graph and the problems
+// are the same for any number.
+func build(c *load.Content, sch *schema.Schema, opts Options, workers int) (*Graph, diag.List) {
+	if len(c.Entries) < parallelMin {
+		workers = 1
+	}
 	g := newGraph(c, sch)
 	for _, e := range c.Entries {
 		g.bySlug[e.Type.Name][e.Slug] = e
 	}
 	diags := g.indexAliases(c.Entries)
-	names := newKeyNames()
-	var edges []Edge
-	for _, e := range c.Entries {
-		var d diag.List
-		edges, d = g.resolve(e, opts, names, edges)
-		diags = append(diags, d...)
-	}
+	diags = append(diags, g.resolveAll(c.Entries, opts, workers)...)
 	g.linkAllBack(c.Entries)
-	for _, edges := range g.in {
-		slices.SortFunc(edges, compareEdges)
-	}
+	g.sortBacklinks(workers)
 	diags = append(diags, g.orderAcyclic(sch)...)
 	return g, diags
 }

@@ -16,10 +16,30 @@ import (
 // store in its place.
 type visit func(f *schema.Field, key, field, value string) string
 
+// rewrite is a value to store in place of a reference: values[name], or
+// list[index] when list is not nil.
+type rewrite struct {
+	values map[string]any
+	name   string
+	list   []any
+	index  int
+	to     string
+}
+
+func (r rewrite) apply() {
+	if r.list != nil {
+		r.list[r.index] = r.to
+	} else {
+		r.values[r.name] = r.to
+	}
+}
+
 // walkRefs calls fn for every ref and topic value of one table, nested
-// objects and lists included. Key paths are made by names, which may be
-// nil.
-func walkRefs(fields []*schema.Field, values map[string]any, key, field string, names *keyNames, fn visit) {
+// objects and lists included, and appends to rewrites the values that fn
+// changed instead of storing them: an entry being walked writes nothing,
+// so that other goroutines may read it meanwhile (another entry's draft
+// flag or aliases). Key paths are made by names, which may be nil.
+func walkRefs(fields []*schema.Field, values map[string]any, key, field string, names *keyNames, fn visit, rewrites *[]rewrite) {
 	for _, f := range fields {
 		v, ok := values[f.Name]
 		if !ok {
@@ -34,7 +54,7 @@ func walkRefs(fields []*schema.Field, values map[string]any, key, field string, 
 					if f.Kind == schema.List {
 						ik = names.index(k, i)
 					}
-					walkRefs(f.Fields, m, ik, fp, names, fn)
+					walkRefs(f.Fields, m, ik, fp, names, fn, rewrites)
 				}
 			}
 		case f.Target() == "":
@@ -42,15 +62,15 @@ func walkRefs(fields []*schema.Field, values map[string]any, key, field string, 
 			list, _ := v.([]any)
 			for i, item := range list {
 				if s, ok := item.(string); ok {
-					if to := fn(f, names.index(k, i), fp, s); to != s {
-						list[i] = to // not boxed again when unchanged
+					if to := fn(f, names.index(k, i), fp, s); to != s { // not boxed again when unchanged
+						*rewrites = append(*rewrites, rewrite{list: list, index: i, to: to})
 					}
 				}
 			}
 		default:
 			if s, ok := v.(string); ok {
 				if to := fn(f, k, fp, s); to != s {
-					values[f.Name] = to
+					*rewrites = append(*rewrites, rewrite{values: values, name: f.Name, to: to})
 				}
 			}
 		}
@@ -65,13 +85,32 @@ func asList(f *schema.Field, v any) []any {
 	return []any{v}
 }
 
-// resolve rewrites e's references and records its edges in g.out, in
-// file order, but not in g.in: see linkBack. edges is a buffer to reuse;
-// resolve returns it grown.
-func (g *Graph) resolve(e *load.Entry, opts Options, names *keyNames, edges []Edge) ([]Edge, diag.List) {
+// resolver resolves entries one after another on one goroutine, reusing
+// its buffers and key names.
+type resolver struct {
+	g        *Graph
+	opts     Options
+	names    *keyNames // nil makes new key strings each time
+	edges    []Edge
+	rewrites []rewrite
+}
+
+// links are what resolving one entry found.
+type links struct {
+	edges []Edge // in file order, cut to size
+	diags diag.List
+	// rewrites are the values to replace by their target's slug; find
+	// returns them in the resolver's buffer, valid until its next call.
+	rewrites []rewrite
+}
+
+// find resolves e's references without writing anything.
+func (r *resolver) find(e *load.Entry) links {
+	g, opts := r.g, r.opts
 	var diags diag.List
-	edges = edges[:0]
-	walkRefs(e.Type.Fields, e.Fields, "", "", names, func(f *schema.Field, key, field, value string) string {
+	fromDraft := e.Draft() // looked up once, not for each reference
+	r.edges, r.rewrites = r.edges[:0], r.rewrites[:0]
+	walkRefs(e.Type.Fields, e.Fields, "", "", r.names, func(f *schema.Field, key, field, value string) string {
 		target := f.Target()
 		to := g.Lookup(target, value)
 		if to == nil {
@@ -80,21 +119,41 @@ func (g *Graph) resolve(e *load.Entry, opts Options, names *keyNames, edges []Ed
 			}
 			return value
 		}
-		if !opts.Drafts && (to.Draft() || e.Draft()) {
-			if !e.Draft() {
+		if !opts.Drafts && (fromDraft || to.Draft()) {
+			if !fromDraft {
 				diags = append(diags, diag.Diagnostic{File: e.File, Key: key, Pending: true, AtValue: true, Severity: diag.Warning,
 					Code: "draft-ref", Message: fmt.Sprintf("%s refers to %s, a draft, which is not published", f.Name, to.ID()),
 					Found: strconv.Quote(value), Hint: "publish " + to.File + " (remove draft = true) or remove the reference"})
 			}
 			return to.Slug
 		}
-		edges = append(edges, Edge{From: e, Field: field, Key: key, To: to})
+		r.edges = append(r.edges, Edge{From: e, Field: field, Key: key, To: to})
 		return to.Slug
-	})
-	if len(edges) > 0 {
-		g.out[e] = slices.Clone(edges) // no spare capacity kept for the whole build
+	}, &r.rewrites)
+	var edges []Edge
+	if len(r.edges) > 0 {
+		edges = slices.Clone(r.edges) // no spare capacity kept for the whole build
 	}
-	return edges, diags
+	return links{edges: edges, diags: diags, rewrites: r.rewrites}
+}
+
+// keep rewrites e's references as found and records its edges in g.out,
+// but not in g.in: see linkBack.
+func (g *Graph) keep(e *load.Entry, found links) {
+	for _, rw := range found.rewrites {
+		rw.apply()
+	}
+	if len(found.edges) > 0 {
+		g.out[e] = found.edges
+	}
+}
+
+// resolve rewrites e's references and records its edges in g.out, in
+// file order, but not in g.in: see linkBack.
+func (r *resolver) resolve(e *load.Entry) diag.List {
+	found := r.find(e)
+	r.g.keep(e, found)
+	return found.diags
 }
 
 // linkBack adds edges to their targets' backlinks.

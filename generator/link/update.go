@@ -121,14 +121,13 @@ func (l *Linked) Update(c *load.Content, changes []Change) *Linked {
 		delete(entryDiags, o)
 		delete(rewritten, o)
 	}
-	var edges []Edge
+	r := &resolver{g: g, opts: l.opts}
 	for _, ch := range changes {
 		if ch.New == nil {
 			continue
 		}
 		written := refValues(ch.New)
-		var d diag.List
-		if edges, d = g.resolve(ch.New, l.opts, nil, edges); len(d) > 0 {
+		if d := r.resolve(ch.New); len(d) > 0 {
 			entryDiags[ch.New] = d
 		}
 		g.linkBack(g.out[ch.New])
