@@ -392,6 +392,11 @@ func FuzzRenderMatchesReference(f *testing.F) {
 		f.Add(body)
 	}
 	f.Add([]byte(benchDoc))
+	// Lines ending in white space other than spaces, parsed with
+	// linkify even where no link can be (see mayLink).
+	for _, in := range []string{"0\r \n0", "0\t \n0", "x *y* \t\nz", "0\t\t\n0", "0\r\t\n0", "a\v \nb", "a\f\t\nb", "0    \n0", "0  \n0", "0   \n0", "0  "} {
+		f.Add([]byte(in))
+	}
 	type pair struct {
 		current   *Renderer
 		reference *referenceRenderer
