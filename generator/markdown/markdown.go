@@ -120,21 +120,22 @@ func New(opts ...Option) *Renderer {
 // Render renders src. The error is non-nil only if goldmark's renderer
 // fails, which it does not do when writing to memory.
 func (r *Renderer) Render(src []byte) (Result, error) {
-	return r.render(src, true)
+	t := newTextWriter(src)
+	t.outline = true
+	res, err := r.renderInto(t, src)
+	if err == nil {
+		res.Text = string(collapseSpace(t.raw))
+	}
+	t.release()
+	return res, err
 }
 
-// RenderHTMLAndText is Render without Result.Headings and Result.Links,
-// which are left nil: for callers that only show and index a document,
-// so they do not pay for a string per heading and link.
-func (r *Renderer) RenderHTMLAndText(src []byte) (Result, error) {
-	return r.render(src, false)
-}
-
-// RenderHTMLAppendingText is RenderHTMLAndText with the plain text
-// appended to text and returned, and Result.Text left empty: for a caller
-// that keeps bodies' text in buffers of its own, so that no body's text
-// is copied into a string of its own. The buffer stays the caller's; on
-// an error text comes back as it was given.
+// RenderHTMLAppendingText is Render with the plain text appended to text
+// and returned, and Result.Text, Headings and Links left empty: for a
+// caller that only shows and indexes a document and keeps bodies' text
+// in buffers of its own, so that it pays for no string per body, heading
+// or link. The buffer stays the caller's; on an error text comes back as
+// it was given.
 func (r *Renderer) RenderHTMLAppendingText(src, text []byte) (Result, []byte, error) {
 	start := len(text)
 	// A textWriter on the caller's buffer, not a pooled one: never
@@ -145,17 +146,6 @@ func (r *Renderer) RenderHTMLAppendingText(src, text []byte) (Result, []byte, er
 		return Result{}, text, err
 	}
 	return res, t.raw[:start+len(collapseSpace(t.raw[start:]))], nil
-}
-
-func (r *Renderer) render(src []byte, outline bool) (Result, error) {
-	t := newTextWriter(src)
-	t.outline = outline
-	res, err := r.renderInto(t, src)
-	if err == nil {
-		res.Text = string(collapseSpace(t.raw))
-	}
-	t.release()
-	return res, err
 }
 
 // renderInto renders src's HTML, and its plain text (and, with t.outline
