@@ -152,7 +152,7 @@ func renderPagesThenSearch(ctx context.Context, site *render.Site, put func(stri
 	start := time.Now()
 	res, writing, err := renderAll(ctx, site.Jobs(), put)
 	t.since("render pages", start)
-	t.add("  of which writing", writing)
+	t.add("  writing, all writers", writing)
 	if err != nil {
 		return res, err
 	}

@@ -14,17 +14,20 @@ import (
 	"github.com/agora-community/agora/generator/render"
 )
 
-// renderAll renders jobs on every core and hands the files to put from a
-// single goroutine. Renderers take jobs by a shared counter, not from a
-// feeder goroutine, and hand their files over in batches, so that the
-// writer is woken once per batch, not once per page. One writer fed in
-// batches took less CPU than each renderer writing its own files (5.6 s
-// against 5.9 s of user+sys time for the 10,000-entry corpus, medians of
-// ten alternating builds on the benchmark machine, 2026-11-23), and two
-// or three writers were no faster (bench/RESULTS.md).
+// renderAll renders jobs on every core and hands the files to put, in
+// batches, to one writer goroutine. Renderers take jobs by a shared
+// counter, not from a feeder goroutine, and the writer is woken once per
+// batch, not once per page. One writer fed in batches took less CPU than
+// each renderer writing its own files (5.6 s against 5.9 s of user+sys
+// time for the 10,000-entry corpus, medians of ten alternating builds on
+// the benchmark machine, 2026-11-23). But entry pages are small and each
+// costs the writer a folder and a file: there it falls behind, and
+// renderers that waited for it left a core idle (0.5-0.66 s of waiting in
+// a 1.2 s stage at 10k, 2026-12-05). A renderer that finds the writer's
+// queue full writes its batch itself, so put must be safe to call from
+// several goroutines.
 func renderAll(ctx context.Context, jobs []render.Job, put func(path string, data []byte) error) (BuildResult, time.Duration, error) {
-	var res BuildResult
-	var writing time.Duration
+	w := &writer{put: put}
 	batches := make(chan []renderedFile, runtime.GOMAXPROCS(0))
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
@@ -32,10 +35,7 @@ func renderAll(ctx context.Context, jobs []render.Job, put func(path string, dat
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			start := time.Now()
-			err := putAll(batch, put, &res)
-			writing += time.Since(start)
-			if err != nil {
+			if err := w.putAll(batch); err != nil {
 				return err
 			}
 		}
@@ -47,7 +47,7 @@ func renderAll(ctx context.Context, jobs []render.Job, put func(path string, dat
 		renderers.Add(1)
 		g.Go(func() error {
 			defer renderers.Done()
-			return renderBatches(ctx, jobs, &next, batches)
+			return renderBatches(ctx, jobs, &next, batches, w)
 		})
 	}
 	g.Go(func() error {
@@ -56,7 +56,7 @@ func renderAll(ctx context.Context, jobs []render.Job, put func(path string, dat
 		return nil
 	})
 	err := g.Wait()
-	return res, writing, err
+	return w.res, w.busy, err
 }
 
 // A batch goes to the writer once it holds this many files or bytes: few
@@ -73,8 +73,9 @@ type renderedFile struct {
 }
 
 // renderBatches renders the jobs it takes from next until there are none
-// left, sending what it rendered in batches.
-func renderBatches(ctx context.Context, jobs []render.Job, next *atomic.Int64, batches chan<- []renderedFile) error {
+// left, sending what it rendered in batches, or writing a batch itself
+// when the writer has a full queue.
+func renderBatches(ctx context.Context, jobs []render.Job, next *atomic.Int64, batches chan<- []renderedFile, w *writer) error {
 	var batch []renderedFile
 	size := 0
 	send := func() error {
@@ -87,7 +88,11 @@ func renderBatches(ctx context.Context, jobs []render.Job, next *atomic.Int64, b
 			return nil
 		case <-ctx.Done():
 			return ctx.Err()
+		default:
 		}
+		err := w.putAll(batch)
+		batch, size = batch[:0], 0
+		return err
 	}
 	for {
 		i := next.Add(1) - 1
@@ -112,19 +117,34 @@ func renderBatches(ctx context.Context, jobs []render.Job, next *atomic.Int64, b
 	}
 }
 
-// putAll puts the files of a batch, counting them into res, and gives
-// their buffers back.
-func putAll(batch []renderedFile, put func(path string, data []byte) error, res *BuildResult) error {
+// writer puts batches of files, from the writer goroutine and from
+// renderers helping it, counting what it wrote and the time it took.
+type writer struct {
+	put  func(path string, data []byte) error
+	mu   sync.Mutex
+	res  BuildResult
+	busy time.Duration
+}
+
+// putAll puts the files of a batch and gives their buffers back.
+func (w *writer) putAll(batch []renderedFile) error {
+	start := time.Now()
+	var err error
+	files, size := 0, int64(0)
 	for _, f := range batch {
-		err := put(f.path, f.buf.Bytes())
-		res.Files++
-		res.Bytes += int64(f.buf.Len())
-		bufPool.Put(f.buf)
-		if err != nil {
-			return err
+		if err == nil {
+			err = w.put(f.path, f.buf.Bytes())
+			files++
+			size += int64(f.buf.Len())
 		}
+		bufPool.Put(f.buf)
 	}
-	return nil
+	w.mu.Lock()
+	w.res.Files += files
+	w.res.Bytes += size
+	w.busy += time.Since(start)
+	w.mu.Unlock()
+	return err
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}

@@ -12,7 +12,10 @@ import (
 // checked by CheckPath) that this build has not made yet. The staging
 // folder starts empty and only this build writes to it, so the folders
 // it remembers making are the only ones there: no stat, and no mkdir
-// failing with EEXIST, for a folder already made.
+// failing with EEXIST, for a folder already made. Files are put from
+// several goroutines, so the folders are made outside the lock: two
+// putters may both make a new folder's parent, and one of them finds it
+// there (EEXIST), which is as good.
 func (d *Dir) makeParents(rel string) error {
 	slash := strings.LastIndexByte(rel, '/')
 	if slash < 0 {
@@ -20,18 +23,25 @@ func (d *Dir) makeParents(rel string) error {
 	}
 	dir := rel[:slash]
 	d.mu.Lock()
-	defer d.mu.Unlock()
-	if dir == d.lastMade {
+	made := len(dir)
+	if dir != d.lastMade {
+		made = d.deepestMade(dir)
+	}
+	d.mu.Unlock()
+	if made == len(dir) {
 		return nil
 	}
-	made := d.deepestMade(dir)
 	for end := made; end < len(dir); {
 		end = nextSlash(dir, end)
-		p := dir[:end]
-		if err := d.mkdir(p); err != nil && !errors.Is(err, fs.ErrExist) {
+		if err := d.mkdir(dir[:end]); err != nil && !errors.Is(err, fs.ErrExist) {
 			return err
 		}
-		d.made[p] = true
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for end := made; end < len(dir); {
+		end = nextSlash(dir, end)
+		d.made[dir[:end]] = true
 	}
 	d.lastMade = dir
 	return nil

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -72,6 +73,54 @@ func TestNestedFolders(t *testing.T) {
 				t.Errorf("%d folders, want %d", folders, 12+60)
 			}
 		})
+	}
+}
+
+// TestPutFromManyGoroutines: files put at once from several goroutines,
+// into new folders under parents new to several of them at once, all
+// come out with their bytes; a folder two putters make at once is no
+// error.
+func TestPutFromManyGoroutines(t *testing.T) {
+	src, out := workspace(t)
+	d, err := Begin(out, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	want := map[string]string{}
+	for i := range 400 {
+		p := fmt.Sprintf("s%d/t%d/e%03d/index.html", i%3, i%5, i)
+		paths = append(paths, p)
+		want[p] = "file " + p
+	}
+	const putters = 8
+	start := make(chan struct{})
+	errs := make(chan error, putters)
+	var wg sync.WaitGroup
+	for g := range putters {
+		wg.Go(func() {
+			<-start
+			for i := g; i < len(paths); i += putters {
+				if err := d.Put(paths[i], []byte(want[paths[i]])); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	close(start)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := tree(t, out)
+	delete(got, Marker)
+	if !equalTrees(got, want) {
+		t.Errorf("%d files out, want %d", len(got), len(want))
 	}
 }
 
