@@ -43,7 +43,7 @@ func runBuild(ctx context.Context, c *cli, args []string) error {
 	}
 	defer p.Close()
 	if len(p.Diags) > 0 {
-		start := time.Now()
+		start := site.StartStage()
 		c.printDiags(p, "text", c.stderr)
 		p.Timings.Since("print problems", start)
 	}

@@ -9,7 +9,6 @@ import (
 	"os"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/agora-community/agora"
 	"github.com/agora-community/agora/generator/linkcheck"
@@ -57,10 +56,10 @@ type BuildResult struct {
 // Build renders every page of a checked project into opts.Out. The output
 // is replaced only when every file was written.
 func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, error) {
-	start := time.Now()
+	start := StartStage()
 	h := p.loadHistory(ctx)
 	p.Timings.since("history", start)
-	start = time.Now()
+	start = StartStage()
 	site, err := p.Renderer(opts.BaseURL)
 	if err != nil {
 		return BuildResult{}, err
@@ -76,7 +75,7 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 	res, err := renderPagesThenSearch(ctx, site, dir.Put, &p.Timings)
 	res.Warnings = h.warnings
 	if err == nil && opts.CheckLinks {
-		start := time.Now()
+		start := StartStage()
 		defer p.Timings.since("check links", start)
 		var broken []linkcheck.Broken
 		broken, err = linkcheck.Check(os.DirFS(dir.Staging()), site.BasePath())
@@ -89,7 +88,7 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 		return res, err
 	}
 	res.Unchanged = dir.Linked
-	start = time.Now()
+	start = StartStage()
 	defer p.Timings.since("replace output", start)
 	return res, dir.Commit()
 }
@@ -149,20 +148,20 @@ func (p *Project) BuildMemory(ctx context.Context, baseURL string) (map[string][
 // it rendered the body: each body is rendered once and no body's text
 // outlives its page.
 func renderPagesThenSearch(ctx context.Context, site *render.Site, put func(string, []byte) error, t *Timings) (BuildResult, error) {
-	start := time.Now()
+	start := StartStage()
 	res, writing, err := renderAll(ctx, site.Jobs(), put)
 	t.since("render pages", start)
 	t.add("  writing, all writers", writing)
 	if err != nil {
 		return res, err
 	}
-	start = time.Now()
+	start = StartStage()
 	idx, err := site.SearchIndex()
 	if err != nil {
 		return res, err
 	}
 	t.since("search index", start)
-	start = time.Now()
+	start = StartStage()
 	jobs := make([]render.Job, 0, len(idx.Files))
 	for _, f := range idx.Files {
 		jobs = append(jobs, render.Job{Path: f.Path, Render: func(w io.Writer) error { _, err := w.Write(f.Data); return err }})

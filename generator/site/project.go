@@ -60,13 +60,13 @@ func Open(ctx context.Context, opts Options) (*Project, error) {
 	}
 	p := &Project{Source: opts.Source, Root: root, opts: opts}
 	defer func() {
-		start := time.Now()
+		start := StartStage()
 		load.Locate(root, p.Diags)
 		p.Diags.Sort()
 		p.Timings.since("locate problems", start)
 	}()
 	var diags diag.List
-	start := time.Now()
+	start := StartStage()
 	p.Site, diags = config.Load(root)
 	p.Diags = append(p.Diags, diags...)
 	p.Schema, diags = loadSchema(root)
@@ -84,7 +84,7 @@ func Open(ctx context.Context, opts Options) (*Project, error) {
 			Message: "there is no content/ folder", Hint: "create content/ with a folder per type, e.g. content/members/"})
 		p.Content = &load.Content{Root: root}
 	} else {
-		start = time.Now()
+		start = StartStage()
 		p.Content, diags, err = load.Load(ctx, root, p.Schema, lopts)
 		p.Timings.since("load", start)
 		p.Diags = append(p.Diags, diags...)
@@ -92,14 +92,14 @@ func Open(ctx context.Context, opts Options) (*Project, error) {
 			return nil, err
 		}
 	}
-	start = time.Now()
+	start = StartStage()
 	diags, err = validate.Entries(ctx, p.Content, p.Schema, validate.Options{Today: opts.Today})
 	if err != nil {
 		return nil, err
 	}
 	p.Timings.since("validate", start)
 	p.Diags = append(p.Diags, diags...)
-	start = time.Now()
+	start = StartStage()
 	p.Graph, diags = link.Build(p.Content, p.Schema, link.Options{Drafts: opts.Drafts})
 	p.Timings.since("link", start)
 	p.Diags = append(p.Diags, diags...)
