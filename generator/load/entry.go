@@ -1,6 +1,7 @@
 // Package load reads a community repository's content/ folder: one entry
 // per file, typed by its folder as the schema binds it, slugged by its file
-// name. It keeps no Markdown bodies; Body reads one again when needed.
+// name. It keeps Markdown bodies up to a bound (Options.KeptBodies); Body
+// reads the others again when needed.
 package load
 
 import (
@@ -31,6 +32,8 @@ type Entry struct {
 	// ModTime is the file's modification time when it was read: a page's
 	// "last changed" date when Git has none, without a second stat.
 	ModTime time.Time
+	// kept is the body as loaded, when the load kept it; nil otherwise.
+	kept []byte
 }
 
 // ID names the entry in messages: "member ana".
@@ -50,8 +53,9 @@ func (e *Entry) Draft() bool {
 	return d
 }
 
-// Body reads the entry's Markdown body again from the source, as Load
-// read the file (readSource), from its folder opened once per Content.
+// Body returns the entry's Markdown body: the one Load kept, or else read
+// again from the source, as Load read the file (readSource), from its
+// folder opened once per Content.
 func (c *Content) Body(e *Entry) ([]byte, error) {
 	return c.BodyInto(e, nil)
 }
@@ -59,10 +63,14 @@ func (c *Content) Body(e *Entry) ([]byte, error) {
 // BodyInto is Body, reading the file into *buf's array when it fits, or
 // else into a new one that it leaves in *buf: a build that renders every
 // body reuses one buffer per goroutine instead of allocating each file.
-// The body is valid until *buf is read into again. buf may be nil.
+// The body is valid until *buf is read into again. buf may be nil. A kept
+// body is returned as it is, *buf untouched; no caller may change it.
 func (c *Content) BodyInto(e *Entry, buf *[]byte) ([]byte, error) {
 	if e.BodyStart < 0 {
 		return nil, nil
+	}
+	if e.kept != nil {
+		return e.kept, nil
 	}
 	var into []byte
 	if buf != nil {

@@ -32,11 +32,18 @@ const DefaultMaxFileSize = 5 << 20
 // Options tune loading.
 type Options struct {
 	MaxFileSize int64 // bytes; 0 means DefaultMaxFileSize
+	// KeptBodies bounds the bytes of Markdown bodies Load and LoadEach
+	// keep in memory, so that Body need not read those files again; 0
+	// means DefaultKeptBodies, a negative value keeps none.
+	KeptBodies int64
 }
 
 func (o Options) withDefaults() Options {
 	if o.MaxFileSize <= 0 {
 		o.MaxFileSize = DefaultMaxFileSize
+	}
+	if o.KeptBodies == 0 {
+		o.KeptBodies = DefaultKeptBodies
 	}
 	return o
 }
@@ -53,6 +60,7 @@ func Load(ctx context.Context, root *os.Root, sch *schema.Schema, opts Options) 
 	defer closeAll(folders)
 	entries := make([]*Entry, len(files))
 	found := make([]diag.List, len(files))
+	keeper := newBodyKeeper(opts.KeptBodies)
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, f := range files {
@@ -60,7 +68,7 @@ func Load(ctx context.Context, root *os.Root, sch *schema.Schema, opts Options) 
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			l := readLoaded(root, f, opts)
+			l := readLoaded(root, f, opts, keeper)
 			entries[i], found[i] = l.Entry, l.Diags
 			return nil
 		})

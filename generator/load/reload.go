@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -50,6 +51,7 @@ func LoadEach(ctx context.Context, root *os.Root, sch *schema.Schema, opts Optio
 	}
 	defer closeAll(folders)
 	out := make([]*Loaded, len(files))
+	keeper := newBodyKeeper(opts.KeptBodies)
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, f := range files {
@@ -57,7 +59,7 @@ func LoadEach(ctx context.Context, root *os.Root, sch *schema.Schema, opts Optio
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			out[i] = readLoaded(root, f, opts)
+			out[i] = readLoaded(root, f, opts, keeper)
 			return nil
 		})
 	}
@@ -87,7 +89,7 @@ func Reload(root *os.Root, sch *schema.Schema, p string, opts Options) (l *Loade
 	if err != nil || !info.Mode().IsRegular() {
 		return nil, false
 	}
-	return readLoaded(root, f, opts.withDefaults()), true
+	return readLoaded(root, f, opts.withDefaults(), nil), true
 }
 
 // entryFile reports whether p ("content/members/ana.md") is where an
@@ -107,8 +109,9 @@ func entryFile(sch *schema.Schema, p string) (file, bool) {
 }
 
 // readLoaded reads and decodes one entry file, through readSource, into
-// a buffer that decodeEntry does not keep.
-func readLoaded(root *os.Root, f file, opts Options) *Loaded {
+// a buffer that decodeEntry does not keep; keeper keeps a copy of the
+// body while its budget lasts (a nil keeper keeps none).
+func readLoaded(root *os.Root, f file, opts Options, keeper *bodyKeeper) *Loaded {
 	slug := strings.TrimSuffix(path.Base(f.path), f.ext)
 	l := &Loaded{File: f.path, Type: f.typ, Slug: slug}
 	if !f.unreadable {
@@ -122,6 +125,9 @@ func readLoaded(root *os.Root, f file, opts Options) *Loaded {
 			l.Entry, l.Diags = decodeEntry(f, slug, src)
 			if l.Entry != nil {
 				l.Entry.ModTime = time.Unix(0, stamp.ModTime)
+				if l.Entry.BodyStart >= 0 {
+					l.Entry.kept = keeper.keep(bytes.TrimPrefix(src, bom)[l.Entry.BodyStart:])
+				}
 			}
 			return src
 		})

@@ -29,6 +29,10 @@ type Options struct {
 	// updated field, else the file's time. Off, pages show only updated,
 	// and the same content always builds the same output.
 	History bool
+	// KeptBodies bounds the bytes of Markdown bodies kept in memory from
+	// the load (load.Options.KeptBodies): 0 means the default, a negative
+	// value none, and every body is read again when its page renders.
+	KeptBodies int64
 }
 
 // Project is a loaded, checked and linked repository.
@@ -75,7 +79,7 @@ func Open(ctx context.Context, opts Options) (*Project, error) {
 	if diags.HasErrors() {
 		return p, nil // content cannot be checked against a broken schema
 	}
-	lopts := load.Options{}
+	lopts := load.Options{KeptBodies: opts.KeptBodies}
 	if p.Site != nil {
 		lopts.MaxFileSize = p.Site.MaxFileSize
 	}
