@@ -6,11 +6,11 @@
 #
 #   bench/compare.sh [ENTRIES] [RUNS]      defaults: 10000 entries, 5 runs
 #
-# Every run writes to a folder of its own, all removed at the end: on a
-# file system without a journal (this machine's ext4), creating files soon
-# after deleting many is slow (the kernel skips recently deleted inodes one
-# by one), so deleting the last run's output right before a run would time
-# the file system, not the tool.
+# Every run starts after a sync and writes to a folder of its own, all
+# removed at the end: on a file system without a journal (this machine's
+# ext4), creating files soon after deleting many is slow (the kernel skips
+# recently deleted inodes one by one), so deleting the last run's output
+# right before a run would time the file system, not the tool.
 #
 # Needs python3 (the corpus generator in ../shared/bench) and /usr/bin/time.
 # Hugo: Debian's `hugo` (apt-get install hugo) and, if present,
@@ -47,6 +47,9 @@ mkdir -p "$outs"
 trap 'rm -rf "$outs"' EXIT
 for ((i = 1; i <= runs; i++)); do
 	for t in $tools; do
+		# Untimed: the kernel writes the earlier runs' outputs to disk
+		# here, not while the next tool's run is timed.
+		sync
 		/usr/bin/time -f "$t %e %M" -a -o "$work/times" ${cmd[$t]} "$outs/$t-$i" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
 	done
 done
