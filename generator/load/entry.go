@@ -12,6 +12,7 @@ import (
 	"path"
 	"time"
 
+	"github.com/agora-community/agora/generator/diag"
 	"github.com/agora-community/agora/generator/schema"
 )
 
@@ -34,6 +35,8 @@ type Entry struct {
 	ModTime time.Time
 	// kept is the body as loaded, when the load kept it; nil otherwise.
 	kept []byte
+	// checked holds what Options.Check found, until Load collects it.
+	checked diag.List
 }
 
 // ID names the entry in messages: "member ana".

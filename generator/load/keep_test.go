@@ -4,10 +4,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/agora-community/agora"
+	"github.com/agora-community/agora/generator/diag"
 	"github.com/agora-community/agora/generator/schema"
 )
 
@@ -77,5 +80,49 @@ func TestBodyKeeperBudget(t *testing.T) {
 	big := newBodyKeeper(1 << 30).keep(make([]byte, keepChunk))
 	if len(big) != keepChunk {
 		t.Errorf("a body larger than a chunk: %d bytes kept", len(big))
+	}
+}
+
+// TestCheckEachEntry: Options.Check sees every entry decoded, and its
+// problems come back with Load's for the entries kept, not for a second
+// file of the same slug, which Load leaves out.
+func TestCheckEachEntry(t *testing.T) {
+	_, root := sourceTree(t, map[string]string{
+		"content/members/a.md":   "+++\nname = \"A\"\n+++\n",
+		"content/members/b.md":   "+++\nname = \"B\"\n+++\n",
+		"content/members/b.toml": "name = \"B again\"\n",
+		"content/members/c.md":   "+++\nname = \n+++\n", // does not decode
+	})
+	sch, diags := schema.Load(agora.DefaultSchema, nil)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	var mu sync.Mutex
+	seen := map[string]bool{}
+	check := func(e *Entry) diag.List {
+		mu.Lock()
+		seen[e.File] = true
+		mu.Unlock()
+		return diag.List{{File: e.File, Code: "checked", Message: "checked " + e.Title()}}
+	}
+	c, diags, err := Load(context.Background(), root, sch, Options{Check: check})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !seen["content/members/a.md"] || !seen["content/members/b.md"] || !seen["content/members/b.toml"] || len(seen) != 3 {
+		t.Errorf("checked %v; want the three files that decode", seen)
+	}
+	var checked []string
+	for _, d := range diags {
+		if d.Code == "checked" {
+			checked = append(checked, d.File)
+		}
+	}
+	var kept []string
+	for _, e := range c.Entries {
+		kept = append(kept, e.File)
+	}
+	if !slices.Equal(checked, kept) || len(kept) != 2 {
+		t.Errorf("problems of Check for %v; want those of the entries kept, %v", checked, kept)
 	}
 }

@@ -36,6 +36,11 @@ type Options struct {
 	// keep in memory, so that Body need not read those files again; 0
 	// means DefaultKeptBodies, a negative value keeps none.
 	KeptBodies int64
+	// Check, when set, is called by Load with each entry it decodes, on
+	// the goroutine that read it, while other files are still being
+	// read; the problems it returns are Load's, for the entries Load
+	// keeps (not for a second file of a slug, which it leaves out).
+	Check func(*Entry) diag.List
 }
 
 func (o Options) withDefaults() Options {
@@ -69,6 +74,9 @@ func Load(ctx context.Context, root *os.Root, sch *schema.Schema, opts Options) 
 				return err
 			}
 			l := readLoaded(root, f, opts, keeper)
+			if l.Entry != nil && opts.Check != nil {
+				l.Entry.checked = opts.Check(l.Entry)
+			}
 			entries[i], found[i] = l.Entry, l.Diags
 			return nil
 		})
@@ -90,6 +98,10 @@ func Load(ctx context.Context, root *os.Root, sch *schema.Schema, opts Options) 
 	})
 	diags = append(diags, duplicateSlugs(c.Entries)...)
 	c.Entries = slices.CompactFunc(c.Entries, func(a, b *Entry) bool { return a.Type == b.Type && a.Slug == b.Slug })
+	for _, e := range c.Entries {
+		diags = append(diags, e.checked...)
+		e.checked = nil
+	}
 	return c, diags, nil
 }
 

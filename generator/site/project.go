@@ -79,7 +79,10 @@ func Open(ctx context.Context, opts Options) (*Project, error) {
 	if diags.HasErrors() {
 		return p, nil // content cannot be checked against a broken schema
 	}
-	lopts := load.Options{KeptBodies: opts.KeptBodies}
+	// Each entry is checked as soon as it is read, while other files
+	// are being read, rather than in a pass of its own after them all.
+	vopts := validate.Options{Today: opts.Today}
+	lopts := load.Options{KeptBodies: opts.KeptBodies, Check: func(e *load.Entry) diag.List { return validate.Entry(e, vopts) }}
 	if p.Site != nil {
 		lopts.MaxFileSize = p.Site.MaxFileSize
 	}
@@ -90,18 +93,15 @@ func Open(ctx context.Context, opts Options) (*Project, error) {
 	} else {
 		start = StartStage()
 		p.Content, diags, err = load.Load(ctx, root, p.Schema, lopts)
-		p.Timings.since("load", start)
+		p.Timings.since("load and check", start)
 		p.Diags = append(p.Diags, diags...)
 		if err != nil {
 			return nil, err
 		}
 	}
 	start = StartStage()
-	diags, err = validate.Entries(ctx, p.Content, p.Schema, validate.Options{Today: opts.Today})
-	if err != nil {
-		return nil, err
-	}
-	p.Timings.since("validate", start)
+	diags = validate.Across(p.Content.Entries, p.Schema)
+	p.Timings.since("check across entries", start)
 	p.Diags = append(p.Diags, diags...)
 	start = StartStage()
 	p.Graph, diags = link.Build(p.Content, p.Schema, link.Options{Drafts: opts.Drafts})
