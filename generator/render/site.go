@@ -127,26 +127,51 @@ func (s *Site) published(e *load.Entry) bool {
 	return s.opts.Drafts || len(s.drafts) == 0 || !s.drafts[e]
 }
 
-// sortEntries orders a type's entries by its sort field, then by slug.
+// sortEntries orders a type's entries by its sort field, then by slug;
+// text by its lower case, made once per entry, not per comparison (at
+// 100,000 entries the comparisons lower-cased some 3 million strings).
 func sortEntries(entries []*load.Entry, t *schema.Type) {
 	field, desc := strings.CutPrefix(t.Sort, "-")
 	if field == "" {
 		field = t.TitleField
 	}
-	slices.SortStableFunc(entries, func(a, b *load.Entry) int {
-		c := compareValues(a.Fields[field], b.Fields[field])
+	type keyed struct {
+		e   *load.Entry
+		key any
+	}
+	byKey := make([]keyed, len(entries))
+	for i, e := range entries {
+		byKey[i] = keyed{e, sortKey(e.Fields[field])}
+	}
+	slices.SortStableFunc(byKey, func(a, b keyed) int {
+		c := compareKeys(a.key, b.key)
 		if desc {
 			c = -c
 		}
-		return cmp.Or(c, cmp.Compare(a.Slug, b.Slug))
+		return cmp.Or(c, cmp.Compare(a.e.Slug, b.e.Slug))
 	})
+	for i, k := range byKey {
+		entries[i] = k.e
+	}
 }
 
-func compareValues(a, b any) int {
+// sortKey is what a field's value sorts by: text in lower case, other
+// values as they are.
+func sortKey(v any) any {
+	if s, ok := v.(string); ok {
+		return strings.ToLower(s)
+	}
+	return v
+}
+
+// compareKeys compares two sort keys (sortKey): text, dates and numbers
+// by their kind, a key of another kind as that kind's zero; entries
+// without the value come last.
+func compareKeys(a, b any) int {
 	switch x := a.(type) {
 	case string:
 		y, _ := b.(string)
-		return cmp.Compare(strings.ToLower(x), strings.ToLower(y))
+		return cmp.Compare(x, y)
 	case time.Time:
 		y, _ := b.(time.Time)
 		return x.Compare(y)
