@@ -37,6 +37,9 @@ type Entry struct {
 	kept []byte
 	// checked holds what Options.Check found, until Load collects it.
 	checked diag.List
+	// size is the file's size when it was loaded: a body read again is
+	// read in one call when the file still has it.
+	size int64
 }
 
 // ID names the entry in messages: "member ana".
@@ -79,13 +82,27 @@ func (c *Content) BodyInto(e *Entry, buf *[]byte) ([]byte, error) {
 	if buf != nil {
 		into = *buf
 	}
-	b, _, d := readSourceInto(c.Root, c.folders.get(c.Root, path.Dir(e.File)), e.File, math.MaxInt64, into)
+	dir := c.folders.get(c.Root, path.Dir(e.File))
+	if dir != nil {
+		if b, ok := dir.readSized(path.Base(e.File), e.size, into); ok {
+			if buf != nil {
+				*buf = b[:0]
+			}
+			return bodyOf(e, b)
+		}
+	}
+	b, _, d := readSourceInto(c.Root, dir, e.File, math.MaxInt64, into)
 	if buf != nil && b != nil {
 		*buf = b[:0]
 	}
 	if d != nil {
 		return nil, fmt.Errorf("%s: %s", e.File, d.Message)
 	}
+	return bodyOf(e, b)
+}
+
+// bodyOf is e's body in b, its file's bytes.
+func bodyOf(e *Entry, b []byte) ([]byte, error) {
 	b = bytes.TrimPrefix(b, bom)
 	if e.BodyStart > len(b) {
 		return nil, fmt.Errorf("%s changed while building", e.File)

@@ -124,7 +124,7 @@ func readLoaded(root *os.Root, f file, opts Options, keeper *bodyKeeper) *Loaded
 			}
 			l.Entry, l.Diags = decodeEntry(f, slug, src)
 			if l.Entry != nil {
-				l.Entry.ModTime = time.Unix(0, stamp.ModTime)
+				l.Entry.ModTime, l.Entry.size = time.Unix(0, stamp.ModTime), stamp.Size
 				if l.Entry.BodyStart >= 0 {
 					l.Entry.kept = keeper.keep(bytes.TrimPrefix(src, bom)[l.Entry.BodyStart:])
 				}

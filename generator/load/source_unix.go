@@ -82,3 +82,39 @@ func (f *folder) readFile(name string, limit int64, into []byte) (b []byte, stam
 	}
 	return b, stamp, nil, true
 }
+
+// readSized reads the file name, which held size bytes when it was
+// loaded, with one openat, one read of a byte more than that, and a
+// close: no fstat (a quarter of the system calls of reading 90,000 bodies
+// again at 100,000 entries). A regular file gives less than asked only at
+// its end, so a read that gives exactly size bytes read it all. ok is
+// false, with nothing read, for any other count: a file changed since, a
+// link, a folder, a device (more than size bytes), a named pipe (opened
+// without blocking: nothing, unless a local process writes it exactly
+// size bytes, which it could as well have written into the file);
+// readFile then looks at it.
+func (f *folder) readSized(name string, size int64, into []byte) (b []byte, ok bool) {
+	if size <= 0 || name == "." || name == ".." || strings.ContainsRune(name, '/') {
+		return nil, false
+	}
+	fd, err := unix.Openat(int(f.file.Fd()), name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
+	runtime.KeepAlive(f.file)
+	if err != nil {
+		return nil, false
+	}
+	defer unix.Close(fd)
+	want := int(size) + 1
+	if cap(into) >= want {
+		b = into[:want]
+	} else {
+		b = make([]byte, want)
+	}
+	n, err := unix.Read(fd, b)
+	for err == unix.EINTR {
+		n, err = unix.Read(fd, b)
+	}
+	if err != nil || int64(n) != size {
+		return nil, false
+	}
+	return b[:n], true
+}
