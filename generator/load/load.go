@@ -10,13 +10,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
-	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
@@ -66,22 +64,14 @@ func Load(ctx context.Context, root *os.Root, sch *schema.Schema, opts Options) 
 	entries := make([]*Entry, len(files))
 	found := make([]diag.List, len(files))
 	keeper := newBodyKeeper(opts.KeptBodies)
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, f := range files {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			l := readLoaded(root, f, opts, keeper)
-			if l.Entry != nil && opts.Check != nil {
-				l.Entry.checked = opts.Check(l.Entry)
-			}
-			entries[i], found[i] = l.Entry, l.Diags
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
+	err = eachFile(ctx, len(files), func(i int) {
+		l := readLoaded(root, files[i], opts, keeper)
+		if l.Entry != nil && opts.Check != nil {
+			l.Entry.checked = opts.Check(l.Entry)
+		}
+		entries[i], found[i] = l.Entry, l.Diags
+	})
+	if err != nil {
 		return nil, diags, err
 	}
 	c := &Content{Root: root, Broken: map[string]bool{}}

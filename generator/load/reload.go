@@ -8,12 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
-
-	"golang.org/x/sync/errgroup"
 
 	"github.com/agora-community/agora/generator/diag"
 	"github.com/agora-community/agora/generator/schema"
@@ -52,18 +49,8 @@ func LoadEach(ctx context.Context, root *os.Root, sch *schema.Schema, opts Optio
 	defer closeAll(folders)
 	out := make([]*Loaded, len(files))
 	keeper := newBodyKeeper(opts.KeptBodies)
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, f := range files {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			out[i] = readLoaded(root, f, opts, keeper)
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
+	err = eachFile(ctx, len(files), func(i int) { out[i] = readLoaded(root, files[i], opts, keeper) })
+	if err != nil {
 		return nil, diags, err
 	}
 	byFile := make(map[string]*Loaded, len(out))
