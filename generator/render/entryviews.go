@@ -1,14 +1,33 @@
 package render
 
-import "github.com/agora-community/agora/generator/load"
+import (
+	"runtime"
+	"sync"
+
+	"github.com/agora-community/agora/generator/load"
+)
 
 // prepareViews makes the one view of every entry that pages share:
 // templates ask for an entry's title, path and language on every link to
-// it, thousands of times per entry in a large network.
+// it, thousands of times per entry in a large network. The views are made
+// on every core (a title escaped, fields looked up: 100,000 of them took
+// a core 0.1 s), then indexed.
 func (s *Site) prepareViews() {
-	s.viewOf = make(map[*load.Entry]*Entry, len(s.in.Content.Entries))
-	for _, e := range s.in.Content.Entries {
-		s.viewOf[e] = s.newView(e)
+	entries := s.in.Content.Entries
+	views := make([]*Entry, len(entries))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(entries); i += workers {
+				views[i] = s.newView(entries[i])
+			}
+		})
+	}
+	wg.Wait()
+	s.viewOf = make(map[*load.Entry]*Entry, len(entries))
+	for i, e := range entries {
+		s.viewOf[e] = views[i]
 	}
 }
 
