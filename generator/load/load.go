@@ -19,6 +19,7 @@ import (
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/agora-community/agora/generator/cores"
 	"github.com/agora-community/agora/generator/diag"
 	"github.com/agora-community/agora/generator/schema"
 	"github.com/agora-community/agora/generator/tomlpos"
@@ -64,7 +65,7 @@ func Load(ctx context.Context, root *os.Root, sch *schema.Schema, opts Options) 
 	entries := make([]*Entry, len(files))
 	found := make([]diag.List, len(files))
 	keeper := newBodyKeeper(opts.KeptBodies)
-	err = eachFile(ctx, len(files), func(i int) {
+	err = cores.Each(ctx, len(files), func(i int) {
 		l := readLoaded(root, files[i], opts, keeper)
 		if l.Entry != nil && opts.Check != nil {
 			l.Entry.checked = opts.Check(l.Entry)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/agora-community/agora/generator/cores"
 	"github.com/agora-community/agora/generator/diag"
 	"github.com/agora-community/agora/generator/schema"
 )
@@ -49,7 +50,7 @@ func LoadEach(ctx context.Context, root *os.Root, sch *schema.Schema, opts Optio
 	defer closeAll(folders)
 	out := make([]*Loaded, len(files))
 	keeper := newBodyKeeper(opts.KeptBodies)
-	err = eachFile(ctx, len(files), func(i int) { out[i] = readLoaded(root, files[i], opts, keeper) })
+	err = cores.Each(ctx, len(files), func(i int) { out[i] = readLoaded(root, files[i], opts, keeper) })
 	if err != nil {
 		return nil, diags, err
 	}

@@ -1,9 +1,9 @@
 package render
 
 import (
-	"runtime"
-	"sync"
+	"context"
 
+	"github.com/agora-community/agora/generator/cores"
 	"github.com/agora-community/agora/generator/load"
 )
 
@@ -15,16 +15,7 @@ import (
 func (s *Site) prepareViews() {
 	entries := s.in.Content.Entries
 	views := make([]*Entry, len(entries))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(entries); i += workers {
-				views[i] = s.newView(entries[i])
-			}
-		})
-	}
-	wg.Wait()
+	cores.Each(context.Background(), len(entries), func(i int) { views[i] = s.newView(entries[i]) })
 	s.viewOf = make(map[*load.Entry]*Entry, len(entries))
 	for i, e := range entries {
 		s.viewOf[e] = views[i]

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -8,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/agora-community/agora/generator/cores"
 )
 
 // Finish ranks every posting and writes the index's files. Call it once,
@@ -134,7 +137,7 @@ func (b *Builder) encodeShards(terms []termPostings, stats *Stats) []shard {
 	idfMax := math.Log(1 + (float64(n)-0.5)/1.5)
 
 	recs := make([][]byte, len(terms))
-	forEach(len(terms), func(i int) { recs[i] = rankedRecord(terms[i], b.docs, idfMax, avg) })
+	cores.Each(context.Background(), len(terms), func(i int) { recs[i] = rankedRecord(terms[i], b.docs, idfMax, avg) })
 
 	var out []shard
 	for i := 0; i < len(terms); {

@@ -3,15 +3,16 @@ package search
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
-	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/agora-community/agora/generator/cores"
 )
 
 // Dir is the folder of the index under the site root.
@@ -94,25 +95,11 @@ func Build(docs []Document, opts Options) (*Index, error) {
 	docs = groupByType(docs)
 	b := NewBuilder(len(docs), opts)
 	errs := make([]error, len(docs))
-	forEach(len(docs), func(i int) { errs[i] = b.Add(i, docs[i]) })
+	cores.Each(context.Background(), len(docs), func(i int) { errs[i] = b.Add(i, docs[i]) })
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	return b.Finish()
-}
-
-// forEach calls fn(0) to fn(n-1) on every core.
-func forEach(n int, fn func(i int)) {
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < n; i += workers {
-				fn(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // Manifest is the index's table of contents, manifest.js.

@@ -1,4 +1,4 @@
-package load
+package cores
 
 import (
 	"context"
@@ -7,12 +7,12 @@ import (
 	"testing"
 )
 
-// TestEachFile: every index is read once, none for no files, and a
-// cancelled context stops the reading with its error.
-func TestEachFile(t *testing.T) {
+// TestEach: every index is taken once, none when there are none, and a
+// cancelled context stops the loop with its error.
+func TestEach(t *testing.T) {
 	for _, n := range []int{0, 1, 7, 1000} {
 		counts := make([]atomic.Int32, n)
-		if err := eachFile(context.Background(), n, func(i int) { counts[i].Add(1) }); err != nil {
+		if err := Each(context.Background(), n, func(i int) { counts[i].Add(1) }); err != nil {
 			t.Fatal(err)
 		}
 		for i := range counts {
@@ -23,7 +23,7 @@ func TestEachFile(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	var read atomic.Int32
-	err := eachFile(ctx, 1000, func(i int) {
+	err := Each(ctx, 1000, func(i int) {
 		if read.Add(1) == 10 {
 			cancel()
 		}
