@@ -3,14 +3,12 @@ package validate
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
+	"github.com/agora-community/agora/generator/cores"
 	"github.com/agora-community/agora/generator/diag"
 	"github.com/agora-community/agora/generator/load"
 	"github.com/agora-community/agora/generator/schema"
@@ -22,38 +20,19 @@ type Options struct {
 	Today time.Time
 }
 
-// Entries checks every entry's fields in parallel and replaces its Fields
-// with the checked values, then checks what spans entries: unique values
-// and page slugs that would take a reserved URL.
+// Entries checks every entry's fields on every core (Entry) and then
+// what spans entries (Across): the two passes a build makes, the first
+// while it loads (load.Options.Check).
 func Entries(ctx context.Context, c *load.Content, sch *schema.Schema, opts Options) (diag.List, error) {
-	if !opts.Today.IsZero() { // the day only: a date due today is not overdue at any hour
-		y, m, d := opts.Today.Date()
-		opts.Today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	}
 	found := make([]diag.List, len(c.Entries))
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, e := range c.Entries {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			rc := recordChecker{file: e.File, what: e.Type.Name, today: opts.Today, schemaFile: "schema/" + e.Type.Name + ".toml"}
-			e.Fields = rc.Record(e.Type.Fields, e.Fields, "")
-			found[i] = rc.diags
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
+	if err := cores.Each(ctx, len(c.Entries), func(i int) { found[i] = Entry(c.Entries[i], opts) }); err != nil {
 		return nil, err
 	}
 	var diags diag.List
 	for _, d := range found {
 		diags = append(diags, d...)
 	}
-	diags = append(diags, unique(c.Entries, sch)...)
-	diags = append(diags, reservedPaths(c.Entries, sch)...)
-	return diags, nil
+	return append(diags, Across(c.Entries, sch)...), nil
 }
 
 // Fields checks one table of values (site.toml, say) against fields.
