@@ -37,7 +37,7 @@ func runBuild(ctx context.Context, c *cli, args []string) error {
 	}
 	tuneGC()
 	start := time.Now()
-	p, err := openProject(ctx, *source, *drafts)
+	p, err := openProject(ctx, *source, *drafts, true)
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ func runCheck(ctx context.Context, c *cli, args []string) error {
 	if !slices.Contains(diag.Formats, *format) {
 		return usageError("unknown --format %q; use %s", *format, strings.Join(diag.Formats, ", "))
 	}
-	p, err := openProject(ctx, *source, *drafts)
+	p, err := openProject(ctx, *source, *drafts, false)
 	if err != nil {
 		return err
 	}
@@ -74,8 +74,10 @@ func files(n int) string {
 	return fmt.Sprintf("%d files", n)
 }
 
-func openProject(ctx context.Context, source string, drafts bool) (*site.Project, error) {
-	p, err := site.Open(ctx, site.Options{Source: source, Drafts: drafts, Today: today(), History: true})
+// openProject loads, checks and links source; with history it also asks
+// Git, while the content loads, for the last change of every entry.
+func openProject(ctx context.Context, source string, drafts, history bool) (*site.Project, error) {
+	p, err := site.Open(ctx, site.Options{Source: source, Drafts: drafts, Today: today(), History: history})
 	if err != nil {
 		return nil, &exitError{exitUsage, err.Error()}
 	}

@@ -57,7 +57,7 @@ type BuildResult struct {
 // is replaced only when every file was written.
 func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, error) {
 	start := StartStage()
-	h := p.loadHistory(ctx)
+	h := p.loadHistory()
 	p.Timings.since("history", start)
 	start = StartStage()
 	site, err := p.Renderer(opts.BaseURL)
@@ -126,7 +126,7 @@ func (p *Project) Renderer(baseURL string) (*render.Site, error) {
 
 // BuildMemory renders every file into memory, for the preview server.
 func (p *Project) BuildMemory(ctx context.Context, baseURL string) (map[string][]byte, error) {
-	p.loadHistory(ctx)
+	p.loadHistory()
 	site, err := p.Renderer(baseURL)
 	if err != nil {
 		return nil, err

@@ -13,6 +13,7 @@ import (
 	"github.com/agora-community/agora"
 	"github.com/agora-community/agora/generator/config"
 	"github.com/agora-community/agora/generator/diag"
+	"github.com/agora-community/agora/generator/gitinfo"
 	"github.com/agora-community/agora/generator/link"
 	"github.com/agora-community/agora/generator/load"
 	"github.com/agora-community/agora/generator/schema"
@@ -48,6 +49,8 @@ type Project struct {
 	opts  Options
 	// history caches what Git said, read once per project by the first build.
 	history *history
+	// gitLog is what Git says, read while the content loads.
+	gitLog <-chan gitinfo.History
 	// Timings says how long each stage took.
 	Timings Timings
 }
@@ -63,6 +66,9 @@ func Open(ctx context.Context, opts Options) (*Project, error) {
 		return nil, fmt.Errorf("%w: %v", ErrNoSource, err)
 	}
 	p := &Project{Source: opts.Source, Root: root, opts: opts}
+	if opts.History {
+		p.gitLog = readGitLog(ctx, opts.Source)
+	}
 	defer func() {
 		start := StartStage()
 		load.Locate(root, p.Diags)
