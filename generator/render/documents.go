@@ -262,7 +262,7 @@ func (s *Site) searchFields(d *search.Document, r record, titleField, aliasesFie
 				}
 			}
 		case schema.Topic:
-			for _, topic := range r.Refs(f.Name) {
+			for topic := range r.eachRef(f.Name) {
 				d.Topics = append(d.Topics, topic.Slug())
 				d.Fields = append(d.Fields, search.Field{Text: topic.Title(), Weight: search.Medium})
 				if a := topic.Type().Aliases; a != "" {
@@ -272,7 +272,7 @@ func (s *Site) searchFields(d *search.Document, r record, titleField, aliasesFie
 				}
 			}
 		case schema.Ref:
-			for _, e := range r.Refs(f.Name) {
+			for e := range r.eachRef(f.Name) {
 				d.Fields = append(d.Fields, search.Field{Text: e.Title(), Weight: search.Low})
 			}
 		case schema.Object:

@@ -148,8 +148,14 @@ type DirectoryFacet struct {
 	Members                   []*Entry
 }
 
-// facets groups the published members by each facet field's values.
+// facets groups the published members by each facet field's values,
+// once: the directory asks for them once per facet field.
 func (s *Site) facets() []DirectoryFacet {
+	s.facetsOnce.Do(func() { s.facetList = s.makeFacets() })
+	return s.facetList
+}
+
+func (s *Site) makeFacets() []DirectoryFacet {
 	t := s.in.Schema.Type("member")
 	if t == nil {
 		return nil

@@ -185,6 +185,13 @@ func (s *Site) makeNav() []NavItem {
 }
 
 func (s *Site) typeLabel(t *schema.Type) string {
+	if label, ok := s.typeLabels[t]; ok {
+		return label
+	}
+	return s.makeTypeLabel(t)
+}
+
+func (s *Site) makeTypeLabel(t *schema.Type) string {
 	if label := s.theme.Strings.T("nav_" + t.Folder); label != "nav_"+t.Folder {
 		return label
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"iter"
 	"strconv"
 	"sync"
 	"time"
@@ -99,23 +100,36 @@ func (r record) Ref(name string) *Entry {
 // Refs returns the published entries a ref or topic field (or a list of
 // them) points at, in the order written.
 func (r record) Refs(name string) []*Entry {
-	f := r.field(name)
-	if f == nil || f.Target() == "" {
+	n := len(schema.Items(r.values[name]))
+	if n == 0 {
 		return nil
 	}
-	items := schema.Items(r.values[name])
-	if len(items) == 0 {
+	out := make([]*Entry, 0, n)
+	for e := range r.eachRef(name) {
+		out = append(out, e)
+	}
+	if len(out) == 0 {
 		return nil
 	}
-	out := make([]*Entry, 0, len(items))
-	for _, v := range items {
-		if s, ok := v.(string); ok {
-			if e := r.site.lookup(f.Target(), s); e != nil {
-				out = append(out, e)
+	return out
+}
+
+// eachRef yields what Refs returns, for a caller that needs no slice of
+// them (the search document of every entry).
+func (r record) eachRef(name string) iter.Seq[*Entry] {
+	return func(yield func(*Entry) bool) {
+		f := r.field(name)
+		if f == nil || f.Target() == "" {
+			return
+		}
+		for _, v := range schema.Items(r.values[name]) {
+			if s, ok := v.(string); ok {
+				if e := r.site.lookup(f.Target(), s); e != nil && !yield(e) {
+					return
+				}
 			}
 		}
 	}
-	return out
 }
 
 // Objects returns the tables of a list-of-objects field (or an object field).

@@ -70,7 +70,10 @@ type Site struct {
 	navOnce     sync.Once
 	navItems    []NavItem
 	actionsOnce sync.Once
-	actions     []Action       // see Page.Actions
+	actions     []Action // see Page.Actions
+	facetsOnce  sync.Once
+	facetList   []DirectoryFacet // see facets
+	typeLabels  map[*schema.Type]string
 	streamed    *streamedIndex // with Options.IndexWhileRendering
 	drafts      map[*load.Entry]bool
 	docsMu      sync.Mutex
@@ -106,8 +109,10 @@ func New(in Input, theme *Theme, opts Options) *Site {
 			s.byType[e.Type.Name] = append(s.byType[e.Type.Name], e)
 		}
 	}
+	s.typeLabels = make(map[*schema.Type]string, len(in.Schema.Types))
 	for _, t := range in.Schema.Types {
 		sortEntries(s.byType[t.Name], t)
+		s.typeLabels[t] = s.makeTypeLabel(t)
 	}
 	s.baseURL = s.base.String()
 	s.assets = theme.assetPaths()

@@ -162,24 +162,26 @@ func (c *recordChecker) list(f *schema.Field, v any, key string) (any, bool) {
 		c.report(diag.Error, key, true, *p)
 	}
 	out := make([]any, 0, len(items))
+	// The item's key path is made only for a table or a problem: a list
+	// of plain values is most lists, and most items have no problem.
+	itemKey := func(i int) string { return key + "." + strconv.Itoa(i) }
 	for i, item := range items {
-		ik := key + "." + strconv.Itoa(i)
 		if f.Of == schema.Object {
 			m, ok := item.(map[string]any)
 			if !ok {
-				c.report(diag.Error, ik, false, diag.Diagnostic{Code: "wrong-type",
+				c.report(diag.Error, itemKey(i), false, diag.Diagnostic{Code: "wrong-type",
 					Message: fmt.Sprintf("%s: each item must be a table, found %s", f.Name, schema.TOMLKind(item)),
 					Allowed: schema.KindPhrase(f)})
 				out = append(out, nil) // keep the indices of the items after it
 				continue
 			}
-			out = append(out, c.Record(f.Fields, m, ik))
+			out = append(out, c.Record(f.Fields, m, itemKey(i)))
 			continue
 		}
 		checked, p := f.Check(item)
 		if p != nil {
 			p.Message = fmt.Sprintf("%s, item %d: %s", f.Name, i+1, p.Message)
-			c.report(diag.Error, ik, false, *p)
+			c.report(diag.Error, itemKey(i), false, *p)
 			out = append(out, nil) // keep the indices of the items after it
 			continue
 		}
