@@ -32,7 +32,7 @@ func (p *Project) loadHistory() *history {
 	}
 	h := &history{}
 	p.history = h
-	if !p.opts.History || p.Content == nil {
+	if !p.opts.History || p.Content == nil || p.gitLog == nil {
 		return h
 	}
 	gi := <-p.gitLog
