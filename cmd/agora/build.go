@@ -62,8 +62,8 @@ func runBuild(ctx context.Context, c *cli, args []string) error {
 	if res.Unchanged > 0 {
 		unchanged = fmt.Sprintf(" (%d unchanged)", res.Unchanged)
 	}
-	fmt.Fprintf(c.stdout, "built %d entries into %s: %d files%s, %.1f MB in %s\n",
-		len(p.Content.Entries), *out, res.Files, unchanged, float64(res.Bytes)/1e6, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(c.stdout, "built %s into %s: %s%s, %.1f MB in %s\n",
+		entries(len(p.Content.Entries)), *out, files(res.Files), unchanged, float64(res.Bytes)/1e6, time.Since(start).Round(time.Millisecond))
 	if *timings {
 		p.Timings.Print(c.stdout)
 	}
