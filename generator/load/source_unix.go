@@ -36,6 +36,19 @@ func openFolder(root *os.Root, parent *folder, p string) (*folder, error) {
 	return &folder{path: p, file: os.NewFile(uintptr(fd), p)}, nil
 }
 
+// open opens the file name (a name, not a path) of the folder for
+// reading, without following a link. O_NONBLOCK so that a file turned
+// into a FIFO since the walk cannot hang the open; it changes nothing
+// for a regular file.
+func (f *folder) open(name string) (fd int, ok bool) {
+	if name == "." || name == ".." || strings.ContainsRune(name, '/') {
+		return -1, false
+	}
+	fd, err := unix.Openat(int(f.file.Fd()), name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
+	runtime.KeepAlive(f.file)
+	return fd, err == nil
+}
+
 // readFile reads the regular file name in the folder with one openat,
 // an fstat and reads on the bare descriptor: no *os.File, so none of the
 // poller's fcntl and epoll_ctl calls for a file it cannot poll. done is
@@ -43,14 +56,8 @@ func openFolder(root *os.Root, parent *folder, p string) (*folder, error) {
 // file it cannot open): readThroughRoot deals with those as before.
 // The file is read into into's array when it fits.
 func (f *folder) readFile(name string, limit int64, into []byte) (b []byte, stamp Stamp, err error, done bool) {
-	if name == "." || name == ".." || strings.ContainsRune(name, '/') {
-		return nil, Stamp{}, nil, false
-	}
-	// O_NONBLOCK so that a file turned into a FIFO since the walk cannot
-	// hang the open; it changes nothing for a regular file.
-	fd, err := unix.Openat(int(f.file.Fd()), name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
-	runtime.KeepAlive(f.file)
-	if err != nil {
+	fd, ok := f.open(name)
+	if !ok {
 		return nil, Stamp{}, nil, false
 	}
 	defer unix.Close(fd)
@@ -94,12 +101,11 @@ func (f *folder) readFile(name string, limit int64, into []byte) (b []byte, stam
 // size bytes, which it could as well have written into the file);
 // readFile then looks at it.
 func (f *folder) readSized(name string, size int64, into []byte) (b []byte, ok bool) {
-	if size <= 0 || name == "." || name == ".." || strings.ContainsRune(name, '/') {
+	if size <= 0 {
 		return nil, false
 	}
-	fd, err := unix.Openat(int(f.file.Fd()), name, unix.O_RDONLY|unix.O_NOFOLLOW|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
-	runtime.KeepAlive(f.file)
-	if err != nil {
+	fd, ok := f.open(name)
+	if !ok {
 		return nil, false
 	}
 	defer unix.Close(fd)
