@@ -290,7 +290,7 @@ func decodeEntry(f file, slug string, src []byte) (*Entry, diag.List) {
 	if err != nil {
 		return nil, diag.List{schema.SyntaxError(f.path, text, lineBase, err)}
 	}
-	e.Fields = fields
+	e.SetFields(fields)
 	return e, nil
 }
 

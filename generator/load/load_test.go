@@ -449,3 +449,25 @@ func TestBodyIntoReusesOneBuffer(t *testing.T) {
 		t.Errorf("the buffer was not kept grown: capacity %d", cap(buf))
 	}
 }
+
+// The draft flag follows the fields last set, whether through SetFields
+// (noted once) or by assigning Fields (read at each call).
+func TestDraftFollowsFields(t *testing.T) {
+	var e load.Entry
+	e.SetFields(map[string]any{"draft": true})
+	if !e.Draft() {
+		t.Error("SetFields(draft = true): Draft() = false")
+	}
+	e.SetFields(map[string]any{"draft": "yes"})
+	if e.Draft() {
+		t.Error(`SetFields(draft = "yes"): only a boolean true makes a draft`)
+	}
+	e.SetFields(map[string]any{})
+	if e.Draft() {
+		t.Error("SetFields without draft: Draft() = true")
+	}
+	direct := load.Entry{Fields: map[string]any{"draft": true}}
+	if !direct.Draft() {
+		t.Error("Fields assigned directly: Draft() = false")
+	}
+}

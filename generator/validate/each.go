@@ -13,7 +13,7 @@ import (
 // entries whose files changed, then runs Across over all of them.
 func Entry(e *load.Entry, opts Options) diag.List {
 	rc := recordChecker{file: e.File, what: e.Type.Name, today: dayOf(opts.Today), schemaFile: "schema/" + e.Type.Name + ".toml"}
-	e.Fields = rc.Record(e.Type.Fields, e.Fields, "")
+	e.SetFields(rc.Record(e.Type.Fields, e.Fields, ""))
 	return rc.diags
 }
 
