@@ -137,7 +137,9 @@ func (w *writer) putAll(batch []renderedFile) error {
 			files++
 			size += int64(f.buf.Len())
 		}
-		bufPool.Put(f.buf)
+		if f.buf.Cap() <= maxPooledPage {
+			bufPool.Put(f.buf)
+		}
 	}
 	w.mu.Lock()
 	w.res.Files += files
@@ -148,3 +150,9 @@ func (w *writer) putAll(batch []renderedFile) error {
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledPage is the largest buffer given back to bufPool. A listing of
+// every entry takes tens of megabytes at 100,000 entries (/actions/ 40 MB);
+// pooled, such a buffer went on to hold one small page after another, and
+// was live until the pool was emptied two collections later.
+const maxPooledPage = 1 << 20
