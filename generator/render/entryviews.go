@@ -17,8 +17,15 @@ func (s *Site) prepareViews() {
 	views := make([]*Entry, len(entries))
 	cores.Each(context.Background(), len(entries), func(i int) { views[i] = s.newView(entries[i]) })
 	s.viewOf = make(map[*load.Entry]*Entry, len(entries))
+	s.viewBySlug = make(map[string]map[string]*Entry, len(s.byType))
+	for name, published := range s.byType {
+		s.viewBySlug[name] = make(map[string]*Entry, len(published))
+	}
 	for i, e := range entries {
 		s.viewOf[e] = views[i]
+		if bySlug := s.viewBySlug[e.Type.Name]; bySlug != nil && s.published(e) {
+			bySlug[e.Slug] = views[i]
+		}
 	}
 }
 

@@ -61,12 +61,13 @@ type Site struct {
 	theme       *Theme
 	graph       *link.Graph
 	base        *url.URL
-	baseURL     string                   // base.String(), asked for on every page
-	byType      map[string][]*load.Entry // published entries, in each type's sort order
-	assets      map[string]string        // asset name -> hashed path
-	offerCache  sync.Map                 // topic entry -> []offerer, for member pages
-	viewOf      map[*load.Entry]*Entry   // every entry's one view
-	frames      frameCache               // header and footer per depth and section
+	baseURL     string                       // base.String(), asked for on every page
+	byType      map[string][]*load.Entry     // published entries, in each type's sort order
+	assets      map[string]string            // asset name -> hashed path
+	offerCache  sync.Map                     // topic entry -> []offerer, for member pages
+	viewOf      map[*load.Entry]*Entry       // every entry's one view
+	viewBySlug  map[string]map[string]*Entry // published views by type name and slug; see lookup
+	frames      frameCache                   // header and footer per depth and section
 	navOnce     sync.Once
 	navItems    []NavItem
 	actionsOnce sync.Once
@@ -195,6 +196,12 @@ func compareKeys(a, b any) int {
 
 // lookup finds a published entry by type and slug or alias.
 func (s *Site) lookup(typeName, value string) *Entry {
+	// Linking wrote every reference as its target's slug: one lookup finds
+	// the view, where the graph's map and then viewOf took two, each a
+	// cache miss at 100,000 entries. An alias or a draft takes the long way.
+	if v := s.viewBySlug[typeName][value]; v != nil {
+		return v
+	}
 	e := s.graph.Lookup(typeName, value)
 	if e == nil || !s.published(e) {
 		return nil
