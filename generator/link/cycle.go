@@ -24,7 +24,7 @@ func (g *Graph) orderAcyclic(sch *schema.Schema) diag.List {
 			next := func(e *load.Entry) []Edge {
 				var out []Edge
 				for _, edge := range g.out[e] {
-					if edge.Field == f.Name {
+					if edge.Field() == f.Name {
 						out = append(out, edge)
 					}
 				}
@@ -79,10 +79,10 @@ func cycleError(closing Edge, cycle []*load.Entry) diag.Diagnostic {
 		slugs[i] = e.Slug
 	}
 	path := strings.Join(slugs, " → ")
-	return diag.Diagnostic{File: closing.From.File, Key: closing.Key, Pending: true, AtValue: true, Code: "cycle",
-		Message: fmt.Sprintf("%s cycle: %s", closing.Field, path), Found: path,
+	return diag.Diagnostic{File: closing.From.File, Key: closing.Key(), Pending: true, AtValue: true, Code: "cycle",
+		Message: fmt.Sprintf("%s cycle: %s", closing.Field(), path), Found: path,
 		Allowed: "a chain that never comes back to where it started",
-		Hint:    fmt.Sprintf("remove %q from the %s of %s", closing.To.Slug, closing.Field, closing.From.Slug)}
+		Hint:    fmt.Sprintf("remove %q from the %s of %s", closing.To.Slug, closing.Field(), closing.From.Slug)}
 }
 
 // topoOrder lists entries so that each comes after those it points at,

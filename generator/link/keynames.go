@@ -11,10 +11,27 @@ import "strconv"
 // paths are only ever compared by value.
 type keyNames struct {
 	known map[string]string
+	paths map[string]*refPath // by key path
 	buf   []byte
 }
 
-func newKeyNames() *keyNames { return &keyNames{known: map[string]string{}} }
+func newKeyNames() *keyNames {
+	return &keyNames{known: map[string]string{}, paths: map[string]*refPath{}}
+}
+
+// path returns the kept refPath of key and field, keeping one first if
+// need be; field follows from key, so key alone finds it.
+func (n *keyNames) path(key, field string) *refPath {
+	if n == nil {
+		return &refPath{key: key, field: field}
+	}
+	p, ok := n.paths[key]
+	if !ok {
+		p = &refPath{key: key, field: field}
+		n.paths[key] = p
+	}
+	return p
+}
 
 // join is prefix + "." + name, or name alone when prefix is empty.
 func (n *keyNames) join(prefix, name string) string {

@@ -106,7 +106,7 @@ func slugs(entries []*load.Entry) string {
 func edges(es []link.Edge) string {
 	var s []string
 	for _, e := range es {
-		s = append(s, fmt.Sprintf("%s %s.%s -> %s", e.From.Type.Name, e.From.Slug, e.Key, e.To.ID()))
+		s = append(s, fmt.Sprintf("%s %s.%s -> %s", e.From.Type.Name, e.From.Slug, e.Key(), e.To.ID()))
 	}
 	return strings.Join(s, "\n")
 }
@@ -343,7 +343,7 @@ event launch.sessions.1.speaker -> member ana` {
 		t.Errorf("Refs(launch):\n%s", got)
 	}
 	for _, e := range l.g.Refs(launch) {
-		if e.From != launch || (e.Field != "host" && e.Field != "topics" && e.Field != "sessions.speaker") {
+		if e.From != launch || (e.Field() != "host" && e.Field() != "topics" && e.Field() != "sessions.speaker") {
 			t.Errorf("edge %+v", e)
 		}
 	}

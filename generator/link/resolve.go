@@ -127,7 +127,7 @@ func (r *resolver) find(e *load.Entry) links {
 			}
 			return to.Slug
 		}
-		r.edges = append(r.edges, Edge{From: e, Field: field, Key: key, To: to})
+		r.edges = append(r.edges, Edge{From: e, To: to, path: r.names.path(key, field)})
 		return to.Slug
 	}, &r.rewrites)
 	var edges []Edge

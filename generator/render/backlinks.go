@@ -38,12 +38,12 @@ func (p *Page) BacklinksExcept(shown ...string) Backlinks {
 func (s *Site) backlinks(e *load.Entry, shown []string) []BacklinkGroup {
 	var out []BacklinkGroup
 	for _, edge := range s.graph.Backlinks(e) {
-		if isShown(shown, edge.From.Type.Name, edge.Field) || !s.published(edge.From) || privatePath(edge.From.Type, edge.Field) {
+		if isShown(shown, edge.From.Type.Name, edge.Field()) || !s.published(edge.From) || privatePath(edge.From.Type, edge.Field()) {
 			continue
 		}
 		n := len(out)
-		if n == 0 || out[n-1].Type != edge.From.Type || out[n-1].Field != edge.Field {
-			out = append(out, BacklinkGroup{Type: edge.From.Type, Field: edge.Field, Label: fieldLabel(edge.From.Type, edge.Field)})
+		if n == 0 || out[n-1].Type != edge.From.Type || out[n-1].Field != edge.Field() {
+			out = append(out, BacklinkGroup{Type: edge.From.Type, Field: edge.Field(), Label: fieldLabel(edge.From.Type, edge.Field())})
 			n++
 		}
 		g := &out[n-1]

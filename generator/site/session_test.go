@@ -163,10 +163,10 @@ func describeGraph(g *link.Graph, s *Session) string {
 	for _, t := range s.schema.Types {
 		for _, e := range g.Entries(t.Name) {
 			for _, edge := range g.Refs(e) {
-				lines = append(lines, fmt.Sprintf("%s %s --%s--> %s", e.File, e.Title(), edge.Key, edge.To.File))
+				lines = append(lines, fmt.Sprintf("%s %s --%s--> %s", e.File, e.Title(), edge.Key(), edge.To.File))
 			}
 			for _, edge := range g.Backlinks(e) {
-				lines = append(lines, fmt.Sprintf("%s <--%s-- %s", e.File, edge.Key, edge.From.File))
+				lines = append(lines, fmt.Sprintf("%s <--%s-- %s", e.File, edge.Key(), edge.From.File))
 			}
 		}
 		for _, f := range t.Fields {
