@@ -76,7 +76,6 @@ type Site struct {
 	facetList   []DirectoryFacet // see facets
 	typeLabels  map[*schema.Type]string
 	streamed    *streamedIndex // with Options.IndexWhileRendering
-	drafts      map[*load.Entry]bool
 	docsMu      sync.Mutex
 	docs        map[*load.Entry]search.Document // made while rendering entry pages
 	// fragmentSizes sizes the lists written in Go (fragments.go).
@@ -96,14 +95,6 @@ func New(in Input, theme *Theme, opts Options) *Site {
 		b := *s.base
 		b.Path += "/"
 		s.base = &b
-	}
-	for _, e := range in.Content.Entries {
-		if e.Draft() {
-			if s.drafts == nil {
-				s.drafts = map[*load.Entry]bool{}
-			}
-			s.drafts[e] = true
-		}
 	}
 	for _, e := range in.Content.Entries {
 		if s.published(e) {
@@ -127,10 +118,10 @@ func New(in Input, theme *Theme, opts Options) *Site {
 // BasePath is the path the site is served under: "/network/".
 func (s *Site) BasePath() string { return s.base.Path }
 
-// published reports whether e's pages are built. Drafts are few and
-// this is asked for every link, so they are listed once (in New).
+// published reports whether e's pages are built. It is asked for every
+// link; an entry noted its draft flag when its fields were set.
 func (s *Site) published(e *load.Entry) bool {
-	return s.opts.Drafts || len(s.drafts) == 0 || !s.drafts[e]
+	return s.opts.Drafts || !e.Draft()
 }
 
 // sortEntries orders a type's entries by its sort field, then by slug;
