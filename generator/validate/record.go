@@ -39,7 +39,6 @@ func (c *recordChecker) Record(fields []*schema.Field, raw map[string]any, prefi
 	out := make(map[string]any, valuesKept(fields, raw))
 	c.unknownKeys(fields, raw, prefix)
 	for _, f := range fields {
-		key := join(prefix, f.Name)
 		v, ok := raw[f.Name]
 		if !ok {
 			if f.Required {
@@ -51,12 +50,12 @@ func (c *recordChecker) Record(fields []*schema.Field, raw map[string]any, prefi
 			}
 			continue
 		}
-		checked, ok := c.value(f, v, key)
+		checked, ok := c.value(f, v, prefix)
 		if !ok {
 			continue
 		}
 		if s, isText := checked.(string); isText && f.Required && strings.TrimSpace(s) == "" {
-			c.report(diag.Error, key, true, diag.Diagnostic{Code: "empty-required",
+			c.report(diag.Error, join(prefix, f.Name), true, diag.Diagnostic{Code: "empty-required",
 				Message: fmt.Sprintf("%s: a required field may not be empty", f.Name), Found: strconv.Quote(s), Allowed: schema.KindPhrase(f),
 				Hint: fillHint(f)})
 			continue
@@ -82,15 +81,20 @@ func valuesKept(fields []*schema.Field, raw map[string]any) int {
 }
 
 func (c *recordChecker) unknownKeys(fields []*schema.Field, raw map[string]any, prefix string) {
-	var names []string
-	for _, f := range fields {
-		names = append(names, f.Name)
-	}
-	unknown := make([]string, 0)
+	// Every table is checked (an entry's, each of its [[actions]]), and
+	// almost none has an unknown key: the names are listed only for one.
+	var unknown []string
 	for k := range raw {
-		if !slices.Contains(names, k) {
+		if !slices.ContainsFunc(fields, func(f *schema.Field) bool { return f.Name == k }) {
 			unknown = append(unknown, k)
 		}
+	}
+	if len(unknown) == 0 {
+		return
+	}
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.Name
 	}
 	slices.Sort(unknown)
 	for _, k := range unknown {
@@ -107,22 +111,25 @@ func (c *recordChecker) unknownKeys(fields []*schema.Field, raw map[string]any, 
 	}
 }
 
-func (c *recordChecker) value(f *schema.Field, v any, key string) (any, bool) {
+// value checks field f's value v in the table at prefix. The field's key
+// path is made only for a nested table or a problem: in a table of a list
+// ("actions.1") it would be a new string for every field of every item.
+func (c *recordChecker) value(f *schema.Field, v any, prefix string) (any, bool) {
 	switch f.Kind {
 	case schema.List:
-		return c.list(f, v, key)
+		return c.list(f, v, prefix)
 	case schema.Object:
 		m, ok := v.(map[string]any)
 		if !ok {
-			c.mismatch(f, v, key)
+			c.mismatch(f, v, join(prefix, f.Name))
 			return nil, false
 		}
-		return c.Record(f.Fields, m, key), true
+		return c.Record(f.Fields, m, join(prefix, f.Name)), true
 	}
 	checked, p := f.Check(v)
 	if p != nil {
 		p.Message = f.Name + ": " + p.Message
-		c.report(diag.Error, key, true, *p)
+		c.report(diag.Error, join(prefix, f.Name), true, *p)
 		return nil, false
 	}
 	return checked, true
@@ -143,7 +150,8 @@ func listHint(f *schema.Field, v any) string {
 	return ""
 }
 
-func (c *recordChecker) list(f *schema.Field, v any, key string) (any, bool) {
+func (c *recordChecker) list(f *schema.Field, v any, prefix string) (any, bool) {
+	key := join(prefix, f.Name)
 	var items []any
 	switch l := v.(type) {
 	case []any:
