@@ -148,6 +148,9 @@ func FuzzValidate(f *testing.F) {
 		"title = \"\\uFFFD\\u0000\"\nwebsite = \"https://\"\nlinks = [\"//x.org\", \"HTTPS://X.ORG\", \"https:x\"]\n",
 		"title = \"T\"\nstart = 0001-01-01\nend = 9999-12-31\ncount = 9223372036854775807\nratio = -0.0\n",
 		"title = \"T\"\naliases = [\"1\", \"2\", \"3\", \"4\", \"5\", \"6\"]\n",
+		// items passed unchanged, then one converted or refused: the list is
+		// copied from there on, the items before it kept
+		"title = \"T\"\nfloats = [2.5, 1]\ndates = [2024-01-01, \"2024-02-02\"]\nnumbers = [1, 2, \"x\", 4]\n",
 	} {
 		f.Add([]byte(seed))
 	}

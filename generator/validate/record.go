@@ -169,12 +169,12 @@ func (c *recordChecker) list(f *schema.Field, v any, prefix string) (any, bool) 
 		p.Message = f.Name + ": " + p.Message
 		c.report(diag.Error, key, true, *p)
 	}
-	out := make([]any, 0, len(items))
 	// The item's key path is made only for a table or a problem: a list
 	// of plain values is most lists, and most items have no problem.
 	itemKey := func(i int) string { return key + "." + strconv.Itoa(i) }
-	for i, item := range items {
-		if f.Of == schema.Object {
+	if f.Of == schema.Object {
+		out := make([]any, 0, len(items))
+		for i, item := range items {
 			m, ok := item.(map[string]any)
 			if !ok {
 				c.report(diag.Error, itemKey(i), false, diag.Diagnostic{Code: "wrong-type",
@@ -184,18 +184,40 @@ func (c *recordChecker) list(f *schema.Field, v any, prefix string) (any, bool) 
 				continue
 			}
 			out = append(out, c.Record(f.Fields, m, itemKey(i)))
-			continue
 		}
+		return out, true
+	}
+	// A list whose items all pass unchanged (most: slugs, topics, text)
+	// is kept as the file's, not copied: two allocations saved per list.
+	var out []any
+	for i, item := range items {
 		checked, p := f.Check(item)
 		if p != nil {
 			p.Message = fmt.Sprintf("%s, item %d: %s", f.Name, i+1, p.Message)
 			c.report(diag.Error, itemKey(i), false, *p)
-			out = append(out, nil) // keep the indices of the items after it
+			checked = nil // keep the indices of the items after it
+		} else if out == nil && unchanged(checked, item) {
 			continue
+		}
+		if out == nil {
+			out = append(make([]any, 0, len(items)), items[:i]...)
 		}
 		out = append(out, checked)
 	}
+	if out == nil {
+		return v, true
+	}
 	return out, true
+}
+
+// unchanged reports whether Check gave an item back as it was. Only
+// values of comparable kinds are compared; == on the others would panic.
+func unchanged(checked, item any) bool {
+	switch checked.(type) {
+	case string, int64, float64, bool, time.Time:
+		return checked == item
+	}
+	return false
 }
 
 // dateRules applies not_before and overdue_if among the checked values of one table.
