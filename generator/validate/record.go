@@ -35,9 +35,15 @@ func (c *recordChecker) report(sev diag.Severity, key string, atValue bool, d di
 // trust every value's kind. An invalid item of a list becomes nil, so
 // that the items after it keep their index, and with it their position in
 // the file. prefix is the key path of the table.
+//
+// The checked values replace the file's in raw itself, which Record
+// returns: a second map for every table (each entry, each of its
+// [[actions]]) was a tenth of a check's allocations. The caller keeps
+// nothing of raw but the result.
 func (c *recordChecker) Record(fields []*schema.Field, raw map[string]any, prefix string) map[string]any {
-	out := make(map[string]any, valuesKept(fields, raw))
-	c.unknownKeys(fields, raw, prefix)
+	for _, k := range c.unknownKeys(fields, raw, prefix) {
+		delete(raw, k)
+	}
 	for _, f := range fields {
 		v, ok := raw[f.Name]
 		if !ok {
@@ -46,41 +52,31 @@ func (c *recordChecker) Record(fields []*schema.Field, raw map[string]any, prefi
 					Message: fmt.Sprintf("missing required field %q%s", f.Name, c.where(prefix)), Allowed: schema.KindPhrase(f),
 					Hint: addHint(f)})
 			} else if f.Default != nil {
-				out[f.Name] = f.Default
+				raw[f.Name] = f.Default
 			}
 			continue
 		}
 		checked, ok := c.value(f, v, prefix)
+		if ok {
+			if s, isText := checked.(string); isText && f.Required && strings.TrimSpace(s) == "" {
+				c.report(diag.Error, join(prefix, f.Name), true, diag.Diagnostic{Code: "empty-required",
+					Message: fmt.Sprintf("%s: a required field may not be empty", f.Name), Found: strconv.Quote(s), Allowed: schema.KindPhrase(f),
+					Hint: fillHint(f)})
+				ok = false
+			}
+		}
 		if !ok {
+			delete(raw, f.Name)
 			continue
 		}
-		if s, isText := checked.(string); isText && f.Required && strings.TrimSpace(s) == "" {
-			c.report(diag.Error, join(prefix, f.Name), true, diag.Diagnostic{Code: "empty-required",
-				Message: fmt.Sprintf("%s: a required field may not be empty", f.Name), Found: strconv.Quote(s), Allowed: schema.KindPhrase(f),
-				Hint: fillHint(f)})
-			continue
-		}
-		out[f.Name] = checked
+		raw[f.Name] = checked
 	}
-	c.dateRules(fields, out, prefix)
-	return out
+	c.dateRules(fields, raw, prefix)
+	return raw
 }
 
-// valuesKept is how many values Record keeps at most: the fields that
-// raw sets or that have a default. A map made for that many does not grow
-// while Record fills it, and is no larger than it needs to be for a
-// build that keeps one per entry.
-func valuesKept(fields []*schema.Field, raw map[string]any) int {
-	n := 0
-	for _, f := range fields {
-		if _, ok := raw[f.Name]; ok || f.Default != nil {
-			n++
-		}
-	}
-	return n
-}
-
-func (c *recordChecker) unknownKeys(fields []*schema.Field, raw map[string]any, prefix string) {
+// unknownKeys reports the keys of raw that name no field, and returns them.
+func (c *recordChecker) unknownKeys(fields []*schema.Field, raw map[string]any, prefix string) []string {
 	// Every table is checked (an entry's, each of its [[actions]]), and
 	// almost none has an unknown key: the names are listed only for one.
 	var unknown []string
@@ -90,7 +86,7 @@ func (c *recordChecker) unknownKeys(fields []*schema.Field, raw map[string]any, 
 		}
 	}
 	if len(unknown) == 0 {
-		return
+		return nil
 	}
 	names := make([]string, len(fields))
 	for i, f := range fields {
@@ -109,6 +105,7 @@ func (c *recordChecker) unknownKeys(fields []*schema.Field, raw map[string]any, 
 			Message: fmt.Sprintf("unknown field %q%s", k, c.where(prefix)), Found: strconv.Quote(k),
 			Allowed: strings.Join(names, ", "), Hint: hint})
 	}
+	return unknown
 }
 
 // value checks field f's value v in the table at prefix. The field's key

@@ -94,6 +94,7 @@ offers = ["Mediación"]
 			want: `nmae: unknown-key: unknown field "nmae" in a member (fix: did you mean "name"?)
 zz_top: unknown-key: unknown field "zz_top" in a member (fix: remove it)
 `,
+			values: map[string]any{"name": "A", "zz_top": nil, "nmae": nil},
 		},
 		{
 			name: "missing required fields at the top and in [[actions]] items",
