@@ -14,3 +14,11 @@ func (s *Site) EntryPage(e *Entry) *Page {
 	pg.Entry, pg.Type = e, e.Type()
 	return pg
 }
+
+// SetMaxSitemapURLs sets how many URLs one sitemap file holds, until the
+// returned function restores it.
+func SetMaxSitemapURLs(n int) (restore func()) {
+	old := maxSitemapURLs
+	maxSitemapURLs = n
+	return func() { maxSitemapURLs = old }
+}

@@ -6,43 +6,76 @@ import (
 	"html/template"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
 )
 
-// sitemap lists every HTML page by its absolute URL.
-func (s *Site) sitemap(w io.Writer) error {
+// maxSitemapURLs is how many URLs one sitemap file may hold
+// (sitemaps.org): a larger site's /sitemap.xml is an index of files of
+// that many, sitemap-1.xml, sitemap-2.xml, …, which search engines read
+// instead of refusing the whole list.
+var maxSitemapURLs = 50_000
+
+// sitemapJobs are /sitemap.xml and, past maxSitemapURLs, its parts.
+func (s *Site) sitemapJobs() []Job {
+	n := 0
+	s.eachSitemapPage(func(string, *Entry) { n++ })
+	if n <= maxSitemapURLs {
+		return []Job{{"sitemap.xml", func(w io.Writer) error { return s.sitemap(w, 0, n) }}}
+	}
+	parts := (n + maxSitemapURLs - 1) / maxSitemapURLs
+	jobs := []Job{{"sitemap.xml", func(w io.Writer) error { return s.sitemapIndex(w, parts) }}}
+	for i := range parts {
+		from, to := i*maxSitemapURLs, min(n, (i+1)*maxSitemapURLs)
+		jobs = append(jobs, Job{sitemapPart(i), func(w io.Writer) error { return s.sitemap(w, from, to) }})
+	}
+	return jobs
+}
+
+func sitemapPart(i int) string { return "sitemap-" + strconv.Itoa(i+1) + ".xml" }
+
+// eachSitemapPage calls page with the path of every HTML page a sitemap
+// lists, in its order, and the entry shown there (nil for a list).
+func (s *Site) eachSitemapPage(page func(path string, e *Entry)) {
+	page("", nil)
+	for _, t := range s.in.Schema.Types {
+		if listed(t) {
+			page(t.Folder+"/", nil)
+		}
+		for _, e := range s.byType[t.Name] {
+			v := s.view(e)
+			page(v.Path(), v)
+		}
+	}
+	if s.in.Schema.Type("minutes") != nil {
+		page("actions/", nil)
+	}
+}
+
+// sitemap lists the HTML pages from-th to to-th (excluded) of
+// eachSitemapPage by their absolute URLs.
+func (s *Site) sitemap(w io.Writer, from, to int) error {
 	type url struct {
 		Loc     string `xml:"loc"`
 		LastMod string `xml:"lastmod,omitempty"`
 	}
-	var urls []url
-	add := func(p string, updated time.Time) {
-		u := url{Loc: s.base.String() + p}
-		if !updated.IsZero() {
-			u.LastMod = updated.Format(time.DateOnly)
-		}
-		urls = append(urls, u)
-	}
-	add("", time.Time{})
-	for _, t := range s.in.Schema.Types {
-		if listed(t) {
-			add(t.Folder+"/", time.Time{})
-		}
-		for _, e := range s.byType[t.Name] {
-			v := s.view(e)
-			var changed time.Time
-			if c := s.lastChange(v); c != nil {
-				changed = c.Date // the page's "last changed" line: Git, updated, or the file's time
+	urls := make([]url, 0, to-from)
+	i := 0
+	s.eachSitemapPage(func(p string, e *Entry) {
+		if i >= from && i < to {
+			u := url{Loc: s.base.String() + p}
+			if e != nil {
+				if c := s.lastChange(e); c != nil {
+					u.LastMod = c.Date.Format(time.DateOnly) // the page's "last changed" line: Git, updated, or the file's time
+				}
 			}
-			add(v.Path(), changed)
+			urls = append(urls, u)
 		}
-	}
-	if s.in.Schema.Type("minutes") != nil {
-		add("actions/", time.Time{})
-	}
+		i++
+	})
 	io.WriteString(w, xml.Header)
 	enc := xml.NewEncoder(w)
 	enc.Indent("", " ")
@@ -50,6 +83,24 @@ func (s *Site) sitemap(w io.Writer) error {
 		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
 		URLs    []url    `xml:"url"`
 	}{URLs: urls})
+}
+
+// sitemapIndex lists the parts of a sitemap by their absolute URLs.
+func (s *Site) sitemapIndex(w io.Writer, parts int) error {
+	type part struct {
+		Loc string `xml:"loc"`
+	}
+	list := make([]part, parts)
+	for i := range list {
+		list[i].Loc = s.base.String() + sitemapPart(i)
+	}
+	io.WriteString(w, xml.Header)
+	enc := xml.NewEncoder(w)
+	enc.Indent("", " ")
+	return enc.Encode(struct {
+		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+		Parts   []part   `xml:"sitemap"`
+	}{Parts: list})
 }
 
 // feed is an Atom feed of the latest minutes.

@@ -47,11 +47,11 @@ func (s *Site) Jobs() []Job {
 	jobs = append(jobs,
 		s.pageJob(s.newPage("search", strs.T("search"), "search/"), "search"),
 		s.fileJob("404.html", s.newPage("404", strs.T("not_found"), "404.html"), "404"),
-		Job{"sitemap.xml", s.sitemap},
 		Job{"feed.xml", s.feed},
 		Job{"calendar.ics", s.calendar},
 		Job{"_headers", s.headers},
 	)
+	jobs = append(jobs, s.sitemapJobs()...)
 	for name, p := range s.assets {
 		b := s.theme.static[name]
 		jobs = append(jobs, Job{p, func(w io.Writer) error { _, err := w.Write(b); return err }})
