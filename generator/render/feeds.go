@@ -76,10 +76,7 @@ func (s *Site) sitemap(w io.Writer, from, to int) error {
 		}
 		i++
 	})
-	io.WriteString(w, xml.Header)
-	enc := xml.NewEncoder(w)
-	enc.Indent("", " ")
-	return enc.Encode(struct {
+	return writeXML(w, struct {
 		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
 		URLs    []url    `xml:"url"`
 	}{URLs: urls})
@@ -94,13 +91,18 @@ func (s *Site) sitemapIndex(w io.Writer, parts int) error {
 	for i := range list {
 		list[i].Loc = s.base.String() + sitemapPart(i)
 	}
-	io.WriteString(w, xml.Header)
-	enc := xml.NewEncoder(w)
-	enc.Indent("", " ")
-	return enc.Encode(struct {
+	return writeXML(w, struct {
 		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
 		Parts   []part   `xml:"sitemap"`
 	}{Parts: list})
+}
+
+// writeXML writes v as an XML document, indented by one space per level.
+func writeXML(w io.Writer, v any) error {
+	io.WriteString(w, xml.Header)
+	enc := xml.NewEncoder(w)
+	enc.Indent("", " ")
+	return enc.Encode(v)
 }
 
 // feed is an Atom feed of the latest minutes.
@@ -129,10 +131,7 @@ func (s *Site) feed(w io.Writer) error {
 		entries = append(entries, entry{Title: m.Title(), ID: s.base.String() + m.Path(), Link: link{Href: s.base.String() + m.Path()},
 			Updated: d.Format(time.RFC3339), Summary: strings.Join(m.List("decisions"), " · ")})
 	}
-	io.WriteString(w, xml.Header)
-	enc := xml.NewEncoder(w)
-	enc.Indent("", " ")
-	return enc.Encode(struct {
+	return writeXML(w, struct {
 		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
 		Title   string   `xml:"title"`
 		ID      string   `xml:"id"`

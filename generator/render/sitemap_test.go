@@ -1,14 +1,12 @@
 package render_test
 
 import (
-	"context"
 	"encoding/xml"
 	"fmt"
 	"slices"
 	"testing"
 
 	"github.com/agora-community/agora/generator/render"
-	"github.com/agora-community/agora/generator/site"
 )
 
 type sitemapFile struct {
@@ -44,25 +42,14 @@ func readSitemap(t *testing.T, files map[string][]byte, name string) sitemapFile
 func TestSitemapSplitsPastTheLimit(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, corpus(40))
-	build := func() map[string][]byte {
-		p, err := site.Open(context.Background(), site.Options{Source: dir, Today: today})
-		if err != nil {
-			t.Fatal(err)
-		}
-		files, err := p.BuildMemory(context.Background(), "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return files
-	}
-	whole := readSitemap(t, build(), "sitemap.xml")
+	whole := readSitemap(t, buildOnce(t, dir), "sitemap.xml")
 	if whole.XMLName.Local != "urlset" || len(whole.URLs) <= 50 {
 		t.Fatalf("the unsplit sitemap is a %s of %d URLs; want a urlset of over 50", whole.XMLName.Local, len(whole.URLs))
 	}
 
 	const limit = 25
 	defer render.SetMaxSitemapURLs(limit)()
-	files := build()
+	files := buildOnce(t, dir)
 	index := readSitemap(t, files, "sitemap.xml")
 	wantParts := (len(whole.URLs) + limit - 1) / limit
 	if index.XMLName.Local != "sitemapindex" || len(index.Parts) != wantParts {
