@@ -54,6 +54,21 @@ func (n *keyNames) index(prefix string, i int) string {
 	return n.intern()
 }
 
+// itemPath is path(index(prefix, i), field), with one lookup: most
+// references are items of lists (attendees, topics).
+func (n *keyNames) itemPath(prefix string, i int, field string) *refPath {
+	if n == nil {
+		return &refPath{key: n.index(prefix, i), field: field}
+	}
+	n.buf = strconv.AppendInt(append(append(n.buf[:0], prefix...), '.'), int64(i), 10)
+	if p, ok := n.paths[string(n.buf)]; ok {
+		return p
+	}
+	p := &refPath{key: n.intern(), field: field}
+	n.paths[p.key] = p
+	return p
+}
+
 // intern returns the kept copy of buf's text, keeping one first if need be.
 func (n *keyNames) intern() string {
 	if s, ok := n.known[string(n.buf)]; ok {

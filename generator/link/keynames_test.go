@@ -39,3 +39,26 @@ func TestKeyNamesKeepOneCopyOfEachPath(t *testing.T) {
 }
 
 func unsafeData(s string) *byte { return unsafe.StringData(s) }
+
+func TestKeyNamesShareOneRefPathPerKey(t *testing.T) {
+	for _, n := range []*keyNames{nil, newKeyNames()} {
+		p := n.itemPath("attendees", 2, "attendees")
+		if p.key != "attendees.2" || p.field != "attendees" {
+			t.Errorf("itemPath(attendees, 2) = %+v", *p)
+		}
+		if q := n.path("owner", "owner"); q.key != "owner" || q.field != "owner" {
+			t.Errorf("path(owner) = %+v", *q)
+		}
+	}
+	n := newKeyNames()
+	a, b := n.itemPath("topics", 0, "topics"), n.itemPath("topics", 0, "topics")
+	if a != b {
+		t.Error("the same item's path was made twice instead of shared")
+	}
+	if c := n.itemPath("topics", 1, "topics"); c == a || a.key != "topics.0" || c.key != "topics.1" {
+		t.Errorf("a later item's path is %q, the first's now %q", c.key, a.key)
+	}
+	if n.path(a.key, a.field) != a {
+		t.Error("path and itemPath keep different refPaths for one key")
+	}
+}

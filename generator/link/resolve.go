@@ -12,9 +12,9 @@ import (
 	"github.com/agora-community/agora/generator/schema"
 )
 
-// visit is called for each ref or topic value; it returns the value to
-// store in its place.
-type visit func(f *schema.Field, key, field, value string) string
+// visit is called for each ref or topic value, with where it is; it
+// returns the value to store in its place.
+type visit func(f *schema.Field, at *refPath, value string) string
 
 // rewrite is a value to store in place of a reference: values[name], or
 // list[index] when list is not nil.
@@ -62,14 +62,14 @@ func walkRefs(fields []*schema.Field, values map[string]any, key, field string, 
 			list, _ := v.([]any)
 			for i, item := range list {
 				if s, ok := item.(string); ok {
-					if to := fn(f, names.index(k, i), fp, s); to != s { // not boxed again when unchanged
+					if to := fn(f, names.itemPath(k, i, fp), s); to != s { // not boxed again when unchanged
 						*rewrites = append(*rewrites, rewrite{list: list, index: i, to: to})
 					}
 				}
 			}
 		default:
 			if s, ok := v.(string); ok {
-				if to := fn(f, k, fp, s); to != s {
+				if to := fn(f, names.path(k, fp), s); to != s {
 					*rewrites = append(*rewrites, rewrite{values: values, name: f.Name, to: to})
 				}
 			}
@@ -110,7 +110,8 @@ func (r *resolver) find(e *load.Entry) links {
 	var diags diag.List
 	fromDraft := e.Draft() // looked up once, not for each reference
 	r.edges, r.rewrites = r.edges[:0], r.rewrites[:0]
-	walkRefs(e.Type.Fields, e.Fields, "", "", r.names, func(f *schema.Field, key, field, value string) string {
+	walkRefs(e.Type.Fields, e.Fields, "", "", r.names, func(f *schema.Field, at *refPath, value string) string {
+		key := at.key
 		target := f.Target()
 		to := g.Lookup(target, value)
 		if to == nil {
@@ -127,7 +128,7 @@ func (r *resolver) find(e *load.Entry) links {
 			}
 			return to.Slug
 		}
-		r.edges = append(r.edges, Edge{From: e, To: to, path: r.names.path(key, field)})
+		r.edges = append(r.edges, Edge{From: e, To: to, path: at})
 		return to.Slug
 	}, &r.rewrites)
 	var edges []Edge
