@@ -5,8 +5,8 @@ import "strconv"
 // keyNames makes the key paths of references ("actions.1.owner") and
 // keeps one copy of each, and one refPath per key path for the edges:
 // across a large build the same few paths recur in every entry of a
-// type, so sharing them saves allocations per edge. A nil *keyNames makes a new string each
-// time. It is not safe for concurrent use: each of Build's workers has
+// type, so sharing them saves allocations per edge. A nil *keyNames
+// makes a new string each time. It is not safe for concurrent use: each of Build's workers has
 // its own, and so keeps its own copy of a path, which is harmless since
 // paths are only ever compared by value.
 type keyNames struct {

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/agora-community/agora/generator/load"
 )
 
 // maxSitemapURLs is how many URLs one sitemap file may hold
@@ -22,7 +24,7 @@ var maxSitemapURLs = 50_000
 // sitemapJobs are /sitemap.xml and, past maxSitemapURLs, its parts.
 func (s *Site) sitemapJobs() []Job {
 	n := 0
-	s.eachSitemapPage(func(string, *Entry) { n++ })
+	s.eachSitemapPage(func(string, *load.Entry) { n++ })
 	if n <= maxSitemapURLs {
 		return []Job{{"sitemap.xml", func(w io.Writer) error { return s.sitemap(w, 0, n) }}}
 	}
@@ -37,17 +39,17 @@ func (s *Site) sitemapJobs() []Job {
 
 func sitemapPart(i int) string { return "sitemap-" + strconv.Itoa(i+1) + ".xml" }
 
-// eachSitemapPage calls page with the path of every HTML page a sitemap
-// lists, in its order, and the entry shown there (nil for a list).
-func (s *Site) eachSitemapPage(page func(path string, e *Entry)) {
+// eachSitemapPage calls page for every HTML page a sitemap lists, in its
+// order: with the path of a list, or with the entry whose page it is. An
+// entry's view is left to the caller, which counts or skips most pages.
+func (s *Site) eachSitemapPage(page func(listPath string, e *load.Entry)) {
 	page("", nil)
 	for _, t := range s.in.Schema.Types {
 		if listed(t) {
 			page(t.Folder+"/", nil)
 		}
 		for _, e := range s.byType[t.Name] {
-			v := s.view(e)
-			page(v.Path(), v)
+			page("", e)
 		}
 	}
 	if s.in.Schema.Type("minutes") != nil {
@@ -64,11 +66,13 @@ func (s *Site) sitemap(w io.Writer, from, to int) error {
 	}
 	urls := make([]url, 0, to-from)
 	i := 0
-	s.eachSitemapPage(func(p string, e *Entry) {
+	s.eachSitemapPage(func(p string, e *load.Entry) {
 		if i >= from && i < to {
 			u := url{Loc: s.base.String() + p}
 			if e != nil {
-				if c := s.lastChange(e); c != nil {
+				v := s.view(e)
+				u.Loc = s.base.String() + v.Path()
+				if c := s.lastChange(v); c != nil {
 					u.LastMod = c.Date.Format(time.DateOnly) // the page's "last changed" line: Git, updated, or the file's time
 				}
 			}
