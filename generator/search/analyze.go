@@ -2,7 +2,6 @@ package search
 
 import (
 	"bytes"
-	"hash/maphash"
 	"slices"
 	"strings"
 	"sync"
@@ -84,9 +83,6 @@ type termCounter struct {
 	// stretches.
 	lowered [maxTermRunes]byte
 	owned   strings.Builder
-	// shards holds each term's posting shard; order, the terms by shard.
-	shards []uint8
-	order  []int32
 }
 
 var termCounters = sync.Pool{New: func() any { return &termCounter{index: map[string]int32{}} }}
@@ -126,27 +122,6 @@ func (c *termCounter) add(term string, upper bool, w uint32) {
 	c.index[term] = int32(len(c.terms))
 	c.terms = append(c.terms, term)
 	c.weights = append(c.weights, w)
-}
-
-// byShard lists the places of the terms by their posting shard (see
-// Builder), so that each shard is locked once for a document.
-func (c *termCounter) byShard(seed maphash.Seed) []int32 {
-	var starts [postingShards + 1]int32
-	c.shards = c.shards[:0]
-	for _, t := range c.terms {
-		s := uint8(maphash.String(seed, t) % postingShards)
-		c.shards = append(c.shards, s)
-		starts[s+1]++
-	}
-	for s := 1; s <= postingShards; s++ {
-		starts[s] += starts[s-1]
-	}
-	c.order = slices.Grow(c.order[:0], len(c.terms))[:len(c.terms)]
-	for i, s := range c.shards {
-		c.order[starts[s]] = int32(i)
-		starts[s]++
-	}
-	return c.order
 }
 
 // release returns the counter for reuse by another document.

@@ -2,7 +2,6 @@ package search
 
 import (
 	"fmt"
-	"hash/maphash"
 	"slices"
 	"strings"
 	"sync"
@@ -24,19 +23,30 @@ type Builder struct {
 	opts  Options
 	docs  []docInfo
 	added []atomic.Bool
-	seed  maphash.Seed
-	lists [postingShards]postingShard
+
+	mu     sync.Mutex
+	idle   []*adder // adders no Add is using
+	adders []*adder // every adder made, whose lists Finish merges
 }
 
-// postingShards splits the posting lists by term hash, each behind its
-// own lock, so that goroutines adding documents seldom wait for each other.
-const postingShards = 64
-
-type postingShard struct {
-	mu    sync.Mutex
+// adder holds the postings of the documents added through it, one at a
+// time: a term's occurrences are counted straight into its list, so
+// adding takes no lock per term and fills no table per document. Each
+// goroutine adding at the same time has an adder of its own; Finish
+// merges their lists.
+type adder struct {
 	terms map[string]int32 // a term's place in lists
 	lists [][]posting
-	docs  int // in the index: no list is longer
+	// pending holds, by list, the posting of the document being added
+	// (or of an earlier one, which is in its list already); inDoc, the
+	// lists the document being added has a posting pending for. Counting
+	// into these small tables, not into the tails of the lists, keeps
+	// every occurrence of a term in the cache.
+	pending []posting
+	inDoc   []int32
+	docs    int // in the index: no list is longer
+	lowered [maxTermRunes]byte
+	owned   strings.Builder // folded text the terms are cut from
 }
 
 // posting is one document of a term's list, before ranking.
@@ -47,12 +57,7 @@ type posting struct {
 
 // NewBuilder prepares an index of n documents.
 func NewBuilder(n int, opts Options) *Builder {
-	b := &Builder{opts: opts.withDefaults(), docs: make([]docInfo, n), added: make([]atomic.Bool, n), seed: maphash.MakeSeed()}
-	for i := range b.lists {
-		b.lists[i].terms = map[string]int32{}
-		b.lists[i].docs = n
-	}
-	return b
+	return &Builder{opts: opts.withDefaults(), docs: make([]docInfo, n), added: make([]atomic.Bool, n)}
 }
 
 // Add indexes document id. It is safe to call from several goroutines,
@@ -64,33 +69,34 @@ func (b *Builder) Add(id int, d Document) error {
 	if d.analysis != nil {
 		return b.addCompacted(id, d.Path, d.analysis)
 	}
-	// Not through analyze: the terms go to their lists, not into a
-	// packed copy first.
 	if err := b.claim(id, d.Path); err != nil {
 		return err
 	}
 	info := describe(&d, b.opts.SnippetRunes)
-	c := countTerms(&d)
-	info.length = c.length
+	a := b.takeAdder()
+	info.length = a.countFields(int32(id), d.Fields)
+	a.countTopics(int32(id), d.Topics)
+	a.post()
+	b.putAdder(a)
 	b.docs[id] = info
-	b.postCounted(id, c)
-	c.release()
-	b.postTopics(id, d.Topics)
 	return nil
 }
 
-func (b *Builder) addCompacted(id int, path string, a *analysis) error {
-	if a.snippetRunes != b.opts.SnippetRunes {
-		return fmt.Errorf("%s: compacted with snippets of %d runes, indexed with %d", path, a.snippetRunes, b.opts.SnippetRunes)
+func (b *Builder) addCompacted(id int, path string, an *analysis) error {
+	if an.snippetRunes != b.opts.SnippetRunes {
+		return fmt.Errorf("%s: compacted with snippets of %d runes, indexed with %d", path, an.snippetRunes, b.opts.SnippetRunes)
 	}
 	if err := b.claim(id, path); err != nil {
 		return err
 	}
-	b.docs[id] = a.docInfo
-	a.eachTerm(func(t string, w uint32) { b.post(t, posting{int32(id), w}) })
-	for _, t := range a.filters {
-		b.post(t, posting{int32(id), 0})
+	b.docs[id] = an.docInfo
+	a := b.takeAdder()
+	an.eachTerm(func(t string, w uint32) { a.count(a.list(t), int32(id), w) })
+	for _, t := range an.filters {
+		a.count(a.list(t), int32(id), 0)
 	}
+	a.post()
+	b.putAdder(a)
 	return nil
 }
 
@@ -102,91 +108,137 @@ func (b *Builder) claim(id int, path string) error {
 	return nil
 }
 
-func (b *Builder) shard(term string) *postingShard {
-	return &b.lists[maphash.String(b.seed, term)%postingShards]
+// takeAdder lends an adder no other Add is using.
+func (b *Builder) takeAdder() *adder {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if n := len(b.idle); n > 0 {
+		a := b.idle[n-1]
+		b.idle = b.idle[:n-1]
+		return a
+	}
+	a := &adder{terms: map[string]int32{}, docs: len(b.docs)}
+	b.adders = append(b.adders, a)
+	return a
 }
 
-func (b *Builder) post(term string, p posting) {
-	s := b.shard(term)
-	s.mu.Lock()
-	s.post(term, p)
-	s.mu.Unlock()
+func (b *Builder) putAdder(a *adder) {
+	b.mu.Lock()
+	b.idle = append(b.idle, a)
+	b.mu.Unlock()
 }
 
-// postCounted posts the terms of document id, locking each shard once.
-func (b *Builder) postCounted(id int, c *termCounter) {
-	var locked *postingShard
-	for _, i := range c.byShard(b.seed) {
-		if s := &b.lists[c.shards[i]]; s != locked {
-			if locked != nil {
-				locked.mu.Unlock()
+// countFields counts the terms of document doc's fields into their lists
+// and returns the document's weighted length in terms.
+func (a *adder) countFields(doc int32, fields []Field) float64 {
+	length := 0.0
+	a.owned.Grow(256) // at once, not by doubling from 8
+	for _, f := range fields {
+		w := uint32(f.Weight)
+		eachTextTerm(f.Text, &a.owned, func(t string, upper bool) {
+			length += float64(w)
+			if upper {
+				a.count(a.listBytes(lowerASCIIInto(a.lowered[:], t)), doc, w)
+			} else {
+				a.count(a.list(t), doc, w)
 			}
-			locked = s
-			s.mu.Lock()
-		}
-		locked.post(c.terms[i], posting{int32(id), c.weights[i]})
+		})
 	}
-	if locked != nil {
-		locked.mu.Unlock()
-	}
+	a.owned.Reset() // its text is only looked up with, never kept
+	return length
 }
 
-// postTopics posts the filters of a document's topics, as post does
-// topicFilters(slugs), but without making the filters' strings.
-func (b *Builder) postTopics(id int, slugs []string) {
+// countTopics posts the filters of a document's topics, each once, as
+// counting topicFilters(slugs) would, but without making their strings.
+func (a *adder) countTopics(doc int32, slugs []string) {
 	var buf [64]byte
-	for i, slug := range slugs {
-		if slug == "" || slices.Contains(slugs[:i], slug) {
-			continue
+	for _, slug := range slugs {
+		if slug != "" {
+			a.count(a.listBytes(append(append(buf[:0], FilterPrefix...), slug...)), doc, 0)
 		}
-		filter := append(append(buf[:0], FilterPrefix...), slug...)
-		s := &b.lists[maphash.Bytes(b.seed, filter)%postingShards]
-		s.mu.Lock()
-		k, ok := s.terms[string(filter)]
-		if !ok {
-			k = s.newList(string(filter))
-		}
-		s.add(k, posting{int32(id), 0})
-		s.mu.Unlock()
 	}
 }
 
-// post adds p to term's list; the caller holds the lock.
-func (s *postingShard) post(term string, p posting) {
-	i, ok := s.terms[term]
-	if !ok {
-		i = s.newList(strings.Clone(term)) // not the text the term was cut from
+// list is the place of term's list, made if need be.
+func (a *adder) list(term string) int32 {
+	if i, ok := a.terms[term]; ok {
+		return i
 	}
-	s.add(i, p)
+	return a.newList(strings.Clone(term)) // not the text the term was cut from
 }
 
-// add appends p to list i; the caller holds the lock. A long list grows
-// to twice its length (or the number of documents), where append would
-// add a quarter: a common term's list, thousands of postings, was copied
-// some ten times over, three times as many bytes allocated for postings
-// as they take.
-func (s *postingShard) add(i int32, p posting) {
-	l := s.lists[i]
-	if len(l) == cap(l) && len(l) >= 256 {
-		l = slices.Grow(l, min(len(l), s.docs-len(l)))
+func (a *adder) listBytes(term []byte) int32 {
+	if i, ok := a.terms[string(term)]; ok {
+		return i
 	}
-	s.lists[i] = append(l, p)
+	return a.newList(string(term))
 }
 
-func (s *postingShard) newList(term string) int32 {
-	i := int32(len(s.lists))
-	s.terms[term] = i
-	s.lists = append(s.lists, nil)
+func (a *adder) newList(term string) int32 {
+	i := int32(len(a.lists))
+	a.terms[term] = i
+	a.lists = append(a.lists, nil)
+	a.pending = append(a.pending, posting{doc: -1})
 	return i
 }
 
-// postings returns a term's list (unsorted), once every document is added.
-func (b *Builder) postings(term string) []posting {
-	s := b.shard(term)
-	if i, ok := s.terms[term]; ok {
-		return s.lists[i]
+// count adds weight w to document doc's posting in list i.
+func (a *adder) count(i, doc int32, w uint32) {
+	if p := &a.pending[i]; p.doc == doc {
+		p.wtf += w
+		return
 	}
-	return nil
+	a.pending[i] = posting{doc, w}
+	a.inDoc = append(a.inDoc, i)
+}
+
+// post appends the postings of the document added to their lists.
+func (a *adder) post() {
+	for _, i := range a.inDoc {
+		l := a.lists[i]
+		// A long list grows to twice its length (or the number of
+		// documents), where append would add a quarter: a common
+		// term's list, thousands of postings, was copied some ten
+		// times over, three times as many bytes allocated for
+		// postings as they take.
+		if len(l) == cap(l) && len(l) >= 256 {
+			l = slices.Grow(l, min(len(l), a.docs-len(l)))
+		}
+		a.lists[i] = append(l, a.pending[i])
+	}
+	a.inDoc = a.inDoc[:0]
+}
+
+// termLists is every term with its postings (unsorted), from all the
+// adders, once every document is added.
+func (b *Builder) termLists() []termPostings {
+	var out []termPostings
+	at := map[string]int{} // a term's place in out, when adders share it
+	for k, a := range b.adders {
+		for t, i := range a.terms {
+			if k > 0 {
+				if j, ok := at[t]; ok {
+					out[j].list = append(out[j].list, a.lists[i]...)
+					continue
+				}
+			}
+			if len(b.adders) > 1 {
+				at[t] = len(out)
+			}
+			out = append(out, termPostings{t, a.lists[i]})
+		}
+	}
+	return out
+}
+
+// hasPostings says whether any document has term.
+func (b *Builder) hasPostings(term string) bool {
+	for _, a := range b.adders {
+		if _, ok := a.terms[term]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // missing is an error naming the first document never added.

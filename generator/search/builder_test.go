@@ -2,7 +2,6 @@ package search
 
 import (
 	"bytes"
-	"hash/maphash"
 	"slices"
 	"strings"
 	"sync"
@@ -137,28 +136,32 @@ func TestSnippetCollapsesOnlyWhatShows(t *testing.T) {
 	}
 }
 
-// TestByShard: a document's terms, by shard, are each of its terms once,
-// shard after shard.
-func TestByShard(t *testing.T) {
-	b := NewBuilder(1, Options{})
-	d := Document{Fields: []Field{{Text: strings.Join(variedTexts, " "), Weight: Low}}}
-	c := countTerms(&d)
-	defer c.release()
-	order := c.byShard(b.seed)
-	seen := make([]bool, len(c.terms))
-	for k, i := range order {
-		if seen[i] {
-			t.Fatalf("term %q listed twice", c.terms[i])
+// TestListsMergeAcrossAdders adds every other document through a second
+// adder: Finish merges the two adders' lists of a term into one, and the
+// files are Build's.
+func TestListsMergeAcrossAdders(t *testing.T) {
+	docs := groupByType(fixtureDocs(t))
+	b := NewBuilder(len(docs), fixtureOptions)
+	for i := range docs {
+		var held *adder
+		if i%2 == 1 {
+			held = b.takeAdder() // the adder of the even documents
 		}
-		seen[i] = true
-		if want := maphash.String(b.seed, c.terms[i]) % postingShards; uint64(c.shards[i]) != want {
-			t.Errorf("term %q in shard %d, not %d", c.terms[i], c.shards[i], want)
+		if err := b.Add(i, docs[i]); err != nil {
+			t.Fatal(err)
 		}
-		if k > 0 && c.shards[order[k-1]] > c.shards[i] {
-			t.Errorf("shard %d after shard %d", c.shards[i], c.shards[order[k-1]])
+		if held != nil {
+			b.putAdder(held)
 		}
 	}
-	if len(order) != len(c.terms) || len(c.terms) < 100 {
-		t.Errorf("%d of %d terms", len(order), len(c.terms))
+	if len(b.adders) != 2 {
+		t.Fatalf("%d adders, want 2", len(b.adders))
+	}
+	idx, err := b.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sameFiles(idx, fixtureIndex(t)) {
+		t.Error("the lists of two adders merge into another index")
 	}
 }

@@ -89,7 +89,7 @@ func (b *Builder) typeRanges() ([]ManifestType, error) {
 func (b *Builder) topics() [][2]string {
 	var out [][2]string
 	for _, d := range b.docs {
-		if d.topicSlug != "" && len(b.postings(FilterPrefix+d.topicSlug)) > 0 {
+		if d.topicSlug != "" && b.hasPostings(FilterPrefix+d.topicSlug) {
 			out = append(out, [2]string{d.topicSlug, d.title})
 		}
 	}
@@ -104,13 +104,7 @@ type termPostings struct {
 }
 
 func (b *Builder) sortedTerms() []termPostings {
-	var out []termPostings
-	for i := range b.lists {
-		s := &b.lists[i]
-		for t, k := range s.terms {
-			out = append(out, termPostings{t, s.lists[k]})
-		}
-	}
+	out := b.termLists()
 	slices.SortFunc(out, func(x, y termPostings) int { return CompareUTF16(x.term, y.term) })
 	return out
 }
