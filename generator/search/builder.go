@@ -210,25 +210,50 @@ func (a *adder) post() {
 }
 
 // termLists is every term with its postings (unsorted), from all the
-// adders, once every document is added.
+// adders, once every document is added. The first adder's terms keep
+// their places; another adder's lists join those of the same term.
 func (b *Builder) termLists() []termPostings {
-	var out []termPostings
-	at := map[string]int{} // a term's place in out, when adders share it
-	for k, a := range b.adders {
+	if len(b.adders) == 0 {
+		return nil
+	}
+	first := b.adders[0]
+	out := make([]termPostings, len(first.lists))
+	for t, i := range first.terms {
+		out[i] = termPostings{t, first.lists[i]}
+	}
+	others := map[string]int{} // the places in out of terms the first adder lacks
+	for _, a := range b.adders[1:] {
 		for t, i := range a.terms {
-			if k > 0 {
-				if j, ok := at[t]; ok {
-					out[j].list = append(out[j].list, a.lists[i]...)
-					continue
-				}
+			k, ok := first.terms[t]
+			j := int(k)
+			if !ok {
+				j, ok = others[t]
 			}
-			if len(b.adders) > 1 {
-				at[t] = len(out)
+			if ok {
+				out[j].list = mergeByDoc(out[j].list, a.lists[i])
+				continue
 			}
+			others[t] = len(out)
 			out = append(out, termPostings{t, a.lists[i]})
 		}
 	}
 	return out
+}
+
+// mergeByDoc is the postings of x and y, by document if each list is.
+// An adder adds its documents in the order they are rendered, mostly
+// that of their numbers: merged, not appended, the lists of two adders
+// leave ranking little to sort.
+func mergeByDoc(x, y []posting) []posting {
+	out := make([]posting, 0, len(x)+len(y))
+	for len(x) > 0 && len(y) > 0 {
+		if x[0].doc < y[0].doc {
+			out, x = append(out, x[0]), x[1:]
+		} else {
+			out, y = append(out, y[0]), y[1:]
+		}
+	}
+	return append(append(out, x...), y...)
 }
 
 // hasPostings says whether any document has term.

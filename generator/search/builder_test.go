@@ -136,32 +136,32 @@ func TestSnippetCollapsesOnlyWhatShows(t *testing.T) {
 	}
 }
 
-// TestListsMergeAcrossAdders adds every other document through a second
-// adder: Finish merges the two adders' lists of a term into one, and the
-// files are Build's.
+// TestListsMergeAcrossAdders adds the documents through three adders, by
+// holding one or two of them while adding: Finish merges the lists of a
+// term from every adder, and the files are Build's.
 func TestListsMergeAcrossAdders(t *testing.T) {
 	docs := groupByType(fixtureDocs(t))
 	b := NewBuilder(len(docs), fixtureOptions)
 	for i := range docs {
-		var held *adder
-		if i%2 == 1 {
-			held = b.takeAdder() // the adder of the even documents
+		var held []*adder
+		for range i % 3 {
+			held = append(held, b.takeAdder())
 		}
 		if err := b.Add(i, docs[i]); err != nil {
 			t.Fatal(err)
 		}
-		if held != nil {
-			b.putAdder(held)
+		for _, a := range held {
+			b.putAdder(a)
 		}
 	}
-	if len(b.adders) != 2 {
-		t.Fatalf("%d adders, want 2", len(b.adders))
+	if len(b.adders) != 3 {
+		t.Fatalf("%d adders, want 3", len(b.adders))
 	}
 	idx, err := b.Finish()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !sameFiles(idx, fixtureIndex(t)) {
-		t.Error("the lists of two adders merge into another index")
+		t.Error("the lists of three adders merge into another index")
 	}
 }
