@@ -34,12 +34,18 @@ type docInfo struct {
 
 func analyze(d *Document, snippetRunes int) *analysis {
 	a := &analysis{docInfo: describe(d, snippetRunes), filters: topicFilters(d.Topics), snippetRunes: snippetRunes}
-	c := countTerms(d)
-	a.length = c.length
+	c := analyzers.Get().(*adder)
+	a.length = c.countFields(0, d.Fields)
 	a.pack(c)
-	c.release()
+	c.forget()
+	analyzers.Put(c)
 	return a
 }
+
+// analyzers count the terms of one document each (see analyze), so that
+// they need no table of their own per document; their terms are never
+// posted.
+var analyzers = sync.Pool{New: func() any { return newAdder(0) }}
 
 // describe is what a document's result shows and what ranking needs of
 // it, but its length.
@@ -69,84 +75,22 @@ func topicFilters(slugs []string) []string {
 	return out
 }
 
-// termCounter holds a document's distinct terms with their weighted
-// frequencies while it is read. Counters are reused: a map per document
-// would be most of the allocation of indexing.
-type termCounter struct {
-	index   map[string]int32 // a term's place in terms and weights
-	terms   []string
-	weights []uint32
-	length  float64 // weighted, in terms
-	// lowered holds the term being looked up, when lower-casing it is
-	// all that folding it does; owned, the text of the terms that are
-	// not slices of the document's: lower-cased words and folded
-	// stretches.
-	lowered [maxTermRunes]byte
-	owned   strings.Builder
-}
-
-var termCounters = sync.Pool{New: func() any { return &termCounter{index: map[string]int32{}} }}
-
-// countTerms counts the terms of a document's fields. The counter's terms
-// may be slices of the fields' text: copy what must outlive it.
-func countTerms(d *Document) *termCounter {
-	c := termCounters.Get().(*termCounter)
-	c.owned.Grow(256) // at once, not by doubling from 8
-	for _, f := range d.Fields {
-		w := uint32(f.Weight)
-		eachTextTerm(f.Text, &c.owned, func(t string, upper bool) { c.add(t, upper, w) })
-	}
-	return c
-}
-
-// add counts term with weight w; upper says it still has to be
-// lower-cased (ASCII).
-func (c *termCounter) add(term string, upper bool, w uint32) {
-	c.length += float64(w)
-	var i int32
-	var ok bool
-	if upper {
-		lowered := lowerASCIIInto(c.lowered[:], term)
-		if i, ok = c.index[string(lowered)]; !ok {
-			n := c.owned.Len()
-			c.owned.Write(lowered)
-			term = c.owned.String()[n:]
-		}
-	} else {
-		i, ok = c.index[term]
-	}
-	if ok {
-		c.weights[i] += w
-		return
-	}
-	c.index[term] = int32(len(c.terms))
-	c.terms = append(c.terms, term)
-	c.weights = append(c.weights, w)
-}
-
-// release returns the counter for reuse by another document.
-func (c *termCounter) release() {
-	clear(c.index)
-	clear(c.terms) // not to keep the document's text alive
-	c.terms, c.weights, c.length = c.terms[:0], c.weights[:0], 0
-	c.owned.Reset() // a new buffer next time: the old one's strings may be in use
-	termCounters.Put(c)
-}
-
-// pack copies the counted terms out of the text they were cut from.
-func (a *analysis) pack(c *termCounter) {
+// pack copies out the terms c counted for the document, in the order
+// they came.
+func (a *analysis) pack(c *adder) {
 	size := 0
-	for _, t := range c.terms {
-		size += len(t) + 1
+	for _, i := range c.inDoc {
+		size += len(c.names[i]) + 1
 	}
 	var b strings.Builder
 	b.Grow(size)
-	for _, t := range c.terms {
-		b.WriteString(t)
+	a.weights = make([]uint32, 0, len(c.inDoc))
+	for _, i := range c.inDoc {
+		b.WriteString(c.names[i])
 		b.WriteByte('\n')
+		a.weights = append(a.weights, c.pending[i].wtf)
 	}
 	a.terms = b.String()
-	a.weights = slices.Clone(c.weights)
 }
 
 // eachTerm calls fn with each term of the analysis and its weight.

@@ -30,12 +30,13 @@ type Builder struct {
 }
 
 // adder holds the postings of the documents added through it, one at a
-// time: a term's occurrences are counted straight into its list, so
-// adding takes no lock per term and fills no table per document. Each
-// goroutine adding at the same time has an adder of its own; Finish
-// merges their lists.
+// time: a term is looked up once per occurrence in the adder's own
+// table of terms, so adding takes no lock and fills no table per
+// document. Each goroutine adding at the same time has an adder of its
+// own; Finish merges their lists.
 type adder struct {
-	terms map[string]int32 // a term's place in lists
+	terms map[string]int32 // a term's place in names and lists
+	names []string
 	lists [][]posting
 	// pending holds, by list, the posting of the document being added
 	// (or of an earlier one, which is in its list already); inDoc, the
@@ -117,9 +118,14 @@ func (b *Builder) takeAdder() *adder {
 		b.idle = b.idle[:n-1]
 		return a
 	}
-	a := &adder{terms: map[string]int32{}, docs: len(b.docs)}
+	a := newAdder(len(b.docs))
 	b.adders = append(b.adders, a)
 	return a
+}
+
+// newAdder makes an adder for an index of docs documents.
+func newAdder(docs int) *adder {
+	return &adder{terms: map[string]int32{}, docs: docs}
 }
 
 func (b *Builder) putAdder(a *adder) {
@@ -177,6 +183,7 @@ func (a *adder) listBytes(term []byte) int32 {
 func (a *adder) newList(term string) int32 {
 	i := int32(len(a.lists))
 	a.terms[term] = i
+	a.names = append(a.names, term)
 	a.lists = append(a.lists, nil)
 	a.pending = append(a.pending, posting{doc: -1})
 	return i
@@ -209,6 +216,14 @@ func (a *adder) post() {
 	a.inDoc = a.inDoc[:0]
 }
 
+// forget drops the document counted, unposted.
+func (a *adder) forget() {
+	for _, i := range a.inDoc {
+		a.pending[i].doc = -1
+	}
+	a.inDoc = a.inDoc[:0]
+}
+
 // termLists is every term with its postings (unsorted), from all the
 // adders, once every document is added. The first adder's terms keep
 // their places; another adder's lists join those of the same term.
@@ -218,12 +233,12 @@ func (b *Builder) termLists() []termPostings {
 	}
 	first := b.adders[0]
 	out := make([]termPostings, len(first.lists))
-	for t, i := range first.terms {
+	for i, t := range first.names {
 		out[i] = termPostings{t, first.lists[i]}
 	}
 	others := map[string]int{} // the places in out of terms the first adder lacks
 	for _, a := range b.adders[1:] {
-		for t, i := range a.terms {
+		for i, t := range a.names {
 			k, ok := first.terms[t]
 			j := int(k)
 			if !ok {
