@@ -154,7 +154,7 @@ func (a *adder) countFields(doc int32, fields []Field) float64 {
 	return length
 }
 
-// countTopics posts the filters of a document's topics, each once, as
+// countTopics counts the filters of a document's topics, each once, as
 // counting topicFilters(slugs) would, but without making their strings.
 func (a *adder) countTopics(doc int32, slugs []string) {
 	var buf [64]byte
