@@ -202,7 +202,7 @@ func (c *recordChecker) list(f *schema.Field, v any, prefix string) (any, bool) 
 		out = append(out, checked)
 	}
 	if out == nil {
-		return v, true
+		return items, true // v itself, when it was a []any
 	}
 	return out, true
 }
