@@ -50,8 +50,13 @@ func (n *keyNames) index(prefix string, i int) string {
 	if n == nil {
 		return prefix + "." + strconv.Itoa(i)
 	}
-	n.buf = strconv.AppendInt(append(append(n.buf[:0], prefix...), '.'), int64(i), 10)
+	n.writeIndex(prefix, i)
 	return n.intern()
+}
+
+// writeIndex puts prefix + "." + i in decimal into buf.
+func (n *keyNames) writeIndex(prefix string, i int) {
+	n.buf = strconv.AppendInt(append(append(n.buf[:0], prefix...), '.'), int64(i), 10)
 }
 
 // itemPath is path(index(prefix, i), field), with one lookup: most
@@ -60,7 +65,7 @@ func (n *keyNames) itemPath(prefix string, i int, field string) *refPath {
 	if n == nil {
 		return &refPath{key: n.index(prefix, i), field: field}
 	}
-	n.buf = strconv.AppendInt(append(append(n.buf[:0], prefix...), '.'), int64(i), 10)
+	n.writeIndex(prefix, i)
 	if p, ok := n.paths[string(n.buf)]; ok {
 		return p
 	}
