@@ -46,6 +46,7 @@ type Site struct {
 	Language    string
 	Theme       string
 	MaxFileSize int64
+	PageSize    int // entries per page of a list
 	UnsafeHTML  bool
 	RepoURL     string
 	RepoBranch  string
@@ -87,6 +88,9 @@ func fromValues(v map[string]any) *Site {
 	s.Language, _ = v["language"].(string)
 	s.Theme, _ = v["theme"].(string)
 	s.UnsafeHTML, _ = v["unsafe_html"].(bool)
+	if n, ok := v["page_size"].(int64); ok {
+		s.PageSize = int(n)
+	}
 	if mb, ok := v["max_file_mb"].(int64); ok {
 		s.MaxFileSize = mb << 20
 	}

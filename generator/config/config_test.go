@@ -49,6 +49,7 @@ description = "A network."
 base_url = "https://example.org/network"
 language = "es-MX"
 theme = "quiet_2"
+page_size = 20
 max_file_mb = 12
 
 [repo]
@@ -60,7 +61,7 @@ branch = "trunk"
 		t.Fatalf("unexpected problems:\n%s", format(root, diags))
 	}
 	want := config.Site{Title: "Red de aprendizaje", Description: "A network.", Language: "es-MX", Theme: "quiet_2",
-		MaxFileSize: 12 << 20, RepoURL: "https://github.com/example/kb", RepoBranch: "trunk"}
+		PageSize: 20, MaxFileSize: 12 << 20, RepoURL: "https://github.com/example/kb", RepoBranch: "trunk"}
 	got := *s
 	got.BaseURL = nil
 	if got != want {
@@ -77,7 +78,7 @@ func TestLoadDefaults(t *testing.T) {
 	if len(diags) > 0 {
 		t.Fatalf("unexpected problems:\n%s", format(root, diags))
 	}
-	if s.Language != "en" || s.Theme != "default" || s.MaxFileSize != 5<<20 || s.RepoBranch != "main" || s.Description != "" {
+	if s.Language != "en" || s.Theme != "default" || s.MaxFileSize != 5<<20 || s.PageSize != 50 || s.RepoBranch != "main" || s.Description != "" {
 		t.Errorf("defaults: %+v", s)
 	}
 	if s.BasePath() != "/" {
@@ -209,7 +210,7 @@ func TestFields(t *testing.T) {
 	for _, f := range config.Fields {
 		names = append(names, f.Name)
 	}
-	if got := strings.Join(names, " "); got != "title description base_url language theme max_file_mb unsafe_html repo" {
+	if got := strings.Join(names, " "); got != "title description base_url language theme page_size max_file_mb unsafe_html repo" {
 		t.Errorf("site.toml fields: %s", got)
 	}
 }

@@ -13,7 +13,9 @@ type BacklinkGroup struct {
 	Type    *schema.Type
 	Field   string
 	Label   string
-	Entries []*Entry
+	Entries []*Entry // in the type's order, the first page_size of them
+	Total   int
+	Path    string // the facet with them all, when Entries are not all
 }
 
 // Backlinks pairs the entry's backlink groups with the page.
@@ -33,7 +35,8 @@ func (p *Page) BacklinksExcept(shown ...string) Backlinks {
 }
 
 // backlinks groups the published entries pointing at e by type and
-// field, but for the groups named in shown. Those are the largest (every
+// field, but for the groups named in shown, each in its type's order and
+// cut to page_size (with the facet that has them all). Those are the largest (every
 // meeting a member attended), so their edges are passed over first.
 func (s *Site) backlinks(e *load.Entry, shown []string) []BacklinkGroup {
 	var out []BacklinkGroup
@@ -54,7 +57,14 @@ func (s *Site) backlinks(e *load.Entry, shown []string) []BacklinkGroup {
 	slices.SortStableFunc(out, func(a, b BacklinkGroup) int {
 		return cmp.Or(cmp.Compare(a.Type.Name, b.Type.Name), cmp.Compare(a.Field, b.Field))
 	})
-	return mergeGroups(out)
+	out = mergeGroups(out)
+	for i := range out {
+		g := &out[i]
+		sortByRank(g.Entries)
+		g.Total = len(g.Entries)
+		g.Entries, g.Path = s.capReferrers(g.Entries, g.Type, g.Field, e.Slug)
+	}
+	return out
 }
 
 // isShown reports whether shown names typeName.field, without making the

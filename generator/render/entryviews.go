@@ -27,6 +27,11 @@ func (s *Site) prepareViews() {
 			bySlug[e.Slug] = views[i]
 		}
 	}
+	for _, published := range s.byType {
+		for i, e := range published {
+			s.viewOf[e].rank = i
+		}
+	}
 }
 
 func (s *Site) newView(e *load.Entry) *Entry {

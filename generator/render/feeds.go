@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/agora-community/agora/generator/load"
+	"github.com/agora-community/agora/generator/paginate"
 )
 
 // maxSitemapURLs is how many URLs one sitemap file may hold
@@ -44,16 +45,26 @@ func sitemapPart(i int) string { return "sitemap-" + strconv.Itoa(i+1) + ".xml" 
 // entry's view is left to the caller, which counts or skips most pages.
 func (s *Site) eachSitemapPage(page func(listPath string, e *load.Entry)) {
 	page("", nil)
+	specs := s.listSpecs()
+	pages := func(l listSpec) {
+		for n := 1; n <= paginate.Pages(l.total, s.pageSize()); n++ {
+			page(paginate.Path(l.base, n), nil)
+		}
+	}
 	for _, t := range s.in.Schema.Types {
-		if listed(t) {
-			page(t.Folder+"/", nil)
+		for _, l := range specs {
+			if l.kind == "index" && l.typ == t {
+				pages(l)
+			}
 		}
 		for _, e := range s.byType[t.Name] {
 			page("", e)
 		}
 	}
-	if s.in.Schema.Type("minutes") != nil {
-		page("actions/", nil)
+	for _, l := range specs {
+		if l.kind != "index" {
+			pages(l)
+		}
 	}
 }
 

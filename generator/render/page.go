@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/agora-community/agora/generator/config"
+	"github.com/agora-community/agora/generator/paginate"
 	"github.com/agora-community/agora/generator/schema"
 )
 
@@ -17,8 +18,11 @@ type Page struct {
 	Path  string // from the site root, "" for home, "members/ana/"
 	Entry *Entry
 	Type  *schema.Type
-	Data  *DirectoryFacet // the member directory facet of a facet page
-	root  string          // prefix that leads back to the site root
+	Data  *Facet // the facet of a facet page
+	// Pager is the page's place in its list, for the pages of a list.
+	Pager paginate.Page
+	list  *orderedList // the list whose page this is
+	root  string       // prefix that leads back to the site root
 	s     *Site
 }
 

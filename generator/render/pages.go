@@ -26,24 +26,10 @@ type Job struct {
 func (s *Site) Jobs() []Job {
 	strs := s.theme.Strings
 	jobs := []Job{s.pageJob(s.newPage("home", s.in.Config.Title, ""), "home")}
-	var entries []Job
-	for _, t := range s.in.Schema.Types {
-		if listed(t) {
-			pg := s.newPage("index", s.typeLabel(t), t.Folder+"/")
-			pg.Type = t
-			jobs = append(jobs, s.pageJob(pg, t.Name+"-index", "index"))
-		}
-		for _, e := range s.byType[t.Name] {
-			v := s.view(e)
-			pg := s.newPage("entry", v.Title(), v.Path())
-			pg.Entry, pg.Type = v, t
-			entries = append(entries, s.pageJob(pg, t.Name, "entry"))
-		}
+	for _, l := range s.listSpecs() {
+		s.listPages(l, func(pg *Page) { jobs = append(jobs, s.pageJob(pg, l.names...)) })
 	}
-	if s.in.Schema.Type("minutes") != nil {
-		jobs = append(jobs, s.pageJob(s.newPage("actions", strs.T("nav_actions"), "actions/"), "actions"))
-	}
-	jobs = append(jobs, s.facetJobs()...)
+	jobs = append(jobs, s.directoryJobs()...)
 	jobs = append(jobs,
 		s.pageJob(s.newPage("search", strs.T("search"), "search/"), "search"),
 		s.fileJob("404.html", s.newPage("404", strs.T("not_found"), "404.html"), "404"),
@@ -56,7 +42,15 @@ func (s *Site) Jobs() []Job {
 		b := s.theme.static[name]
 		jobs = append(jobs, Job{p, func(w io.Writer) error { _, err := w.Write(b); return err }})
 	}
-	return append(jobs, entries...)
+	for _, t := range s.in.Schema.Types {
+		for _, e := range s.byType[t.Name] {
+			v := s.view(e)
+			pg := s.newPage("entry", v.Title(), v.Path())
+			pg.Entry, pg.Type = v, t
+			jobs = append(jobs, s.pageJob(pg, t.Name, "entry"))
+		}
+	}
+	return jobs
 }
 
 // listed reports whether a type has a list page: types published at the

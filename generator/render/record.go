@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"iter"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -164,6 +165,9 @@ type Entry struct {
 	titleHTML string
 	path      string
 	lang      string
+	// rank is the entry's place in its type's order, for lists that
+	// gather entries from elsewhere (a facet) to show them in that order.
+	rank int
 	// subtitle is computed on first use: most entries are never listed.
 	subtitle, subtitleHTML string
 	subtitleOnce           sync.Once
@@ -249,7 +253,13 @@ func (v *Entry) From(typeName, field string) []*Entry {
 }
 
 // Fields lists every published field that has a value, for generic pages.
-func (v *Entry) Fields() []FieldView { return fieldViews(v.record) }
+func (v *Entry) Fields() []FieldView { return v.FieldsExcept() }
+
+// FieldsExcept lists the published fields that have a value, in schema
+// order, but for those named: the ones a template lays out itself. A
+// field a community adds to the schema is named by no template, so it is
+// shown with its label instead of being dropped.
+func (r record) FieldsExcept(placed ...string) []FieldView { return fieldViews(r, placed) }
 
 // Backlinks groups the entries that point at this one by type and field.
 func (v *Entry) Backlinks() []BacklinkGroup { return v.site.backlinks(v.e, nil) }
@@ -265,6 +275,10 @@ type FieldView struct {
 	Objects                  [][]FieldView
 }
 
+// Multiline reports whether the field holds longer text, whose line
+// breaks the page keeps.
+func (f FieldView) Multiline() bool { return f.Kind == schema.Text }
+
 // Value is one displayable value: text, and a link target when it has one.
 type Value struct {
 	Text string
@@ -272,10 +286,10 @@ type Value struct {
 	Date time.Time
 }
 
-func fieldViews(r record) []FieldView {
+func fieldViews(r record, placed []string) []FieldView {
 	var out []FieldView
 	for _, f := range r.fields {
-		if f.Private || f.Builtin {
+		if f.Private || f.Builtin || slices.Contains(placed, f.Name) {
 			continue
 		}
 		v, ok := r.values[f.Name]
@@ -285,7 +299,7 @@ func fieldViews(r record) []FieldView {
 		fv := FieldView{Name: f.Name, Label: f.Label, Description: f.Description, Kind: f.Elem().Kind}
 		if f.Elem().Kind == schema.Object {
 			for _, o := range r.Objects(f.Name) {
-				fv.Objects = append(fv.Objects, fieldViews(o.record))
+				fv.Objects = append(fv.Objects, fieldViews(o.record, nil))
 			}
 		} else {
 			for _, item := range schema.Items(v) {
@@ -302,7 +316,12 @@ func (r record) value(f *schema.Field, v any) Value {
 	case time.Time:
 		return Value{Date: x}
 	case bool:
-		return Value{Text: strconv.FormatBool(x)}
+		if x {
+			return Value{Text: r.site.theme.Strings.T("yes")}
+		}
+		return Value{Text: r.site.theme.Strings.T("no")}
+	case float64:
+		return Value{Text: strconv.FormatFloat(x, 'f', -1, 64)}
 	case string:
 		switch f.Elem().Kind {
 		case schema.URL:

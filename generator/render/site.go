@@ -72,8 +72,19 @@ type Site struct {
 	navItems    []NavItem
 	actionsOnce sync.Once
 	actions     []Action // see Page.Actions
+	ownersOnce  sync.Once
+	owners      *actionPages // see ownerActions
 	facetsOnce  sync.Once
-	facetList   []DirectoryFacet // see facets
+	facetList   []*Facet // see facets
+	facetByPath map[string]*Facet
+	specsOnce   sync.Once
+	specs       []listSpec // see listSpecs
+	demandsOnce sync.Once
+	demandList  []Demand // see demands
+	filtersOnce sync.Once
+	filterList  []Filter // see DirectoryFilters
+	rowsOnce    sync.Once
+	rows        map[*Entry][]byte // see directoryRow
 	typeLabels  map[*schema.Type]string
 	streamed    *streamedIndex // with Options.IndexWhileRendering
 	docsMu      sync.Mutex

@@ -12,29 +12,29 @@ import (
 
 func init() {
 	compiledPages = map[string]compiledPage{
-		"404":           {"8a8db46c9aee1d60e15c2597b85cbfd56a86bfbdb4b6a9f0b1a0472cbd8e6d8b", tpl_base__render_Page_3cb51329},
-		"actions":       {"291ea22471d63ed7fa1d21e712792d31ff37690d12c33d61be227776776fd0ed", tpl_base__render_Page_f9fd24ce},
-		"charter":       {"f7ebc73d9fd8d552256c685a30bfd5376e4d09c586d6f040e56b5d6faa59a2fe", tpl_base__render_Page_7dd8e91e},
-		"entry":         {"448499717b66d7e4445c59992bd439bf8bdc415bef0f41e07ccc2117565df712", tpl_base__render_Page_c844c843},
-		"home":          {"355be1d79eee14046dbe3363716afc15a3303942c724281e6008cc56e9301b1f", tpl_base__render_Page_5bc2c912},
-		"index":         {"29f873a98c19b016a1aafad951e82ad70aed726b73596604585aabc2787b13b2", tpl_base__render_Page_415f16c9},
-		"member":        {"a51cccdc03e0223a27e0c6b0630b924a1feed29ea9fabcccb93ce9124e94f1a7", tpl_base__render_Page_4cc7cb93},
-		"member-facet":  {"e0ce8e260cba845f43566a2b1f51e732abc0fdad92235dab93eabb42c1d99ae2", tpl_base__render_Page_322fd92f},
-		"member-index":  {"be77f7318affc9763bc8d78f8c488b0bf2cf768e5c89d1ab555003361da1a63a", tpl_base__render_Page_d8fb2209},
-		"minutes":       {"ba5cfab859791ef47a022ade1a90781e527622bdc8f1cedad55caebd91da67ed", tpl_base__render_Page_a4c48e4d},
-		"minutes-index": {"0089b9b0afdbb2a8c56514f07c5b18d7ca0ac8ae132f28674c0345610866ae1a", tpl_base__render_Page_9cb074ec},
-		"module":        {"6cf40dced9721822eb8003496b66404627832f26fef2aef4d4517dca199c86da", tpl_base__render_Page_73a599eb},
-		"module-index":  {"3591ca2a7dab67e9b5f42bcf14d0d22d430927b5f54c09e53092bf52b8414439", tpl_base__render_Page_8f0e298c},
-		"page":          {"c4393cd9b6bc116e39d8696a8e8c45663938112ffdfd9e122a0d7019bce6ad77", tpl_base__render_Page_81349795},
-		"rule":          {"c43788efff145247f03621c1536f3e27ccd3bcf60fdc010d3881d02ffaaad485", tpl_base__render_Page_7a39d373},
-		"rule-index":    {"366806868273bc945ad3316127ab58187cff45272a8753940957e135978a7c87", tpl_base__render_Page_161833d4},
-		"search":        {"3f67296357c86aeb0d98b71c8aa7ecedb9a32707cab59d5fb38232a2c91051eb", tpl_base__render_Page_b1dc2a91},
-		"topic":         {"9ef2ba92642c10ae53559bf7057db31b292e716b2496fc667e323c5826ed59a7", tpl_base__render_Page_8990d91c},
-		"topic-index":   {"dea781e7ed7209ad67ff5a80883fe42dccccc5fa3776ddb9a4bf3caee8e1e6cd", tpl_base__render_Page_badc6ad2},
+		"404":           {"734461c577a7bc7177a0dafd46beca49977b844a4117cbe480f6da8a33723cf8", tpl_base__render_Page_c8063b9e},
+		"actions":       {"bdf1a7849d2f7fb626cde8d2bf942641572dee8d827039275b8ca6ee312e282a", tpl_base__render_Page_ea57df4e},
+		"charter":       {"97e7abe2de9c9f47cc168e908baa9b780e9ce316ae90fdf85294181ff48995b0", tpl_base__render_Page_36421450},
+		"entry":         {"a2e0fb8b72260b7d3074d2cd0fb0988ece9315f43aafa809ea63ef59b498b3e5", tpl_base__render_Page_5f48efb4},
+		"facet":         {"71866f69a29b816f1720eecacc482961f8fda5b8222bc61746e6bf3551a94820", tpl_base__render_Page_1f26ee02},
+		"home":          {"aac298b86da22e563e96cc74b5a64be3c180f3c067c82c69c3b2fe6cdf5cb047", tpl_base__render_Page_fb38da70},
+		"index":         {"57be7275abdd0b696ddd54d1fc34e1fea9f043a8c7e6262207d5c2f19c3193aa", tpl_base__render_Page_43d76806},
+		"member":        {"585b31ec0644b960394f0e990159e05c44b916e99279ba19e7ea91a5f99ebc61", tpl_base__render_Page_1278fb49},
+		"member-index":  {"81e6d076716117e342068eb7225516a6e2011c4279b703070ac109976278bbf5", tpl_base__render_Page_d55bb91d},
+		"minutes":       {"8953efd5584fc24207680ecba503b8548b8d551f474a73269129d32bcd185930", tpl_base__render_Page_c21791ee},
+		"minutes-index": {"917b604d935cfd1dcd167fba5a2f72d95e849c55a6c43bf1eb3ea8678c690122", tpl_base__render_Page_cd2d9920},
+		"module":        {"329082b479bd29e3ba124e651ace6dea32bc72af0b38c5b01b2036cb3f089b22", tpl_base__render_Page_f67a8a9c},
+		"module-index":  {"e1ab4704ba8fbad954d102dd243923a878ab3fce46f9c2502bb4baade8d07f71", tpl_base__render_Page_ead7492b},
+		"page":          {"91fc8fdc85f4201eda17765b37540a1a704d2c4253d48f0cceea087d95d13fab", tpl_base__render_Page_c24c1b26},
+		"rule":          {"2d255cb7af97bf62dca30585af2868e448dba493678cb9e54161a769ece4e668", tpl_base__render_Page_b8e7a140},
+		"rule-index":    {"bc0e1b55df3220b53b09f573e97a2615c64319c1ead3c350424cb463a5327dbb", tpl_base__render_Page_10935677},
+		"search":        {"5a23aba0a4e76816f72051916f4e0e0b95aae437ab739b864968af69652141be", tpl_base__render_Page_bd5a953a},
+		"topic":         {"719e1515e3ac7254724cfd1e1d772de17225aa7736d576c775a0f03b1a3da515", tpl_base__render_Page_c4ffbe44},
+		"topic-index":   {"1b0f44800052ba71935b59dafeabc7aeb6bdee3941e0d55353cf1368e306718d", tpl_base__render_Page_8f9bf4f7},
 	}
 }
 
-func tpl_backlinks_render_Backlinks_21dd1114(r *run, d0 Backlinks) error {
+func tpl_backlinks_render_Backlinks_5ea12007(r *run, d0 Backlinks) error {
 	_ = d0
 	v1 := d0.Page
 	_ = v1
@@ -60,6 +60,18 @@ func tpl_backlinks_render_Backlinks_21dd1114(r *run, d0 Backlinks) error {
 					if err := tpl_links_render_EntryList_e11d9ffa(r, v7); err != nil {
 						return err
 					}
+					{
+						if len((*v5).Path) > 0 {
+							v8 := &(*v5).Path
+							_ = v8
+							r.w.WriteString(" <a href=\"")
+							v1.writeHrefAttr(r.w, (*v8))
+							r.w.WriteString("\">")
+							v9 := r.strs.T("see_all", (*v5).Total)
+							writeEscaped(r.w, v9)
+							r.w.WriteString("</a>")
+						}
+					}
 					r.w.WriteString("</dd>")
 				}
 			}
@@ -69,7 +81,7 @@ func tpl_backlinks_render_Backlinks_21dd1114(r *run, d0 Backlinks) error {
 	return nil
 }
 
-func tpl_base__render_Page_161833d4(r *run, d0 *Page) error {
+func tpl_base__render_Page_10935677(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -87,24 +99,64 @@ func tpl_base__render_Page_161833d4(r *run, d0 *Page) error {
 				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
 			}
 			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v3.Title)
+	writeEscaped(r.w, v4.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -114,70 +166,70 @@ func tpl_base__render_Page_161833d4(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v8.Title)
+	writeEscaped(r.w, v13.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
 		}
-		if v12 {
-			v13 := v11
-			_ = v13
+		if v17 {
+			v18 := v16
+			_ = v18
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
+			writeJSValue(r.w, v18)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
 	}
-	r.w.WriteString(string(v14))
+	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_96cb1c39(r, d0); err != nil {
+	if err := tpl_main__render_Page_9607df26(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
 	}
-	r.w.WriteString(string(v15))
+	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_322fd92f(r *run, d0 *Page) error {
+func tpl_base__render_Page_1278fb49(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -195,24 +247,64 @@ func tpl_base__render_Page_322fd92f(r *run, d0 *Page) error {
 				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
 			}
 			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v3.Title)
+	writeEscaped(r.w, v4.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -222,70 +314,70 @@ func tpl_base__render_Page_322fd92f(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v8.Title)
+	writeEscaped(r.w, v13.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
 		}
-		if v12 {
-			v13 := v11
-			_ = v13
+		if v17 {
+			v18 := v16
+			_ = v18
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
+			writeJSValue(r.w, v18)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
 	}
-	r.w.WriteString(string(v14))
+	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_1502fe6f(r, d0); err != nil {
+	if err := tpl_main__render_Page_42301e78(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
 	}
-	r.w.WriteString(string(v15))
+	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_3cb51329(r *run, d0 *Page) error {
+func tpl_base__render_Page_1f26ee02(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -303,24 +395,64 @@ func tpl_base__render_Page_3cb51329(r *run, d0 *Page) error {
 				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
 			}
 			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v3.Title)
+	writeEscaped(r.w, v4.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -330,70 +462,70 @@ func tpl_base__render_Page_3cb51329(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v8.Title)
+	writeEscaped(r.w, v13.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
 		}
-		if v12 {
-			v13 := v11
-			_ = v13
+		if v17 {
+			v18 := v16
+			_ = v18
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
+			writeJSValue(r.w, v18)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
 	}
-	r.w.WriteString(string(v14))
+	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
+	if err := tpl_main__render_Page_577430b0(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
 	}
-	r.w.WriteString(string(v15))
+	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_415f16c9(r *run, d0 *Page) error {
+func tpl_base__render_Page_36421450(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -411,24 +543,64 @@ func tpl_base__render_Page_415f16c9(r *run, d0 *Page) error {
 				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
 			}
 			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v3.Title)
+	writeEscaped(r.w, v4.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -438,70 +610,70 @@ func tpl_base__render_Page_415f16c9(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v8.Title)
+	writeEscaped(r.w, v13.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
 		}
-		if v12 {
-			v13 := v11
-			_ = v13
+		if v17 {
+			v18 := v16
+			_ = v18
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
+			writeJSValue(r.w, v18)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
 	}
-	r.w.WriteString(string(v14))
+	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_3441d259(r, d0); err != nil {
+	if err := tpl_main__render_Page_a410ae02(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
 	}
-	r.w.WriteString(string(v15))
+	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_4cc7cb93(r *run, d0 *Page) error {
+func tpl_base__render_Page_43d76806(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -519,24 +691,64 @@ func tpl_base__render_Page_4cc7cb93(r *run, d0 *Page) error {
 				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
 			}
 			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v3.Title)
+	writeEscaped(r.w, v4.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -546,70 +758,70 @@ func tpl_base__render_Page_4cc7cb93(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v8.Title)
+	writeEscaped(r.w, v13.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
 		}
-		if v12 {
-			v13 := v11
-			_ = v13
+		if v17 {
+			v18 := v16
+			_ = v18
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
+			writeJSValue(r.w, v18)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
 	}
-	r.w.WriteString(string(v14))
+	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_61c99e99(r, d0); err != nil {
+	if err := tpl_main__render_Page_a95644b4(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
 	}
-	r.w.WriteString(string(v15))
+	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_5bc2c912(r *run, d0 *Page) error {
+func tpl_base__render_Page_5f48efb4(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -627,24 +839,64 @@ func tpl_base__render_Page_5bc2c912(r *run, d0 *Page) error {
 				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
 			}
 			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v3.Title)
+	writeEscaped(r.w, v4.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -654,70 +906,70 @@ func tpl_base__render_Page_5bc2c912(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v8.Title)
+	writeEscaped(r.w, v13.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
 		}
-		if v12 {
-			v13 := v11
-			_ = v13
+		if v17 {
+			v18 := v16
+			_ = v18
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
+			writeJSValue(r.w, v18)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
 	}
-	r.w.WriteString(string(v14))
+	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_49323f17(r, d0); err != nil {
+	if err := tpl_main__render_Page_6392f0f2(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
 	}
-	r.w.WriteString(string(v15))
+	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_73a599eb(r *run, d0 *Page) error {
+func tpl_base__render_Page_8f9bf4f7(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -735,24 +987,64 @@ func tpl_base__render_Page_73a599eb(r *run, d0 *Page) error {
 				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
 			}
 			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v3.Title)
+	writeEscaped(r.w, v4.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -762,70 +1054,70 @@ func tpl_base__render_Page_73a599eb(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v8.Title)
+	writeEscaped(r.w, v13.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
 		}
-		if v12 {
-			v13 := v11
-			_ = v13
+		if v17 {
+			v18 := v16
+			_ = v18
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
+			writeJSValue(r.w, v18)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
 	}
-	r.w.WriteString(string(v14))
+	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_5f19d434(r, d0); err != nil {
+	if err := tpl_main__render_Page_3f021423(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
 	}
-	r.w.WriteString(string(v15))
+	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_7a39d373(r *run, d0 *Page) error {
+func tpl_base__render_Page_b8e7a140(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -843,24 +1135,64 @@ func tpl_base__render_Page_7a39d373(r *run, d0 *Page) error {
 				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
 			}
 			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v3.Title)
+	writeEscaped(r.w, v4.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -870,70 +1202,70 @@ func tpl_base__render_Page_7a39d373(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v8.Title)
+	writeEscaped(r.w, v13.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
 		}
-		if v12 {
-			v13 := v11
-			_ = v13
+		if v17 {
+			v18 := v16
+			_ = v18
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
+			writeJSValue(r.w, v18)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
 	}
-	r.w.WriteString(string(v14))
+	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_709164a6(r, d0); err != nil {
+	if err := tpl_main__render_Page_751dc362(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
 	}
-	r.w.WriteString(string(v15))
+	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_7dd8e91e(r *run, d0 *Page) error {
+func tpl_base__render_Page_bd5a953a(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -951,132 +1283,64 @@ func tpl_base__render_Page_7dd8e91e(r *run, d0 *Page) error {
 				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
 			}
 			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_d444446f(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_81349795(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
 			}
-			writeEscaped(r.w, d0.Title)
 			r.w.WriteString(" · ")
 		}
 	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v3.Title)
+	writeEscaped(r.w, v4.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -1086,610 +1350,70 @@ func tpl_base__render_Page_81349795(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v8.Title)
+	writeEscaped(r.w, v13.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
 		}
-		if v12 {
-			v13 := v11
-			_ = v13
+		if v17 {
+			v18 := v16
+			_ = v18
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
+			writeJSValue(r.w, v18)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
 	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_02c00eb1(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_8990d91c(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_d2f53554(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_8f0e298c(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_5847c206(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_9cb074ec(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_83d81b42(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_a4c48e4d(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_e1ff9645(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_b1dc2a91(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
+	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_43879bc8(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
 	}
-	r.w.WriteString(string(v15))
+	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_badc6ad2(r *run, d0 *Page) error {
+func tpl_base__render_Page_c21791ee(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -1707,24 +1431,64 @@ func tpl_base__render_Page_badc6ad2(r *run, d0 *Page) error {
 				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
 			}
 			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v3.Title)
+	writeEscaped(r.w, v4.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -1734,70 +1498,70 @@ func tpl_base__render_Page_badc6ad2(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v8.Title)
+	writeEscaped(r.w, v13.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
 		}
-		if v12 {
-			v13 := v11
-			_ = v13
+		if v17 {
+			v18 := v16
+			_ = v18
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
+			writeJSValue(r.w, v18)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
 	}
-	r.w.WriteString(string(v14))
+	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_c9acafb2(r, d0); err != nil {
+	if err := tpl_main__render_Page_e1dd73cf(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
 	}
-	r.w.WriteString(string(v15))
+	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_c844c843(r *run, d0 *Page) error {
+func tpl_base__render_Page_c24c1b26(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -1815,24 +1579,64 @@ func tpl_base__render_Page_c844c843(r *run, d0 *Page) error {
 				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
 			}
 			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v3.Title)
+	writeEscaped(r.w, v4.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -1842,70 +1646,70 @@ func tpl_base__render_Page_c844c843(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v8.Title)
+	writeEscaped(r.w, v13.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
 		}
-		if v12 {
-			v13 := v11
-			_ = v13
+		if v17 {
+			v18 := v16
+			_ = v18
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
+			writeJSValue(r.w, v18)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
 	}
-	r.w.WriteString(string(v14))
+	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_2e66a9e3(r, d0); err != nil {
+	if err := tpl_main__render_Page_16e78108(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
 	}
-	r.w.WriteString(string(v15))
+	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_d8fb2209(r *run, d0 *Page) error {
+func tpl_base__render_Page_c4ffbe44(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -1923,24 +1727,64 @@ func tpl_base__render_Page_d8fb2209(r *run, d0 *Page) error {
 				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
 			}
 			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v3.Title)
+	writeEscaped(r.w, v4.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -1950,70 +1794,70 @@ func tpl_base__render_Page_d8fb2209(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v8.Title)
+	writeEscaped(r.w, v13.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
 		}
-		if v12 {
-			v13 := v11
-			_ = v13
+		if v17 {
+			v18 := v16
+			_ = v18
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
+			writeJSValue(r.w, v18)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
 	}
-	r.w.WriteString(string(v14))
+	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_a5812ebc(r, d0); err != nil {
+	if err := tpl_main__render_Page_b4e5a8cc(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
 	}
-	r.w.WriteString(string(v15))
+	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_f9fd24ce(r *run, d0 *Page) error {
+func tpl_base__render_Page_c8063b9e(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -2031,24 +1875,64 @@ func tpl_base__render_Page_f9fd24ce(r *run, d0 *Page) error {
 				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
 			}
 			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v3.Title)
+	writeEscaped(r.w, v4.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -2058,65 +1942,953 @@ func tpl_base__render_Page_f9fd24ce(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v8.Title)
+	writeEscaped(r.w, v13.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
 	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
 		}
-		if v12 {
-			v13 := v11
-			_ = v13
+		if v17 {
+			v18 := v16
+			_ = v18
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
+			writeJSValue(r.w, v18)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
 	}
-	r.w.WriteString(string(v14))
+	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_817918cf(r, d0); err != nil {
+	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
 	}
-	r.w.WriteString(string(v15))
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_cd2d9920(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_ea730adc(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_d55bb91d(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_4044d183(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_ea57df4e(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_0ac91f97(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_ead7492b(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_caefdf3d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_f67a8a9c(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_30ba42de(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_fb38da70(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_baa5a5c0(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -2197,7 +2969,7 @@ func tpl_entry_meta__render_Page_634a45b5(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_field_items_render_FieldList_92a85a36(r *run, d0 FieldList) error {
+func tpl_field_items_render_FieldList_fe27f3c4(r *run, d0 FieldList) error {
 	_ = d0
 	v1 := d0.Page
 	_ = v1
@@ -2217,16 +2989,23 @@ func tpl_field_items_render_FieldList_92a85a36(r *run, d0 FieldList) error {
 			}
 			r.w.WriteString(">")
 			writeEscaped(r.w, (*v3).Label)
-			r.w.WriteString("</dt>\n<dd>")
+			r.w.WriteString("</dt>\n<dd")
+			{
+				v5 := (*v3).Multiline()
+				if bool(v5) {
+					r.w.WriteString(" class=\"text\"")
+				}
+			}
+			r.w.WriteString(">")
 			{
 				if len((*v3).Objects) > 0 {
 					{
-						for v5 := range (*v3).Objects {
-							v6 := &(*v3).Objects[v5]
-							_, _ = v5, v6
+						for v6 := range (*v3).Objects {
+							v7 := &(*v3).Objects[v6]
+							_, _ = v6, v7
 							r.w.WriteString("<dl class=\"fields nested\">")
-							v7 := v1.WithFields((*v6))
-							if err := tpl_field_items_render_FieldList_92a85a36(r, v7); err != nil {
+							v8 := v1.WithFields((*v7))
+							if err := tpl_field_items_render_FieldList_fe27f3c4(r, v8); err != nil {
 								return err
 							}
 							r.w.WriteString("\n</dl>")
@@ -2234,34 +3013,34 @@ func tpl_field_items_render_FieldList_92a85a36(r *run, d0 FieldList) error {
 					}
 				} else {
 					{
-						for v8 := range (*v3).Values {
-							v9 := &(*v3).Values[v8]
-							_, _ = v8, v9
+						for v9 := range (*v3).Values {
+							v10 := &(*v3).Values[v9]
+							_, _ = v9, v10
 							{
-								if v8 != 0 {
+								if v9 != 0 {
 									r.w.WriteString(", ")
 								}
 							}
 							{
-								if len((*v9).Href) > 0 {
+								if len((*v10).Href) > 0 {
 									r.w.WriteString("<a href=\"")
-									v1.writeHrefAttr(r.w, (*v9).Href)
+									v1.writeHrefAttr(r.w, (*v10).Href)
 									r.w.WriteString("\">")
-									writeEscaped(r.w, (*v9).Text)
+									writeEscaped(r.w, (*v10).Text)
 									r.w.WriteString("</a>")
 								} else {
 									{
-										v10 := (*v9).Date.IsZero()
-										if bool(!(bool(v10))) {
+										v11 := (*v10).Date.IsZero()
+										if bool(!(bool(v11))) {
 											r.w.WriteString("<time datetime=\"")
-											v11 := isoDate((*v9).Date)
-											writeEscaped(r.w, v11)
-											r.w.WriteString("\">")
-											v12 := r.strs.Date((*v9).Date)
+											v12 := isoDate((*v10).Date)
 											writeEscaped(r.w, v12)
+											r.w.WriteString("\">")
+											v13 := r.strs.Date((*v10).Date)
+											writeEscaped(r.w, v13)
 											r.w.WriteString("</time>")
 										} else {
-											writeEscaped(r.w, (*v9).Text)
+											writeEscaped(r.w, (*v10).Text)
 										}
 									}
 								}
@@ -2276,10 +3055,10 @@ func tpl_field_items_render_FieldList_92a85a36(r *run, d0 FieldList) error {
 	return nil
 }
 
-func tpl_fields_render_FieldList_123db61d(r *run, d0 FieldList) error {
+func tpl_fields_render_FieldList_a8f39c45(r *run, d0 FieldList) error {
 	_ = d0
 	r.w.WriteString("<dl class=\"fields\">")
-	if err := tpl_field_items_render_FieldList_92a85a36(r, d0); err != nil {
+	if err := tpl_field_items_render_FieldList_fe27f3c4(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</dl>")
@@ -2292,7 +3071,186 @@ func tpl_links_render_EntryList_e11d9ffa(r *run, d0 EntryList) error {
 	return nil
 }
 
-func tpl_main__render_Page_02c00eb1(r *run, d0 *Page) error {
+func tpl_main__render_Page_0ac91f97(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "actions.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v1 := r.strs.T("actions_lead")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</p>\n")
+	{
+		v2 := d0.PageActionParts()
+		if len(v2) > 0 {
+			for v3 := range v2 {
+				v4 := &v2[v3]
+				_, _ = v3, v4
+				v5 := &(*v4).Open
+				_ = v5
+				v6 := "done-"
+				_ = v6
+				{
+					if bool((*v4).Open) {
+						v6 = "owner-"
+					}
+				}
+				r.w.WriteString("\n<section aria-labelledby=\"")
+				writeEscaped(r.w, v6)
+				r.w.WriteString("all\">\n<h2 id=\"")
+				writeEscaped(r.w, v6)
+				r.w.WriteString("all\">")
+				{
+					if bool((*v4).Open) {
+						v7 := r.strs.T("actions_open")
+						writeEscaped(r.w, v7)
+					} else {
+						v8 := r.strs.T("actions_closed")
+						writeEscaped(r.w, v8)
+					}
+				}
+				r.w.WriteString("</h2>\n")
+				{
+					for v9 := range (*v4).Owners {
+						v10 := &(*v4).Owners[v9]
+						_, _ = v9, v10
+						r.w.WriteString("\n<section aria-labelledby=\"")
+						writeEscaped(r.w, v6)
+						{
+							if (*v10).Owner != nil {
+								v11 := &(*v10).Owner
+								_ = v11
+								v12 := (*v11).Slug()
+								writeEscaped(r.w, v12)
+							} else {
+								r.w.WriteString("none")
+							}
+						}
+						r.w.WriteString("\">\n<h3 id=\"")
+						writeEscaped(r.w, v6)
+						{
+							if (*v10).Owner != nil {
+								v13 := &(*v10).Owner
+								_ = v13
+								v14 := (*v13).Slug()
+								writeEscaped(r.w, v14)
+							} else {
+								r.w.WriteString("none")
+							}
+						}
+						r.w.WriteString("\">")
+						{
+							if (*v10).Owner != nil {
+								v15 := &(*v10).Owner
+								_ = v15
+								r.w.WriteString("<a href=\"")
+								d0.writeHrefAttr(r.w, (*v15))
+								r.w.WriteString("\">")
+								(*v15).writeTitle(r.w)
+								r.w.WriteString("</a>")
+							} else {
+								v16 := r.strs.T("no_owner")
+								writeEscaped(r.w, v16)
+							}
+						}
+						{
+							if bool((*v10).Continued) {
+								r.w.WriteString(" (")
+								v17 := r.strs.T("continued")
+								writeEscaped(r.w, v17)
+								r.w.WriteString(")")
+							}
+						}
+						{
+							if bool((*v5)) {
+								r.w.WriteString(" <span class=\"sub\">")
+								v18 := r.strs.T("open_count", (*v10).Open)
+								writeEscaped(r.w, v18)
+								{
+									if (*v10).Overdue != 0 {
+										r.w.WriteString(" · <strong>")
+										v19 := r.strs.T("overdue_count", (*v10).Overdue)
+										writeEscaped(r.w, v19)
+										r.w.WriteString("</strong>")
+									}
+								}
+								r.w.WriteString("</span>")
+							}
+						}
+						r.w.WriteString("</h3>\n<ul class=\"actions\">")
+						{
+							for v20 := range (*v10).Actions {
+								v21 := &(*v10).Actions[v20]
+								_, _ = v20, v21
+								r.w.WriteString("\n<li class=\"status-")
+								writeEscaped(r.w, (*v21).Status)
+								{
+									if bool((*v21).Overdue) {
+										r.w.WriteString(" overdue")
+									}
+								}
+								r.w.WriteString("\">")
+								writeEscaped(r.w, (*v21).Task)
+								r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
+								writeEscaped(r.w, (*v21).Status)
+								r.w.WriteString("\">")
+								v22 := "status_" + (*v21).Status
+								v23 := r.strs.T(v22)
+								writeEscaped(r.w, v23)
+								r.w.WriteString("</span>")
+								{
+									v24 := (*v21).Due.IsZero()
+									if bool(!(bool(v24))) {
+										r.w.WriteString(" · ")
+										v25 := r.strs.T("due")
+										writeEscaped(r.w, v25)
+										r.w.WriteString(" <time datetime=\"")
+										v26 := isoDate((*v21).Due)
+										writeEscaped(r.w, v26)
+										r.w.WriteString("\">")
+										v27 := r.strs.Date((*v21).Due)
+										writeEscaped(r.w, v27)
+										r.w.WriteString("</time>")
+									}
+								}
+								{
+									if bool((*v21).Overdue) {
+										r.w.WriteString(" · <strong>")
+										v28 := r.strs.T("overdue")
+										writeEscaped(r.w, v28)
+										r.w.WriteString("</strong>")
+									}
+								}
+								r.w.WriteString(" · <a href=\"")
+								d0.writeHrefAttr(r.w, (*v21).Minutes)
+								r.w.WriteString("#actions\">")
+								(*v21).Minutes.writeTitle(r.w)
+								r.w.WriteString("</a></span></li>")
+							}
+						}
+						r.w.WriteString("\n</ul>\n</section>\n")
+					}
+				}
+				r.w.WriteString("\n</section>\n")
+			}
+		} else {
+			r.w.WriteString("<p>")
+			v29 := r.strs.T("no_open_actions")
+			writeEscaped(r.w, v29)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_16e78108(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<article")
 	{
@@ -2314,12 +3272,27 @@ func tpl_main__render_Page_02c00eb1(r *run, d0 *Page) error {
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("</h1>\n")
+	{
+		if d0 == nil {
+			return nilError("main", "page.html:4:13", ".Entry.FieldsExcept", "*render.Page", "Entry")
+		}
+		v3 := d0.Entry.FieldsExcept("title")
+		if len(v3) > 0 {
+			v4 := v3
+			_ = v4
+			v5 := d0.WithFields(v4)
+			if err := tpl_fields_render_FieldList_a8f39c45(r, v5); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
 	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</article>\n")
-	v3 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v3); err != nil {
+	v6 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v6); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -2330,564 +3303,7 @@ func tpl_main__render_Page_02c00eb1(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_1502fe6f(r *run, d0 *Page) error {
-	_ = d0
-	if d0 == nil {
-		return nilError("main", "member-facet.html:1:25", ".Data", "*render.Page", "Data")
-	}
-	v1 := &d0.Data
-	_ = v1
-	r.w.WriteString("\n<p class=\"kicker\"><a href=\"")
-	if d0 == nil {
-		return nilError("main", "member-facet.html:2:47", ".Type.Folder", "*render.Page", "Type")
-	}
-	if d0.Type == nil {
-		return nilError("main", "member-facet.html:2:47", ".Type.Folder", "*schema.Type", "Folder")
-	}
-	v2 := d0.Type.Folder + "/"
-	d0.writeHrefAttr(r.w, v2)
-	r.w.WriteString("\">")
-	if d0 == nil {
-		return nilError("main", "member-facet.html:2:76", ".Type", "*render.Page", "Type")
-	}
-	v3 := d0.TypeLabel(d0.Type)
-	writeEscaped(r.w, v3)
-	r.w.WriteString("</a> · ")
-	if (*v1) == nil {
-		return nilError("main", "member-facet.html:2:114", "$f.Field", "*render.DirectoryFacet", "Field")
-	}
-	v4 := "filter_" + (*v1).Field
-	v5 := r.strs.T(v4)
-	writeEscaped(r.w, v5)
-	r.w.WriteString("</p>\n<h1>")
-	if (*v1) == nil {
-		return nilError("main", "member-facet.html:3:8", "$f.Label", "*render.DirectoryFacet", "Label")
-	}
-	writeEscaped(r.w, (*v1).Label)
-	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	if (*v1) == nil {
-		return nilError("main", "member-facet.html:4:42", "$f.Members", "*render.DirectoryFacet", "Members")
-	}
-	v6 := d0.Count("member")
-	v7 := r.strs.T("members_shown", len((*v1).Members), v6)
-	writeEscaped(r.w, v7)
-	r.w.WriteString("</p>\n")
-	if (*v1) == nil {
-		return nilError("main", "member-facet.html:5:32", "$f.Members", "*render.DirectoryFacet", "Members")
-	}
-	v8 := d0.With((*v1).Members)
-	if err := tpl_card_list_render_EntryList_c204cbcf(r, v8); err != nil {
-		return err
-	}
-	r.w.WriteString("\n<p><a href=\"")
-	if d0 == nil {
-		return nilError("main", "member-facet.html:6:32", ".Type.Folder", "*render.Page", "Type")
-	}
-	if d0.Type == nil {
-		return nilError("main", "member-facet.html:6:32", ".Type.Folder", "*schema.Type", "Folder")
-	}
-	v9 := d0.Type.Folder + "/"
-	d0.writeHrefAttr(r.w, v9)
-	r.w.WriteString("\">")
-	v10 := r.strs.T("all_members")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("</a></p>\n")
-	return nil
-}
-
-func tpl_main__render_Page_2e66a9e3(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<article")
-	{
-		if d0 == nil {
-			return nilError("main", "entry.html:2:21", ".Entry.Lang", "*render.Page", "Entry")
-		}
-		v1 := d0.Entry.Lang()
-		if len(v1) > 0 {
-			v2 := v1
-			_ = v2
-			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v2)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	if d0 == nil {
-		return nilError("main", "entry.html:3:47", ".Type.Folder", "*render.Page", "Type")
-	}
-	if d0.Type == nil {
-		return nilError("main", "entry.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
-	}
-	v3 := d0.Type.Folder + "/"
-	d0.writeHrefAttr(r.w, v3)
-	r.w.WriteString("\">")
-	if d0 == nil {
-		return nilError("main", "entry.html:3:76", ".Type", "*render.Page", "Type")
-	}
-	v4 := d0.TypeLabel(d0.Type)
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a></p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "entry.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	if d0 == nil {
-		return nilError("main", "entry.html:5:39", ".Entry.Fields", "*render.Page", "Entry")
-	}
-	v5 := d0.Entry.Fields()
-	v6 := d0.WithFields(v5)
-	if err := tpl_fields_render_FieldList_123db61d(r, v6); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</article>\n")
-	v7 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v7); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_3441d259(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		if d0 == nil {
-			return nilError("main", "index.html:3:12", ".Type.Description", "*render.Page", "Type")
-		}
-		if d0.Type == nil {
-			return nilError("main", "index.html:3:12", ".Type.Description", "*schema.Type", "Description")
-		}
-		if len(d0.Type.Description) > 0 {
-			v1 := &d0.Type.Description
-			_ = v1
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v1))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	if d0 == nil {
-		return nilError("main", "index.html:4:45", ".Type.Name", "*render.Page", "Type")
-	}
-	if d0.Type == nil {
-		return nilError("main", "index.html:4:45", ".Type.Name", "*schema.Type", "Name")
-	}
-	v2 := d0.Entries(d0.Type.Name)
-	v3 := d0.With(v2)
-	if err := tpl_card_list_render_EntryList_c204cbcf(r, v3); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_43879bc8(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1 id=\"search-heading\">")
-	v1 := r.strs.T("search")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</h1>\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v2 := r.strs.T("browse_topics")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</a></p>")
-	r.w.WriteString("\n<div id=\"search-app\" data-index=\"")
-	v3 := d0.Href("search/index/")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("\" data-root=\"")
-	v4 := d0.Href("")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\" data-loading=\"")
-	v5 := r.strs.T("search_loading")
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\" data-count=\"")
-	v6 := r.strs.T("search_count")
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\" data-partial=\"")
-	v7 := r.strs.T("search_partial")
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\" data-none=\"")
-	v8 := r.strs.T("search_none")
-	writeEscaped(r.w, v8)
-	r.w.WriteString("\" data-error=\"")
-	v9 := r.strs.T("search_error")
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<form class=\"search-page\" role=\"search\" method=\"get\" aria-labelledby=\"search-heading\" hidden>\n<label for=\"search-q\" class=\"vh\">")
-	v10 := r.strs.T("search")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("</label>\n<input id=\"search-q\" name=\"q\" type=\"search\" placeholder=\"")
-	v11 := r.strs.T("search_placeholder")
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"search-status\" aria-controls=\"search-results\">\n<label class=\"search-filter\">")
-	v12 := r.strs.T("search_type")
-	writeEscaped(r.w, v12)
-	r.w.WriteString(" <select name=\"type\"><option value=\"\">")
-	v13 := r.strs.T("search_all_types")
-	writeEscaped(r.w, v13)
-	r.w.WriteString("</option></select></label>\n<label class=\"search-filter\">")
-	v14 := r.strs.T("search_topic")
-	writeEscaped(r.w, v14)
-	r.w.WriteString(" <select name=\"topic\"><option value=\"\">")
-	v15 := r.strs.T("search_all_topics")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("</option></select></label>\n</form>\n<p id=\"search-status\" class=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n<button type=\"button\" class=\"search-more\" hidden>")
-	v16 := r.strs.T("search_more")
-	writeEscaped(r.w, v16)
-	r.w.WriteString("</button>\n<noscript><p>")
-	v17 := r.strs.T("search_nojs")
-	writeEscaped(r.w, v17)
-	r.w.WriteString(" <a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v18 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v18)
-	r.w.WriteString("</a></p></noscript>\n</div>\n<script src=\"")
-	d0.writeAssetAttr(r.w, "search.js")
-	r.w.WriteString("\" defer></script>\n")
-	return nil
-}
-
-func tpl_main__render_Page_49323f17(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<section class=\"hero\">\n<h1>")
-	v1 := d0.Config()
-	if v1 == nil {
-		return nilError("main", "home.html:3:13", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v1.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		v2 := d0.Config()
-		if v2 == nil {
-			return nilError("main", "home.html:4:14", ".Config.Description", "*config.Site", "Description")
-		}
-		if len(v2.Description) > 0 {
-			v3 := &v2.Description
-			_ = v3
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v3))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v4 := d0.Entries("charter")
-		for v5 := range v4 {
-			v6 := &v4[v5]
-			_, _ = v5, v6
-			r.w.WriteString("\n<div class=\"mission\"><h2><a href=\"")
-			d0.writeHrefAttr(r.w, (*v6))
-			r.w.WriteString("\">")
-			(*v6).writeTitle(r.w)
-			r.w.WriteString("</a></h2><p>")
-			v7 := (*v6).S("mission")
-			writeEscaped(r.w, v7)
-			r.w.WriteString("</p></div>\n")
-		}
-	}
-	r.w.WriteString("\n</section>\n<div class=\"grid\">\n<section aria-labelledby=\"latest\">\n<h2 id=\"latest\">")
-	v8 := r.strs.T("home_latest_minutes")
-	writeEscaped(r.w, v8)
-	r.w.WriteString("</h2>\n<ul class=\"cards\">")
-	{
-		v9 := d0.Latest("minutes", "date", 5)
-		for v10 := range v9 {
-			v11 := &v9[v10]
-			_, _ = v10, v11
-			r.w.WriteString("\n<li")
-			{
-				v12 := (*v11).Lang()
-				if len(v12) > 0 {
-					v13 := v12
-					_ = v13
-					r.w.WriteString(" lang=\"")
-					writeEscaped(r.w, v13)
-					r.w.WriteString("\"")
-				}
-			}
-			r.w.WriteString("><a href=\"")
-			d0.writeHrefAttr(r.w, (*v11))
-			r.w.WriteString("\">")
-			(*v11).writeTitle(r.w)
-			r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
-			v14 := (*v11).Time("date")
-			v15 := isoDate(v14)
-			writeEscaped(r.w, v15)
-			r.w.WriteString("\">")
-			v16 := (*v11).Time("date")
-			v17 := r.strs.Date(v16)
-			writeEscaped(r.w, v17)
-			r.w.WriteString("</time>")
-			{
-				v18 := (*v11).S("location")
-				if len(v18) > 0 {
-					v19 := v18
-					_ = v19
-					r.w.WriteString(" · ")
-					writeEscaped(r.w, v19)
-				}
-			}
-			r.w.WriteString("</span></li>")
-		}
-	}
-	r.w.WriteString("\n</ul>\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "minutes/")
-	r.w.WriteString("\">")
-	v20 := r.strs.T("all_minutes")
-	writeEscaped(r.w, v20)
-	r.w.WriteString("</a></p>\n</section>\n<section aria-labelledby=\"open-actions\">\n<h2 id=\"open-actions\">")
-	v21 := r.strs.T("home_open_actions")
-	writeEscaped(r.w, v21)
-	r.w.WriteString("</h2>\n")
-	v22 := d0.OpenActions()
-	v23 := v22
-	_ = v23
-	r.w.WriteString("\n")
-	{
-		if len(v23) > 0 {
-			r.w.WriteString("<ul class=\"actions\">")
-			{
-				for v24 := range v23 {
-					v25 := &v23[v24]
-					_, _ = v24, v25
-					{
-						if bool(int64(v24) < int64(5)) {
-							r.w.WriteString("\n<li")
-							{
-								if bool((*v25).Overdue) {
-									r.w.WriteString(" class=\"overdue\"")
-								}
-							}
-							r.w.WriteString(">")
-							writeEscaped(r.w, (*v25).Task)
-							r.w.WriteString("<span class=\"sub\">")
-							{
-								if (*v25).Owner != nil {
-									v26 := &(*v25).Owner
-									_ = v26
-									(*v26).writeTitle(r.w)
-								}
-							}
-							{
-								v27 := (*v25).Due.IsZero()
-								if bool(!(bool(v27))) {
-									r.w.WriteString(" · ")
-									v28 := r.strs.T("due")
-									writeEscaped(r.w, v28)
-									r.w.WriteString(" <time datetime=\"")
-									v29 := isoDate((*v25).Due)
-									writeEscaped(r.w, v29)
-									r.w.WriteString("\">")
-									v30 := r.strs.Date((*v25).Due)
-									writeEscaped(r.w, v30)
-									r.w.WriteString("</time>")
-								}
-							}
-							{
-								if bool((*v25).Overdue) {
-									r.w.WriteString(" · <strong>")
-									v31 := r.strs.T("overdue")
-									writeEscaped(r.w, v31)
-									r.w.WriteString("</strong>")
-								}
-							}
-							r.w.WriteString("</span></li>")
-						}
-					}
-				}
-			}
-			r.w.WriteString("\n</ul>")
-		} else {
-			r.w.WriteString("<p>")
-			v32 := r.strs.T("no_open_actions")
-			writeEscaped(r.w, v32)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "actions/")
-	r.w.WriteString("\">")
-	v33 := r.strs.T("all_actions", len(v23))
-	writeEscaped(r.w, v33)
-	r.w.WriteString("</a></p>\n</section>\n</div>\n<section aria-labelledby=\"counts\">\n<h2 id=\"counts\">")
-	v34 := r.strs.T("home_counts")
-	writeEscaped(r.w, v34)
-	r.w.WriteString("</h2>\n<ul class=\"counts\">")
-	{
-		v35 := d0.Nav()
-		for v36 := range v35 {
-			v37 := &v35[v36]
-			_, _ = v36, v37
-			{
-				if bool(string((*v37).Path) != string("actions/")) {
-					r.w.WriteString("\n<li><a href=\"")
-					d0.writeHrefAttr(r.w, (*v37).Path)
-					r.w.WriteString("\"><strong>")
-					v38 := d0.CountPath((*v37).Path)
-					writeEscaped(r.w, strconv.Itoa(v38))
-					r.w.WriteString("</strong> ")
-					writeEscaped(r.w, (*v37).Label)
-					r.w.WriteString("</a></li>")
-				}
-			}
-		}
-	}
-	r.w.WriteString("\n</ul>\n</section>\n")
-	return nil
-}
-
-func tpl_main__render_Page_5847c206(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "module-index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		if d0 == nil {
-			return nilError("main", "module-index.html:3:12", ".Type.Description", "*render.Page", "Type")
-		}
-		if d0.Type == nil {
-			return nilError("main", "module-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
-		}
-		if len(d0.Type.Description) > 0 {
-			v1 := &d0.Type.Description
-			_ = v1
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v1))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n<section aria-labelledby=\"path\">\n<h2 id=\"path\">")
-	v2 := r.strs.T("learning_path")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</h2>\n<p>")
-	v3 := r.strs.T("learning_path_lead")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("</p>\n<ol class=\"path\">")
-	{
-		v4 := d0.LearningPath()
-		for v5 := range v4 {
-			v6 := &v4[v5]
-			_, _ = v5, v6
-			r.w.WriteString("\n<li")
-			{
-				v7 := (*v6).Lang()
-				if len(v7) > 0 {
-					v8 := v7
-					_ = v8
-					r.w.WriteString(" lang=\"")
-					writeEscaped(r.w, v8)
-					r.w.WriteString("\"")
-				}
-			}
-			r.w.WriteString("><a href=\"")
-			d0.writeHrefAttr(r.w, (*v6))
-			r.w.WriteString("\">")
-			(*v6).writeTitle(r.w)
-			r.w.WriteString("</a>")
-			{
-				v9 := (*v6).Refs("prerequisites")
-				if len(v9) > 0 {
-					v10 := v9
-					_ = v10
-					r.w.WriteString("<span class=\"sub\">")
-					v11 := r.strs.T("after")
-					writeEscaped(r.w, v11)
-					r.w.WriteString(" ")
-					{
-						for v12 := range v10 {
-							v13 := &v10[v12]
-							_, _ = v12, v13
-							{
-								if v12 != 0 {
-									r.w.WriteString(", ")
-								}
-							}
-							(*v13).writeTitle(r.w)
-						}
-					}
-					r.w.WriteString("</span>")
-				}
-			}
-			r.w.WriteString("</li>")
-		}
-	}
-	r.w.WriteString("\n</ol>\n</section>\n<section aria-labelledby=\"by-topic\">\n<h2 id=\"by-topic\">")
-	v14 := r.strs.T("by_topic")
-	writeEscaped(r.w, v14)
-	r.w.WriteString("</h2>\n")
-	{
-		v15 := d0.Entries("module")
-		v16 := d0.GroupBy(v15, "topics")
-		for v17 := range v16 {
-			v18 := &v16[v17]
-			_, _ = v17, v18
-			r.w.WriteString("\n<h3>")
-			{
-				v19 := d0.Lookup("topic", (*v18).Key)
-				if v19 != nil {
-					v20 := v19
-					_ = v20
-					r.w.WriteString("<a href=\"")
-					d0.writeHrefAttr(r.w, v20)
-					r.w.WriteString("\">")
-					v20.writeTitle(r.w)
-					r.w.WriteString("</a>")
-				} else {
-					v21 := r.strs.T("other")
-					writeEscaped(r.w, v21)
-				}
-			}
-			r.w.WriteString("</h3>\n")
-			{
-				v22 := d0.GroupBy((*v18).Entries, "level")
-				for v23 := range v22 {
-					v24 := &v22[v23]
-					_, _ = v23, v24
-					r.w.WriteString("<p class=\"level\"><span class=\"badge\">")
-					{
-						if len((*v24).Key) > 0 {
-							v25 := "level_" + (*v24).Key
-							v26 := r.strs.T(v25)
-							writeEscaped(r.w, v26)
-						} else {
-							r.w.WriteString("—")
-						}
-					}
-					r.w.WriteString("</span> ")
-					v27 := d0.With((*v24).Entries)
-					if err := tpl_links_render_EntryList_e11d9ffa(r, v27); err != nil {
-						return err
-					}
-					r.w.WriteString("</p>")
-				}
-			}
-			r.w.WriteString("\n")
-		}
-	}
-	r.w.WriteString("\n</section>\n")
-	return nil
-}
-
-func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
+func tpl_main__render_Page_30ba42de(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
 		return nilError("main", "module.html:1:25", ".Entry", "*render.Page", "Entry")
@@ -3007,37 +3423,42 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 			r.w.WriteString("</dd>")
 		}
 	}
+	v29 := (*v1).FieldsExcept("title", "summary", "level", "duration_minutes", "authors", "language", "license", "topics", "prerequisites", "objectives", "materials")
+	v30 := d0.WithFields(v29)
+	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v30); err != nil {
+		return err
+	}
 	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"prereq\"><h2 id=\"prereq\">")
-	v29 := r.strs.T("prerequisites")
-	writeEscaped(r.w, v29)
+	v31 := r.strs.T("prerequisites")
+	writeEscaped(r.w, v31)
 	r.w.WriteString("</h2>")
 	{
-		v30 := (*v1).Refs("prerequisites")
-		if len(v30) > 0 {
-			v31 := v30
-			_ = v31
-			v32 := d0.With(v31)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v32); err != nil {
+		v32 := (*v1).Refs("prerequisites")
+		if len(v32) > 0 {
+			v33 := v32
+			_ = v33
+			v34 := d0.With(v33)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v34); err != nil {
 				return err
 			}
 		} else {
 			r.w.WriteString("<p>")
-			v33 := r.strs.T("no_prerequisites")
-			writeEscaped(r.w, v33)
+			v35 := r.strs.T("no_prerequisites")
+			writeEscaped(r.w, v35)
 			r.w.WriteString("</p>")
 		}
 	}
 	r.w.WriteString("</section>\n<section aria-labelledby=\"unlocks\"><h2 id=\"unlocks\">")
-	v34 := r.strs.T("unlocks")
-	writeEscaped(r.w, v34)
+	v36 := r.strs.T("unlocks")
+	writeEscaped(r.w, v36)
 	r.w.WriteString("</h2>")
 	{
-		v35 := (*v1).From("module", "prerequisites")
-		if len(v35) > 0 {
-			v36 := v35
-			_ = v36
-			v37 := d0.With(v36)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v37); err != nil {
+		v37 := d0.Referrers((*v1), "module", "prerequisites")
+		if v37 != nil {
+			v38 := v37
+			_ = v38
+			v39 := d0.WithReferrers(v38)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v39); err != nil {
 				return err
 			}
 		} else {
@@ -3046,20 +3467,20 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("</section>\n</div>\n")
 	{
-		v38 := (*v1).List("objectives")
-		if len(v38) > 0 {
-			v39 := v38
-			_ = v39
+		v40 := (*v1).List("objectives")
+		if len(v40) > 0 {
+			v41 := v40
+			_ = v41
 			r.w.WriteString("<section aria-labelledby=\"objectives\"><h2 id=\"objectives\">")
-			v40 := r.strs.T("objectives")
-			writeEscaped(r.w, v40)
+			v42 := r.strs.T("objectives")
+			writeEscaped(r.w, v42)
 			r.w.WriteString("</h2><ul>")
 			{
-				for v41 := range v39 {
-					v42 := &v39[v41]
-					_, _ = v41, v42
+				for v43 := range v41 {
+					v44 := &v41[v43]
+					_, _ = v43, v44
 					r.w.WriteString("<li>")
-					writeEscaped(r.w, (*v42))
+					writeEscaped(r.w, (*v44))
 					r.w.WriteString("</li>")
 				}
 			}
@@ -3068,25 +3489,37 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v43 := (*v1).Objects("materials")
-		if len(v43) > 0 {
-			v44 := v43
-			_ = v44
+		v45 := (*v1).Objects("materials")
+		if len(v45) > 0 {
+			v46 := v45
+			_ = v46
 			r.w.WriteString("<section aria-labelledby=\"materials\"><h2 id=\"materials\">")
-			v45 := r.strs.T("materials")
-			writeEscaped(r.w, v45)
+			v47 := r.strs.T("materials")
+			writeEscaped(r.w, v47)
 			r.w.WriteString("</h2><ul>")
 			{
-				for v46 := range v44 {
-					v47 := &v44[v46]
-					_, _ = v46, v47
+				for v48 := range v46 {
+					v49 := &v46[v48]
+					_, _ = v48, v49
 					r.w.WriteString("<li><a href=\"")
-					v48 := (*v47).S("url")
-					writeURLAttr(r.w, v48)
+					v50 := (*v49).S("url")
+					writeURLAttr(r.w, v50)
 					r.w.WriteString("\" rel=\"noopener\">")
-					v49 := (*v47).S("title")
-					writeEscaped(r.w, v49)
-					r.w.WriteString("</a></li>")
+					v51 := (*v49).S("title")
+					writeEscaped(r.w, v51)
+					r.w.WriteString("</a>")
+					{
+						v52 := (*v49).FieldsExcept("title", "url")
+						if len(v52) > 0 {
+							v53 := v52
+							_ = v53
+							v54 := d0.WithFields(v53)
+							if err := tpl_fields_render_FieldList_a8f39c45(r, v54); err != nil {
+								return err
+							}
+						}
+					}
+					r.w.WriteString("</li>")
 				}
 			}
 			r.w.WriteString("</ul></section>")
@@ -3097,8 +3530,8 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 		return err
 	}
 	r.w.WriteString("\n</article>\n")
-	v50 := d0.BacklinksExcept("module.prerequisites")
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v50); err != nil {
+	v55 := d0.BacklinksExcept("module.prerequisites")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v55); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -3109,7 +3542,309 @@ func tpl_main__render_Page_5f19d434(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
+func tpl_main__render_Page_3f021423(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "topic-index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v1 := r.strs.T("topics_lead")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</p>\n<div class=\"table-wrap\"><table class=\"demand\">\n<caption>")
+	v2 := r.strs.T("demand_caption")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</caption>\n<colgroup><col><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"></colgroup>\n<thead><tr><th scope=\"col\">")
+	v3 := r.strs.T("topic")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v4 := r.strs.T("needs_count")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v5 := r.strs.T("offers_count")
+	writeEscaped(r.w, v5)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v6 := r.strs.T("discussed_count")
+	writeEscaped(r.w, v6)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v7 := r.strs.T("modules_count")
+	writeEscaped(r.w, v7)
+	r.w.WriteString("</th></tr></thead>\n<tbody>")
+	{
+		v8 := d0.PageDemands()
+		for v9 := range v8 {
+			v10 := &v8[v9]
+			_, _ = v9, v10
+			r.w.WriteString("\n<tr")
+			{
+				if bool((*v10).Unmet) {
+					r.w.WriteString(" class=\"unmet\"")
+				}
+			}
+			r.w.WriteString("><th scope=\"row\"><a href=\"")
+			d0.writeHrefAttr(r.w, (*v10).Topic)
+			r.w.WriteString("\">")
+			(*v10).Topic.writeTitle(r.w)
+			r.w.WriteString("</a>")
+			{
+				if bool((*v10).Unmet) {
+					r.w.WriteString(" <strong class=\"flag\">")
+					v11 := r.strs.T("unmet")
+					writeEscaped(r.w, v11)
+					r.w.WriteString("</strong>")
+				}
+			}
+			r.w.WriteString("</th><td>")
+			writeEscaped(r.w, strconv.Itoa((*v10).Needs))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v10).Offers))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v10).Minutes))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v10).Modules))
+			r.w.WriteString("</td></tr>")
+		}
+	}
+	r.w.WriteString("\n</tbody></table></div>\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_4044d183(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "member-index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		if d0 == nil {
+			return nilError("main", "member-index.html:3:12", ".Type.Description", "*render.Page", "Type")
+		}
+		if d0.Type == nil {
+			return nilError("main", "member-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
+		}
+		if len(d0.Type.Description) > 0 {
+			v1 := &d0.Type.Description
+			_ = v1
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v1))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n<form class=\"filters\" id=\"member-filters\" action=\"./\" method=\"get\" data-root=\"")
+	v2 := d0.Href("")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\" data-count-template=\"")
+	v3 := r.strs.T("members_shown")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("\" data-total=\"")
+	if d0 == nil {
+		return nilError("main", "member-index.html:7:156", ".Pager.Total", "*render.Page", "Pager")
+	}
+	writeEscaped(r.w, strconv.Itoa(d0.Pager.Total))
+	r.w.WriteString("\" data-step=\"")
+	if d0 == nil {
+		return nilError("main", "member-index.html:7:185", ".Pager.Size", "*render.Page", "Pager")
+	}
+	writeEscaped(r.w, strconv.Itoa(d0.Pager.Size))
+	r.w.WriteString("\" data-offers-label=\"")
+	v4 := r.strs.T("offers")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\" hidden>\n<fieldset>\n<legend>")
+	v5 := r.strs.T("filter")
+	writeEscaped(r.w, v5)
+	r.w.WriteString("</legend>")
+	{
+		v6 := d0.DirectoryFilters()
+		for v7 := range v6 {
+			v8 := &v6[v7]
+			_, _ = v7, v8
+			r.w.WriteString("\n<label>")
+			v9 := r.strs.T((*v8).Label)
+			writeEscaped(r.w, v9)
+			r.w.WriteString("\n<select name=\"")
+			writeEscaped(r.w, (*v8).Field)
+			r.w.WriteString("\" data-filter=\"")
+			writeEscaped(r.w, (*v8).Field)
+			r.w.WriteString("\">\n<option value=\"\">")
+			v10 := r.strs.T("filter_all")
+			writeEscaped(r.w, v10)
+			r.w.WriteString("</option>")
+			{
+				for v11 := range (*v8).Options {
+					v12 := &(*v8).Options[v11]
+					_, _ = v11, v12
+					r.w.WriteString("\n<option value=\"")
+					writeEscaped(r.w, (*v12).Value)
+					r.w.WriteString("\" data-count=\"")
+					writeEscaped(r.w, strconv.Itoa((*v12).Count))
+					r.w.WriteString("\" data-label=\"")
+					writeEscaped(r.w, (*v12).Label)
+					r.w.WriteString("\" data-src=\"")
+					d0.writeHrefAttr(r.w, (*v12).Path)
+					r.w.WriteString("members.json\">")
+					writeEscaped(r.w, (*v12).Label)
+					r.w.WriteString(" (")
+					writeEscaped(r.w, strconv.Itoa((*v12).Count))
+					r.w.WriteString(")</option>")
+				}
+			}
+			r.w.WriteString("\n</select></label>")
+		}
+	}
+	r.w.WriteString("\n<p class=\"count\" aria-live=\"polite\"></p>\n</fieldset>\n</form>\n<nav class=\"browse\" aria-labelledby=\"browse\"><h2 id=\"browse\">")
+	v13 := r.strs.T("browse")
+	writeEscaped(r.w, v13)
+	r.w.WriteString("</h2>\n<dl class=\"fields\">")
+	{
+		v14 := d0.FacetFields()
+		for v15 := range v14 {
+			v16 := &v14[v15]
+			_, _ = v15, v16
+			{
+				v17 := d0.DirectoryFacets((*v16))
+				if len(v17) > 0 {
+					v18 := v17
+					_ = v18
+					r.w.WriteString("\n<dt>")
+					v19 := "filter_" + (*v16)
+					v20 := r.strs.T(v19)
+					writeEscaped(r.w, v20)
+					r.w.WriteString("</dt>\n<dd><ul class=\"chips\">")
+					{
+						for v21 := range v18 {
+							v22 := &v18[v21]
+							_, _ = v21, v22
+							r.w.WriteString("<li><a href=\"")
+							if (*v22) == nil {
+								return nilError("main", "member-index.html:26:55", ".Path", "*render.Facet", "Path")
+							}
+							d0.writeHrefAttr(r.w, (*v22).Path)
+							r.w.WriteString("\">")
+							if (*v22) == nil {
+								return nilError("main", "member-index.html:26:66", ".Label", "*render.Facet", "Label")
+							}
+							writeEscaped(r.w, (*v22).Label)
+							r.w.WriteString(" (")
+							if (*v22) == nil {
+								return nilError("main", "member-index.html:26:82", ".Entries", "*render.Facet", "Entries")
+							}
+							writeEscaped(r.w, strconv.Itoa(len((*v22).Entries)))
+							r.w.WriteString(")</a></li>")
+						}
+					}
+					r.w.WriteString("</ul></dd>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n</dl>\n<p>")
+	v23 := r.strs.T("browse_by_topic")
+	writeEscaped(r.w, v23)
+	r.w.WriteString(" <a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v24 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v24)
+	r.w.WriteString("</a></p>\n</nav>\n<div id=\"directory-list\">\n")
+	{
+		v25 := d0.PageEntries()
+		v26 := d0.GroupBy(v25, "country")
+		for v27 := range v26 {
+			v28 := &v26[v27]
+			_, _ = v27, v28
+			r.w.WriteString("\n<section aria-labelledby=\"in-")
+			writeEscaped(r.w, (*v28).Key)
+			r.w.WriteString("\">\n<h2 id=\"in-")
+			writeEscaped(r.w, (*v28).Key)
+			r.w.WriteString("\">")
+			v29 := r.strs.Country((*v28).Key)
+			writeEscaped(r.w, v29)
+			r.w.WriteString("</h2>\n<ul class=\"cards directory\">")
+			{
+				for v30 := range (*v28).Entries {
+					v31 := &(*v28).Entries[v30]
+					_, _ = v30, v31
+					r.w.WriteString("\n<li")
+					{
+						v32 := (*v31).Lang()
+						if len(v32) > 0 {
+							v33 := v32
+							_ = v33
+							r.w.WriteString(" lang=\"")
+							writeEscaped(r.w, v33)
+							r.w.WriteString("\"")
+						}
+					}
+					r.w.WriteString(">\n<a href=\"")
+					d0.writeHrefAttr(r.w, (*v31))
+					r.w.WriteString("\">")
+					(*v31).writeTitle(r.w)
+					r.w.WriteString("</a>\n<span class=\"sub\">")
+					v34 := (*v31).S("kind")
+					v35 := "kind_" + v34
+					v36 := r.strs.T(v35)
+					writeEscaped(r.w, v36)
+					{
+						v37 := (*v31).S("region")
+						if len(v37) > 0 {
+							v38 := v37
+							_ = v38
+							r.w.WriteString(" · ")
+							writeEscaped(r.w, v38)
+						}
+					}
+					r.w.WriteString("</span>\n")
+					{
+						v39 := (*v31).Refs("offers")
+						if len(v39) > 0 {
+							v40 := v39
+							_ = v40
+							r.w.WriteString("<span class=\"sub\">")
+							v41 := r.strs.T("offers")
+							writeEscaped(r.w, v41)
+							r.w.WriteString(": ")
+							{
+								for v42 := range v40 {
+									v43 := &v40[v42]
+									_, _ = v42, v43
+									{
+										if v42 != 0 {
+											r.w.WriteString(", ")
+										}
+									}
+									(*v43).writeTitle(r.w)
+								}
+							}
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("\n</li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n</section>\n")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</div>\n<div id=\"directory-results\" hidden>\n<ul class=\"cards directory\"></ul>\n<button type=\"button\" class=\"directory-more\" hidden>")
+	v44 := r.strs.T("directory_more")
+	writeEscaped(r.w, v44)
+	r.w.WriteString("</button>\n</div>\n<script src=\"")
+	d0.writeAssetAttr(r.w, "directory.js")
+	r.w.WriteString("\" defer></script>\n")
+	return nil
+}
+
+func tpl_main__render_Page_42301e78(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
 		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
@@ -3242,75 +3977,80 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 			r.w.WriteString("</a></dd>")
 		}
 	}
+	v33 := (*v1).FieldsExcept("name", "kind", "region", "country", "sectors", "languages", "joined", "website", "email", "offers", "needs")
+	v34 := d0.WithFields(v33)
+	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v34); err != nil {
+		return err
+	}
 	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
-	v33 := r.strs.T("offers")
-	writeEscaped(r.w, v33)
+	v35 := r.strs.T("offers")
+	writeEscaped(r.w, v35)
 	r.w.WriteString("</h2>")
-	v34 := (*v1).Refs("offers")
-	v35 := d0.With(v34)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v35); err != nil {
+	v36 := (*v1).Refs("offers")
+	v37 := d0.With(v36)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v37); err != nil {
 		return err
 	}
 	{
-		v36 := (*v1).Refs("offers")
-		if bool(!(len(v36) > 0)) {
+		v38 := (*v1).Refs("offers")
+		if bool(!(len(v38) > 0)) {
 			r.w.WriteString("<p>—</p>")
 		}
 	}
 	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
-	v37 := r.strs.T("needs")
-	writeEscaped(r.w, v37)
+	v39 := r.strs.T("needs")
+	writeEscaped(r.w, v39)
 	r.w.WriteString("</h2>")
-	v38 := (*v1).Refs("needs")
-	v39 := d0.With(v38)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v39); err != nil {
+	v40 := (*v1).Refs("needs")
+	v41 := d0.With(v40)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v41); err != nil {
 		return err
 	}
 	{
-		v40 := (*v1).Refs("needs")
-		if bool(!(len(v40) > 0)) {
+		v42 := (*v1).Refs("needs")
+		if bool(!(len(v42) > 0)) {
 			r.w.WriteString("<p>—</p>")
 		}
 	}
 	r.w.WriteString("</section>\n</div>\n")
 	{
-		v41 := d0.Peers((*v1))
-		if len(v41) > 0 {
-			v42 := v41
-			_ = v42
+		v43 := d0.Peers((*v1))
+		if len(v43) > 0 {
+			v44 := v43
+			_ = v44
 			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
-			v43 := r.strs.T("peers")
-			writeEscaped(r.w, v43)
+			v45 := r.strs.T("peers")
+			writeEscaped(r.w, v45)
 			r.w.WriteString("</h2>\n<dl class=\"peers\">")
 			{
-				for v44 := range v42 {
-					v45 := &v42[v44]
-					_, _ = v44, v45
+				for v46 := range v44 {
+					v47 := &v44[v46]
+					_, _ = v46, v47
 					r.w.WriteString("\n<dt><a href=\"")
-					d0.writeHrefAttr(r.w, (*v45).Topic)
+					d0.writeHrefAttr(r.w, (*v47).Topic)
 					r.w.WriteString("\">")
-					(*v45).Topic.writeTitle(r.w)
+					(*v47).Topic.writeTitle(r.w)
 					r.w.WriteString("</a></dt>\n<dd>")
 					{
-						if len((*v45).Members) > 0 {
-							v46 := d0.With((*v45).Members)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v46); err != nil {
+						if len((*v47).Members) > 0 {
+							v48 := d0.With((*v47).Members)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v48); err != nil {
 								return err
 							}
 							{
-								if (*v45).More != 0 {
+								if (*v47).More != 0 {
 									r.w.WriteString(" <a href=\"")
-									d0.writeHrefAttr(r.w, (*v45).Topic)
-									r.w.WriteString("#offered\">")
-									v47 := r.strs.T("peers_more", (*v45).More)
-									writeEscaped(r.w, v47)
+									d0.writeHrefAttr(r.w, (*v47).Path)
+									r.w.WriteString("\">")
+									v49 := r.strs.T("peers_more", (*v47).More)
+									writeEscaped(r.w, v49)
 									r.w.WriteString("</a>")
 								}
 							}
 						} else {
 							r.w.WriteString("<span class=\"gap\">")
-							v48 := r.strs.T("peers_none")
-							writeEscaped(r.w, v48)
+							v50 := r.strs.T("peers_none")
+							writeEscaped(r.w, v50)
 							r.w.WriteString("</span>")
 						}
 					}
@@ -3326,48 +4066,48 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v49 := d0.Roles((*v1))
-		if len(v49) > 0 {
-			v50 := v49
-			_ = v50
+		v51 := d0.Roles((*v1))
+		if len(v51) > 0 {
+			v52 := v51
+			_ = v52
 			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
-			v51 := r.strs.T("roles")
-			writeEscaped(r.w, v51)
+			v53 := r.strs.T("roles")
+			writeEscaped(r.w, v53)
 			r.w.WriteString("</h2>\n<ul>")
 			{
-				for v52 := range v50 {
-					v53 := &v50[v52]
-					_, _ = v52, v53
+				for v54 := range v52 {
+					v55 := &v52[v54]
+					_, _ = v54, v55
 					r.w.WriteString("\n<li><strong>")
-					writeEscaped(r.w, (*v53).Role)
+					writeEscaped(r.w, (*v55).Role)
 					r.w.WriteString("</strong> — <a href=\"")
-					d0.writeHrefAttr(r.w, (*v53).Rule)
+					d0.writeHrefAttr(r.w, (*v55).Rule)
 					r.w.WriteString("\">")
-					(*v53).Rule.writeTitle(r.w)
+					(*v55).Rule.writeTitle(r.w)
 					r.w.WriteString("</a> · <time datetime=\"")
-					v54 := isoDate((*v53).From)
-					writeEscaped(r.w, v54)
+					v56 := isoDate((*v55).From)
+					writeEscaped(r.w, v56)
 					r.w.WriteString("\">")
-					v55 := r.strs.Date((*v53).From)
-					writeEscaped(r.w, v55)
+					v57 := r.strs.Date((*v55).From)
+					writeEscaped(r.w, v57)
 					r.w.WriteString("</time>")
 					{
-						v56 := (*v53).To.IsZero()
-						if bool(!(bool(v56))) {
+						v58 := (*v55).To.IsZero()
+						if bool(!(bool(v58))) {
 							r.w.WriteString(" – <time datetime=\"")
-							v57 := isoDate((*v53).To)
-							writeEscaped(r.w, v57)
+							v59 := isoDate((*v55).To)
+							writeEscaped(r.w, v59)
 							r.w.WriteString("\">")
-							v58 := r.strs.Date((*v53).To)
-							writeEscaped(r.w, v58)
+							v60 := r.strs.Date((*v55).To)
+							writeEscaped(r.w, v60)
 							r.w.WriteString("</time>")
 						}
 					}
 					{
-						if bool((*v53).Current) {
+						if bool((*v55).Current) {
 							r.w.WriteString(" <span class=\"badge\">")
-							v59 := r.strs.T("current")
-							writeEscaped(r.w, v59)
+							v61 := r.strs.T("current")
+							writeEscaped(r.w, v61)
 							r.w.WriteString("</span>")
 						}
 					}
@@ -3379,16 +4119,125 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v60 := (*v1).From("minutes", "rapporteur")
-		if len(v60) > 0 {
-			v61 := v60
-			_ = v61
+		v62 := d0.ActionsOf((*v1))
+		if v62 != nil {
+			v63 := v62
+			_ = v63
+			r.w.WriteString("<section aria-labelledby=\"owned-actions\">\n<h2 id=\"owned-actions\">")
+			v64 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v64)
+			r.w.WriteString(" <span class=\"sub\">")
+			if v63 == nil {
+				return nilError("main", "member.html:37:78", ".Open", "*render.MemberActions", "Open")
+			}
+			v65 := r.strs.T("open_count", v63.Open)
+			writeEscaped(r.w, v65)
+			{
+				if v63 == nil {
+					return nilError("main", "member.html:37:90", ".Overdue", "*render.MemberActions", "Overdue")
+				}
+				if v63.Overdue != 0 {
+					r.w.WriteString(" · <strong>")
+					if v63 == nil {
+						return nilError("main", "member.html:37:132", ".Overdue", "*render.MemberActions", "Overdue")
+					}
+					v66 := r.strs.T("overdue_count", v63.Overdue)
+					writeEscaped(r.w, v66)
+					r.w.WriteString("</strong>")
+				}
+			}
+			r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
+			{
+				if v63 == nil {
+					return nilError("main", "member.html:39:10", ".Actions", "*render.MemberActions", "Actions")
+				}
+				for v67 := range v63.Actions {
+					v68 := &v63.Actions[v67]
+					_, _ = v67, v68
+					r.w.WriteString("\n<li class=\"status-")
+					writeEscaped(r.w, (*v68).Status)
+					{
+						if bool((*v68).Overdue) {
+							r.w.WriteString(" overdue")
+						}
+					}
+					r.w.WriteString("\">")
+					writeEscaped(r.w, (*v68).Task)
+					r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
+					writeEscaped(r.w, (*v68).Status)
+					r.w.WriteString("\">")
+					v69 := "status_" + (*v68).Status
+					v70 := r.strs.T(v69)
+					writeEscaped(r.w, v70)
+					r.w.WriteString("</span>")
+					{
+						v71 := (*v68).Due.IsZero()
+						if bool(!(bool(v71))) {
+							r.w.WriteString(" · ")
+							v72 := r.strs.T("due")
+							writeEscaped(r.w, v72)
+							r.w.WriteString(" <time datetime=\"")
+							v73 := isoDate((*v68).Due)
+							writeEscaped(r.w, v73)
+							r.w.WriteString("\">")
+							v74 := r.strs.Date((*v68).Due)
+							writeEscaped(r.w, v74)
+							r.w.WriteString("</time>")
+						}
+					}
+					{
+						if bool((*v68).Overdue) {
+							r.w.WriteString(" · <strong>")
+							v75 := r.strs.T("overdue")
+							writeEscaped(r.w, v75)
+							r.w.WriteString("</strong>")
+						}
+					}
+					r.w.WriteString(" · <a href=\"")
+					d0.writeHrefAttr(r.w, (*v68).Minutes)
+					r.w.WriteString("#actions\">")
+					(*v68).Minutes.writeTitle(r.w)
+					r.w.WriteString("</a></span></li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n")
+			{
+				v76 := v63.More()
+				if bool(v76) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					if v63 == nil {
+						return nilError("main", "member.html:43:46", ".Path", "*render.MemberActions", "Path")
+					}
+					d0.writeHrefAttr(r.w, v63.Path)
+					r.w.WriteString("#")
+					if v63 == nil {
+						return nilError("main", "member.html:43:56", ".Anchor", "*render.MemberActions", "Anchor")
+					}
+					writeEscaped(r.w, urlEscape(v63.Anchor))
+					r.w.WriteString("\">")
+					if v63 == nil {
+						return nilError("main", "member.html:43:81", ".Total", "*render.MemberActions", "Total")
+					}
+					v77 := r.strs.T("see_all", v63.Total)
+					writeEscaped(r.w, v77)
+					r.w.WriteString("</a></p>")
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v78 := d0.Referrers((*v1), "minutes", "rapporteur")
+		if v78 != nil {
+			v79 := v78
+			_ = v79
 			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
-			v62 := r.strs.T("minutes_rapporteur")
-			writeEscaped(r.w, v62)
+			v80 := r.strs.T("minutes_rapporteur")
+			writeEscaped(r.w, v80)
 			r.w.WriteString("</h2>")
-			v63 := d0.With(v61)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v63); err != nil {
+			v81 := d0.WithReferrers(v79)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v81); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
@@ -3396,16 +4245,16 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v64 := (*v1).From("minutes", "attendees")
-		if len(v64) > 0 {
-			v65 := v64
-			_ = v65
+		v82 := d0.Referrers((*v1), "minutes", "attendees")
+		if v82 != nil {
+			v83 := v82
+			_ = v83
 			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
-			v66 := r.strs.T("minutes_attended")
-			writeEscaped(r.w, v66)
+			v84 := r.strs.T("minutes_attended")
+			writeEscaped(r.w, v84)
 			r.w.WriteString("</h2>")
-			v67 := d0.With(v65)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v67); err != nil {
+			v85 := d0.WithReferrers(v83)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v85); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
@@ -3413,24 +4262,24 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v68 := (*v1).From("module", "authors")
-		if len(v68) > 0 {
-			v69 := v68
-			_ = v69
+		v86 := d0.Referrers((*v1), "module", "authors")
+		if v86 != nil {
+			v87 := v86
+			_ = v87
 			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
-			v70 := r.strs.T("modules_authored")
-			writeEscaped(r.w, v70)
+			v88 := r.strs.T("modules_authored")
+			writeEscaped(r.w, v88)
 			r.w.WriteString("</h2>")
-			v71 := d0.With(v69)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v71); err != nil {
+			v89 := d0.WithReferrers(v87)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v89); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
 		}
 	}
 	r.w.WriteString("\n</article>\n")
-	v72 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member")
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v72); err != nil {
+	v90 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v90); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -3441,7 +4290,215 @@ func tpl_main__render_Page_61c99e99(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
+func tpl_main__render_Page_43879bc8(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1 id=\"search-heading\">")
+	v1 := r.strs.T("search")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</h1>\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v2 := r.strs.T("browse_topics")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</a></p>")
+	r.w.WriteString("\n<div id=\"search-app\" data-index=\"")
+	v3 := d0.Href("search/index/")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("\" data-root=\"")
+	v4 := d0.Href("")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\" data-loading=\"")
+	v5 := r.strs.T("search_loading")
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\" data-count=\"")
+	v6 := r.strs.T("search_count")
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\" data-partial=\"")
+	v7 := r.strs.T("search_partial")
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\" data-none=\"")
+	v8 := r.strs.T("search_none")
+	writeEscaped(r.w, v8)
+	r.w.WriteString("\" data-error=\"")
+	v9 := r.strs.T("search_error")
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<form class=\"search-page\" role=\"search\" method=\"get\" aria-labelledby=\"search-heading\" hidden>\n<label for=\"search-q\" class=\"vh\">")
+	v10 := r.strs.T("search")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("</label>\n<input id=\"search-q\" name=\"q\" type=\"search\" placeholder=\"")
+	v11 := r.strs.T("search_placeholder")
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"search-status\" aria-controls=\"search-results\">\n<label class=\"search-filter\">")
+	v12 := r.strs.T("search_type")
+	writeEscaped(r.w, v12)
+	r.w.WriteString(" <select name=\"type\"><option value=\"\">")
+	v13 := r.strs.T("search_all_types")
+	writeEscaped(r.w, v13)
+	r.w.WriteString("</option></select></label>\n<label class=\"search-filter\">")
+	v14 := r.strs.T("search_topic")
+	writeEscaped(r.w, v14)
+	r.w.WriteString(" <select name=\"topic\"><option value=\"\">")
+	v15 := r.strs.T("search_all_topics")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("</option></select></label>\n</form>\n<p id=\"search-status\" class=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n<button type=\"button\" class=\"search-more\" hidden>")
+	v16 := r.strs.T("search_more")
+	writeEscaped(r.w, v16)
+	r.w.WriteString("</button>\n<noscript><p>")
+	v17 := r.strs.T("search_nojs")
+	writeEscaped(r.w, v17)
+	r.w.WriteString(" <a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v18 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v18)
+	r.w.WriteString("</a></p></noscript>\n</div>\n<script src=\"")
+	d0.writeAssetAttr(r.w, "search.js")
+	r.w.WriteString("\" defer></script>\n")
+	return nil
+}
+
+func tpl_main__render_Page_577430b0(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "facet.html:1:25", ".Data", "*render.Page", "Data")
+	}
+	v1 := &d0.Data
+	_ = v1
+	r.w.WriteString("\n<p class=\"kicker\">")
+	{
+		if d0 == nil {
+			return nilError("main", "facet.html:2:35", ".Type", "*render.Page", "Type")
+		}
+		v2 := d0.ListPath(d0.Type)
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString("<a href=\"")
+			d0.writeHrefAttr(r.w, v3)
+			r.w.WriteString("\">")
+			if d0 == nil {
+				return nilError("main", "facet.html:2:80", "$.Type", "*render.Page", "Type")
+			}
+			v4 := d0.TypeLabel(d0.Type)
+			writeEscaped(r.w, v4)
+			r.w.WriteString("</a>")
+		} else {
+			if d0 == nil {
+				return nilError("main", "facet.html:2:112", ".Type", "*render.Page", "Type")
+			}
+			v5 := d0.TypeLabel(d0.Type)
+			writeEscaped(r.w, v5)
+		}
+	}
+	r.w.WriteString(" · ")
+	v6 := d0.FacetField((*v1))
+	writeEscaped(r.w, v6)
+	r.w.WriteString("</p>\n<h1>")
+	{
+		if (*v1) == nil {
+			return nilError("main", "facet.html:3:13", "$f.Target", "*render.Facet", "Target")
+		}
+		if (*v1).Target != nil {
+			v7 := &(*v1).Target
+			_ = v7
+			r.w.WriteString("<a href=\"")
+			d0.writeHrefAttr(r.w, (*v7))
+			r.w.WriteString("\">")
+			if (*v1) == nil {
+				return nilError("main", "facet.html:3:49", "$f.Label", "*render.Facet", "Label")
+			}
+			writeEscaped(r.w, (*v1).Label)
+			r.w.WriteString("</a>")
+		} else {
+			if (*v1) == nil {
+				return nilError("main", "facet.html:3:73", "$f.Label", "*render.Facet", "Label")
+			}
+			writeEscaped(r.w, (*v1).Label)
+		}
+	}
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	if d0 == nil {
+		return nilError("main", "facet.html:4:37", ".Pager.Total", "*render.Page", "Pager")
+	}
+	v8 := r.strs.T("entries_n", d0.Pager.Total)
+	writeEscaped(r.w, v8)
+	r.w.WriteString("</p>\n")
+	v9 := d0.PageEntries()
+	v10 := d0.With(v9)
+	if err := tpl_card_list_render_EntryList_c204cbcf(r, v10); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_6392f0f2(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<article")
+	{
+		if d0 == nil {
+			return nilError("main", "entry.html:2:21", ".Entry.Lang", "*render.Page", "Entry")
+		}
+		v1 := d0.Entry.Lang()
+		if len(v1) > 0 {
+			v2 := v1
+			_ = v2
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v2)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	if d0 == nil {
+		return nilError("main", "entry.html:3:47", ".Type.Folder", "*render.Page", "Type")
+	}
+	if d0.Type == nil {
+		return nilError("main", "entry.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
+	}
+	v3 := d0.Type.Folder + "/"
+	d0.writeHrefAttr(r.w, v3)
+	r.w.WriteString("\">")
+	if d0 == nil {
+		return nilError("main", "entry.html:3:76", ".Type", "*render.Page", "Type")
+	}
+	v4 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "entry.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	if d0 == nil {
+		return nilError("main", "entry.html:5:39", ".Entry.Fields", "*render.Page", "Entry")
+	}
+	v5 := d0.Entry.Fields()
+	v6 := d0.WithFields(v5)
+	if err := tpl_fields_render_FieldList_a8f39c45(r, v6); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</article>\n")
+	v7 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v7); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_751dc362(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
 		return nilError("main", "rule.html:1:25", ".Entry", "*render.Page", "Entry")
@@ -3539,74 +4596,97 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString("\n")
+	{
+		v25 := (*v1).FieldsExcept("title", "category", "status", "adopted", "supersedes", "terms")
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			v27 := d0.WithFields(v26)
+			if err := tpl_fields_render_FieldList_a8f39c45(r, v27); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
 	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
 	{
-		v25 := (*v1).Objects("terms")
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
+		v28 := (*v1).Objects("terms")
+		if len(v28) > 0 {
+			v29 := v28
+			_ = v29
 			r.w.WriteString("<section aria-labelledby=\"terms\"><h2 id=\"terms\">")
-			v27 := r.strs.T("terms")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"terms\"><thead><tr><th scope=\"col\">")
-			v28 := r.strs.T("role")
-			writeEscaped(r.w, v28)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v29 := r.strs.T("member")
-			writeEscaped(r.w, v29)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v30 := r.strs.T("from")
+			v30 := r.strs.T("terms")
 			writeEscaped(r.w, v30)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v31 := r.strs.T("to")
+			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"terms\"><thead><tr><th scope=\"col\">")
+			v31 := r.strs.T("role")
 			writeEscaped(r.w, v31)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v32 := r.strs.T("member")
+			writeEscaped(r.w, v32)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v33 := r.strs.T("from")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v34 := r.strs.T("to")
+			writeEscaped(r.w, v34)
 			r.w.WriteString("</th></tr></thead><tbody>")
 			{
-				for v32 := range v26 {
-					v33 := &v26[v32]
-					_, _ = v32, v33
+				for v35 := range v29 {
+					v36 := &v29[v35]
+					_, _ = v35, v36
 					r.w.WriteString("\n<tr><td>")
-					v34 := (*v33).S("role")
-					writeEscaped(r.w, v34)
+					v37 := (*v36).S("role")
+					writeEscaped(r.w, v37)
+					{
+						v38 := (*v36).FieldsExcept("role", "member", "from", "to")
+						if len(v38) > 0 {
+							v39 := v38
+							_ = v39
+							v40 := d0.WithFields(v39)
+							if err := tpl_fields_render_FieldList_a8f39c45(r, v40); err != nil {
+								return err
+							}
+						}
+					}
 					r.w.WriteString("</td><td>")
 					{
-						v35 := (*v33).Ref("member")
-						if v35 != nil {
-							v36 := v35
-							_ = v36
+						v41 := (*v36).Ref("member")
+						if v41 != nil {
+							v42 := v41
+							_ = v42
 							r.w.WriteString("<a href=\"")
-							d0.writeHrefAttr(r.w, v36)
+							d0.writeHrefAttr(r.w, v42)
 							r.w.WriteString("\">")
-							v36.writeTitle(r.w)
+							v42.writeTitle(r.w)
 							r.w.WriteString("</a>")
 						}
 					}
 					r.w.WriteString("</td><td><time datetime=\"")
-					v37 := (*v33).Time("from")
-					v38 := isoDate(v37)
-					writeEscaped(r.w, v38)
+					v43 := (*v36).Time("from")
+					v44 := isoDate(v43)
+					writeEscaped(r.w, v44)
 					r.w.WriteString("\">")
-					v39 := (*v33).Time("from")
-					v40 := r.strs.Date(v39)
-					writeEscaped(r.w, v40)
+					v45 := (*v36).Time("from")
+					v46 := r.strs.Date(v45)
+					writeEscaped(r.w, v46)
 					r.w.WriteString("</time></td><td>")
 					{
-						v41 := (*v33).Time("to")
+						v47 := (*v36).Time("to")
 						if true {
-							v42 := v41
-							_ = v42
+							v48 := v47
+							_ = v48
 							{
-								v43 := v42.IsZero()
-								if bool(!(bool(v43))) {
+								v49 := v48.IsZero()
+								if bool(!(bool(v49))) {
 									r.w.WriteString("<time datetime=\"")
-									v44 := isoDate(v42)
-									writeEscaped(r.w, v44)
+									v50 := isoDate(v48)
+									writeEscaped(r.w, v50)
 									r.w.WriteString("\">")
-									v45 := r.strs.Date(v42)
-									writeEscaped(r.w, v45)
+									v51 := r.strs.Date(v48)
+									writeEscaped(r.w, v51)
 									r.w.WriteString("</time>")
 								} else {
 									r.w.WriteString("—")
@@ -3621,8 +4701,8 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString("\n</article>\n")
-	v46 := d0.BacklinksExcept("rule.supersedes")
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v46); err != nil {
+	v52 := d0.BacklinksExcept("rule.supersedes")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v52); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -3633,250 +4713,7 @@ func tpl_main__render_Page_709164a6(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_817918cf(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "actions.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"lead\">")
-	v1 := r.strs.T("actions_lead")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</p>\n")
-	{
-		v2 := d0.ActionsByOwner()
-		if len(v2) > 0 {
-			for v3 := range v2 {
-				v4 := &v2[v3]
-				_, _ = v3, v4
-				r.w.WriteString("\n<section aria-labelledby=\"owner-")
-				{
-					if (*v4).Owner != nil {
-						v5 := &(*v4).Owner
-						_ = v5
-						v6 := (*v5).Slug()
-						writeEscaped(r.w, v6)
-					} else {
-						r.w.WriteString("none")
-					}
-				}
-				r.w.WriteString("\">\n<h2 id=\"owner-")
-				{
-					if (*v4).Owner != nil {
-						v7 := &(*v4).Owner
-						_ = v7
-						v8 := (*v7).Slug()
-						writeEscaped(r.w, v8)
-					} else {
-						r.w.WriteString("none")
-					}
-				}
-				r.w.WriteString("\">")
-				{
-					if (*v4).Owner != nil {
-						v9 := &(*v4).Owner
-						_ = v9
-						r.w.WriteString("<a href=\"")
-						d0.writeHrefAttr(r.w, (*v9))
-						r.w.WriteString("\">")
-						(*v9).writeTitle(r.w)
-						r.w.WriteString("</a>")
-					} else {
-						v10 := r.strs.T("no_owner")
-						writeEscaped(r.w, v10)
-					}
-				}
-				r.w.WriteString(" <span class=\"sub\">")
-				v11 := r.strs.T("open_count", (*v4).Open)
-				writeEscaped(r.w, v11)
-				{
-					if (*v4).Overdue != 0 {
-						r.w.WriteString(" · <strong>")
-						v12 := r.strs.T("overdue_count", (*v4).Overdue)
-						writeEscaped(r.w, v12)
-						r.w.WriteString("</strong>")
-					}
-				}
-				r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
-				{
-					for v13 := range (*v4).Actions {
-						v14 := &(*v4).Actions[v13]
-						_, _ = v13, v14
-						r.w.WriteString("\n<li class=\"status-")
-						writeEscaped(r.w, (*v14).Status)
-						{
-							if bool((*v14).Overdue) {
-								r.w.WriteString(" overdue")
-							}
-						}
-						r.w.WriteString("\">")
-						writeEscaped(r.w, (*v14).Task)
-						r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
-						writeEscaped(r.w, (*v14).Status)
-						r.w.WriteString("\">")
-						v15 := "status_" + (*v14).Status
-						v16 := r.strs.T(v15)
-						writeEscaped(r.w, v16)
-						r.w.WriteString("</span>")
-						{
-							v17 := (*v14).Due.IsZero()
-							if bool(!(bool(v17))) {
-								r.w.WriteString(" · ")
-								v18 := r.strs.T("due")
-								writeEscaped(r.w, v18)
-								r.w.WriteString(" <time datetime=\"")
-								v19 := isoDate((*v14).Due)
-								writeEscaped(r.w, v19)
-								r.w.WriteString("\">")
-								v20 := r.strs.Date((*v14).Due)
-								writeEscaped(r.w, v20)
-								r.w.WriteString("</time>")
-							}
-						}
-						{
-							if bool((*v14).Overdue) {
-								r.w.WriteString(" · <strong>")
-								v21 := r.strs.T("overdue")
-								writeEscaped(r.w, v21)
-								r.w.WriteString("</strong>")
-							}
-						}
-						r.w.WriteString(" · <a href=\"")
-						d0.writeHrefAttr(r.w, (*v14).Minutes)
-						r.w.WriteString("#actions\">")
-						(*v14).Minutes.writeTitle(r.w)
-						r.w.WriteString("</a></span></li>")
-					}
-				}
-				r.w.WriteString("\n</ul>\n</section>\n")
-			}
-		} else {
-			r.w.WriteString("<p>")
-			v22 := r.strs.T("no_open_actions")
-			writeEscaped(r.w, v22)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_83d81b42(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "minutes-index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		if d0 == nil {
-			return nilError("main", "minutes-index.html:3:12", ".Type.Description", "*render.Page", "Type")
-		}
-		if d0.Type == nil {
-			return nilError("main", "minutes-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
-		}
-		if len(d0.Type.Description) > 0 {
-			v1 := &d0.Type.Description
-			_ = v1
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v1))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	v2 := d0.Entries("minutes")
-	v3 := d0.ByYear(v2, "date")
-	v4 := v3
-	_ = v4
-	r.w.WriteString("\n<nav aria-label=\"")
-	v5 := r.strs.T("years")
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\"><ul class=\"chips\">")
-	{
-		for v6 := range v4 {
-			v7 := &v4[v6]
-			_, _ = v6, v7
-			r.w.WriteString("<li><a href=\"#y")
-			writeEscaped(r.w, urlEscape(strconv.Itoa((*v7).Year)))
-			r.w.WriteString("\">")
-			writeEscaped(r.w, strconv.Itoa((*v7).Year))
-			r.w.WriteString("</a></li>")
-		}
-	}
-	r.w.WriteString("</ul></nav>\n")
-	{
-		for v8 := range v4 {
-			v9 := &v4[v8]
-			_, _ = v8, v9
-			r.w.WriteString("\n<section aria-labelledby=\"y")
-			writeEscaped(r.w, strconv.Itoa((*v9).Year))
-			r.w.WriteString("\">\n<h2 id=\"y")
-			writeEscaped(r.w, strconv.Itoa((*v9).Year))
-			r.w.WriteString("\">")
-			writeEscaped(r.w, strconv.Itoa((*v9).Year))
-			r.w.WriteString("</h2>\n<ul class=\"cards\">")
-			{
-				for v10 := range (*v9).Entries {
-					v11 := &(*v9).Entries[v10]
-					_, _ = v10, v11
-					r.w.WriteString("\n<li")
-					{
-						v12 := (*v11).Lang()
-						if len(v12) > 0 {
-							v13 := v12
-							_ = v13
-							r.w.WriteString(" lang=\"")
-							writeEscaped(r.w, v13)
-							r.w.WriteString("\"")
-						}
-					}
-					r.w.WriteString("><a href=\"")
-					d0.writeHrefAttr(r.w, (*v11))
-					r.w.WriteString("\">")
-					(*v11).writeTitle(r.w)
-					r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
-					v14 := (*v11).Time("date")
-					v15 := isoDate(v14)
-					writeEscaped(r.w, v15)
-					r.w.WriteString("\">")
-					v16 := (*v11).Time("date")
-					v17 := r.strs.Date(v16)
-					writeEscaped(r.w, v17)
-					r.w.WriteString("</time>")
-					{
-						v18 := (*v11).S("location")
-						if len(v18) > 0 {
-							v19 := v18
-							_ = v19
-							r.w.WriteString(" · ")
-							writeEscaped(r.w, v19)
-						}
-					}
-					{
-						v20 := (*v11).Ref("rapporteur")
-						if v20 != nil {
-							v21 := v20
-							_ = v21
-							r.w.WriteString(" · ")
-							v22 := r.strs.T("rapporteur")
-							writeEscaped(r.w, v22)
-							r.w.WriteString(": ")
-							v21.writeTitle(r.w)
-						}
-					}
-					r.w.WriteString("</span></li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n</section>\n")
-		}
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_96cb1c39(r *run, d0 *Page) error {
+func tpl_main__render_Page_9607df26(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<h1>")
 	if d0 == nil {
@@ -3901,7 +4738,7 @@ func tpl_main__render_Page_96cb1c39(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v2 := d0.Entries("rule")
+		v2 := d0.PageEntries()
 		v3 := d0.GroupBy(v2, "category")
 		for v4 := range v3 {
 			v5 := &v3[v4]
@@ -3972,451 +4809,14 @@ func tpl_main__render_Page_96cb1c39(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_a5812ebc(r *run, d0 *Page) error {
-	_ = d0
-	v1 := d0.Entries("member")
-	v2 := v1
-	_ = v2
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "member-index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		if d0 == nil {
-			return nilError("main", "member-index.html:3:12", ".Type.Description", "*render.Page", "Type")
-		}
-		if d0.Type == nil {
-			return nilError("main", "member-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
-		}
-		if len(d0.Type.Description) > 0 {
-			v3 := &d0.Type.Description
-			_ = v3
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v3))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n<form class=\"filters\" id=\"member-filters\" action=\"./\" method=\"get\" hidden>\n<fieldset>\n<legend>")
-	v4 := r.strs.T("filter")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</legend>")
-	{
-		v5 := d0.DirectoryFilters(v2)
-		for v6 := range v5 {
-			v7 := &v5[v6]
-			_, _ = v6, v7
-			r.w.WriteString("\n<label>")
-			v8 := r.strs.T((*v7).Label)
-			writeEscaped(r.w, v8)
-			r.w.WriteString("\n<select name=\"")
-			writeEscaped(r.w, (*v7).Field)
-			r.w.WriteString("\" data-filter=\"")
-			writeEscaped(r.w, (*v7).Field)
-			r.w.WriteString("\">\n<option value=\"\">")
-			v9 := r.strs.T("filter_all")
-			writeEscaped(r.w, v9)
-			r.w.WriteString("</option>")
-			{
-				for v10 := range (*v7).Facets {
-					v11 := &(*v7).Facets[v10]
-					_, _ = v10, v11
-					r.w.WriteString("\n<option value=\"")
-					writeEscaped(r.w, (*v11).Value)
-					r.w.WriteString("\">")
-					writeEscaped(r.w, (*v11).Label)
-					r.w.WriteString(" (")
-					writeEscaped(r.w, strconv.Itoa((*v11).Count))
-					r.w.WriteString(")</option>")
-				}
-			}
-			r.w.WriteString("\n</select></label>")
-		}
-	}
-	r.w.WriteString("\n<p class=\"count\" aria-live=\"polite\" data-count-template=\"")
-	v12 := r.strs.T("members_shown")
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\"></p>\n</fieldset>\n</form>\n<nav class=\"browse\" aria-labelledby=\"browse\"><h2 id=\"browse\">")
-	v13 := r.strs.T("browse")
-	writeEscaped(r.w, v13)
-	r.w.WriteString("</h2>\n<dl class=\"fields\">")
-	{
-		v14 := d0.FacetFields()
-		for v15 := range v14 {
-			v16 := &v14[v15]
-			_, _ = v15, v16
-			{
-				v17 := d0.DirectoryFacets((*v16))
-				if len(v17) > 0 {
-					v18 := v17
-					_ = v18
-					r.w.WriteString("\n<dt>")
-					v19 := "filter_" + (*v16)
-					v20 := r.strs.T(v19)
-					writeEscaped(r.w, v20)
-					r.w.WriteString("</dt>\n<dd><ul class=\"chips\">")
-					{
-						for v21 := range v18 {
-							v22 := &v18[v21]
-							_, _ = v21, v22
-							r.w.WriteString("<li><a href=\"")
-							d0.writeHrefAttr(r.w, (*v22).Path)
-							r.w.WriteString("\">")
-							writeEscaped(r.w, (*v22).Label)
-							r.w.WriteString(" (")
-							writeEscaped(r.w, strconv.Itoa(len((*v22).Members)))
-							r.w.WriteString(")</a></li>")
-						}
-					}
-					r.w.WriteString("</ul></dd>")
-				}
-			}
-		}
-	}
-	r.w.WriteString("\n</dl>\n<p>")
-	v23 := r.strs.T("browse_by_topic")
-	writeEscaped(r.w, v23)
-	r.w.WriteString(" <a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v24 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v24)
-	r.w.WriteString("</a></p>\n</nav>\n")
-	{
-		v25 := d0.GroupBy(v2, "country")
-		for v26 := range v25 {
-			v27 := &v25[v26]
-			_, _ = v26, v27
-			r.w.WriteString("\n<section aria-labelledby=\"in-")
-			writeEscaped(r.w, (*v27).Key)
-			r.w.WriteString("\">\n<h2 id=\"in-")
-			writeEscaped(r.w, (*v27).Key)
-			r.w.WriteString("\">")
-			v28 := r.strs.Country((*v27).Key)
-			writeEscaped(r.w, v28)
-			r.w.WriteString("</h2>\n<ul class=\"cards directory\">")
-			{
-				for v29 := range (*v27).Entries {
-					v30 := &(*v27).Entries[v29]
-					_, _ = v29, v30
-					r.w.WriteString("\n<li data-region=\"")
-					v31 := (*v30).S("region")
-					writeEscaped(r.w, v31)
-					r.w.WriteString("\" data-country=\"")
-					v32 := (*v30).S("country")
-					writeEscaped(r.w, v32)
-					r.w.WriteString("\" data-kind=\"")
-					v33 := (*v30).S("kind")
-					writeEscaped(r.w, v33)
-					r.w.WriteString("\" data-offers=\"")
-					v34 := (*v30).List("offers")
-					v35 := strings.Join(v34, " ")
-					writeEscaped(r.w, v35)
-					r.w.WriteString("\" data-needs=\"")
-					v36 := (*v30).List("needs")
-					v37 := strings.Join(v36, " ")
-					writeEscaped(r.w, v37)
-					r.w.WriteString("\"")
-					{
-						v38 := (*v30).Lang()
-						if len(v38) > 0 {
-							v39 := v38
-							_ = v39
-							r.w.WriteString(" lang=\"")
-							writeEscaped(r.w, v39)
-							r.w.WriteString("\"")
-						}
-					}
-					r.w.WriteString(">\n<a href=\"")
-					d0.writeHrefAttr(r.w, (*v30))
-					r.w.WriteString("\">")
-					(*v30).writeTitle(r.w)
-					r.w.WriteString("</a>\n<span class=\"sub\">")
-					v40 := (*v30).S("kind")
-					v41 := "kind_" + v40
-					v42 := r.strs.T(v41)
-					writeEscaped(r.w, v42)
-					{
-						v43 := (*v30).S("region")
-						if len(v43) > 0 {
-							v44 := v43
-							_ = v44
-							r.w.WriteString(" · ")
-							writeEscaped(r.w, v44)
-						}
-					}
-					r.w.WriteString("</span>\n")
-					{
-						v45 := (*v30).Refs("offers")
-						if len(v45) > 0 {
-							v46 := v45
-							_ = v46
-							r.w.WriteString("<span class=\"sub\">")
-							v47 := r.strs.T("offers")
-							writeEscaped(r.w, v47)
-							r.w.WriteString(": ")
-							{
-								for v48 := range v46 {
-									v49 := &v46[v48]
-									_, _ = v48, v49
-									{
-										if v48 != 0 {
-											r.w.WriteString(", ")
-										}
-									}
-									(*v49).writeTitle(r.w)
-								}
-							}
-							r.w.WriteString("</span>")
-						}
-					}
-					r.w.WriteString("\n</li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n</section>\n")
-		}
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_abb35a72(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	v1 := r.strs.T("not_found")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</h1>\n<p>")
-	v2 := r.strs.T("not_found_text")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</p>\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "")
-	r.w.WriteString("\">")
-	v3 := r.strs.T("go_home")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("</a> · <a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a></p>\n")
-	return nil
-}
-
-func tpl_main__render_Page_c9acafb2(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "topic-index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"lead\">")
-	v1 := r.strs.T("topics_lead")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</p>\n<div class=\"table-wrap\"><table class=\"demand\">\n<caption>")
-	v2 := r.strs.T("demand_caption")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</caption>\n<colgroup><col><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"></colgroup>\n<thead><tr><th scope=\"col\">")
-	v3 := r.strs.T("topic")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v4 := r.strs.T("needs_count")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v5 := r.strs.T("offers_count")
-	writeEscaped(r.w, v5)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v6 := r.strs.T("discussed_count")
-	writeEscaped(r.w, v6)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v7 := r.strs.T("modules_count")
-	writeEscaped(r.w, v7)
-	r.w.WriteString("</th></tr></thead>\n<tbody>")
-	{
-		v8 := d0.Demands()
-		for v9 := range v8 {
-			v10 := &v8[v9]
-			_, _ = v9, v10
-			r.w.WriteString("\n<tr")
-			{
-				if bool((*v10).Unmet) {
-					r.w.WriteString(" class=\"unmet\"")
-				}
-			}
-			r.w.WriteString("><th scope=\"row\"><a href=\"")
-			d0.writeHrefAttr(r.w, (*v10).Topic)
-			r.w.WriteString("\">")
-			(*v10).Topic.writeTitle(r.w)
-			r.w.WriteString("</a>")
-			{
-				if bool((*v10).Unmet) {
-					r.w.WriteString(" <strong class=\"flag\">")
-					v11 := r.strs.T("unmet")
-					writeEscaped(r.w, v11)
-					r.w.WriteString("</strong>")
-				}
-			}
-			r.w.WriteString("</th><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Needs))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Offers))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Minutes))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Modules))
-			r.w.WriteString("</td></tr>")
-		}
-	}
-	r.w.WriteString("\n</tbody></table></div>\n")
-	return nil
-}
-
-func tpl_main__render_Page_d2f53554(r *run, d0 *Page) error {
-	_ = d0
-	if d0 == nil {
-		return nilError("main", "topic.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article")
-	{
-		v2 := (*v1).Lang()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a></p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "topic.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		v5 := (*v1).List("aliases")
-		if len(v5) > 0 {
-			v6 := v5
-			_ = v6
-			r.w.WriteString("<p class=\"sub\">")
-			v7 := r.strs.T("also_called")
-			writeEscaped(r.w, v7)
-			r.w.WriteString(" ")
-			v8 := strings.Join(v6, ", ")
-			writeEscaped(r.w, v8)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v9 := (*v1).S("definition")
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, v10)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n<div class=\"two\">\n<section aria-labelledby=\"offered\"><h2 id=\"offered\">")
-	v11 := r.strs.T("who_offers")
-	writeEscaped(r.w, v11)
-	r.w.WriteString("</h2>")
-	{
-		v12 := (*v1).From("member", "offers")
-		if len(v12) > 0 {
-			v13 := v12
-			_ = v13
-			v14 := d0.With(v13)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v14); err != nil {
-				return err
-			}
-		} else {
-			r.w.WriteString("<p class=\"gap\">")
-			v15 := r.strs.T("nobody_offers")
-			writeEscaped(r.w, v15)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("</section>\n<section aria-labelledby=\"needed\"><h2 id=\"needed\">")
-	v16 := r.strs.T("who_needs")
-	writeEscaped(r.w, v16)
-	r.w.WriteString("</h2>")
-	{
-		v17 := (*v1).From("member", "needs")
-		if len(v17) > 0 {
-			v18 := v17
-			_ = v18
-			v19 := d0.With(v18)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v19); err != nil {
-				return err
-			}
-		} else {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n</div>\n")
-	{
-		v20 := (*v1).From("minutes", "topics")
-		if len(v20) > 0 {
-			v21 := v20
-			_ = v21
-			r.w.WriteString("<section aria-labelledby=\"discussed\"><h2 id=\"discussed\">")
-			v22 := r.strs.T("discussed_in")
-			writeEscaped(r.w, v22)
-			r.w.WriteString("</h2>")
-			v23 := d0.With(v21)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v23); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v24 := (*v1).From("module", "topics")
-		if len(v24) > 0 {
-			v25 := v24
-			_ = v25
-			r.w.WriteString("<section aria-labelledby=\"taught\"><h2 id=\"taught\">")
-			v26 := r.strs.T("taught_in")
-			writeEscaped(r.w, v26)
-			r.w.WriteString("</h2>")
-			v27 := d0.With(v25)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v27); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n</article>\n")
-	v28 := d0.BacklinksExcept("member.offers", "member.needs", "minutes.topics", "module.topics")
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v28); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
 	return nil
 }
 
-func tpl_main__render_Page_d444446f(r *run, d0 *Page) error {
+func tpl_main__render_Page_a410ae02(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
 		return nilError("main", "charter.html:1:25", ".Entry", "*render.Page", "Entry")
@@ -4500,31 +4900,54 @@ func tpl_main__render_Page_d444446f(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v21 := (*v1).Objects("goals")
+		v21 := (*v1).FieldsExcept("title", "adopted", "revised", "mission", "vision", "goals", "members")
 		if len(v21) > 0 {
 			v22 := v21
 			_ = v22
+			v23 := d0.WithFields(v22)
+			if err := tpl_fields_render_FieldList_a8f39c45(r, v23); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v24 := (*v1).Objects("goals")
+		if len(v24) > 0 {
+			v25 := v24
+			_ = v25
 			r.w.WriteString("<section aria-labelledby=\"goals\"><h2 id=\"goals\">")
-			v23 := r.strs.T("goals")
-			writeEscaped(r.w, v23)
+			v26 := r.strs.T("goals")
+			writeEscaped(r.w, v26)
 			r.w.WriteString("</h2>\n")
 			{
-				v24 := d0.GroupObjects(v22, "horizon")
-				for v25 := range v24 {
-					v26 := &v24[v25]
-					_, _ = v25, v26
+				v27 := d0.GroupObjects(v25, "horizon")
+				for v28 := range v27 {
+					v29 := &v27[v28]
+					_, _ = v28, v29
 					r.w.WriteString("<h3>")
-					v27 := "horizon_" + (*v26).Key
-					v28 := r.strs.T(v27)
-					writeEscaped(r.w, v28)
+					v30 := "horizon_" + (*v29).Key
+					v31 := r.strs.T(v30)
+					writeEscaped(r.w, v31)
 					r.w.WriteString("</h3><ul>")
 					{
-						for v29 := range (*v26).Objects {
-							v30 := &(*v26).Objects[v29]
-							_, _ = v29, v30
+						for v32 := range (*v29).Objects {
+							v33 := &(*v29).Objects[v32]
+							_, _ = v32, v33
 							r.w.WriteString("<li>")
-							v31 := (*v30).S("text")
-							writeEscaped(r.w, v31)
+							v34 := (*v33).S("text")
+							writeEscaped(r.w, v34)
+							{
+								v35 := (*v33).FieldsExcept("horizon", "text")
+								if len(v35) > 0 {
+									v36 := v35
+									_ = v36
+									v37 := d0.WithFields(v36)
+									if err := tpl_fields_render_FieldList_a8f39c45(r, v37); err != nil {
+										return err
+									}
+								}
+							}
 							r.w.WriteString("</li>")
 						}
 					}
@@ -4540,16 +4963,16 @@ func tpl_main__render_Page_d444446f(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v32 := (*v1).Refs("members")
-		if len(v32) > 0 {
-			v33 := v32
-			_ = v33
+		v38 := (*v1).Refs("members")
+		if len(v38) > 0 {
+			v39 := v38
+			_ = v39
 			r.w.WriteString("<section aria-labelledby=\"charter-members\"><h2 id=\"charter-members\">")
-			v34 := r.strs.T("nav_members")
-			writeEscaped(r.w, v34)
+			v40 := r.strs.T("nav_members")
+			writeEscaped(r.w, v40)
 			r.w.WriteString("</h2>")
-			v35 := d0.With(v33)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v35); err != nil {
+			v41 := d0.With(v39)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v41); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
@@ -4557,24 +4980,24 @@ func tpl_main__render_Page_d444446f(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v36 := (*v1).From("minutes", "charter")
-		if len(v36) > 0 {
-			v37 := v36
-			_ = v37
+		v42 := d0.Referrers((*v1), "minutes", "charter")
+		if v42 != nil {
+			v43 := v42
+			_ = v43
 			r.w.WriteString("<section aria-labelledby=\"meetings\"><h2 id=\"meetings\">")
-			v38 := r.strs.T("meetings")
-			writeEscaped(r.w, v38)
+			v44 := r.strs.T("meetings")
+			writeEscaped(r.w, v44)
 			r.w.WriteString("</h2>")
-			v39 := d0.With(v37)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v39); err != nil {
+			v45 := d0.WithReferrers(v43)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v45); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
 		}
 	}
 	r.w.WriteString("\n</article>\n")
-	v40 := d0.BacklinksExcept("minutes.charter")
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v40); err != nil {
+	v46 := d0.BacklinksExcept("minutes.charter")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v46); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -4585,7 +5008,604 @@ func tpl_main__render_Page_d444446f(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
+func tpl_main__render_Page_a95644b4(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		if d0 == nil {
+			return nilError("main", "index.html:3:12", ".Type.Description", "*render.Page", "Type")
+		}
+		if d0.Type == nil {
+			return nilError("main", "index.html:3:12", ".Type.Description", "*schema.Type", "Description")
+		}
+		if len(d0.Type.Description) > 0 {
+			v1 := &d0.Type.Description
+			_ = v1
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v1))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	v2 := d0.PageEntries()
+	v3 := d0.With(v2)
+	if err := tpl_card_list_render_EntryList_c204cbcf(r, v3); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_abb35a72(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	v1 := r.strs.T("not_found")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</h1>\n<p>")
+	v2 := r.strs.T("not_found_text")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</p>\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "")
+	r.w.WriteString("\">")
+	v3 := r.strs.T("go_home")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</a> · <a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n")
+	return nil
+}
+
+func tpl_main__render_Page_b4e5a8cc(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "topic.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "topic.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		v5 := (*v1).List("aliases")
+		if len(v5) > 0 {
+			v6 := v5
+			_ = v6
+			r.w.WriteString("<p class=\"sub\">")
+			v7 := r.strs.T("also_called")
+			writeEscaped(r.w, v7)
+			r.w.WriteString(" ")
+			v8 := strings.Join(v6, ", ")
+			writeEscaped(r.w, v8)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v9 := (*v1).S("definition")
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, v10)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v11 := (*v1).FieldsExcept("name", "aliases", "definition")
+		if len(v11) > 0 {
+			v12 := v11
+			_ = v12
+			v13 := d0.WithFields(v12)
+			if err := tpl_fields_render_FieldList_a8f39c45(r, v13); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n<div class=\"two\">\n<section aria-labelledby=\"offered\"><h2 id=\"offered\">")
+	v14 := r.strs.T("who_offers")
+	writeEscaped(r.w, v14)
+	r.w.WriteString("</h2>")
+	{
+		v15 := d0.Referrers((*v1), "member", "offers")
+		if v15 != nil {
+			v16 := v15
+			_ = v16
+			v17 := d0.WithReferrers(v16)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v17); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p class=\"gap\">")
+			v18 := r.strs.T("nobody_offers")
+			writeEscaped(r.w, v18)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"needed\"><h2 id=\"needed\">")
+	v19 := r.strs.T("who_needs")
+	writeEscaped(r.w, v19)
+	r.w.WriteString("</h2>")
+	{
+		v20 := d0.Referrers((*v1), "member", "needs")
+		if v20 != nil {
+			v21 := v20
+			_ = v21
+			v22 := d0.WithReferrers(v21)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v22); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n")
+	{
+		v23 := d0.Referrers((*v1), "minutes", "topics")
+		if v23 != nil {
+			v24 := v23
+			_ = v24
+			r.w.WriteString("<section aria-labelledby=\"discussed\"><h2 id=\"discussed\">")
+			v25 := r.strs.T("discussed_in")
+			writeEscaped(r.w, v25)
+			r.w.WriteString("</h2>")
+			v26 := d0.WithReferrers(v24)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v26); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v27 := d0.Referrers((*v1), "module", "topics")
+		if v27 != nil {
+			v28 := v27
+			_ = v28
+			r.w.WriteString("<section aria-labelledby=\"taught\"><h2 id=\"taught\">")
+			v29 := r.strs.T("taught_in")
+			writeEscaped(r.w, v29)
+			r.w.WriteString("</h2>")
+			v30 := d0.WithReferrers(v28)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v30); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v31 := d0.BacklinksExcept("member.offers", "member.needs", "minutes.topics", "module.topics")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v31); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_baa5a5c0(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<section class=\"hero\">\n<h1>")
+	v1 := d0.Config()
+	if v1 == nil {
+		return nilError("main", "home.html:3:13", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v1.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		v2 := d0.Config()
+		if v2 == nil {
+			return nilError("main", "home.html:4:14", ".Config.Description", "*config.Site", "Description")
+		}
+		if len(v2.Description) > 0 {
+			v3 := &v2.Description
+			_ = v3
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v3))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	v4 := d0.Entries("charter")
+	v5 := v4
+	_ = v5
+	r.w.WriteString("\n")
+	{
+		for v6 := range v5 {
+			v7 := &v5[v6]
+			_, _ = v6, v7
+			{
+				if bool(int64(v6) < int64(3)) {
+					r.w.WriteString("\n<div class=\"mission\"><h2><a href=\"")
+					d0.writeHrefAttr(r.w, (*v7))
+					r.w.WriteString("\">")
+					(*v7).writeTitle(r.w)
+					r.w.WriteString("</a></h2><p>")
+					v8 := (*v7).S("mission")
+					writeEscaped(r.w, v8)
+					r.w.WriteString("</p></div>\n")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		if bool(int64(len(v5)) > int64(3)) {
+			r.w.WriteString("<p class=\"more\"><a href=\"")
+			d0.writeHrefAttr(r.w, "charters/")
+			r.w.WriteString("\">")
+			v9 := r.strs.T("see_all", len(v5))
+			writeEscaped(r.w, v9)
+			r.w.WriteString("</a></p>")
+		}
+	}
+	r.w.WriteString("\n</section>\n<div class=\"grid\">\n<section aria-labelledby=\"latest\">\n<h2 id=\"latest\">")
+	v10 := r.strs.T("home_latest_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("</h2>\n<ul class=\"cards\">")
+	{
+		v11 := d0.Latest("minutes", "date", 5)
+		for v12 := range v11 {
+			v13 := &v11[v12]
+			_, _ = v12, v13
+			r.w.WriteString("\n<li")
+			{
+				v14 := (*v13).Lang()
+				if len(v14) > 0 {
+					v15 := v14
+					_ = v15
+					r.w.WriteString(" lang=\"")
+					writeEscaped(r.w, v15)
+					r.w.WriteString("\"")
+				}
+			}
+			r.w.WriteString("><a href=\"")
+			d0.writeHrefAttr(r.w, (*v13))
+			r.w.WriteString("\">")
+			(*v13).writeTitle(r.w)
+			r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
+			v16 := (*v13).Time("date")
+			v17 := isoDate(v16)
+			writeEscaped(r.w, v17)
+			r.w.WriteString("\">")
+			v18 := (*v13).Time("date")
+			v19 := r.strs.Date(v18)
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</time>")
+			{
+				v20 := (*v13).S("location")
+				if len(v20) > 0 {
+					v21 := v20
+					_ = v21
+					r.w.WriteString(" · ")
+					writeEscaped(r.w, v21)
+				}
+			}
+			r.w.WriteString("</span></li>")
+		}
+	}
+	r.w.WriteString("\n</ul>\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "minutes/")
+	r.w.WriteString("\">")
+	v22 := r.strs.T("all_minutes")
+	writeEscaped(r.w, v22)
+	r.w.WriteString("</a></p>\n</section>\n<section aria-labelledby=\"open-actions\">\n<h2 id=\"open-actions\">")
+	v23 := r.strs.T("home_open_actions")
+	writeEscaped(r.w, v23)
+	r.w.WriteString("</h2>\n")
+	v24 := d0.OpenActions()
+	v25 := v24
+	_ = v25
+	r.w.WriteString("\n")
+	{
+		if len(v25) > 0 {
+			r.w.WriteString("<ul class=\"actions\">")
+			{
+				for v26 := range v25 {
+					v27 := &v25[v26]
+					_, _ = v26, v27
+					{
+						if bool(int64(v26) < int64(5)) {
+							r.w.WriteString("\n<li")
+							{
+								if bool((*v27).Overdue) {
+									r.w.WriteString(" class=\"overdue\"")
+								}
+							}
+							r.w.WriteString(">")
+							writeEscaped(r.w, (*v27).Task)
+							r.w.WriteString("<span class=\"sub\">")
+							{
+								if (*v27).Owner != nil {
+									v28 := &(*v27).Owner
+									_ = v28
+									(*v28).writeTitle(r.w)
+								}
+							}
+							{
+								v29 := (*v27).Due.IsZero()
+								if bool(!(bool(v29))) {
+									r.w.WriteString(" · ")
+									v30 := r.strs.T("due")
+									writeEscaped(r.w, v30)
+									r.w.WriteString(" <time datetime=\"")
+									v31 := isoDate((*v27).Due)
+									writeEscaped(r.w, v31)
+									r.w.WriteString("\">")
+									v32 := r.strs.Date((*v27).Due)
+									writeEscaped(r.w, v32)
+									r.w.WriteString("</time>")
+								}
+							}
+							{
+								if bool((*v27).Overdue) {
+									r.w.WriteString(" · <strong>")
+									v33 := r.strs.T("overdue")
+									writeEscaped(r.w, v33)
+									r.w.WriteString("</strong>")
+								}
+							}
+							r.w.WriteString("</span></li>")
+						}
+					}
+				}
+			}
+			r.w.WriteString("\n</ul>")
+		} else {
+			r.w.WriteString("<p>")
+			v34 := r.strs.T("no_open_actions")
+			writeEscaped(r.w, v34)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "actions/")
+	r.w.WriteString("\">")
+	v35 := r.strs.T("all_actions", len(v25))
+	writeEscaped(r.w, v35)
+	r.w.WriteString("</a></p>\n</section>\n</div>\n<section aria-labelledby=\"counts\">\n<h2 id=\"counts\">")
+	v36 := r.strs.T("home_counts")
+	writeEscaped(r.w, v36)
+	r.w.WriteString("</h2>\n<ul class=\"counts\">")
+	{
+		v37 := d0.Nav()
+		for v38 := range v37 {
+			v39 := &v37[v38]
+			_, _ = v38, v39
+			{
+				if bool(string((*v39).Path) != string("actions/")) {
+					r.w.WriteString("\n<li><a href=\"")
+					d0.writeHrefAttr(r.w, (*v39).Path)
+					r.w.WriteString("\"><strong>")
+					v40 := d0.CountPath((*v39).Path)
+					writeEscaped(r.w, strconv.Itoa(v40))
+					r.w.WriteString("</strong> ")
+					writeEscaped(r.w, (*v39).Label)
+					r.w.WriteString("</a></li>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n</ul>\n</section>\n")
+	return nil
+}
+
+func tpl_main__render_Page_caefdf3d(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "module-index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		if d0 == nil {
+			return nilError("main", "module-index.html:3:12", ".Type.Description", "*render.Page", "Type")
+		}
+		if d0.Type == nil {
+			return nilError("main", "module-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
+		}
+		if len(d0.Type.Description) > 0 {
+			v1 := &d0.Type.Description
+			_ = v1
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v1))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n<section aria-labelledby=\"path\">\n<h2 id=\"path\">")
+	v2 := r.strs.T("learning_path")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</h2>\n<p>")
+	v3 := r.strs.T("learning_path_lead")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</p>\n<ol class=\"path\" start=\"")
+	if d0 == nil {
+		return nilError("main", "module-index.html:7:32", ".Pager.First", "*render.Page", "Pager")
+	}
+	v4 := d0.Pager.First()
+	writeEscaped(r.w, strconv.Itoa(v4))
+	r.w.WriteString("\">")
+	{
+		v5 := d0.PageEntries()
+		for v6 := range v5 {
+			v7 := &v5[v6]
+			_, _ = v6, v7
+			r.w.WriteString("\n<li")
+			{
+				v8 := (*v7).Lang()
+				if len(v8) > 0 {
+					v9 := v8
+					_ = v9
+					r.w.WriteString(" lang=\"")
+					writeEscaped(r.w, v9)
+					r.w.WriteString("\"")
+				}
+			}
+			r.w.WriteString("><a href=\"")
+			d0.writeHrefAttr(r.w, (*v7))
+			r.w.WriteString("\">")
+			(*v7).writeTitle(r.w)
+			r.w.WriteString("</a>")
+			{
+				v10 := (*v7).Refs("prerequisites")
+				if len(v10) > 0 {
+					v11 := v10
+					_ = v11
+					r.w.WriteString("<span class=\"sub\">")
+					v12 := r.strs.T("after")
+					writeEscaped(r.w, v12)
+					r.w.WriteString(" ")
+					{
+						for v13 := range v11 {
+							v14 := &v11[v13]
+							_, _ = v13, v14
+							{
+								if v13 != 0 {
+									r.w.WriteString(", ")
+								}
+							}
+							(*v14).writeTitle(r.w)
+						}
+					}
+					r.w.WriteString("</span>")
+				}
+			}
+			r.w.WriteString("</li>")
+		}
+	}
+	r.w.WriteString("\n</ol>\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</section>\n<section aria-labelledby=\"by-topic\">\n<h2 id=\"by-topic\">")
+	v15 := r.strs.T("by_topic")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("</h2>")
+	r.w.WriteString("\n")
+	{
+		if d0 == nil {
+			return nilError("main", "module-index.html:18:11", ".Pager.Paged", "*render.Page", "Pager")
+		}
+		v16 := d0.Pager.Paged()
+		if bool(v16) {
+			r.w.WriteString("\n<ul class=\"chips\">")
+			{
+				v17 := d0.Demands()
+				for v18 := range v17 {
+					v19 := &v17[v18]
+					_, _ = v18, v19
+					{
+						if (*v19).Modules != 0 {
+							r.w.WriteString("<li><a href=\"")
+							d0.writeHrefAttr(r.w, (*v19).Topic)
+							r.w.WriteString("#taught\">")
+							(*v19).Topic.writeTitle(r.w)
+							r.w.WriteString(" (")
+							writeEscaped(r.w, strconv.Itoa((*v19).Modules))
+							r.w.WriteString(")</a></li>")
+						}
+					}
+				}
+			}
+			r.w.WriteString("</ul>\n")
+		} else {
+			r.w.WriteString("\n")
+			{
+				v20 := d0.PageEntries()
+				v21 := d0.GroupBy(v20, "topics")
+				for v22 := range v21 {
+					v23 := &v21[v22]
+					_, _ = v22, v23
+					r.w.WriteString("\n<h3>")
+					{
+						v24 := d0.Lookup("topic", (*v23).Key)
+						if v24 != nil {
+							v25 := v24
+							_ = v25
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, v25)
+							r.w.WriteString("\">")
+							v25.writeTitle(r.w)
+							r.w.WriteString("</a>")
+						} else {
+							v26 := r.strs.T("other")
+							writeEscaped(r.w, v26)
+						}
+					}
+					r.w.WriteString("</h3>\n")
+					{
+						v27 := d0.GroupBy((*v23).Entries, "level")
+						for v28 := range v27 {
+							v29 := &v27[v28]
+							_, _ = v28, v29
+							r.w.WriteString("<p class=\"level\"><span class=\"badge\">")
+							{
+								if len((*v29).Key) > 0 {
+									v30 := "level_" + (*v29).Key
+									v31 := r.strs.T(v30)
+									writeEscaped(r.w, v31)
+								} else {
+									r.w.WriteString("—")
+								}
+							}
+							r.w.WriteString("</span> ")
+							v32 := d0.With((*v29).Entries)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
+								return err
+							}
+							r.w.WriteString("</p>")
+						}
+					}
+					r.w.WriteString("\n")
+				}
+			}
+			r.w.WriteString("\n")
+		}
+	}
+	r.w.WriteString("\n</section>\n")
+	return nil
+}
+
+func tpl_main__render_Page_e1dd73cf(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
 		return nilError("main", "minutes.html:1:25", ".Entry", "*render.Page", "Entry")
@@ -4740,22 +5760,27 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 			r.w.WriteString("</dd>")
 		}
 	}
+	v37 := (*v1).FieldsExcept("title", "date", "end_date", "location", "format", "charter", "rapporteur", "facilitators", "attendees", "topics", "decisions", "actions")
+	v38 := d0.WithFields(v37)
+	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v38); err != nil {
+		return err
+	}
 	r.w.WriteString("\n</dl>\n")
 	{
-		v37 := (*v1).List("decisions")
-		if len(v37) > 0 {
-			v38 := v37
-			_ = v38
+		v39 := (*v1).List("decisions")
+		if len(v39) > 0 {
+			v40 := v39
+			_ = v40
 			r.w.WriteString("<section aria-labelledby=\"decisions\"><h2 id=\"decisions\">")
-			v39 := r.strs.T("decisions")
-			writeEscaped(r.w, v39)
+			v41 := r.strs.T("decisions")
+			writeEscaped(r.w, v41)
 			r.w.WriteString("</h2><ol class=\"decisions\">")
 			{
-				for v40 := range v38 {
-					v41 := &v38[v40]
-					_, _ = v40, v41
+				for v42 := range v40 {
+					v43 := &v40[v42]
+					_, _ = v42, v43
 					r.w.WriteString("<li>")
-					writeEscaped(r.w, (*v41))
+					writeEscaped(r.w, (*v43))
 					r.w.WriteString("</li>")
 				}
 			}
@@ -4764,67 +5789,78 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v42 := (*v1).Objects("actions")
-		if len(v42) > 0 {
-			v43 := v42
-			_ = v43
+		v44 := (*v1).Objects("actions")
+		if len(v44) > 0 {
+			v45 := v44
+			_ = v45
 			r.w.WriteString("<section aria-labelledby=\"actions\"><h2 id=\"actions\">")
-			v44 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v44)
-			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
-			v45 := r.strs.T("task")
-			writeEscaped(r.w, v45)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v46 := r.strs.T("owner")
+			v46 := r.strs.T("nav_actions")
 			writeEscaped(r.w, v46)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v47 := r.strs.T("due")
+			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
+			v47 := r.strs.T("task")
 			writeEscaped(r.w, v47)
 			r.w.WriteString("</th><th scope=\"col\">")
-			v48 := r.strs.T("status")
+			v48 := r.strs.T("owner")
 			writeEscaped(r.w, v48)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v49 := r.strs.T("due")
+			writeEscaped(r.w, v49)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v50 := r.strs.T("status")
+			writeEscaped(r.w, v50)
 			r.w.WriteString("</th></tr></thead><tbody>")
 			{
-				for v49 := range v43 {
-					v50 := &v43[v49]
-					_, _ = v49, v50
-					v51 := (*v50).Time("due")
-					v52 := v51
-					_ = v52
-					v54 := (*v50).S("status")
-					var v53 bool
-					v53 = string(v54) == string("open")
-					if bool(v53) {
-						v55 := v52.IsZero()
-						v53 = !(bool(v55))
-						if bool(v53) {
-							v56 := d0.Today()
-							v57 := v52.Before(v56)
-							v53 = v57
+				for v51 := range v45 {
+					v52 := &v45[v51]
+					_, _ = v51, v52
+					v53 := (*v52).Time("due")
+					v54 := v53
+					_ = v54
+					v56 := (*v52).S("status")
+					var v55 bool
+					v55 = string(v56) == string("open")
+					if bool(v55) {
+						v57 := v54.IsZero()
+						v55 = !(bool(v57))
+						if bool(v55) {
+							v58 := d0.Today()
+							v59 := v54.Before(v58)
+							v55 = v59
 						}
 					}
 
-					v58 := v53
-					_ = v58
+					v60 := v55
+					_ = v60
 					r.w.WriteString("\n<tr")
 					{
-						if bool(v58) {
+						if bool(v60) {
 							r.w.WriteString(" class=\"overdue\"")
 						}
 					}
 					r.w.WriteString("><td>")
-					v59 := (*v50).S("task")
-					writeEscaped(r.w, v59)
+					v61 := (*v52).S("task")
+					writeEscaped(r.w, v61)
+					{
+						v62 := (*v52).FieldsExcept("task", "owner", "due", "status")
+						if len(v62) > 0 {
+							v63 := v62
+							_ = v63
+							v64 := d0.WithFields(v63)
+							if err := tpl_fields_render_FieldList_a8f39c45(r, v64); err != nil {
+								return err
+							}
+						}
+					}
 					r.w.WriteString("</td><td>")
 					{
-						v60 := (*v50).Ref("owner")
-						if v60 != nil {
-							v61 := v60
-							_ = v61
+						v65 := (*v52).Ref("owner")
+						if v65 != nil {
+							v66 := v65
+							_ = v66
 							r.w.WriteString("<a href=\"")
-							d0.writeHrefAttr(r.w, v61)
+							d0.writeHrefAttr(r.w, v66)
 							r.w.WriteString("\">")
-							v61.writeTitle(r.w)
+							v66.writeTitle(r.w)
 							r.w.WriteString("</a>")
 						} else {
 							r.w.WriteString("—")
@@ -4832,33 +5868,33 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 					}
 					r.w.WriteString("</td><td>")
 					{
-						v62 := v52.IsZero()
-						if bool(!(bool(v62))) {
+						v67 := v54.IsZero()
+						if bool(!(bool(v67))) {
 							r.w.WriteString("<time datetime=\"")
-							v63 := isoDate(v52)
-							writeEscaped(r.w, v63)
+							v68 := isoDate(v54)
+							writeEscaped(r.w, v68)
 							r.w.WriteString("\">")
-							v64 := r.strs.Date(v52)
-							writeEscaped(r.w, v64)
+							v69 := r.strs.Date(v54)
+							writeEscaped(r.w, v69)
 							r.w.WriteString("</time>")
 						} else {
 							r.w.WriteString("—")
 						}
 					}
 					r.w.WriteString("</td><td><span class=\"status status-")
-					v65 := (*v50).S("status")
-					writeEscaped(r.w, v65)
+					v70 := (*v52).S("status")
+					writeEscaped(r.w, v70)
 					r.w.WriteString("\">")
-					v66 := (*v50).S("status")
-					v67 := "status_" + v66
-					v68 := r.strs.T(v67)
-					writeEscaped(r.w, v68)
+					v71 := (*v52).S("status")
+					v72 := "status_" + v71
+					v73 := r.strs.T(v72)
+					writeEscaped(r.w, v73)
 					r.w.WriteString("</span>")
 					{
-						if bool(v58) {
+						if bool(v60) {
 							r.w.WriteString(" <strong>")
-							v69 := r.strs.T("overdue")
-							writeEscaped(r.w, v69)
+							v74 := r.strs.T("overdue")
+							writeEscaped(r.w, v74)
 							r.w.WriteString("</strong>")
 						}
 					}
@@ -4873,8 +5909,8 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 		return err
 	}
 	r.w.WriteString("\n</article>\n")
-	v70 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_21dd1114(r, v70); err != nil {
+	v75 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v75); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -4882,6 +5918,245 @@ func tpl_main__render_Page_e1ff9645(r *run, d0 *Page) error {
 		return err
 	}
 	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_ea730adc(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "minutes-index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		if d0 == nil {
+			return nilError("main", "minutes-index.html:3:12", ".Type.Description", "*render.Page", "Type")
+		}
+		if d0.Type == nil {
+			return nilError("main", "minutes-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
+		}
+		if len(d0.Type.Description) > 0 {
+			v1 := &d0.Type.Description
+			_ = v1
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v1))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n<nav aria-label=\"")
+	v2 := r.strs.T("years")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\"><ul class=\"chips\">")
+	{
+		v3 := d0.YearLinks("date")
+		for v4 := range v3 {
+			v5 := &v3[v4]
+			_, _ = v4, v5
+			r.w.WriteString("<li><a href=\"")
+			{
+				if len((*v5).Path) > 0 {
+					v6 := &(*v5).Path
+					_ = v6
+					d0.writeHrefAttr(r.w, (*v6))
+				}
+			}
+			r.w.WriteString("#y")
+			writeEscaped(r.w, urlEscape(strconv.Itoa((*v5).Year)))
+			r.w.WriteString("\">")
+			writeEscaped(r.w, strconv.Itoa((*v5).Year))
+			r.w.WriteString("</a></li>")
+		}
+	}
+	r.w.WriteString("</ul></nav>\n")
+	{
+		v7 := d0.PageEntries()
+		v8 := d0.ByYear(v7, "date")
+		for v9 := range v8 {
+			v10 := &v8[v9]
+			_, _ = v9, v10
+			r.w.WriteString("\n<section aria-labelledby=\"y")
+			writeEscaped(r.w, strconv.Itoa((*v10).Year))
+			r.w.WriteString("\">\n<h2 id=\"y")
+			writeEscaped(r.w, strconv.Itoa((*v10).Year))
+			r.w.WriteString("\">")
+			writeEscaped(r.w, strconv.Itoa((*v10).Year))
+			r.w.WriteString("</h2>\n<ul class=\"cards\">")
+			{
+				for v11 := range (*v10).Entries {
+					v12 := &(*v10).Entries[v11]
+					_, _ = v11, v12
+					r.w.WriteString("\n<li")
+					{
+						v13 := (*v12).Lang()
+						if len(v13) > 0 {
+							v14 := v13
+							_ = v14
+							r.w.WriteString(" lang=\"")
+							writeEscaped(r.w, v14)
+							r.w.WriteString("\"")
+						}
+					}
+					r.w.WriteString("><a href=\"")
+					d0.writeHrefAttr(r.w, (*v12))
+					r.w.WriteString("\">")
+					(*v12).writeTitle(r.w)
+					r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
+					v15 := (*v12).Time("date")
+					v16 := isoDate(v15)
+					writeEscaped(r.w, v16)
+					r.w.WriteString("\">")
+					v17 := (*v12).Time("date")
+					v18 := r.strs.Date(v17)
+					writeEscaped(r.w, v18)
+					r.w.WriteString("</time>")
+					{
+						v19 := (*v12).S("location")
+						if len(v19) > 0 {
+							v20 := v19
+							_ = v20
+							r.w.WriteString(" · ")
+							writeEscaped(r.w, v20)
+						}
+					}
+					{
+						v21 := (*v12).Ref("rapporteur")
+						if v21 != nil {
+							v22 := v21
+							_ = v22
+							r.w.WriteString(" · ")
+							v23 := r.strs.T("rapporteur")
+							writeEscaped(r.w, v23)
+							r.w.WriteString(": ")
+							v22.writeTitle(r.w)
+						}
+					}
+					r.w.WriteString("</span></li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n</section>\n")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_pager__render_Page_2a7de5f8(r *run, d0 *Page) error {
+	_ = d0
+	v1 := d0
+	_ = v1
+	{
+		if d0 == nil {
+			return nilError("pager", "lists.html:3:38", ".Pager", "*render.Page", "Pager")
+		}
+		if true {
+			v2 := &d0.Pager
+			_ = v2
+			{
+				v3 := (*v2).Paged()
+				if bool(v3) {
+					r.w.WriteString("<nav class=\"pager\" aria-label=\"")
+					v4 := r.strs.T("pages")
+					writeEscaped(r.w, v4)
+					r.w.WriteString("\">\n<p class=\"sub\">")
+					v5 := (*v2).First()
+					v6 := (*v2).Last()
+					v7 := r.strs.T("items_of", v5, v6, (*v2).Total)
+					writeEscaped(r.w, v7)
+					r.w.WriteString("</p>\n<ul>")
+					{
+						v8 := (*v2).Prev()
+						if len(v8) > 0 {
+							v9 := v8
+							_ = v9
+							r.w.WriteString("\n<li><a href=\"")
+							v1.writeHrefAttr(r.w, v9)
+							r.w.WriteString("\" rel=\"prev\">")
+							v10 := r.strs.T("page_prev")
+							writeEscaped(r.w, v10)
+							r.w.WriteString("</a></li>")
+						}
+					}
+					{
+						v11 := (*v2).Links()
+						for v12 := range v11 {
+							v13 := &v11[v12]
+							_, _ = v12, v13
+							r.w.WriteString("\n<li>")
+							{
+								v14 := (*v13).Gap()
+								if bool(v14) {
+									r.w.WriteString("<span class=\"gap\" aria-hidden=\"true\">…</span>")
+								} else {
+									{
+										if bool((*v13).Current) {
+											r.w.WriteString("<a href=\"")
+											v1.writeHrefAttr(r.w, (*v13).Path)
+											r.w.WriteString("\" aria-current=\"page\" aria-label=\"")
+											v15 := r.strs.T("page_n", (*v13).Number)
+											writeEscaped(r.w, v15)
+											r.w.WriteString("\">")
+											writeEscaped(r.w, strconv.Itoa((*v13).Number))
+											r.w.WriteString("</a>")
+										} else {
+											r.w.WriteString("<a href=\"")
+											v1.writeHrefAttr(r.w, (*v13).Path)
+											r.w.WriteString("\" aria-label=\"")
+											v16 := r.strs.T("page_n", (*v13).Number)
+											writeEscaped(r.w, v16)
+											r.w.WriteString("\">")
+											writeEscaped(r.w, strconv.Itoa((*v13).Number))
+											r.w.WriteString("</a>")
+										}
+									}
+								}
+							}
+							r.w.WriteString("</li>")
+						}
+					}
+					{
+						v17 := (*v2).Next()
+						if len(v17) > 0 {
+							v18 := v17
+							_ = v18
+							r.w.WriteString("\n<li><a href=\"")
+							v1.writeHrefAttr(r.w, v18)
+							r.w.WriteString("\" rel=\"next\">")
+							v19 := r.strs.T("page_next")
+							writeEscaped(r.w, v19)
+							r.w.WriteString("</a></li>")
+						}
+					}
+					r.w.WriteString("\n</ul>\n</nav>")
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func tpl_referrers_render_ReferrerList_e21bd566(r *run, d0 ReferrerList) error {
+	_ = d0
+	v1 := d0.Page.With(d0.Entries)
+	if err := tpl_card_list_render_EntryList_c204cbcf(r, v1); err != nil {
+		return err
+	}
+	{
+		if len(d0.Path) > 0 {
+			v2 := d0.Path
+			_ = v2
+			r.w.WriteString("\n<p class=\"more\"><a href=\"")
+			d0.Page.writeHrefAttr(r.w, v2)
+			r.w.WriteString("\">")
+			v3 := r.strs.T("see_all", d0.Total)
+			writeEscaped(r.w, v3)
+			r.w.WriteString("</a></p>")
+		}
+	}
 	return nil
 }
 

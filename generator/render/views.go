@@ -112,9 +112,11 @@ type Action struct {
 // Actions lists every action item of every published minutes. The list
 // is the same on every page (the home page and the actions page show it),
 // so it is made once per build and shared: callers must not change it.
-func (p *Page) Actions() []Action {
-	p.s.actionsOnce.Do(func() { p.s.actions = p.s.allActions() })
-	return p.s.actions
+func (p *Page) Actions() []Action { return p.s.actionList() }
+
+func (s *Site) actionList() []Action {
+	s.actionsOnce.Do(func() { s.actions = s.allActions() })
+	return s.actions
 }
 
 func (s *Site) allActions() []Action {
@@ -178,14 +180,21 @@ type OwnerActions struct {
 	Actions []Action
 	Open    int
 	Overdue int
+	// Continued marks, on a page of the action list, an owner whose items
+	// began on an earlier page.
+	Continued bool
 }
 
 // ActionsByOwner groups every action item by owner: owners by name, items
-// without an owner last; open items first within each. The groups share
-// one array of the items, filled once they are counted, instead of each
-// growing its own.
-func (p *Page) ActionsByOwner() []OwnerActions {
-	all := p.Actions()
+// without an owner last; open items first within each. It is made once
+// per build and shared: callers must not change it.
+func (p *Page) ActionsByOwner() []OwnerActions { return p.s.ownerActions().groups }
+
+// byOwner groups the action items by owner (see ActionsByOwner). The
+// groups share one array of the items, filled once they are counted,
+// instead of each growing its own.
+func (s *Site) byOwner() []OwnerActions {
+	all := s.actionList()
 	out, groupOf, counts := ownerGroups(all)
 	items := make([]Action, len(all))
 	start := 0
@@ -254,7 +263,8 @@ func ownerGroups(all []Action) (out []OwnerActions, groupOf, counts []int) {
 type Peer struct {
 	Topic   *Entry
 	Members []*Entry
-	More    int // how many more offer it; the topic page lists them all
+	More    int    // how many more offer it
+	Path    string // the facet that lists them all
 }
 
 // peersShown caps the peers listed per need, so member pages stay light
@@ -270,7 +280,7 @@ func (p *Page) Peers(member *Entry) []Peer {
 	region, country := member.S("region"), member.S("country")
 	for _, topic := range member.Refs("needs") {
 		idx := p.s.offerers(topic, member.Type().Name)
-		peer := Peer{Topic: topic}
+		peer := Peer{Topic: topic, Path: facetPath(member.Type(), "offers", topic.Slug())}
 		peer.Members, peer.More = idx.nearest(member.Slug(), region, country)
 		out = append(out, peer)
 	}
@@ -403,9 +413,24 @@ type Demand struct {
 
 // Demands lists every topic, the largest unmet demand first: the agenda of
 // a needs-and-offers workshop.
-func (p *Page) Demands() []Demand {
+func (p *Page) Demands() []Demand { return p.s.demands() }
+
+// PageDemands are the demands of the topics on the page's share of the
+// topic list, which is in the order of Demands.
+func (p *Page) PageDemands() []Demand {
+	all := p.s.demands()
+	from, to := p.Pager.Bounds()
+	return all[min(from, len(all)):min(to, len(all))]
+}
+
+func (s *Site) demands() []Demand {
+	s.demandsOnce.Do(func() { s.demandList = s.makeDemands() })
+	return s.demandList
+}
+
+func (s *Site) makeDemands() []Demand {
 	var out []Demand
-	for _, t := range p.s.Entries("topic") {
+	for _, t := range s.Entries("topic") {
 		d := Demand{Topic: t, Needs: len(t.From("member", "needs")), Offers: len(t.From("member", "offers")),
 			Minutes: len(t.From("minutes", "topics")), Modules: len(t.From("module", "topics"))}
 		d.Gap = d.Needs - d.Offers
@@ -424,51 +449,26 @@ func (p *Page) Demands() []Demand {
 	return out
 }
 
-// LearningPath lists the published modules with every module after its
-// prerequisites.
-func (p *Page) LearningPath() []*Entry {
+// topicsByDemand is the topics in the order of Demands.
+func (s *Site) topicsByDemand() []*Entry {
 	var out []*Entry
-	for _, e := range p.s.graph.Order("module", "prerequisites") {
-		if p.s.published(e) {
-			out = append(out, p.s.view(e))
-		}
+	for _, d := range s.demands() {
+		out = append(out, d.Topic)
 	}
 	return out
 }
 
-// Facet is one value to filter a list by, with how many entries have it.
-type Facet struct {
-	Value, Label string
-	Count        int
-}
+// LearningPath lists the published modules with every module after its
+// prerequisites.
+func (p *Page) LearningPath() []*Entry { return p.s.learningPath() }
 
-// Facets counts the values of a field over entries, most common first.
-// For topic fields the label is the topic's name.
-func (p *Page) Facets(entries []*Entry, field string) []Facet {
-	counts := map[string]int{}
-	labels := map[string]string{}
-	for _, e := range entries {
-		values := e.List(field)
-		if len(values) == 0 && e.S(field) != "" {
-			values = []string{e.S(field)}
-		}
-		for _, v := range values {
-			counts[v]++
-			if _, ok := labels[v]; !ok {
-				labels[v] = v
-				if f := e.field(field); f != nil && f.Target() != "" {
-					if t := p.s.lookup(f.Target(), v); t != nil {
-						labels[v] = t.Title()
-					}
-				}
-			}
+func (s *Site) learningPath() []*Entry {
+	var out []*Entry
+	for _, e := range s.graph.Order("module", "prerequisites") {
+		if s.published(e) {
+			out = append(out, s.view(e))
 		}
 	}
-	out := make([]Facet, 0, len(counts))
-	for v, n := range counts {
-		out = append(out, Facet{v, labels[v], n})
-	}
-	slices.SortFunc(out, func(a, b Facet) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Label, b.Label)) })
 	return out
 }
 

@@ -61,6 +61,8 @@ func outputProblems(t *testing.T, out string) []string {
 			checkICS(data, report)
 		case strings.HasPrefix(rel, "search/index/") && ext == ".js":
 			checkIndexFile(data, report)
+		case path.Base(rel) == "members.json" && strings.Contains(rel, "/by."):
+			checkMembersFile(data, report)
 		case strings.HasPrefix(rel, "assets/") && (ext == ".js" || ext == ".css"):
 			// The theme's own code.
 		case rel == "_headers":
@@ -102,7 +104,7 @@ func init() {
 var urlAttributes = map[string]bool{
 	"href": true, "src": true, "action": true, "formaction": true, "xlink:href": true, "background": true,
 	"lowsrc": true, "dynsrc": true, "poster": true, "data": true, "codebase": true, "cite": true,
-	"longdesc": true, "usemap": true, "srcset": true, "icon": true, "manifest": true, "ping": true, "data-index": true, "data-root": true,
+	"longdesc": true, "usemap": true, "srcset": true, "icon": true, "manifest": true, "ping": true, "data-index": true, "data-root": true, "data-src": true,
 }
 
 // scheme returns the lowercased scheme of a URL the way the most lenient
@@ -121,7 +123,7 @@ func scheme(u string) string {
 	return ""
 }
 
-var themeScript = regexp.MustCompile(`^(\.\./)*assets/(agora|search)\.[0-9a-f]{8}\.js$|^/.*assets/(agora|search)\.[0-9a-f]{8}\.js$`)
+var themeScript = regexp.MustCompile(`^(\.\./)*assets/(agora|search|directory)\.[0-9a-f]{8}\.js$|^/.*assets/(agora|search|directory)\.[0-9a-f]{8}\.js$`)
 
 // checkHTML parses a page as a browser does and reports any element,
 // attribute or URL that could run a script, load a foreign frame or
@@ -253,6 +255,11 @@ func checkElement(n *html.Node, report func(string, ...any), csp *int) {
 			// Holds the first paint until an element of the page itself is parsed.
 			if !strings.HasPrefix(href, "#") {
 				report("<link rel=expect href=%q>: not an element of the page", href)
+			}
+		case rel == "prev" || rel == "next":
+			// The pages of a paged list, which are pages of the site.
+			if scheme(href) != "" || strings.HasPrefix(href, "/") {
+				report("<link rel=%q href=%q>: not a page of the site", rel, href)
 			}
 		case rel != "stylesheet" && rel != "canonical" && rel != "alternate":
 			report("<link rel=%q>", rel)
@@ -413,6 +420,26 @@ func checkIndexFile(data []byte, report func(string, ...any)) {
 	}
 	if !ok || !json.Valid([]byte("["+inner+"]")) {
 		report("not agoraSearchLoad(JSON, JSON);")
+	}
+}
+
+// checkMembersFile checks a directory facet's member list: JSON rows
+// whose first item is a site path the filter links to, and nothing an
+// HTML parser would stop at.
+func checkMembersFile(data []byte, report func(string, ...any)) {
+	if bytes.ContainsAny(data, "<>") {
+		report("holds < or >")
+	}
+	var list struct{ Members [][]any }
+	if err := json.Unmarshal(data, &list); err != nil {
+		report("not a members list: %v", err)
+		return
+	}
+	for _, row := range list.Members {
+		p, _ := row[0].(string)
+		if len(row) != 8 || scheme(p) != "" || strings.HasPrefix(p, "/") {
+			report("a row that is not [site path, …]: %v", row)
+		}
 	}
 }
 
