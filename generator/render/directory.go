@@ -77,10 +77,14 @@ func (s *Site) directoryJobs() []Job {
 
 // writeMembers writes a facet's members, one row each:
 // [path, name, lang, region, country, kind, [offers], [needs]], the values
-// as the filters write them (see filterValue).
+// as the filters write them (see filterValue) but for topics, which are
+// numbers: places in the file's list of topic slugs, for they make most
+// of a row.
 func (s *Site) writeMembers(w io.Writer, f *Facet) error {
 	var b bytes.Buffer
-	b.WriteString(`{"members":[`)
+	b.WriteString(`{"topics":`)
+	b.Write(s.directoryTopics())
+	b.WriteString(`,"members":[`)
 	for i, m := range f.Entries {
 		if i > 0 {
 			b.WriteByte(',')
@@ -95,12 +99,25 @@ func (s *Site) writeMembers(w io.Writer, f *Facet) error {
 // directoryRow is a member's row of members.json, made once per build:
 // a member is in a facet of each of its values.
 func (s *Site) directoryRow(m *Entry) []byte {
-	s.rowsOnce.Do(func() { s.rows = s.makeRows() })
+	s.rowsOnce.Do(s.makeRows)
 	return s.rows[m]
 }
 
-func (s *Site) makeRows() map[*Entry][]byte {
-	rows := map[*Entry][]byte{}
+// directoryTopics is the list of topic slugs that rows number topics by.
+func (s *Site) directoryTopics() []byte {
+	s.rowsOnce.Do(s.makeRows)
+	return s.topicSlugs
+}
+
+func (s *Site) makeRows() {
+	var slugs []string
+	place := map[string]int{}
+	for _, t := range s.Entries("topic") {
+		place[t.Slug()] = len(slugs)
+		slugs = append(slugs, t.Slug())
+	}
+	s.topicSlugs, _ = json.Marshal(slugs)
+	s.rows = map[*Entry][]byte{}
 	for _, m := range s.Entries("member") {
 		slug := func(field string) string {
 			if v := m.S(field); v != "" {
@@ -108,10 +125,10 @@ func (s *Site) makeRows() map[*Entry][]byte {
 			}
 			return ""
 		}
-		topics := func(field string) []string {
-			out := []string{}
+		topics := func(field string) []int {
+			out := []int{}
 			for t := range m.eachRef(field) {
-				out = append(out, t.Slug())
+				out = append(out, place[t.Slug()])
 			}
 			return out
 		}
@@ -119,7 +136,6 @@ func (s *Site) makeRows() map[*Entry][]byte {
 		if err != nil {
 			panic(err) // strings and lists of strings always encode
 		}
-		rows[m] = row
+		s.rows[m] = row
 	}
-	return rows
 }

@@ -85,6 +85,7 @@ type Site struct {
 	filterList  []Filter // see DirectoryFilters
 	rowsOnce    sync.Once
 	rows        map[*Entry][]byte // see directoryRow
+	topicSlugs  []byte            // see directoryTopics
 	typeLabels  map[*schema.Type]string
 	streamed    *streamedIndex // with Options.IndexWhileRendering
 	docsMu      sync.Mutex

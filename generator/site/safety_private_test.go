@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -99,6 +100,11 @@ func secretSite(t *testing.T) string {
 		"content/pages/secret-page.md":      "+++\ntitle = \"zqxdraftpage\"\ndraft = true\n+++\n\nzqxdraftbody\n",
 		"content/minutes/2026-01-02-pub.md": "+++\ntitle = \"Public meeting\"\ndate = 2026-01-02\nrapporteur = \"red-mujeres-sonora\"\nattendees = [\"secret-draft\", \"lucia-ferrer\"]\ntopics = [\"secret-topic\", \"facilitation\"]\n[[actions]]\ntask = \"Public task\"\nowner = \"secret-draft\"\n+++\n",
 	}
+	// More events than a page lists name a member and a topic through
+	// private fields: no facet may list them (events/by.informant/…).
+	for i := range 12 {
+		files[fmt.Sprintf("content/events/more-%d.md", i)] = fmt.Sprintf("+++\ntitle = \"Fair %d\"\ninformant = \"lucia-ferrer\"\nsecret_topics = [\"land-rights\"]\n+++\n", i)
+	}
 	for name, text := range files {
 		p := filepath.Join(src, filepath.FromSlash(name))
 		os.MkdirAll(filepath.Dir(p), 0o755)
@@ -143,6 +149,8 @@ func grepOutput(t *testing.T, out string, markers []string) (map[string][]string
 				kinds["index documents"] = true
 			case rel == "search/index/manifest.js":
 				kinds["index manifest"] = true
+			case strings.HasSuffix(rel, "/members.json"):
+				kinds["members.json"] = true
 			default:
 				kinds[rel] = true
 			}
@@ -187,7 +195,7 @@ func TestPlantedSecretsNeverPublished(t *testing.T) {
 			t.Fatal(err)
 		}
 		found, kinds := grepOutput(t, out, all)
-		for _, k := range []string{"html", "index shards", "index documents", "index manifest", "feed.xml", "sitemap.xml", "calendar.ics", "_headers"} {
+		for _, k := range []string{"html", "index shards", "index documents", "index manifest", "feed.xml", "sitemap.xml", "calendar.ics", "_headers", "members.json"} {
 			if !kinds[k] {
 				t.Errorf("drafts=%v: no %s was searched", drafts, k)
 			}
@@ -209,6 +217,11 @@ func TestPlantedSecretsNeverPublished(t *testing.T) {
 			for _, path := range []string{"members/secret-draft", "topics/secret-topic", "secret-page", "curriculum/secret-mod", "events/draft-fair", "minutes/2026-01-01-secret"} {
 				if _, err := os.Stat(filepath.Join(out, path)); err == nil {
 					t.Errorf("the draft %s/ is published", path)
+				}
+			}
+			for _, path := range []string{"events/by.informant", "events/by.secret_topics"} {
+				if _, err := os.Stat(filepath.Join(out, path)); err == nil {
+					t.Errorf("%s/: a facet of a private field", path)
 				}
 			}
 			// Published entries that point at drafts do not name them.

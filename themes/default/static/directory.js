@@ -4,7 +4,8 @@
 // it fetches the members of the selected value that has the fewest (each
 // option names its facet's members.json) and keeps those that match the
 // other selections. Rows: [path, name, lang, region, country, kind,
-// [offers], [needs]] (generator/render/directory.go).
+// [offers], [needs]], topics as places in the file's list of topic slugs
+// (generator/render/directory.go).
 (function () {
   "use strict";
   var form = document.getElementById("member-filters");
@@ -31,6 +32,11 @@
     cache[src] = cache[src] || fetch(src).then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.json();
+    }).then(function (data) {
+      return data.members.map(function (row) {
+        [6, 7].forEach(function (i) { row[i] = row[i].map(function (t) { return data.topics[t]; }); });
+        return row;
+      });
     });
     return cache[src];
   }
@@ -69,9 +75,9 @@
     }
     var option = function (s) { return s.options[s.selectedIndex]; };
     var fewest = on.reduce(function (a, b) { return +option(a).getAttribute("data-count") <= +option(b).getAttribute("data-count") ? a : b; });
-    load(option(fewest).getAttribute("data-src")).then(function (data) {
+    load(option(fewest).getAttribute("data-src")).then(function (rows) {
       if (run !== generation) return;
-      matches = data.members.filter(function (row) {
+      matches = rows.filter(function (row) {
         return on.every(function (s) {
           var v = row[columns[s.name]];
           return Array.isArray(v) ? v.indexOf(s.value) >= 0 : v === s.value;
