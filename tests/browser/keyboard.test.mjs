@@ -146,18 +146,22 @@ test("search with keys alone: Tab to the box, type, Enter; ArrowDown to a result
   await page.context().close();
 });
 
-test("the directory filters work from the keyboard", { skip }, async () => {
+test("the directory filters work from the keyboard, across all its pages", { skip }, async () => {
   const { page, problems } = await open("members/");
-  const shown = () => page.locator(".directory > li:visible").count();
-  const all = await shown();
-  assert.ok(all >= 10, `${all} members`);
+  const paged = () => page.locator("#directory-list .directory > li:visible").count();
+  const results = () => page.locator("#directory-results .directory > li:visible").count();
+  const onPage = await page.locator("#directory-list .directory > li a").evaluateAll((as) => as.map((a) => a.href));
+  assert.ok(onPage.length >= 5 && await page.locator("nav.pager").count() === 1, `a paged directory: ${onPage.length} members on page 1`);
+  const count = (name) => page.$eval(`select[name=${name}]`, (s) => +s.options[s.selectedIndex].dataset.count);
   await tabTo(page, (a) => a.tag === "select" && a.name === "region", 20);
   await page.keyboard.press("ArrowDown");
   const region = await page.inputValue("select[name=region]");
   assert.notEqual(region, "", "ArrowDown picks the first region");
-  const n = await shown();
-  assert.ok(n > 0 && n < all, `${n} of ${all} shown for ${region}`);
-  assert.equal(await page.locator(`.directory > li:visible:not([data-region="${region}"])`).count(), 0);
+  await page.waitForSelector("#directory-results:not([hidden]) li");
+  const n = await results();
+  assert.equal(n, await count("region"), `every member of ${region}, on whichever page`);
+  assert.equal(await paged(), 0, "the page's own list is hidden while filtering");
+  const all = await page.$eval("#member-filters", (f) => f.dataset.total);
   assert.match(await page.textContent("#member-filters .count"), new RegExp(`^${n}\\D+${all}\\D`));
   assert.equal(new URL(page.url()).searchParams.get("region"), region);
   // Tab on to the next filter and narrow further; back to all with Home.
@@ -166,16 +170,30 @@ test("the directory filters work from the keyboard", { skip }, async () => {
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Home");
   assert.equal(await page.inputValue("select[name=region]"), "");
-  assert.equal(await shown(), all);
+  assert.equal(await paged(), onPage.length, "the page's list is back");
   await tabTo(page, (a) => a.name === "kind", 3);
-  await page.keyboard.press("End");
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowDown");
   const kind = await page.inputValue("select[name=kind]");
-  const k = await shown();
-  assert.ok(k > 0 && k < all, `${k} of ${all} shown for kind ${kind}`);
-  assert.equal(await page.locator(`.directory > li:visible:not([data-kind="${kind}"])`).count(), 0);
-  // A section with no member left hides with its heading.
-  assert.equal(await page.locator("section:has(.directory):visible").count(),
-    await page.locator("section:has(.directory > li:visible)").count());
+  await page.waitForSelector("#directory-results:not([hidden]) li");
+  const k = await results();
+  assert.equal(k, await count("kind"), `every ${kind} member`);
+  const found = await page.locator("#directory-results .directory > li a").evaluateAll((as) => as.map((a) => a.href));
+  assert.ok(found.some((h) => !onPage.includes(h)), "the filter finds members of other pages");
+  for (const h of found) {
+    const res = await page.request.get(h);
+    assert.equal(res.status(), 200, h);
+  }
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test("a filtered directory opens from its link", { skip }, async () => {
+  const { page, problems } = await open("members/?kind=individual");
+  await page.waitForSelector("#directory-results:not([hidden]) li");
+  assert.equal(await page.inputValue("select[name=kind]"), "individual");
+  const n = await page.locator("#directory-results .directory > li").count();
+  assert.equal(n, await page.$eval("select[name=kind]", (s) => +s.options[s.selectedIndex].dataset.count));
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -110,13 +110,27 @@ for (const p of [...PAGES, ...COMMUNITY_PAGES.map((c) => ({ ...c, community: tru
         // The filters need scripts: hidden, and taking no room.
         assert.equal(await page.isVisible("#member-filters"), false);
         assert.equal(await page.locator("#member-filters").boundingBox(), null);
-        // Every member shows.
+        // Every member shows, on one of the directory's pages, which the
+        // pager's links lead through.
         const members = fs.readdirSync(path.join(site.dir, "members"), { withFileTypes: true })
-          .filter((d) => d.isDirectory() && !d.name.startsWith("by.")).length;
+          .filter((d) => d.isDirectory() && !d.name.startsWith("by.") && d.name !== "page").length;
         assert.ok(members >= 10, `${members} member pages`);
-        const items = page.locator(".directory > li");
-        assert.equal(await items.count(), members);
-        for (let i = 0; i < members; i++) assert.ok(await items.nth(i).isVisible(), `member ${i + 1} shows`);
+        const listed = async () => {
+          const shown = [];
+          for (;;) {
+            const items = page.locator("main ul.cards > li");
+            for (let i = 0; i < await items.count(); i++) {
+              assert.ok(await items.nth(i).isVisible(), `member ${shown.length + 1} shows`);
+              shown.push(await items.nth(i).locator("a").first().getAttribute("href"));
+            }
+            const next = page.locator("nav.pager a[rel=next]");
+            if (!await next.count()) return shown;
+            await Promise.all([page.waitForNavigation(), next.click()]);
+          }
+        };
+        const all = await listed();
+        assert.equal(all.length, members, `the pages list ${all.length} members`);
+        await page.goto(site.base + p.path);
         // The browse links (by region, country and kind) lead to pages that
         // list as many members as the link says.
         const links = await page.$$eval("nav.browse dd a", (as) => as.map((a) => ({ href: a.getAttribute("href"), text: a.textContent })));
@@ -124,9 +138,9 @@ for (const p of [...PAGES, ...COMMUNITY_PAGES.map((c) => ({ ...c, community: tru
         for (const l of links) {
           const [res] = await Promise.all([page.waitForNavigation(), page.click(`nav.browse a[href='${l.href}']`)]);
           assert.equal(res.status(), 200, l.href);
-          const n = await page.locator("main ul.cards > li").count();
+          const n = (await listed()).length;
           assert.ok(n > 0 && l.text.endsWith(`(${n})`), `${l.text}: ${n} members listed at ${l.href}`);
-          await page.goBack();
+          await page.goto(site.base + p.path);
         }
         // So do the section links of the page, and the topic index link.
         for (const href of await page.$$eval("main a[href^='#']", (as) => as.map((a) => a.getAttribute("href")))) {

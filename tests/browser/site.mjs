@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
 import { FLAGS } from "./flags.mjs";
+import { writeCorpus } from "./corpus.mjs";
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const here = path.dirname(fileURLToPath(import.meta.url));
@@ -41,10 +42,12 @@ export const PAGES = [
   { kind: "minutes archive", path: "minutes/", has: "main h2#y2025" },
   { kind: "minutes page", path: "minutes/2025-03-14-sonora-learning-circle/", has: "table.actions-table" },
   { kind: "actions", path: "actions/", has: "main ul.actions" },
+  { kind: "a paged list's second page", path: "actions/page/2/", has: "nav.pager a[rel=prev]" },
   { kind: "curriculum index", path: "curriculum/", has: "ol.path" },
   { kind: "module", path: "curriculum/writing-useful-minutes/", has: "#prereq" },
   { kind: "topics index", path: "topics/", has: "table.demand" },
   { kind: "topic", path: "topics/conflict-mediation/", has: "#offered" },
+  { kind: "a facet: the members who offer a topic", path: "members/by.offers/facilitation/", has: "main ul.cards" },
   { kind: "free page", path: "about/", has: "main article .prose" },
   { kind: "search", path: "search/?q=mediacion", has: "#search-app" },
   { kind: "404", path: "no-such-page/", has: "main h1", status: 404 },
@@ -83,10 +86,11 @@ export function communitySource(tmp) {
 }
 
 // startSite builds the example into a temporary folder and serves it;
-// with community, the example plus fixtures/community-type/.
+// with community, the example plus fixtures/community-type/; with corpus,
+// a synthetic network of that many entries instead (corpus.mjs).
 // Resolves to {dir (the site's folder), base (its URL, ending in
 // /network/), log (the server's responses), close()}.
-export async function startSite({ community = false } = {}) {
+export async function startSite({ community = false, corpus = 0 } = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "agora-browser-"));
   const site = await serve(tmp, 0, { notFound: "network/404.html" });
   const base = `${site.url}/network/`;
@@ -96,7 +100,13 @@ export async function startSite({ community = false } = {}) {
     fs.rmSync(tmp, { recursive: true, force: true });
   };
   try {
-    build(community ? communitySource(tmp) : repo, dir, base);
+    let source = repo;
+    if (community) source = communitySource(tmp);
+    if (corpus) {
+      source = path.join(tmp, "corpus");
+      writeCorpus(corpus, source);
+    }
+    build(source, dir, base);
   } catch (e) {
     close();
     throw e;
