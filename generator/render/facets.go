@@ -101,11 +101,12 @@ func (s *Site) memberValueFacets() []*Facet {
 // page's worth and links the facet for the rest.
 func (s *Site) refFacets() []*Facet {
 	size := s.pageSize()
+	filtered := s.filteredTypes()
 	var out []*Facet
 	for _, t := range s.in.Schema.Types {
 		for _, target := range s.byType[t.Name] {
 			edges := s.graph.Backlinks(target)
-			if len(edges) == 0 {
+			if len(edges) == 0 || len(edges) <= size && !filtered[t.Name] {
 				continue
 			}
 			for _, g := range referrerGroups(edges) {
@@ -115,6 +116,20 @@ func (s *Site) refFacets() []*Facet {
 				if f := s.refFacet(target, g.from, g.field); f != nil && (len(f.Entries) > size || s.filtersBy(g.from, g.field)) {
 					out = append(out, f)
 				}
+			}
+		}
+	}
+	return out
+}
+
+// filteredTypes are the types the directory's ref filters point at
+// (topics): each of their entries gets its facets, however short.
+func (s *Site) filteredTypes() map[string]bool {
+	out := map[string]bool{}
+	if m := s.in.Schema.Type("member"); m != nil {
+		for _, name := range directoryFilters {
+			if f := m.Lookup(name); f != nil && f.Target() != "" {
+				out[f.Target()] = true
 			}
 		}
 	}

@@ -32,7 +32,13 @@ type orderedList struct {
 	once    sync.Once
 	order   func() []*Entry
 	entries []*Entry
+	// years are where each year starts in a list ordered by a date
+	// field, found once for all the list's pages (see YearLinks).
+	yearsOnce sync.Once
+	years     []yearStart
 }
+
+type yearStart struct{ year, index int }
 
 func newList(order func() []*Entry) *orderedList { return &orderedList{order: order} }
 
@@ -162,16 +168,20 @@ func (p *Page) PageEntries() []*Entry {
 // YearLinks lead to where each year of a list ordered by a date field
 // (newest first) starts: the minutes' years, over all their pages.
 func (p *Page) YearLinks(field string) []YearLink {
-	if p.list == nil {
+	l := p.list
+	if l == nil {
 		return nil
 	}
-	var out []YearLink
-	for i, e := range p.list.all() {
-		y := e.Time(field).Year()
-		if n := len(out); n > 0 && out[n-1].Year == y {
-			continue
+	l.yearsOnce.Do(func() {
+		for i, e := range l.all() {
+			if y := e.Time(field).Year(); len(l.years) == 0 || l.years[len(l.years)-1].year != y {
+				l.years = append(l.years, yearStart{y, i})
+			}
 		}
-		out = append(out, YearLink{Year: y, Path: p.pathOf(i)})
+	})
+	out := make([]YearLink, len(l.years))
+	for i, y := range l.years {
+		out[i] = YearLink{Year: y.year, Path: p.pathOf(y.index)}
 	}
 	return out
 }
