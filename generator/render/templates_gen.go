@@ -24,7 +24,7 @@ func init() {
 		"minutes":       {"8953efd5584fc24207680ecba503b8548b8d551f474a73269129d32bcd185930", tpl_base__render_Page_c21791ee},
 		"minutes-index": {"917b604d935cfd1dcd167fba5a2f72d95e849c55a6c43bf1eb3ea8678c690122", tpl_base__render_Page_cd2d9920},
 		"module":        {"329082b479bd29e3ba124e651ace6dea32bc72af0b38c5b01b2036cb3f089b22", tpl_base__render_Page_f67a8a9c},
-		"module-index":  {"e1ab4704ba8fbad954d102dd243923a878ab3fce46f9c2502bb4baade8d07f71", tpl_base__render_Page_ead7492b},
+		"module-index":  {"0d010bdefdb0a9419caffa4077551e3eb9d605fe401bba8c64abb3aca00b1e8b", tpl_base__render_Page_e5587226},
 		"page":          {"91fc8fdc85f4201eda17765b37540a1a704d2c4253d48f0cceea087d95d13fab", tpl_base__render_Page_c24c1b26},
 		"rule":          {"2d255cb7af97bf62dca30585af2868e448dba493678cb9e54161a769ece4e668", tpl_base__render_Page_b8e7a140},
 		"rule-index":    {"bc0e1b55df3220b53b09f573e97a2615c64319c1ead3c350424cb463a5327dbb", tpl_base__render_Page_10935677},
@@ -2301,6 +2301,154 @@ func tpl_base__render_Page_d55bb91d(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_base__render_Page_e5587226(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_ff9985bd(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
 func tpl_base__render_Page_ea57df4e(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -2437,154 +2585,6 @@ func tpl_base__render_Page_ea57df4e(r *run, d0 *Page) error {
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_0ac91f97(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_ead7492b(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_caefdf3d(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -5428,183 +5428,6 @@ func tpl_main__render_Page_baa5a5c0(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_caefdf3d(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "module-index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		if d0 == nil {
-			return nilError("main", "module-index.html:3:12", ".Type.Description", "*render.Page", "Type")
-		}
-		if d0.Type == nil {
-			return nilError("main", "module-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
-		}
-		if len(d0.Type.Description) > 0 {
-			v1 := &d0.Type.Description
-			_ = v1
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v1))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n<section aria-labelledby=\"path\">\n<h2 id=\"path\">")
-	v2 := r.strs.T("learning_path")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</h2>\n<p>")
-	v3 := r.strs.T("learning_path_lead")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("</p>\n<ol class=\"path\" start=\"")
-	if d0 == nil {
-		return nilError("main", "module-index.html:7:32", ".Pager.First", "*render.Page", "Pager")
-	}
-	v4 := d0.Pager.First()
-	writeEscaped(r.w, strconv.Itoa(v4))
-	r.w.WriteString("\">")
-	{
-		v5 := d0.PageEntries()
-		for v6 := range v5 {
-			v7 := &v5[v6]
-			_, _ = v6, v7
-			r.w.WriteString("\n<li")
-			{
-				v8 := (*v7).Lang()
-				if len(v8) > 0 {
-					v9 := v8
-					_ = v9
-					r.w.WriteString(" lang=\"")
-					writeEscaped(r.w, v9)
-					r.w.WriteString("\"")
-				}
-			}
-			r.w.WriteString("><a href=\"")
-			d0.writeHrefAttr(r.w, (*v7))
-			r.w.WriteString("\">")
-			(*v7).writeTitle(r.w)
-			r.w.WriteString("</a>")
-			{
-				v10 := (*v7).Refs("prerequisites")
-				if len(v10) > 0 {
-					v11 := v10
-					_ = v11
-					r.w.WriteString("<span class=\"sub\">")
-					v12 := r.strs.T("after")
-					writeEscaped(r.w, v12)
-					r.w.WriteString(" ")
-					{
-						for v13 := range v11 {
-							v14 := &v11[v13]
-							_, _ = v13, v14
-							{
-								if v13 != 0 {
-									r.w.WriteString(", ")
-								}
-							}
-							(*v14).writeTitle(r.w)
-						}
-					}
-					r.w.WriteString("</span>")
-				}
-			}
-			r.w.WriteString("</li>")
-		}
-	}
-	r.w.WriteString("\n</ol>\n")
-	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</section>\n<section aria-labelledby=\"by-topic\">\n<h2 id=\"by-topic\">")
-	v15 := r.strs.T("by_topic")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("</h2>")
-	r.w.WriteString("\n")
-	{
-		if d0 == nil {
-			return nilError("main", "module-index.html:18:11", ".Pager.Paged", "*render.Page", "Pager")
-		}
-		v16 := d0.Pager.Paged()
-		if bool(v16) {
-			r.w.WriteString("\n<ul class=\"chips\">")
-			{
-				v17 := d0.Demands()
-				for v18 := range v17 {
-					v19 := &v17[v18]
-					_, _ = v18, v19
-					{
-						if (*v19).Modules != 0 {
-							r.w.WriteString("<li><a href=\"")
-							d0.writeHrefAttr(r.w, (*v19).Topic)
-							r.w.WriteString("#taught\">")
-							(*v19).Topic.writeTitle(r.w)
-							r.w.WriteString(" (")
-							writeEscaped(r.w, strconv.Itoa((*v19).Modules))
-							r.w.WriteString(")</a></li>")
-						}
-					}
-				}
-			}
-			r.w.WriteString("</ul>\n")
-		} else {
-			r.w.WriteString("\n")
-			{
-				v20 := d0.PageEntries()
-				v21 := d0.GroupBy(v20, "topics")
-				for v22 := range v21 {
-					v23 := &v21[v22]
-					_, _ = v22, v23
-					r.w.WriteString("\n<h3>")
-					{
-						v24 := d0.Lookup("topic", (*v23).Key)
-						if v24 != nil {
-							v25 := v24
-							_ = v25
-							r.w.WriteString("<a href=\"")
-							d0.writeHrefAttr(r.w, v25)
-							r.w.WriteString("\">")
-							v25.writeTitle(r.w)
-							r.w.WriteString("</a>")
-						} else {
-							v26 := r.strs.T("other")
-							writeEscaped(r.w, v26)
-						}
-					}
-					r.w.WriteString("</h3>\n")
-					{
-						v27 := d0.GroupBy((*v23).Entries, "level")
-						for v28 := range v27 {
-							v29 := &v27[v28]
-							_, _ = v28, v29
-							r.w.WriteString("<p class=\"level\"><span class=\"badge\">")
-							{
-								if len((*v29).Key) > 0 {
-									v30 := "level_" + (*v29).Key
-									v31 := r.strs.T(v30)
-									writeEscaped(r.w, v31)
-								} else {
-									r.w.WriteString("—")
-								}
-							}
-							r.w.WriteString("</span> ")
-							v32 := d0.With((*v29).Entries)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
-								return err
-							}
-							r.w.WriteString("</p>")
-						}
-					}
-					r.w.WriteString("\n")
-				}
-			}
-			r.w.WriteString("\n")
-		}
-	}
-	r.w.WriteString("\n</section>\n")
-	return nil
-}
-
 func tpl_main__render_Page_e1dd73cf(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
@@ -6042,6 +5865,203 @@ func tpl_main__render_Page_ea730adc(r *run, d0 *Page) error {
 		return err
 	}
 	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_ff9985bd(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "module-index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		if d0 == nil {
+			return nilError("main", "module-index.html:3:12", ".Type.Description", "*render.Page", "Type")
+		}
+		if d0.Type == nil {
+			return nilError("main", "module-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
+		}
+		if len(d0.Type.Description) > 0 {
+			v1 := &d0.Type.Description
+			_ = v1
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v1))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n<section aria-labelledby=\"path\">\n<h2 id=\"path\">")
+	v2 := r.strs.T("learning_path")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</h2>\n<p>")
+	v3 := r.strs.T("learning_path_lead")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</p>\n<ol class=\"path\" start=\"")
+	if d0 == nil {
+		return nilError("main", "module-index.html:7:32", ".Pager.First", "*render.Page", "Pager")
+	}
+	v4 := d0.Pager.First()
+	writeEscaped(r.w, strconv.Itoa(v4))
+	r.w.WriteString("\">")
+	{
+		v5 := d0.PageEntries()
+		for v6 := range v5 {
+			v7 := &v5[v6]
+			_, _ = v6, v7
+			r.w.WriteString("\n<li")
+			{
+				v8 := (*v7).Lang()
+				if len(v8) > 0 {
+					v9 := v8
+					_ = v9
+					r.w.WriteString(" lang=\"")
+					writeEscaped(r.w, v9)
+					r.w.WriteString("\"")
+				}
+			}
+			r.w.WriteString("><a href=\"")
+			d0.writeHrefAttr(r.w, (*v7))
+			r.w.WriteString("\">")
+			(*v7).writeTitle(r.w)
+			r.w.WriteString("</a>")
+			{
+				v10 := (*v7).Refs("prerequisites")
+				if len(v10) > 0 {
+					v11 := v10
+					_ = v11
+					r.w.WriteString("<span class=\"sub\">")
+					v12 := r.strs.T("after")
+					writeEscaped(r.w, v12)
+					r.w.WriteString(" ")
+					{
+						for v13 := range v11 {
+							v14 := &v11[v13]
+							_, _ = v13, v14
+							{
+								if v13 != 0 {
+									r.w.WriteString(", ")
+								}
+							}
+							(*v14).writeTitle(r.w)
+						}
+					}
+					r.w.WriteString("</span>")
+				}
+			}
+			r.w.WriteString("</li>")
+		}
+	}
+	r.w.WriteString("\n</ol>\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</section>\n<section aria-labelledby=\"by-topic\">\n<h2 id=\"by-topic\">")
+	v15 := r.strs.T("by_topic")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("</h2>")
+	r.w.WriteString("\n")
+	{
+		if d0 == nil {
+			return nilError("main", "module-index.html:18:11", ".Pager.Paged", "*render.Page", "Pager")
+		}
+		v16 := d0.Pager.Paged()
+		if bool(v16) {
+			r.w.WriteString("\n")
+			v17 := d0.TaughtTopics()
+			v18 := v17
+			_ = v18
+			r.w.WriteString("<ul class=\"chips\">")
+			{
+				for v19 := range v18 {
+					v20 := &v18[v19]
+					_, _ = v19, v20
+					{
+						if d0 == nil {
+							return nilError("main", "module-index.html:19:85", "$.Pager.Size", "*render.Page", "Pager")
+						}
+						if bool(int64(v19) < int64(d0.Pager.Size)) {
+							r.w.WriteString("<li><a href=\"")
+							d0.writeHrefAttr(r.w, (*v20).Topic)
+							r.w.WriteString("#taught\">")
+							(*v20).Topic.writeTitle(r.w)
+							r.w.WriteString(" (")
+							writeEscaped(r.w, strconv.Itoa((*v20).Modules))
+							r.w.WriteString(")</a></li>")
+						}
+					}
+				}
+			}
+			r.w.WriteString("</ul>\n")
+			{
+				if d0 == nil {
+					return nilError("main", "module-index.html:20:28", ".Pager.Size", "*render.Page", "Pager")
+				}
+				if bool(int64(len(v18)) > int64(d0.Pager.Size)) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					d0.writeHrefAttr(r.w, "topics/")
+					r.w.WriteString("\">")
+					v21 := r.strs.T("see_all", len(v18))
+					writeEscaped(r.w, v21)
+					r.w.WriteString("</a></p>")
+				}
+			}
+			r.w.WriteString("\n")
+		} else {
+			r.w.WriteString("\n")
+			{
+				v22 := d0.PageEntries()
+				v23 := d0.GroupBy(v22, "topics")
+				for v24 := range v23 {
+					v25 := &v23[v24]
+					_, _ = v24, v25
+					r.w.WriteString("\n<h3>")
+					{
+						v26 := d0.Lookup("topic", (*v25).Key)
+						if v26 != nil {
+							v27 := v26
+							_ = v27
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, v27)
+							r.w.WriteString("\">")
+							v27.writeTitle(r.w)
+							r.w.WriteString("</a>")
+						} else {
+							v28 := r.strs.T("other")
+							writeEscaped(r.w, v28)
+						}
+					}
+					r.w.WriteString("</h3>\n")
+					{
+						v29 := d0.GroupBy((*v25).Entries, "level")
+						for v30 := range v29 {
+							v31 := &v29[v30]
+							_, _ = v30, v31
+							r.w.WriteString("<p class=\"level\"><span class=\"badge\">")
+							{
+								if len((*v31).Key) > 0 {
+									v32 := "level_" + (*v31).Key
+									v33 := r.strs.T(v32)
+									writeEscaped(r.w, v33)
+								} else {
+									r.w.WriteString("—")
+								}
+							}
+							r.w.WriteString("</span> ")
+							v34 := d0.With((*v31).Entries)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v34); err != nil {
+								return err
+							}
+							r.w.WriteString("</p>")
+						}
+					}
+					r.w.WriteString("\n")
+				}
+			}
+			r.w.WriteString("\n")
+		}
+	}
+	r.w.WriteString("\n</section>\n")
 	return nil
 }
 

@@ -449,6 +449,19 @@ func (s *Site) makeDemands() []Demand {
 	return out
 }
 
+// TaughtTopics are the topics modules teach, those of the most modules
+// first.
+func (p *Page) TaughtTopics() []Demand {
+	var out []Demand
+	for _, d := range p.s.demands() {
+		if d.Modules > 0 {
+			out = append(out, d)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Demand) int { return cmp.Compare(b.Modules, a.Modules) })
+	return out
+}
+
 // topicsByDemand is the topics in the order of Demands.
 func (s *Site) topicsByDemand() []*Entry {
 	var out []*Entry
