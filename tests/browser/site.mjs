@@ -68,6 +68,7 @@ export function build(source, dir, base) {
   try {
     execFileSync("go", ["run", "./cmd/agora", "build", "--source", source, "--out", dir, "--base-url", base], {
       cwd: repo, env: { ...process.env, AGORA_TODAY: TODAY }, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8",
+      maxBuffer: 64 << 20, // a large network's warnings
     });
   } catch (e) {
     throw new Error(`agora build failed:\n${e.stderr || e.message}`);
@@ -97,7 +98,7 @@ export async function startSite({ community = false, corpus = 0 } = {}) {
   const dir = path.join(tmp, "network");
   const close = () => {
     site.server.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5 });
   };
   try {
     let source = repo;
