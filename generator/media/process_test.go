@@ -56,13 +56,13 @@ var (
 // EXIF orientation (the EXIF 2.32 figures of the 0th row and column).
 var shownCorners = map[int][4]color.RGBA{
 	1: {red, green, blue, yellow},
-	2: {green, red, yellow, blue},   // mirrored
-	3: {yellow, blue, green, red},   // turned 180°
-	4: {blue, yellow, red, green},   // mirrored upside down
-	5: {red, blue, green, yellow},   // mirrored along the main diagonal
-	6: {blue, red, yellow, green},   // turned 90° clockwise
-	7: {yellow, green, blue, red},   // mirrored along the other diagonal
-	8: {green, yellow, red, blue},   // turned 90° counter-clockwise
+	2: {green, red, yellow, blue}, // mirrored
+	3: {yellow, blue, green, red}, // turned 180°
+	4: {blue, yellow, red, green}, // mirrored upside down
+	5: {red, blue, green, yellow}, // mirrored along the main diagonal
+	6: {blue, red, yellow, green}, // turned 90° clockwise
+	7: {yellow, green, blue, red}, // mirrored along the other diagonal
+	8: {green, yellow, red, blue}, // turned 90° counter-clockwise
 }
 
 func checkCorners(t *testing.T, m *image.RGBA, want [4]color.RGBA) {
