@@ -17,6 +17,9 @@ type Problem struct {
 	Found   string
 	Allowed string
 	Hint    string
+	// Warning marks a problem that does not stop the build (a PDF that
+	// names its author).
+	Warning bool
 	// Err is the decoder's own error, when there was one.
 	Err error
 }
@@ -36,10 +39,14 @@ func (p *Problem) Unwrap() error { return p.Err }
 
 // Diagnostic places the problem at file:line:col, as the check reports it.
 func (p *Problem) Diagnostic(file string, line, col int) diag.Diagnostic {
-	return diag.Diagnostic{
+	d := diag.Diagnostic{
 		File: file, Line: line, Col: col, Severity: diag.Error,
 		Code: p.Code, Message: p.Message, Found: p.Found, Allowed: p.Allowed, Hint: p.Hint,
 	}
+	if p.Warning {
+		d.Severity = diag.Warning
+	}
+	return d
 }
 
 // AsProblem returns err's Problem, or wraps any other error (a cache that
