@@ -94,9 +94,9 @@ func HumanSize(n int64) string {
 	switch {
 	case n < 1000:
 		return fmt.Sprintf("%d bytes", n)
-	case n < 1000*1000:
+	case n < 999_500: // rounds to 999 kB at most
 		return fmt.Sprintf("%.0f kB", float64(n)/1000)
-	case n < 10*1000*1000:
+	case n < 9_950_000: // rounds to 9.9 MB at most
 		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 	default:
 		return fmt.Sprintf("%.0f MB", float64(n)/1e6)
