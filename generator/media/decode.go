@@ -24,7 +24,7 @@ func decode(k Kind, data []byte) (*image.RGBA, error) {
 	case PNG:
 		m, err = png.Decode(r)
 	case GIF:
-		m, err = gif.Decode(r) // the first frame only
+		return decodeGIF(data)
 	case WebP:
 		m, err = webp.Decode(r)
 		if err == nil {
@@ -35,6 +35,27 @@ func decode(k Kind, data []byte) (*image.RGBA, error) {
 		return nil, broken(err)
 	}
 	return toRGBA(m), nil
+}
+
+// decodeGIF decodes a GIF's first frame and places it on the GIF's
+// screen, as a viewer shows it: a frame may be smaller than the screen
+// and stand anywhere on it (the rest is transparent).
+func decodeGIF(data []byte) (*image.RGBA, error) {
+	cfg, err := gif.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, broken(err)
+	}
+	frame, err := gif.Decode(bytes.NewReader(data)) // the first frame only
+	if err != nil {
+		return nil, broken(err)
+	}
+	screen := image.Rect(0, 0, cfg.Width, cfg.Height)
+	if frame.Bounds() == screen {
+		return toRGBA(frame), nil
+	}
+	out := image.NewRGBA(screen)
+	draw.Draw(out, frame.Bounds(), frame, frame.Bounds().Min, draw.Src)
+	return out, nil
 }
 
 func toRGBA(m image.Image) *image.RGBA {

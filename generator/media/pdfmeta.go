@@ -44,7 +44,7 @@ func PDFAuthors(data []byte) []PDFField {
 	var found []PDFField
 	seen := map[PDFField]bool{}
 	add := func(f PDFField) {
-		f.Value = strings.TrimSpace(f.Value)
+		f.Value = strings.TrimSpace(strings.ToValidUTF8(f.Value, "\uFFFD"))
 		if f.Value != "" && !seen[f] {
 			seen[f] = true
 			found = append(found, f)

@@ -394,3 +394,21 @@ func gifOf(t testing.TB, m image.Image) []byte {
 	}
 	return buf.Bytes()
 }
+
+// TestGIFFrameOnItsScreen: a first frame smaller than the GIF's screen is
+// shown where it stands on it, the rest transparent, as viewers show it.
+func TestGIFFrameOnItsScreen(t *testing.T) {
+	frame := image.NewPaletted(image.Rect(10, 20, 20, 30), color.Palette{red, green})
+	var buf bytes.Buffer
+	if err := gif.EncodeAll(&buf, &gif.GIF{Image: []*image.Paletted{frame}, Delay: []int{0}, Config: image.Config{Width: 40, Height: 40, ColorModel: frame.Palette}}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Process(buf.Bytes(), testSettings(400))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := published(t, p.Largest())
+	if m.Rect.Dx() != 40 || m.Rect.Dy() != 40 || !near(m.RGBAAt(15, 25), red) || m.RGBAAt(5, 5).A != 0 {
+		t.Errorf("%v: frame pixel %v, outside %v", m.Rect, m.RGBAAt(15, 25), m.RGBAAt(5, 5))
+	}
+}
