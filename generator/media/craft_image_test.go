@@ -236,6 +236,12 @@ func plantedWebP(t testing.TB, m image.Image, orientation int) []byte {
 	return append(append([]byte("RIFF"), binary.LittleEndian.AppendUint32(nil, uint32(4+len(chunks)))...), append([]byte("WEBP"), chunks...)...)
 }
 
+// plantedFiles are m as a JPEG, a PNG and a WebP, each with every kind
+// of metadata its format holds, stored with orientation o.
+func plantedFiles(t testing.TB, m image.Image, o int) map[string][]byte {
+	return map[string][]byte{"jpeg": plantedJPEG(t, m, o), "png": plantedPNG(t, m, o), "webp": plantedWebP(t, m, o)}
+}
+
 func riffChunk(kind string, body []byte) []byte {
 	b := append([]byte(kind), binary.LittleEndian.AppendUint32(nil, uint32(len(body)))...)
 	b = append(b, body...)

@@ -80,12 +80,9 @@ func checkCorners(t *testing.T, m *image.RGBA, want [4]color.RGBA) {
 // PNG and WebP; each copy has the shown width and height and the corners
 // where a viewer shows them.
 func TestOrientationShownAsViewersShow(t *testing.T) {
-	src := quadrants(120, 80)
-	makers := map[string]func(testing.TB, image.Image, int) []byte{"jpeg": plantedJPEG, "png": plantedPNG, "webp": plantedWebP}
-	for name, make := range makers {
-		for o := 1; o <= 8; o++ {
+	for o := 1; o <= 8; o++ {
+		for name, data := range plantedFiles(t, quadrants(120, 80), o) {
 			t.Run(fmt.Sprintf("%s/%d", name, o), func(t *testing.T) {
-				data := make(t, src, o)
 				if got := Orientation(mustSniff(t, data), data); got != o {
 					t.Fatalf("Orientation = %d, want %d", got, o)
 				}
@@ -134,12 +131,7 @@ func sizes(p *Processed) []string {
 // holds a planted value, and each copy's structure holds no metadata
 // segment or chunk at all.
 func TestNoMetadataSurvives(t *testing.T) {
-	src := quadrants(300, 200)
-	for name, data := range map[string][]byte{
-		"jpeg": plantedJPEG(t, src, 6),
-		"png":  plantedPNG(t, src, 6),
-		"webp": plantedWebP(t, src, 6),
-	} {
+	for name, data := range plantedFiles(t, quadrants(300, 200), 6) {
 		t.Run(name, func(t *testing.T) {
 			for _, planted := range []string{plantedMake, plantedSerial, plantedTime, plantedXMP, "\x00\x00\xb2\x6e"} { // 45678
 				if !bytes.Contains(data, []byte(planted)) && !bytes.Contains(data, []byte("\x6e\xb2\x00\x00")) {
@@ -198,7 +190,7 @@ func metadataParts(v Variant) []string {
 
 // TestNeverUpscaled: an image narrower than the largest width keeps its
 // own width as its largest copy; one narrower than every width has only
-// that copy.
+// that copy. The default widths, then the same at a tenth through Process.
 func TestNeverUpscaled(t *testing.T) {
 	for _, c := range []struct {
 		width int
@@ -210,19 +202,22 @@ func TestNeverUpscaled(t *testing.T) {
 		{300, []int{300}},
 		{480, []int{480}},
 	} {
-		p, err := Process(jpegOf(t, quadrants(c.width, c.width/2)), DefaultSettings())
+		if got := DefaultSettings().targetWidths(c.width); fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%d wide: widths %v, want %v", c.width, got, c.want)
+		}
+		p, err := Process(jpegOf(t, quadrants(c.width/10, c.width/20)), testSettings(48, 96, 160))
 		if err != nil {
 			t.Fatal(err)
 		}
 		var got []int
 		for _, v := range p.Variants {
-			got = append(got, v.Width)
-			if v.Height != max(1, (c.width/2*v.Width+c.width/2)/c.width) {
-				t.Errorf("%d wide: the %d copy is %d high", c.width, v.Width, v.Height)
+			got = append(got, v.Width*10)
+			if w, h := c.width/10, c.width/20; v.Height != max(1, (h*v.Width+w/2)/w) {
+				t.Errorf("%d wide: the %d copy is %d high", w, v.Width, v.Height)
 			}
 		}
 		if fmt.Sprint(got) != fmt.Sprint(c.want) {
-			t.Errorf("%d wide: copies %v, want %v", c.width, got, c.want)
+			t.Errorf("%d wide: copies %v (×10), want %v", c.width/10, got, c.want)
 		}
 	}
 }
@@ -270,13 +265,22 @@ func TestEncodingChoice(t *testing.T) {
 
 // noisyPhoto has the detail of a photo: smooth shading with grain.
 func noisyPhoto(w, h int) *image.RGBA {
+	return grainy(w, h, 32, func(x, y int) color.RGBA {
+		return color.RGBA{uint8(x * 255 / w), uint8(y * 255 / h), 128, 255}
+	})
+}
+
+// grainy is the picture scene draws with grain of the given amplitude,
+// from a fixed pseudo-random sequence.
+func grainy(w, h int, amplitude uint32, scene func(x, y int) color.RGBA) *image.RGBA {
 	m := image.NewRGBA(image.Rect(0, 0, w, h))
 	seed := uint32(1)
 	for y := range h {
 		for x := range w {
 			seed = seed*1664525 + 1013904223
-			n := int(seed>>27) - 16
-			m.SetRGBA(x, y, color.RGBA{clamp8(int32(x*255/w + n)), clamp8(int32(y*255/h + n)), clamp8(int32(128 + n)), 255})
+			n := int32(seed%amplitude) - int32(amplitude/2)
+			c := scene(x, y)
+			m.SetRGBA(x, y, color.RGBA{clamp8(int32(c.R) + n), clamp8(int32(c.G) + n), clamp8(int32(c.B) + n), 255})
 		}
 	}
 	return m
@@ -363,15 +367,13 @@ func allocatedBy(f func()) uint64 {
 // a panic; cut inside its image data, never a success.
 func TestBrokenImages(t *testing.T) {
 	src := noisyPhoto(64, 48)
-	for name, data := range map[string][]byte{
-		"jpeg": plantedJPEG(t, src, 6),
-		"png":  plantedPNG(t, src, 1),
-		"webp": plantedWebP(t, src, 3),
-		"gif":  gifOf(t, src),
-	} {
+	files := plantedFiles(t, src, 6)
+	files["gif"] = gifOf(t, src)
+	for name, data := range files {
+		end := pixelsEnd(name, data)
 		for cut := 1; cut < len(data); cut += max(1, len(data)/40) {
 			_, err := Process(data[:cut], testSettings(32))
-			if err == nil && cut < len(data)*8/10 {
+			if err == nil && cut < end {
 				t.Errorf("%s cut at %d of %d: no error", name, cut, len(data))
 			}
 			var p *Problem
@@ -385,6 +387,25 @@ func TestBrokenImages(t *testing.T) {
 			Process(damaged, testSettings(32)) // must not panic
 		}
 	}
+}
+
+// pixelsEnd is where the image data of a crafted file ends: metadata
+// may follow it (EXIF and XMP after a WebP's VP8 chunk, PNG's IEND, a
+// GIF's trailer), which a cut may lose without losing a pixel.
+func pixelsEnd(name string, data []byte) int {
+	switch name {
+	case "webp":
+		for i := 12; i+8 <= len(data); i += 8 + int(binary.LittleEndian.Uint32(data[i+4:])+1)&^1 {
+			if string(data[i:i+4]) == "VP8 " {
+				return i + 8 + int(binary.LittleEndian.Uint32(data[i+4:]))
+			}
+		}
+	case "png":
+		return len(data) - 12
+	case "gif":
+		return len(data) - 1
+	}
+	return len(data) - 2 // a JPEG's EOI
 }
 
 func gifOf(t testing.TB, m image.Image) []byte {
