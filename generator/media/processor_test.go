@@ -138,7 +138,6 @@ func TestCacheDistrustsDamage(t *testing.T) {
 		"cut copy":         func(path string) { os.Truncate(path, 100) },
 		"damaged manifest": func(path string) { os.WriteFile(filepath.Join(filepath.Dir(path), manifestName), []byte("{"), 0o644) },
 		"missing copy":     func(path string) { os.Remove(path) },
-		"garbage header":   func(path string) { b, _ := os.ReadFile(path); copy(b, "garbage"); os.WriteFile(path, b, 0o644) },
 	}
 	for name, f := range damage {
 		cached := runOK(t, p, jobs, true)[0].Image.Variants
@@ -148,8 +147,8 @@ func TestCacheDistrustsDamage(t *testing.T) {
 			t.Errorf("%s: processed again as %s", name, again[1].Name)
 		}
 	}
-	// Same size, a sound header, other bytes: caught when read, and the
-	// entry removed so the next build processes it again.
+	// Same size, other bytes: caught when read, and the entry removed so
+	// the next run processes it again.
 	cached := runOK(t, p, jobs, true)[0].Image.Variants
 	b, _ := os.ReadFile(cached[1].Path)
 	b[len(b)-10] ^= 0xff
