@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 )
 
 // CacheFolder is where a site keeps its processed images, under its
@@ -161,15 +163,55 @@ func (c *Cache) Put(key string, p *Processed) error {
 		return fmt.Errorf("image cache: %w", err)
 	}
 	if err := os.Rename(tmp, final); err != nil {
-		if _, statErr := os.Stat(filepath.Join(final, manifestName)); statErr != nil {
+		// Another build stored it first: use its copies (the same, unless
+		// its libwebp was another: see the package documentation).
+		theirs, ok := c.Get(key)
+		if !ok {
 			return fmt.Errorf("image cache: %w", err)
 		}
-		// Another build stored it first: the same bytes, under the same names.
+		p.Variants = theirs.Variants
+		return nil
 	}
 	for i := range p.Variants {
 		p.Variants[i].Path = filepath.Join(final, p.Variants[i].Name)
 	}
 	return nil
+}
+
+// Prune removes the entries whose keys are not in keep (the keys of a
+// whole build's Results), so that the cache holds what the site uses,
+// not every photo it ever had under every setting. Temporary folders of
+// builds that may still run (younger than an hour) are left alone.
+func (c *Cache) Prune(keep map[string]bool) (removed int, err error) {
+	shards, err := os.ReadDir(c.dir)
+	if err != nil {
+		return 0, err
+	}
+	for _, shard := range shards {
+		if !shard.IsDir() || len(shard.Name()) != 2 {
+			continue
+		}
+		entries, err := os.ReadDir(filepath.Join(c.dir, shard.Name()))
+		if err != nil {
+			return removed, err
+		}
+		for _, e := range entries {
+			name := e.Name()
+			if keep[name] || strings.HasPrefix(name, ".tmp-") && !stale(e) {
+				continue
+			}
+			if err := os.RemoveAll(filepath.Join(c.dir, shard.Name(), name)); err != nil {
+				return removed, err
+			}
+			removed++
+		}
+	}
+	return removed, nil
+}
+
+func stale(e os.DirEntry) bool {
+	info, err := e.Info()
+	return err == nil && time.Since(info.ModTime()) > time.Hour
 }
 
 // tempDir makes a folder beside the entry's, on the same file system so

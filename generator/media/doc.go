@@ -33,7 +33,9 @@
 //     Cache at DefaultCacheDir(source), the same Processor kept by serve
 //     across rebuilds) runs a Job per referenced image; any Result.Err
 //     fails the build before the output is committed, so the previous
-//     site stays as it was (write's atomic guarantee).
+//     site stays as it was (write's atomic guarantee). After a whole
+//     build succeeded, Cache.Prune with its Results' keys drops what the
+//     site no longer uses.
 //   - render: an image is <img src="{Largest().Name}" srcset="{SrcSet}"
 //     sizes="…" width="{Largest().Width}" height="{Largest().Height}"
 //     alt="…" decoding="async"> with loading="lazy" below the first
@@ -168,5 +170,6 @@
 // builds never see half an entry; checked on lookup (manifest, names
 // against hashes, sizes) and each copy's hash when read. An index of
 // the sources' size, modification time and inode spares reading
-// unchanged photos (a hint, racy-clean as Git's index).
+// unchanged photos (a hint, racy-clean as Git's index). Prune removes
+// the entries a build did not use.
 package media

@@ -33,11 +33,13 @@ type Job struct {
 }
 
 // Result is the outcome of one Job: the copies to publish (Image) or why
-// not (Err, a *Problem). Cached says the copies came from the cache.
+// not (Err, a *Problem). Cached says the copies came from the cache, and
+// Key is their entry's (for Cache.Prune after a whole build).
 type Result struct {
 	Image  *Processed
 	Err    error
 	Cached bool
+	Key    string
 }
 
 // bytesPerPixel is what Process holds per pixel of its source at most:
@@ -104,7 +106,7 @@ func (p *Processor) run(ctx context.Context, job Job, idx *sourceIndex, mem *sem
 	if p.Cache != nil {
 		key = Key(sum, p.Settings)
 		if img, ok := p.Cache.Get(key); ok {
-			return Result{Image: img, Cached: true}
+			return Result{Image: img, Cached: true, Key: key}
 		}
 	}
 	if data == nil { // the index knew it, the cache did not: read it, and trust its bytes only
@@ -131,7 +133,7 @@ func (p *Processor) run(ctx context.Context, job Job, idx *sourceIndex, mem *sem
 			return Result{Err: err}
 		}
 	}
-	return Result{Image: img}
+	return Result{Image: img, Key: key}
 }
 
 // source returns the job's bytes and their hash; data is nil when the

@@ -215,3 +215,23 @@ func TestProcessorWithoutCache(t *testing.T) {
 		t.Errorf("%+v", res[0])
 	}
 }
+
+// TestCachePrune: after a build, the entries it did not use (a photo
+// replaced, other settings) are removed and those it used are kept.
+func TestCachePrune(t *testing.T) {
+	_, jobs := sourceFiles(t, testFiles(t))
+	cache, _ := OpenCache(t.TempDir())
+	(&Processor{Settings: testSettings(32, 48), Cache: cache}).Run(context.Background(), jobs)
+	res := runOK(t, &Processor{Settings: testSettings(32, 64), Cache: cache}, jobs, false)
+	keep := map[string]bool{}
+	for _, r := range res {
+		if r.Err == nil {
+			keep[r.Key] = true
+		}
+	}
+	removed, err := cache.Prune(keep)
+	if err != nil || removed != len(keep) {
+		t.Errorf("Prune removed %d (%v), want the %d entries of the other settings", removed, err, len(keep))
+	}
+	runOK(t, &Processor{Settings: testSettings(32, 64), Cache: cache}, jobs, true)
+}
