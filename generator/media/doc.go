@@ -41,8 +41,10 @@
 //     alt="…" decoding="async"> with loading="lazy" below the first
 //     screen (the theme knows where that is); attachments are listed with
 //     their title, Kind.String() (translated by Kind.Key) and HumanSize,
-//     linked as PublishedName(name, kind). The search index may take an
-//     image's alt text.
+//     linked as PublishedName(name, kind). An image a file field or a
+//     plain link names is published as its largest copy all the same,
+//     never as itself (its EXIF would go with it). The search index may
+//     take an image's alt text.
 //   - write: each Variant at FOLDER/SLUG/Name (Variant.Bytes, which
 //     checks a cached copy's hash; on ErrDamagedCopy run the Job again),
 //     each document at FOLDER/SLUG/PublishedName. Names of copies are
