@@ -159,9 +159,13 @@
 // go-errors, golang/geo's r1-r3, s1 and s2, yaml.v2, an old x/net), to
 // read a value no copy keeps.
 //
-// Per 3000×2000 photo (BenchmarkProcess, one core): 1.0-1.5 s of CPU
-// cold; from the cache 60 µs of CPU a photo without reading the copies
-// (BenchmarkProcessorCached, 100 photos: 6 ms), about 0.2 ms with them.
+// Per 3000×2000 photo (BenchmarkProcess, one core, two series of three
+// on the loaded machine): 1.0-1.9 s of CPU cold, most of it libwebp;
+// from the cache 53-60 µs of CPU a photo without reading the copies
+// (BenchmarkProcessorCached: 5.3-6.0 ms per 100 photos), 0.14-0.23 ms
+// with them read and hashed. A warm build of 1,000 photos thus spends
+// about 60 ms finding them; reading every copy would cost about 0.2 s,
+// which linking them from the cache into the output would spare.
 //
 // # Cache (Cache, Processor)
 //
