@@ -18,8 +18,9 @@ type ImageInfo struct {
 	// applied (a portrait phone photo is stored landscape, orientation 6).
 	Width, Height int
 	Orientation   int
-	// Animated: a GIF of more than one frame (published as its first
-	// frame: the check warns). An animated WebP is refused.
+	// Animated: a GIF of more than one frame or an animated PNG (APNG),
+	// published as its first frame (or an APNG's default image): the
+	// check warns. An animated WebP is refused.
 	Animated bool
 	// Lossless: a PNG, GIF or lossless WebP (drawings, logos, screenshots)
 	// is published as lossless WebP or PNG unless lossy WebP is less than
@@ -58,6 +59,7 @@ func InspectImage(data []byte, s Settings) (ImageInfo, error) {
 	switch k {
 	case PNG:
 		info.Lossless = true
+		info.Animated = pngAnimated(data)
 	case GIF:
 		info.Lossless = true
 		info.Animated = gifFrames(data) > 1
@@ -156,6 +158,13 @@ func gifFrames(data []byte) int {
 		i++
 	}
 	return frames
+}
+
+// pngAnimated reports whether a PNG is an APNG: an acTL chunk before its
+// image data.
+func pngAnimated(data []byte) bool {
+	_, found := pngChunkBeforeIDAT(data, "acTL")
+	return found
 }
 
 const webpAnimated = 0x02

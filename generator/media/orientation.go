@@ -60,21 +60,28 @@ func jpegExif(data []byte) []byte {
 }
 
 // pngExif returns the body of a PNG's eXIf chunk. Browsers honour one
-// only before the image data, so the search stops at IDAT.
+// only before the image data.
 func pngExif(data []byte) []byte {
+	body, _ := pngChunkBeforeIDAT(data, "eXIf")
+	return body
+}
+
+// pngChunkBeforeIDAT returns the body of a PNG's first chunk of the
+// kind, looking no further than the image data.
+func pngChunkBeforeIDAT(data []byte, kind string) ([]byte, bool) {
 	const sig = 8
 	for i := sig; i+8 <= len(data); {
 		n := int(binary.BigEndian.Uint32(data[i:]))
-		kind := string(data[i+4 : i+8])
-		if n < 0 || n > len(data)-i-12 || kind == "IDAT" {
-			return nil
+		k := string(data[i+4 : i+8])
+		if n < 0 || n > len(data)-i-12 || k == "IDAT" {
+			return nil, false
 		}
-		if kind == "eXIf" {
-			return data[i+8 : i+8+n]
+		if k == kind {
+			return data[i+8 : i+8+n], true
 		}
 		i += 12 + n
 	}
-	return nil
+	return nil, false
 }
 
 // webpExif returns the body of a WebP's EXIF chunk (some writers put the

@@ -296,7 +296,7 @@ func pngOf(t testing.TB, m image.Image) []byte {
 }
 
 // TestAnimatedGIF: the first frame is published, and InspectImage says
-// it was animated (the check warns).
+// it was animated (the check warns); so is an APNG.
 func TestAnimatedGIF(t *testing.T) {
 	pal := color.Palette{red, green}
 	frame := func(c uint8) *image.Paletted {
@@ -319,6 +319,11 @@ func TestAnimatedGIF(t *testing.T) {
 	}
 	if c := published(t, p.Largest()).RGBAAt(5, 5); !near(c, red) {
 		t.Errorf("published %v, want the first frame's red", c)
+	}
+	apng := pngOf(t, quadrants(8, 8))
+	apng = bytes.Join([][]byte{apng[:33], pngChunk("acTL", []byte{0, 0, 0, 2, 0, 0, 0, 0}), apng[33:]}, nil)
+	if info, err := InspectImage(apng, DefaultSettings()); err != nil || !info.Animated {
+		t.Errorf("an APNG: %+v, %v", info, err)
 	}
 	buf.Reset()
 	gif.Encode(&buf, frame(1), nil)

@@ -62,6 +62,7 @@ func TestSniff(t *testing.T) {
 		{"jar", zipOf(t, "META-INF/MANIFEST.MF", "Main-Class: X", "X.class", "\xca\xfe\xba\xbe"), Unknown, "Java"},
 		{"docm", ooxml("word/document.xml", "word/vbaProject.bin", "\xd0\xcf\x11\xe0"), Unknown, "macros"},
 		{"xlsm by content type", zipOf(t, "[Content_Types].xml", `<Types><Override ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>`, "xl/workbook.xml", "<x/>"), Unknown, "macros"},
+		{"docx with activex", ooxml("word/document.xml", "word/activeX/activeX1.xml", "<ax/>"), Unknown, "ActiveX"},
 		{"odt with macros", odt("application/vnd.oasis.opendocument.text", "Basic/Standard/Module1.xml", "<x/>"), Unknown, "macros"},
 		{"odf drawing", odt("application/vnd.oasis.opendocument.graphics"), Unknown, "another kind"},
 		{"epub", zipOf(t, "mimetype", "application/epub+zip", "content.opf", "<x/>"), Unknown, "EPUB"},

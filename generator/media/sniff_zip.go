@@ -70,20 +70,24 @@ func openDocument(mimetype *zip.File, names map[string]*zip.File) (Kind, error) 
 
 // officeOpenXML tells a .docx, .xlsx or .pptx by its main part; a
 // macro-enabled one (.docm, .xlsm, .pptm) carries vbaProject.bin and says
-// macroEnabled in its content types.
+// macroEnabled in its content types; ActiveX controls sit in activeX/.
 func officeOpenXML(types *zip.File, names map[string]*zip.File) (Kind, error) {
 	ct, err := readSmall(types, 1<<20)
 	if err != nil {
 		return Unknown, refuse("a damaged Office document ("+err.Error()+")", "export the document again from the program that made it")
 	}
 	macros := strings.Contains(strings.ToLower(ct), "macroenabled")
+	activeX := false
 	for name := range names {
-		if strings.HasSuffix(strings.ToLower(name), "vbaproject.bin") {
-			macros = true
-		}
+		lower := strings.ToLower(name)
+		macros = macros || strings.HasSuffix(lower, "vbaproject.bin")
+		activeX = activeX || strings.Contains(lower, "/activex/")
 	}
-	if macros {
+	switch {
+	case macros:
 		return Unknown, refuse("an Office document with macros (.docm, .xlsm or .pptm)", "save it without macros as .docx, .xlsx or .pptx, or as PDF")
+	case activeX:
+		return Unknown, refuse("an Office document with ActiveX controls (programs that run when it opens)", "remove the controls, or save it as PDF")
 	}
 	switch {
 	case names["word/document.xml"] != nil:
