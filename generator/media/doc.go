@@ -67,11 +67,12 @@
 // <!doctype html, <iframe, <?php; or a text starting like markup), XML,
 // scripts (#!), programs (ELF, PE, Mach-O, Java, WebAssembly, JAR, APK),
 // documents with macros (vbaProject.bin, macroEnabled, ODF Basic/ or
-// Scripts/), old binary Office files and RTF, other ZIPs and archives,
-// videos (MP4, QuickTime, WebM, AVI, Ogg Theora), HEIC and AVIF, TIFF and
-// BMP, WAV and FLAC, UTF-16 and other encodings than UTF-8. A
-// document is published under its kind's extension (PublishedName), since
-// static hosts choose the Content-Type by extension.
+// Scripts/) or ActiveX controls, old binary Office files and RTF, other
+// ZIPs and archives, videos (MP4, QuickTime, WebM, AVI, Ogg Theora),
+// HEIC and AVIF, TIFF and BMP, WAV and FLAC, UTF-16 and other encodings
+// than UTF-8. A document is published under its kind's extension
+// (PublishedName), since static hosts choose the Content-Type by
+// extension.
 //
 // # Images (InspectImage, Process)
 //
@@ -94,8 +95,8 @@
 //     lossless WebP and PNG, unless lossy WebP is under half of it (a
 //     photo saved as PNG).
 //
-// An animated GIF is published as its first frame (the check warns); an
-// animated WebP is refused. ICC colour profiles are dropped, not
+// An animated GIF is published as its first frame, an APNG as its
+// default image (the check warns); an animated WebP is refused. ICC colour profiles are dropped, not
 // converted: the copies are taken as sRGB, which phones' JPEGs are, and
 // a wide-gamut (Display P3) photo shows slightly less saturated.
 // Converting would take kovidgoyal/imaging's ICC code and its
