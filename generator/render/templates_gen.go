@@ -12,25 +12,25 @@ import (
 
 func init() {
 	compiledPages = map[string]compiledPage{
-		"404":           {"8a8db46c9aee1d60e15c2597b85cbfd56a86bfbdb4b6a9f0b1a0472cbd8e6d8b", tpl_base__render_Page_3cb51329},
-		"actions":       {"291ea22471d63ed7fa1d21e712792d31ff37690d12c33d61be227776776fd0ed", tpl_base__render_Page_f9fd24ce},
-		"charter":       {"f7ebc73d9fd8d552256c685a30bfd5376e4d09c586d6f040e56b5d6faa59a2fe", tpl_base__render_Page_7dd8e91e},
-		"entry":         {"448499717b66d7e4445c59992bd439bf8bdc415bef0f41e07ccc2117565df712", tpl_base__render_Page_c844c843},
-		"home":          {"355be1d79eee14046dbe3363716afc15a3303942c724281e6008cc56e9301b1f", tpl_base__render_Page_5bc2c912},
-		"index":         {"29f873a98c19b016a1aafad951e82ad70aed726b73596604585aabc2787b13b2", tpl_base__render_Page_415f16c9},
-		"member":        {"a51cccdc03e0223a27e0c6b0630b924a1feed29ea9fabcccb93ce9124e94f1a7", tpl_base__render_Page_4cc7cb93},
-		"member-facet":  {"e0ce8e260cba845f43566a2b1f51e732abc0fdad92235dab93eabb42c1d99ae2", tpl_base__render_Page_322fd92f},
-		"member-index":  {"be77f7318affc9763bc8d78f8c488b0bf2cf768e5c89d1ab555003361da1a63a", tpl_base__render_Page_d8fb2209},
-		"minutes":       {"ba5cfab859791ef47a022ade1a90781e527622bdc8f1cedad55caebd91da67ed", tpl_base__render_Page_a4c48e4d},
-		"minutes-index": {"0089b9b0afdbb2a8c56514f07c5b18d7ca0ac8ae132f28674c0345610866ae1a", tpl_base__render_Page_9cb074ec},
-		"module":        {"6cf40dced9721822eb8003496b66404627832f26fef2aef4d4517dca199c86da", tpl_base__render_Page_73a599eb},
-		"module-index":  {"3591ca2a7dab67e9b5f42bcf14d0d22d430927b5f54c09e53092bf52b8414439", tpl_base__render_Page_8f0e298c},
-		"page":          {"c4393cd9b6bc116e39d8696a8e8c45663938112ffdfd9e122a0d7019bce6ad77", tpl_base__render_Page_81349795},
-		"rule":          {"c43788efff145247f03621c1536f3e27ccd3bcf60fdc010d3881d02ffaaad485", tpl_base__render_Page_7a39d373},
-		"rule-index":    {"366806868273bc945ad3316127ab58187cff45272a8753940957e135978a7c87", tpl_base__render_Page_161833d4},
-		"search":        {"3f67296357c86aeb0d98b71c8aa7ecedb9a32707cab59d5fb38232a2c91051eb", tpl_base__render_Page_b1dc2a91},
-		"topic":         {"9ef2ba92642c10ae53559bf7057db31b292e716b2496fc667e323c5826ed59a7", tpl_base__render_Page_8990d91c},
-		"topic-index":   {"dea781e7ed7209ad67ff5a80883fe42dccccc5fa3776ddb9a4bf3caee8e1e6cd", tpl_base__render_Page_badc6ad2},
+		"404":           {"46d21537f72338c393344c0507818d2e8fa153f62fc93fc3b3b4c663ad3dcfe7", tpl_base__render_Page_c92f2203},
+		"actions":       {"3ffa6415f107e79ea268311a94a95dd31434976a4c0c04241864421a290d8fed", tpl_base__render_Page_3fd47725},
+		"charter":       {"bca66407f850c4a65f8fdea057fbc4ad58b6c41581793cd55bd33056b704b063", tpl_base__render_Page_7f04164c},
+		"entry":         {"22a3a83210c3522c9b5693ad526d2a0ab5165c491e5daab9b5651fd6dde730f6", tpl_base__render_Page_872276c1},
+		"home":          {"3079891a16004f4adf6208d038add442f702621edbdbe549abf6a28a2b6e33a7", tpl_base__render_Page_423c8c6f},
+		"index":         {"e32b146cf54a26d45820bfe8df1dea17a05d439ba7d2aa89af350f64cb16123e", tpl_base__render_Page_2abef5a0},
+		"member":        {"51247c6cc64328a8507a10c0ac428ececc683198024f34a5347b7f8f1b36c0d8", tpl_base__render_Page_8e5a06cb},
+		"member-facet":  {"c2e7d1174b4c1e98a1f7f535d6fe581c41c1c480be24ed8c263bfe404b0d1b33", tpl_base__render_Page_18beaff7},
+		"member-index":  {"f7a2edaa194b77422ee274ff4d8eb885a43121b6d94e2eaaac20a608511b19ea", tpl_base__render_Page_46246c2f},
+		"minutes":       {"7650aad85fd84ea85278903618f2f54c7c445b1d9adf8794d01019a955b8903e", tpl_base__render_Page_28cc105e},
+		"minutes-index": {"f4eecabbfb5b8d772544af3115900e08d671101e001417cffd3843f32a5caab2", tpl_base__render_Page_98f85ec4},
+		"module":        {"a40aaee4a493009e27977cd338c2ae1169046fbf416a2654155d97d85f0a7ce9", tpl_base__render_Page_a0fef3d7},
+		"module-index":  {"556e83111b6c32a8b92105bb714d3b43b89bd14e59d20ddd968c80b9da842488", tpl_base__render_Page_c8428afd},
+		"page":          {"642cf40bcda7fc2941e52e659acdfc1939cab7a4ac40d97ece540a63036bfed1", tpl_base__render_Page_84e5f64e},
+		"rule":          {"d8b3269204d5eb2c96de868242282408dc6f95a519050fe6197abb341696436f", tpl_base__render_Page_6a8966b6},
+		"rule-index":    {"ebef1808a7972824014e78b8690b82d5c8a5bbf02914e84b756445d724d0bbf7", tpl_base__render_Page_e3f93535},
+		"search":        {"5188fbc8b42f3b92839021e7832c27454d546d6b026d477bcaf87946e70bf1d7", tpl_base__render_Page_87e24f78},
+		"topic":         {"2623e1d9ad5ae73648453baf0b63aef440ded8521271e7c80c3239da94686d1f", tpl_base__render_Page_e791d509},
+		"topic-index":   {"44ec4acc40b06bc58408b6d538bacb40962fa9ab9f453761d527b9d019cef22c", tpl_base__render_Page_1a708ca5},
 	}
 }
 
@@ -69,7 +69,7 @@ func tpl_backlinks_render_Backlinks_21dd1114(r *run, d0 Backlinks) error {
 	return nil
 }
 
-func tpl_base__render_Page_161833d4(r *run, d0 *Page) error {
+func tpl_base__render_Page_18beaff7(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -135,7 +135,10 @@ func tpl_base__render_Page_161833d4(r *run, d0 *Page) error {
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v10 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
@@ -147,7 +150,7 @@ func tpl_base__render_Page_161833d4(r *run, d0 *Page) error {
 		v11 := d0.JSONLD()
 		v12, okv12 := texttemplate.IsTrue(v11)
 		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
 		}
 		if v12 {
 			v13 := v11
@@ -160,115 +163,7 @@ func tpl_base__render_Page_161833d4(r *run, d0 *Page) error {
 	r.w.WriteString("\n</head>\n<body>\n")
 	v14, errv14 := d0.Frame("header")
 	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_96cb1c39(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_322fd92f(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
 	}
 	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
@@ -278,14 +173,14 @@ func tpl_base__render_Page_322fd92f(r *run, d0 *Page) error {
 	r.w.WriteString("\n</main>\n")
 	v15, errv15 := d0.Frame("footer")
 	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
 	}
 	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_3cb51329(r *run, d0 *Page) error {
+func tpl_base__render_Page_1a708ca5(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -351,7 +246,10 @@ func tpl_base__render_Page_3cb51329(r *run, d0 *Page) error {
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v10 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
@@ -363,7 +261,7 @@ func tpl_base__render_Page_3cb51329(r *run, d0 *Page) error {
 		v11 := d0.JSONLD()
 		v12, okv12 := texttemplate.IsTrue(v11)
 		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
 		}
 		if v12 {
 			v13 := v11
@@ -376,1411 +274,7 @@ func tpl_base__render_Page_3cb51329(r *run, d0 *Page) error {
 	r.w.WriteString("\n</head>\n<body>\n")
 	v14, errv14 := d0.Frame("header")
 	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_415f16c9(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_3441d259(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_4cc7cb93(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_61c99e99(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_5bc2c912(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_49323f17(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_73a599eb(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_5f19d434(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_7a39d373(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_709164a6(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_7dd8e91e(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_d444446f(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_81349795(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_02c00eb1(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_8990d91c(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_d2f53554(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_8f0e298c(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_5847c206(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_9cb074ec(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_83d81b42(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_a4c48e4d(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_e1ff9645(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_b1dc2a91(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
-	}
-	r.w.WriteString(string(v14))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_43879bc8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v15, errv15 := d0.Frame("footer")
-	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
-	}
-	r.w.WriteString(string(v15))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_badc6ad2(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			r.w.WriteString(" · ")
-		}
-	}
-	v3 := d0.Config()
-	if v3 == nil {
-		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v3.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v4 := d0.Description()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v5 := d0.Canonical()
-	writeURLAttr(r.w, v5)
-	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v6 := d0.Description()
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v7 := d0.Canonical()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v8 := d0.Config()
-	if v8 == nil {
-		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v8.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v9 := d0.Lang()
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v10 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v11 := d0.JSONLD()
-		v12, okv12 := texttemplate.IsTrue(v11)
-		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
-		}
-		if v12 {
-			v13 := v11
-			_ = v13
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v13)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v14, errv14 := d0.Frame("header")
-	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
 	}
 	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
@@ -1790,14 +284,14 @@ func tpl_base__render_Page_badc6ad2(r *run, d0 *Page) error {
 	r.w.WriteString("\n</main>\n")
 	v15, errv15 := d0.Frame("footer")
 	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
 	}
 	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_c844c843(r *run, d0 *Page) error {
+func tpl_base__render_Page_28cc105e(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -1863,7 +357,10 @@ func tpl_base__render_Page_c844c843(r *run, d0 *Page) error {
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v10 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
@@ -1875,7 +372,7 @@ func tpl_base__render_Page_c844c843(r *run, d0 *Page) error {
 		v11 := d0.JSONLD()
 		v12, okv12 := texttemplate.IsTrue(v11)
 		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
 		}
 		if v12 {
 			v13 := v11
@@ -1888,24 +385,24 @@ func tpl_base__render_Page_c844c843(r *run, d0 *Page) error {
 	r.w.WriteString("\n</head>\n<body>\n")
 	v14, errv14 := d0.Frame("header")
 	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
 	}
 	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_2e66a9e3(r, d0); err != nil {
+	if err := tpl_main__render_Page_e1ff9645(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
 	v15, errv15 := d0.Frame("footer")
 	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
 	}
 	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_d8fb2209(r *run, d0 *Page) error {
+func tpl_base__render_Page_2abef5a0(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -1971,7 +468,10 @@ func tpl_base__render_Page_d8fb2209(r *run, d0 *Page) error {
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v10 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
@@ -1983,7 +483,7 @@ func tpl_base__render_Page_d8fb2209(r *run, d0 *Page) error {
 		v11 := d0.JSONLD()
 		v12, okv12 := texttemplate.IsTrue(v11)
 		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
 		}
 		if v12 {
 			v13 := v11
@@ -1996,24 +496,24 @@ func tpl_base__render_Page_d8fb2209(r *run, d0 *Page) error {
 	r.w.WriteString("\n</head>\n<body>\n")
 	v14, errv14 := d0.Frame("header")
 	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
 	}
 	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_a5812ebc(r, d0); err != nil {
+	if err := tpl_main__render_Page_3441d259(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
 	v15, errv15 := d0.Frame("footer")
 	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
 	}
 	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_f9fd24ce(r *run, d0 *Page) error {
+func tpl_base__render_Page_3fd47725(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -2079,7 +579,10 @@ func tpl_base__render_Page_f9fd24ce(r *run, d0 *Page) error {
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v10 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v10)
 	r.w.WriteString("\" href=\"")
@@ -2091,7 +594,7 @@ func tpl_base__render_Page_f9fd24ce(r *run, d0 *Page) error {
 		v11 := d0.JSONLD()
 		v12, okv12 := texttemplate.IsTrue(v11)
 		if !okv12 {
-			return truthError("base", "base.html:28:9", ".JSONLD", v11)
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
 		}
 		if v12 {
 			v13 := v11
@@ -2104,7 +607,7 @@ func tpl_base__render_Page_f9fd24ce(r *run, d0 *Page) error {
 	r.w.WriteString("\n</head>\n<body>\n")
 	v14, errv14 := d0.Frame("header")
 	if errv14 != nil {
-		return execError("base", "base.html:33:2", ".Frame", "Frame", errv14)
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
 	}
 	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
@@ -2114,7 +617,1561 @@ func tpl_base__render_Page_f9fd24ce(r *run, d0 *Page) error {
 	r.w.WriteString("\n</main>\n")
 	v15, errv15 := d0.Frame("footer")
 	if errv15 != nil {
-		return execError("base", "base.html:37:2", ".Frame", "Frame", errv15)
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_423c8c6f(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_49323f17(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_46246c2f(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_a5812ebc(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_6a8966b6(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_709164a6(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_7f04164c(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_d444446f(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_84e5f64e(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_02c00eb1(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_872276c1(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_2e66a9e3(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_87e24f78(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_43879bc8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_8e5a06cb(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_61c99e99(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_98f85ec4(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_83d81b42(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_a0fef3d7(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_5f19d434(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_c8428afd(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_5847c206(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_c92f2203(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_e3f93535(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_96cb1c39(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
+	}
+	r.w.WriteString(string(v15))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_e791d509(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			r.w.WriteString(" · ")
+		}
+	}
+	v3 := d0.Config()
+	if v3 == nil {
+		return nilError("base", "base.html:8:49", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v3.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v4 := d0.Description()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v5 := d0.Canonical()
+	writeURLAttr(r.w, v5)
+	r.w.WriteString("\">\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:12:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v6 := d0.Description()
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v7 := d0.Canonical()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v8 := d0.Config()
+	if v8 == nil {
+		return nilError("base", "base.html:15:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v8.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v9 := d0.Lang()
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v10 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v11 := d0.JSONLD()
+		v12, okv12 := texttemplate.IsTrue(v11)
+		if !okv12 {
+			return truthError("base", "base.html:31:9", ".JSONLD", v11)
+		}
+		if v12 {
+			v13 := v11
+			_ = v13
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v13)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v14, errv14 := d0.Frame("header")
+	if errv14 != nil {
+		return execError("base", "base.html:36:2", ".Frame", "Frame", errv14)
+	}
+	r.w.WriteString(string(v14))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_d2f53554(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v15, errv15 := d0.Frame("footer")
+	if errv15 != nil {
+		return execError("base", "base.html:40:2", ".Frame", "Frame", errv15)
 	}
 	r.w.WriteString(string(v15))
 	r.w.WriteString("\n</body>\n</html>\n")
