@@ -63,6 +63,8 @@ func outputProblems(t *testing.T, out string) []string {
 			checkIndexFile(data, report)
 		case strings.HasPrefix(rel, "assets/") && (ext == ".js" || ext == ".css"):
 			// The theme's own code.
+		case strings.HasPrefix(rel, "assets/") && ext == ".svg":
+			checkSVG(data, report)
 		case rel == "_headers":
 			checkHeaders(data, report)
 		case rel == ".agora-output":
@@ -122,6 +124,10 @@ func scheme(u string) string {
 }
 
 var themeScript = regexp.MustCompile(`^(\.\./)*assets/(agora|search)\.[0-9a-f]{8}\.js$|^/.*assets/(agora|search)\.[0-9a-f]{8}\.js$`)
+
+// themeIcon is the site icon's hashed name, relative (or from the root
+// on the 404 page): never the host's /favicon.ico, never another site.
+var themeIcon = regexp.MustCompile(`^(\.\./)*assets/favicon\.[0-9a-f]{8}\.svg$|^/.*assets/favicon\.[0-9a-f]{8}\.svg$`)
 
 // checkHTML parses a page as a browser does and reports any element,
 // attribute or URL that could run a script, load a foreign frame or
@@ -254,6 +260,10 @@ func checkElement(n *html.Node, report func(string, ...any), csp *int) {
 			if !strings.HasPrefix(href, "#") {
 				report("<link rel=expect href=%q>: not an element of the page", href)
 			}
+		case rel == "icon":
+			if typ, _ := attr(n, "type"); !themeIcon.MatchString(href) || typ != "image/svg+xml" {
+				report("<link rel=icon href=%q type=%q>: not the theme's SVG icon", href, typ)
+			}
 		case rel != "stylesheet" && rel != "canonical" && rel != "alternate":
 			report("<link rel=%q>", rel)
 		}
@@ -264,6 +274,58 @@ func checkElement(n *html.Node, report func(string, ...any), csp *int) {
 	case atom.Input:
 		if typ, _ := attr(n, "type"); strings.EqualFold(typ, "image") {
 			report("<input type=image>")
+		}
+	}
+}
+
+// svgElements are the drawing elements a site icon may use: shapes and
+// groups, nothing that runs, styles, links, loads or embeds.
+var svgElements = map[string]bool{"svg": true, "g": true, "title": true, "desc": true, "path": true, "rect": true,
+	"circle": true, "ellipse": true, "line": true, "polyline": true, "polygon": true}
+
+// checkSVG reads an SVG asset (the site icon), which a browser runs as a
+// document when it is opened on its own: one small, well-formed drawing,
+// with no script, handler, style, link, entity or foreign content.
+func checkSVG(data []byte, report func(string, ...any)) {
+	if len(data) > 2048 {
+		report("%d bytes: a site icon is a small drawing (at most 2 KB)", len(data))
+	}
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	root := true
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			report("not well-formed XML: %v", err)
+			return
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if root && (tok.Name.Local != "svg" || tok.Name.Space != "http://www.w3.org/2000/svg") {
+				report("the root is <%s> in %q, not an SVG drawing", tok.Name.Local, tok.Name.Space)
+			}
+			root = false
+			if !svgElements[tok.Name.Local] || tok.Name.Space != "http://www.w3.org/2000/svg" {
+				report("an SVG <%s> element in %q", tok.Name.Local, tok.Name.Space)
+			}
+			for _, a := range tok.Attr {
+				name := strings.ToLower(a.Name.Local)
+				if a.Name.Space == "xmlns" || (a.Name.Space == "" && name == "xmlns") {
+					continue
+				}
+				if a.Name.Space != "" || strings.HasPrefix(name, "on") || name == "href" || name == "style" || strings.Contains(a.Value, "url(") {
+					report("<%s %s=%q>", tok.Name.Local, name, clip(a.Value))
+				}
+			}
+		case xml.ProcInst:
+			if tok.Target != "xml" {
+				report("a processing instruction <?%s", tok.Target)
+			}
+		case xml.Directive:
+			report("a directive <!%s> (a DOCTYPE may declare entities)", clip(string(tok)))
 		}
 	}
 }
@@ -472,6 +534,8 @@ func TestOutputCheckerCatches(t *testing.T) {
 		`<script type="application/ld+json">{"a":"<!--"}</script>`, `<script type="application/ld+json">{</script>`,
 		`<script src="https://evil.example/x.js"></script>`, `<a href="vbscript:x">`, `<button formaction="x">`,
 		`<a href="&#x1;javascript:x">`, `<link rel="import" href="x">`,
+		`<link rel="icon" href="https://evil.example/favicon.svg" type="image/svg+xml">`, `<link rel="icon" href="/favicon.ico">`,
+		`<link rel="icon" href="../assets/favicon.0123abcd.svg">`, `<link rel="icon" href="../assets/agora.0123abcd.js" type="image/svg+xml">`,
 	} {
 		var got []string
 		checkHTML(page(body), func(f string, a ...any) { got = append(got, fmt.Sprintf(f, a...)) })
@@ -480,7 +544,8 @@ func TestOutputCheckerCatches(t *testing.T) {
 		}
 	}
 	var got []string
-	checkHTML(page(`<a href="../x/">x</a><a href="https://x.org/">y</a><a href="mailto:a@b.org">z</a><script src="../../assets/agora.0123abcd.js" defer></script><script type="application/ld+json">{"a":"\u003c"}</script>`),
+	checkHTML(page(`<a href="../x/">x</a><a href="https://x.org/">y</a><a href="mailto:a@b.org">z</a><script src="../../assets/agora.0123abcd.js" defer></script><script type="application/ld+json">{"a":"\u003c"}</script>`+
+		`<link rel="icon" href="../assets/favicon.0123abcd.svg" type="image/svg+xml"><link rel="icon" href="/network/assets/favicon.0123abcd.svg" type="image/svg+xml">`),
 		func(f string, a ...any) { got = append(got, fmt.Sprintf(f, a...)) })
 	if len(got) > 0 {
 		t.Errorf("checkHTML refused a good page: %v", got)
@@ -503,6 +568,23 @@ func TestOutputCheckerCatches(t *testing.T) {
 		checkXML([]byte(x), func(f string, a ...any) { got = append(got, fmt.Sprintf(f, a...)) })
 		if len(got) == 0 {
 			t.Errorf("checkXML missed %q", x)
+		}
+	}
+	const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">`
+	for _, x := range []string{
+		svg + `<script>alert(1)</script></svg>`, `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`,
+		svg + `<foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject></svg>`,
+		svg + `<a href="javascript:alert(1)"><rect width="1" height="1"/></a></svg>`,
+		svg + `<image href="https://evil.example/x.png"/></svg>`, svg + `<use xlink:href="#x" xmlns:xlink="http://www.w3.org/1999/xlink"/></svg>`,
+		svg + `<style>rect{fill:url(https://evil.example/)}</style></svg>`, svg + `<rect fill="url(https://evil.example/#x)"/></svg>`,
+		svg + `<rect style="fill:red"/></svg>`, `<!DOCTYPE svg [<!ENTITY x "y">]>` + svg + `</svg>`,
+		`<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>`, `<svg><rect/></svg>`,
+		svg + `<rect>`, svg + strings.Repeat(`<rect width="1" height="1"/>`, 100) + `</svg>`,
+	} {
+		var got []string
+		checkSVG([]byte(x), func(f string, a ...any) { got = append(got, fmt.Sprintf(f, a...)) })
+		if len(got) == 0 {
+			t.Errorf("checkSVG missed %q", x)
 		}
 	}
 	for _, js := range []string{"agoraSearchLoad(\"k\",[\"</script>\"]);\n", "agoraSearchLoad(\"k\",[1);\n", "x(\"k\",1);\n"} {
