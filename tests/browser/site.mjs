@@ -119,15 +119,10 @@ export function htmlFiles(dir) {
 // one document allowed to answer 404 (the 404 page's own).
 export function watch(page, base, expected404 = null) {
   const problems = [];
-  const hostIcon = new URL("/favicon.ico", base).href;
   page.on("console", (m) => {
     if (m.type() !== "error") return;
     // Chromium logs the intentional 404 of the page itself as an error.
     if (expected404 && m.location().url === expected404 && /status of 404/.test(m.text())) return;
-    // And its own request for the host's /favicon.ico (pages declare no
-    // icon), which goes to the root of the host, outside the site's folder:
-    // the host's business, not the site's.
-    if (m.location().url === hostIcon && /status of 404/.test(m.text())) return;
     problems.push(`console error: ${m.text()} (${m.location().url})`);
   });
   page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
