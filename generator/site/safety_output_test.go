@@ -290,18 +290,8 @@ func checkSVG(data []byte, report func(string, ...any)) {
 	if len(data) > 2048 {
 		report("%d bytes: a site icon is a small drawing (at most 2 KB)", len(data))
 	}
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
 	root := true
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			report("not well-formed XML: %v", err)
-			return
-		}
+	xmlTokens(data, report, func(tok xml.Token) {
 		switch tok := tok.(type) {
 		case xml.StartElement:
 			if root && (tok.Name.Local != "svg" || tok.Name.Space != "http://www.w3.org/2000/svg") {
@@ -327,7 +317,7 @@ func checkSVG(data []byte, report func(string, ...any)) {
 		case xml.Directive:
 			report("a directive <!%s> (a DOCTYPE may declare entities)", clip(string(tok)))
 		}
-	}
+	})
 }
 
 func clip(s string) string {
@@ -340,18 +330,8 @@ func clip(s string) string {
 // checkXML decodes a feed or sitemap strictly: it must be well-formed,
 // and its only URLs are http(s).
 func checkXML(data []byte, report func(string, ...any)) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
 	depth := 0
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			report("not well-formed XML: %v", err)
-			return
-		}
+	ok := xmlTokens(data, report, func(tok xml.Token) {
 		switch tok := tok.(type) {
 		case xml.StartElement:
 			depth++
@@ -374,9 +354,27 @@ func checkXML(data []byte, report func(string, ...any)) {
 				report("an XML directive or processing instruction")
 			}
 		}
-	}
-	if depth != 0 {
+	})
+	if ok && depth != 0 {
 		report("unbalanced XML")
+	}
+}
+
+// xmlTokens decodes data strictly, handing each token to visit; it
+// reports a document that is not well-formed, and then returns false.
+func xmlTokens(data []byte, report func(string, ...any), visit func(xml.Token)) bool {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return true
+		}
+		if err != nil {
+			report("not well-formed XML: %v", err)
+			return false
+		}
+		visit(tok)
 	}
 }
 
