@@ -223,8 +223,8 @@ test("from file://, results link to index.html files", { skip }, async () => {
 
 test("everything loads from under the subfolder, with no CSP violation", { skip }, () => {
   assert.deepEqual(cspErrors, []);
-  const outside = site.log.filter((r) => !r.path.startsWith("/network/") && r.path !== "/favicon.ico");
+  const outside = site.log.filter((r) => !r.path.startsWith("/network/"));
   assert.deepEqual(outside.map((r) => r.path), []);
-  const missing = site.log.filter((r) => r.status === 404 && !r.path.endsWith("favicon.ico"));
+  const missing = site.log.filter((r) => r.status === 404);
   assert.deepEqual(missing.map((r) => r.path), []);
 });
