@@ -28,7 +28,7 @@ func init() {
 		"page":          {"c4393cd9b6bc116e39d8696a8e8c45663938112ffdfd9e122a0d7019bce6ad77", tpl_base__render_Page_81349795},
 		"rule":          {"c43788efff145247f03621c1536f3e27ccd3bcf60fdc010d3881d02ffaaad485", tpl_base__render_Page_7a39d373},
 		"rule-index":    {"366806868273bc945ad3316127ab58187cff45272a8753940957e135978a7c87", tpl_base__render_Page_161833d4},
-		"search":        {"3f67296357c86aeb0d98b71c8aa7ecedb9a32707cab59d5fb38232a2c91051eb", tpl_base__render_Page_b1dc2a91},
+		"search":        {"c1f2fcd875adef66dcf1c92b8f27930d51460b5842b3e6df575851910133306f", tpl_base__render_Page_b254a88c},
 		"topic":         {"9ef2ba92642c10ae53559bf7057db31b292e716b2496fc667e323c5826ed59a7", tpl_base__render_Page_8990d91c},
 		"topic-index":   {"dea781e7ed7209ad67ff5a80883fe42dccccc5fa3776ddb9a4bf3caee8e1e6cd", tpl_base__render_Page_badc6ad2},
 	}
@@ -1581,7 +1581,7 @@ func tpl_base__render_Page_a4c48e4d(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_b1dc2a91(r *run, d0 *Page) error {
+func tpl_base__render_Page_b254a88c(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -1676,7 +1676,7 @@ func tpl_base__render_Page_b1dc2a91(r *run, d0 *Page) error {
 	}
 	r.w.WriteString(string(v14))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_43879bc8(r, d0); err != nil {
+	if err := tpl_main__render_Page_d8ac4637(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -2493,73 +2493,6 @@ func tpl_main__render_Page_3441d259(r *run, d0 *Page) error {
 		return err
 	}
 	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_43879bc8(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1 id=\"search-heading\">")
-	v1 := r.strs.T("search")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</h1>\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v2 := r.strs.T("browse_topics")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</a></p>")
-	r.w.WriteString("\n<div id=\"search-app\" data-index=\"")
-	v3 := d0.Href("search/index/")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("\" data-root=\"")
-	v4 := d0.Href("")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\" data-loading=\"")
-	v5 := r.strs.T("search_loading")
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\" data-count=\"")
-	v6 := r.strs.T("search_count")
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\" data-partial=\"")
-	v7 := r.strs.T("search_partial")
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\" data-none=\"")
-	v8 := r.strs.T("search_none")
-	writeEscaped(r.w, v8)
-	r.w.WriteString("\" data-error=\"")
-	v9 := r.strs.T("search_error")
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<form class=\"search-page\" role=\"search\" method=\"get\" aria-labelledby=\"search-heading\" hidden>\n<label for=\"search-q\" class=\"vh\">")
-	v10 := r.strs.T("search")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("</label>\n<input id=\"search-q\" name=\"q\" type=\"search\" placeholder=\"")
-	v11 := r.strs.T("search_placeholder")
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"search-status\" aria-controls=\"search-results\">\n<label class=\"search-filter\">")
-	v12 := r.strs.T("search_type")
-	writeEscaped(r.w, v12)
-	r.w.WriteString(" <select name=\"type\"><option value=\"\">")
-	v13 := r.strs.T("search_all_types")
-	writeEscaped(r.w, v13)
-	r.w.WriteString("</option></select></label>\n<label class=\"search-filter\">")
-	v14 := r.strs.T("search_topic")
-	writeEscaped(r.w, v14)
-	r.w.WriteString(" <select name=\"topic\"><option value=\"\">")
-	v15 := r.strs.T("search_all_topics")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("</option></select></label>\n</form>\n<p id=\"search-status\" class=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n<button type=\"button\" class=\"search-more\" hidden>")
-	v16 := r.strs.T("search_more")
-	writeEscaped(r.w, v16)
-	r.w.WriteString("</button>\n<noscript><p>")
-	v17 := r.strs.T("search_nojs")
-	writeEscaped(r.w, v17)
-	r.w.WriteString(" <a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v18 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v18)
-	r.w.WriteString("</a></p></noscript>\n</div>\n<script src=\"")
-	d0.writeAssetAttr(r.w, "search.js")
-	r.w.WriteString("\" defer></script>\n")
 	return nil
 }
 
@@ -4582,6 +4515,76 @@ func tpl_main__render_Page_d444446f(r *run, d0 *Page) error {
 		return err
 	}
 	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_d8ac4637(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1 id=\"search-heading\">")
+	v1 := r.strs.T("search")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</h1>\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v2 := r.strs.T("browse_topics")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</a></p>")
+	r.w.WriteString("\n<div id=\"search-app\" data-index=\"")
+	v3 := d0.Href("search/index/")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("\" data-root=\"")
+	v4 := d0.Href("")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\" data-loading=\"")
+	v5 := r.strs.T("search_loading")
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\" data-count=\"")
+	v6 := r.strs.T("search_count")
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\" data-partial=\"")
+	v7 := r.strs.T("search_partial")
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\" data-none=\"")
+	v8 := r.strs.T("search_none")
+	writeEscaped(r.w, v8)
+	r.w.WriteString("\" data-suggest=\"")
+	v9 := r.strs.T("search_suggest")
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\" data-error=\"")
+	v10 := r.strs.T("search_error")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\">\n<form class=\"search-page\" role=\"search\" method=\"get\" aria-labelledby=\"search-heading\" hidden>\n<label for=\"search-q\" class=\"vh\">")
+	v11 := r.strs.T("search")
+	writeEscaped(r.w, v11)
+	r.w.WriteString("</label>\n<input id=\"search-q\" name=\"q\" type=\"search\" placeholder=\"")
+	v12 := r.strs.T("search_placeholder")
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"search-status\" aria-controls=\"search-results\">\n<label class=\"search-filter\">")
+	v13 := r.strs.T("search_type")
+	writeEscaped(r.w, v13)
+	r.w.WriteString(" <select name=\"type\"><option value=\"\">")
+	v14 := r.strs.T("search_all_types")
+	writeEscaped(r.w, v14)
+	r.w.WriteString("</option></select></label>\n<label class=\"search-filter\">")
+	v15 := r.strs.T("search_topic")
+	writeEscaped(r.w, v15)
+	r.w.WriteString(" <select name=\"topic\"><option value=\"\">")
+	v16 := r.strs.T("search_all_topics")
+	writeEscaped(r.w, v16)
+	r.w.WriteString("</option></select></label>\n</form>\n<p id=\"search-status\" class=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n<button type=\"button\" class=\"search-more\" hidden>")
+	v17 := r.strs.T("search_more")
+	writeEscaped(r.w, v17)
+	r.w.WriteString("</button>\n<noscript><p>")
+	v18 := r.strs.T("search_nojs")
+	writeEscaped(r.w, v18)
+	r.w.WriteString(" <a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v19 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v19)
+	r.w.WriteString("</a></p></noscript>\n</div>\n<script src=\"")
+	d0.writeAssetAttr(r.w, "search.js")
+	r.w.WriteString("\" defer></script>\n")
 	return nil
 }
 
