@@ -22,10 +22,12 @@ import (
 //     Stems, prefixes of unindexed words and typos are for words of
 //     letters of scripts written with spaces: not for numbers, nor for
 //     the cluster grams of Khmer, Thai or CJK.
-//   - A term scores tier × 4096 + idf × impact in a document, so that a
-//     match of a higher tier always outranks one of a lower tier (idf ×
-//     impact is at most 63 × 63); of several terms matching one word, a
-//     document counts its best.
+//   - A term scores 4096 + tier × idf × impact in a document (tier 4
+//     exact, 3 stem, 2 prefix), and a typo idf × impact alone: a typo
+//     never outranks another match (idf × impact is at most 63 × 63),
+//     while the other tiers weigh with the field, so that a stem in a
+//     title may outrank the exact word in a body. Of several terms
+//     matching one word, a document counts its best.
 //   - A spaceless-script word needs all its cluster bigrams; it scores
 //     their mean (rounded down).
 //   - A document's score is the sum over words; ties go to the lower
@@ -37,7 +39,7 @@ const (
 	tierPrefix = 2
 	tierStem   = 3
 	tierExact  = 4
-	tierScale  = 4096
+	tierScale  = 4096 // above any typo's score
 	// maxExpansions bounds the terms a prefix stands for: the most
 	// frequent ones.
 	maxExpansions = 64
@@ -178,7 +180,7 @@ func (r *Reader) Search(q string, f Filter) ([]Result, error) {
 			clear(best)
 			for _, m := range ms {
 				for _, p := range m.list.Postings {
-					best[p.Doc] = max(best[p.Doc], m.tier*tierScale+m.list.IDF*p.Impact)
+					best[p.Doc] = max(best[p.Doc], termScore(m.tier, m.list.IDF, p.Impact))
 				}
 			}
 			for d, s := range best {
@@ -212,6 +214,14 @@ func (r *Reader) Search(q string, f Filter) ([]Result, error) {
 	}
 	slices.SortStableFunc(out, func(a, b Result) int { return b.Score - a.Score })
 	return out, nil
+}
+
+// termScore is what a term matched at tier scores in a document.
+func termScore(tier, idf, impact int) int {
+	if tier == tierTypo {
+		return idf * impact
+	}
+	return tierScale + tier*idf*impact
 }
 
 // Suggest is what to offer ("Did you mean …?") for a query that found

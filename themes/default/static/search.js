@@ -395,10 +395,10 @@
       lists[li++].forEach(function (ms) {
         best.fill(0);
         ms.forEach(function (e) {
-          var p = postings(e.r), f = e.t * SCALE;
+          var p = postings(e.r), f = e.t === TYPO ? 0 : SCALE, t = e.t === TYPO ? 1 : e.t;
           if (!w.spaceless && p.docs.length) terms.push(e.r.k);
           for (k = 0; k < p.docs.length; k++) {
-            var v = f + p.idf * p.imps[k], x = p.docs[k];
+            var v = f + t * p.idf * p.imps[k], x = p.docs[k];
             if (v > best[x]) best[x] = v;
           }
         });
