@@ -9,8 +9,9 @@ import (
 
 // match is a term's list and the tier of its match to a query word.
 type match struct {
-	list termList
-	tier int
+	list  termList
+	tier  int
+	edits int // of a typo
 }
 
 // record is the record of key, if its shard has one.
@@ -40,7 +41,7 @@ func (r *Reader) expand(term string, prefix bool) ([]match, error) {
 		if !ok || err != nil {
 			return nil, err
 		}
-		return []match{{t, tierExact}}, nil
+		return []match{{list: t, tier: tierExact}}, nil
 	}
 	if len(r.Manifest.Terms) == 0 {
 		return nil, nil
@@ -61,7 +62,7 @@ func (r *Reader) expand(term string, prefix bool) ([]match, error) {
 				if t == term {
 					tier = tierExact
 				}
-				cands = append(cands, match{s.records[t], tier})
+				cands = append(cands, match{list: s.records[t], tier: tier})
 			}
 		}
 	}
@@ -304,7 +305,7 @@ func (r *Reader) nearTerms(q string, edits, limit int) ([]match, error) {
 	})
 	out := make([]match, 0, min(limit, len(cands)))
 	for _, c := range cands[:min(limit, len(cands))] {
-		out = append(out, match{list: c.list, tier: tierTypo})
+		out = append(out, match{list: c.list, tier: tierTypo, edits: c.d})
 	}
 	return out, nil
 }

@@ -23,7 +23,8 @@ import (
 //     letters of scripts written with spaces: not for numbers, nor for
 //     the cluster grams of Khmer, Thai or CJK.
 //   - A term scores 4096 + tier × idf × impact in a document (tier 4
-//     exact, 3 stem, 2 prefix), and a typo idf × impact alone: a typo
+//     exact, 3 stem, 2 prefix), and a typo idf × impact alone, halved
+//     (rounded down) for a second edit: a typo
 //     never outranks another match (idf × impact is at most 63 × 63),
 //     while the other tiers weigh with the field, so that a stem in a
 //     title may outrank the exact word in a body. Of several terms
@@ -180,7 +181,7 @@ func (r *Reader) Search(q string, f Filter) ([]Result, error) {
 			clear(best)
 			for _, m := range ms {
 				for _, p := range m.list.Postings {
-					best[p.Doc] = max(best[p.Doc], termScore(m.tier, m.list.IDF, p.Impact))
+					best[p.Doc] = max(best[p.Doc], termScore(m, p.Impact))
 				}
 			}
 			for d, s := range best {
@@ -216,12 +217,13 @@ func (r *Reader) Search(q string, f Filter) ([]Result, error) {
 	return out, nil
 }
 
-// termScore is what a term matched at tier scores in a document.
-func termScore(tier, idf, impact int) int {
-	if tier == tierTypo {
-		return idf * impact
+// termScore is what a term matched scores in a document where it has
+// impact.
+func termScore(m match, impact int) int {
+	if m.tier == tierTypo {
+		return m.list.IDF * impact >> (m.edits - 1) // halved for a second edit
 	}
-	return tierScale + tier*idf*impact
+	return tierScale + m.tier*m.list.IDF*impact
 }
 
 // Suggest is what to offer ("Did you mean …?") for a query that found

@@ -313,7 +313,7 @@
       if (d <= edits) c.push({ r: s.m.get(k), d: d });
     });
     c.sort(function (x, y) { return x.d - y.d || count(y.r) - count(x.r) || cmp(x.r.k, y.r.k); });
-    return c.slice(0, limit).map(function (x) { return { r: x.r, t: TYPO }; });
+    return c.slice(0, limit).map(function (x) { return { r: x.r, t: TYPO, d: x.d }; });
   };
 
   // dist: optimal string alignment distance of a and b, or limit + 1
@@ -395,10 +395,11 @@
       lists[li++].forEach(function (ms) {
         best.fill(0);
         ms.forEach(function (e) {
-          var p = postings(e.r), f = e.t === TYPO ? 0 : SCALE, t = e.t === TYPO ? 1 : e.t;
+          var p = postings(e.r), typo = e.t === TYPO;
           if (!w.spaceless && p.docs.length) terms.push(e.r.k);
           for (k = 0; k < p.docs.length; k++) {
-            var v = f + t * p.idf * p.imps[k], x = p.docs[k];
+            // termScore in query.go
+            var v = typo ? p.idf * p.imps[k] >> (e.d - 1) : SCALE + e.t * p.idf * p.imps[k], x = p.docs[k];
             if (v > best[x]) best[x] = v;
           }
         });
