@@ -312,39 +312,50 @@ func (r *Reader) nearTerms(q string, edits, limit int) ([]match, error) {
 
 // editDistance is the optimal string alignment distance of a and b
 // (insertions, deletions, substitutions and transpositions of neighbours
-// count one each), or limit+1 when it is over limit.
+// count one each), or limit+1 when it is over limit. Only the cells at
+// most limit from the diagonal are computed: any path through another
+// costs more than limit.
 func editDistance(a, b []rune, limit int) int {
+	over := limit + 1
 	if d := len(a) - len(b); d > limit || -d > limit {
-		return limit + 1
+		return over
 	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	n := len(b) + 1
+	rows := make([]int, 3*n)
+	prev2, prev, cur := rows[:n], rows[n:2*n], rows[2*n:]
 	for j := range prev {
-		prev[j] = j
+		prev[j], prev2[j] = min(j, over), over
 	}
 	prevLow := 0
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		low := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
+		lo, hi := max(1, i-limit), min(len(b), i+limit)
+		cur[lo-1] = over // read as cur[j-1]; the first column is i
+		if lo == 1 {
+			cur[0] = min(i, over)
+		}
+		low := cur[lo-1]
+		for j := lo; j <= hi; j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			if j > 1 && i > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				c = min(c, prev2[j-2]+1)
 			}
+			cur[j] = min(c, over)
 			low = min(low, cur[j])
+		}
+		if hi+1 < n {
+			cur[hi+1] = over // read as the next row's prev
 		}
 		// A transposition reaches back two rows: past the limit in
 		// two rows, it stays past it.
 		if low > limit && prevLow > limit {
-			return limit + 1
+			return over
 		}
 		prevLow = low
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return min(prev[len(b)], limit+1)
+	return prev[len(b)]
 }
