@@ -198,7 +198,7 @@ func TestWhatReadersType(t *testing.T) {
 		t.Errorf("type filter: %q", got)
 	}
 	for _, p := range find("", Filter{Topic: "land-rights"}) {
-		if !slices.Contains([]string{"topics/land-rights/", "members/battambang-land-forum/", "minutes/2025-09-20-battambang-land-dialogue/"}, p) {
+		if !slices.Contains([]string{"topics/land-rights/", "members/battambang-land-forum/", "minutes/2025-09-20-battambang-land-dialogue/", "curriculum/mediation-fonciere/"}, p) {
 			t.Errorf("topic filter land-rights lets %s through", p)
 		}
 	}

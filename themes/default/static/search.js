@@ -247,7 +247,7 @@
     function add(tier, ms) {
       ms.forEach(function (m) {
         var t = Math.max(m.t || 0, tier), o = found.get(m.r.k);
-        if (o) o.t = Math.max(o.t, t); else found.set(m.r.k, { r: m.r, t: t });
+        if (o) o.t = Math.max(o.t, t); else found.set(m.r.k, { r: m.r, t: t, d: m.d });
       });
     }
     add(PREFIX, this.expand(q, w.prefix));
