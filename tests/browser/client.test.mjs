@@ -94,6 +94,15 @@ test("ranking matches the Go reference on the fixture index", async () => {
   }
 });
 
+test("what must not match: a number a digit off, a Khmer word a sign off; nor is either corrected", async () => {
+  const engine = new core.Engine(loader(path.join(testdata, "index")));
+  assert.ok((await engine.search("2026 ", {})).length > 0, "2026 is indexed");
+  for (const q of ["2027 ", "ការិយាលយ "]) {
+    assert.equal((await engine.search(q, {})).length, 0, q);
+    assert.equal(await engine.suggest(q), "", q);
+  }
+});
+
 test("edit distance counts a transposition once and stops past its limit", () => {
   const d = (a, b, l) => core.dist(Array.from(a), Array.from(b), l);
   assert.equal(d("facilitaton", "facilitation", 2), 1);
