@@ -85,20 +85,27 @@ func (r *Reader) expand(term string, prefix bool) ([]match, error) {
 // wordMatches returns, for each term of a query word, the terms it
 // matches and how (see the ranking above query.go's constants).
 func (r *Reader) wordMatches(w QueryWord) ([][]match, error) {
-	out := make([][]match, len(w.Terms))
-	if len(w.Terms) != 1 || !stemmable(w.Terms[0]) {
-		for i, g := range w.Terms {
-			m, err := r.expand(g, w.Prefix && i == len(w.Terms)-1)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = m
-		}
-		return out, nil
+	if len(w.Terms) == 1 && stemmable(w.Terms[0]) {
+		m, err := r.letterWordMatches(w.Terms[0], w.Prefix)
+		return [][]match{m}, err
 	}
-	q := w.Terms[0]
+	out := make([][]match, len(w.Terms))
+	for i, g := range w.Terms {
+		m, err := r.expand(g, w.Prefix && i == len(w.Terms)-1)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = m
+	}
+	return out, nil
+}
+
+// letterWordMatches is what a word of letters matches: itself (and, being
+// typed, the terms it begins) and its word forms; when the index lacks
+// it, what unindexedMatches adds.
+func (r *Reader) letterWordMatches(q string, typing bool) ([]match, error) {
 	var found matchSet
-	m, err := r.expand(q, w.Prefix)
+	m, err := r.expand(q, typing)
 	if err != nil {
 		return nil, err
 	}
@@ -107,23 +114,27 @@ func (r *Reader) wordMatches(w QueryWord) ([][]match, error) {
 	if err != nil {
 		return nil, err
 	}
-	if indexed {
-		fam, err := r.family(self)
-		if err != nil {
-			return nil, err
-		}
-		found.add(tierStem, fam...)
-		out[0] = found.list
-		return out, nil
+	if !indexed {
+		err := r.unindexedMatches(&found, q)
+		return found.list, err
 	}
+	fam, err := r.family(self)
+	found.add(tierStem, fam...)
+	return found.list, err
+}
+
+// unindexedMatches adds what a word the index lacks matches: the word
+// forms of its stem, the terms sharing its longest indexed prefix, and
+// those a typo away.
+func (r *Reader) unindexedMatches(found *matchSet, q string) error {
 	stem, ok, err := r.stemPrefix(q)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if ok {
 		fam, err := r.family(stem)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if stem.isTerm {
 			fam = append(fam, match{list: stem})
@@ -132,28 +143,26 @@ func (r *Reader) wordMatches(w QueryWord) ([][]match, error) {
 	}
 	shared, err := r.sharedPrefix(q)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if utf8.RuneCountInString(shared) >= minSharedRunes {
 		m, err := r.expand(shared, true)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		found.add(tierPrefix, m...)
 	}
-	if n := utf8.RuneCountInString(q); n >= minTypoRunes {
-		edits := 1
-		if n >= twoTyposRunes {
-			edits = 2
-		}
-		near, err := r.nearTerms(q, edits, maxTypos)
-		if err != nil {
-			return nil, err
-		}
-		found.add(tierTypo, near...)
+	n := utf8.RuneCountInString(q)
+	if n < minTypoRunes {
+		return nil
 	}
-	out[0] = found.list
-	return out, nil
+	edits := 1
+	if n >= twoTyposRunes {
+		edits = 2
+	}
+	near, err := r.nearTerms(q, edits, maxTypos)
+	found.add(tierTypo, near...)
+	return err
 }
 
 // matchSet gathers the terms a word matches, each at its best tier.
