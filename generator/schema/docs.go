@@ -103,6 +103,9 @@ func rules(f *Field) []string {
 	if f.Private {
 		r = append(r, "**private**: checked, never published")
 	}
+	if k := f.Elem().Kind; (k == String || k == Text) && !f.Translatable && !f.Private {
+		r = append(r, "kept as written in translations")
+	}
 	if f.Acyclic {
 		r = append(r, "no cycles")
 	}

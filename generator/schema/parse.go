@@ -48,6 +48,7 @@ var fieldKeys = map[string]string{
 	"acyclic":     "for refs to the type itself: following them may never lead back to the entry (prerequisites)",
 	"not_before":  "for dates: the name of a date field of the same table this date may not precede",
 	"overdue_if":  "for dates: a table {FIELD = [VALUES]}; a past date is warned about while the sibling FIELD holds one of VALUES",
+	"translatable": "whether a translation (SLUG.LANG.md) restates the field in its language: true by default for string and text fields and lists of them, and for objects holding such fields; false keeps a value such as a name or a phone number as the original has it",
 }
 
 func kindList() string {
