@@ -19,6 +19,7 @@ import (
 	"github.com/agora-community/agora/generator/link"
 	"github.com/agora-community/agora/generator/load"
 	"github.com/agora-community/agora/generator/schema"
+	"github.com/agora-community/agora/generator/translate"
 	"github.com/agora-community/agora/generator/validate"
 )
 
@@ -52,6 +53,9 @@ type Project struct {
 	Schema  *schema.Schema
 	Content *load.Content
 	Graph   *link.Graph
+	// Translations are the checked translations of entries (nil when
+	// there are none).
+	Translations *translate.Set
 	// Diags holds every problem found, sorted, with positions (but for
 	// the warnings of Options.PlaceWarningsLater).
 	Diags diag.List
@@ -122,7 +126,21 @@ func Open(ctx context.Context, opts Options) (*Project, error) {
 	p.Graph, diags = link.Build(p.Content, p.Schema, link.Options{Drafts: opts.Drafts})
 	p.Timings.since("link", start)
 	p.Diags = append(p.Diags, diags...)
+	if len(p.Content.Translations) > 0 {
+		start = StartStage()
+		p.Translations, diags = translate.Check(p.Content, p.Schema, p.languages())
+		p.Timings.since("check translations", start)
+		p.Diags = append(p.Diags, diags...)
+	}
 	return p, nil
+}
+
+// languages are the site's languages, the default first.
+func (p *Project) languages() []string {
+	if p.Site == nil {
+		return []string{"en"}
+	}
+	return p.Site.Languages
 }
 
 // placeProblems finds the positions of the problems Open found: of the
