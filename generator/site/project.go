@@ -129,10 +129,28 @@ func Open(ctx context.Context, opts Options) (*Project, error) {
 	if len(p.Content.Translations) > 0 {
 		start = StartStage()
 		p.Translations, diags = translate.Check(p.Content, p.Schema, p.languages())
-		p.Timings.since("check translations", start)
 		p.Diags = append(p.Diags, diags...)
+		p.Diags = append(p.Diags, p.Translations.Stale(translate.LastChange(p.fileChanges(ctx)))...)
+		p.Timings.since("check translations", start)
 	}
 	return p, nil
+}
+
+// fileChanges are Git's last change of every file under content/, by
+// path: the history the pages show, or, for a check that reads none, Git
+// asked now (translations need it to tell the stale ones).
+func (p *Project) fileChanges(ctx context.Context) map[string]translate.Change {
+	var changes map[string]gitinfo.Change
+	if p.opts.History {
+		changes = p.loadHistory().changes
+	} else {
+		changes = gitinfo.Read(ctx, p.Source, "content").Changes
+	}
+	out := make(map[string]translate.Change, len(changes))
+	for file, c := range changes {
+		out[file] = translate.Change{Date: c.Date, Author: c.Author}
+	}
+	return out
 }
 
 // languages are the site's languages, the default first.

@@ -29,6 +29,10 @@ type Translation struct {
 	// Fields are the checked values of the translated fields; a list of
 	// tables holds, item by item, only the items' translatable fields.
 	Fields map[string]any
+	// Stale marks a translation last changed before its original, which
+	// changed at OriginalChange (see Set.Stale).
+	Stale          bool
+	OriginalChange Change
 }
 
 // Set is the translations of a site, by original entry and language.
