@@ -48,8 +48,8 @@ type Site struct {
 	Language    string
 	// Languages are every language the site is published in, Language
 	// first (the default, at the root); the others are under /LANG/.
-	Languages []string
-	Theme     string
+	Languages   []string
+	Theme       string
 	MaxFileSize int64
 	PageSize    int // entries per page of a list
 	UnsafeHTML  bool
@@ -100,7 +100,7 @@ func (s *Site) checkLanguages() diag.List {
 		return diag.List{{File: File, Code: "missing-language", Key: "languages", AtValue: true, Pending: true,
 			Message: "languages must hold the site's language " + strconv.Quote(s.Language),
 			Found:   strings.Join(s.Languages, ", "), Allowed: "a list holding " + strconv.Quote(s.Language),
-			Hint:    "add " + strconv.Quote(s.Language) + " to languages, or make language one of them"}}
+			Hint: "add " + strconv.Quote(s.Language) + " to languages, or make language one of them"}}
 	}
 	var diags diag.List
 	seen := map[string]bool{}

@@ -38,7 +38,7 @@ func (s *Set) Stale(last func(*load.Entry) Change) diag.List {
 			diags = append(diags, diag.Diagnostic{File: t.File.File, Severity: diag.Warning, Code: "stale-translation",
 				Message: "translation older than the original (changed " + changed + ")",
 				Found:   "last changed " + schema.FormatDate(own.Date), Allowed: "a change after the original's",
-				Hint:    "bring the translation up to date with " + t.Original.File + ", then commit it"})
+				Hint: "bring the translation up to date with " + t.Original.File + ", then commit it"})
 		}
 	}
 	return diags

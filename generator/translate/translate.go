@@ -189,7 +189,7 @@ func untranslatable(f, original *load.Entry) diag.List {
 			if !field.Translatable && !(prefix == "" && field.Builtin) {
 				diags = append(diags, diag.Diagnostic{File: f.File, Key: key, Pending: true, Code: "not-translatable",
 					Message: fmt.Sprintf("%s%s is not translated: a translation keeps the original's value", k, where(prefix)),
-					Found: strconv.Quote(k), Allowed: allowedPhrase(allowed),
+					Found:   strconv.Quote(k), Allowed: allowedPhrase(allowed),
 					Hint: "remove it from the translation; the original " + original.File + " holds it"})
 				delete(values, k)
 				continue
@@ -224,7 +224,7 @@ func itemCounts(f, original *load.Entry, values map[string]any) diag.List {
 			diags = append(diags, diag.Diagnostic{File: f.File, Key: field.Name, Pending: true, Code: "translation-items",
 				Message: fmt.Sprintf("%s: %s, the original %s", field.Name, plural(got, "item"), plural(want, "item")),
 				Found:   strconv.Itoa(got), Allowed: strconv.Itoa(want) + " (the items of " + original.File + ", in its order)",
-				Hint:    "restate each of the original's [[" + field.Name + "]] items, in order, with its translated fields"})
+				Hint: "restate each of the original's [[" + field.Name + "]] items, in order, with its translated fields"})
 		}
 	}
 	return diags
