@@ -249,8 +249,16 @@ func builtins(t *Type) []*Field {
 		out = append(out, &Field{Name: "updated", Kind: Date, Builtin: true, Label: "Updated",
 			Description: "when the entry was last revised"})
 	}
+	if t.Lookup("language") == nil {
+		out = append(out, &Field{Name: "language", Kind: String, Builtin: true, Label: "Language", Pattern: languagePattern,
+			Description: "the language the entry is written in, as a BCP 47 tag (es, mn, km), when it is not the site's"})
+	}
 	return out
 }
+
+// languagePattern is the form of a language tag: BCP 47, as site.toml's
+// language and languages.
+var languagePattern = regexp.MustCompile(`^(?:[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)$`)
 
 func (p *parser) checkTypeFields(t *Type) {
 	if t.TitleField == "" {

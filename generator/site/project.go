@@ -196,3 +196,7 @@ func LoadSchema(source string) (*schema.Schema, diag.List, error) {
 func loadSchema(root *os.Root) (*schema.Schema, diag.List) {
 	return schema.Load(agora.DefaultSchema, schema.Sub(root.FS(), "schema"))
 }
+
+// Published reports whether an entry is built: drafts are not, unless
+// the project was opened with Drafts.
+func (p *Project) Published(e *load.Entry) bool { return p.opts.Drafts || !e.Draft() }

@@ -101,7 +101,7 @@ func check(f, original *load.Entry, ofType map[string]*load.Entry, languages []s
 		}
 		if len(languages) > 0 && f.Lang == languages[0] {
 			return nil, file("translation-language", fmt.Sprintf("%q is the site's own language: the original is in it", f.Lang),
-				strconv.Quote(f.Lang), quoted(languages[1:]), "write the text in the original, "+f.Slug+path(f))
+				strconv.Quote(f.Lang), quoted(languages[1:]), "write the text in the original, "+f.Slug+extension(f))
 		}
 		return nil, file("translation-language", fmt.Sprintf("the site is not published in %q", f.Lang),
 			strconv.Quote(f.Lang), quoted(languages[1:]), hint)
@@ -114,7 +114,7 @@ func check(f, original *load.Entry, ofType map[string]*load.Entry, languages []s
 		slices.Sort(slugs)
 		hint := diag.DidYouMean(f.Slug, slugs)
 		if hint == "" {
-			hint = "name the file after the entry it translates: SLUG." + f.Lang + path(f)
+			hint = "name the file after the entry it translates: SLUG." + f.Lang + extension(f)
 		}
 		return nil, file("translation-original", fmt.Sprintf("no %s %q to translate", f.Type.Name, f.Slug),
 			strconv.Quote(f.Slug), "the slug of a "+f.Type.Name+" of content/"+f.Type.Folder+"/", hint)
@@ -131,7 +131,7 @@ func check(f, original *load.Entry, ofType map[string]*load.Entry, languages []s
 	return &Translation{File: f, Original: original, Lang: f.Lang, Fields: values}, diags
 }
 
-func path(f *load.Entry) string {
+func extension(f *load.Entry) string {
 	if f.BodyStart < 0 {
 		return ".toml"
 	}
@@ -152,11 +152,11 @@ func quoted(l []string) string {
 // translatableFields are copies of the translatable fields among fields
 // (and, in each table, of its translatable fields), none required and
 // none defaulted: a translation may leave any of them to the original.
-// top adds the fields every entry has (draft, updated).
+// top adds draft and updated, which a translation has of its own.
 func translatableFields(fields []*schema.Field, top bool) []*schema.Field {
 	var out []*schema.Field
 	for _, f := range fields {
-		if !f.Translatable && !(top && f.Builtin) {
+		if !f.Translatable && !(top && ownField(f)) {
 			continue
 		}
 		c := *f
@@ -186,7 +186,7 @@ func untranslatable(f, original *load.Entry) diag.List {
 				continue
 			}
 			key := join(prefix, k)
-			if !field.Translatable && !(prefix == "" && field.Builtin) {
+			if !field.Translatable && !(prefix == "" && ownField(field)) {
 				diags = append(diags, diag.Diagnostic{File: f.File, Key: key, Pending: true, Code: "not-translatable",
 					Message: fmt.Sprintf("%s%s is not translated: a translation keeps the original's value", k, where(prefix)),
 					Found:   strconv.Quote(k), Allowed: allowedPhrase(allowed),
@@ -241,6 +241,12 @@ func tables(v any) []any {
 		return out
 	}
 	return schema.Items(v)
+}
+
+// ownField reports whether a translation sets the field for itself: a
+// draft translation is not published, updated dates its text.
+func ownField(f *schema.Field) bool {
+	return f.Builtin && (f.Name == "draft" || f.Name == "updated")
 }
 
 func plural(n int, what string) string {
