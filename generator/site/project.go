@@ -19,6 +19,7 @@ import (
 	"github.com/agora-community/agora/generator/link"
 	"github.com/agora-community/agora/generator/load"
 	"github.com/agora-community/agora/generator/schema"
+	"github.com/agora-community/agora/generator/translate"
 	"github.com/agora-community/agora/generator/validate"
 )
 
@@ -52,6 +53,9 @@ type Project struct {
 	Schema  *schema.Schema
 	Content *load.Content
 	Graph   *link.Graph
+	// Translations are the checked translations of entries (nil when
+	// there are none).
+	Translations *translate.Set
 	// Diags holds every problem found, sorted, with positions (but for
 	// the warnings of Options.PlaceWarningsLater).
 	Diags diag.List
@@ -122,7 +126,39 @@ func Open(ctx context.Context, opts Options) (*Project, error) {
 	p.Graph, diags = link.Build(p.Content, p.Schema, link.Options{Drafts: opts.Drafts})
 	p.Timings.since("link", start)
 	p.Diags = append(p.Diags, diags...)
+	if len(p.Content.Translations) > 0 {
+		start = StartStage()
+		p.Translations, diags = translate.Check(p.Content, p.Schema, p.languages())
+		p.Diags = append(p.Diags, diags...)
+		p.Diags = append(p.Diags, p.Translations.Stale(translate.LastChange(p.fileChanges(ctx)))...)
+		p.Timings.since("check translations", start)
+	}
 	return p, nil
+}
+
+// fileChanges are Git's last change of every file under content/, by
+// path: the history the pages show, or, for a check that reads none, Git
+// asked now (translations need it to tell the stale ones).
+func (p *Project) fileChanges(ctx context.Context) map[string]translate.Change {
+	var changes map[string]gitinfo.Change
+	if p.opts.History {
+		changes = p.loadHistory().changes
+	} else {
+		changes = gitinfo.Read(ctx, p.Source, "content").Changes
+	}
+	out := make(map[string]translate.Change, len(changes))
+	for file, c := range changes {
+		out[file] = translate.Change{Date: c.Date, Author: c.Author}
+	}
+	return out
+}
+
+// languages are the site's languages, the default first.
+func (p *Project) languages() []string {
+	if p.Site == nil {
+		return []string{"en"}
+	}
+	return p.Site.Languages
 }
 
 // placeProblems finds the positions of the problems Open found: of the
@@ -160,3 +196,7 @@ func LoadSchema(source string) (*schema.Schema, diag.List, error) {
 func loadSchema(root *os.Root) (*schema.Schema, diag.List) {
 	return schema.Load(agora.DefaultSchema, schema.Sub(root.FS(), "schema"))
 }
+
+// Published reports whether an entry is built: drafts are not, unless
+// the project was opened with Drafts.
+func (p *Project) Published(e *load.Entry) bool { return p.opts.Drafts || !e.Draft() }
