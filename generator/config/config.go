@@ -55,6 +55,14 @@ type Site struct {
 	UnsafeHTML  bool
 	RepoURL     string
 	RepoBranch  string
+	CMS         CMS
+}
+
+// CMS is site.toml's [cms]: the editor published at /admin/.
+type CMS struct {
+	Enabled bool
+	Link    bool   // linked from every page's footer
+	Backend string // github, gitlab or gitea; "" to tell it from [repo] url
 }
 
 // BasePath is the path part of base_url, always ending in "/".
@@ -85,6 +93,7 @@ func Load(root *os.Root) (*Site, diag.List) {
 	values, diags := validate.Fields(File, "site", Fields, raw)
 	s := fromValues(values)
 	diags = append(diags, s.checkLanguages()...)
+	diags = append(diags, s.checkCMS()...)
 	return s, diags
 }
 
@@ -116,6 +125,16 @@ func (s *Site) checkLanguages() diag.List {
 	return diags
 }
 
+// checkCMS: the editor saves to the repository, so it needs one.
+func (s *Site) checkCMS() diag.List {
+	if !s.CMS.Enabled || s.RepoURL != "" {
+		return nil
+	}
+	return diag.List{{File: File, Code: "cms-without-repo", Key: "cms.enabled", AtValue: true, Pending: true,
+		Message: "[cms] enabled needs the repository the editor saves to", Found: "no [repo] url", Allowed: "a [repo] table with url",
+		Hint: "add [repo] with url = \"https://github.com/OWNER/NAME\" (and branch), or set enabled = false"}}
+}
+
 func fromValues(v map[string]any) *Site {
 	s := &Site{}
 	s.Title, _ = v["title"].(string)
@@ -142,6 +161,11 @@ func fromValues(v map[string]any) *Site {
 	if repo, ok := v["repo"].(map[string]any); ok {
 		s.RepoURL, _ = repo["url"].(string)
 		s.RepoBranch, _ = repo["branch"].(string)
+	}
+	if cms, ok := v["cms"].(map[string]any); ok {
+		s.CMS.Enabled, _ = cms["enabled"].(bool)
+		s.CMS.Link, _ = cms["link"].(bool)
+		s.CMS.Backend, _ = cms["backend"].(string)
 	}
 	return s
 }

@@ -213,7 +213,7 @@ func TestFields(t *testing.T) {
 	for _, f := range config.Fields {
 		names = append(names, f.Name)
 	}
-	if got := strings.Join(names, " "); got != "title description base_url language languages theme page_size max_file_mb unsafe_html repo" {
+	if got := strings.Join(names, " "); got != "title description base_url language languages theme page_size max_file_mb unsafe_html repo cms" {
 		t.Errorf("site.toml fields: %s", got)
 	}
 }
@@ -226,5 +226,25 @@ func TestLanguagesTwice(t *testing.T) {
 	}
 	if !slices.Equal(s.Languages, []string{"mn", "en"}) {
 		t.Errorf("languages %v", s.Languages)
+	}
+}
+
+func TestCMS(t *testing.T) {
+	const site = "title = \"T\"\nbase_url = \"https://example.org\"\n"
+	s, diags := config.Load(open(t, site+"[repo]\nurl = \"https://codeberg.org/net/kb\"\n[cms]\nenabled = true\nlink = true\nbackend = \"gitea\"\n"))
+	if len(diags) != 0 || s.CMS != (config.CMS{Enabled: true, Link: true, Backend: "gitea"}) {
+		t.Errorf("cms = %+v, diagnostics %+v", s.CMS, diags)
+	}
+	s, diags = config.Load(open(t, site))
+	if len(diags) != 0 || s.CMS != (config.CMS{}) {
+		t.Errorf("default cms = %+v, diagnostics %+v", s.CMS, diags)
+	}
+	_, diags = config.Load(open(t, site+"[cms]\nenabled = true\n"))
+	if len(diags) != 1 || diags[0].Code != "cms-without-repo" || !strings.Contains(diags[0].Hint, "[repo]") {
+		t.Errorf("enabled without [repo]: %+v", diags)
+	}
+	_, diags = config.Load(open(t, site+"[repo]\nurl = \"https://git.example.org/a/b\"\n[cms]\nenabled = true\nbackend = \"forgejo\"\n"))
+	if len(diags) != 1 || !strings.Contains(diags[0].Message+diags[0].Allowed, "gitea") {
+		t.Errorf("an unknown backend: %+v", diags)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/agora-community/agora/generator/cms"
 	"github.com/agora-community/agora/generator/schema"
 )
 
@@ -38,6 +39,7 @@ func (s *Site) Jobs() []Job {
 		Job{"_headers", s.headers},
 	)
 	jobs = append(jobs, s.sitemapJobs()...)
+	jobs = append(jobs, s.editorJobs()...)
 	for name, p := range s.assets {
 		b := s.theme.static[name]
 		jobs = append(jobs, Job{p, func(w io.Writer) error { _, err := w.Write(b); return err }})
@@ -86,6 +88,14 @@ func (s *Site) fileJob(path string, pg *Page, names ...string) Job {
 // only a header can say.
 func (s *Site) headers(w io.Writer) error {
 	_, err := fmt.Fprintf(w, "/*\n  Content-Security-Policy: %s; frame-ancestors 'none'\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n", CSP)
+	if err != nil || !s.in.Config.CMS.Enabled {
+		return err
+	}
+	b, err := s.editorBackend()
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, cms.Headers(b))
 	return err
 }
 

@@ -1,0 +1,98 @@
+package cms
+
+import (
+	"github.com/agora-community/agora/generator/config"
+	"github.com/agora-community/agora/generator/schema"
+)
+
+// ConfigYAML is /admin/config.yml for the site and the schema in force:
+// the backend from [repo], one folder collection per type, each field
+// as the widget that writes what agora check accepts, translations as
+// SLUG.LANG.md, and the editorial workflow, so that every change becomes
+// a pull request that CI checks.
+func ConfigYAML(site *config.Site, sch *schema.Schema) ([]byte, error) {
+	b, err := BackendOf(site.RepoURL, site.RepoBranch, site.CMS.Backend)
+	if err != nil {
+		return nil, err
+	}
+	var doc mapping
+	doc.set("backend", backendConfig(b))
+	// Every change goes through a pull request. Sveltia CMS offers it on
+	// GitHub and GitLab; on Gitea and Forgejo it saves to the branch, so
+	// protect the branch there (see the README).
+	doc.set("publish_mode", "editorial_workflow")
+	doc.set("site_url", site.BaseURL.String())
+	// Uploads go beside their entry (each collection's media_folder);
+	// the CMS wants a global folder too, which no collection uses.
+	doc.setEmpty("media_folder")
+	doc.setEmpty("public_folder")
+	// Slugs as the content model allows them: lowercase ASCII letters,
+	// digits and hyphens.
+	doc.set("slug", mapping{{"encoding", "ascii"}, {"clean_accents", true}, {"sanitize_replacement", "-"}})
+	multi := len(site.Languages) > 1
+	if multi {
+		doc.set("i18n", mapping{
+			{"structure", "multiple_files"},
+			{"locales", anyList(site.Languages)},
+			{"default_locale", site.Language},
+			{"omit_default_locale_from_file_path", true},
+		})
+	}
+	var collections []any
+	for _, t := range sch.Types {
+		collections = append(collections, collection(t, sch, multi))
+	}
+	doc.set("collections", collections)
+	return writeYAML(doc), nil
+}
+
+func backendConfig(b Backend) mapping {
+	m := mapping{{"name", b.Name}, {"repo", b.Repo}, {"branch", b.Branch}}
+	m.set("api_root", b.apiRoot())
+	if b.Origin != "" && b.Name != "github" {
+		m.set("base_url", b.Origin)
+	}
+	return m
+}
+
+// collection is one type's folder collection.
+func collection(t *schema.Type, sch *schema.Schema, multi bool) mapping {
+	c := mapping{{"name", t.Name}, {"label", t.Label}}
+	c.set("label_singular", t.Name)
+	c.set("description", t.Description)
+	c.set("folder", "content/"+t.Folder)
+	if hasFiles(t.Fields) {
+		// An entry with photos or documents is a folder: the files sit
+		// beside its index.md, and fields name them by file name.
+		c.set("path", "{{slug}}/index")
+		c.setEmpty("media_folder")
+		c.setEmpty("public_folder")
+	}
+	c.set("extension", "md")
+	c.set("format", "toml-frontmatter")
+	c.set("frontmatter_delimiter", "+++")
+	c.set("identifier_field", t.TitleField)
+	c.set("slug", "{{"+t.TitleField+"}}")
+	c.set("create", true)
+	if multi {
+		c.set("i18n", true)
+	}
+	fields := make([]any, 0, len(t.Fields)+1)
+	for _, f := range t.Fields {
+		fields = append(fields, widget(f, sch, multi))
+	}
+	body := mapping{{"name", "body"}, {"label", "Text"}, {"widget", "markdown"}, {"required", false}}
+	if multi {
+		body.set("i18n", true)
+	}
+	c.set("fields", append(fields, body))
+	return c
+}
+
+func anyList(list []string) []any {
+	out := make([]any, len(list))
+	for i, s := range list {
+		out[i] = s
+	}
+	return out
+}
