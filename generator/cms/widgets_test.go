@@ -1,0 +1,227 @@
+package cms
+
+import (
+	"slices"
+	"testing"
+	"testing/fstest"
+
+	"github.com/agora-community/agora"
+
+	"github.com/agora-community/agora/generator/schema"
+)
+
+// sample is a community type with a field of every kind the schema
+// language has, alone and in lists.
+const sample = `name = "sample"
+folder = "samples"
+title = "title"
+[fields.title]
+type = "string"
+required = true
+[fields.notes]
+type = "text"
+[fields.count]
+type = "int"
+min = 1
+[fields.share]
+type = "float"
+min = 0
+max = 1
+[fields.open]
+type = "bool"
+[fields.day]
+type = "date"
+[fields.site]
+type = "url"
+[fields.mail]
+type = "email"
+[fields.state]
+type = "enum"
+values = ["open", "done"]
+default = "open"
+[fields.topic]
+type = "topic"
+[fields.owner]
+type = "ref"
+ref = "member"
+[fields.code]
+type = "string"
+pattern = "[A-Z]{2}"
+[fields.tags]
+type = "list"
+of = "string"
+[fields.topics]
+type = "list"
+of = "topic"
+[fields.states]
+type = "list"
+of = "enum"
+values = ["a", "b"]
+[fields.place]
+type = "object"
+[fields.place.fields.city]
+type = "string"
+[fields.steps]
+type = "list"
+of = "object"
+[fields.steps.fields.task]
+type = "string"
+required = true
+`
+
+func sampleType(t *testing.T) (*schema.Type, *schema.Schema) {
+	t.Helper()
+	sch, diags := schema.Load(agora.DefaultSchema, fstest.MapFS{"sample.toml": {Data: []byte(sample)}})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	return sch.Type("sample"), sch
+}
+
+// TestEveryKindHasAWidget: each kind of the schema language (and the
+// v2 image and file kinds of entry folders) maps to the widget that
+// writes what agora check accepts.
+func TestEveryKindHasAWidget(t *testing.T) {
+	typ, sch := sampleType(t)
+	want := map[schema.Kind]string{
+		schema.String: "string", schema.Text: "text", schema.Int: "number", schema.Float: "number", schema.Bool: "boolean",
+		schema.Date: "datetime", schema.URL: "string", schema.Email: "string", schema.Enum: "select",
+		schema.Topic: "relation", schema.Ref: "relation", schema.List: "list", schema.Object: "object",
+		imageKind: "object", fileKind: "object",
+	}
+	seen := map[schema.Kind]bool{}
+	for _, f := range typ.Fields {
+		if f.Builtin {
+			continue
+		}
+		seen[f.Kind] = true
+		w := widget(f, sch, false)
+		if got := widgetName(w); got != want[f.Kind] && !(f.Kind == schema.List && (got == "relation" || got == "select")) {
+			t.Errorf("%s (%s): widget %q, want %q", f.Name, f.Kind, got, want[f.Kind])
+		}
+		if option(w, "required") != f.Required {
+			t.Errorf("%s: required = %v (Sveltia's default is true, so false must be said)", f.Name, option(w, "required"))
+		}
+	}
+	for _, k := range schema.Kinds {
+		if !seen[k] {
+			t.Errorf("kind %s: no field of the sample type; add one", k)
+		}
+		if _, ok := want[k]; !ok {
+			t.Errorf("kind %s: no widget expected; add it to this test and to widgets.go", k)
+		}
+	}
+	for _, k := range []schema.Kind{imageKind, fileKind} {
+		if got := widgetName(widget(&schema.Field{Name: "f", Label: "F", Kind: k}, sch, false)); got != want[k] {
+			t.Errorf("kind %s: widget %q", k, got)
+		}
+	}
+}
+
+func widgetName(m mapping) string {
+	s, _ := option(m, "widget").(string)
+	return s
+}
+
+func option(m mapping, key string) any {
+	for _, p := range m {
+		if p.key == key {
+			return p.value
+		}
+	}
+	return nil
+}
+
+func TestWidgetOptions(t *testing.T) {
+	typ, sch := sampleType(t)
+	for _, tt := range []struct {
+		field string
+		want  map[string]any
+	}{
+		{"day", map[string]any{"widget": "datetime", "type": "date", "format": "YYYY-MM-DD"}},
+		{"count", map[string]any{"widget": "number", "value_type": "int", "min": 1.0}},
+		{"share", map[string]any{"widget": "number", "value_type": "float", "min": 0.0, "max": 1.0}},
+		{"site", map[string]any{"widget": "string", "type": "url"}},
+		{"mail", map[string]any{"widget": "string", "type": "email"}},
+		{"state", map[string]any{"widget": "select", "default": "open"}},
+		{"owner", map[string]any{"widget": "relation", "collection": "member", "value_field": "{{slug}}"}},
+		{"topics", map[string]any{"widget": "relation", "collection": "topic", "multiple": true}},
+		{"states", map[string]any{"widget": "select", "multiple": true}},
+		{"tags", map[string]any{"widget": "list"}},
+		{"steps", map[string]any{"widget": "list"}},
+		{"place", map[string]any{"widget": "object"}},
+	} {
+		t.Run(tt.field, func(t *testing.T) {
+			w := widget(typ.Lookup(tt.field), sch, false)
+			for k, v := range tt.want {
+				if got := option(w, k); got != v {
+					t.Errorf("%s = %v, want %v (%v)", k, got, v, w)
+				}
+			}
+		})
+	}
+	topic := widget(typ.Lookup("topic"), sch, false)
+	if got := option(topic, "search_fields").([]any); len(got) != 2 || got[0] != "name" || got[1] != "aliases" {
+		t.Errorf("a topic is searched by name and aliases: %v", got)
+	}
+	if got := option(topic, "display_fields").([]any); len(got) != 1 || got[0] != "name" {
+		t.Errorf("a topic shows its name: %v", got)
+	}
+	if p := option(widget(typ.Lookup("code"), sch, false), "pattern").([]any); p[0] != `^(?:[A-Z]{2})$` {
+		t.Errorf("pattern: %v", p)
+	}
+	tags := option(widget(typ.Lookup("tags"), sch, false), "field").(mapping)
+	if widgetName(tags) != "string" {
+		t.Errorf("a list of strings is a list of string inputs: %v", tags)
+	}
+	steps := option(widget(typ.Lookup("steps"), sch, false), "fields").([]any)
+	if task := steps[0].(mapping); option(task, "name") != "task" || option(task, "required") != true {
+		t.Errorf("a list of tables lists its fields: %v", steps)
+	}
+	img := option(widget(&schema.Field{Name: "logo", Kind: imageKind}, sch, false), "fields").([]any)
+	if widgetName(img[0].(mapping)) != "image" || option(img[0].(mapping), "name") != "src" || option(img[1].(mapping), "name") != "alt" ||
+		option(img[1].(mapping), "required") != nil { // alt: required, Sveltia's default
+		t.Errorf("an image is { src, alt }: %v", img)
+	}
+	file := option(widget(&schema.Field{Name: "report", Kind: fileKind}, sch, false), "fields").([]any)
+	if widgetName(file[0].(mapping)) != "file" || option(file[1].(mapping), "name") != "title" || option(file[1].(mapping), "required") != false {
+		t.Errorf("a file is { src, title }: %v", file)
+	}
+}
+
+func TestHasFilesMakesEntryFolders(t *testing.T) {
+	typ, sch := sampleType(t)
+	if c := collection(typ, sch, false); option(c, "path") != nil {
+		t.Errorf("a type without files: path %v", option(c, "path"))
+	}
+	withLogo := *typ
+	withLogo.Fields = append(slices.Clone(typ.Fields), &schema.Field{Name: "logo", Label: "Logo", Kind: imageKind})
+	c := collection(&withLogo, sch, false)
+	if option(c, "path") != "{{slug}}/index" || option(c, "media_folder") != "" || option(c, "public_folder") != "" {
+		t.Errorf("a type with an image: path %v, media_folder %q", option(c, "path"), option(c, "media_folder"))
+	}
+}
+
+func TestBackendOf(t *testing.T) {
+	for _, tt := range []struct {
+		url, branch, kind string
+		want              Backend
+		api, apiRoot      string
+	}{
+		{"https://github.com/net/kb", "", "", Backend{"github", "net/kb", "main", ""}, "https://api.github.com", ""},
+		{"https://gitlab.com/group/sub/kb.git", "trunk", "", Backend{"gitlab", "group/sub/kb", "trunk", ""}, "https://gitlab.com", ""},
+		{"https://gitlab.example.org/net/kb/", "main", "", Backend{"gitlab", "net/kb", "main", "https://gitlab.example.org"}, "https://gitlab.example.org", "https://gitlab.example.org/api/v4"},
+		{"https://codeberg.org/net/kb", "main", "", Backend{"gitea", "net/kb", "main", "https://codeberg.org"}, "https://codeberg.org", "https://codeberg.org/api/v1"},
+		{"https://git.example.org/net/kb", "main", "gitlab", Backend{"gitlab", "net/kb", "main", "https://git.example.org"}, "https://git.example.org", "https://git.example.org/api/v4"},
+	} {
+		b, err := BackendOf(tt.url, tt.branch, tt.kind)
+		if err != nil || b != tt.want || b.API() != tt.api || b.apiRoot() != tt.apiRoot {
+			t.Errorf("BackendOf(%q) = %+v, %v (API %q, api_root %q)", tt.url, b, err, b.API(), b.apiRoot())
+		}
+	}
+	for _, bad := range []string{"https://github.com/only-owner", "not a url"} {
+		if _, err := BackendOf(bad, "", ""); err == nil {
+			t.Errorf("BackendOf(%q): no error", bad)
+		}
+	}
+}
