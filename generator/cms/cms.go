@@ -22,8 +22,9 @@ import (
 )
 
 // Version is the Sveltia CMS release /admin/ loads. tests/browser pins
-// the same version in package.json; a test checks that they agree and
-// that Integrity is the hash of that package's dist/sveltia-cms.js.
+// the same version in package.json (TestBrowserSuitePinsTheSameVersion),
+// and its editor test checks that Integrity is the hash of that
+// package's dist/sveltia-cms.js.
 const Version = "0.221.1"
 
 // ScriptURL is where the CMS's documentation loads it from, at this

@@ -29,6 +29,10 @@ func ConfigYAML(site *config.Site, sch *schema.Schema) ([]byte, error) {
 	// Slugs as the content model allows them: lowercase ASCII letters,
 	// digits and hyphens.
 	doc.set("slug", mapping{{"encoding", "ascii"}, {"clean_accents", true}, {"sanitize_replacement", "-"}})
+	// An optional field left empty is left out of the file: the CMS
+	// otherwise writes website = "" or updated = "", which agora check
+	// rejects (not a web address, not a date), as the browser test found.
+	doc.set("output", mapping{{"omit_empty_optional_fields", true}})
 	multi := len(site.Languages) > 1
 	if multi {
 		doc.set("i18n", mapping{

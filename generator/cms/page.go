@@ -22,8 +22,10 @@ func Policy(b Backend) string {
 		"font-src 'self' https://cdn.jsdelivr.net/fontsource/",
 		"img-src 'self' data: blob: https:",
 		"media-src 'self' blob:",
-		// The CMS asks unpkg for its latest version, to tell the user.
-		"connect-src 'self' data: blob: " + b.API() + " https://unpkg.com/@sveltia/cms/package.json",
+		// The CMS asks unpkg for its latest version, to tell the user,
+		// and github.com's or gitlab.com's status page whether the host
+		// is down (blocked, the browser test saw a policy violation).
+		"connect-src 'self' data: blob: " + b.API() + " https://unpkg.com/@sveltia/cms/package.json" + b.statusAPI(),
 		"frame-src 'self' blob:",
 		"object-src 'none'",
 		"base-uri 'self'",
@@ -53,4 +55,19 @@ func IndexHTML(title, lang string, b Backend) []byte {
 // Cloudflare Pages documents), and no framing.
 func Headers(b Backend) string {
 	return "/" + Path + "*\n  ! Content-Security-Policy\n  Content-Security-Policy: " + Policy(b) + "; frame-ancestors 'none'\n  X-Robots-Tag: noindex\n"
+}
+
+// statusAPI is the status page the CMS asks about github.com or
+// gitlab.com (its dist/sveltia-cms.js names them), with a leading space;
+// none for a self-hosted host.
+func (b Backend) statusAPI() string {
+	switch {
+	case b.Origin != "":
+		return ""
+	case b.Name == "github":
+		return " https://www.githubstatus.com/api/v2/status.json"
+	case b.Name == "gitlab":
+		return " https://status-api.hostedstatus.com/1.0/status/5b36dc6502d06804c08349f7"
+	}
+	return ""
 }

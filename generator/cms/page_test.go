@@ -53,10 +53,14 @@ func TestIndexHTML(t *testing.T) {
 
 // TestPolicy: /admin/'s policy allows the pinned script alone (no
 // 'unsafe-inline' or 'unsafe-eval' for scripts, no other script host)
-// and connects only to the site, the repository host's API and the
-// CMS's version check.
+// and connects only to the site, the repository host's API, the CMS's
+// version check and the public host's status page.
 func TestPolicy(t *testing.T) {
-	for _, b := range []Backend{{Name: "github"}, {Name: "gitea", Origin: "https://codeberg.org"}} {
+	status := map[string]string{
+		"github": " https://www.githubstatus.com/api/v2/status.json",
+		"gitlab": " https://status-api.hostedstatus.com/1.0/status/5b36dc6502d06804c08349f7",
+	}
+	for _, b := range []Backend{{Name: "github"}, {Name: "gitlab"}, {Name: "gitea", Origin: "https://codeberg.org"}, {Name: "gitlab", Origin: "https://git.example.org"}} {
 		directives := map[string]string{}
 		for _, d := range strings.Split(Policy(b), "; ") {
 			name, value, _ := strings.Cut(d, " ")
@@ -65,7 +69,11 @@ func TestPolicy(t *testing.T) {
 		if directives["script-src"] != "'self' "+ScriptURL {
 			t.Errorf("script-src %q", directives["script-src"])
 		}
-		if directives["connect-src"] != "'self' data: blob: "+b.API()+" https://unpkg.com/@sveltia/cms/package.json" {
+		want := "'self' data: blob: " + b.API() + " https://unpkg.com/@sveltia/cms/package.json"
+		if b.Origin == "" {
+			want += status[b.Name]
+		}
+		if directives["connect-src"] != want {
 			t.Errorf("connect-src %q", directives["connect-src"])
 		}
 		if directives["object-src"] != "'none'" || directives["default-src"] != "'self'" {

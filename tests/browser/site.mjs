@@ -78,20 +78,38 @@ export function build(source, dir, base) {
 // communitySource writes into tmp a copy of the example (site.toml,
 // content/) with the type of fixtures/community-type/ added, and returns it.
 export function communitySource(tmp) {
-  const src = path.join(tmp, "source");
-  fs.mkdirSync(src, { recursive: true });
-  fs.copyFileSync(path.join(repo, "site.toml"), path.join(src, "site.toml"));
-  fs.cpSync(path.join(repo, "content"), path.join(src, "content"), { recursive: true });
+  const src = exampleCopy(tmp);
   fs.cpSync(path.join(here, "fixtures/community-type"), src, { recursive: true });
   return src;
 }
 
+// editorSource writes into tmp a copy of the example (site.toml,
+// content/) with the editor turned on ([cms] enabled = true), and
+// returns it.
+export function editorSource(tmp) {
+  const src = exampleCopy(tmp);
+  fs.appendFileSync(path.join(src, "site.toml"), "\n[cms]\nenabled = true\n");
+  return src;
+}
+
+// exampleCopy copies the example's site.toml and content/ into
+// tmp/source and returns that folder.
+function exampleCopy(tmp) {
+  const src = path.join(tmp, "source");
+  fs.mkdirSync(src, { recursive: true });
+  fs.copyFileSync(path.join(repo, "site.toml"), path.join(src, "site.toml"));
+  fs.cpSync(path.join(repo, "content"), path.join(src, "content"), { recursive: true });
+  return src;
+}
+
 // startSite builds the example into a temporary folder and serves it;
-// with community, the example plus fixtures/community-type/; with corpus,
-// a synthetic network of that many entries instead (corpus.mjs).
+// with community, the example plus fixtures/community-type/; with
+// editor, the example with /admin/ (editorSource); with corpus, a
+// synthetic network of that many entries instead (corpus.mjs).
 // Resolves to {dir (the site's folder), base (its URL, ending in
-// /network/), log (the server's responses), close()}.
-export async function startSite({ community = false, corpus = 0 } = {}) {
+// /network/), source (the folder built), log (the server's responses),
+// close()}.
+export async function startSite({ community = false, editor = false, corpus = 0 } = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "agora-browser-"));
   const site = await serve(tmp, 0, { notFound: "network/404.html" });
   const base = `${site.url}/network/`;
@@ -100,9 +118,10 @@ export async function startSite({ community = false, corpus = 0 } = {}) {
     site.server.close();
     fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5 });
   };
+  let source = repo;
   try {
-    let source = repo;
     if (community) source = communitySource(tmp);
+    if (editor) source = editorSource(tmp);
     if (corpus) {
       source = path.join(tmp, "corpus");
       writeCorpus(corpus, source);
@@ -112,7 +131,7 @@ export async function startSite({ community = false, corpus = 0 } = {}) {
     close();
     throw e;
   }
-  return { dir, base, log: site.log, close };
+  return { dir, base, source, log: site.log, close };
 }
 
 export function launch() {
