@@ -62,16 +62,7 @@ func (p *Page) CommitURL() string {
 }
 
 // commitURL is a commit's page on GitHub, GitLab or Gitea/Forgejo.
-func (s *Site) commitURL(hash string) string {
-	repo := strings.TrimSuffix(strings.TrimSuffix(s.in.Config.RepoURL, "/"), ".git")
-	if repo == "" {
-		return ""
-	}
-	if strings.Contains(hostOf(repo), "gitlab") {
-		return repo + "/-/commit/" + hash
-	}
-	return repo + "/commit/" + hash // GitHub, Gitea and Forgejo
-}
+func (s *Site) commitURL(hash string) string { return s.repo().Commit(hash) }
 
 // LastChangeLine is the sentence of the page's meta line in the site's
 // language: "Last changed on 3 March 2025 by Ana", the date in a <time>

@@ -8,6 +8,8 @@ import (
 
 	"github.com/agora-community/agora/generator/config"
 	"github.com/agora-community/agora/generator/paginate"
+	"github.com/agora-community/agora/generator/repohost"
+	"github.com/agora-community/agora/generator/scaffold"
 	"github.com/agora-community/agora/generator/schema"
 )
 
@@ -215,43 +217,35 @@ func (p *Page) Entries(typeName string) []*Entry { return p.s.Entries(typeName) 
 func (p *Page) Lookup(typeName, slug string) *Entry { return p.s.lookup(typeName, slug) }
 
 // EditURL links to the entry's source in the repository, when site.toml has [repo].
-func (p *Page) EditURL() string { return p.s.repoLink(p.Entry, "edit") }
-
-// HistoryURL links to the entry's history in the repository.
-func (p *Page) HistoryURL() string { return p.s.repoLink(p.Entry, "history") }
-
-// repoLink builds GitHub, GitLab and Gitea/Forgejo URL forms.
-func (s *Site) repoLink(e *Entry, kind string) string {
-	repo := strings.TrimSuffix(s.in.Config.RepoURL, "/")
-	if repo == "" || e == nil {
+func (p *Page) EditURL() string {
+	if p.Entry == nil {
 		return ""
 	}
-	repo = strings.TrimSuffix(repo, ".git")
-	branch, file := s.in.Config.RepoBranch, e.File()
-	if branch == "" {
-		branch = "main"
-	}
-	switch host := hostOf(repo); {
-	case strings.Contains(host, "gitlab"):
-		if kind == "edit" {
-			return repo + "/-/edit/" + branch + "/" + file
-		}
-		return repo + "/-/commits/" + branch + "/" + file
-	case strings.Contains(host, "github"):
-		if kind == "edit" {
-			return repo + "/edit/" + branch + "/" + file
-		}
-		return repo + "/commits/" + branch + "/" + file
-	default: // Gitea and Forgejo
-		if kind == "edit" {
-			return repo + "/_edit/" + branch + "/" + file
-		}
-		return repo + "/commits/branch/" + branch + "/" + file
-	}
+	return p.s.repo().Edit(p.Entry.File())
 }
 
-func hostOf(u string) string {
-	rest := u[strings.Index(u, "://")+3:]
-	host, _, _ := strings.Cut(rest, "/")
-	return host
+// HistoryURL links to the entry's history in the repository.
+func (p *Page) HistoryURL() string {
+	if p.Entry == nil {
+		return ""
+	}
+	return p.s.repo().History(p.Entry.File())
+}
+
+// AddURL links a list page to the repository host's page that creates
+// a file in the type's folder, filled in with what agora new writes
+// (generator/repohost says which hosts take it), for people who do not
+// use the editor; "" without [repo].
+func (p *Page) AddURL() string {
+	if p.Type == nil || p.Kind != "index" {
+		return ""
+	}
+	t := p.Type
+	return p.s.repo().NewFile("content/"+t.Folder, "new-"+t.Name+".md", scaffold.Entry(t, ""))
+}
+
+// repo is site.toml's [repo], with [cms] backend naming the host's kind.
+func (s *Site) repo() repohost.Repo {
+	c := s.in.Config
+	return repohost.Repo{URL: c.RepoURL, Branch: c.RepoBranch, Kind: c.CMS.Backend}
 }

@@ -12,26 +12,44 @@ import (
 
 func init() {
 	compiledPages = map[string]compiledPage{
-		"404":           {"e6cd49a507561a67a1b9e148aaf76a4a9d413cc77b0f12974a243e1980c3cbe6", tpl_base__render_Page_1a3bbf4e},
-		"actions":       {"5215fd7d9c6ae7ab1eda3f4dc996922c3fecd580cc2aabd1aa587a939137ee8e", tpl_base__render_Page_05936e5e},
-		"charter":       {"e3f2c13ca276b9f46fffe6ffe920e664a6d714bb0a4f7543535b0f1d82195c12", tpl_base__render_Page_31a82397},
-		"entry":         {"ebf315ab85c1e4b65bc2f2fffe76cc6364b4afa882a89a8d5b9678fb782d4a9b", tpl_base__render_Page_742a7dcb},
-		"facet":         {"b19fdb2aba58e6049bbc75fc0cd36447c28d8e032339db39748f1317b2d6c115", tpl_base__render_Page_fc28ebeb},
-		"home":          {"d5d51ffb5f2bc5125c4a787cef0ae718168b102b1bac4238ec83e5b26ac3d416", tpl_base__render_Page_947b4af6},
-		"index":         {"ebd1a237933884690d377ad90643fc17cec3b19f0ec57c30aba21d623516c9bd", tpl_base__render_Page_409e193c},
-		"member":        {"56859b8b65f341264861777b35fb1e573b2eb0edbc06c6929dd003ad5f98dcf2", tpl_base__render_Page_e6dee61d},
-		"member-index":  {"dd656fb04402b783f2cac63279efefed584aaa365fc5d27cd08a076567540e8f", tpl_base__render_Page_a9899e34},
-		"minutes":       {"7914053f16766fc27520cc4f029097f5cca7206e77c59b20ff753554ede92b4c", tpl_base__render_Page_eed7d7a5},
-		"minutes-index": {"fe107562e952afd6372ce87c28d2642e37702cb4e73a9aedd8d7ee8f1ce27652", tpl_base__render_Page_b0de6d79},
-		"module":        {"14390b8e0be4ea7962a0f6205cfecda0da178360958912c7a8796f36492647e6", tpl_base__render_Page_daae7b12},
-		"module-index":  {"61b79a67274ef54dfb30ea8f8684603d5b3f673abf3aa3498d974edb063e6e50", tpl_base__render_Page_8b9a4760},
-		"page":          {"30f9e9d4a4d255bfccbccdd8b51573e1e5881a70968cb1fba1a91b9fbcdbd29e", tpl_base__render_Page_b68edd6f},
-		"rule":          {"4e3bbf3e65d761a06070730d84ddd63066493d4e601d013da023dedbbf07af04", tpl_base__render_Page_795bf667},
-		"rule-index":    {"9e3888c252eaf82124f43bcc404607f3b4b672848a38d0bdb05dc2fc3ee61930", tpl_base__render_Page_5c708ad9},
-		"search":        {"b4963c32a515b1f3b6e2a9f4a25345e349052d2e654a5e53dfec70135abcfb21", tpl_base__render_Page_86639435},
-		"topic":         {"142f27c6a9760795119df6a7455ff708b7246bb70cdf3698b72433cb17b8fbc6", tpl_base__render_Page_1d4f862c},
-		"topic-index":   {"a1137c2f2393786f51745ee7e3757acf5c6524a660bd426eea5aeca725d91d59", tpl_base__render_Page_a22927fe},
+		"404":           {"cb753d35f1e859f448185bac40192deffc16b9f191c06c59462e1e9de47e36f7", tpl_base__render_Page_1a3bbf4e},
+		"actions":       {"e9049e1f96b1e7c010e0700cb11dc43ffe06bac8f5362101e3a38aa51964b664", tpl_base__render_Page_05936e5e},
+		"charter":       {"0da50f7124f9d57bc1bad8490e8dcedce0e657a875aae034946099d28a95874b", tpl_base__render_Page_31a82397},
+		"entry":         {"1bffa205dfc186150eef04527606a7ad41f176c504facce2a33e118f2f0975c0", tpl_base__render_Page_742a7dcb},
+		"facet":         {"d6e510ba658c44ef804174086e78e637e9a157da81d8e0a5e4e62e4b46fbc8b0", tpl_base__render_Page_fc28ebeb},
+		"home":          {"cb3227c4f13e42d54b15a45b513a4b79c9f9798f25b1476aa37b941becd87560", tpl_base__render_Page_947b4af6},
+		"index":         {"dab307afd9ff1557cbf1c7b0d83c624cecac0e015f7c4ac16c7292f8ca385b35", tpl_base__render_Page_3dab3c02},
+		"member":        {"f3fcb26b3e4ea78f13ef14f2d0933d766131b990cde0ef2684b4672a963ce6c6", tpl_base__render_Page_e6dee61d},
+		"member-index":  {"3cdfb2d6c5528d6fcf7a64c2b26f444a68e45529cbb0351c9898f2442103231a", tpl_base__render_Page_01fa384e},
+		"minutes":       {"8ae089ed8e2547d5fc6799d01c9cd18be394042c6bfb2dd80ca33e9a2c952e52", tpl_base__render_Page_eed7d7a5},
+		"minutes-index": {"ec8895b1bb459e4e726e721ce90624cc3686e49de567cb1437ac4b9751ed9782", tpl_base__render_Page_4c25b939},
+		"module":        {"a793f3d1ad1ae93699dfb77752da0f7d24fcde3a0e4aceb2cf009ae2c0dfa84d", tpl_base__render_Page_daae7b12},
+		"module-index":  {"064f113f51f745c903b10f7305a31b164cde48a4dbd3d5a91364798b61bdfe03", tpl_base__render_Page_9dc17d7d},
+		"page":          {"c7729a4c8dcd1410bed45e552154b944fcbf43c094a3a3b204058452cd311dcc", tpl_base__render_Page_b68edd6f},
+		"rule":          {"8265daffe72a3bca23a144b2d8f19f1b5611e48c580e4ce64b544d3e91f37691", tpl_base__render_Page_795bf667},
+		"rule-index":    {"de9f3981c803d72ad0ecc815a569741468061e62403a86ec499dc376ab59a5f0", tpl_base__render_Page_f7310cd0},
+		"search":        {"d6da951330349ce75b6667bfa9c17a23f310a93aff95ae53c30323a387a89a9d", tpl_base__render_Page_86639435},
+		"topic":         {"bbf37710551cf192f20706db285b5bad7a45415e0a378d4a6b205b334eeb2a95", tpl_base__render_Page_1d4f862c},
+		"topic-index":   {"4cdf38774fd64dbcbc090c8b88f7fa222180a645e7c80a13cab3f838403f5fe2", tpl_base__render_Page_d8d66690},
 	}
+}
+
+func tpl_add_entry__render_Page_0a67d3b4(r *run, d0 *Page) error {
+	_ = d0
+	{
+		v1 := d0.AddURL()
+		if len(v1) > 0 {
+			v2 := v1
+			_ = v2
+			r.w.WriteString("<p class=\"add-entry\"><a href=\"")
+			writeURLAttr(r.w, v2)
+			r.w.WriteString("\" rel=\"nofollow\">")
+			v3 := r.strs.T("add_entry")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("</a></p>")
+		}
+	}
+	return nil
 }
 
 func tpl_backlinks_render_Backlinks_5ea12007(r *run, d0 Backlinks) error {
@@ -78,6 +96,157 @@ func tpl_backlinks_render_Backlinks_5ea12007(r *run, d0 Backlinks) error {
 			r.w.WriteString("\n</dl>\n</section>")
 		}
 	}
+	return nil
+}
+
+func tpl_base__render_Page_01fa384e(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_21469cad(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
@@ -685,7 +854,7 @@ func tpl_base__render_Page_31a82397(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_409e193c(r *run, d0 *Page) error {
+func tpl_base__render_Page_3dab3c02(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -823,7 +992,7 @@ func tpl_base__render_Page_409e193c(r *run, d0 *Page) error {
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_a95644b4(r, d0); err != nil {
+	if err := tpl_main__render_Page_851d98db(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -836,7 +1005,7 @@ func tpl_base__render_Page_409e193c(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_5c708ad9(r *run, d0 *Page) error {
+func tpl_base__render_Page_4c25b939(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -974,7 +1143,7 @@ func tpl_base__render_Page_5c708ad9(r *run, d0 *Page) error {
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_9607df26(r, d0); err != nil {
+	if err := tpl_main__render_Page_3fe27a7f(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -1440,157 +1609,6 @@ func tpl_base__render_Page_86639435(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_8b9a4760(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_ff9985bd(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
 func tpl_base__render_Page_947b4af6(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -1742,7 +1760,7 @@ func tpl_base__render_Page_947b4af6(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_a22927fe(r *run, d0 *Page) error {
+func tpl_base__render_Page_9dc17d7d(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -1880,309 +1898,7 @@ func tpl_base__render_Page_a22927fe(r *run, d0 *Page) error {
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_3f021423(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_a9899e34(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_4044d183(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_b0de6d79(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_ea730adc(r, d0); err != nil {
+	if err := tpl_main__render_Page_b3aa29db(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -2334,6 +2050,157 @@ func tpl_base__render_Page_b68edd6f(r *run, d0 *Page) error {
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_16e78108(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_d8d66690(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_849cacb0(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -2799,6 +2666,157 @@ func tpl_base__render_Page_eed7d7a5(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_base__render_Page_f7310cd0(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_cdb9affe(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
 func tpl_base__render_Page_fc28ebeb(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -2955,7 +2973,7 @@ func tpl_body__render_Page_5e5bb66d(r *run, d0 *Page) error {
 	{
 		v1, errv1 := d0.Body()
 		if errv1 != nil {
-			return execError("body", "meta.html:37:24", ".Body", "Body", errv1)
+			return execError("body", "meta.html:41:24", ".Body", "Body", errv1)
 		}
 		if len(v1) > 0 {
 			v2 := v1
@@ -3360,6 +3378,240 @@ func tpl_main__render_Page_16e78108(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_main__render_Page_21469cad(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "member-index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		if d0 == nil {
+			return nilError("main", "member-index.html:3:12", ".Type.Description", "*render.Page", "Type")
+		}
+		if d0.Type == nil {
+			return nilError("main", "member-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
+		}
+		if len(d0.Type.Description) > 0 {
+			v1 := &d0.Type.Description
+			_ = v1
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v1))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_add_entry__render_Page_0a67d3b4(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n<form class=\"filters\" id=\"member-filters\" action=\"./\" method=\"get\" data-root=\"")
+	v2 := d0.Href("")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\" data-count-template=\"")
+	v3 := r.strs.T("members_shown")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("\" data-total=\"")
+	if d0 == nil {
+		return nilError("main", "member-index.html:8:156", ".Pager.Total", "*render.Page", "Pager")
+	}
+	writeEscaped(r.w, strconv.Itoa(d0.Pager.Total))
+	r.w.WriteString("\" data-step=\"")
+	if d0 == nil {
+		return nilError("main", "member-index.html:8:185", ".Pager.Size", "*render.Page", "Pager")
+	}
+	writeEscaped(r.w, strconv.Itoa(d0.Pager.Size))
+	r.w.WriteString("\" data-offers-label=\"")
+	v4 := r.strs.T("offers")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\" hidden>\n<fieldset>\n<legend>")
+	v5 := r.strs.T("filter")
+	writeEscaped(r.w, v5)
+	r.w.WriteString("</legend>")
+	{
+		v6 := d0.DirectoryFilters()
+		for v7 := range v6 {
+			v8 := &v6[v7]
+			_, _ = v7, v8
+			r.w.WriteString("\n<label>")
+			v9 := r.strs.T((*v8).Label)
+			writeEscaped(r.w, v9)
+			r.w.WriteString("\n<select name=\"")
+			writeEscaped(r.w, (*v8).Field)
+			r.w.WriteString("\" data-filter=\"")
+			writeEscaped(r.w, (*v8).Field)
+			r.w.WriteString("\">\n<option value=\"\">")
+			v10 := r.strs.T("filter_all")
+			writeEscaped(r.w, v10)
+			r.w.WriteString("</option>")
+			{
+				for v11 := range (*v8).Options {
+					v12 := &(*v8).Options[v11]
+					_, _ = v11, v12
+					r.w.WriteString("\n<option value=\"")
+					writeEscaped(r.w, (*v12).Value)
+					r.w.WriteString("\" data-count=\"")
+					writeEscaped(r.w, strconv.Itoa((*v12).Count))
+					r.w.WriteString("\" data-label=\"")
+					writeEscaped(r.w, (*v12).Label)
+					r.w.WriteString("\" data-src=\"")
+					d0.writeHrefAttr(r.w, (*v12).Path)
+					r.w.WriteString("members.json\">")
+					writeEscaped(r.w, (*v12).Label)
+					r.w.WriteString(" (")
+					writeEscaped(r.w, strconv.Itoa((*v12).Count))
+					r.w.WriteString(")</option>")
+				}
+			}
+			r.w.WriteString("\n</select></label>")
+		}
+	}
+	r.w.WriteString("\n<p class=\"count\" aria-live=\"polite\"></p>\n</fieldset>\n</form>\n<nav class=\"browse\" aria-labelledby=\"browse\"><h2 id=\"browse\">")
+	v13 := r.strs.T("browse")
+	writeEscaped(r.w, v13)
+	r.w.WriteString("</h2>\n<dl class=\"fields\">")
+	{
+		v14 := d0.FacetFields()
+		for v15 := range v14 {
+			v16 := &v14[v15]
+			_, _ = v15, v16
+			{
+				v17 := d0.DirectoryFacets((*v16))
+				if len(v17) > 0 {
+					v18 := v17
+					_ = v18
+					r.w.WriteString("\n<dt>")
+					v19 := "filter_" + (*v16)
+					v20 := r.strs.T(v19)
+					writeEscaped(r.w, v20)
+					r.w.WriteString("</dt>\n<dd><ul class=\"chips\">")
+					{
+						for v21 := range v18 {
+							v22 := &v18[v21]
+							_, _ = v21, v22
+							r.w.WriteString("<li><a href=\"")
+							if (*v22) == nil {
+								return nilError("main", "member-index.html:27:55", ".Path", "*render.Facet", "Path")
+							}
+							d0.writeHrefAttr(r.w, (*v22).Path)
+							r.w.WriteString("\">")
+							if (*v22) == nil {
+								return nilError("main", "member-index.html:27:66", ".Label", "*render.Facet", "Label")
+							}
+							writeEscaped(r.w, (*v22).Label)
+							r.w.WriteString(" (")
+							if (*v22) == nil {
+								return nilError("main", "member-index.html:27:82", ".Entries", "*render.Facet", "Entries")
+							}
+							writeEscaped(r.w, strconv.Itoa(len((*v22).Entries)))
+							r.w.WriteString(")</a></li>")
+						}
+					}
+					r.w.WriteString("</ul></dd>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n</dl>\n<p>")
+	v23 := r.strs.T("browse_by_topic")
+	writeEscaped(r.w, v23)
+	r.w.WriteString(" <a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v24 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v24)
+	r.w.WriteString("</a></p>\n</nav>\n<div id=\"directory-list\">\n")
+	{
+		v25 := d0.PageEntries()
+		v26 := d0.GroupBy(v25, "country")
+		for v27 := range v26 {
+			v28 := &v26[v27]
+			_, _ = v27, v28
+			r.w.WriteString("\n<section aria-labelledby=\"in-")
+			writeEscaped(r.w, (*v28).Key)
+			r.w.WriteString("\">\n<h2 id=\"in-")
+			writeEscaped(r.w, (*v28).Key)
+			r.w.WriteString("\">")
+			v29 := r.strs.Country((*v28).Key)
+			writeEscaped(r.w, v29)
+			r.w.WriteString("</h2>\n<ul class=\"cards directory\">")
+			{
+				for v30 := range (*v28).Entries {
+					v31 := &(*v28).Entries[v30]
+					_, _ = v30, v31
+					r.w.WriteString("\n<li")
+					{
+						v32 := (*v31).Lang()
+						if len(v32) > 0 {
+							v33 := v32
+							_ = v33
+							r.w.WriteString(" lang=\"")
+							writeEscaped(r.w, v33)
+							r.w.WriteString("\"")
+						}
+					}
+					r.w.WriteString(">\n<a href=\"")
+					d0.writeHrefAttr(r.w, (*v31))
+					r.w.WriteString("\">")
+					(*v31).writeTitle(r.w)
+					r.w.WriteString("</a>\n<span class=\"sub\">")
+					v34 := (*v31).S("kind")
+					v35 := "kind_" + v34
+					v36 := r.strs.T(v35)
+					writeEscaped(r.w, v36)
+					{
+						v37 := (*v31).S("region")
+						if len(v37) > 0 {
+							v38 := v37
+							_ = v38
+							r.w.WriteString(" · ")
+							writeEscaped(r.w, v38)
+						}
+					}
+					r.w.WriteString("</span>\n")
+					{
+						v39 := (*v31).Refs("offers")
+						if len(v39) > 0 {
+							v40 := v39
+							_ = v40
+							r.w.WriteString("<span class=\"sub\">")
+							v41 := r.strs.T("offers")
+							writeEscaped(r.w, v41)
+							r.w.WriteString(": ")
+							{
+								for v42 := range v40 {
+									v43 := &v40[v42]
+									_, _ = v42, v43
+									{
+										if v42 != 0 {
+											r.w.WriteString(", ")
+										}
+									}
+									(*v43).writeTitle(r.w)
+								}
+							}
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("\n</li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n</section>\n")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</div>\n<div id=\"directory-results\" hidden>\n<ul class=\"cards directory\"></ul>\n<button type=\"button\" class=\"directory-more\" hidden>")
+	v44 := r.strs.T("directory_more")
+	writeEscaped(r.w, v44)
+	r.w.WriteString("</button>\n</div>\n<script src=\"")
+	d0.writeAssetAttr(r.w, "directory.js")
+	r.w.WriteString("\" defer></script>\n")
+	return nil
+}
+
 func tpl_main__render_Page_30ba42de(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
@@ -3599,92 +3851,20 @@ func tpl_main__render_Page_30ba42de(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_3f021423(r *run, d0 *Page) error {
+func tpl_main__render_Page_3fe27a7f(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<h1>")
 	if d0 == nil {
-		return nilError("main", "topic-index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"lead\">")
-	v1 := r.strs.T("topics_lead")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</p>\n<div class=\"table-wrap\"><table class=\"demand\">\n<caption>")
-	v2 := r.strs.T("demand_caption")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</caption>\n<colgroup><col><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"></colgroup>\n<thead><tr><th scope=\"col\">")
-	v3 := r.strs.T("topic")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v4 := r.strs.T("needs_count")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v5 := r.strs.T("offers_count")
-	writeEscaped(r.w, v5)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v6 := r.strs.T("discussed_count")
-	writeEscaped(r.w, v6)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v7 := r.strs.T("modules_count")
-	writeEscaped(r.w, v7)
-	r.w.WriteString("</th></tr></thead>\n<tbody>")
-	{
-		v8 := d0.PageDemands()
-		for v9 := range v8 {
-			v10 := &v8[v9]
-			_, _ = v9, v10
-			r.w.WriteString("\n<tr")
-			{
-				if bool((*v10).Unmet) {
-					r.w.WriteString(" class=\"unmet\"")
-				}
-			}
-			r.w.WriteString("><th scope=\"row\"><a href=\"")
-			d0.writeHrefAttr(r.w, (*v10).Topic)
-			r.w.WriteString("\">")
-			(*v10).Topic.writeTitle(r.w)
-			r.w.WriteString("</a>")
-			{
-				if bool((*v10).Unmet) {
-					r.w.WriteString(" <strong class=\"flag\">")
-					v11 := r.strs.T("unmet")
-					writeEscaped(r.w, v11)
-					r.w.WriteString("</strong>")
-				}
-			}
-			r.w.WriteString("</th><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Needs))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Offers))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Minutes))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Modules))
-			r.w.WriteString("</td></tr>")
-		}
-	}
-	r.w.WriteString("\n</tbody></table></div>\n")
-	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_4044d183(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "member-index.html:2:6", ".Title", "*render.Page", "Title")
+		return nilError("main", "minutes-index.html:2:6", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("</h1>\n")
 	{
 		if d0 == nil {
-			return nilError("main", "member-index.html:3:12", ".Type.Description", "*render.Page", "Type")
+			return nilError("main", "minutes-index.html:3:12", ".Type.Description", "*render.Page", "Type")
 		}
 		if d0.Type == nil {
-			return nilError("main", "member-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
+			return nilError("main", "minutes-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
 		}
 		if len(d0.Type.Description) > 0 {
 			v1 := &d0.Type.Description
@@ -3694,195 +3874,98 @@ func tpl_main__render_Page_4044d183(r *run, d0 *Page) error {
 			r.w.WriteString("</p>")
 		}
 	}
-	r.w.WriteString("\n<form class=\"filters\" id=\"member-filters\" action=\"./\" method=\"get\" data-root=\"")
-	v2 := d0.Href("")
+	r.w.WriteString("\n")
+	if err := tpl_add_entry__render_Page_0a67d3b4(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n<nav aria-label=\"")
+	v2 := r.strs.T("years")
 	writeEscaped(r.w, v2)
-	r.w.WriteString("\" data-count-template=\"")
-	v3 := r.strs.T("members_shown")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("\" data-total=\"")
-	if d0 == nil {
-		return nilError("main", "member-index.html:7:156", ".Pager.Total", "*render.Page", "Pager")
-	}
-	writeEscaped(r.w, strconv.Itoa(d0.Pager.Total))
-	r.w.WriteString("\" data-step=\"")
-	if d0 == nil {
-		return nilError("main", "member-index.html:7:185", ".Pager.Size", "*render.Page", "Pager")
-	}
-	writeEscaped(r.w, strconv.Itoa(d0.Pager.Size))
-	r.w.WriteString("\" data-offers-label=\"")
-	v4 := r.strs.T("offers")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\" hidden>\n<fieldset>\n<legend>")
-	v5 := r.strs.T("filter")
-	writeEscaped(r.w, v5)
-	r.w.WriteString("</legend>")
+	r.w.WriteString("\"><ul class=\"chips\">")
 	{
-		v6 := d0.DirectoryFilters()
-		for v7 := range v6 {
-			v8 := &v6[v7]
-			_, _ = v7, v8
-			r.w.WriteString("\n<label>")
-			v9 := r.strs.T((*v8).Label)
-			writeEscaped(r.w, v9)
-			r.w.WriteString("\n<select name=\"")
-			writeEscaped(r.w, (*v8).Field)
-			r.w.WriteString("\" data-filter=\"")
-			writeEscaped(r.w, (*v8).Field)
-			r.w.WriteString("\">\n<option value=\"\">")
-			v10 := r.strs.T("filter_all")
-			writeEscaped(r.w, v10)
-			r.w.WriteString("</option>")
+		v3 := d0.YearLinks("date")
+		for v4 := range v3 {
+			v5 := &v3[v4]
+			_, _ = v4, v5
+			r.w.WriteString("<li><a href=\"")
 			{
-				for v11 := range (*v8).Options {
-					v12 := &(*v8).Options[v11]
-					_, _ = v11, v12
-					r.w.WriteString("\n<option value=\"")
-					writeEscaped(r.w, (*v12).Value)
-					r.w.WriteString("\" data-count=\"")
-					writeEscaped(r.w, strconv.Itoa((*v12).Count))
-					r.w.WriteString("\" data-label=\"")
-					writeEscaped(r.w, (*v12).Label)
-					r.w.WriteString("\" data-src=\"")
-					d0.writeHrefAttr(r.w, (*v12).Path)
-					r.w.WriteString("members.json\">")
-					writeEscaped(r.w, (*v12).Label)
-					r.w.WriteString(" (")
-					writeEscaped(r.w, strconv.Itoa((*v12).Count))
-					r.w.WriteString(")</option>")
+				if len((*v5).Path) > 0 {
+					v6 := &(*v5).Path
+					_ = v6
+					d0.writeHrefAttr(r.w, (*v6))
 				}
 			}
-			r.w.WriteString("\n</select></label>")
-		}
-	}
-	r.w.WriteString("\n<p class=\"count\" aria-live=\"polite\"></p>\n</fieldset>\n</form>\n<nav class=\"browse\" aria-labelledby=\"browse\"><h2 id=\"browse\">")
-	v13 := r.strs.T("browse")
-	writeEscaped(r.w, v13)
-	r.w.WriteString("</h2>\n<dl class=\"fields\">")
-	{
-		v14 := d0.FacetFields()
-		for v15 := range v14 {
-			v16 := &v14[v15]
-			_, _ = v15, v16
-			{
-				v17 := d0.DirectoryFacets((*v16))
-				if len(v17) > 0 {
-					v18 := v17
-					_ = v18
-					r.w.WriteString("\n<dt>")
-					v19 := "filter_" + (*v16)
-					v20 := r.strs.T(v19)
-					writeEscaped(r.w, v20)
-					r.w.WriteString("</dt>\n<dd><ul class=\"chips\">")
-					{
-						for v21 := range v18 {
-							v22 := &v18[v21]
-							_, _ = v21, v22
-							r.w.WriteString("<li><a href=\"")
-							if (*v22) == nil {
-								return nilError("main", "member-index.html:26:55", ".Path", "*render.Facet", "Path")
-							}
-							d0.writeHrefAttr(r.w, (*v22).Path)
-							r.w.WriteString("\">")
-							if (*v22) == nil {
-								return nilError("main", "member-index.html:26:66", ".Label", "*render.Facet", "Label")
-							}
-							writeEscaped(r.w, (*v22).Label)
-							r.w.WriteString(" (")
-							if (*v22) == nil {
-								return nilError("main", "member-index.html:26:82", ".Entries", "*render.Facet", "Entries")
-							}
-							writeEscaped(r.w, strconv.Itoa(len((*v22).Entries)))
-							r.w.WriteString(")</a></li>")
-						}
-					}
-					r.w.WriteString("</ul></dd>")
-				}
-			}
-		}
-	}
-	r.w.WriteString("\n</dl>\n<p>")
-	v23 := r.strs.T("browse_by_topic")
-	writeEscaped(r.w, v23)
-	r.w.WriteString(" <a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v24 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v24)
-	r.w.WriteString("</a></p>\n</nav>\n<div id=\"directory-list\">\n")
-	{
-		v25 := d0.PageEntries()
-		v26 := d0.GroupBy(v25, "country")
-		for v27 := range v26 {
-			v28 := &v26[v27]
-			_, _ = v27, v28
-			r.w.WriteString("\n<section aria-labelledby=\"in-")
-			writeEscaped(r.w, (*v28).Key)
-			r.w.WriteString("\">\n<h2 id=\"in-")
-			writeEscaped(r.w, (*v28).Key)
+			r.w.WriteString("#y")
+			writeEscaped(r.w, urlEscape(strconv.Itoa((*v5).Year)))
 			r.w.WriteString("\">")
-			v29 := r.strs.Country((*v28).Key)
-			writeEscaped(r.w, v29)
-			r.w.WriteString("</h2>\n<ul class=\"cards directory\">")
+			writeEscaped(r.w, strconv.Itoa((*v5).Year))
+			r.w.WriteString("</a></li>")
+		}
+	}
+	r.w.WriteString("</ul></nav>\n")
+	{
+		v7 := d0.PageEntries()
+		v8 := d0.ByYear(v7, "date")
+		for v9 := range v8 {
+			v10 := &v8[v9]
+			_, _ = v9, v10
+			r.w.WriteString("\n<section aria-labelledby=\"y")
+			writeEscaped(r.w, strconv.Itoa((*v10).Year))
+			r.w.WriteString("\">\n<h2 id=\"y")
+			writeEscaped(r.w, strconv.Itoa((*v10).Year))
+			r.w.WriteString("\">")
+			writeEscaped(r.w, strconv.Itoa((*v10).Year))
+			r.w.WriteString("</h2>\n<ul class=\"cards\">")
 			{
-				for v30 := range (*v28).Entries {
-					v31 := &(*v28).Entries[v30]
-					_, _ = v30, v31
+				for v11 := range (*v10).Entries {
+					v12 := &(*v10).Entries[v11]
+					_, _ = v11, v12
 					r.w.WriteString("\n<li")
 					{
-						v32 := (*v31).Lang()
-						if len(v32) > 0 {
-							v33 := v32
-							_ = v33
+						v13 := (*v12).Lang()
+						if len(v13) > 0 {
+							v14 := v13
+							_ = v14
 							r.w.WriteString(" lang=\"")
-							writeEscaped(r.w, v33)
+							writeEscaped(r.w, v14)
 							r.w.WriteString("\"")
 						}
 					}
-					r.w.WriteString(">\n<a href=\"")
-					d0.writeHrefAttr(r.w, (*v31))
+					r.w.WriteString("><a href=\"")
+					d0.writeHrefAttr(r.w, (*v12))
 					r.w.WriteString("\">")
-					(*v31).writeTitle(r.w)
-					r.w.WriteString("</a>\n<span class=\"sub\">")
-					v34 := (*v31).S("kind")
-					v35 := "kind_" + v34
-					v36 := r.strs.T(v35)
-					writeEscaped(r.w, v36)
+					(*v12).writeTitle(r.w)
+					r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
+					v15 := (*v12).Time("date")
+					v16 := isoDate(v15)
+					writeEscaped(r.w, v16)
+					r.w.WriteString("\">")
+					v17 := (*v12).Time("date")
+					v18 := r.strs.Date(v17)
+					writeEscaped(r.w, v18)
+					r.w.WriteString("</time>")
 					{
-						v37 := (*v31).S("region")
-						if len(v37) > 0 {
-							v38 := v37
-							_ = v38
+						v19 := (*v12).S("location")
+						if len(v19) > 0 {
+							v20 := v19
+							_ = v20
 							r.w.WriteString(" · ")
-							writeEscaped(r.w, v38)
+							writeEscaped(r.w, v20)
 						}
 					}
-					r.w.WriteString("</span>\n")
 					{
-						v39 := (*v31).Refs("offers")
-						if len(v39) > 0 {
-							v40 := v39
-							_ = v40
-							r.w.WriteString("<span class=\"sub\">")
-							v41 := r.strs.T("offers")
-							writeEscaped(r.w, v41)
+						v21 := (*v12).Ref("rapporteur")
+						if v21 != nil {
+							v22 := v21
+							_ = v22
+							r.w.WriteString(" · ")
+							v23 := r.strs.T("rapporteur")
+							writeEscaped(r.w, v23)
 							r.w.WriteString(": ")
-							{
-								for v42 := range v40 {
-									v43 := &v40[v42]
-									_, _ = v42, v43
-									{
-										if v42 != 0 {
-											r.w.WriteString(", ")
-										}
-									}
-									(*v43).writeTitle(r.w)
-								}
-							}
-							r.w.WriteString("</span>")
+							v22.writeTitle(r.w)
 						}
 					}
-					r.w.WriteString("\n</li>")
+					r.w.WriteString("</span></li>")
 				}
 			}
 			r.w.WriteString("\n</ul>\n</section>\n")
@@ -3892,12 +3975,7 @@ func tpl_main__render_Page_4044d183(r *run, d0 *Page) error {
 	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
 		return err
 	}
-	r.w.WriteString("\n</div>\n<div id=\"directory-results\" hidden>\n<ul class=\"cards directory\"></ul>\n<button type=\"button\" class=\"directory-more\" hidden>")
-	v44 := r.strs.T("directory_more")
-	writeEscaped(r.w, v44)
-	r.w.WriteString("</button>\n</div>\n<script src=\"")
-	d0.writeAssetAttr(r.w, "directory.js")
-	r.w.WriteString("\" defer></script>\n")
+	r.w.WriteString("\n")
 	return nil
 }
 
@@ -4703,20 +4781,96 @@ func tpl_main__render_Page_751dc362(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_9607df26(r *run, d0 *Page) error {
+func tpl_main__render_Page_849cacb0(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<h1>")
 	if d0 == nil {
-		return nilError("main", "rule-index.html:2:6", ".Title", "*render.Page", "Title")
+		return nilError("main", "topic-index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v1 := r.strs.T("topics_lead")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</p>\n")
+	if err := tpl_add_entry__render_Page_0a67d3b4(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n<div class=\"table-wrap\"><table class=\"demand\">\n<caption>")
+	v2 := r.strs.T("demand_caption")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</caption>\n<colgroup><col><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"></colgroup>\n<thead><tr><th scope=\"col\">")
+	v3 := r.strs.T("topic")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v4 := r.strs.T("needs_count")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v5 := r.strs.T("offers_count")
+	writeEscaped(r.w, v5)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v6 := r.strs.T("discussed_count")
+	writeEscaped(r.w, v6)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v7 := r.strs.T("modules_count")
+	writeEscaped(r.w, v7)
+	r.w.WriteString("</th></tr></thead>\n<tbody>")
+	{
+		v8 := d0.PageDemands()
+		for v9 := range v8 {
+			v10 := &v8[v9]
+			_, _ = v9, v10
+			r.w.WriteString("\n<tr")
+			{
+				if bool((*v10).Unmet) {
+					r.w.WriteString(" class=\"unmet\"")
+				}
+			}
+			r.w.WriteString("><th scope=\"row\"><a href=\"")
+			d0.writeHrefAttr(r.w, (*v10).Topic)
+			r.w.WriteString("\">")
+			(*v10).Topic.writeTitle(r.w)
+			r.w.WriteString("</a>")
+			{
+				if bool((*v10).Unmet) {
+					r.w.WriteString(" <strong class=\"flag\">")
+					v11 := r.strs.T("unmet")
+					writeEscaped(r.w, v11)
+					r.w.WriteString("</strong>")
+				}
+			}
+			r.w.WriteString("</th><td>")
+			writeEscaped(r.w, strconv.Itoa((*v10).Needs))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v10).Offers))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v10).Minutes))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v10).Modules))
+			r.w.WriteString("</td></tr>")
+		}
+	}
+	r.w.WriteString("\n</tbody></table></div>\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_851d98db(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "index.html:2:6", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("</h1>\n")
 	{
 		if d0 == nil {
-			return nilError("main", "rule-index.html:3:12", ".Type.Description", "*render.Page", "Type")
+			return nilError("main", "index.html:3:12", ".Type.Description", "*render.Page", "Type")
 		}
 		if d0.Type == nil {
-			return nilError("main", "rule-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
+			return nilError("main", "index.html:3:12", ".Type.Description", "*schema.Type", "Description")
 		}
 		if len(d0.Type.Description) > 0 {
 			v1 := &d0.Type.Description
@@ -4727,76 +4881,14 @@ func tpl_main__render_Page_9607df26(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString("\n")
-	{
-		v2 := d0.PageEntries()
-		v3 := d0.GroupBy(v2, "category")
-		for v4 := range v3 {
-			v5 := &v3[v4]
-			_, _ = v4, v5
-			r.w.WriteString("\n<section aria-labelledby=\"cat-")
-			writeEscaped(r.w, (*v5).Key)
-			r.w.WriteString("\">\n<h2 id=\"cat-")
-			writeEscaped(r.w, (*v5).Key)
-			r.w.WriteString("\">")
-			v6 := "category_" + (*v5).Key
-			v7 := r.strs.T(v6)
-			writeEscaped(r.w, v7)
-			r.w.WriteString("</h2>\n<ul class=\"cards\">")
-			{
-				for v8 := range (*v5).Entries {
-					v9 := &(*v5).Entries[v8]
-					_, _ = v8, v9
-					r.w.WriteString("\n<li class=\"rule-")
-					v10 := (*v9).S("status")
-					writeEscaped(r.w, v10)
-					r.w.WriteString("\"><a href=\"")
-					d0.writeHrefAttr(r.w, (*v9))
-					r.w.WriteString("\">")
-					(*v9).writeTitle(r.w)
-					r.w.WriteString("</a><span class=\"sub\"><span class=\"status status-")
-					v11 := (*v9).S("status")
-					writeEscaped(r.w, v11)
-					r.w.WriteString("\">")
-					v12 := (*v9).S("status")
-					v13 := "status_" + v12
-					v14 := r.strs.T(v13)
-					writeEscaped(r.w, v14)
-					r.w.WriteString("</span>")
-					{
-						v15 := (*v9).Ref("supersedes")
-						if v15 != nil {
-							v16 := v15
-							_ = v16
-							r.w.WriteString(" · ")
-							v17 := r.strs.T("supersedes")
-							writeEscaped(r.w, v17)
-							r.w.WriteString(" <a href=\"")
-							d0.writeHrefAttr(r.w, v16)
-							r.w.WriteString("\">")
-							v16.writeTitle(r.w)
-							r.w.WriteString("</a>")
-						}
-					}
-					{
-						v18 := (*v9).From("rule", "supersedes")
-						if len(v18) > 0 {
-							v19 := v18
-							_ = v19
-							r.w.WriteString(" · ")
-							v20 := r.strs.T("superseded_by")
-							writeEscaped(r.w, v20)
-							r.w.WriteString(" ")
-							v21 := d0.With(v19)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v21); err != nil {
-								return err
-							}
-						}
-					}
-					r.w.WriteString("</span></li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n</section>\n")
-		}
+	if err := tpl_add_entry__render_Page_0a67d3b4(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	v2 := d0.PageEntries()
+	v3 := d0.With(v2)
+	if err := tpl_card_list_render_EntryList_c204cbcf(r, v3); err != nil {
+		return err
 	}
 	r.w.WriteString("\n")
 	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
@@ -4998,43 +5090,6 @@ func tpl_main__render_Page_a410ae02(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_a95644b4(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		if d0 == nil {
-			return nilError("main", "index.html:3:12", ".Type.Description", "*render.Page", "Type")
-		}
-		if d0.Type == nil {
-			return nilError("main", "index.html:3:12", ".Type.Description", "*schema.Type", "Description")
-		}
-		if len(d0.Type.Description) > 0 {
-			v1 := &d0.Type.Description
-			_ = v1
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v1))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	v2 := d0.PageEntries()
-	v3 := d0.With(v2)
-	if err := tpl_card_list_render_EntryList_c204cbcf(r, v3); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
 func tpl_main__render_Page_abb35a72(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<h1>")
@@ -5054,6 +5109,207 @@ func tpl_main__render_Page_abb35a72(r *run, d0 *Page) error {
 	v4 := r.strs.T("nav_topics")
 	writeEscaped(r.w, v4)
 	r.w.WriteString("</a></p>\n")
+	return nil
+}
+
+func tpl_main__render_Page_b3aa29db(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "module-index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		if d0 == nil {
+			return nilError("main", "module-index.html:3:12", ".Type.Description", "*render.Page", "Type")
+		}
+		if d0.Type == nil {
+			return nilError("main", "module-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
+		}
+		if len(d0.Type.Description) > 0 {
+			v1 := &d0.Type.Description
+			_ = v1
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v1))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_add_entry__render_Page_0a67d3b4(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n<section aria-labelledby=\"path\">\n<h2 id=\"path\">")
+	v2 := r.strs.T("learning_path")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</h2>\n<p>")
+	v3 := r.strs.T("learning_path_lead")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</p>\n<ol class=\"path\" start=\"")
+	if d0 == nil {
+		return nilError("main", "module-index.html:8:32", ".Pager.First", "*render.Page", "Pager")
+	}
+	v4 := d0.Pager.First()
+	writeEscaped(r.w, strconv.Itoa(v4))
+	r.w.WriteString("\">")
+	{
+		v5 := d0.PageEntries()
+		for v6 := range v5 {
+			v7 := &v5[v6]
+			_, _ = v6, v7
+			r.w.WriteString("\n<li")
+			{
+				v8 := (*v7).Lang()
+				if len(v8) > 0 {
+					v9 := v8
+					_ = v9
+					r.w.WriteString(" lang=\"")
+					writeEscaped(r.w, v9)
+					r.w.WriteString("\"")
+				}
+			}
+			r.w.WriteString("><a href=\"")
+			d0.writeHrefAttr(r.w, (*v7))
+			r.w.WriteString("\">")
+			(*v7).writeTitle(r.w)
+			r.w.WriteString("</a>")
+			{
+				v10 := (*v7).Refs("prerequisites")
+				if len(v10) > 0 {
+					v11 := v10
+					_ = v11
+					r.w.WriteString("<span class=\"sub\">")
+					v12 := r.strs.T("after")
+					writeEscaped(r.w, v12)
+					r.w.WriteString(" ")
+					{
+						for v13 := range v11 {
+							v14 := &v11[v13]
+							_, _ = v13, v14
+							{
+								if v13 != 0 {
+									r.w.WriteString(", ")
+								}
+							}
+							(*v14).writeTitle(r.w)
+						}
+					}
+					r.w.WriteString("</span>")
+				}
+			}
+			r.w.WriteString("</li>")
+		}
+	}
+	r.w.WriteString("\n</ol>\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</section>\n<section aria-labelledby=\"by-topic\">\n<h2 id=\"by-topic\">")
+	v15 := r.strs.T("by_topic")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("</h2>")
+	r.w.WriteString("\n")
+	{
+		if d0 == nil {
+			return nilError("main", "module-index.html:19:11", ".Pager.Paged", "*render.Page", "Pager")
+		}
+		v16 := d0.Pager.Paged()
+		if bool(v16) {
+			r.w.WriteString("\n")
+			v17 := d0.TaughtTopics()
+			v18 := v17
+			_ = v18
+			r.w.WriteString("<ul class=\"chips\">")
+			{
+				for v19 := range v18 {
+					v20 := &v18[v19]
+					_, _ = v19, v20
+					{
+						if d0 == nil {
+							return nilError("main", "module-index.html:20:85", "$.Pager.Size", "*render.Page", "Pager")
+						}
+						if bool(int64(v19) < int64(d0.Pager.Size)) {
+							r.w.WriteString("<li><a href=\"")
+							d0.writeHrefAttr(r.w, (*v20).Topic)
+							r.w.WriteString("#taught\">")
+							(*v20).Topic.writeTitle(r.w)
+							r.w.WriteString(" (")
+							writeEscaped(r.w, strconv.Itoa((*v20).Modules))
+							r.w.WriteString(")</a></li>")
+						}
+					}
+				}
+			}
+			r.w.WriteString("</ul>\n")
+			{
+				if d0 == nil {
+					return nilError("main", "module-index.html:21:28", ".Pager.Size", "*render.Page", "Pager")
+				}
+				if bool(int64(len(v18)) > int64(d0.Pager.Size)) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					d0.writeHrefAttr(r.w, "topics/")
+					r.w.WriteString("\">")
+					v21 := r.strs.T("see_all", len(v18))
+					writeEscaped(r.w, v21)
+					r.w.WriteString("</a></p>")
+				}
+			}
+			r.w.WriteString("\n")
+		} else {
+			r.w.WriteString("\n")
+			{
+				v22 := d0.PageEntries()
+				v23 := d0.GroupBy(v22, "topics")
+				for v24 := range v23 {
+					v25 := &v23[v24]
+					_, _ = v24, v25
+					r.w.WriteString("\n<h3>")
+					{
+						v26 := d0.Lookup("topic", (*v25).Key)
+						if v26 != nil {
+							v27 := v26
+							_ = v27
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, v27)
+							r.w.WriteString("\">")
+							v27.writeTitle(r.w)
+							r.w.WriteString("</a>")
+						} else {
+							v28 := r.strs.T("other")
+							writeEscaped(r.w, v28)
+						}
+					}
+					r.w.WriteString("</h3>\n")
+					{
+						v29 := d0.GroupBy((*v25).Entries, "level")
+						for v30 := range v29 {
+							v31 := &v29[v30]
+							_, _ = v30, v31
+							r.w.WriteString("<p class=\"level\"><span class=\"badge\">")
+							{
+								if len((*v31).Key) > 0 {
+									v32 := "level_" + (*v31).Key
+									v33 := r.strs.T(v32)
+									writeEscaped(r.w, v33)
+								} else {
+									r.w.WriteString("—")
+								}
+							}
+							r.w.WriteString("</span> ")
+							v34 := d0.With((*v31).Entries)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v34); err != nil {
+								return err
+							}
+							r.w.WriteString("</p>")
+						}
+					}
+					r.w.WriteString("\n")
+				}
+			}
+			r.w.WriteString("\n")
+		}
+	}
+	r.w.WriteString("\n</section>\n")
 	return nil
 }
 
@@ -5415,6 +5671,113 @@ func tpl_main__render_Page_baa5a5c0(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString("\n</ul>\n</section>\n")
+	return nil
+}
+
+func tpl_main__render_Page_cdb9affe(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "rule-index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		if d0 == nil {
+			return nilError("main", "rule-index.html:3:12", ".Type.Description", "*render.Page", "Type")
+		}
+		if d0.Type == nil {
+			return nilError("main", "rule-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
+		}
+		if len(d0.Type.Description) > 0 {
+			v1 := &d0.Type.Description
+			_ = v1
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v1))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_add_entry__render_Page_0a67d3b4(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v2 := d0.PageEntries()
+		v3 := d0.GroupBy(v2, "category")
+		for v4 := range v3 {
+			v5 := &v3[v4]
+			_, _ = v4, v5
+			r.w.WriteString("\n<section aria-labelledby=\"cat-")
+			writeEscaped(r.w, (*v5).Key)
+			r.w.WriteString("\">\n<h2 id=\"cat-")
+			writeEscaped(r.w, (*v5).Key)
+			r.w.WriteString("\">")
+			v6 := "category_" + (*v5).Key
+			v7 := r.strs.T(v6)
+			writeEscaped(r.w, v7)
+			r.w.WriteString("</h2>\n<ul class=\"cards\">")
+			{
+				for v8 := range (*v5).Entries {
+					v9 := &(*v5).Entries[v8]
+					_, _ = v8, v9
+					r.w.WriteString("\n<li class=\"rule-")
+					v10 := (*v9).S("status")
+					writeEscaped(r.w, v10)
+					r.w.WriteString("\"><a href=\"")
+					d0.writeHrefAttr(r.w, (*v9))
+					r.w.WriteString("\">")
+					(*v9).writeTitle(r.w)
+					r.w.WriteString("</a><span class=\"sub\"><span class=\"status status-")
+					v11 := (*v9).S("status")
+					writeEscaped(r.w, v11)
+					r.w.WriteString("\">")
+					v12 := (*v9).S("status")
+					v13 := "status_" + v12
+					v14 := r.strs.T(v13)
+					writeEscaped(r.w, v14)
+					r.w.WriteString("</span>")
+					{
+						v15 := (*v9).Ref("supersedes")
+						if v15 != nil {
+							v16 := v15
+							_ = v16
+							r.w.WriteString(" · ")
+							v17 := r.strs.T("supersedes")
+							writeEscaped(r.w, v17)
+							r.w.WriteString(" <a href=\"")
+							d0.writeHrefAttr(r.w, v16)
+							r.w.WriteString("\">")
+							v16.writeTitle(r.w)
+							r.w.WriteString("</a>")
+						}
+					}
+					{
+						v18 := (*v9).From("rule", "supersedes")
+						if len(v18) > 0 {
+							v19 := v18
+							_ = v19
+							r.w.WriteString(" · ")
+							v20 := r.strs.T("superseded_by")
+							writeEscaped(r.w, v20)
+							r.w.WriteString(" ")
+							v21 := d0.With(v19)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v21); err != nil {
+								return err
+							}
+						}
+					}
+					r.w.WriteString("</span></li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n</section>\n")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
 	return nil
 }
 
@@ -5801,327 +6164,6 @@ func tpl_main__render_Page_e1dd73cf(r *run, d0 *Page) error {
 		return err
 	}
 	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_ea730adc(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "minutes-index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		if d0 == nil {
-			return nilError("main", "minutes-index.html:3:12", ".Type.Description", "*render.Page", "Type")
-		}
-		if d0.Type == nil {
-			return nilError("main", "minutes-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
-		}
-		if len(d0.Type.Description) > 0 {
-			v1 := &d0.Type.Description
-			_ = v1
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v1))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n<nav aria-label=\"")
-	v2 := r.strs.T("years")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\"><ul class=\"chips\">")
-	{
-		v3 := d0.YearLinks("date")
-		for v4 := range v3 {
-			v5 := &v3[v4]
-			_, _ = v4, v5
-			r.w.WriteString("<li><a href=\"")
-			{
-				if len((*v5).Path) > 0 {
-					v6 := &(*v5).Path
-					_ = v6
-					d0.writeHrefAttr(r.w, (*v6))
-				}
-			}
-			r.w.WriteString("#y")
-			writeEscaped(r.w, urlEscape(strconv.Itoa((*v5).Year)))
-			r.w.WriteString("\">")
-			writeEscaped(r.w, strconv.Itoa((*v5).Year))
-			r.w.WriteString("</a></li>")
-		}
-	}
-	r.w.WriteString("</ul></nav>\n")
-	{
-		v7 := d0.PageEntries()
-		v8 := d0.ByYear(v7, "date")
-		for v9 := range v8 {
-			v10 := &v8[v9]
-			_, _ = v9, v10
-			r.w.WriteString("\n<section aria-labelledby=\"y")
-			writeEscaped(r.w, strconv.Itoa((*v10).Year))
-			r.w.WriteString("\">\n<h2 id=\"y")
-			writeEscaped(r.w, strconv.Itoa((*v10).Year))
-			r.w.WriteString("\">")
-			writeEscaped(r.w, strconv.Itoa((*v10).Year))
-			r.w.WriteString("</h2>\n<ul class=\"cards\">")
-			{
-				for v11 := range (*v10).Entries {
-					v12 := &(*v10).Entries[v11]
-					_, _ = v11, v12
-					r.w.WriteString("\n<li")
-					{
-						v13 := (*v12).Lang()
-						if len(v13) > 0 {
-							v14 := v13
-							_ = v14
-							r.w.WriteString(" lang=\"")
-							writeEscaped(r.w, v14)
-							r.w.WriteString("\"")
-						}
-					}
-					r.w.WriteString("><a href=\"")
-					d0.writeHrefAttr(r.w, (*v12))
-					r.w.WriteString("\">")
-					(*v12).writeTitle(r.w)
-					r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
-					v15 := (*v12).Time("date")
-					v16 := isoDate(v15)
-					writeEscaped(r.w, v16)
-					r.w.WriteString("\">")
-					v17 := (*v12).Time("date")
-					v18 := r.strs.Date(v17)
-					writeEscaped(r.w, v18)
-					r.w.WriteString("</time>")
-					{
-						v19 := (*v12).S("location")
-						if len(v19) > 0 {
-							v20 := v19
-							_ = v20
-							r.w.WriteString(" · ")
-							writeEscaped(r.w, v20)
-						}
-					}
-					{
-						v21 := (*v12).Ref("rapporteur")
-						if v21 != nil {
-							v22 := v21
-							_ = v22
-							r.w.WriteString(" · ")
-							v23 := r.strs.T("rapporteur")
-							writeEscaped(r.w, v23)
-							r.w.WriteString(": ")
-							v22.writeTitle(r.w)
-						}
-					}
-					r.w.WriteString("</span></li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n</section>\n")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_ff9985bd(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "module-index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		if d0 == nil {
-			return nilError("main", "module-index.html:3:12", ".Type.Description", "*render.Page", "Type")
-		}
-		if d0.Type == nil {
-			return nilError("main", "module-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
-		}
-		if len(d0.Type.Description) > 0 {
-			v1 := &d0.Type.Description
-			_ = v1
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v1))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n<section aria-labelledby=\"path\">\n<h2 id=\"path\">")
-	v2 := r.strs.T("learning_path")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</h2>\n<p>")
-	v3 := r.strs.T("learning_path_lead")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("</p>\n<ol class=\"path\" start=\"")
-	if d0 == nil {
-		return nilError("main", "module-index.html:7:32", ".Pager.First", "*render.Page", "Pager")
-	}
-	v4 := d0.Pager.First()
-	writeEscaped(r.w, strconv.Itoa(v4))
-	r.w.WriteString("\">")
-	{
-		v5 := d0.PageEntries()
-		for v6 := range v5 {
-			v7 := &v5[v6]
-			_, _ = v6, v7
-			r.w.WriteString("\n<li")
-			{
-				v8 := (*v7).Lang()
-				if len(v8) > 0 {
-					v9 := v8
-					_ = v9
-					r.w.WriteString(" lang=\"")
-					writeEscaped(r.w, v9)
-					r.w.WriteString("\"")
-				}
-			}
-			r.w.WriteString("><a href=\"")
-			d0.writeHrefAttr(r.w, (*v7))
-			r.w.WriteString("\">")
-			(*v7).writeTitle(r.w)
-			r.w.WriteString("</a>")
-			{
-				v10 := (*v7).Refs("prerequisites")
-				if len(v10) > 0 {
-					v11 := v10
-					_ = v11
-					r.w.WriteString("<span class=\"sub\">")
-					v12 := r.strs.T("after")
-					writeEscaped(r.w, v12)
-					r.w.WriteString(" ")
-					{
-						for v13 := range v11 {
-							v14 := &v11[v13]
-							_, _ = v13, v14
-							{
-								if v13 != 0 {
-									r.w.WriteString(", ")
-								}
-							}
-							(*v14).writeTitle(r.w)
-						}
-					}
-					r.w.WriteString("</span>")
-				}
-			}
-			r.w.WriteString("</li>")
-		}
-	}
-	r.w.WriteString("\n</ol>\n")
-	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</section>\n<section aria-labelledby=\"by-topic\">\n<h2 id=\"by-topic\">")
-	v15 := r.strs.T("by_topic")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("</h2>")
-	r.w.WriteString("\n")
-	{
-		if d0 == nil {
-			return nilError("main", "module-index.html:18:11", ".Pager.Paged", "*render.Page", "Pager")
-		}
-		v16 := d0.Pager.Paged()
-		if bool(v16) {
-			r.w.WriteString("\n")
-			v17 := d0.TaughtTopics()
-			v18 := v17
-			_ = v18
-			r.w.WriteString("<ul class=\"chips\">")
-			{
-				for v19 := range v18 {
-					v20 := &v18[v19]
-					_, _ = v19, v20
-					{
-						if d0 == nil {
-							return nilError("main", "module-index.html:19:85", "$.Pager.Size", "*render.Page", "Pager")
-						}
-						if bool(int64(v19) < int64(d0.Pager.Size)) {
-							r.w.WriteString("<li><a href=\"")
-							d0.writeHrefAttr(r.w, (*v20).Topic)
-							r.w.WriteString("#taught\">")
-							(*v20).Topic.writeTitle(r.w)
-							r.w.WriteString(" (")
-							writeEscaped(r.w, strconv.Itoa((*v20).Modules))
-							r.w.WriteString(")</a></li>")
-						}
-					}
-				}
-			}
-			r.w.WriteString("</ul>\n")
-			{
-				if d0 == nil {
-					return nilError("main", "module-index.html:20:28", ".Pager.Size", "*render.Page", "Pager")
-				}
-				if bool(int64(len(v18)) > int64(d0.Pager.Size)) {
-					r.w.WriteString("<p class=\"more\"><a href=\"")
-					d0.writeHrefAttr(r.w, "topics/")
-					r.w.WriteString("\">")
-					v21 := r.strs.T("see_all", len(v18))
-					writeEscaped(r.w, v21)
-					r.w.WriteString("</a></p>")
-				}
-			}
-			r.w.WriteString("\n")
-		} else {
-			r.w.WriteString("\n")
-			{
-				v22 := d0.PageEntries()
-				v23 := d0.GroupBy(v22, "topics")
-				for v24 := range v23 {
-					v25 := &v23[v24]
-					_, _ = v24, v25
-					r.w.WriteString("\n<h3>")
-					{
-						v26 := d0.Lookup("topic", (*v25).Key)
-						if v26 != nil {
-							v27 := v26
-							_ = v27
-							r.w.WriteString("<a href=\"")
-							d0.writeHrefAttr(r.w, v27)
-							r.w.WriteString("\">")
-							v27.writeTitle(r.w)
-							r.w.WriteString("</a>")
-						} else {
-							v28 := r.strs.T("other")
-							writeEscaped(r.w, v28)
-						}
-					}
-					r.w.WriteString("</h3>\n")
-					{
-						v29 := d0.GroupBy((*v25).Entries, "level")
-						for v30 := range v29 {
-							v31 := &v29[v30]
-							_, _ = v30, v31
-							r.w.WriteString("<p class=\"level\"><span class=\"badge\">")
-							{
-								if len((*v31).Key) > 0 {
-									v32 := "level_" + (*v31).Key
-									v33 := r.strs.T(v32)
-									writeEscaped(r.w, v33)
-								} else {
-									r.w.WriteString("—")
-								}
-							}
-							r.w.WriteString("</span> ")
-							v34 := d0.With((*v31).Entries)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v34); err != nil {
-								return err
-							}
-							r.w.WriteString("</p>")
-						}
-					}
-					r.w.WriteString("\n")
-				}
-			}
-			r.w.WriteString("\n")
-		}
-	}
-	r.w.WriteString("\n</section>\n")
 	return nil
 }
 
