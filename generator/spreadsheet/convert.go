@@ -13,7 +13,7 @@ import (
 // problem is what is wrong with a cell: the message, what was found,
 // what is allowed and the fix.
 type problem struct {
-	message, found, allowed, hint string
+	code, message, found, allowed, hint string
 }
 
 func (p *problem) Error() string { return p.message }
@@ -79,11 +79,11 @@ func (cv converter) scalar(f *schema.Field, s string) (any, *problem) {
 		if b, ok := booleans[strings.ToLower(s)]; ok {
 			return b, nil
 		}
-		return nil, &problem{"not yes or no", strconv.Quote(s), booleansAllowed, ""}
+		return nil, &problem{"bad-bool", "not yes or no", strconv.Quote(s), booleansAllowed, ""}
 	case schema.Date:
 		d, p := parseDate(s, cv.dates)
 		if p != nil {
-			return nil, &problem{p.message, strconv.Quote(s), p.allowed, p.hint}
+			return nil, &problem{"bad-date", p.message, strconv.Quote(s), p.allowed, p.hint}
 		}
 		return d, nil
 	case schema.Enum:
@@ -92,7 +92,7 @@ func (cv converter) scalar(f *schema.Field, s string) (any, *problem) {
 				return v, nil
 			}
 		}
-		return nil, &problem{"not one of the allowed values", strconv.Quote(s), quoted(f.Values), diag.DidYouMean(s, f.Values)}
+		return nil, &problem{"bad-enum", "not one of the allowed values", strconv.Quote(s), quoted(f.Values), diag.DidYouMean(s, f.Values)}
 	case schema.URL:
 		if !strings.Contains(s, "://") && strings.Contains(s, ".") && !strings.ContainsAny(s, " @") {
 			return "https://" + s, nil // "www.example.org", as people write addresses
@@ -102,7 +102,7 @@ func (cv converter) scalar(f *schema.Field, s string) (any, *problem) {
 	case schema.Topic, schema.Ref:
 		return cv.reference(f, s)
 	case schema.Object:
-		return nil, &problem{"a table cannot be written in one cell", strconv.Quote(s), "one column per field of the table: " + f.Name + ".1." + f.Fields[0].Name, ""}
+		return nil, &problem{"bad-cell", "a table cannot be written in one cell", strconv.Quote(s), "one column per field of the table: " + f.Name + ".1." + f.Fields[0].Name, ""}
 	}
 	if k := string(f.Kind); k == "image" || k == "file" {
 		return nil, fileProblem(f, s)
@@ -113,7 +113,7 @@ func (cv converter) scalar(f *schema.Field, s string) (any, *problem) {
 // fileProblem refuses a photo or document named in a cell: it must sit
 // in the entry's folder, which the import cannot fill.
 func fileProblem(f *schema.Field, s string) *problem {
-	return &problem{"a " + string(f.Elem().Kind) + " cannot be imported from a spreadsheet", strconv.Quote(s),
+	return &problem{"file-field", "a " + string(f.Elem().Kind) + " cannot be imported from a spreadsheet", strconv.Quote(s),
 		"an empty cell: agora import writes the entry without its files",
 		"leave the column out (--map '" + f.Name + "=-'), then put the file in the entry's folder (content/FOLDER/SLUG/) and name it in the entry"}
 }
@@ -130,10 +130,10 @@ func (cv converter) reference(f *schema.Field, s string) (any, *problem) {
 		if hint == "" {
 			hint = fmt.Sprintf("add the %s first (agora new %s SLUG), or write the slug of one", target, target)
 		}
-		return nil, &problem{fmt.Sprintf("no %s has this slug, name or alias", target), strconv.Quote(s),
+		return nil, &problem{"dangling-ref", fmt.Sprintf("no %s has this slug, name or alias", target), strconv.Quote(s),
 			fmt.Sprintf("the slug, name or alias of a %s", target), hint}
 	}
-	return nil, &problem{fmt.Sprintf("the name fits %d entries of type %s", len(found), target), strconv.Quote(s),
+	return nil, &problem{"ambiguous-ref", fmt.Sprintf("the name fits %d entries of type %s", len(found), target), strconv.Quote(s),
 		"one of the slugs " + quoted(found), "write the slug instead of the name"}
 }
 
@@ -145,7 +145,7 @@ func wholeNumber(s string) (any, *problem) {
 	if f, p := number(s); p == nil && f.(float64) == math.Trunc(f.(float64)) && math.Abs(f.(float64)) < 1<<53 {
 		return int64(f.(float64)), nil
 	}
-	return nil, &problem{"not a whole number", strconv.Quote(s), "a whole number such as 90", ""}
+	return nil, &problem{"bad-number", "not a whole number", strconv.Quote(s), "a whole number such as 90", ""}
 }
 
 // number reads 2.5 and, as Spanish and French sheets write it, 2,5.
@@ -156,7 +156,7 @@ func number(s string) (any, *problem) {
 	}
 	f, err := strconv.ParseFloat(t, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		return nil, &problem{"not a number", strconv.Quote(s), "a number such as 3 or 2.5", ""}
+		return nil, &problem{"bad-number", "not a number", strconv.Quote(s), "a number such as 3 or 2.5", ""}
 	}
 	return f, nil
 }

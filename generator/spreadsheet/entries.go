@@ -28,7 +28,7 @@ func (im *importer) required(r *row) {
 			if c == nil {
 				continue // told once at the header, by missingColumns
 			}
-			im.at(r, *c, "missing-required", &problem{"a value is required", `""`, schema.KindPhrase(f), fillIn(f)})
+			im.at(r, *c, &problem{"missing-required", "a value is required", `""`, cellPhrase(f), fillIn(f)})
 			continue
 		}
 		if f.Elem().Kind != schema.Object {
@@ -44,10 +44,23 @@ func (im *importer) required(r *row) {
 				if c == nil {
 					c = im.column(func(t *target) bool { return t.field == f && t.item == item })
 				}
-				im.at(r, *c, "missing-required", &problem{fmt.Sprintf("%s needs a %s", itemName(f, item), sub.Name), `""`, schema.KindPhrase(sub), fillIn(sub)})
+				im.at(r, *c, &problem{"missing-required", fmt.Sprintf("%s needs a %s", itemName(f, item), sub.Name), `""`, cellPhrase(sub), fillIn(sub)})
 			}
 		}
 	}
+}
+
+// cellPhrase says what a cell for f holds.
+func cellPhrase(f *schema.Field) string {
+	switch f.Elem().Kind {
+	case schema.String, schema.Text:
+		return "text"
+	case schema.Topic:
+		return "the slug, name or alias of a topic"
+	case schema.Ref:
+		return "the slug or name of a " + f.Elem().Ref
+	}
+	return schema.KindPhrase(f.Elem())
 }
 
 func fillIn(f *schema.Field) string {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -95,8 +96,8 @@ func (im *importer) report(rowNum, col int, sev diag.Severity, code, msg, found,
 }
 
 // at reports a problem with a row's cell in column c.
-func (im *importer) at(r *row, c column, code string, p *problem) {
-	im.report(r.number, c.number(), diag.Error, code, fmt.Sprintf("column %q: %s", c.name, p.message), p.found, p.allowed, p.hint)
+func (im *importer) at(r *row, c column, p *problem) {
+	im.report(r.number, c.number(), diag.Error, p.code, fmt.Sprintf("column %q: %s", c.name, p.message), p.found, p.allowed, p.hint)
 	if c.target != nil {
 		r.failed[c.target.key()] = true
 	}
@@ -110,10 +111,11 @@ func (im *importer) rows() {
 			continue
 		}
 		r := &row{number: i + 2, cells: cells, values: map[string]any{}, failed: map[string]bool{}}
-		if len(cells) > len(im.tb.header) {
-			im.report(r.number, len(im.tb.header)+1, diag.Error, "extra-cells",
-				fmt.Sprintf("the row has %d cells but the header names %d columns", len(cells), len(im.tb.header)),
-				strconv.Quote(cells[len(im.tb.header)]), "a name in the header for every column",
+		if extra := slices.IndexFunc(cells[min(len(cells), len(im.tb.header)):], func(s string) bool { return s != "" }); extra >= 0 {
+			col := len(im.tb.header) + extra + 1
+			im.report(r.number, col, diag.Error, "extra-cells",
+				fmt.Sprintf("the row has a cell in column %d but the header names %d columns", col, len(im.tb.header)),
+				strconv.Quote(cells[col-1]), "a name in the header for every column",
 				"name the column in row 1, or remove the cells; the file's delimiter was taken to be "+delimiterName(im.tb.comma))
 		}
 		im.entries = append(im.entries, r)
@@ -142,7 +144,7 @@ func (im *importer) missingColumns() diag.List {
 		diags = append(diags, diag.Diagnostic{File: im.File, Line: 1, Col: 1, Code: "missing-column",
 			Message: fmt.Sprintf("no column for the required field %s of %s", f.Name, im.Type.Name),
 			Found:   quoted(im.tb.header), Allowed: fmt.Sprintf("a column named %s (or %s)", example, f.Label),
-			Hint:    fmt.Sprintf("add the column, or name the column that holds it: --map 'COLUMN=%s'", f.Name)})
+			Hint: fmt.Sprintf("add the column, or name the column that holds it: --map 'COLUMN=%s'", f.Name)})
 	}
 	return diags
 }
@@ -171,28 +173,28 @@ func (im *importer) slugs() {
 		case slugCol != nil && r.cell(*slugCol) != "":
 			r.slug = r.cell(*slugCol)
 			if !load.ValidSlug(r.slug) {
-				im.at(r, *slugCol, "bad-slug", &problem{"not a valid slug", strconv.Quote(r.slug),
+				im.at(r, *slugCol, &problem{"bad-slug", "not a valid slug", strconv.Quote(r.slug),
 					"lowercase letters, digits and hyphens, starting with a letter or digit", "write " + load.SuggestSlug(r.slug)})
 				r.slug = ""
 			}
 		case r.title != "":
 			slug, script := Slugify(r.title)
 			if script != "" {
-				im.at(r, *titleCol, "no-slug", &problem{fmt.Sprintf("cannot make a slug (the file name) from a title in the %s script", script),
+				im.at(r, *titleCol, &problem{"no-slug", fmt.Sprintf("cannot make a slug (the file name) from a title in the %s script", script),
 					strconv.Quote(r.title), "a slug of lowercase Latin letters, digits and hyphens",
 					"add a column slug with the entry's slug in Latin letters, such as " + im.Type.Folder + "-" + strconv.Itoa(r.number)})
 			} else if slug == "" || load.Reserved(slug) {
-				im.at(r, *titleCol, "no-slug", &problem{"cannot make a slug (the file name) from this title", strconv.Quote(r.title),
+				im.at(r, *titleCol, &problem{"no-slug", "cannot make a slug (the file name) from this title", strconv.Quote(r.title),
 					"a title with letters or digits", "add a column slug with the entry's slug"})
 			} else {
 				r.slug = slug
 			}
-		default:
+		case titleCol == nil || !titleCol.target.field.Required:
 			col := column{index: 0, name: im.tb.header[0]}
 			if titleCol != nil {
 				col = *titleCol
 			}
-			im.at(r, col, "no-slug", &problem{fmt.Sprintf("the row has no %s to make its slug (file name) from", im.Type.TitleField), `""`,
+			im.at(r, col, &problem{"no-slug", fmt.Sprintf("the row has no %s to make its slug (file name) from", im.Type.TitleField), `""`,
 				"a " + im.Type.TitleField + ", or a slug column", "fill in the " + im.Type.TitleField})
 		}
 		if r.slug == "" {
@@ -205,13 +207,13 @@ func (im *importer) slugs() {
 			col = *titleCol
 		}
 		if prev, ok := taken[r.slug]; ok {
-			im.at(r, col, "duplicate-slug", &problem{fmt.Sprintf("row %d has the same slug", prev.number), strconv.Quote(r.slug),
+			im.at(r, col, &problem{"duplicate-slug", fmt.Sprintf("row %d has the same slug", prev.number), strconv.Quote(r.slug),
 				"one row per entry, each with its own slug", "remove the repeated row, or add a slug column to tell them apart"})
 			continue
 		}
 		taken[r.slug] = r
 		if existing := im.existing(r.slug); existing != "" {
-			im.at(r, col, "entry-exists", &problem{fmt.Sprintf("%s %s already exists: %s; agora import never overwrites an entry", im.Type.Name, r.slug, existing),
+			im.at(r, col, &problem{"entry-exists", fmt.Sprintf("%s %s already exists: %s; agora import never overwrites an entry", im.Type.Name, r.slug, existing),
 				strconv.Quote(r.slug), "a slug no " + im.Type.Name + " has yet",
 				"leave the row out if it is the same " + im.Type.Name + ", or give it another slug in a slug column"})
 		}
@@ -290,7 +292,7 @@ func (im *importer) convert(r *row) {
 		}
 		v, p := cv.cell(f, s)
 		if p != nil {
-			im.at(r, c, "bad-cell", p)
+			im.at(r, c, p)
 			continue
 		}
 		im.set(r, c.target, v)
