@@ -140,6 +140,12 @@ func cellText(v any) string {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	case time.Time:
 		return schema.FormatDate(v)
+	case map[string]any:
+		// an image or a file ({ src = "logo.png", alt = "…" }): its file's
+		// name, which stays in the entry's folder
+		if src, ok := v["src"].(string); ok {
+			return src
+		}
 	case []any:
 		items := make([]string, len(v))
 		sep := "; "
@@ -225,6 +231,9 @@ func jsonable(f *schema.Field, v any, private bool) any {
 		}
 		return out
 	case map[string]any:
+		if f.Elem().Kind != schema.Object {
+			return v // an image or a file: src, alt, title as they are
+		}
 		out := map[string]any{}
 		for _, sub := range f.Fields {
 			if x, ok := v[sub.Name]; ok && (!sub.Private || private) {
