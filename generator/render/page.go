@@ -155,7 +155,7 @@ type NavItem struct {
 
 // navOrder puts the default types in the order readers look for them;
 // community-added types follow, then the free pages are left to the footer.
-var navOrder = []string{"members", "minutes", "actions", "curriculum", "topics", "governance", "charters"}
+var navOrder = []string{"members", "minutes", "actions", "exchanges", "curriculum", "topics", "governance", "charters", "assessments"}
 
 // Nav lists the main sections.
 func (p *Page) Nav() []NavItem { return p.s.nav() }

@@ -11,7 +11,7 @@ import (
 )
 
 // ReservedFolders are URL paths the site itself uses; no type may take them.
-var ReservedFolders = []string{"search", "actions", "assets", "404.html", "sitemap.xml", "feed.xml", "calendar.ics"}
+var ReservedFolders = []string{"search", "actions", "impact", "assets", "404.html", "sitemap.xml", "feed.xml", "calendar.ics"}
 
 // Load reads every *.toml of the default schema and then of the
 // community's own schema folder (nil when it has none); a community file
@@ -121,6 +121,11 @@ func (s *Schema) crossCheck() diag.List {
 					report("not_before", "schema-not-before", "not_before must name a date field beside this one", strconv.Quote(f.NotBefore), quoteNames(siblings, Date), diag.DidYouMean(f.NotBefore, dateNames(siblings, f)))
 				}
 			}
+			if f.AtMost != "" {
+				if sib := lookup(siblings, f.AtMost); sib == nil || (sib.Kind != Int && sib.Kind != Float) || sib == f {
+					report("at_most", "schema-at-most", "at_most must name a number field beside this one", strconv.Quote(f.AtMost), quoteNumbers(siblings, f), diag.DidYouMean(f.AtMost, numberNames(siblings, f)))
+				}
+			}
 			for field, values := range f.OverdueIf {
 				sib := lookup(siblings, field)
 				if sib == nil || sib.Kind != Enum {
@@ -178,4 +183,24 @@ func dateNames(siblings []*Field, f *Field) []string {
 		}
 	}
 	return out
+}
+
+// numberNames lists the number fields among siblings, but f.
+func numberNames(siblings []*Field, f *Field) []string {
+	var out []string
+	for _, s := range siblings {
+		if (s.Kind == Int || s.Kind == Float) && s != f {
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}
+
+// quoteNumbers lists the number fields among siblings, but f, quoted.
+func quoteNumbers(siblings []*Field, f *Field) string {
+	names := numberNames(siblings, f)
+	for i, n := range names {
+		names[i] = strconv.Quote(n)
+	}
+	return strings.Join(names, ", ")
 }

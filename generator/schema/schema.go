@@ -56,6 +56,12 @@ type Field struct {
 	Acyclic bool
 	// NotBefore names a sibling date field this date may not precede.
 	NotBefore string
+	// Above is an exclusive lower bound of a number: a maximum score
+	// must be above 0, where min = 0 would let 0 through.
+	Above *Bound
+	// AtMost names a sibling number field this number may not exceed
+	// (a score and its scale's maximum).
+	AtMost string
 	// OverdueIf: a date in the past is a warning while each named sibling
 	// field holds one of the listed values (an action still open).
 	OverdueIf map[string][]string
@@ -64,7 +70,7 @@ type Field struct {
 	Decl    Decl
 
 	elem *Field
-	// valueDecls places the values of "ref", "acyclic", "not_before" and
+	// valueDecls places the values of "ref", "acyclic", "not_before", "at_most" and
 	// "overdue_if.FIELD" (and the key FIELD at "overdue_if.FIELD.key"),
 	// for errors found once every type is read.
 	valueDecls map[string]Decl
