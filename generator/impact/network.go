@@ -19,7 +19,7 @@ type Map struct {
 	// members are in more than one, else "region".
 	GroupBy string
 	Nodes   []Node
-	Groups  []Group // the groups of member nodes, each with its centre
+	Groups  []Group // the groups of member nodes, each at the centre of its members
 	Arrows  []Arrow
 	Lines   []Line
 	// LargeMeeting is the fewest participants of a meeting left out of
@@ -232,19 +232,28 @@ func (m *Map) layout() {
 		g.connect(a.From, a.To, float64(a.N))
 	}
 	for _, l := range m.Lines {
-		g.connect(l.A, l.B, 0.5*float64(l.N))
+		g.connect(l.A, l.B, 0.1*float64(l.N))
 	}
 	for i, n := range m.Nodes {
 		if gi := slices.Index(groups, n.Group); gi >= 0 {
-			g.connect(i, len(m.Nodes)+gi, 2)
+			g.connect(i, len(m.Nodes)+gi, 4)
 		}
 	}
 	pos := place(g)
 	for i := range m.Nodes {
 		m.Nodes[i].X, m.Nodes[i].Y = pos[i][0], pos[i][1]
 	}
-	for gi, key := range groups {
-		p := pos[len(m.Nodes)+gi]
-		m.Groups = append(m.Groups, Group{Key: key, X: p[0], Y: p[1]})
+	// A group's label stands at the centre of its members, which the
+	// hidden node only pulls together.
+	for _, key := range groups {
+		g := Group{Key: key}
+		n := 0.0
+		for _, node := range m.Nodes {
+			if node.Group == key {
+				g.X, g.Y, n = g.X+node.X, g.Y+node.Y, n+1
+			}
+		}
+		g.X, g.Y = round3(g.X/n), round3(g.Y/n)
+		m.Groups = append(m.Groups, g)
 	}
 }

@@ -36,7 +36,7 @@ func (c Bars) SVG() string {
 	for _, r := range c.Rows {
 		labelW = max(labelW, textWidth(clip(r.Label, maxLabel)))
 	}
-	labelW = min(labelW+8, Width/2)
+	labelW = min(labelW+16, Width/2)
 	top := 0.0
 	if len(c.Series) > 1 {
 		top = 28

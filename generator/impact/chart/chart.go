@@ -77,7 +77,7 @@ func clip(s string, n int) string {
 
 // textWidth guesses the width of a label in the charts' font (12 units
 // high): charts are drawn at build time, with no font to measure.
-func textWidth(s string) float64 { return 7 * float64(utf8.RuneCountInString(s)) }
+func textWidth(s string) float64 { return 7.5 * float64(utf8.RuneCountInString(s)) }
 
 // LegendItem is one entry of a legend: the class of its mark, its label.
 type LegendItem struct {

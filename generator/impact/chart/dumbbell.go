@@ -23,16 +23,19 @@ type DumbbellRow struct {
 	FirstSpread, LatestSpread [2]float64
 }
 
-const rowHeight = 30
+const (
+	rowHeight    = 30
+	maxAreaLabel = 36 // characters of an area's label before it is clipped
+)
 
 // SVG draws the chart.
 func (c Dumbbell) SVG() string {
 	var b strings.Builder
 	labelW := 0.0
 	for _, r := range c.Rows {
-		labelW = max(labelW, textWidth(clip(r.Label, maxLabel)))
+		labelW = max(labelW, textWidth(clip(r.Label, maxAreaLabel)))
 	}
-	labelW = min(labelW+8, Width/2)
+	labelW = min(labelW+16, Width/2)
 	top := 32.0
 	height := top + float64(len(c.Rows))*rowHeight + 28
 	c.open(&b, "dumbbell", height)
@@ -49,15 +52,14 @@ func (c Dumbbell) SVG() string {
 	}
 	for i, r := range c.Rows {
 		y := top + float64(i)*rowHeight + rowHeight/2
-		fmt.Fprintf(&b, `<text class="label end" x="%s" y="%s">%s</text>`, num(labelW-8), num(y+4), esc(clip(r.Label, maxLabel)))
+		fmt.Fprintf(&b, `<text class="label end" x="%s" y="%s">%s</text>`, num(labelW-8), num(y+4), esc(clip(r.Label, maxAreaLabel)))
 		for _, band := range []struct {
 			spread [2]float64
 			class  string
-			dy     float64
-		}{{r.FirstSpread, "first", -7}, {r.LatestSpread, "latest", 3}} {
+		}{{r.FirstSpread, "first"}, {r.LatestSpread, "latest"}} {
 			if band.spread[1] > band.spread[0] {
-				fmt.Fprintf(&b, `<rect class="spread %s" x="%s" y="%s" width="%s" height="4"/>`, band.class,
-					num(at(band.spread[0])), num(y+band.dy), num(at(band.spread[1])-at(band.spread[0])))
+				fmt.Fprintf(&b, `<rect class="spread %s" x="%s" y="%s" width="%s" height="12"/>`, band.class,
+					num(at(band.spread[0])), num(y-6), num(at(band.spread[1])-at(band.spread[0])))
 			}
 		}
 		fmt.Fprintf(&b, `<line class="change" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(at(r.First)), num(y), num(at(r.Latest)), num(y))
