@@ -45,6 +45,7 @@ func sitemapPart(i int) string { return "sitemap-" + strconv.Itoa(i+1) + ".xml" 
 // entry's view is left to the caller, which counts or skips most pages.
 func (s *Site) eachSitemapPage(page func(listPath string, e *load.Entry)) {
 	page("", nil)
+	page("impact/", nil)
 	specs := s.listSpecs()
 	pages := func(l listSpec) {
 		for n := 1; n <= paginate.Pages(l.total, s.pageSize()); n++ {
@@ -204,12 +205,35 @@ func (s *Site) calendar(w io.Writer) error {
 		c.line("URL:", s.baseURL, m.Path())
 		c.line("END:VEVENT")
 	}
+	s.calendarExchanges(c)
 	c.line("END:VCALENDAR")
 	if direct {
 		return nil
 	}
 	_, err := w.Write(out.Bytes())
 	return err
+}
+
+// calendarExchanges adds the exchanges that were held, on the day they
+// were: the calendar of a network's learning, not only of its meetings.
+func (s *Site) calendarExchanges(c *icsWriter) {
+	for _, x := range s.Entries("exchange") {
+		held := x.Time("held")
+		if held.IsZero() || x.S("status") == "dropped" {
+			continue
+		}
+		c.line("BEGIN:VEVENT")
+		c.line("UID:exchange-", x.Slug(), "@", s.base.Host)
+		c.timeLine("DTSTAMP:", latest(held, x.Time("updated")), "20060102T150405Z")
+		c.timeLine("DTSTART;VALUE=DATE:", held, "20060102")
+		c.timeLine("DTEND;VALUE=DATE:", held.AddDate(0, 0, 1), "20060102")
+		c.prop("SUMMARY", x.Title())
+		if outcome := x.S("outcome"); outcome != "" {
+			c.prop("DESCRIPTION", outcome)
+		}
+		c.line("URL:", s.baseURL, x.Path())
+		c.line("END:VEVENT")
+	}
 }
 
 // calendarSizeEstimate is a little more than the bytes calendar writes:

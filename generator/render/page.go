@@ -155,7 +155,7 @@ type NavItem struct {
 
 // navOrder puts the default types in the order readers look for them;
 // community-added types follow, then the free pages are left to the footer.
-var navOrder = []string{"members", "minutes", "actions", "exchanges", "curriculum", "topics", "governance", "charters", "assessments"}
+var navOrder = []string{"members", "minutes", "actions", "exchanges", "impact", "curriculum", "topics", "governance", "charters", "assessments"}
 
 // Nav lists the main sections.
 func (p *Page) Nav() []NavItem { return p.s.nav() }
@@ -179,6 +179,10 @@ func (s *Site) makeNav() []NavItem {
 			if p.s.in.Schema.Type("minutes") != nil {
 				out = append(out, NavItem{p.s.theme.Strings.T("nav_actions"), "actions/"})
 			}
+			continue
+		}
+		if f == "impact" {
+			out = append(out, NavItem{p.s.theme.Strings.T("nav_impact"), "impact/"})
 			continue
 		}
 		if t := p.s.in.Schema.ByFolder(f); t != nil {

@@ -1,0 +1,229 @@
+package render
+
+import (
+	"sync"
+
+	"github.com/agora-community/agora/generator/impact"
+	"github.com/agora-community/agora/generator/schema"
+)
+
+// The impact page (/impact/) and a member's progress: package impact
+// computes and draws them from the published entries, read here through
+// the views, so a private field (a private score, say) is never among
+// its inputs and no figure can reveal it, not even as an average.
+
+// impactData is the figures of one build, made once on first use.
+type impactData struct {
+	once     sync.Once
+	in       impact.Input
+	report   impact.Report
+	byMember map[string][]impact.Assessment
+	private  bool // the schema makes scores private
+	view     impact.View
+	viewOnce sync.Once
+	isolated []*Entry
+	isoPath  string
+}
+
+func (s *Site) impact() *impactData {
+	d := &s.impactData
+	d.once.Do(func() {
+		d.private = privateScores(s.in.Schema.Type("assessment"))
+		d.in = s.impactInput(d.private)
+		d.report = impact.Compute(d.in, impact.MapOptions{})
+		d.byMember = map[string][]impact.Assessment{}
+		for _, a := range d.in.Assessments {
+			d.byMember[a.Member] = append(d.byMember[a.Member], a)
+		}
+		for _, slug := range d.report.Isolated {
+			d.isolated = append(d.isolated, s.lookup("member", slug))
+		}
+		if len(d.isolated) > s.pageSize() {
+			d.isoPath = "impact/isolated/"
+		}
+	})
+	return d
+}
+
+// privateScores reports whether the schema keeps an assessment's scores,
+// or what a score is made of, private.
+func privateScores(t *schema.Type) bool {
+	if t == nil {
+		return false
+	}
+	f := t.Lookup("scores")
+	if f == nil || f.Private {
+		return true
+	}
+	for _, name := range []string{"area", "score", "max"} {
+		if sub := f.Lookup(name); sub == nil || sub.Private {
+			return true
+		}
+	}
+	return false
+}
+
+// impactInput reads the published members, exchanges, assessments and
+// minutes through their views.
+func (s *Site) impactInput(private bool) impact.Input {
+	in := impact.Input{Today: s.opts.Today}
+	for _, m := range s.Entries("member") {
+		in.Members = append(in.Members, impact.Member{Slug: m.Slug(), Title: m.Title(), Region: m.S("region"),
+			Country: m.S("country"), Needs: entrySlugs(m.Refs("needs"))})
+	}
+	for _, x := range s.Entries("exchange") {
+		topic := x.Ref("topic")
+		if topic == nil {
+			continue
+		}
+		in.Exchanges = append(in.Exchanges, impact.Exchange{Slug: x.Slug(), Title: x.Title(), Topic: topic.Slug(),
+			Providers: entrySlugs(x.Refs("providers")), Recipients: entrySlugs(x.Refs("recipients")), Status: x.S("status"),
+			Agreed: x.Time("agreed"), Held: x.Time("held")})
+	}
+	if !private {
+		for _, a := range s.Entries("assessment") {
+			if member := a.Ref("member"); member != nil {
+				in.Assessments = append(in.Assessments, impact.Assessment{Slug: a.Slug(), Member: member.Slug(),
+					Instrument: a.S("instrument"), Date: a.Time("date"), Scores: scores(a)})
+			}
+		}
+	}
+	for _, m := range s.Entries("minutes") {
+		meeting := impact.Meeting{Slug: m.Slug(), Date: m.Time("date")}
+		if r := m.Ref("rapporteur"); r != nil {
+			meeting.Rapporteur = r.Slug()
+			meeting.Participants = append(meeting.Participants, r.Slug())
+		}
+		for _, field := range []string{"facilitators", "attendees"} {
+			for _, e := range m.Refs(field) {
+				if !containsString(meeting.Participants, e.Slug()) {
+					meeting.Participants = append(meeting.Participants, e.Slug())
+				}
+			}
+		}
+		in.Meetings = append(in.Meetings, meeting)
+	}
+	return in
+}
+
+// scores are an assessment's published scores with an area and a
+// positive maximum.
+func scores(a *Entry) []impact.Score {
+	var out []impact.Score
+	for _, o := range a.Objects("scores") {
+		score, ok1 := asFloat(o.F("score"))
+		max, ok2 := asFloat(o.F("max"))
+		if area := o.S("area"); area != "" && ok1 && ok2 && max > 0 {
+			out = append(out, impact.Score{Area: area, Score: score, Max: max})
+		}
+	}
+	return out
+}
+
+func asFloat(v any) (float64, bool) {
+	switch n := v.(type) {
+	case float64:
+		return n, true
+	case int64:
+		return float64(n), true
+	}
+	return 0, false
+}
+
+func entrySlugs(entries []*Entry) []string {
+	out := make([]string, len(entries))
+	for i, e := range entries {
+		out[i] = e.Slug()
+	}
+	return out
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// impactNames finds members and topics for the impact views.
+type impactNames struct{ s *Site }
+
+func (n impactNames) Member(slug string) (string, string) { return n.entry("member", slug) }
+func (n impactNames) Topic(slug string) (string, string)  { return n.entry(schema.TopicType, slug) }
+
+func (n impactNames) entry(typeName, slug string) (string, string) {
+	if e := n.s.lookup(typeName, slug); e != nil {
+		return e.Title(), e.Path()
+	}
+	return slug, ""
+}
+
+// Impact is the impact page's figures, made once per build.
+func (p *Page) Impact() impact.View {
+	d := p.s.impact()
+	d.viewOnce.Do(func() {
+		d.view = impact.NewView(d.report, d.in, p.s.theme.Strings, impactNames{p.s}, impact.ViewOptions{
+			PageSize: p.s.pageSize(), IsolatedPath: d.isoPath, PrivateScores: d.private, Today: p.s.opts.Today})
+	})
+	return d.view
+}
+
+// Progress is a member's first and latest scores per area, nil when it
+// was never assessed.
+func (p *Page) Progress(member *Entry) *impact.ProgressView {
+	d := p.s.impact()
+	return impact.NewProgressView(impact.MemberProgress(member.Slug(), d.byMember[member.Slug()]), p.s.theme.Strings, "progress")
+}
+
+// impactPages are the impact page and, when more members than a page
+// lists have not been heard from, the pages that list them all.
+func (s *Site) impactJobs() []Job {
+	jobs := []Job{s.pageJob(s.newPage("impact", s.theme.Strings.T("nav_impact"), "impact/"), "impact")}
+	return jobs
+}
+
+// isolatedList is the paged list of the members nobody heard from, when
+// the impact page cannot name them all.
+func (s *Site) isolatedList() []listSpec {
+	d := s.impact()
+	if d.isoPath == "" {
+		return nil
+	}
+	entries := d.isolated
+	return []listSpec{{kind: "isolated", title: s.theme.Strings.T("impact_isolated"), base: d.isoPath, total: len(entries),
+		names: []string{"impact-isolated"}, list: &orderedList{entries: entries, order: func() []*Entry { return entries }}}}
+}
+
+// FigureData pairs a figure with the page, for the "figure" partial.
+type FigureData struct {
+	Page   *Page
+	Figure impact.Figure
+}
+
+// WithFigure hands a figure to the "figure" partial.
+func (p *Page) WithFigure(f impact.Figure) FigureData { return FigureData{p, f} }
+
+// LabelOf is the list heading of the type of that name (its label as
+// the schema or the theme's strings say it), "" when there is none.
+func (p *Page) LabelOf(typeName string) string {
+	if t := p.s.in.Schema.Type(typeName); t != nil {
+		return p.s.typeLabel(t)
+	}
+	return ""
+}
+
+// DoneExchanges counts the done exchanges on a topic.
+func (p *Page) DoneExchanges(topic *Entry) int { return doneExchanges(topic) }
+
+// ScoreShare is a score as a share of its maximum ("60 %"), or "" when
+// either is not published.
+func (p *Page) ScoreShare(o Object) string {
+	score, ok1 := asFloat(o.F("score"))
+	max, ok2 := asFloat(o.F("max"))
+	if !ok1 || !ok2 || max <= 0 {
+		return ""
+	}
+	return impact.Percent(100*score/max) + " %"
+}
