@@ -12,25 +12,29 @@ import (
 
 func init() {
 	compiledPages = map[string]compiledPage{
-		"404":           {"734461c577a7bc7177a0dafd46beca49977b844a4117cbe480f6da8a33723cf8", tpl_base__render_Page_c8063b9e},
-		"actions":       {"bdf1a7849d2f7fb626cde8d2bf942641572dee8d827039275b8ca6ee312e282a", tpl_base__render_Page_ea57df4e},
-		"charter":       {"97e7abe2de9c9f47cc168e908baa9b780e9ce316ae90fdf85294181ff48995b0", tpl_base__render_Page_36421450},
-		"entry":         {"a2e0fb8b72260b7d3074d2cd0fb0988ece9315f43aafa809ea63ef59b498b3e5", tpl_base__render_Page_5f48efb4},
-		"facet":         {"71866f69a29b816f1720eecacc482961f8fda5b8222bc61746e6bf3551a94820", tpl_base__render_Page_1f26ee02},
-		"home":          {"aac298b86da22e563e96cc74b5a64be3c180f3c067c82c69c3b2fe6cdf5cb047", tpl_base__render_Page_fb38da70},
-		"index":         {"57be7275abdd0b696ddd54d1fc34e1fea9f043a8c7e6262207d5c2f19c3193aa", tpl_base__render_Page_43d76806},
-		"member":        {"585b31ec0644b960394f0e990159e05c44b916e99279ba19e7ea91a5f99ebc61", tpl_base__render_Page_1278fb49},
-		"member-index":  {"81e6d076716117e342068eb7225516a6e2011c4279b703070ac109976278bbf5", tpl_base__render_Page_d55bb91d},
-		"minutes":       {"8953efd5584fc24207680ecba503b8548b8d551f474a73269129d32bcd185930", tpl_base__render_Page_c21791ee},
-		"minutes-index": {"917b604d935cfd1dcd167fba5a2f72d95e849c55a6c43bf1eb3ea8678c690122", tpl_base__render_Page_cd2d9920},
-		"module":        {"329082b479bd29e3ba124e651ace6dea32bc72af0b38c5b01b2036cb3f089b22", tpl_base__render_Page_f67a8a9c},
-		"module-index":  {"0d010bdefdb0a9419caffa4077551e3eb9d605fe401bba8c64abb3aca00b1e8b", tpl_base__render_Page_e5587226},
-		"page":          {"91fc8fdc85f4201eda17765b37540a1a704d2c4253d48f0cceea087d95d13fab", tpl_base__render_Page_c24c1b26},
-		"rule":          {"2d255cb7af97bf62dca30585af2868e448dba493678cb9e54161a769ece4e668", tpl_base__render_Page_b8e7a140},
-		"rule-index":    {"bc0e1b55df3220b53b09f573e97a2615c64319c1ead3c350424cb463a5327dbb", tpl_base__render_Page_10935677},
-		"search":        {"5a23aba0a4e76816f72051916f4e0e0b95aae437ab739b864968af69652141be", tpl_base__render_Page_bd5a953a},
-		"topic":         {"719e1515e3ac7254724cfd1e1d772de17225aa7736d576c775a0f03b1a3da515", tpl_base__render_Page_c4ffbe44},
-		"topic-index":   {"1b0f44800052ba71935b59dafeabc7aeb6bdee3941e0d55353cf1368e306718d", tpl_base__render_Page_8f9bf4f7},
+		"404":             {"0de431e2ea8467d1dc8d08e6bbaadb3ba14cb99013e66ed401ddbfab4609ef2f", tpl_base__render_Page_c8063b9e},
+		"actions":         {"6f47a9cb311964f305d5463a5d683fa2a1074f9caeec873e498d008276c7fb15", tpl_base__render_Page_ea57df4e},
+		"assessment":      {"40a3b8c57284e0cffb70c77373c98ec100ffdc548bc6eccec853b66ebc3ef139", tpl_base__render_Page_64a9c3fa},
+		"charter":         {"3459301ec911d5975e28e56571540e9732649f4a0f2ba7b4ba2f8f01bcb40b5f", tpl_base__render_Page_36421450},
+		"entry":           {"dae4e27ec47abb889a7d7b0ac6bd87fe4208922ffeafd80b21689b7ef8f9692a", tpl_base__render_Page_5f48efb4},
+		"exchange":        {"4ab79a09eced225411147b14496d3c31b1899e98ced55ea44f4fb4cb1bc78957", tpl_base__render_Page_3f1563b9},
+		"facet":           {"4d2f5d453f3e80b81dea271bea2110a0bb14166df996ed019e7eca723ea99997", tpl_base__render_Page_1f26ee02},
+		"home":            {"7e31d78eb11c9f7a86cc7147f966a787be8a9e0331698003cc0fbdd7f15464b1", tpl_base__render_Page_3ddf20ec},
+		"impact":          {"04d4044e2bf7f759c8c5dc1328e88d412d8b75ff7f374e36882e1441a4f63d60", tpl_base__render_Page_e4f79184},
+		"impact-isolated": {"3364ccdc1f1d1ae498e75f61d80a2104a4ec87569f071da578b082fe2f1e6123", tpl_base__render_Page_3d832d07},
+		"index":           {"a249a4b6618b2895de70206218f614b2d94a63113ad8dc9902eb9819b10bd2b8", tpl_base__render_Page_43d76806},
+		"member":          {"e13c6ed659d39a3f3c251d3188ab55b149686e7d532a4874fbedb2f312113fd4", tpl_base__render_Page_4e6e7271},
+		"member-index":    {"792e619e8678f6eb9f1ea5cca5538e1a5e827b977f0ea62f051ff82e95566298", tpl_base__render_Page_d55bb91d},
+		"minutes":         {"fc73b2e4eb52052dd1d28e38e04ce1d36dc52a2387aca5fe34ff19f061f12eec", tpl_base__render_Page_479c2cae},
+		"minutes-index":   {"41d57a23eed4a881788738be01c4e618d4717cca5fa1e3de335b1a3338d81d9e", tpl_base__render_Page_cd2d9920},
+		"module":          {"4fdb69ba26b7b918f7b8488ef5e604b059902fdcc4a57c67b0f927a9ea29e044", tpl_base__render_Page_f67a8a9c},
+		"module-index":    {"d45ad42de81d7407e4ccecbc4565a5ef0d1ee29a754d4245c17ab6cdbc95a605", tpl_base__render_Page_e5587226},
+		"page":            {"7f49a606bd55496995b399a9a9fb8affc15135a3e7e6c960611f5c3691cb9dcc", tpl_base__render_Page_c24c1b26},
+		"rule":            {"00dc6bc7cbe34e146647325492b9e0a45e623b308700cce0793cf5b7d2c9cf11", tpl_base__render_Page_b8e7a140},
+		"rule-index":      {"4cc6a65602da849dfa806bd860d7049d367fb7f2de3aa6d8f0708b8a7654613b", tpl_base__render_Page_10935677},
+		"search":          {"44f934c1cd8f3ed88ae7c49048c7d2f4cf4785518691d2a33562d201e20dfd44", tpl_base__render_Page_bd5a953a},
+		"topic":           {"e2bf36aad9d0af8674660b8f9df1365232b07d02046a2a2de2d731cf4e1223ad", tpl_base__render_Page_ebdfb38b},
+		"topic-index":     {"5b390869bacf9c55b5582f7e488833a231ed065ab5d7577ae944e89c8ecb9ecc", tpl_base__render_Page_4c9b61d2},
 	}
 }
 
@@ -217,154 +221,6 @@ func tpl_base__render_Page_10935677(r *run, d0 *Page) error {
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_9607df26(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_1278fb49(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_42301e78(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -673,6 +529,450 @@ func tpl_base__render_Page_36421450(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_base__render_Page_3d832d07(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_07c03afd(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_3ddf20ec(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_15134a55(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_3f1563b9(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_2bfe8d37(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
 func tpl_base__render_Page_43d76806(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -809,6 +1109,450 @@ func tpl_base__render_Page_43d76806(r *run, d0 *Page) error {
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_a95644b4(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_479c2cae(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_21d3d45f(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_4c9b61d2(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_b18dc24b(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_4e6e7271(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_da75d139(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -969,7 +1713,7 @@ func tpl_base__render_Page_5f48efb4(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_8f9bf4f7(r *run, d0 *Page) error {
+func tpl_base__render_Page_64a9c3fa(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -1104,7 +1848,7 @@ func tpl_base__render_Page_8f9bf4f7(r *run, d0 *Page) error {
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_3f021423(r, d0); err != nil {
+	if err := tpl_main__render_Page_c6bafed2(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -1413,154 +2157,6 @@ func tpl_base__render_Page_bd5a953a(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_c21791ee(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_e1dd73cf(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
 func tpl_base__render_Page_c24c1b26(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -1697,154 +2293,6 @@ func tpl_base__render_Page_c24c1b26(r *run, d0 *Page) error {
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_16e78108(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_c4ffbe44(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_b4e5a8cc(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -2301,6 +2749,154 @@ func tpl_base__render_Page_d55bb91d(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_base__render_Page_e4f79184(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_551c3219(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
 func tpl_base__render_Page_e5587226(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -2597,6 +3193,154 @@ func tpl_base__render_Page_ea57df4e(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_base__render_Page_ebdfb38b(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_b1e327db(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
 func tpl_base__render_Page_f67a8a9c(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -2733,154 +3477,6 @@ func tpl_base__render_Page_f67a8a9c(r *run, d0 *Page) error {
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_30ba42de(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_fb38da70(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_baa5a5c0(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -3065,9 +3661,133 @@ func tpl_fields_render_FieldList_a8f39c45(r *run, d0 FieldList) error {
 	return nil
 }
 
+func tpl_figure_render_FigureData_34fa3b71(r *run, d0 FigureData) error {
+	_ = d0
+	v1 := d0.Page
+	_ = v1
+	{
+		if true {
+			v2 := d0.Figure
+			_ = v2
+			r.w.WriteString("<figure class=\"figure\">")
+			{
+				if len(v2.SVG) > 0 {
+					v3 := v2.SVG
+					_ = v3
+					r.w.WriteString("\n<div class=\"chart-box\">")
+					r.w.WriteString(string(v3))
+					r.w.WriteString("</div>")
+				}
+			}
+			r.w.WriteString("\n<div class=\"table-wrap\"><table class=\"numbers\">\n<caption>")
+			writeEscaped(r.w, v2.Table.Caption)
+			r.w.WriteString("</caption>\n<thead><tr>")
+			{
+				for v4 := range v2.Table.Head {
+					v5 := &v2.Table.Head[v4]
+					_, _ = v4, v5
+					r.w.WriteString("<th scope=\"col\">")
+					writeEscaped(r.w, (*v5))
+					r.w.WriteString("</th>")
+				}
+			}
+			r.w.WriteString("</tr></thead>\n<tbody>")
+			{
+				for v6 := range v2.Table.Rows {
+					v7 := &v2.Table.Rows[v6]
+					_, _ = v6, v7
+					r.w.WriteString("\n<tr>")
+					{
+						for v8 := range *v7 {
+							v9 := &(*v7)[v8]
+							_, _ = v8, v9
+							{
+								if bool(int64(v8) == int64(0)) {
+									r.w.WriteString("<th scope=\"row\">")
+									{
+										if len((*v9).Href) > 0 {
+											r.w.WriteString("<a href=\"")
+											v1.writeHrefAttr(r.w, (*v9).Href)
+											r.w.WriteString("\">")
+											writeEscaped(r.w, (*v9).Text)
+											r.w.WriteString("</a>")
+										} else {
+											writeEscaped(r.w, (*v9).Text)
+										}
+									}
+									r.w.WriteString("</th>")
+								} else {
+									r.w.WriteString("<td>")
+									{
+										if len((*v9).Href) > 0 {
+											r.w.WriteString("<a href=\"")
+											v1.writeHrefAttr(r.w, (*v9).Href)
+											r.w.WriteString("\">")
+											writeEscaped(r.w, (*v9).Text)
+											r.w.WriteString("</a>")
+										} else {
+											writeEscaped(r.w, (*v9).Text)
+										}
+									}
+									r.w.WriteString("</td>")
+								}
+							}
+						}
+					}
+					r.w.WriteString("</tr>")
+				}
+			}
+			r.w.WriteString("\n</tbody></table></div>")
+			{
+				if len(v2.Table.Note) > 0 {
+					v10 := v2.Table.Note
+					_ = v10
+					r.w.WriteString("\n<p class=\"sub\">")
+					writeEscaped(r.w, v10)
+					r.w.WriteString("</p>")
+				}
+			}
+			r.w.WriteString("\n</figure>")
+		}
+	}
+	return nil
+}
+
 func tpl_links_render_EntryList_e11d9ffa(r *run, d0 EntryList) error {
 	_ = d0
 	d0.Page.writeLinks(r.w, d0.Entries)
+	return nil
+}
+
+func tpl_main__render_Page_07c03afd(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "impact/")
+	r.w.WriteString("\">")
+	v1 := r.strs.T("nav_impact")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "impact-isolated.html:3:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	if d0 == nil {
+		return nilError("main", "impact-isolated.html:4:37", ".Pager.Total", "*render.Page", "Pager")
+	}
+	v2 := r.strs.T("entries_n", d0.Pager.Total)
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</p>\n")
+	v3 := d0.PageEntries()
+	v4 := d0.With(v3)
+	if err := tpl_card_list_render_EntryList_c204cbcf(r, v4); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
 	return nil
 }
 
@@ -3250,6 +3970,219 @@ func tpl_main__render_Page_0ac91f97(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_main__render_Page_15134a55(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<section class=\"hero\">\n<h1>")
+	v1 := d0.Config()
+	if v1 == nil {
+		return nilError("main", "home.html:3:13", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v1.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		v2 := d0.Config()
+		if v2 == nil {
+			return nilError("main", "home.html:4:14", ".Config.Description", "*config.Site", "Description")
+		}
+		if len(v2.Description) > 0 {
+			v3 := &v2.Description
+			_ = v3
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v3))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	v4 := d0.Entries("charter")
+	v5 := v4
+	_ = v5
+	r.w.WriteString("\n")
+	{
+		for v6 := range v5 {
+			v7 := &v5[v6]
+			_, _ = v6, v7
+			{
+				if bool(int64(v6) < int64(3)) {
+					r.w.WriteString("\n<div class=\"mission\"><h2><a href=\"")
+					d0.writeHrefAttr(r.w, (*v7))
+					r.w.WriteString("\">")
+					(*v7).writeTitle(r.w)
+					r.w.WriteString("</a></h2><p>")
+					v8 := (*v7).S("mission")
+					writeEscaped(r.w, v8)
+					r.w.WriteString("</p></div>\n")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		if bool(int64(len(v5)) > int64(3)) {
+			r.w.WriteString("<p class=\"more\"><a href=\"")
+			d0.writeHrefAttr(r.w, "charters/")
+			r.w.WriteString("\">")
+			v9 := r.strs.T("see_all", len(v5))
+			writeEscaped(r.w, v9)
+			r.w.WriteString("</a></p>")
+		}
+	}
+	r.w.WriteString("\n</section>\n<div class=\"grid\">\n<section aria-labelledby=\"latest\">\n<h2 id=\"latest\">")
+	v10 := r.strs.T("home_latest_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("</h2>\n<ul class=\"cards\">")
+	{
+		v11 := d0.Latest("minutes", "date", 5)
+		for v12 := range v11 {
+			v13 := &v11[v12]
+			_, _ = v12, v13
+			r.w.WriteString("\n<li")
+			{
+				v14 := (*v13).Lang()
+				if len(v14) > 0 {
+					v15 := v14
+					_ = v15
+					r.w.WriteString(" lang=\"")
+					writeEscaped(r.w, v15)
+					r.w.WriteString("\"")
+				}
+			}
+			r.w.WriteString("><a href=\"")
+			d0.writeHrefAttr(r.w, (*v13))
+			r.w.WriteString("\">")
+			(*v13).writeTitle(r.w)
+			r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
+			v16 := (*v13).Time("date")
+			v17 := isoDate(v16)
+			writeEscaped(r.w, v17)
+			r.w.WriteString("\">")
+			v18 := (*v13).Time("date")
+			v19 := r.strs.Date(v18)
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</time>")
+			{
+				v20 := (*v13).S("location")
+				if len(v20) > 0 {
+					v21 := v20
+					_ = v21
+					r.w.WriteString(" · ")
+					writeEscaped(r.w, v21)
+				}
+			}
+			r.w.WriteString("</span></li>")
+		}
+	}
+	r.w.WriteString("\n</ul>\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "minutes/")
+	r.w.WriteString("\">")
+	v22 := r.strs.T("all_minutes")
+	writeEscaped(r.w, v22)
+	r.w.WriteString("</a></p>\n</section>\n<section aria-labelledby=\"open-actions\">\n<h2 id=\"open-actions\">")
+	v23 := r.strs.T("home_open_actions")
+	writeEscaped(r.w, v23)
+	r.w.WriteString("</h2>\n")
+	v24 := d0.OpenActions()
+	v25 := v24
+	_ = v25
+	r.w.WriteString("\n")
+	{
+		if len(v25) > 0 {
+			r.w.WriteString("<ul class=\"actions\">")
+			{
+				for v26 := range v25 {
+					v27 := &v25[v26]
+					_, _ = v26, v27
+					{
+						if bool(int64(v26) < int64(5)) {
+							r.w.WriteString("\n<li")
+							{
+								if bool((*v27).Overdue) {
+									r.w.WriteString(" class=\"overdue\"")
+								}
+							}
+							r.w.WriteString(">")
+							writeEscaped(r.w, (*v27).Task)
+							r.w.WriteString("<span class=\"sub\">")
+							{
+								if (*v27).Owner != nil {
+									v28 := &(*v27).Owner
+									_ = v28
+									(*v28).writeTitle(r.w)
+								}
+							}
+							{
+								v29 := (*v27).Due.IsZero()
+								if bool(!(bool(v29))) {
+									r.w.WriteString(" · ")
+									v30 := r.strs.T("due")
+									writeEscaped(r.w, v30)
+									r.w.WriteString(" <time datetime=\"")
+									v31 := isoDate((*v27).Due)
+									writeEscaped(r.w, v31)
+									r.w.WriteString("\">")
+									v32 := r.strs.Date((*v27).Due)
+									writeEscaped(r.w, v32)
+									r.w.WriteString("</time>")
+								}
+							}
+							{
+								if bool((*v27).Overdue) {
+									r.w.WriteString(" · <strong>")
+									v33 := r.strs.T("overdue")
+									writeEscaped(r.w, v33)
+									r.w.WriteString("</strong>")
+								}
+							}
+							r.w.WriteString("</span></li>")
+						}
+					}
+				}
+			}
+			r.w.WriteString("\n</ul>")
+		} else {
+			r.w.WriteString("<p>")
+			v34 := r.strs.T("no_open_actions")
+			writeEscaped(r.w, v34)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "actions/")
+	r.w.WriteString("\">")
+	v35 := r.strs.T("all_actions", len(v25))
+	writeEscaped(r.w, v35)
+	r.w.WriteString("</a></p>\n</section>\n</div>\n<section aria-labelledby=\"counts\">\n<h2 id=\"counts\">")
+	v36 := r.strs.T("home_counts")
+	writeEscaped(r.w, v36)
+	r.w.WriteString("</h2>\n<ul class=\"counts\">")
+	{
+		v37 := d0.Nav()
+		for v38 := range v37 {
+			v39 := &v37[v38]
+			_, _ = v38, v39
+			{
+				var v40 bool
+				v40 = string((*v39).Path) != string("actions/")
+				if bool(v40) {
+					v40 = string((*v39).Path) != string("impact/")
+				}
+
+				if bool(v40) {
+					r.w.WriteString("\n<li><a href=\"")
+					d0.writeHrefAttr(r.w, (*v39).Path)
+					r.w.WriteString("\"><strong>")
+					v41 := d0.CountPath((*v39).Path)
+					writeEscaped(r.w, strconv.Itoa(v41))
+					r.w.WriteString("</strong> ")
+					writeEscaped(r.w, (*v39).Label)
+					r.w.WriteString("</a></li>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n</ul>\n</section>\n")
+	return nil
+}
+
 func tpl_main__render_Page_16e78108(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<article")
@@ -3293,6 +4226,546 @@ func tpl_main__render_Page_16e78108(r *run, d0 *Page) error {
 	r.w.WriteString("\n</article>\n")
 	v6 := d0.BacklinksExcept()
 	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v6); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_21d3d45f(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "minutes.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "minutes/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a>")
+	{
+		v5 := (*v1).Ref("charter")
+		if v5 != nil {
+			v6 := v5
+			_ = v6
+			r.w.WriteString(" · <a href=\"")
+			d0.writeHrefAttr(r.w, v6)
+			r.w.WriteString("\">")
+			v6.writeTitle(r.w)
+			r.w.WriteString("</a>")
+		}
+	}
+	r.w.WriteString("</p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "minutes.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\"><time datetime=\"")
+	v7 := (*v1).Time("date")
+	v8 := isoDate(v7)
+	writeEscaped(r.w, v8)
+	r.w.WriteString("\">")
+	v9 := (*v1).Time("date")
+	v10 := r.strs.Date(v9)
+	writeEscaped(r.w, v10)
+	r.w.WriteString("</time>")
+	{
+		v11 := (*v1).Time("end_date")
+		if true {
+			v12 := v11
+			_ = v12
+			{
+				v13 := v12.IsZero()
+				if bool(!(bool(v13))) {
+					r.w.WriteString(" – <time datetime=\"")
+					v14 := isoDate(v12)
+					writeEscaped(r.w, v14)
+					r.w.WriteString("\">")
+					v15 := r.strs.Date(v12)
+					writeEscaped(r.w, v15)
+					r.w.WriteString("</time>")
+				}
+			}
+		}
+	}
+	{
+		v16 := (*v1).S("location")
+		if len(v16) > 0 {
+			v17 := v16
+			_ = v17
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v17)
+		}
+	}
+	{
+		v18 := (*v1).S("format")
+		if len(v18) > 0 {
+			v19 := v18
+			_ = v19
+			r.w.WriteString(" · ")
+			v20 := "format_" + v19
+			v21 := r.strs.T(v20)
+			writeEscaped(r.w, v21)
+		}
+	}
+	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	{
+		v22 := (*v1).Ref("rapporteur")
+		if v22 != nil {
+			v23 := v22
+			_ = v23
+			r.w.WriteString("<dt>")
+			v24 := r.strs.T("rapporteur")
+			writeEscaped(r.w, v24)
+			r.w.WriteString("</dt><dd><a href=\"")
+			d0.writeHrefAttr(r.w, v23)
+			r.w.WriteString("\">")
+			v23.writeTitle(r.w)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	{
+		v25 := (*v1).Refs("facilitators")
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("<dt>")
+			v27 := r.strs.T("facilitators")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("</dt><dd>")
+			v28 := d0.With(v26)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v28); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v29 := (*v1).Refs("attendees")
+		if len(v29) > 0 {
+			v30 := v29
+			_ = v30
+			r.w.WriteString("<dt>")
+			v31 := r.strs.T("attendees")
+			writeEscaped(r.w, v31)
+			r.w.WriteString(" (")
+			writeEscaped(r.w, strconv.Itoa(len(v30)))
+			r.w.WriteString(")</dt><dd>")
+			v32 := d0.With(v30)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v33 := (*v1).Refs("topics")
+		if len(v33) > 0 {
+			v34 := v33
+			_ = v34
+			r.w.WriteString("<dt>")
+			v35 := r.strs.T("nav_topics")
+			writeEscaped(r.w, v35)
+			r.w.WriteString("</dt><dd>")
+			v36 := d0.With(v34)
+			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v36); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	v37 := (*v1).FieldsExcept("title", "date", "end_date", "location", "format", "charter", "rapporteur", "facilitators", "attendees", "topics", "decisions", "actions")
+	v38 := d0.WithFields(v37)
+	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v38); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n")
+	{
+		v39 := (*v1).List("decisions")
+		if len(v39) > 0 {
+			v40 := v39
+			_ = v40
+			r.w.WriteString("<section aria-labelledby=\"decisions\"><h2 id=\"decisions\">")
+			v41 := r.strs.T("decisions")
+			writeEscaped(r.w, v41)
+			r.w.WriteString("</h2><ol class=\"decisions\">")
+			{
+				for v42 := range v40 {
+					v43 := &v40[v42]
+					_, _ = v42, v43
+					r.w.WriteString("<li>")
+					writeEscaped(r.w, (*v43))
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("</ol></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v44 := (*v1).Objects("actions")
+		if len(v44) > 0 {
+			v45 := v44
+			_ = v45
+			r.w.WriteString("<section aria-labelledby=\"actions\"><h2 id=\"actions\">")
+			v46 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v46)
+			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
+			v47 := r.strs.T("task")
+			writeEscaped(r.w, v47)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v48 := r.strs.T("owner")
+			writeEscaped(r.w, v48)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v49 := r.strs.T("due")
+			writeEscaped(r.w, v49)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v50 := r.strs.T("status")
+			writeEscaped(r.w, v50)
+			r.w.WriteString("</th></tr></thead><tbody>")
+			{
+				for v51 := range v45 {
+					v52 := &v45[v51]
+					_, _ = v51, v52
+					v53 := (*v52).Time("due")
+					v54 := v53
+					_ = v54
+					v56 := (*v52).S("status")
+					var v55 bool
+					v55 = string(v56) == string("open")
+					if bool(v55) {
+						v57 := v54.IsZero()
+						v55 = !(bool(v57))
+						if bool(v55) {
+							v58 := d0.Today()
+							v59 := v54.Before(v58)
+							v55 = v59
+						}
+					}
+
+					v60 := v55
+					_ = v60
+					r.w.WriteString("\n<tr")
+					{
+						if bool(v60) {
+							r.w.WriteString(" class=\"overdue\"")
+						}
+					}
+					r.w.WriteString("><td>")
+					v61 := (*v52).S("task")
+					writeEscaped(r.w, v61)
+					{
+						v62 := (*v52).FieldsExcept("task", "owner", "due", "status")
+						if len(v62) > 0 {
+							v63 := v62
+							_ = v63
+							v64 := d0.WithFields(v63)
+							if err := tpl_fields_render_FieldList_a8f39c45(r, v64); err != nil {
+								return err
+							}
+						}
+					}
+					r.w.WriteString("</td><td>")
+					{
+						v65 := (*v52).Ref("owner")
+						if v65 != nil {
+							v66 := v65
+							_ = v66
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, v66)
+							r.w.WriteString("\">")
+							v66.writeTitle(r.w)
+							r.w.WriteString("</a>")
+						} else {
+							r.w.WriteString("—")
+						}
+					}
+					r.w.WriteString("</td><td>")
+					{
+						v67 := v54.IsZero()
+						if bool(!(bool(v67))) {
+							r.w.WriteString("<time datetime=\"")
+							v68 := isoDate(v54)
+							writeEscaped(r.w, v68)
+							r.w.WriteString("\">")
+							v69 := r.strs.Date(v54)
+							writeEscaped(r.w, v69)
+							r.w.WriteString("</time>")
+						} else {
+							r.w.WriteString("—")
+						}
+					}
+					r.w.WriteString("</td><td><span class=\"status status-")
+					v70 := (*v52).S("status")
+					writeEscaped(r.w, v70)
+					r.w.WriteString("\">")
+					v71 := (*v52).S("status")
+					v72 := "status_" + v71
+					v73 := r.strs.T(v72)
+					writeEscaped(r.w, v73)
+					r.w.WriteString("</span>")
+					{
+						if bool(v60) {
+							r.w.WriteString(" <strong>")
+							v74 := r.strs.T("overdue")
+							writeEscaped(r.w, v74)
+							r.w.WriteString("</strong>")
+						}
+					}
+					r.w.WriteString("</td></tr>")
+				}
+			}
+			r.w.WriteString("\n</tbody></table></div>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v75 := d0.Referrers((*v1), "exchange", "minutes")
+		if v75 != nil {
+			v76 := v75
+			_ = v76
+			r.w.WriteString("<section aria-labelledby=\"exchanges-agreed\"><h2 id=\"exchanges-agreed\">")
+			v77 := r.strs.T("exchanges_agreed_here")
+			writeEscaped(r.w, v77)
+			r.w.WriteString("</h2>")
+			v78 := d0.WithReferrers(v76)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v78); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v79 := d0.BacklinksExcept("exchange.minutes")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v79); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_2bfe8d37(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "exchange.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article class=\"exchange\"")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	if d0 == nil {
+		return nilError("main", "exchange.html:3:47", ".Type.Folder", "*render.Page", "Type")
+	}
+	if d0.Type == nil {
+		return nilError("main", "exchange.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
+	}
+	v4 := d0.Type.Folder + "/"
+	d0.writeHrefAttr(r.w, v4)
+	r.w.WriteString("\">")
+	if d0 == nil {
+		return nilError("main", "exchange.html:3:76", ".Type", "*render.Page", "Type")
+	}
+	v5 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v5)
+	r.w.WriteString("</a>")
+	{
+		v6 := (*v1).S("status")
+		if len(v6) > 0 {
+			v7 := v6
+			_ = v7
+			r.w.WriteString(" · <span class=\"status status-")
+			writeEscaped(r.w, v7)
+			r.w.WriteString("\">")
+			v8 := "status_" + v7
+			v9 := r.strs.T(v8)
+			writeEscaped(r.w, v9)
+			r.w.WriteString("</span>")
+		}
+	}
+	r.w.WriteString("</p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "exchange.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	{
+		v10 := (*v1).Ref("topic")
+		if v10 != nil {
+			v11 := v10
+			_ = v11
+			r.w.WriteString("<a href=\"")
+			d0.writeHrefAttr(r.w, v11)
+			r.w.WriteString("\">")
+			v11.writeTitle(r.w)
+			r.w.WriteString("</a>")
+		}
+	}
+	{
+		v12 := (*v1).S("format")
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString(" · ")
+			v14 := "format_" + v13
+			v15 := r.strs.T(v14)
+			writeEscaped(r.w, v15)
+		}
+	}
+	r.w.WriteString("</p>\n<div class=\"two\">\n<section aria-labelledby=\"providers\"><h2 id=\"providers\">")
+	v16 := r.strs.T("exchange_providers")
+	writeEscaped(r.w, v16)
+	r.w.WriteString("</h2>")
+	{
+		v17 := (*v1).Refs("providers")
+		if len(v17) > 0 {
+			v18 := v17
+			_ = v18
+			v19 := d0.With(v18)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v19); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"recipients\"><h2 id=\"recipients\">")
+	v20 := r.strs.T("exchange_recipients")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("</h2>")
+	{
+		v21 := (*v1).Refs("recipients")
+		if len(v21) > 0 {
+			v22 := v21
+			_ = v22
+			v23 := d0.With(v22)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v23); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n<dl class=\"fields\">")
+	{
+		v24 := (*v1).Time("agreed")
+		if true {
+			v25 := v24
+			_ = v25
+			{
+				v26 := v25.IsZero()
+				if bool(!(bool(v26))) {
+					r.w.WriteString("<dt>")
+					v27 := r.strs.T("agreed")
+					writeEscaped(r.w, v27)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v28 := isoDate(v25)
+					writeEscaped(r.w, v28)
+					r.w.WriteString("\">")
+					v29 := r.strs.Date(v25)
+					writeEscaped(r.w, v29)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v30 := (*v1).Time("held")
+		if true {
+			v31 := v30
+			_ = v31
+			{
+				v32 := v31.IsZero()
+				if bool(!(bool(v32))) {
+					r.w.WriteString("<dt>")
+					v33 := r.strs.T("held")
+					writeEscaped(r.w, v33)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v34 := isoDate(v31)
+					writeEscaped(r.w, v34)
+					r.w.WriteString("\">")
+					v35 := r.strs.Date(v31)
+					writeEscaped(r.w, v35)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v36 := (*v1).Ref("minutes")
+		if v36 != nil {
+			v37 := v36
+			_ = v37
+			r.w.WriteString("<dt>")
+			v38 := r.strs.T("agreed_at")
+			writeEscaped(r.w, v38)
+			r.w.WriteString("</dt><dd><a href=\"")
+			d0.writeHrefAttr(r.w, v37)
+			r.w.WriteString("\">")
+			v37.writeTitle(r.w)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	v39 := (*v1).FieldsExcept("title", "topic", "providers", "recipients", "status", "agreed", "held", "format", "minutes", "outcome")
+	v40 := d0.WithFields(v39)
+	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v40); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n")
+	{
+		v41 := (*v1).S("outcome")
+		if len(v41) > 0 {
+			v42 := v41
+			_ = v42
+			r.w.WriteString("<section aria-labelledby=\"outcome\"><h2 id=\"outcome\">")
+			v43 := r.strs.T("outcome")
+			writeEscaped(r.w, v43)
+			r.w.WriteString("</h2><p class=\"lead\">")
+			writeEscaped(r.w, v42)
+			r.w.WriteString("</p></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</article>\n")
+	v44 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v44); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -3542,78 +5015,6 @@ func tpl_main__render_Page_30ba42de(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_3f021423(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "topic-index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"lead\">")
-	v1 := r.strs.T("topics_lead")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</p>\n<div class=\"table-wrap\"><table class=\"demand\">\n<caption>")
-	v2 := r.strs.T("demand_caption")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</caption>\n<colgroup><col><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"></colgroup>\n<thead><tr><th scope=\"col\">")
-	v3 := r.strs.T("topic")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v4 := r.strs.T("needs_count")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v5 := r.strs.T("offers_count")
-	writeEscaped(r.w, v5)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v6 := r.strs.T("discussed_count")
-	writeEscaped(r.w, v6)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v7 := r.strs.T("modules_count")
-	writeEscaped(r.w, v7)
-	r.w.WriteString("</th></tr></thead>\n<tbody>")
-	{
-		v8 := d0.PageDemands()
-		for v9 := range v8 {
-			v10 := &v8[v9]
-			_, _ = v9, v10
-			r.w.WriteString("\n<tr")
-			{
-				if bool((*v10).Unmet) {
-					r.w.WriteString(" class=\"unmet\"")
-				}
-			}
-			r.w.WriteString("><th scope=\"row\"><a href=\"")
-			d0.writeHrefAttr(r.w, (*v10).Topic)
-			r.w.WriteString("\">")
-			(*v10).Topic.writeTitle(r.w)
-			r.w.WriteString("</a>")
-			{
-				if bool((*v10).Unmet) {
-					r.w.WriteString(" <strong class=\"flag\">")
-					v11 := r.strs.T("unmet")
-					writeEscaped(r.w, v11)
-					r.w.WriteString("</strong>")
-				}
-			}
-			r.w.WriteString("</th><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Needs))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Offers))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Minutes))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Modules))
-			r.w.WriteString("</td></tr>")
-		}
-	}
-	r.w.WriteString("\n</tbody></table></div>\n")
-	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
 func tpl_main__render_Page_4044d183(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<h1>")
@@ -3844,452 +5245,6 @@ func tpl_main__render_Page_4044d183(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_42301e78(r *run, d0 *Page) error {
-	_ = d0
-	if d0 == nil {
-		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article class=\"member\">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "members/")
-	r.w.WriteString("\">")
-	v2 := r.strs.T("nav_members")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</a></p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "member.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	v3 := (*v1).S("kind")
-	v4 := "kind_" + v3
-	v5 := r.strs.T(v4)
-	writeEscaped(r.w, v5)
-	{
-		v6 := (*v1).S("region")
-		if len(v6) > 0 {
-			v7 := v6
-			_ = v7
-			r.w.WriteString(" · ")
-			writeEscaped(r.w, v7)
-		}
-	}
-	{
-		v8 := (*v1).S("country")
-		if len(v8) > 0 {
-			v9 := v8
-			_ = v9
-			r.w.WriteString(" · ")
-			v10 := r.strs.Country(v9)
-			writeEscaped(r.w, v10)
-		}
-	}
-	r.w.WriteString("</p>\n<dl class=\"fields\">")
-	{
-		v11 := (*v1).List("sectors")
-		if len(v11) > 0 {
-			v12 := v11
-			_ = v12
-			r.w.WriteString("<dt>")
-			v13 := r.strs.T("sectors")
-			writeEscaped(r.w, v13)
-			r.w.WriteString("</dt><dd>")
-			v14 := strings.Join(v12, ", ")
-			writeEscaped(r.w, v14)
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v15 := (*v1).List("languages")
-		if len(v15) > 0 {
-			v16 := v15
-			_ = v16
-			r.w.WriteString("<dt>")
-			v17 := r.strs.T("languages")
-			writeEscaped(r.w, v17)
-			r.w.WriteString("</dt><dd>")
-			{
-				for v18 := range v16 {
-					v19 := &v16[v18]
-					_, _ = v18, v19
-					{
-						if v18 != 0 {
-							r.w.WriteString(", ")
-						}
-					}
-					v20 := r.strs.Language((*v19))
-					writeEscaped(r.w, v20)
-				}
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v21 := (*v1).Time("joined")
-		if true {
-			v22 := v21
-			_ = v22
-			{
-				v23 := v22.IsZero()
-				if bool(!(bool(v23))) {
-					r.w.WriteString("<dt>")
-					v24 := r.strs.T("joined")
-					writeEscaped(r.w, v24)
-					r.w.WriteString("</dt><dd><time datetime=\"")
-					v25 := isoDate(v22)
-					writeEscaped(r.w, v25)
-					r.w.WriteString("\">")
-					v26 := r.strs.Date(v22)
-					writeEscaped(r.w, v26)
-					r.w.WriteString("</time></dd>")
-				}
-			}
-		}
-	}
-	{
-		v27 := (*v1).S("website")
-		if len(v27) > 0 {
-			v28 := v27
-			_ = v28
-			r.w.WriteString("<dt>")
-			v29 := r.strs.T("website")
-			writeEscaped(r.w, v29)
-			r.w.WriteString("</dt><dd><a href=\"")
-			writeURLAttr(r.w, v28)
-			r.w.WriteString("\" rel=\"noopener\">")
-			writeEscaped(r.w, v28)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	{
-		v30 := (*v1).S("email")
-		if len(v30) > 0 {
-			v31 := v30
-			_ = v31
-			r.w.WriteString("<dt>")
-			v32 := r.strs.T("email")
-			writeEscaped(r.w, v32)
-			r.w.WriteString("</dt><dd><a href=\"mailto:")
-			writeURLNormalized(r.w, v31)
-			r.w.WriteString("\">")
-			writeEscaped(r.w, v31)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	v33 := (*v1).FieldsExcept("name", "kind", "region", "country", "sectors", "languages", "joined", "website", "email", "offers", "needs")
-	v34 := d0.WithFields(v33)
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v34); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
-	v35 := r.strs.T("offers")
-	writeEscaped(r.w, v35)
-	r.w.WriteString("</h2>")
-	v36 := (*v1).Refs("offers")
-	v37 := d0.With(v36)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v37); err != nil {
-		return err
-	}
-	{
-		v38 := (*v1).Refs("offers")
-		if bool(!(len(v38) > 0)) {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
-	v39 := r.strs.T("needs")
-	writeEscaped(r.w, v39)
-	r.w.WriteString("</h2>")
-	v40 := (*v1).Refs("needs")
-	v41 := d0.With(v40)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v41); err != nil {
-		return err
-	}
-	{
-		v42 := (*v1).Refs("needs")
-		if bool(!(len(v42) > 0)) {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n</div>\n")
-	{
-		v43 := d0.Peers((*v1))
-		if len(v43) > 0 {
-			v44 := v43
-			_ = v44
-			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
-			v45 := r.strs.T("peers")
-			writeEscaped(r.w, v45)
-			r.w.WriteString("</h2>\n<dl class=\"peers\">")
-			{
-				for v46 := range v44 {
-					v47 := &v44[v46]
-					_, _ = v46, v47
-					r.w.WriteString("\n<dt><a href=\"")
-					d0.writeHrefAttr(r.w, (*v47).Topic)
-					r.w.WriteString("\">")
-					(*v47).Topic.writeTitle(r.w)
-					r.w.WriteString("</a></dt>\n<dd>")
-					{
-						if len((*v47).Members) > 0 {
-							v48 := d0.With((*v47).Members)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v48); err != nil {
-								return err
-							}
-							{
-								if (*v47).More != 0 {
-									r.w.WriteString(" <a href=\"")
-									d0.writeHrefAttr(r.w, (*v47).Path)
-									r.w.WriteString("\">")
-									v49 := r.strs.T("peers_more", (*v47).More)
-									writeEscaped(r.w, v49)
-									r.w.WriteString("</a>")
-								}
-							}
-						} else {
-							r.w.WriteString("<span class=\"gap\">")
-							v50 := r.strs.T("peers_none")
-							writeEscaped(r.w, v50)
-							r.w.WriteString("</span>")
-						}
-					}
-					r.w.WriteString("</dd>")
-				}
-			}
-			r.w.WriteString("\n</dl>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	{
-		v51 := d0.Roles((*v1))
-		if len(v51) > 0 {
-			v52 := v51
-			_ = v52
-			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
-			v53 := r.strs.T("roles")
-			writeEscaped(r.w, v53)
-			r.w.WriteString("</h2>\n<ul>")
-			{
-				for v54 := range v52 {
-					v55 := &v52[v54]
-					_, _ = v54, v55
-					r.w.WriteString("\n<li><strong>")
-					writeEscaped(r.w, (*v55).Role)
-					r.w.WriteString("</strong> — <a href=\"")
-					d0.writeHrefAttr(r.w, (*v55).Rule)
-					r.w.WriteString("\">")
-					(*v55).Rule.writeTitle(r.w)
-					r.w.WriteString("</a> · <time datetime=\"")
-					v56 := isoDate((*v55).From)
-					writeEscaped(r.w, v56)
-					r.w.WriteString("\">")
-					v57 := r.strs.Date((*v55).From)
-					writeEscaped(r.w, v57)
-					r.w.WriteString("</time>")
-					{
-						v58 := (*v55).To.IsZero()
-						if bool(!(bool(v58))) {
-							r.w.WriteString(" – <time datetime=\"")
-							v59 := isoDate((*v55).To)
-							writeEscaped(r.w, v59)
-							r.w.WriteString("\">")
-							v60 := r.strs.Date((*v55).To)
-							writeEscaped(r.w, v60)
-							r.w.WriteString("</time>")
-						}
-					}
-					{
-						if bool((*v55).Current) {
-							r.w.WriteString(" <span class=\"badge\">")
-							v61 := r.strs.T("current")
-							writeEscaped(r.w, v61)
-							r.w.WriteString("</span>")
-						}
-					}
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v62 := d0.ActionsOf((*v1))
-		if v62 != nil {
-			v63 := v62
-			_ = v63
-			r.w.WriteString("<section aria-labelledby=\"owned-actions\">\n<h2 id=\"owned-actions\">")
-			v64 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v64)
-			r.w.WriteString(" <span class=\"sub\">")
-			if v63 == nil {
-				return nilError("main", "member.html:37:78", ".Open", "*render.MemberActions", "Open")
-			}
-			v65 := r.strs.T("open_count", v63.Open)
-			writeEscaped(r.w, v65)
-			{
-				if v63 == nil {
-					return nilError("main", "member.html:37:90", ".Overdue", "*render.MemberActions", "Overdue")
-				}
-				if v63.Overdue != 0 {
-					r.w.WriteString(" · <strong>")
-					if v63 == nil {
-						return nilError("main", "member.html:37:132", ".Overdue", "*render.MemberActions", "Overdue")
-					}
-					v66 := r.strs.T("overdue_count", v63.Overdue)
-					writeEscaped(r.w, v66)
-					r.w.WriteString("</strong>")
-				}
-			}
-			r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
-			{
-				if v63 == nil {
-					return nilError("main", "member.html:39:10", ".Actions", "*render.MemberActions", "Actions")
-				}
-				for v67 := range v63.Actions {
-					v68 := &v63.Actions[v67]
-					_, _ = v67, v68
-					r.w.WriteString("\n<li class=\"status-")
-					writeEscaped(r.w, (*v68).Status)
-					{
-						if bool((*v68).Overdue) {
-							r.w.WriteString(" overdue")
-						}
-					}
-					r.w.WriteString("\">")
-					writeEscaped(r.w, (*v68).Task)
-					r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
-					writeEscaped(r.w, (*v68).Status)
-					r.w.WriteString("\">")
-					v69 := "status_" + (*v68).Status
-					v70 := r.strs.T(v69)
-					writeEscaped(r.w, v70)
-					r.w.WriteString("</span>")
-					{
-						v71 := (*v68).Due.IsZero()
-						if bool(!(bool(v71))) {
-							r.w.WriteString(" · ")
-							v72 := r.strs.T("due")
-							writeEscaped(r.w, v72)
-							r.w.WriteString(" <time datetime=\"")
-							v73 := isoDate((*v68).Due)
-							writeEscaped(r.w, v73)
-							r.w.WriteString("\">")
-							v74 := r.strs.Date((*v68).Due)
-							writeEscaped(r.w, v74)
-							r.w.WriteString("</time>")
-						}
-					}
-					{
-						if bool((*v68).Overdue) {
-							r.w.WriteString(" · <strong>")
-							v75 := r.strs.T("overdue")
-							writeEscaped(r.w, v75)
-							r.w.WriteString("</strong>")
-						}
-					}
-					r.w.WriteString(" · <a href=\"")
-					d0.writeHrefAttr(r.w, (*v68).Minutes)
-					r.w.WriteString("#actions\">")
-					(*v68).Minutes.writeTitle(r.w)
-					r.w.WriteString("</a></span></li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n")
-			{
-				v76 := v63.More()
-				if bool(v76) {
-					r.w.WriteString("<p class=\"more\"><a href=\"")
-					if v63 == nil {
-						return nilError("main", "member.html:43:46", ".Path", "*render.MemberActions", "Path")
-					}
-					d0.writeHrefAttr(r.w, v63.Path)
-					r.w.WriteString("#")
-					if v63 == nil {
-						return nilError("main", "member.html:43:56", ".Anchor", "*render.MemberActions", "Anchor")
-					}
-					writeEscaped(r.w, urlEscape(v63.Anchor))
-					r.w.WriteString("\">")
-					if v63 == nil {
-						return nilError("main", "member.html:43:81", ".Total", "*render.MemberActions", "Total")
-					}
-					v77 := r.strs.T("see_all", v63.Total)
-					writeEscaped(r.w, v77)
-					r.w.WriteString("</a></p>")
-				}
-			}
-			r.w.WriteString("\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v78 := d0.Referrers((*v1), "minutes", "rapporteur")
-		if v78 != nil {
-			v79 := v78
-			_ = v79
-			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
-			v80 := r.strs.T("minutes_rapporteur")
-			writeEscaped(r.w, v80)
-			r.w.WriteString("</h2>")
-			v81 := d0.WithReferrers(v79)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v81); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v82 := d0.Referrers((*v1), "minutes", "attendees")
-		if v82 != nil {
-			v83 := v82
-			_ = v83
-			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
-			v84 := r.strs.T("minutes_attended")
-			writeEscaped(r.w, v84)
-			r.w.WriteString("</h2>")
-			v85 := d0.WithReferrers(v83)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v85); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v86 := d0.Referrers((*v1), "module", "authors")
-		if v86 != nil {
-			v87 := v86
-			_ = v87
-			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
-			v88 := r.strs.T("modules_authored")
-			writeEscaped(r.w, v88)
-			r.w.WriteString("</h2>")
-			v89 := d0.WithReferrers(v87)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v89); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n</article>\n")
-	v90 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v90); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
 func tpl_main__render_Page_43879bc8(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<h1 id=\"search-heading\">")
@@ -4354,6 +5309,151 @@ func tpl_main__render_Page_43879bc8(r *run, d0 *Page) error {
 	r.w.WriteString("</a></p></noscript>\n</div>\n<script src=\"")
 	d0.writeAssetAttr(r.w, "search.js")
 	r.w.WriteString("\" defer></script>\n")
+	return nil
+}
+
+func tpl_main__render_Page_551c3219(r *run, d0 *Page) error {
+	_ = d0
+	v1 := d0.Impact()
+	v2 := v1
+	_ = v2
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "impact.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v3 := r.strs.T("impact_lead")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</p>\n<nav aria-label=\"")
+	v4 := r.strs.T("impact_contents")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\"><ul class=\"chips\">")
+	{
+		for v5 := range v2.Sections {
+			v6 := &v2.Sections[v5]
+			_, _ = v5, v6
+			r.w.WriteString("\n<li><a href=\"#")
+			writeEscaped(r.w, urlEscape((*v6).ID))
+			r.w.WriteString("\">")
+			writeEscaped(r.w, (*v6).Heading)
+			r.w.WriteString("</a></li>")
+		}
+	}
+	r.w.WriteString("\n</ul></nav>")
+	{
+		for v7 := range v2.Sections {
+			v8 := &v2.Sections[v7]
+			_, _ = v7, v8
+			r.w.WriteString("\n<section class=\"impact\" aria-labelledby=\"")
+			writeEscaped(r.w, (*v8).ID)
+			r.w.WriteString("\">\n<h2 id=\"")
+			writeEscaped(r.w, (*v8).ID)
+			r.w.WriteString("\">")
+			writeEscaped(r.w, (*v8).Heading)
+			r.w.WriteString("</h2>")
+			{
+				if len((*v8).Missing) > 0 {
+					v9 := &(*v8).Missing
+					_ = v9
+					r.w.WriteString("\n<p class=\"missing\">")
+					writeEscaped(r.w, (*v9))
+					r.w.WriteString("</p>")
+				}
+			}
+			{
+				for v10 := range (*v8).Lead {
+					v11 := &(*v8).Lead[v10]
+					_, _ = v10, v11
+					r.w.WriteString("\n<p>")
+					writeEscaped(r.w, (*v11))
+					r.w.WriteString("</p>")
+				}
+			}
+			{
+				if len((*v8).Points) > 0 {
+					v12 := &(*v8).Points
+					_ = v12
+					r.w.WriteString("\n<ul class=\"points\">")
+					{
+						for v13 := range *v12 {
+							v14 := &(*v12)[v13]
+							_, _ = v13, v14
+							r.w.WriteString("<li>")
+							writeEscaped(r.w, (*v14))
+							r.w.WriteString("</li>")
+						}
+					}
+					r.w.WriteString("</ul>")
+				}
+			}
+			{
+				for v15 := range (*v8).Figures {
+					v16 := &(*v8).Figures[v15]
+					_, _ = v15, v16
+					r.w.WriteString("\n")
+					v17 := d0.WithFigure((*v16))
+					if err := tpl_figure_render_FigureData_34fa3b71(r, v17); err != nil {
+						return err
+					}
+				}
+			}
+			{
+				if len((*v8).Members) > 0 {
+					r.w.WriteString("\n<p class=\"member-list\">")
+					{
+						if len((*v8).MembersLabel) > 0 {
+							v18 := &(*v8).MembersLabel
+							_ = v18
+							writeEscaped(r.w, (*v18))
+							r.w.WriteString(" ")
+						}
+					}
+					{
+						for v19 := range (*v8).Members {
+							v20 := &(*v8).Members[v19]
+							_, _ = v19, v20
+							{
+								if v19 != 0 {
+									r.w.WriteString(", ")
+								}
+							}
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, (*v20).Path)
+							r.w.WriteString("\">")
+							writeEscaped(r.w, (*v20).Title)
+							r.w.WriteString("</a>")
+						}
+					}
+					{
+						v21 := (*v8).MembersMore()
+						if v21 != 0 {
+							r.w.WriteString(" ")
+							{
+								if len((*v8).MorePath) > 0 {
+									v22 := &(*v8).MorePath
+									_ = v22
+									r.w.WriteString("<a href=\"")
+									d0.writeHrefAttr(r.w, (*v22))
+									r.w.WriteString("\">")
+									v23 := r.strs.T("see_all", (*v8).MembersTotal)
+									writeEscaped(r.w, v23)
+									r.w.WriteString("</a>")
+								} else {
+									v24 := (*v8).MembersMore()
+									v25 := r.strs.T("and_more", v24)
+									writeEscaped(r.w, v25)
+								}
+							}
+						}
+					}
+					r.w.WriteString("</p>")
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
 	return nil
 }
 
@@ -5067,7 +6167,84 @@ func tpl_main__render_Page_abb35a72(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_b4e5a8cc(r *run, d0 *Page) error {
+func tpl_main__render_Page_b18dc24b(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "topic-index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v1 := r.strs.T("topics_lead")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</p>\n<div class=\"table-wrap\"><table class=\"demand\">\n<caption>")
+	v2 := r.strs.T("demand_caption")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</caption>\n<colgroup><col><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"></colgroup>\n<thead><tr><th scope=\"col\">")
+	v3 := r.strs.T("topic")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v4 := r.strs.T("needs_count")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v5 := r.strs.T("offers_count")
+	writeEscaped(r.w, v5)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v6 := r.strs.T("discussed_count")
+	writeEscaped(r.w, v6)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v7 := r.strs.T("modules_count")
+	writeEscaped(r.w, v7)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v8 := r.strs.T("exchanges_done_count")
+	writeEscaped(r.w, v8)
+	r.w.WriteString("</th></tr></thead>\n<tbody>")
+	{
+		v9 := d0.PageDemands()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<tr")
+			{
+				if bool((*v11).Unmet) {
+					r.w.WriteString(" class=\"unmet\"")
+				}
+			}
+			r.w.WriteString("><th scope=\"row\"><a href=\"")
+			d0.writeHrefAttr(r.w, (*v11).Topic)
+			r.w.WriteString("\">")
+			(*v11).Topic.writeTitle(r.w)
+			r.w.WriteString("</a>")
+			{
+				if bool((*v11).Unmet) {
+					r.w.WriteString(" <strong class=\"flag\">")
+					v12 := r.strs.T("unmet")
+					writeEscaped(r.w, v12)
+					r.w.WriteString("</strong>")
+				}
+			}
+			r.w.WriteString("</th><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Needs))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Offers))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Minutes))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Modules))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Exchanges))
+			r.w.WriteString("</td></tr>")
+		}
+	}
+	r.w.WriteString("\n</tbody></table></div>\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_b1e327db(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
 		return nilError("main", "topic.html:1:25", ".Entry", "*render.Page", "Entry")
@@ -5154,20 +6331,30 @@ func tpl_main__render_Page_b4e5a8cc(r *run, d0 *Page) error {
 			r.w.WriteString("<p class=\"gap\">")
 			v18 := r.strs.T("nobody_offers")
 			writeEscaped(r.w, v18)
+			{
+				v19 := d0.DoneExchanges((*v1))
+				if v19 != 0 {
+					v20 := v19
+					_ = v20
+					r.w.WriteString(" ")
+					v21 := r.strs.T("met_by_exchanges", v20)
+					writeEscaped(r.w, v21)
+				}
+			}
 			r.w.WriteString("</p>")
 		}
 	}
 	r.w.WriteString("</section>\n<section aria-labelledby=\"needed\"><h2 id=\"needed\">")
-	v19 := r.strs.T("who_needs")
-	writeEscaped(r.w, v19)
+	v22 := r.strs.T("who_needs")
+	writeEscaped(r.w, v22)
 	r.w.WriteString("</h2>")
 	{
-		v20 := d0.Referrers((*v1), "member", "needs")
-		if v20 != nil {
-			v21 := v20
-			_ = v21
-			v22 := d0.WithReferrers(v21)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v22); err != nil {
+		v23 := d0.Referrers((*v1), "member", "needs")
+		if v23 != nil {
+			v24 := v23
+			_ = v24
+			v25 := d0.WithReferrers(v24)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v25); err != nil {
 				return err
 			}
 		} else {
@@ -5176,16 +6363,16 @@ func tpl_main__render_Page_b4e5a8cc(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("</section>\n</div>\n")
 	{
-		v23 := d0.Referrers((*v1), "minutes", "topics")
-		if v23 != nil {
-			v24 := v23
-			_ = v24
-			r.w.WriteString("<section aria-labelledby=\"discussed\"><h2 id=\"discussed\">")
-			v25 := r.strs.T("discussed_in")
-			writeEscaped(r.w, v25)
+		v26 := d0.Referrers((*v1), "exchange", "topic")
+		if v26 != nil {
+			v27 := v26
+			_ = v27
+			r.w.WriteString("<section aria-labelledby=\"exchanged\"><h2 id=\"exchanged\">")
+			v28 := d0.LabelOf("exchange")
+			writeEscaped(r.w, v28)
 			r.w.WriteString("</h2>")
-			v26 := d0.WithReferrers(v24)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v26); err != nil {
+			v29 := d0.WithReferrers(v27)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v29); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
@@ -5193,24 +6380,41 @@ func tpl_main__render_Page_b4e5a8cc(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v27 := d0.Referrers((*v1), "module", "topics")
-		if v27 != nil {
-			v28 := v27
-			_ = v28
-			r.w.WriteString("<section aria-labelledby=\"taught\"><h2 id=\"taught\">")
-			v29 := r.strs.T("taught_in")
-			writeEscaped(r.w, v29)
+		v30 := d0.Referrers((*v1), "minutes", "topics")
+		if v30 != nil {
+			v31 := v30
+			_ = v31
+			r.w.WriteString("<section aria-labelledby=\"discussed\"><h2 id=\"discussed\">")
+			v32 := r.strs.T("discussed_in")
+			writeEscaped(r.w, v32)
 			r.w.WriteString("</h2>")
-			v30 := d0.WithReferrers(v28)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v30); err != nil {
+			v33 := d0.WithReferrers(v31)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v33); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v34 := d0.Referrers((*v1), "module", "topics")
+		if v34 != nil {
+			v35 := v34
+			_ = v35
+			r.w.WriteString("<section aria-labelledby=\"taught\"><h2 id=\"taught\">")
+			v36 := r.strs.T("taught_in")
+			writeEscaped(r.w, v36)
+			r.w.WriteString("</h2>")
+			v37 := d0.WithReferrers(v35)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v37); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
 		}
 	}
 	r.w.WriteString("\n</article>\n")
-	v31 := d0.BacklinksExcept("member.offers", "member.needs", "minutes.topics", "module.topics")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v31); err != nil {
+	v38 := d0.BacklinksExcept("member.offers", "member.needs", "minutes.topics", "module.topics", "exchange.topic")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v38); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -5221,221 +6425,14 @@ func tpl_main__render_Page_b4e5a8cc(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_baa5a5c0(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<section class=\"hero\">\n<h1>")
-	v1 := d0.Config()
-	if v1 == nil {
-		return nilError("main", "home.html:3:13", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v1.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		v2 := d0.Config()
-		if v2 == nil {
-			return nilError("main", "home.html:4:14", ".Config.Description", "*config.Site", "Description")
-		}
-		if len(v2.Description) > 0 {
-			v3 := &v2.Description
-			_ = v3
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v3))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	v4 := d0.Entries("charter")
-	v5 := v4
-	_ = v5
-	r.w.WriteString("\n")
-	{
-		for v6 := range v5 {
-			v7 := &v5[v6]
-			_, _ = v6, v7
-			{
-				if bool(int64(v6) < int64(3)) {
-					r.w.WriteString("\n<div class=\"mission\"><h2><a href=\"")
-					d0.writeHrefAttr(r.w, (*v7))
-					r.w.WriteString("\">")
-					(*v7).writeTitle(r.w)
-					r.w.WriteString("</a></h2><p>")
-					v8 := (*v7).S("mission")
-					writeEscaped(r.w, v8)
-					r.w.WriteString("</p></div>\n")
-				}
-			}
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		if bool(int64(len(v5)) > int64(3)) {
-			r.w.WriteString("<p class=\"more\"><a href=\"")
-			d0.writeHrefAttr(r.w, "charters/")
-			r.w.WriteString("\">")
-			v9 := r.strs.T("see_all", len(v5))
-			writeEscaped(r.w, v9)
-			r.w.WriteString("</a></p>")
-		}
-	}
-	r.w.WriteString("\n</section>\n<div class=\"grid\">\n<section aria-labelledby=\"latest\">\n<h2 id=\"latest\">")
-	v10 := r.strs.T("home_latest_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("</h2>\n<ul class=\"cards\">")
-	{
-		v11 := d0.Latest("minutes", "date", 5)
-		for v12 := range v11 {
-			v13 := &v11[v12]
-			_, _ = v12, v13
-			r.w.WriteString("\n<li")
-			{
-				v14 := (*v13).Lang()
-				if len(v14) > 0 {
-					v15 := v14
-					_ = v15
-					r.w.WriteString(" lang=\"")
-					writeEscaped(r.w, v15)
-					r.w.WriteString("\"")
-				}
-			}
-			r.w.WriteString("><a href=\"")
-			d0.writeHrefAttr(r.w, (*v13))
-			r.w.WriteString("\">")
-			(*v13).writeTitle(r.w)
-			r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
-			v16 := (*v13).Time("date")
-			v17 := isoDate(v16)
-			writeEscaped(r.w, v17)
-			r.w.WriteString("\">")
-			v18 := (*v13).Time("date")
-			v19 := r.strs.Date(v18)
-			writeEscaped(r.w, v19)
-			r.w.WriteString("</time>")
-			{
-				v20 := (*v13).S("location")
-				if len(v20) > 0 {
-					v21 := v20
-					_ = v21
-					r.w.WriteString(" · ")
-					writeEscaped(r.w, v21)
-				}
-			}
-			r.w.WriteString("</span></li>")
-		}
-	}
-	r.w.WriteString("\n</ul>\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "minutes/")
-	r.w.WriteString("\">")
-	v22 := r.strs.T("all_minutes")
-	writeEscaped(r.w, v22)
-	r.w.WriteString("</a></p>\n</section>\n<section aria-labelledby=\"open-actions\">\n<h2 id=\"open-actions\">")
-	v23 := r.strs.T("home_open_actions")
-	writeEscaped(r.w, v23)
-	r.w.WriteString("</h2>\n")
-	v24 := d0.OpenActions()
-	v25 := v24
-	_ = v25
-	r.w.WriteString("\n")
-	{
-		if len(v25) > 0 {
-			r.w.WriteString("<ul class=\"actions\">")
-			{
-				for v26 := range v25 {
-					v27 := &v25[v26]
-					_, _ = v26, v27
-					{
-						if bool(int64(v26) < int64(5)) {
-							r.w.WriteString("\n<li")
-							{
-								if bool((*v27).Overdue) {
-									r.w.WriteString(" class=\"overdue\"")
-								}
-							}
-							r.w.WriteString(">")
-							writeEscaped(r.w, (*v27).Task)
-							r.w.WriteString("<span class=\"sub\">")
-							{
-								if (*v27).Owner != nil {
-									v28 := &(*v27).Owner
-									_ = v28
-									(*v28).writeTitle(r.w)
-								}
-							}
-							{
-								v29 := (*v27).Due.IsZero()
-								if bool(!(bool(v29))) {
-									r.w.WriteString(" · ")
-									v30 := r.strs.T("due")
-									writeEscaped(r.w, v30)
-									r.w.WriteString(" <time datetime=\"")
-									v31 := isoDate((*v27).Due)
-									writeEscaped(r.w, v31)
-									r.w.WriteString("\">")
-									v32 := r.strs.Date((*v27).Due)
-									writeEscaped(r.w, v32)
-									r.w.WriteString("</time>")
-								}
-							}
-							{
-								if bool((*v27).Overdue) {
-									r.w.WriteString(" · <strong>")
-									v33 := r.strs.T("overdue")
-									writeEscaped(r.w, v33)
-									r.w.WriteString("</strong>")
-								}
-							}
-							r.w.WriteString("</span></li>")
-						}
-					}
-				}
-			}
-			r.w.WriteString("\n</ul>")
-		} else {
-			r.w.WriteString("<p>")
-			v34 := r.strs.T("no_open_actions")
-			writeEscaped(r.w, v34)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "actions/")
-	r.w.WriteString("\">")
-	v35 := r.strs.T("all_actions", len(v25))
-	writeEscaped(r.w, v35)
-	r.w.WriteString("</a></p>\n</section>\n</div>\n<section aria-labelledby=\"counts\">\n<h2 id=\"counts\">")
-	v36 := r.strs.T("home_counts")
-	writeEscaped(r.w, v36)
-	r.w.WriteString("</h2>\n<ul class=\"counts\">")
-	{
-		v37 := d0.Nav()
-		for v38 := range v37 {
-			v39 := &v37[v38]
-			_, _ = v38, v39
-			{
-				if bool(string((*v39).Path) != string("actions/")) {
-					r.w.WriteString("\n<li><a href=\"")
-					d0.writeHrefAttr(r.w, (*v39).Path)
-					r.w.WriteString("\"><strong>")
-					v40 := d0.CountPath((*v39).Path)
-					writeEscaped(r.w, strconv.Itoa(v40))
-					r.w.WriteString("</strong> ")
-					writeEscaped(r.w, (*v39).Label)
-					r.w.WriteString("</a></li>")
-				}
-			}
-		}
-	}
-	r.w.WriteString("\n</ul>\n</section>\n")
-	return nil
-}
-
-func tpl_main__render_Page_e1dd73cf(r *run, d0 *Page) error {
+func tpl_main__render_Page_c6bafed2(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
-		return nilError("main", "minutes.html:1:25", ".Entry", "*render.Page", "Entry")
+		return nilError("main", "assessment.html:1:25", ".Entry", "*render.Page", "Entry")
 	}
 	v1 := &d0.Entry
 	_ = v1
-	r.w.WriteString("\n<article")
+	r.w.WriteString("\n<article class=\"assessment\"")
 	{
 		v2 := (*v1).Lang()
 		if len(v2) > 0 {
@@ -5447,278 +6444,121 @@ func tpl_main__render_Page_e1dd73cf(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "minutes/")
+	if d0 == nil {
+		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*render.Page", "Type")
+	}
+	if d0.Type == nil {
+		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
+	}
+	v4 := d0.Type.Folder + "/"
+	d0.writeHrefAttr(r.w, v4)
 	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v4)
+	if d0 == nil {
+		return nilError("main", "assessment.html:3:76", ".Type", "*render.Page", "Type")
+	}
+	v5 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v5)
 	r.w.WriteString("</a>")
 	{
-		v5 := (*v1).Ref("charter")
-		if v5 != nil {
-			v6 := v5
-			_ = v6
-			r.w.WriteString(" · <a href=\"")
-			d0.writeHrefAttr(r.w, v6)
-			r.w.WriteString("\">")
-			v6.writeTitle(r.w)
-			r.w.WriteString("</a>")
+		v6 := (*v1).S("instrument")
+		if len(v6) > 0 {
+			v7 := v6
+			_ = v7
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v7)
 		}
 	}
 	r.w.WriteString("</p>\n<h1>")
 	if d0 == nil {
-		return nilError("main", "minutes.html:4:6", ".Title", "*render.Page", "Title")
+		return nilError("main", "assessment.html:4:6", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\"><time datetime=\"")
-	v7 := (*v1).Time("date")
-	v8 := isoDate(v7)
-	writeEscaped(r.w, v8)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	{
+		v8 := (*v1).Ref("member")
+		if v8 != nil {
+			v9 := v8
+			_ = v9
+			r.w.WriteString("<a href=\"")
+			d0.writeHrefAttr(r.w, v9)
+			r.w.WriteString("\">")
+			v9.writeTitle(r.w)
+			r.w.WriteString("</a> · ")
+		}
+	}
+	r.w.WriteString("<time datetime=\"")
+	v10 := (*v1).Time("date")
+	v11 := isoDate(v10)
+	writeEscaped(r.w, v11)
 	r.w.WriteString("\">")
-	v9 := (*v1).Time("date")
-	v10 := r.strs.Date(v9)
-	writeEscaped(r.w, v10)
+	v12 := (*v1).Time("date")
+	v13 := r.strs.Date(v12)
+	writeEscaped(r.w, v13)
 	r.w.WriteString("</time>")
 	{
-		v11 := (*v1).Time("end_date")
-		if true {
-			v12 := v11
-			_ = v12
-			{
-				v13 := v12.IsZero()
-				if bool(!(bool(v13))) {
-					r.w.WriteString(" – <time datetime=\"")
-					v14 := isoDate(v12)
-					writeEscaped(r.w, v14)
-					r.w.WriteString("\">")
-					v15 := r.strs.Date(v12)
-					writeEscaped(r.w, v15)
-					r.w.WriteString("</time>")
-				}
-			}
+		v14 := (*v1).S("assessor")
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString(" · ")
+			v16 := r.strs.T("assessor")
+			writeEscaped(r.w, v16)
+			r.w.WriteString(": ")
+			writeEscaped(r.w, v15)
 		}
 	}
+	r.w.WriteString("</p>\n")
 	{
-		v16 := (*v1).S("location")
-		if len(v16) > 0 {
-			v17 := v16
-			_ = v17
-			r.w.WriteString(" · ")
-			writeEscaped(r.w, v17)
-		}
-	}
-	{
-		v18 := (*v1).S("format")
-		if len(v18) > 0 {
-			v19 := v18
-			_ = v19
-			r.w.WriteString(" · ")
-			v20 := "format_" + v19
-			v21 := r.strs.T(v20)
+		v17 := (*v1).Objects("scores")
+		if len(v17) > 0 {
+			v18 := v17
+			_ = v18
+			r.w.WriteString("<section aria-labelledby=\"scores\"><h2 id=\"scores\">")
+			v19 := r.strs.T("scores")
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"numbers\">\n<thead><tr><th scope=\"col\">")
+			v20 := r.strs.T("impact_area")
+			writeEscaped(r.w, v20)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v21 := r.strs.T("score")
 			writeEscaped(r.w, v21)
-		}
-	}
-	r.w.WriteString("</p>\n<dl class=\"fields\">")
-	{
-		v22 := (*v1).Ref("rapporteur")
-		if v22 != nil {
-			v23 := v22
-			_ = v23
-			r.w.WriteString("<dt>")
-			v24 := r.strs.T("rapporteur")
+			r.w.WriteString("</th><th scope=\"col\">")
+			v22 := r.strs.T("score_max")
+			writeEscaped(r.w, v22)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v23 := r.strs.T("impact_share")
+			writeEscaped(r.w, v23)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v24 := r.strs.T("topic")
 			writeEscaped(r.w, v24)
-			r.w.WriteString("</dt><dd><a href=\"")
-			d0.writeHrefAttr(r.w, v23)
-			r.w.WriteString("\">")
-			v23.writeTitle(r.w)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	{
-		v25 := (*v1).Refs("facilitators")
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("<dt>")
-			v27 := r.strs.T("facilitators")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("</dt><dd>")
-			v28 := d0.With(v26)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v28); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v29 := (*v1).Refs("attendees")
-		if len(v29) > 0 {
-			v30 := v29
-			_ = v30
-			r.w.WriteString("<dt>")
-			v31 := r.strs.T("attendees")
-			writeEscaped(r.w, v31)
-			r.w.WriteString(" (")
-			writeEscaped(r.w, strconv.Itoa(len(v30)))
-			r.w.WriteString(")</dt><dd>")
-			v32 := d0.With(v30)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v33 := (*v1).Refs("topics")
-		if len(v33) > 0 {
-			v34 := v33
-			_ = v34
-			r.w.WriteString("<dt>")
-			v35 := r.strs.T("nav_topics")
-			writeEscaped(r.w, v35)
-			r.w.WriteString("</dt><dd>")
-			v36 := d0.With(v34)
-			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v36); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	v37 := (*v1).FieldsExcept("title", "date", "end_date", "location", "format", "charter", "rapporteur", "facilitators", "attendees", "topics", "decisions", "actions")
-	v38 := d0.WithFields(v37)
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v38); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</dl>\n")
-	{
-		v39 := (*v1).List("decisions")
-		if len(v39) > 0 {
-			v40 := v39
-			_ = v40
-			r.w.WriteString("<section aria-labelledby=\"decisions\"><h2 id=\"decisions\">")
-			v41 := r.strs.T("decisions")
-			writeEscaped(r.w, v41)
-			r.w.WriteString("</h2><ol class=\"decisions\">")
+			r.w.WriteString("</th></tr></thead>\n<tbody>")
 			{
-				for v42 := range v40 {
-					v43 := &v40[v42]
-					_, _ = v42, v43
-					r.w.WriteString("<li>")
-					writeEscaped(r.w, (*v43))
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("</ol></section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v44 := (*v1).Objects("actions")
-		if len(v44) > 0 {
-			v45 := v44
-			_ = v45
-			r.w.WriteString("<section aria-labelledby=\"actions\"><h2 id=\"actions\">")
-			v46 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v46)
-			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
-			v47 := r.strs.T("task")
-			writeEscaped(r.w, v47)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v48 := r.strs.T("owner")
-			writeEscaped(r.w, v48)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v49 := r.strs.T("due")
-			writeEscaped(r.w, v49)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v50 := r.strs.T("status")
-			writeEscaped(r.w, v50)
-			r.w.WriteString("</th></tr></thead><tbody>")
-			{
-				for v51 := range v45 {
-					v52 := &v45[v51]
-					_, _ = v51, v52
-					v53 := (*v52).Time("due")
-					v54 := v53
-					_ = v54
-					v56 := (*v52).S("status")
-					var v55 bool
-					v55 = string(v56) == string("open")
-					if bool(v55) {
-						v57 := v54.IsZero()
-						v55 = !(bool(v57))
-						if bool(v55) {
-							v58 := d0.Today()
-							v59 := v54.Before(v58)
-							v55 = v59
-						}
-					}
-
-					v60 := v55
-					_ = v60
-					r.w.WriteString("\n<tr")
-					{
-						if bool(v60) {
-							r.w.WriteString(" class=\"overdue\"")
-						}
-					}
-					r.w.WriteString("><td>")
-					v61 := (*v52).S("task")
-					writeEscaped(r.w, v61)
-					{
-						v62 := (*v52).FieldsExcept("task", "owner", "due", "status")
-						if len(v62) > 0 {
-							v63 := v62
-							_ = v63
-							v64 := d0.WithFields(v63)
-							if err := tpl_fields_render_FieldList_a8f39c45(r, v64); err != nil {
-								return err
-							}
-						}
-					}
+				for v25 := range v18 {
+					v26 := &v18[v25]
+					_, _ = v25, v26
+					r.w.WriteString("\n<tr><th scope=\"row\">")
+					v27 := (*v26).S("area")
+					writeEscaped(r.w, v27)
+					r.w.WriteString("</th><td>")
+					v28 := (*v26).S("score")
+					writeEscaped(r.w, v28)
+					r.w.WriteString("</td><td>")
+					v29 := (*v26).S("max")
+					writeEscaped(r.w, v29)
+					r.w.WriteString("</td><td>")
+					v30 := d0.ScoreShare((*v26))
+					writeEscaped(r.w, v30)
 					r.w.WriteString("</td><td>")
 					{
-						v65 := (*v52).Ref("owner")
-						if v65 != nil {
-							v66 := v65
-							_ = v66
+						v31 := (*v26).Ref("topic")
+						if v31 != nil {
+							v32 := v31
+							_ = v32
 							r.w.WriteString("<a href=\"")
-							d0.writeHrefAttr(r.w, v66)
+							d0.writeHrefAttr(r.w, v32)
 							r.w.WriteString("\">")
-							v66.writeTitle(r.w)
+							v32.writeTitle(r.w)
 							r.w.WriteString("</a>")
-						} else {
-							r.w.WriteString("—")
-						}
-					}
-					r.w.WriteString("</td><td>")
-					{
-						v67 := v54.IsZero()
-						if bool(!(bool(v67))) {
-							r.w.WriteString("<time datetime=\"")
-							v68 := isoDate(v54)
-							writeEscaped(r.w, v68)
-							r.w.WriteString("\">")
-							v69 := r.strs.Date(v54)
-							writeEscaped(r.w, v69)
-							r.w.WriteString("</time>")
-						} else {
-							r.w.WriteString("—")
-						}
-					}
-					r.w.WriteString("</td><td><span class=\"status status-")
-					v70 := (*v52).S("status")
-					writeEscaped(r.w, v70)
-					r.w.WriteString("\">")
-					v71 := (*v52).S("status")
-					v72 := "status_" + v71
-					v73 := r.strs.T(v72)
-					writeEscaped(r.w, v73)
-					r.w.WriteString("</span>")
-					{
-						if bool(v60) {
-							r.w.WriteString(" <strong>")
-							v74 := r.strs.T("overdue")
-							writeEscaped(r.w, v74)
-							r.w.WriteString("</strong>")
 						}
 					}
 					r.w.WriteString("</td></tr>")
@@ -5731,9 +6571,600 @@ func tpl_main__render_Page_e1dd73cf(r *run, d0 *Page) error {
 	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
 		return err
 	}
+	r.w.WriteString("\n")
+	{
+		v33 := (*v1).FieldsExcept("member", "date", "instrument", "assessor", "scores")
+		if len(v33) > 0 {
+			v34 := v33
+			_ = v34
+			v35 := d0.WithFields(v34)
+			if err := tpl_fields_render_FieldList_a8f39c45(r, v35); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v36 := (*v1).Ref("member")
+		if v36 != nil {
+			v37 := v36
+			_ = v37
+			{
+				v38 := d0.Progress(v37)
+				if v38 != nil {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					d0.writeHrefAttr(r.w, v37)
+					r.w.WriteString("#progress\">")
+					v39 := r.strs.T("progress_see")
+					writeEscaped(r.w, v39)
+					r.w.WriteString("</a></p>")
+				}
+			}
+		}
+	}
 	r.w.WriteString("\n</article>\n")
-	v75 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v75); err != nil {
+	v40 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v40); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_da75d139(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article class=\"member\">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "members/")
+	r.w.WriteString("\">")
+	v2 := r.strs.T("nav_members")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "member.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	v3 := (*v1).S("kind")
+	v4 := "kind_" + v3
+	v5 := r.strs.T(v4)
+	writeEscaped(r.w, v5)
+	{
+		v6 := (*v1).S("region")
+		if len(v6) > 0 {
+			v7 := v6
+			_ = v7
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v7)
+		}
+	}
+	{
+		v8 := (*v1).S("country")
+		if len(v8) > 0 {
+			v9 := v8
+			_ = v9
+			r.w.WriteString(" · ")
+			v10 := r.strs.Country(v9)
+			writeEscaped(r.w, v10)
+		}
+	}
+	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	{
+		v11 := (*v1).List("sectors")
+		if len(v11) > 0 {
+			v12 := v11
+			_ = v12
+			r.w.WriteString("<dt>")
+			v13 := r.strs.T("sectors")
+			writeEscaped(r.w, v13)
+			r.w.WriteString("</dt><dd>")
+			v14 := strings.Join(v12, ", ")
+			writeEscaped(r.w, v14)
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v15 := (*v1).List("languages")
+		if len(v15) > 0 {
+			v16 := v15
+			_ = v16
+			r.w.WriteString("<dt>")
+			v17 := r.strs.T("languages")
+			writeEscaped(r.w, v17)
+			r.w.WriteString("</dt><dd>")
+			{
+				for v18 := range v16 {
+					v19 := &v16[v18]
+					_, _ = v18, v19
+					{
+						if v18 != 0 {
+							r.w.WriteString(", ")
+						}
+					}
+					v20 := r.strs.Language((*v19))
+					writeEscaped(r.w, v20)
+				}
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v21 := (*v1).Time("joined")
+		if true {
+			v22 := v21
+			_ = v22
+			{
+				v23 := v22.IsZero()
+				if bool(!(bool(v23))) {
+					r.w.WriteString("<dt>")
+					v24 := r.strs.T("joined")
+					writeEscaped(r.w, v24)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v25 := isoDate(v22)
+					writeEscaped(r.w, v25)
+					r.w.WriteString("\">")
+					v26 := r.strs.Date(v22)
+					writeEscaped(r.w, v26)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v27 := (*v1).S("website")
+		if len(v27) > 0 {
+			v28 := v27
+			_ = v28
+			r.w.WriteString("<dt>")
+			v29 := r.strs.T("website")
+			writeEscaped(r.w, v29)
+			r.w.WriteString("</dt><dd><a href=\"")
+			writeURLAttr(r.w, v28)
+			r.w.WriteString("\" rel=\"noopener\">")
+			writeEscaped(r.w, v28)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	{
+		v30 := (*v1).S("email")
+		if len(v30) > 0 {
+			v31 := v30
+			_ = v31
+			r.w.WriteString("<dt>")
+			v32 := r.strs.T("email")
+			writeEscaped(r.w, v32)
+			r.w.WriteString("</dt><dd><a href=\"mailto:")
+			writeURLNormalized(r.w, v31)
+			r.w.WriteString("\">")
+			writeEscaped(r.w, v31)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	v33 := (*v1).FieldsExcept("name", "kind", "region", "country", "sectors", "languages", "joined", "website", "email", "offers", "needs")
+	v34 := d0.WithFields(v33)
+	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v34); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
+	v35 := r.strs.T("offers")
+	writeEscaped(r.w, v35)
+	r.w.WriteString("</h2>")
+	v36 := (*v1).Refs("offers")
+	v37 := d0.With(v36)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v37); err != nil {
+		return err
+	}
+	{
+		v38 := (*v1).Refs("offers")
+		if bool(!(len(v38) > 0)) {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
+	v39 := r.strs.T("needs")
+	writeEscaped(r.w, v39)
+	r.w.WriteString("</h2>")
+	v40 := (*v1).Refs("needs")
+	v41 := d0.With(v40)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v41); err != nil {
+		return err
+	}
+	{
+		v42 := (*v1).Refs("needs")
+		if bool(!(len(v42) > 0)) {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n")
+	{
+		v43 := d0.Peers((*v1))
+		if len(v43) > 0 {
+			v44 := v43
+			_ = v44
+			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
+			v45 := r.strs.T("peers")
+			writeEscaped(r.w, v45)
+			r.w.WriteString("</h2>\n<dl class=\"peers\">")
+			{
+				for v46 := range v44 {
+					v47 := &v44[v46]
+					_, _ = v46, v47
+					r.w.WriteString("\n<dt><a href=\"")
+					d0.writeHrefAttr(r.w, (*v47).Topic)
+					r.w.WriteString("\">")
+					(*v47).Topic.writeTitle(r.w)
+					r.w.WriteString("</a></dt>\n<dd>")
+					{
+						if len((*v47).Members) > 0 {
+							v48 := d0.With((*v47).Members)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v48); err != nil {
+								return err
+							}
+							{
+								if (*v47).More != 0 {
+									r.w.WriteString(" <a href=\"")
+									d0.writeHrefAttr(r.w, (*v47).Path)
+									r.w.WriteString("\">")
+									v49 := r.strs.T("peers_more", (*v47).More)
+									writeEscaped(r.w, v49)
+									r.w.WriteString("</a>")
+								}
+							}
+						} else {
+							r.w.WriteString("<span class=\"gap\">")
+							v50 := r.strs.T("peers_none")
+							writeEscaped(r.w, v50)
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("</dd>")
+				}
+			}
+			r.w.WriteString("\n</dl>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v51 := d0.Roles((*v1))
+		if len(v51) > 0 {
+			v52 := v51
+			_ = v52
+			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
+			v53 := r.strs.T("roles")
+			writeEscaped(r.w, v53)
+			r.w.WriteString("</h2>\n<ul>")
+			{
+				for v54 := range v52 {
+					v55 := &v52[v54]
+					_, _ = v54, v55
+					r.w.WriteString("\n<li><strong>")
+					writeEscaped(r.w, (*v55).Role)
+					r.w.WriteString("</strong> — <a href=\"")
+					d0.writeHrefAttr(r.w, (*v55).Rule)
+					r.w.WriteString("\">")
+					(*v55).Rule.writeTitle(r.w)
+					r.w.WriteString("</a> · <time datetime=\"")
+					v56 := isoDate((*v55).From)
+					writeEscaped(r.w, v56)
+					r.w.WriteString("\">")
+					v57 := r.strs.Date((*v55).From)
+					writeEscaped(r.w, v57)
+					r.w.WriteString("</time>")
+					{
+						v58 := (*v55).To.IsZero()
+						if bool(!(bool(v58))) {
+							r.w.WriteString(" – <time datetime=\"")
+							v59 := isoDate((*v55).To)
+							writeEscaped(r.w, v59)
+							r.w.WriteString("\">")
+							v60 := r.strs.Date((*v55).To)
+							writeEscaped(r.w, v60)
+							r.w.WriteString("</time>")
+						}
+					}
+					{
+						if bool((*v55).Current) {
+							r.w.WriteString(" <span class=\"badge\">")
+							v61 := r.strs.T("current")
+							writeEscaped(r.w, v61)
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v62 := d0.ActionsOf((*v1))
+		if v62 != nil {
+			v63 := v62
+			_ = v63
+			r.w.WriteString("<section aria-labelledby=\"owned-actions\">\n<h2 id=\"owned-actions\">")
+			v64 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v64)
+			r.w.WriteString(" <span class=\"sub\">")
+			if v63 == nil {
+				return nilError("main", "member.html:37:78", ".Open", "*render.MemberActions", "Open")
+			}
+			v65 := r.strs.T("open_count", v63.Open)
+			writeEscaped(r.w, v65)
+			{
+				if v63 == nil {
+					return nilError("main", "member.html:37:90", ".Overdue", "*render.MemberActions", "Overdue")
+				}
+				if v63.Overdue != 0 {
+					r.w.WriteString(" · <strong>")
+					if v63 == nil {
+						return nilError("main", "member.html:37:132", ".Overdue", "*render.MemberActions", "Overdue")
+					}
+					v66 := r.strs.T("overdue_count", v63.Overdue)
+					writeEscaped(r.w, v66)
+					r.w.WriteString("</strong>")
+				}
+			}
+			r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
+			{
+				if v63 == nil {
+					return nilError("main", "member.html:39:10", ".Actions", "*render.MemberActions", "Actions")
+				}
+				for v67 := range v63.Actions {
+					v68 := &v63.Actions[v67]
+					_, _ = v67, v68
+					r.w.WriteString("\n<li class=\"status-")
+					writeEscaped(r.w, (*v68).Status)
+					{
+						if bool((*v68).Overdue) {
+							r.w.WriteString(" overdue")
+						}
+					}
+					r.w.WriteString("\">")
+					writeEscaped(r.w, (*v68).Task)
+					r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
+					writeEscaped(r.w, (*v68).Status)
+					r.w.WriteString("\">")
+					v69 := "status_" + (*v68).Status
+					v70 := r.strs.T(v69)
+					writeEscaped(r.w, v70)
+					r.w.WriteString("</span>")
+					{
+						v71 := (*v68).Due.IsZero()
+						if bool(!(bool(v71))) {
+							r.w.WriteString(" · ")
+							v72 := r.strs.T("due")
+							writeEscaped(r.w, v72)
+							r.w.WriteString(" <time datetime=\"")
+							v73 := isoDate((*v68).Due)
+							writeEscaped(r.w, v73)
+							r.w.WriteString("\">")
+							v74 := r.strs.Date((*v68).Due)
+							writeEscaped(r.w, v74)
+							r.w.WriteString("</time>")
+						}
+					}
+					{
+						if bool((*v68).Overdue) {
+							r.w.WriteString(" · <strong>")
+							v75 := r.strs.T("overdue")
+							writeEscaped(r.w, v75)
+							r.w.WriteString("</strong>")
+						}
+					}
+					r.w.WriteString(" · <a href=\"")
+					d0.writeHrefAttr(r.w, (*v68).Minutes)
+					r.w.WriteString("#actions\">")
+					(*v68).Minutes.writeTitle(r.w)
+					r.w.WriteString("</a></span></li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n")
+			{
+				v76 := v63.More()
+				if bool(v76) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					if v63 == nil {
+						return nilError("main", "member.html:43:46", ".Path", "*render.MemberActions", "Path")
+					}
+					d0.writeHrefAttr(r.w, v63.Path)
+					r.w.WriteString("#")
+					if v63 == nil {
+						return nilError("main", "member.html:43:56", ".Anchor", "*render.MemberActions", "Anchor")
+					}
+					writeEscaped(r.w, urlEscape(v63.Anchor))
+					r.w.WriteString("\">")
+					if v63 == nil {
+						return nilError("main", "member.html:43:81", ".Total", "*render.MemberActions", "Total")
+					}
+					v77 := r.strs.T("see_all", v63.Total)
+					writeEscaped(r.w, v77)
+					r.w.WriteString("</a></p>")
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v78 := d0.Referrers((*v1), "minutes", "rapporteur")
+		if v78 != nil {
+			v79 := v78
+			_ = v79
+			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
+			v80 := r.strs.T("minutes_rapporteur")
+			writeEscaped(r.w, v80)
+			r.w.WriteString("</h2>")
+			v81 := d0.WithReferrers(v79)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v81); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v82 := d0.Referrers((*v1), "minutes", "attendees")
+		if v82 != nil {
+			v83 := v82
+			_ = v83
+			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
+			v84 := r.strs.T("minutes_attended")
+			writeEscaped(r.w, v84)
+			r.w.WriteString("</h2>")
+			v85 := d0.WithReferrers(v83)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v85); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v86 := d0.Progress((*v1))
+		if v86 != nil {
+			v87 := v86
+			_ = v87
+			r.w.WriteString("<section aria-labelledby=\"progress\"><h2 id=\"progress\">")
+			v88 := r.strs.T("progress")
+			writeEscaped(r.w, v88)
+			r.w.WriteString("</h2>\n<p>")
+			if v87 == nil {
+				return nilError("main", "member.html:48:5", ".Lead", "*impact.ProgressView", "Lead")
+			}
+			writeEscaped(r.w, v87.Lead)
+			r.w.WriteString("</p>")
+			{
+				if v87 == nil {
+					return nilError("main", "member.html:49:10", ".Figures", "*impact.ProgressView", "Figures")
+				}
+				for v89 := range v87.Figures {
+					v90 := &v87.Figures[v89]
+					_, _ = v89, v90
+					r.w.WriteString("\n")
+					v91 := d0.WithFigure((*v90))
+					if err := tpl_figure_render_FigureData_34fa3b71(r, v91); err != nil {
+						return err
+					}
+				}
+			}
+			r.w.WriteString("\n")
+			{
+				v92 := d0.Referrers((*v1), "assessment", "member")
+				if v92 != nil {
+					v93 := v92
+					_ = v93
+					v94 := d0.WithReferrers(v93)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v94); err != nil {
+						return err
+					}
+				}
+			}
+			r.w.WriteString("\n</section>")
+		} else {
+			{
+				v95 := d0.Referrers((*v1), "assessment", "member")
+				if v95 != nil {
+					v96 := v95
+					_ = v96
+					r.w.WriteString("<section aria-labelledby=\"assessed\"><h2 id=\"assessed\">")
+					v97 := d0.LabelOf("assessment")
+					writeEscaped(r.w, v97)
+					r.w.WriteString("</h2>")
+					v98 := d0.WithReferrers(v96)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v98); err != nil {
+						return err
+					}
+					r.w.WriteString("</section>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	v99 := d0.Referrers((*v1), "exchange", "providers")
+	v100 := v99
+	_ = v100
+	v101 := d0.Referrers((*v1), "exchange", "recipients")
+	v102 := v101
+	_ = v102
+	{
+		var v103 *Referrers
+		v103 = v100
+		if !(v103 != nil) {
+			v103 = v102
+		}
+
+		if v103 != nil {
+			r.w.WriteString("<section aria-labelledby=\"exchanges\"><h2 id=\"exchanges\">")
+			v104 := d0.LabelOf("exchange")
+			writeEscaped(r.w, v104)
+			r.w.WriteString("</h2>\n<div class=\"two\">\n<section aria-labelledby=\"given\"><h3 id=\"given\">")
+			v105 := r.strs.T("exchanges_given")
+			writeEscaped(r.w, v105)
+			r.w.WriteString("</h3>")
+			{
+				if v100 != nil {
+					v106 := v100
+					_ = v106
+					v107 := d0.WithReferrers(v106)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v107); err != nil {
+						return err
+					}
+				} else {
+					r.w.WriteString("<p>—</p>")
+				}
+			}
+			r.w.WriteString("</section>\n<section aria-labelledby=\"received\"><h3 id=\"received\">")
+			v108 := r.strs.T("exchanges_received")
+			writeEscaped(r.w, v108)
+			r.w.WriteString("</h3>")
+			{
+				if v102 != nil {
+					v109 := v102
+					_ = v109
+					v110 := d0.WithReferrers(v109)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v110); err != nil {
+						return err
+					}
+				} else {
+					r.w.WriteString("<p>—</p>")
+				}
+			}
+			r.w.WriteString("</section>\n</div>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v111 := d0.Referrers((*v1), "module", "authors")
+		if v111 != nil {
+			v112 := v111
+			_ = v112
+			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
+			v113 := r.strs.T("modules_authored")
+			writeEscaped(r.w, v113)
+			r.w.WriteString("</h2>")
+			v114 := d0.WithReferrers(v112)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v114); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v115 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner", "exchange.providers", "exchange.recipients", "assessment.member")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v115); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
