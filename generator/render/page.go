@@ -200,6 +200,9 @@ func (s *Site) typeLabel(t *schema.Type) string {
 }
 
 func (s *Site) makeTypeLabel(t *schema.Type) string {
+	if t.OwnLabel {
+		return t.Label
+	}
 	if label := s.theme.Strings.T("nav_" + t.Folder); label != "nav_"+t.Folder {
 		return label
 	}

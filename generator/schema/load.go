@@ -19,7 +19,8 @@ var ReservedFolders = []string{"search", "actions", "impact", "assets", "404.htm
 func Load(defaults, own fs.FS) (*Schema, diag.List) {
 	files := map[string]string{} // base name -> display path
 	sources := map[string][]byte{}
-	layers := map[string]int{} // base name -> 0 for a default file, 1 for the community's
+	replaced := map[string][]byte{} // base name -> the default file a community's replaces
+	layers := map[string]int{}      // base name -> 0 for a default file, 1 for the community's
 	var diags diag.List
 	for i, layer := range []struct {
 		fsys   fs.FS
@@ -38,6 +39,9 @@ func Load(defaults, own fs.FS) (*Schema, diag.List) {
 				diags = append(diags, diag.Diagnostic{File: layer.prefix + name, Code: "read", Message: err.Error()})
 				continue
 			}
+			if i == 1 && layers[name] == 0 && sources[name] != nil {
+				replaced[name] = sources[name]
+			}
 			files[name] = layer.prefix + name
 			sources[name] = b
 			layers[name] = i
@@ -54,6 +58,9 @@ func Load(defaults, own fs.FS) (*Schema, diag.List) {
 	for _, name := range names {
 		t, d := Parse(files[name], sources[name])
 		diags = append(diags, d...)
+		if t != nil && layers[name] == 1 {
+			t.OwnLabel = ownLabel(t, replaced[name])
+		}
 		if t != nil {
 			s.add(t, &diags)
 		} else {
@@ -203,4 +210,15 @@ func quoteNumbers(siblings []*Field, f *Field) string {
 		names[i] = strconv.Quote(n)
 	}
 	return strings.Join(names, ", ")
+}
+
+// ownLabel reports whether a community's type is labelled otherwise than
+// the default file it replaces (nil for a type of its own: its label is
+// its own too).
+func ownLabel(t *Type, replaced []byte) bool {
+	if replaced == nil {
+		return true
+	}
+	def, _ := Parse(t.Name+".toml", replaced)
+	return def == nil || def.Label != t.Label
 }

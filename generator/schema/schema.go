@@ -145,6 +145,10 @@ type Type struct {
 	Aliases string
 	Fields  []*Field
 	Decl    Decl
+	// OwnLabel is set when a community's file gives the type a label
+	// other than the default file's: the site then calls the type so,
+	// in every language, where it would use the theme's name for it.
+	OwnLabel bool
 
 	folderDecl Decl // where the folder is set (or the name it defaults to)
 }
