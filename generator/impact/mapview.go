@@ -10,7 +10,7 @@ import (
 func (v viewMaker) networkMap() Section {
 	m := v.r.Map
 	s := Section{ID: "network-map", Heading: v.w.T("impact_map")}
-	if len(m.Nodes) == 0 {
+	if len(m.Arrows) == 0 && len(m.Lines) == 0 {
 		s.Missing = v.w.T("impact_map_none")
 		return s
 	}
