@@ -16,7 +16,7 @@ import (
 var (
 	privateMarkers = []string{
 		"zqxphone", "zqxeventphone", "zqxdoorcode", "zqxvenue", "zqxdonor", "zqxinformant", "zqxsecrettopic",
-		"zqxcodename",
+		"zqxcodename", "zqxscorenote", "zqxexchangecontact",
 	}
 	draftMarkers = []string{
 		"zqxdraftmember", "zqxdraftregion", "zqxdraftminutes", "zqxdraftdecision", "zqxdrafttask", "zqxdraftlocation",
@@ -112,6 +112,7 @@ func secretSite(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
+	plantPrivateScores(t, src)
 	// The member's phone, private in the default schema.
 	member := filepath.Join(src, "content", "members", "red-mujeres-sonora.md")
 	b := read(t, member)
@@ -231,5 +232,69 @@ func TestPlantedSecretsNeverPublished(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// privateScore is a score no output may hold, as it is or as a share of
+// its scale (0.123456 of 1: 12.3456 %, which charts would write 12.3).
+const privateScore = "0.123456"
+
+// plantPrivateScores makes the scores of assessments private (a
+// community's schema/assessment.toml), with a private note on each, and
+// adds a private field to exchanges; then plants two assessments of a
+// member with a telltale score, and an exchange with a contact.
+func plantPrivateScores(t *testing.T, src string) {
+	t.Helper()
+	root := repoRoot(t)
+	assessment := string(mustRead(t, filepath.Join(root, "schema", "assessment.toml")))
+	assessment = strings.Replace(assessment, "[fields.scores.fields.score]\ntype = \"float\"\n", "[fields.scores.fields.score]\ntype = \"float\"\nprivate = true\n", 1)
+	assessment += "\n[fields.scores.fields.note]\ntype = \"string\"\nprivate = true\n"
+	exchange := string(mustRead(t, filepath.Join(root, "schema", "exchange.toml"))) + "\n[fields.contact]\ntype = \"string\"\nprivate = true\n"
+	files := map[string]string{
+		"schema/assessment.toml": assessment,
+		"schema/exchange.toml":   exchange,
+		"content/assessments/planted-score-1.toml": "member = \"lucia-ferrer\"\ndate = 2025-01-01\ninstrument = \"Secret check\"\n" +
+			"[[scores]]\narea = \"Area\"\nscore = " + privateScore + "\nmax = 1\nnote = \"zqxscorenote\"\n",
+		"content/assessments/planted-score-2.toml": "member = \"lucia-ferrer\"\ndate = 2026-01-01\ninstrument = \"Secret check\"\n" +
+			"[[scores]]\narea = \"Area\"\nscore = " + privateScore + "\nmax = 1\n",
+		"content/exchanges/planted-contact.md": "+++\ntitle = \"A public exchange\"\ntopic = \"facilitation\"\nproviders = [\"lucia-ferrer\"]\n" +
+			"recipients = [\"chan-sokha\"]\nstatus = \"done\"\nheld = 2026-03-01\ncontact = \"zqxexchangecontact\"\n+++\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestPrivateScoresMakeNoFigure: with private scores, no output holds a
+// score, as it is or in a share, and neither the impact page nor a
+// member's page computes anything from them: they say the scores are
+// private.
+func TestPrivateScoresMakeNoFigure(t *testing.T) {
+	t.Parallel()
+	src := secretSite(t)
+	out, _ := buildSite(t, src, BuildOptions{})
+	found, _ := grepOutput(t, out, []string{privateScore, "12.3456", ">12.3", "12 %"})
+	for marker, files := range found {
+		t.Errorf("the private score shows as %q in %v", marker, files)
+	}
+	page := read(t, filepath.Join(out, "impact", "index.html"))
+	if !strings.Contains(page, "keeps assessment scores private") || strings.Contains(page, "capacity-chart") {
+		t.Error("/impact/ draws a capacity figure from private scores")
+	}
+	if member := read(t, filepath.Join(out, "members", "lucia-ferrer", "index.html")); strings.Contains(member, `id="progress"`) {
+		t.Error("the member page shows progress from private scores")
 	}
 }
