@@ -17,7 +17,7 @@ func (v viewMaker) networkMap() Section {
 	if m.Level == "member" {
 		s.Lead = []string{v.w.T("impact_map_members", v.w.T("impact_by_"+m.GroupBy))}
 	} else {
-		s.Lead = []string{v.w.T("impact_map_groups", len(v.in.Members), v.w.T("impact_level_"+m.Level), len(m.Nodes))}
+		s.Lead = []string{v.w.T("impact_map_groups", len(v.in.Members), v.w.T("impact_level_"+m.Level), len(m.Nodes)), v.w.T("impact_map_groups_done")}
 	}
 	s.Lead = append(s.Lead, v.w.T("impact_map_arrows"), v.w.T("impact_map_lines", m.LargeMeeting))
 	isolated := map[string]bool{}
@@ -46,13 +46,19 @@ func (v viewMaker) networkMap() Section {
 		c.Groups = append(c.Groups, chart.NetworkGroup{Label: v.groupLabel(g.Key, m.GroupBy), X: g.X, Y: g.Y})
 	}
 	for _, a := range m.Arrows {
-		c.Arrows = append(c.Arrows, chart.NetworkArrow{From: a.From, To: a.To, Class: a.Status, Rank: slices.Index(Statuses, a.Status), N: a.N})
+		// Between groups, where every group teaches every other, only
+		// what was done is drawn; the table lists every status.
+		if m.Level == "member" || a.Status == "done" {
+			c.Arrows = append(c.Arrows, chart.NetworkArrow{From: a.From, To: a.To, Class: a.Status, Rank: slices.Index(Statuses, a.Status), N: a.N})
+		}
 	}
 	for _, l := range m.Lines {
 		c.Lines = append(c.Lines, chart.NetworkLine{A: l.A, B: l.B, N: l.N})
 	}
 	for _, st := range []string{"done", "agreed", "proposed"} {
-		c.Legend = append(c.Legend, chart.LegendItem{Class: st, Label: v.w.T("status_" + st)})
+		if m.Level == "member" || st == "done" {
+			c.Legend = append(c.Legend, chart.LegendItem{Class: st, Label: v.w.T("status_" + st)})
+		}
 	}
 	c.Legend = append(c.Legend, chart.LegendItem{Class: "meet", Label: v.w.T("impact_met_in_meetings")})
 	if m.Level == "member" && len(v.r.Isolated) > 0 {

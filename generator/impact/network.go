@@ -3,6 +3,7 @@ package impact
 import (
 	"cmp"
 	"maps"
+	"math"
 	"slices"
 )
 
@@ -228,11 +229,22 @@ func (m *Map) layout() {
 		}
 	}
 	g := newLayoutGraph(len(m.Nodes) + len(groups))
+	// Counts pull by their logarithm, scaled to the largest: between
+	// regions of a large network they run to hundreds, and pulls that
+	// strong throw the layout about instead of settling it.
+	most := 1
 	for _, a := range m.Arrows {
-		g.connect(a.From, a.To, float64(a.N))
+		most = max(most, a.N)
 	}
 	for _, l := range m.Lines {
-		g.connect(l.A, l.B, 0.1*float64(l.N))
+		most = max(most, l.N)
+	}
+	pull := func(n int) float64 { return 0.5 + math.Log1p(float64(n))/math.Log1p(float64(most)) }
+	for _, a := range m.Arrows {
+		g.connect(a.From, a.To, pull(a.N))
+	}
+	for _, l := range m.Lines {
+		g.connect(l.A, l.B, 0.2*pull(l.N))
 	}
 	for i, n := range m.Nodes {
 		if gi := slices.Index(groups, n.Group); gi >= 0 {

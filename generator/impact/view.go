@@ -77,8 +77,15 @@ type Link struct {
 	Title, Path string
 }
 
-// Percent rounds a share of 0 to 100 to a whole number for a sentence.
-func Percent(x float64) string { return strconv.Itoa(int(math.Round(x))) }
+// Percent rounds a share of 0 to 100 to a whole number for a sentence;
+// a share above 0 but under 0.5 keeps a decimal, so that it does not
+// read as none.
+func Percent(x float64) string {
+	if x > 0 && x < 0.5 {
+		return strconv.FormatFloat(math.Max(0.1, math.Round(x*10)/10), 'f', 1, 64)
+	}
+	return strconv.Itoa(int(math.Round(x)))
+}
 
 // ViewOptions say what the page can link and how much it shows.
 type ViewOptions struct {

@@ -85,7 +85,13 @@ func (c Network) SVG() string {
 			class += " " + n.Class
 		}
 		fmt.Fprintf(&b, `<circle class="%s" cx="%s" cy="%s" r="%s"/>`, attr(class), num(x), num(y), num(radius(n.Size)))
-		fmt.Fprintf(&b, `<text class="label name" x="%s" y="%s">%s</text>`, num(x+radius(n.Size)+3), num(y+4), esc(clip(n.Label, nodeLabel)))
+		// Labels go right of a node, but left of one in the right third,
+		// so that they stay inside the picture.
+		if n.X > 2.0/3 {
+			fmt.Fprintf(&b, `<text class="label name end" x="%s" y="%s">%s</text>`, num(x-radius(n.Size)-3), num(y+4), esc(clip(n.Label, nodeLabel)))
+		} else {
+			fmt.Fprintf(&b, `<text class="label name" x="%s" y="%s">%s</text>`, num(x+radius(n.Size)+3), num(y+4), esc(clip(n.Label, nodeLabel)))
+		}
 	}
 	closeSVG(&b)
 	return b.String()
