@@ -12,17 +12,20 @@ import (
 // the views, so a private field (a private score, say) is never among
 // its inputs and no figure can reveal it, not even as an average.
 
-// impactData is the figures of one build, made once on first use.
+// impactData is the figures of one build, each made once on first use:
+// the input and who to call when the jobs are listed (they decide whether
+// /impact/isolated/ has pages), the other figures by the impact page's
+// job, on a core of its own, while other pages render.
 type impactData struct {
-	once     sync.Once
-	in       impact.Input
-	report   impact.Report
-	byMember map[string][]impact.Assessment
-	private  bool // the schema makes scores private
-	view     impact.View
-	viewOnce sync.Once
-	isolated []*Entry
-	isoPath  string
+	once       sync.Once
+	in         impact.Input
+	byMember   map[string][]impact.Assessment
+	private    bool // the schema makes scores private
+	isolated   []string
+	isoEntries []*Entry
+	isoPath    string
+	viewOnce   sync.Once
+	view       impact.View
 }
 
 func (s *Site) impact() *impactData {
@@ -30,13 +33,13 @@ func (s *Site) impact() *impactData {
 	d.once.Do(func() {
 		d.private = privateScores(s.in.Schema.Type("assessment"))
 		d.in = s.impactInput(d.private)
-		d.report = impact.Compute(d.in, impact.MapOptions{})
 		d.byMember = map[string][]impact.Assessment{}
 		for _, a := range d.in.Assessments {
 			d.byMember[a.Member] = append(d.byMember[a.Member], a)
 		}
-		for _, slug := range d.report.Isolated {
-			d.isolated = append(d.isolated, s.lookup("member", slug))
+		d.isolated = impact.Isolated(d.in)
+		for _, slug := range d.isolated {
+			d.isoEntries = append(d.isoEntries, s.lookup("member", slug))
 		}
 		if len(d.isolated) > s.pageSize() {
 			d.isoPath = "impact/isolated/"
@@ -164,7 +167,8 @@ func (n impactNames) entry(typeName, slug string) (string, string) {
 func (p *Page) Impact() impact.View {
 	d := p.s.impact()
 	d.viewOnce.Do(func() {
-		d.view = impact.NewView(d.report, d.in, p.s.theme.Strings, impactNames{p.s}, impact.ViewOptions{
+		report := impact.Compute(d.in, impact.MapOptions{})
+		d.view = impact.NewView(report, d.in, p.s.theme.Strings, impactNames{p.s}, impact.ViewOptions{
 			PageSize: p.s.pageSize(), IsolatedPath: d.isoPath, PrivateScores: d.private, Today: p.s.opts.Today})
 	})
 	return d.view
@@ -191,7 +195,7 @@ func (s *Site) isolatedList() []listSpec {
 	if d.isoPath == "" {
 		return nil
 	}
-	entries := d.isolated
+	entries := d.isoEntries
 	return []listSpec{{kind: "isolated", title: s.theme.Strings.T("impact_isolated"), base: d.isoPath, total: len(entries),
 		names: []string{"impact-isolated"}, list: &orderedList{entries: entries, order: func() []*Entry { return entries }}}}
 }
