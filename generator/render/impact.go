@@ -13,15 +13,17 @@ import (
 // its inputs and no figure can reveal it, not even as an average.
 
 // impactData is the figures of one build, each made once on first use:
-// the input and who to call when the jobs are listed (they decide whether
-// /impact/isolated/ has pages), the other figures by the impact page's
-// job, on a core of its own, while other pages render.
+// who to call when the jobs are listed (it decides whether
+// /impact/isolated/ has pages), from the little it needs, so that listing
+// the jobs (once per edit in agora serve) stays quick; the input and the
+// other figures by the impact page's job and the member pages, while
+// other pages render.
 type impactData struct {
 	once       sync.Once
 	in         impact.Input
 	byMember   map[string][]impact.Assessment
 	private    bool // the schema makes scores private
-	isolated   []string
+	isoOnce    sync.Once
 	isoEntries []*Entry
 	isoPath    string
 	viewOnce   sync.Once
@@ -37,15 +39,38 @@ func (s *Site) impact() *impactData {
 		for _, a := range d.in.Assessments {
 			d.byMember[a.Member] = append(d.byMember[a.Member], a)
 		}
-		d.isolated = impact.Isolated(d.in)
-		for _, slug := range d.isolated {
+	})
+	return d
+}
+
+// isolated is who to call, and the path that lists them all when the
+// impact page cannot: read from the members, the exchanges and only the
+// minutes of the last twelve months.
+func (s *Site) isolated() (entries []*Entry, path string) {
+	d := &s.impactData
+	d.isoOnce.Do(func() {
+		in := impact.Input{Today: s.opts.Today}
+		if in.Today.IsZero() {
+			return
+		}
+		for _, m := range s.Entries("member") {
+			in.Members = append(in.Members, impact.Member{Slug: m.Slug()})
+		}
+		in.Exchanges = s.impactExchanges()
+		from := impact.Window(in.Today)
+		for _, m := range s.Entries("minutes") {
+			if d := m.Time("date"); d.After(from) && !d.After(in.Today) {
+				in.Meetings = append(in.Meetings, s.impactMeeting(m))
+			}
+		}
+		for _, slug := range impact.Isolated(in) {
 			d.isoEntries = append(d.isoEntries, s.lookup("member", slug))
 		}
-		if len(d.isolated) > s.pageSize() {
+		if len(d.isoEntries) > s.pageSize() {
 			d.isoPath = "impact/isolated/"
 		}
 	})
-	return d
+	return d.isoEntries, d.isoPath
 }
 
 // privateScores reports whether the schema keeps an assessment's scores,
@@ -74,15 +99,7 @@ func (s *Site) impactInput(private bool) impact.Input {
 		in.Members = append(in.Members, impact.Member{Slug: m.Slug(), Title: m.Title(), Region: m.S("region"),
 			Country: m.S("country"), Needs: entrySlugs(m.Refs("needs"))})
 	}
-	for _, x := range s.Entries("exchange") {
-		topic := x.Ref("topic")
-		if topic == nil {
-			continue
-		}
-		in.Exchanges = append(in.Exchanges, impact.Exchange{Slug: x.Slug(), Title: x.Title(), Topic: topic.Slug(),
-			Providers: entrySlugs(x.Refs("providers")), Recipients: entrySlugs(x.Refs("recipients")), Status: x.S("status"),
-			Agreed: x.Time("agreed"), Held: x.Time("held")})
-	}
+	in.Exchanges = s.impactExchanges()
 	if !private {
 		for _, a := range s.Entries("assessment") {
 			if member := a.Ref("member"); member != nil {
@@ -92,21 +109,41 @@ func (s *Site) impactInput(private bool) impact.Input {
 		}
 	}
 	for _, m := range s.Entries("minutes") {
-		meeting := impact.Meeting{Slug: m.Slug(), Date: m.Time("date")}
-		if r := m.Ref("rapporteur"); r != nil {
-			meeting.Rapporteur = r.Slug()
-			meeting.Participants = append(meeting.Participants, r.Slug())
-		}
-		for _, field := range []string{"facilitators", "attendees"} {
-			for _, e := range m.Refs(field) {
-				if !containsString(meeting.Participants, e.Slug()) {
-					meeting.Participants = append(meeting.Participants, e.Slug())
-				}
-			}
-		}
-		in.Meetings = append(in.Meetings, meeting)
+		in.Meetings = append(in.Meetings, s.impactMeeting(m))
 	}
 	return in
+}
+
+// impactExchanges are the published exchanges on a published topic.
+func (s *Site) impactExchanges() []impact.Exchange {
+	var out []impact.Exchange
+	for _, x := range s.Entries("exchange") {
+		topic := x.Ref("topic")
+		if topic == nil {
+			continue
+		}
+		out = append(out, impact.Exchange{Slug: x.Slug(), Title: x.Title(), Topic: topic.Slug(),
+			Providers: entrySlugs(x.Refs("providers")), Recipients: entrySlugs(x.Refs("recipients")), Status: x.S("status"),
+			Agreed: x.Time("agreed"), Held: x.Time("held")})
+	}
+	return out
+}
+
+// impactMeeting is a meeting's date, rapporteur and participants.
+func (s *Site) impactMeeting(m *Entry) impact.Meeting {
+	meeting := impact.Meeting{Slug: m.Slug(), Date: m.Time("date")}
+	if r := m.Ref("rapporteur"); r != nil {
+		meeting.Rapporteur = r.Slug()
+		meeting.Participants = append(meeting.Participants, r.Slug())
+	}
+	for _, field := range []string{"facilitators", "attendees"} {
+		for _, e := range m.Refs(field) {
+			if !containsString(meeting.Participants, e.Slug()) {
+				meeting.Participants = append(meeting.Participants, e.Slug())
+			}
+		}
+	}
+	return meeting
 }
 
 // scores are an assessment's published scores with an area and a
@@ -168,8 +205,9 @@ func (p *Page) Impact() impact.View {
 	d := p.s.impact()
 	d.viewOnce.Do(func() {
 		report := impact.Compute(d.in, impact.MapOptions{})
+		_, isoPath := p.s.isolated()
 		d.view = impact.NewView(report, d.in, p.s.theme.Strings, impactNames{p.s}, impact.ViewOptions{
-			PageSize: p.s.pageSize(), IsolatedPath: d.isoPath, PrivateScores: d.private, Today: p.s.opts.Today})
+			PageSize: p.s.pageSize(), IsolatedPath: isoPath, PrivateScores: d.private, Today: p.s.opts.Today})
 	})
 	return d.view
 }
@@ -191,12 +229,11 @@ func (s *Site) impactJobs() []Job {
 // isolatedList is the paged list of the members nobody heard from, when
 // the impact page cannot name them all.
 func (s *Site) isolatedList() []listSpec {
-	d := s.impact()
-	if d.isoPath == "" {
+	entries, path := s.isolated()
+	if path == "" {
 		return nil
 	}
-	entries := d.isoEntries
-	return []listSpec{{kind: "isolated", title: s.theme.Strings.T("impact_isolated"), base: d.isoPath, total: len(entries),
+	return []listSpec{{kind: "isolated", title: s.theme.Strings.T("impact_isolated"), base: path, total: len(entries),
 		names: []string{"impact-isolated"}, list: &orderedList{entries: entries, order: func() []*Entry { return entries }}}}
 }
 

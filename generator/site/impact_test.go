@@ -1,11 +1,13 @@
 package site
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestImpactPageOfTheExample checks the figures of the example's
@@ -200,5 +202,38 @@ func TestCommunityInstrumentAndLabels(t *testing.T) {
 	out, _ = buildSite(t, src, BuildOptions{})
 	if !strings.Contains(read(t, filepath.Join(out, "impact", "index.html")), `<a href="../exchanges/">Intercambios</a>`) {
 		t.Error("a default schema file copied unchanged loses the theme's translation of its label")
+	}
+}
+
+// TestWhoToCallIsPaged: past a page of members nobody heard from,
+// /impact/ names a page's worth and links the paged list of them all.
+// In 2030 only the members of the four open exchanges count as active:
+// 13 - 6 = 7 to call, five a page (the least page_size allows).
+func TestWhoToCallIsPaged(t *testing.T) {
+	src := copyExample(t)
+	conf := read(t, filepath.Join(src, "site.toml"))
+	os.WriteFile(filepath.Join(src, "site.toml"), []byte(regexp.MustCompile(`(?m)^page_size = .*$`).ReplaceAllString(conf, "page_size = 5")), 0o644)
+	p, err := Open(context.Background(), Options{Source: src, Today: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := p.Build(context.Background(), BuildOptions{Out: out, CheckLinks: true}); err != nil {
+		t.Fatal(err)
+	}
+	page := read(t, filepath.Join(out, "impact", "index.html"))
+	if !strings.Contains(page, "7 of the 13 members took part in no meeting") || !strings.Contains(page, `<a href="isolated/">See all 7</a>`) {
+		t.Error("/impact/ does not count the 7 members to call, or does not link their list")
+	}
+	var listed int
+	for _, f := range []string{"impact/isolated/index.html", "impact/isolated/page/2/index.html"} {
+		listed += len(regexp.MustCompile(`<li><a href="(\.\./)+members/[a-z0-9-]+/">`).FindAllString(read(t, filepath.Join(out, f)), -1))
+	}
+	if listed != 7 {
+		t.Errorf("the pages of who to call list %d members, want 7", listed)
+	}
+	if !strings.Contains(read(t, filepath.Join(out, "sitemap.xml")), "impact/isolated/page/2/") {
+		t.Error("the sitemap lacks the pages of who to call")
 	}
 }
