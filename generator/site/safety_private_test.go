@@ -246,10 +246,10 @@ const privateScore = "0.123456"
 func plantPrivateScores(t *testing.T, src string) {
 	t.Helper()
 	root := repoRoot(t)
-	assessment := string(mustRead(t, filepath.Join(root, "schema", "assessment.toml")))
+	assessment := read(t, filepath.Join(root, "schema", "assessment.toml"))
 	assessment = strings.Replace(assessment, "[fields.scores.fields.score]\ntype = \"float\"\n", "[fields.scores.fields.score]\ntype = \"float\"\nprivate = true\n", 1)
 	assessment += "\n[fields.scores.fields.note]\ntype = \"string\"\nprivate = true\n"
-	exchange := string(mustRead(t, filepath.Join(root, "schema", "exchange.toml"))) + "\n[fields.contact]\ntype = \"string\"\nprivate = true\n"
+	exchange := read(t, filepath.Join(root, "schema", "exchange.toml")) + "\n[fields.contact]\ntype = \"string\"\nprivate = true\n"
 	files := map[string]string{
 		"schema/assessment.toml": assessment,
 		"schema/exchange.toml":   exchange,
@@ -267,15 +267,6 @@ func plantPrivateScores(t *testing.T, src string) {
 			t.Fatal(err)
 		}
 	}
-}
-
-func mustRead(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
 
 // TestPrivateScoresMakeNoFigure: with private scores, no output holds a

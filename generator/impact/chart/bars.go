@@ -32,11 +32,11 @@ const (
 // SVG draws the chart.
 func (c Bars) SVG() string {
 	var b strings.Builder
-	labelW := 0.0
-	for _, r := range c.Rows {
-		labelW = max(labelW, textWidth(clip(r.Label, maxLabel)))
+	labels := make([]string, len(c.Rows))
+	for i, r := range c.Rows {
+		labels[i] = r.Label
 	}
-	labelW = min(labelW+16, Width/2)
+	labelW := labelColumn(labels, maxLabel)
 	top := 0.0
 	if len(c.Series) > 1 {
 		top = 28

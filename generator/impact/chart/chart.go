@@ -100,3 +100,13 @@ func legend(b *strings.Builder, items []LegendItem, y float64, mark func(b *stri
 	}
 	return rows * 20
 }
+
+// labelColumn is the width of the column of row labels, each clipped to
+// n characters, with a margin, at most half the chart.
+func labelColumn(labels []string, n int) float64 {
+	w := 0.0
+	for _, l := range labels {
+		w = max(w, textWidth(clip(l, n)))
+	}
+	return min(w+16, Width/2)
+}

@@ -31,11 +31,11 @@ const (
 // SVG draws the chart.
 func (c Dumbbell) SVG() string {
 	var b strings.Builder
-	labelW := 0.0
-	for _, r := range c.Rows {
-		labelW = max(labelW, textWidth(clip(r.Label, maxAreaLabel)))
+	labels := make([]string, len(c.Rows))
+	for i, r := range c.Rows {
+		labels[i] = r.Label
 	}
-	labelW = min(labelW+16, Width/2)
+	labelW := labelColumn(labels, maxAreaLabel)
 	top := 32.0
 	height := top + float64(len(c.Rows))*rowHeight + 28
 	c.open(&b, "dumbbell", height)
