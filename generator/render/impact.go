@@ -15,32 +15,14 @@ import (
 // impactData is the figures of one build, each made once on first use:
 // who to call when the jobs are listed (it decides whether
 // /impact/isolated/ has pages), from the little it needs, so that listing
-// the jobs (once per edit in agora serve) stays quick; the input and the
-// other figures by the impact page's job and the member pages, while
-// other pages render.
+// the jobs (once per edit in agora serve) stays quick; the other figures
+// by the impact page's job, while other pages render.
 type impactData struct {
-	once       sync.Once
-	in         impact.Input
-	byMember   map[string][]impact.Assessment
-	private    bool // the schema makes scores private
 	isoOnce    sync.Once
 	isoEntries []*Entry
 	isoPath    string
 	viewOnce   sync.Once
 	view       impact.View
-}
-
-func (s *Site) impact() *impactData {
-	d := &s.impactData
-	d.once.Do(func() {
-		d.private = privateScores(s.in.Schema.Type("assessment"))
-		d.in = s.impactInput(d.private)
-		d.byMember = map[string][]impact.Assessment{}
-		for _, a := range d.in.Assessments {
-			d.byMember[a.Member] = append(d.byMember[a.Member], a)
-		}
-	})
-	return d
 }
 
 // isolated is who to call, and the path that lists them all when the
@@ -202,21 +184,31 @@ func (n impactNames) entry(typeName, slug string) (string, string) {
 
 // Impact is the impact page's figures, made once per build.
 func (p *Page) Impact() impact.View {
-	d := p.s.impact()
+	d := &p.s.impactData
 	d.viewOnce.Do(func() {
-		report := impact.Compute(d.in, impact.MapOptions{})
+		private := privateScores(p.s.in.Schema.Type("assessment"))
+		in := p.s.impactInput(private)
 		_, isoPath := p.s.isolated()
-		d.view = impact.NewView(report, d.in, p.s.theme.Strings, impactNames{p.s}, impact.ViewOptions{
-			PageSize: p.s.pageSize(), IsolatedPath: isoPath, PrivateScores: d.private, Today: p.s.opts.Today})
+		d.view = impact.NewView(impact.Compute(in, impact.MapOptions{}), in, p.s.theme.Strings, impactNames{p.s}, impact.ViewOptions{
+			PageSize: p.s.pageSize(), IsolatedPath: isoPath, PrivateScores: private, Today: p.s.opts.Today})
 	})
 	return d.view
 }
 
 // Progress is a member's first and latest scores per area, nil when it
-// was never assessed.
+// was never assessed or its scores are private. It reads only the
+// member's own assessments (its backlinks), so that a member page renders
+// without the whole network's figures: in agora serve, an edit renders
+// the pages it reaches and no more.
 func (p *Page) Progress(member *Entry) *impact.ProgressView {
-	d := p.s.impact()
-	return impact.NewProgressView(impact.MemberProgress(member.Slug(), d.byMember[member.Slug()]), p.s.theme.Strings, "progress")
+	if privateScores(p.s.in.Schema.Type("assessment")) {
+		return nil
+	}
+	var own []impact.Assessment
+	for _, a := range member.From("assessment", "member") {
+		own = append(own, impact.Assessment{Slug: a.Slug(), Member: member.Slug(), Instrument: a.S("instrument"), Date: a.Time("date"), Scores: scores(a)})
+	}
+	return impact.NewProgressView(impact.MemberProgress(member.Slug(), own), p.s.theme.Strings, "progress")
 }
 
 // impactPages are the impact page and, when more members than a page
