@@ -41,7 +41,7 @@ func (s *Site) isolated() (entries []*Entry, path string) {
 		in.Exchanges = s.impactExchanges()
 		from := impact.Window(in.Today)
 		for _, m := range s.Entries("minutes") {
-			if d := m.Time("date"); d.After(from) && !d.After(in.Today) {
+			if date := m.Time("date"); date.After(from) && !date.After(in.Today) {
 				in.Meetings = append(in.Meetings, s.impactMeeting(m))
 			}
 		}
