@@ -195,6 +195,20 @@ func (p *Page) Impact() impact.View {
 	return d.view
 }
 
+// HasProgress reports whether the member's page shows its progress (for
+// a link to it), without drawing it.
+func (p *Page) HasProgress(member *Entry) bool {
+	if privateScores(p.s.in.Schema.Type("assessment")) {
+		return false
+	}
+	for _, a := range member.From("assessment", "member") {
+		if len(scores(a)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // Progress is a member's first and latest scores per area, nil when it
 // was never assessed or its scores are private. It reads only the
 // member's own assessments (its backlinks), so that a member page renders
