@@ -17,6 +17,7 @@ import (
 func runNew(ctx context.Context, c *cli, args []string) error {
 	flags, source := c.flags("new")
 	title := flags.String("title", "", "the new entry's `title`, written into its title field")
+	lang := flags.String("lang", "", "write a translation of the entry SLUG into `LANG` (one of site.toml's languages) instead of a new entry")
 	positional, done, err := c.parse(flags, args)
 	if done {
 		return err
@@ -45,6 +46,9 @@ func runNew(ctx context.Context, c *cli, args []string) error {
 	}
 	if !schema.SlugPattern.MatchString(slug) {
 		return usageError("%q is not a valid slug: use lowercase letters, digits and hyphens, e.g. %q", slug, load.SuggestSlug(slug))
+	}
+	if *lang != "" {
+		return newTranslation(ctx, c, *source, t, slug, *lang)
 	}
 	rel := filepath.Join("content", t.Folder, slug+".md")
 	path := filepath.Join(*source, rel)

@@ -12,29 +12,29 @@ import (
 
 func init() {
 	compiledPages = map[string]compiledPage{
-		"404":             {"0de431e2ea8467d1dc8d08e6bbaadb3ba14cb99013e66ed401ddbfab4609ef2f", tpl_base__render_Page_c8063b9e},
-		"actions":         {"6f47a9cb311964f305d5463a5d683fa2a1074f9caeec873e498d008276c7fb15", tpl_base__render_Page_ea57df4e},
-		"assessment":      {"3e365e88abd9e230ae75d745b03b58f38458ad383aa22b35bd9196f3cf11cb3e", tpl_base__render_Page_e6598662},
-		"charter":         {"3459301ec911d5975e28e56571540e9732649f4a0f2ba7b4ba2f8f01bcb40b5f", tpl_base__render_Page_36421450},
-		"entry":           {"dae4e27ec47abb889a7d7b0ac6bd87fe4208922ffeafd80b21689b7ef8f9692a", tpl_base__render_Page_5f48efb4},
-		"exchange":        {"4ab79a09eced225411147b14496d3c31b1899e98ced55ea44f4fb4cb1bc78957", tpl_base__render_Page_3f1563b9},
-		"facet":           {"4d2f5d453f3e80b81dea271bea2110a0bb14166df996ed019e7eca723ea99997", tpl_base__render_Page_1f26ee02},
-		"home":            {"7e31d78eb11c9f7a86cc7147f966a787be8a9e0331698003cc0fbdd7f15464b1", tpl_base__render_Page_3ddf20ec},
-		"impact":          {"04d4044e2bf7f759c8c5dc1328e88d412d8b75ff7f374e36882e1441a4f63d60", tpl_base__render_Page_e4f79184},
-		"impact-isolated": {"3364ccdc1f1d1ae498e75f61d80a2104a4ec87569f071da578b082fe2f1e6123", tpl_base__render_Page_3d832d07},
-		"index":           {"a249a4b6618b2895de70206218f614b2d94a63113ad8dc9902eb9819b10bd2b8", tpl_base__render_Page_43d76806},
-		"member":          {"e13c6ed659d39a3f3c251d3188ab55b149686e7d532a4874fbedb2f312113fd4", tpl_base__render_Page_4e6e7271},
-		"member-index":    {"792e619e8678f6eb9f1ea5cca5538e1a5e827b977f0ea62f051ff82e95566298", tpl_base__render_Page_d55bb91d},
-		"minutes":         {"fc73b2e4eb52052dd1d28e38e04ce1d36dc52a2387aca5fe34ff19f061f12eec", tpl_base__render_Page_479c2cae},
-		"minutes-index":   {"41d57a23eed4a881788738be01c4e618d4717cca5fa1e3de335b1a3338d81d9e", tpl_base__render_Page_cd2d9920},
-		"module":          {"4fdb69ba26b7b918f7b8488ef5e604b059902fdcc4a57c67b0f927a9ea29e044", tpl_base__render_Page_f67a8a9c},
-		"module-index":    {"d45ad42de81d7407e4ccecbc4565a5ef0d1ee29a754d4245c17ab6cdbc95a605", tpl_base__render_Page_e5587226},
-		"page":            {"7f49a606bd55496995b399a9a9fb8affc15135a3e7e6c960611f5c3691cb9dcc", tpl_base__render_Page_c24c1b26},
-		"rule":            {"00dc6bc7cbe34e146647325492b9e0a45e623b308700cce0793cf5b7d2c9cf11", tpl_base__render_Page_b8e7a140},
-		"rule-index":      {"4cc6a65602da849dfa806bd860d7049d367fb7f2de3aa6d8f0708b8a7654613b", tpl_base__render_Page_10935677},
-		"search":          {"44f934c1cd8f3ed88ae7c49048c7d2f4cf4785518691d2a33562d201e20dfd44", tpl_base__render_Page_bd5a953a},
-		"topic":           {"e2bf36aad9d0af8674660b8f9df1365232b07d02046a2a2de2d731cf4e1223ad", tpl_base__render_Page_ebdfb38b},
-		"topic-index":     {"5b390869bacf9c55b5582f7e488833a231ed065ab5d7577ae944e89c8ecb9ecc", tpl_base__render_Page_4c9b61d2},
+		"404":             {"1e587ca078c4aed423da6e8f4c6fcfcc10f63f66caa26390db2aba6b50844411", tpl_base__render_Page_1a3bbf4e},
+		"actions":         {"b40bfe1b5c66577fa66ed106b3e95fcd981733e1f1bf6f12e2b99403b0807d98", tpl_base__render_Page_05936e5e},
+		"assessment":      {"045507b396b7f8f926d5fdd96cd74a1affbbe4179072f4b03ae8f282b0a055ac", tpl_base__render_Page_a8a4f680},
+		"charter":         {"3a58d8158f00ffc2d5da6d57715f7368e06e1550beb1e8f8ebb23dba3febde4d", tpl_base__render_Page_31a82397},
+		"entry":           {"3cd883d623c2000b8290a9c0e4ae085d9cc6f17475bacb8addd9db2eec075791", tpl_base__render_Page_742a7dcb},
+		"exchange":        {"58c1ccd7fa6275ccd8548c837ad4376a9c075897f3cdc91b8b6dead742b3e1e0", tpl_base__render_Page_fb9baa1a},
+		"facet":           {"50467b2782243478300e3f4650f2828515f43259b75b6ddd8ced84cf9e6563e0", tpl_base__render_Page_fc28ebeb},
+		"home":            {"1b8337caa08ffa7e27fd596941bb04eab21cf1718bf7028ec152a499da19a03f", tpl_base__render_Page_027a6d65},
+		"impact":          {"b48cdee9c3accd2c36aaa6f902db036364fd4d8bc32da7c22da4de131077dc54", tpl_base__render_Page_9d71ae9f},
+		"impact-isolated": {"486aebcef9d6965745e7cff6b42fa4fbda829cdb44f287867a2c952e318baa25", tpl_base__render_Page_4fea9915},
+		"index":           {"e8b678c02b11f7fc2cabb132cf0df87175ac4a3ff1bd58e36ff952e2f6a71fab", tpl_base__render_Page_409e193c},
+		"member":          {"be4a75d4991184b6cccf0ab856fc2ffbb9a7e676e5ab94816819578534757784", tpl_base__render_Page_1242a456},
+		"member-index":    {"60b9c3610c8d9db177e56601bb054ad0847fcbc365fcf0db797f475c4ac0215c", tpl_base__render_Page_a9899e34},
+		"minutes":         {"42b8ceaef435be955ca298e789296819b163ee7d3c198d19e8301ebf71ff23f5", tpl_base__render_Page_ec61b29b},
+		"minutes-index":   {"8f0f716d15df648c042b3e40c5ac283f440485c5ac781471f97eb8d3f5b36b2f", tpl_base__render_Page_b0de6d79},
+		"module":          {"7bd8f2ccc24e8fe072f3929c01fc08842811295be2120012142878b97f07e1da", tpl_base__render_Page_daae7b12},
+		"module-index":    {"6290430c52c706cb63ec1f1bfc04414333f2bee6033b028de111a563e568ca5a", tpl_base__render_Page_8b9a4760},
+		"page":            {"a28e72f682173f193b161a1bbb27d6780353da3855c41b3f551fb38480f4020d", tpl_base__render_Page_b68edd6f},
+		"rule":            {"c11d87b90a3a5e8a9aed1bd0c3a33a144ffd4a12f70a1377eb0d79ca0473d3eb", tpl_base__render_Page_795bf667},
+		"rule-index":      {"cc8385b6515d536cdbf109bd24d9ec4d0e0cde2845983853205f662a5c565fb5", tpl_base__render_Page_5c708ad9},
+		"search":          {"a9bb94e11bdfaf8d2fcb648d57cd20d79071e5c63b570d1ecbe9fa171f4db17d", tpl_base__render_Page_86639435},
+		"topic":           {"32d465a4ad048db7d49bd7350c771a3c641a8c5794e3492d2ef92b6867c5d147", tpl_base__render_Page_50e90700},
+		"topic-index":     {"ef13b7fa315ff6e3485eebe141ce5798e06ba3865ed9558af33722ec7dcf7c20", tpl_base__render_Page_ce1c1e01},
 	}
 }
 
@@ -85,7 +85,7 @@ func tpl_backlinks_render_Backlinks_5ea12007(r *run, d0 Backlinks) error {
 	return nil
 }
 
-func tpl_base__render_Page_10935677(r *run, d0 *Page) error {
+func tpl_base__render_Page_027a6d65(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -191,155 +191,10 @@ func tpl_base__render_Page_10935677(r *run, d0 *Page) error {
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_9607df26(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_1f26ee02(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
 	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v15 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
@@ -351,7 +206,7 @@ func tpl_base__render_Page_1f26ee02(r *run, d0 *Page) error {
 		v16 := d0.JSONLD()
 		v17, okv17 := texttemplate.IsTrue(v16)
 		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
 		}
 		if v17 {
 			v18 := v16
@@ -364,451 +219,7 @@ func tpl_base__render_Page_1f26ee02(r *run, d0 *Page) error {
 	r.w.WriteString("\n</head>\n<body>\n")
 	v19, errv19 := d0.Frame("header")
 	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_577430b0(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_36421450(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_a410ae02(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_3d832d07(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_07c03afd(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_3ddf20ec(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
@@ -818,14 +229,14 @@ func tpl_base__render_Page_3ddf20ec(r *run, d0 *Page) error {
 	r.w.WriteString("\n</main>\n")
 	v20, errv20 := d0.Frame("footer")
 	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
 	}
 	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_3f1563b9(r *run, d0 *Page) error {
+func tpl_base__render_Page_05936e5e(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -931,155 +342,10 @@ func tpl_base__render_Page_3f1563b9(r *run, d0 *Page) error {
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_2bfe8d37(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_43d76806(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
 	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v15 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
@@ -1091,7 +357,7 @@ func tpl_base__render_Page_43d76806(r *run, d0 *Page) error {
 		v16 := d0.JSONLD()
 		v17, okv17 := texttemplate.IsTrue(v16)
 		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
 		}
 		if v17 {
 			v18 := v16
@@ -1104,2079 +370,7 @@ func tpl_base__render_Page_43d76806(r *run, d0 *Page) error {
 	r.w.WriteString("\n</head>\n<body>\n")
 	v19, errv19 := d0.Frame("header")
 	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_a95644b4(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_479c2cae(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_21d3d45f(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_4c9b61d2(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_b18dc24b(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_4e6e7271(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_da75d139(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_5f48efb4(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_6392f0f2(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_b8e7a140(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_751dc362(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_bd5a953a(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_43879bc8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_c24c1b26(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_16e78108(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_c8063b9e(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_cd2d9920(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_ea730adc(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_d55bb91d(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_4044d183(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_e4f79184(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_551c3219(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_e5587226(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_ff9985bd(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_e6598662(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_7d069b50(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_ea57df4e(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
@@ -3186,14 +380,14 @@ func tpl_base__render_Page_ea57df4e(r *run, d0 *Page) error {
 	r.w.WriteString("\n</main>\n")
 	v20, errv20 := d0.Frame("footer")
 	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
 	}
 	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_ebdfb38b(r *run, d0 *Page) error {
+func tpl_base__render_Page_1242a456(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -3299,7 +493,10 @@ func tpl_base__render_Page_ebdfb38b(r *run, d0 *Page) error {
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v15 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
@@ -3311,7 +508,7 @@ func tpl_base__render_Page_ebdfb38b(r *run, d0 *Page) error {
 		v16 := d0.JSONLD()
 		v17, okv17 := texttemplate.IsTrue(v16)
 		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
 		}
 		if v17 {
 			v18 := v16
@@ -3324,7 +521,762 @@ func tpl_base__render_Page_ebdfb38b(r *run, d0 *Page) error {
 	r.w.WriteString("\n</head>\n<body>\n")
 	v19, errv19 := d0.Frame("header")
 	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_da75d139(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_1a3bbf4e(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_31a82397(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_a410ae02(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_409e193c(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_a95644b4(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_4fea9915(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_07c03afd(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_50e90700(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
@@ -3334,14 +1286,14 @@ func tpl_base__render_Page_ebdfb38b(r *run, d0 *Page) error {
 	r.w.WriteString("\n</main>\n")
 	v20, errv20 := d0.Frame("footer")
 	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
 	}
 	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_f67a8a9c(r *run, d0 *Page) error {
+func tpl_base__render_Page_5c708ad9(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -3447,7 +1399,10 @@ func tpl_base__render_Page_f67a8a9c(r *run, d0 *Page) error {
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v15 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
@@ -3459,7 +1414,7 @@ func tpl_base__render_Page_f67a8a9c(r *run, d0 *Page) error {
 		v16 := d0.JSONLD()
 		v17, okv17 := texttemplate.IsTrue(v16)
 		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
 		}
 		if v17 {
 			v18 := v16
@@ -3472,7 +1427,1668 @@ func tpl_base__render_Page_f67a8a9c(r *run, d0 *Page) error {
 	r.w.WriteString("\n</head>\n<body>\n")
 	v19, errv19 := d0.Frame("header")
 	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_9607df26(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_742a7dcb(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_6392f0f2(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_795bf667(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_751dc362(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_86639435(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_d8ac4637(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_8b9a4760(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_ff9985bd(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_9d71ae9f(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_551c3219(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_a8a4f680(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_7d069b50(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_a9899e34(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_4044d183(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_b0de6d79(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_ea730adc(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_b68edd6f(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_16e78108(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_ce1c1e01(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_b18dc24b(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_daae7b12(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
@@ -3482,7 +3098,460 @@ func tpl_base__render_Page_f67a8a9c(r *run, d0 *Page) error {
 	r.w.WriteString("\n</main>\n")
 	v20, errv20 := d0.Frame("footer")
 	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_ec61b29b(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_21d3d45f(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_fb9baa1a(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_2bfe8d37(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_fc28ebeb(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_577430b0(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
 	}
 	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
@@ -5245,73 +5314,6 @@ func tpl_main__render_Page_4044d183(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_43879bc8(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1 id=\"search-heading\">")
-	v1 := r.strs.T("search")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</h1>\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v2 := r.strs.T("browse_topics")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</a></p>")
-	r.w.WriteString("\n<div id=\"search-app\" data-index=\"")
-	v3 := d0.Href("search/index/")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("\" data-root=\"")
-	v4 := d0.Href("")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\" data-loading=\"")
-	v5 := r.strs.T("search_loading")
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\" data-count=\"")
-	v6 := r.strs.T("search_count")
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\" data-partial=\"")
-	v7 := r.strs.T("search_partial")
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\" data-none=\"")
-	v8 := r.strs.T("search_none")
-	writeEscaped(r.w, v8)
-	r.w.WriteString("\" data-error=\"")
-	v9 := r.strs.T("search_error")
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<form class=\"search-page\" role=\"search\" method=\"get\" aria-labelledby=\"search-heading\" hidden>\n<label for=\"search-q\" class=\"vh\">")
-	v10 := r.strs.T("search")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("</label>\n<input id=\"search-q\" name=\"q\" type=\"search\" placeholder=\"")
-	v11 := r.strs.T("search_placeholder")
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"search-status\" aria-controls=\"search-results\">\n<label class=\"search-filter\">")
-	v12 := r.strs.T("search_type")
-	writeEscaped(r.w, v12)
-	r.w.WriteString(" <select name=\"type\"><option value=\"\">")
-	v13 := r.strs.T("search_all_types")
-	writeEscaped(r.w, v13)
-	r.w.WriteString("</option></select></label>\n<label class=\"search-filter\">")
-	v14 := r.strs.T("search_topic")
-	writeEscaped(r.w, v14)
-	r.w.WriteString(" <select name=\"topic\"><option value=\"\">")
-	v15 := r.strs.T("search_all_topics")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("</option></select></label>\n</form>\n<p id=\"search-status\" class=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n<button type=\"button\" class=\"search-more\" hidden>")
-	v16 := r.strs.T("search_more")
-	writeEscaped(r.w, v16)
-	r.w.WriteString("</button>\n<noscript><p>")
-	v17 := r.strs.T("search_nojs")
-	writeEscaped(r.w, v17)
-	r.w.WriteString(" <a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v18 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v18)
-	r.w.WriteString("</a></p></noscript>\n</div>\n<script src=\"")
-	d0.writeAssetAttr(r.w, "search.js")
-	r.w.WriteString("\" defer></script>\n")
-	return nil
-}
-
 func tpl_main__render_Page_551c3219(r *run, d0 *Page) error {
 	_ = d0
 	v1 := d0.Impact()
@@ -6612,6 +6614,76 @@ func tpl_main__render_Page_b1e327db(r *run, d0 *Page) error {
 		return err
 	}
 	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_d8ac4637(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1 id=\"search-heading\">")
+	v1 := r.strs.T("search")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</h1>\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v2 := r.strs.T("browse_topics")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</a></p>")
+	r.w.WriteString("\n<div id=\"search-app\" data-index=\"")
+	v3 := d0.Href("search/index/")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("\" data-root=\"")
+	v4 := d0.Href("")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\" data-loading=\"")
+	v5 := r.strs.T("search_loading")
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\" data-count=\"")
+	v6 := r.strs.T("search_count")
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\" data-partial=\"")
+	v7 := r.strs.T("search_partial")
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\" data-none=\"")
+	v8 := r.strs.T("search_none")
+	writeEscaped(r.w, v8)
+	r.w.WriteString("\" data-suggest=\"")
+	v9 := r.strs.T("search_suggest")
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\" data-error=\"")
+	v10 := r.strs.T("search_error")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\">\n<form class=\"search-page\" role=\"search\" method=\"get\" aria-labelledby=\"search-heading\" hidden>\n<label for=\"search-q\" class=\"vh\">")
+	v11 := r.strs.T("search")
+	writeEscaped(r.w, v11)
+	r.w.WriteString("</label>\n<input id=\"search-q\" name=\"q\" type=\"search\" placeholder=\"")
+	v12 := r.strs.T("search_placeholder")
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"search-status\" aria-controls=\"search-results\">\n<label class=\"search-filter\">")
+	v13 := r.strs.T("search_type")
+	writeEscaped(r.w, v13)
+	r.w.WriteString(" <select name=\"type\"><option value=\"\">")
+	v14 := r.strs.T("search_all_types")
+	writeEscaped(r.w, v14)
+	r.w.WriteString("</option></select></label>\n<label class=\"search-filter\">")
+	v15 := r.strs.T("search_topic")
+	writeEscaped(r.w, v15)
+	r.w.WriteString(" <select name=\"topic\"><option value=\"\">")
+	v16 := r.strs.T("search_all_topics")
+	writeEscaped(r.w, v16)
+	r.w.WriteString("</option></select></label>\n</form>\n<p id=\"search-status\" class=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n<button type=\"button\" class=\"search-more\" hidden>")
+	v17 := r.strs.T("search_more")
+	writeEscaped(r.w, v17)
+	r.w.WriteString("</button>\n<noscript><p>")
+	v18 := r.strs.T("search_nojs")
+	writeEscaped(r.w, v18)
+	r.w.WriteString(" <a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v19 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v19)
+	r.w.WriteString("</a></p></noscript>\n</div>\n<script src=\"")
+	d0.writeAssetAttr(r.w, "search.js")
+	r.w.WriteString("\" defer></script>\n")
 	return nil
 }
 

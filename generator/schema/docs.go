@@ -103,6 +103,9 @@ func rules(f *Field) []string {
 	if f.Private {
 		r = append(r, "**private**: checked, never published")
 	}
+	if k := f.Elem().Kind; (k == String || k == Text) && !f.Translatable && !f.Private {
+		r = append(r, "kept as written in translations")
+	}
 	if f.Acyclic {
 		r = append(r, "no cycles")
 	}
@@ -154,5 +157,6 @@ func writeLanguage(b *strings.Builder) {
 	for _, k := range slices.Sorted(maps.Keys(fieldKeys)) {
 		fmt.Fprintf(b, "- `%s`: %s\n", k, fieldKeys[k])
 	}
-	b.WriteString("\nEvery type also accepts `draft = true` (left out of the site unless built with `--drafts`) and `updated` (a date).\n")
+	b.WriteString("\nEvery type also accepts `draft = true` (left out of the site unless built with `--drafts`), `updated` (a date) and `language` (the entry's language, a BCP 47 tag, when it is not the site's).\n")
+	b.WriteString("\nA translation of an entry into another language of site.toml's `languages` is the file `SLUG.LANG.md` beside it: it restates only the translated fields (string and text fields, unless `translatable = false`), a list of tables item by item, and its own body.\n")
 }

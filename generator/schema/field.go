@@ -108,7 +108,43 @@ func (p *parser) parseField(name, key string, raw map[string]any) *Field {
 	p.numberRules(raw, key, f)
 	p.defaultValue(raw, key, f)
 	p.dateRules(raw, key, f)
+	p.translatable(raw, key, f)
 	return f
+}
+
+// translatable sets whether translations restate the field: by default
+// text (string and text, and lists of them) and objects that hold some.
+func (p *parser) translatable(raw map[string]any, key string, f *Field) {
+	text := f.Elem().Kind == String || f.Elem().Kind == Text || f.Elem().Kind == Object && slices.ContainsFunc(f.Fields, func(n *Field) bool { return n.Translatable })
+	// A private value is published in no language: a translation may not
+	// hold one.
+	text = text && !f.Private
+	f.Translatable = text
+	if f.elem != f {
+		f.elem.Translatable = text
+	}
+	if _, ok := raw["translatable"]; !ok {
+		return
+	}
+	f.Translatable = p.boolean(raw, key, "translatable")
+	switch {
+	case f.Translatable && f.Private:
+		p.errorfValue(join(key, "translatable"), "schema-misplaced-key", "translatable = true", "public fields", "remove translatable, or private",
+			"a private field is published in no language, so it has no translation")
+		f.Translatable = false
+	case f.Translatable && !text:
+		what := "a " + string(f.Kind) + " field"
+		if f.Elem().Kind == Object {
+			what = "an object with no translatable field"
+		}
+		p.errorfValue(join(key, "translatable"), "schema-misplaced-key", "translatable = true",
+			"string and text fields, lists of them, and objects holding translatable fields", "remove translatable, or set it to false",
+			"%s has nothing to translate", what)
+		f.Translatable = false
+	}
+	if f.elem != f {
+		f.elem.Translatable = f.Translatable
+	}
 }
 
 // valueDecl remembers where the value of key stands, for the checks that

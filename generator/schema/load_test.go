@@ -161,7 +161,7 @@ of = "string"
 		t.Fatalf("event type: %+v", ev)
 	}
 	m := s.Type("member")
-	if got := strings.Join(m.FieldNames(), " "); got != "name funding_sources draft updated" {
+	if got := strings.Join(m.FieldNames(), " "); got != "name funding_sources draft updated language" {
 		t.Errorf("the override does not replace the default member: %s", got)
 	}
 	if m.Decl.File != "schema/member.toml" || m.Lookup("kind") != nil {

@@ -544,7 +544,7 @@ func TestParseType(t *testing.T) {
 	if typ.Decl != (schema.Decl{File: "schema/event.toml", Line: 1, Col: 1}) {
 		t.Errorf("type declared at %+v", typ.Decl)
 	}
-	want := "title date end_date host format topics contact_phone code seats fee sessions related draft updated"
+	want := "title date end_date host format topics contact_phone code seats fee sessions related draft updated language"
 	if got := strings.Join(typ.FieldNames(), " "); got != want {
 		t.Errorf("fields in order: %s\nwant %s", got, want)
 	}
@@ -614,7 +614,7 @@ func TestParseDefaults(t *testing.T) {
 		t.Errorf("defaults: %+v", typ)
 	}
 	// a type may declare draft itself; updated is still added
-	if got := strings.Join(typ.FieldNames(), " "); got != "name draft updated" {
+	if got := strings.Join(typ.FieldNames(), " "); got != "name draft updated language" {
 		t.Errorf("fields: %s", got)
 	}
 	if typ.Lookup("draft").Builtin || typ.Lookup("draft").Kind != schema.String {

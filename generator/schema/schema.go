@@ -65,6 +65,9 @@ type Field struct {
 	// OverdueIf: a date in the past is a warning while each named sibling
 	// field holds one of the listed values (an action still open).
 	OverdueIf map[string][]string
+	// Translatable fields are those a translation restates in its
+	// language (see the schema key translatable).
+	Translatable bool
 	// Builtin marks the fields every type accepts (draft, updated).
 	Builtin bool
 	Decl    Decl

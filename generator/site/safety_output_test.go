@@ -65,6 +65,8 @@ func outputProblems(t *testing.T, out string) []string {
 			checkMembersFile(data, report)
 		case strings.HasPrefix(rel, "assets/") && (ext == ".js" || ext == ".css"):
 			// The theme's own code.
+		case strings.HasPrefix(rel, "assets/") && ext == ".svg":
+			checkSVG(data, report)
 		case rel == "_headers":
 			checkHeaders(data, report)
 		case rel == ".agora-output":
@@ -125,6 +127,10 @@ func scheme(u string) string {
 
 var themeScript = regexp.MustCompile(`^(\.\./)*assets/(agora|search|directory)\.[0-9a-f]{8}\.js$|^/.*assets/(agora|search|directory)\.[0-9a-f]{8}\.js$`)
 
+// themeIcon is the site icon's hashed name, relative (or from the root
+// on the 404 page): never the host's /favicon.ico, never another site.
+var themeIcon = regexp.MustCompile(`^(\.\./)*assets/favicon\.[0-9a-f]{8}\.svg$|^/.*assets/favicon\.[0-9a-f]{8}\.svg$`)
+
 // checkHTML parses a page as a browser does and reports any element,
 // attribute or URL that could run a script, load a foreign frame or
 // style, or break the Content-Security-Policy.
@@ -178,12 +184,12 @@ func attr(n *html.Node, name string) (string, bool) {
 	return "", false
 }
 
-// svgElements are the elements and attributes of the charts the theme
+// chartElements are the elements and attributes of the charts the theme
 // draws (generator/impact/chart): shapes and text with classes, and
 // the image's title and description. No script, foreignObject, link
 // (a, use, image: no href of any kind), animation, style or event
 // handler can pass.
-var svgElements = map[string]map[string]bool{
+var chartElements = map[string]map[string]bool{
 	"svg":    {"class": true, "role": true, "aria-labelledby": true, "viewbox": true, "width": true, "height": true},
 	"title":  {"id": true},
 	"desc":   {"id": true},
@@ -194,10 +200,10 @@ var svgElements = map[string]map[string]bool{
 	"text":   {"class": true, "x": true, "y": true},
 }
 
-// checkSVG reports an element of an inline SVG that is not one of a
+// checkChart reports an element of an inline SVG that is not one of a
 // chart's, or an attribute a chart does not write.
-func checkSVG(n *html.Node, report func(string, ...any)) {
-	attrs, ok := svgElements[n.Data]
+func checkChart(n *html.Node, report func(string, ...any)) {
+	attrs, ok := chartElements[n.Data]
 	if n.Namespace != "svg" || !ok {
 		report("a foreign <%s:%s> element, not one of a chart's", n.Namespace, n.Data)
 		return
@@ -216,7 +222,7 @@ func checkSVG(n *html.Node, report func(string, ...any)) {
 func checkElement(n *html.Node, report func(string, ...any), csp *int) {
 	tag := n.Data
 	if n.Namespace != "" {
-		checkSVG(n, report)
+		checkChart(n, report)
 		return
 	}
 	if !allowedElements[n.DataAtom] {
@@ -296,6 +302,10 @@ func checkElement(n *html.Node, report func(string, ...any), csp *int) {
 			if scheme(href) != "" || strings.HasPrefix(href, "/") {
 				report("<link rel=%q href=%q>: not a page of the site", rel, href)
 			}
+		case rel == "icon":
+			if typ, _ := attr(n, "type"); !themeIcon.MatchString(href) || typ != "image/svg+xml" {
+				report("<link rel=icon href=%q type=%q>: not the theme's SVG icon", href, typ)
+			}
 		case rel != "stylesheet" && rel != "canonical" && rel != "alternate":
 			report("<link rel=%q>", rel)
 		}
@@ -310,6 +320,48 @@ func checkElement(n *html.Node, report func(string, ...any), csp *int) {
 	}
 }
 
+// svgElements are the drawing elements a site icon may use: shapes and
+// groups, nothing that runs, styles, links, loads or embeds.
+var svgElements = map[string]bool{"svg": true, "g": true, "title": true, "desc": true, "path": true, "rect": true,
+	"circle": true, "ellipse": true, "line": true, "polyline": true, "polygon": true}
+
+// checkSVG reads an SVG asset (the site icon), which a browser runs as a
+// document when it is opened on its own: one small, well-formed drawing,
+// with no script, handler, style, link, entity or foreign content.
+func checkSVG(data []byte, report func(string, ...any)) {
+	if len(data) > 2048 {
+		report("%d bytes: a site icon is a small drawing (at most 2 KB)", len(data))
+	}
+	root := true
+	xmlTokens(data, report, func(tok xml.Token) {
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if root && (tok.Name.Local != "svg" || tok.Name.Space != "http://www.w3.org/2000/svg") {
+				report("the root is <%s> in %q, not an SVG drawing", tok.Name.Local, tok.Name.Space)
+			}
+			root = false
+			if !svgElements[tok.Name.Local] || tok.Name.Space != "http://www.w3.org/2000/svg" {
+				report("an SVG <%s> element in %q", tok.Name.Local, tok.Name.Space)
+			}
+			for _, a := range tok.Attr {
+				name := strings.ToLower(a.Name.Local)
+				if a.Name.Space == "xmlns" || (a.Name.Space == "" && name == "xmlns") {
+					continue
+				}
+				if a.Name.Space != "" || strings.HasPrefix(name, "on") || name == "href" || name == "style" || strings.Contains(a.Value, "url(") {
+					report("<%s %s=%q>", tok.Name.Local, name, clip(a.Value))
+				}
+			}
+		case xml.ProcInst:
+			if tok.Target != "xml" {
+				report("a processing instruction <?%s", tok.Target)
+			}
+		case xml.Directive:
+			report("a directive <!%s> (a DOCTYPE may declare entities)", clip(string(tok)))
+		}
+	})
+}
+
 func clip(s string) string {
 	if len(s) > 80 {
 		return s[:80] + "…"
@@ -320,18 +372,8 @@ func clip(s string) string {
 // checkXML decodes a feed or sitemap strictly: it must be well-formed,
 // and its only URLs are http(s).
 func checkXML(data []byte, report func(string, ...any)) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
 	depth := 0
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			report("not well-formed XML: %v", err)
-			return
-		}
+	ok := xmlTokens(data, report, func(tok xml.Token) {
 		switch tok := tok.(type) {
 		case xml.StartElement:
 			depth++
@@ -354,9 +396,27 @@ func checkXML(data []byte, report func(string, ...any)) {
 				report("an XML directive or processing instruction")
 			}
 		}
-	}
-	if depth != 0 {
+	})
+	if ok && depth != 0 {
 		report("unbalanced XML")
+	}
+}
+
+// xmlTokens decodes data strictly, handing each token to visit; it
+// reports a document that is not well-formed, and then returns false.
+func xmlTokens(data []byte, report func(string, ...any), visit func(xml.Token)) bool {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return true
+		}
+		if err != nil {
+			report("not well-formed XML: %v", err)
+			return false
+		}
+		visit(tok)
 	}
 }
 
@@ -534,6 +594,8 @@ func TestOutputCheckerCatches(t *testing.T) {
 		`<script type="application/ld+json">{"a":"<!--"}</script>`, `<script type="application/ld+json">{</script>`,
 		`<script src="https://evil.example/x.js"></script>`, `<a href="vbscript:x">`, `<button formaction="x">`,
 		`<a href="&#x1;javascript:x">`, `<link rel="import" href="x">`,
+		`<link rel="icon" href="https://evil.example/favicon.svg" type="image/svg+xml">`, `<link rel="icon" href="/favicon.ico">`,
+		`<link rel="icon" href="../assets/favicon.0123abcd.svg">`, `<link rel="icon" href="../assets/agora.0123abcd.js" type="image/svg+xml">`,
 	} {
 		var got []string
 		checkHTML(page(body), func(f string, a ...any) { got = append(got, fmt.Sprintf(f, a...)) })
@@ -542,7 +604,8 @@ func TestOutputCheckerCatches(t *testing.T) {
 		}
 	}
 	var got []string
-	checkHTML(page(`<a href="../x/">x</a><a href="https://x.org/">y</a><a href="mailto:a@b.org">z</a><script src="../../assets/agora.0123abcd.js" defer></script><script type="application/ld+json">{"a":"\u003c"}</script>`),
+	checkHTML(page(`<a href="../x/">x</a><a href="https://x.org/">y</a><a href="mailto:a@b.org">z</a><script src="../../assets/agora.0123abcd.js" defer></script><script type="application/ld+json">{"a":"\u003c"}</script>`+
+		`<link rel="icon" href="../assets/favicon.0123abcd.svg" type="image/svg+xml"><link rel="icon" href="/network/assets/favicon.0123abcd.svg" type="image/svg+xml">`),
 		func(f string, a ...any) { got = append(got, fmt.Sprintf(f, a...)) })
 	if len(got) > 0 {
 		t.Errorf("checkHTML refused a good page: %v", got)
@@ -565,6 +628,23 @@ func TestOutputCheckerCatches(t *testing.T) {
 		checkXML([]byte(x), func(f string, a ...any) { got = append(got, fmt.Sprintf(f, a...)) })
 		if len(got) == 0 {
 			t.Errorf("checkXML missed %q", x)
+		}
+	}
+	const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">`
+	for _, x := range []string{
+		svg + `<script>alert(1)</script></svg>`, `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`,
+		svg + `<foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject></svg>`,
+		svg + `<a href="javascript:alert(1)"><rect width="1" height="1"/></a></svg>`,
+		svg + `<image href="https://evil.example/x.png"/></svg>`, svg + `<use xlink:href="#x" xmlns:xlink="http://www.w3.org/1999/xlink"/></svg>`,
+		svg + `<style>rect{fill:url(https://evil.example/)}</style></svg>`, svg + `<rect fill="url(https://evil.example/#x)"/></svg>`,
+		svg + `<rect style="fill:red"/></svg>`, `<!DOCTYPE svg [<!ENTITY x "y">]>` + svg + `</svg>`,
+		`<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>`, `<svg><rect/></svg>`,
+		svg + `<rect>`, svg + strings.Repeat(`<rect width="1" height="1"/>`, 100) + `</svg>`,
+	} {
+		var got []string
+		checkSVG([]byte(x), func(f string, a ...any) { got = append(got, fmt.Sprintf(f, a...)) })
+		if len(got) == 0 {
+			t.Errorf("checkSVG missed %q", x)
 		}
 	}
 	for _, js := range []string{"agoraSearchLoad(\"k\",[\"</script>\"]);\n", "agoraSearchLoad(\"k\",[1);\n", "x(\"k\",1);\n"} {
