@@ -14,7 +14,7 @@ func init() {
 	compiledPages = map[string]compiledPage{
 		"404":             {"1e587ca078c4aed423da6e8f4c6fcfcc10f63f66caa26390db2aba6b50844411", tpl_base__render_Page_1a3bbf4e},
 		"actions":         {"b40bfe1b5c66577fa66ed106b3e95fcd981733e1f1bf6f12e2b99403b0807d98", tpl_base__render_Page_05936e5e},
-		"assessment":      {"045507b396b7f8f926d5fdd96cd74a1affbbe4179072f4b03ae8f282b0a055ac", tpl_base__render_Page_a8a4f680},
+		"assessment":      {"c60cfb7fce1332971e6bdf99104f453d3ccf0a6bf185ebb263b0d6ff0f6cc336", tpl_base__render_Page_4c61aef0},
 		"charter":         {"3a58d8158f00ffc2d5da6d57715f7368e06e1550beb1e8f8ebb23dba3febde4d", tpl_base__render_Page_31a82397},
 		"entry":           {"3cd883d623c2000b8290a9c0e4ae085d9cc6f17475bacb8addd9db2eec075791", tpl_base__render_Page_742a7dcb},
 		"exchange":        {"58c1ccd7fa6275ccd8548c837ad4376a9c075897f3cdc91b8b6dead742b3e1e0", tpl_base__render_Page_fb9baa1a},
@@ -979,6 +979,157 @@ func tpl_base__render_Page_409e193c(r *run, d0 *Page) error {
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_a95644b4(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_4c61aef0(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_e928b0bc(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -2187,157 +2338,6 @@ func tpl_base__render_Page_9d71ae9f(r *run, d0 *Page) error {
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_551c3219(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_a8a4f680(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_7d069b50(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -5815,196 +5815,6 @@ func tpl_main__render_Page_751dc362(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_7d069b50(r *run, d0 *Page) error {
-	_ = d0
-	if d0 == nil {
-		return nilError("main", "assessment.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article class=\"assessment\"")
-	{
-		v2 := (*v1).Lang()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	if d0 == nil {
-		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*render.Page", "Type")
-	}
-	if d0.Type == nil {
-		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
-	}
-	v4 := d0.Type.Folder + "/"
-	d0.writeHrefAttr(r.w, v4)
-	r.w.WriteString("\">")
-	if d0 == nil {
-		return nilError("main", "assessment.html:3:76", ".Type", "*render.Page", "Type")
-	}
-	v5 := d0.TypeLabel(d0.Type)
-	writeEscaped(r.w, v5)
-	r.w.WriteString("</a>")
-	{
-		v6 := (*v1).S("instrument")
-		if len(v6) > 0 {
-			v7 := v6
-			_ = v7
-			r.w.WriteString(" · ")
-			writeEscaped(r.w, v7)
-		}
-	}
-	r.w.WriteString("</p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "assessment.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	{
-		v8 := (*v1).Ref("member")
-		if v8 != nil {
-			v9 := v8
-			_ = v9
-			r.w.WriteString("<a href=\"")
-			d0.writeHrefAttr(r.w, v9)
-			r.w.WriteString("\">")
-			v9.writeTitle(r.w)
-			r.w.WriteString("</a> · ")
-		}
-	}
-	r.w.WriteString("<time datetime=\"")
-	v10 := (*v1).Time("date")
-	v11 := isoDate(v10)
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">")
-	v12 := (*v1).Time("date")
-	v13 := r.strs.Date(v12)
-	writeEscaped(r.w, v13)
-	r.w.WriteString("</time>")
-	{
-		v14 := (*v1).S("assessor")
-		if len(v14) > 0 {
-			v15 := v14
-			_ = v15
-			r.w.WriteString(" · ")
-			v16 := r.strs.T("assessor")
-			writeEscaped(r.w, v16)
-			r.w.WriteString(": ")
-			writeEscaped(r.w, v15)
-		}
-	}
-	r.w.WriteString("</p>\n")
-	{
-		v17 := (*v1).Objects("scores")
-		if len(v17) > 0 {
-			v18 := v17
-			_ = v18
-			r.w.WriteString("<section aria-labelledby=\"scores\"><h2 id=\"scores\">")
-			v19 := r.strs.T("scores")
-			writeEscaped(r.w, v19)
-			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"numbers\">\n<thead><tr><th scope=\"col\">")
-			v20 := r.strs.T("impact_area")
-			writeEscaped(r.w, v20)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v21 := r.strs.T("score")
-			writeEscaped(r.w, v21)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v22 := r.strs.T("score_max")
-			writeEscaped(r.w, v22)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v23 := r.strs.T("impact_share")
-			writeEscaped(r.w, v23)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v24 := r.strs.T("topic")
-			writeEscaped(r.w, v24)
-			r.w.WriteString("</th></tr></thead>\n<tbody>")
-			{
-				for v25 := range v18 {
-					v26 := &v18[v25]
-					_, _ = v25, v26
-					r.w.WriteString("\n<tr><th scope=\"row\">")
-					v27 := (*v26).S("area")
-					writeEscaped(r.w, v27)
-					r.w.WriteString("</th><td>")
-					v28 := (*v26).S("score")
-					writeEscaped(r.w, v28)
-					r.w.WriteString("</td><td>")
-					v29 := (*v26).S("max")
-					writeEscaped(r.w, v29)
-					r.w.WriteString("</td><td>")
-					v30 := d0.ScoreShare((*v26))
-					writeEscaped(r.w, v30)
-					r.w.WriteString("</td><td>")
-					{
-						v31 := (*v26).Ref("topic")
-						if v31 != nil {
-							v32 := v31
-							_ = v32
-							r.w.WriteString("<a href=\"")
-							d0.writeHrefAttr(r.w, v32)
-							r.w.WriteString("\">")
-							v32.writeTitle(r.w)
-							r.w.WriteString("</a>")
-						}
-					}
-					r.w.WriteString("</td></tr>")
-				}
-			}
-			r.w.WriteString("\n</tbody></table></div>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	{
-		v33 := (*v1).FieldsExcept("member", "date", "instrument", "assessor", "scores")
-		if len(v33) > 0 {
-			v34 := v33
-			_ = v34
-			v35 := d0.WithFields(v34)
-			if err := tpl_fields_render_FieldList_a8f39c45(r, v35); err != nil {
-				return err
-			}
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v36 := (*v1).Ref("member")
-		if v36 != nil {
-			v37 := v36
-			_ = v37
-			{
-				v38 := d0.HasProgress(v37)
-				if bool(v38) {
-					r.w.WriteString("<p class=\"more\"><a href=\"")
-					d0.writeHrefAttr(r.w, v37)
-					r.w.WriteString("#progress\">")
-					v39 := r.strs.T("progress_see")
-					writeEscaped(r.w, v39)
-					r.w.WriteString("</a></p>")
-				}
-			}
-		}
-	}
-	r.w.WriteString("\n</article>\n")
-	v40 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v40); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
 func tpl_main__render_Page_9607df26(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<h1>")
@@ -7237,6 +7047,207 @@ func tpl_main__render_Page_da75d139(r *run, d0 *Page) error {
 	r.w.WriteString("\n</article>\n")
 	v115 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner", "exchange.providers", "exchange.recipients", "assessment.member")
 	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v115); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_e928b0bc(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "assessment.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article class=\"assessment\"")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	if d0 == nil {
+		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*render.Page", "Type")
+	}
+	if d0.Type == nil {
+		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
+	}
+	v4 := d0.Type.Folder + "/"
+	d0.writeHrefAttr(r.w, v4)
+	r.w.WriteString("\">")
+	if d0 == nil {
+		return nilError("main", "assessment.html:3:76", ".Type", "*render.Page", "Type")
+	}
+	v5 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v5)
+	r.w.WriteString("</a>")
+	{
+		v6 := (*v1).S("instrument")
+		if len(v6) > 0 {
+			v7 := v6
+			_ = v7
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v7)
+		}
+	}
+	r.w.WriteString("</p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "assessment.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	{
+		v8 := (*v1).Ref("member")
+		if v8 != nil {
+			v9 := v8
+			_ = v9
+			r.w.WriteString("<a href=\"")
+			d0.writeHrefAttr(r.w, v9)
+			r.w.WriteString("\">")
+			v9.writeTitle(r.w)
+			r.w.WriteString("</a> · ")
+		}
+	}
+	r.w.WriteString("<time datetime=\"")
+	v10 := (*v1).Time("date")
+	v11 := isoDate(v10)
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">")
+	v12 := (*v1).Time("date")
+	v13 := r.strs.Date(v12)
+	writeEscaped(r.w, v13)
+	r.w.WriteString("</time>")
+	{
+		v14 := (*v1).S("assessor")
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString(" · ")
+			v16 := r.strs.T("assessor")
+			writeEscaped(r.w, v16)
+			r.w.WriteString(": ")
+			writeEscaped(r.w, v15)
+		}
+	}
+	r.w.WriteString("</p>\n")
+	{
+		v17 := (*v1).Objects("scores")
+		if len(v17) > 0 {
+			v18 := v17
+			_ = v18
+			r.w.WriteString("<section aria-labelledby=\"scores\"><h2 id=\"scores\">")
+			v19 := r.strs.T("scores")
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"numbers\">\n<thead><tr><th scope=\"col\">")
+			v20 := r.strs.T("impact_area")
+			writeEscaped(r.w, v20)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v21 := r.strs.T("score")
+			writeEscaped(r.w, v21)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v22 := r.strs.T("score_max")
+			writeEscaped(r.w, v22)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v23 := r.strs.T("impact_share")
+			writeEscaped(r.w, v23)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v24 := r.strs.T("topic")
+			writeEscaped(r.w, v24)
+			r.w.WriteString("</th></tr></thead>\n<tbody>")
+			{
+				for v25 := range v18 {
+					v26 := &v18[v25]
+					_, _ = v25, v26
+					r.w.WriteString("\n<tr><th scope=\"row\">")
+					v27 := (*v26).S("area")
+					writeEscaped(r.w, v27)
+					{
+						v28 := (*v26).FieldsExcept("area", "score", "max", "topic")
+						if len(v28) > 0 {
+							v29 := v28
+							_ = v29
+							v30 := d0.WithFields(v29)
+							if err := tpl_fields_render_FieldList_a8f39c45(r, v30); err != nil {
+								return err
+							}
+						}
+					}
+					r.w.WriteString("</th><td>")
+					v31 := (*v26).S("score")
+					writeEscaped(r.w, v31)
+					r.w.WriteString("</td><td>")
+					v32 := (*v26).S("max")
+					writeEscaped(r.w, v32)
+					r.w.WriteString("</td><td>")
+					v33 := d0.ScoreShare((*v26))
+					writeEscaped(r.w, v33)
+					r.w.WriteString("</td><td>")
+					{
+						v34 := (*v26).Ref("topic")
+						if v34 != nil {
+							v35 := v34
+							_ = v35
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, v35)
+							r.w.WriteString("\">")
+							v35.writeTitle(r.w)
+							r.w.WriteString("</a>")
+						}
+					}
+					r.w.WriteString("</td></tr>")
+				}
+			}
+			r.w.WriteString("\n</tbody></table></div>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v36 := (*v1).FieldsExcept("member", "date", "instrument", "assessor", "scores")
+		if len(v36) > 0 {
+			v37 := v36
+			_ = v37
+			v38 := d0.WithFields(v37)
+			if err := tpl_fields_render_FieldList_a8f39c45(r, v38); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v39 := (*v1).Ref("member")
+		if v39 != nil {
+			v40 := v39
+			_ = v40
+			{
+				v41 := d0.HasProgress(v40)
+				if bool(v41) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					d0.writeHrefAttr(r.w, v40)
+					r.w.WriteString("#progress\">")
+					v42 := r.strs.T("progress_see")
+					writeEscaped(r.w, v42)
+					r.w.WriteString("</a></p>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v43 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v43); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
