@@ -21,6 +21,7 @@ var (
 	draftMarkers = []string{
 		"zqxdraftmember", "zqxdraftregion", "zqxdraftminutes", "zqxdraftdecision", "zqxdrafttask", "zqxdraftlocation",
 		"zqxdrafttopic", "zqxdraftalias", "zqxdraftmodule", "zqxdraftpage", "zqxdraftbody", "zqxdraftevent",
+		"zqxdraftexchange", "zqxdraftoutcome", "zqxdraftinstrument", "zqxdraftarea",
 	}
 )
 
@@ -95,10 +96,15 @@ func secretSite(t *testing.T) string {
 		"content/minutes/2026-01-01-secret.md": "+++\ntitle = \"zqxdraftminutes\"\ndate = 2026-01-01\nlocation = \"zqxdraftlocation\"\n" +
 			"rapporteur = \"red-mujeres-sonora\"\nattendees = [\"secret-draft\"]\ndecisions = [\"zqxdraftdecision\"]\ndraft = true\n" +
 			"[[actions]]\ntask = \"zqxdrafttask\"\nowner = \"secret-draft\"\ndue = 2026-02-01\n+++\n\nzqxdraftbody\n",
-		"content/topics/secret-topic.toml":  "name = \"zqxdrafttopic\"\naliases = [\"zqxdraftalias\"]\ndraft = true\n",
-		"content/curriculum/secret-mod.md":  "+++\ntitle = \"zqxdraftmodule\"\nsummary = \"zqxdraftbody\"\ntopics = [\"secret-topic\"]\nauthors = [\"secret-draft\"]\ndraft = true\n+++\n",
-		"content/pages/secret-page.md":      "+++\ntitle = \"zqxdraftpage\"\ndraft = true\n+++\n\nzqxdraftbody\n",
-		"content/minutes/2026-01-02-pub.md": "+++\ntitle = \"Public meeting\"\ndate = 2026-01-02\nrapporteur = \"red-mujeres-sonora\"\nattendees = [\"secret-draft\", \"lucia-ferrer\"]\ntopics = [\"secret-topic\", \"facilitation\"]\n[[actions]]\ntask = \"Public task\"\nowner = \"secret-draft\"\n+++\n",
+		"content/topics/secret-topic.toml": "name = \"zqxdrafttopic\"\naliases = [\"zqxdraftalias\"]\ndraft = true\n",
+		"content/curriculum/secret-mod.md": "+++\ntitle = \"zqxdraftmodule\"\nsummary = \"zqxdraftbody\"\ntopics = [\"secret-topic\"]\nauthors = [\"secret-draft\"]\ndraft = true\n+++\n",
+		"content/pages/secret-page.md":     "+++\ntitle = \"zqxdraftpage\"\ndraft = true\n+++\n\nzqxdraftbody\n",
+		"content/exchanges/secret-exchange.md": "+++\ntitle = \"zqxdraftexchange\"\ntopic = \"facilitation\"\nproviders = [\"lucia-ferrer\"]\nrecipients = [\"chan-sokha\"]\n" +
+			"status = \"done\"\nheld = 2026-02-01\noutcome = \"zqxdraftoutcome\"\ndraft = true\n+++\n\nzqxdraftbody\n",
+		"content/assessments/secret-assessment.toml": "member = \"lucia-ferrer\"\ndate = 2026-02-01\ninstrument = \"zqxdraftinstrument\"\ndraft = true\n" +
+			"[[scores]]\narea = \"zqxdraftarea\"\nscore = 1\nmax = 2\n",
+		"content/exchanges/public-exchange.md": "+++\ntitle = \"Public exchange\"\ntopic = \"secret-topic\"\nproviders = [\"secret-draft\"]\nrecipients = [\"lucia-ferrer\"]\nstatus = \"done\"\nheld = 2026-02-02\n+++\n",
+		"content/minutes/2026-01-02-pub.md":    "+++\ntitle = \"Public meeting\"\ndate = 2026-01-02\nrapporteur = \"red-mujeres-sonora\"\nattendees = [\"secret-draft\", \"lucia-ferrer\"]\ntopics = [\"secret-topic\", \"facilitation\"]\n[[actions]]\ntask = \"Public task\"\nowner = \"secret-draft\"\n+++\n",
 	}
 	// More events than a page lists name a member and a topic through
 	// private fields: no facet may list them (events/by.informant/…).
@@ -215,7 +221,8 @@ func TestPlantedSecretsNeverPublished(t *testing.T) {
 			}
 		}
 		if !drafts {
-			for _, path := range []string{"members/secret-draft", "topics/secret-topic", "secret-page", "curriculum/secret-mod", "events/draft-fair", "minutes/2026-01-01-secret"} {
+			for _, path := range []string{"members/secret-draft", "topics/secret-topic", "secret-page", "curriculum/secret-mod", "events/draft-fair", "minutes/2026-01-01-secret",
+				"exchanges/secret-exchange", "assessments/secret-assessment"} {
 				if _, err := os.Stat(filepath.Join(out, path)); err == nil {
 					t.Errorf("the draft %s/ is published", path)
 				}
@@ -226,7 +233,8 @@ func TestPlantedSecretsNeverPublished(t *testing.T) {
 				}
 			}
 			// Published entries that point at drafts do not name them.
-			for _, f := range []string{"minutes/2026-01-02-pub/index.html", "topics/facilitation/index.html", "actions/index.html", "sitemap.xml"} {
+			for _, f := range []string{"minutes/2026-01-02-pub/index.html", "topics/facilitation/index.html", "actions/index.html", "sitemap.xml",
+				"exchanges/public-exchange/index.html", "exchanges/index.html", "impact/index.html", "calendar.ics"} {
 				if strings.Contains(read(t, filepath.Join(out, f)), "secret-") {
 					t.Errorf("%s links to a draft", f)
 				}
