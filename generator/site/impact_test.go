@@ -2,12 +2,16 @@ package site
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/agora-community/agora/generator/search"
 )
 
 // TestImpactPageOfTheExample checks the figures of the example's
@@ -235,5 +239,50 @@ func TestWhoToCallIsPaged(t *testing.T) {
 	}
 	if !strings.Contains(read(t, filepath.Join(out, "sitemap.xml")), "impact/isolated/page/2/") {
 		t.Error("the sitemap lacks the pages of who to call")
+	}
+}
+
+// TestSearchFindsExchangesAndAssessmentsByWordForms: the built index
+// (read as search.js reads it) finds an exchange by a word form of its
+// story and an assessment by one of its narrative, each under its type's
+// filter, through the stems written at index time; and no exchange or
+// assessment for a word none of them holds.
+func TestSearchFindsExchangesAndAssessmentsByWordForms(t *testing.T) {
+	out, _ := buildSite(t, copyExample(t), BuildOptions{})
+	var files []search.File
+	err := filepath.WalkDir(filepath.Join(out, "search", "index"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(out, p)
+			files = append(files, search.File{Path: filepath.ToSlash(rel), Data: []byte(read(t, p))})
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := search.OpenReader(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ query, typ, want string }{
+		{"mediating", "exchange", "exchanges/water-committees-for-coahuila/"}, // "it mediates", in the story
+		{"baselines", "assessment", "assessments/colectivo-agua-coahuila-oca-2025/"},
+		{"zebras", "exchange", ""},
+	} {
+		results, err := r.Search(c.query, search.Filter{Type: c.typ})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var paths []string
+		for _, res := range results {
+			d, err := r.Doc(res.Doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, d.Path)
+		}
+		if c.want == "" && len(paths) > 0 || c.want != "" && !slices.Contains(paths, c.want) {
+			t.Errorf("%q among the %ss finds %v, want %q", c.query, c.typ, paths, c.want)
+		}
 	}
 }
