@@ -12,25 +12,29 @@ import (
 
 func init() {
 	compiledPages = map[string]compiledPage{
-		"404":           {"2eaf02604d4be33377acc822978cec9d167b469bb4e4c811961102aecee12cff", tpl_base__render_Page_1a3bbf4e},
-		"actions":       {"6c41a298beaea7fdb32fab32a506f30ec95bcc8e96d173e42829b5400932b618", tpl_base__render_Page_05936e5e},
-		"charter":       {"8e908928dbec01bafaf967db98f65d8c6dda06737f640d09f1045f61d10b2807", tpl_base__render_Page_31a82397},
-		"entry":         {"d2b02c17541960663ebf30c21e874c84dd64c7012c47166b1ea7665d9f7771b2", tpl_base__render_Page_742a7dcb},
-		"facet":         {"be696bda33dc09a00dea9502231d3a521cc2c88f0dae52c486d2007692438470", tpl_base__render_Page_fc28ebeb},
-		"home":          {"fd6d8e62ead9ac146f676fdd14d4aaaec884c92fb770a678eb5f28c4d44a840e", tpl_base__render_Page_947b4af6},
-		"index":         {"6e403bdd9529e3db80cb00bdfb3daecbf3dedbb38c477c2f198afc88474c3140", tpl_base__render_Page_409e193c},
-		"member":        {"18c21bd6ca4dea156d8801a0c18dfe1008d891041195932a50ebd4225077c857", tpl_base__render_Page_e6dee61d},
-		"member-index":  {"e348934ad74baff38e4ca63e6e15909aa48543162b0935f8bfa1125e125a5355", tpl_base__render_Page_a9899e34},
-		"minutes":       {"214e59a41084fdb1a08ab26f106bd8f9f838f71e6055798e1e1b22c4cfcfb762", tpl_base__render_Page_eed7d7a5},
-		"minutes-index": {"c2452a47d25685cbdb7a6da4d5c86472788b43f96d6d9914add46e359de98bb7", tpl_base__render_Page_b0de6d79},
-		"module":        {"3af0fbbfb79e731f56d991def1e2fcae53c29010d2965894565ecf94e4557b40", tpl_base__render_Page_daae7b12},
-		"module-index":  {"3504d7865ca4597c9970d1f26f4c315d0e413400b9ff41568176b6628eb9889e", tpl_base__render_Page_8b9a4760},
-		"page":          {"82cb7518e138a736c7a9b69077e63659e6fd9e1199c92f5990350a9867da926c", tpl_base__render_Page_b68edd6f},
-		"rule":          {"86ff56f149d65a34c9902fb9546768ae2a5d370f0ebe062e40f617361f21e39c", tpl_base__render_Page_795bf667},
-		"rule-index":    {"84ad2f3b0532327c39cead0652770ac8b06625b332ef648ab7dd28c5b735428e", tpl_base__render_Page_5c708ad9},
-		"search":        {"c766a62d5df21c4bd9696612d43b23f0fe76ee869fec61df15dcccbfce510254", tpl_base__render_Page_86639435},
-		"topic":         {"869cdfbcb975fbb776c122c46b35119ca0e692be9d9714b510fa937dfc125a32", tpl_base__render_Page_1d4f862c},
-		"topic-index":   {"eff910bf67f3059218acb892e672cf92cfac6abcbc1cddab803d38e2ae135438", tpl_base__render_Page_a22927fe},
+		"404":             {"1e587ca078c4aed423da6e8f4c6fcfcc10f63f66caa26390db2aba6b50844411", tpl_base__render_Page_1a3bbf4e},
+		"actions":         {"b40bfe1b5c66577fa66ed106b3e95fcd981733e1f1bf6f12e2b99403b0807d98", tpl_base__render_Page_05936e5e},
+		"assessment":      {"c60cfb7fce1332971e6bdf99104f453d3ccf0a6bf185ebb263b0d6ff0f6cc336", tpl_base__render_Page_4c61aef0},
+		"charter":         {"3a58d8158f00ffc2d5da6d57715f7368e06e1550beb1e8f8ebb23dba3febde4d", tpl_base__render_Page_31a82397},
+		"entry":           {"3cd883d623c2000b8290a9c0e4ae085d9cc6f17475bacb8addd9db2eec075791", tpl_base__render_Page_742a7dcb},
+		"exchange":        {"58c1ccd7fa6275ccd8548c837ad4376a9c075897f3cdc91b8b6dead742b3e1e0", tpl_base__render_Page_fb9baa1a},
+		"facet":           {"50467b2782243478300e3f4650f2828515f43259b75b6ddd8ced84cf9e6563e0", tpl_base__render_Page_fc28ebeb},
+		"home":            {"1b8337caa08ffa7e27fd596941bb04eab21cf1718bf7028ec152a499da19a03f", tpl_base__render_Page_027a6d65},
+		"impact":          {"b48cdee9c3accd2c36aaa6f902db036364fd4d8bc32da7c22da4de131077dc54", tpl_base__render_Page_9d71ae9f},
+		"impact-isolated": {"486aebcef9d6965745e7cff6b42fa4fbda829cdb44f287867a2c952e318baa25", tpl_base__render_Page_4fea9915},
+		"index":           {"e8b678c02b11f7fc2cabb132cf0df87175ac4a3ff1bd58e36ff952e2f6a71fab", tpl_base__render_Page_409e193c},
+		"member":          {"be4a75d4991184b6cccf0ab856fc2ffbb9a7e676e5ab94816819578534757784", tpl_base__render_Page_1242a456},
+		"member-index":    {"60b9c3610c8d9db177e56601bb054ad0847fcbc365fcf0db797f475c4ac0215c", tpl_base__render_Page_a9899e34},
+		"minutes":         {"42b8ceaef435be955ca298e789296819b163ee7d3c198d19e8301ebf71ff23f5", tpl_base__render_Page_ec61b29b},
+		"minutes-index":   {"8f0f716d15df648c042b3e40c5ac283f440485c5ac781471f97eb8d3f5b36b2f", tpl_base__render_Page_b0de6d79},
+		"module":          {"7bd8f2ccc24e8fe072f3929c01fc08842811295be2120012142878b97f07e1da", tpl_base__render_Page_daae7b12},
+		"module-index":    {"6290430c52c706cb63ec1f1bfc04414333f2bee6033b028de111a563e568ca5a", tpl_base__render_Page_8b9a4760},
+		"page":            {"a28e72f682173f193b161a1bbb27d6780353da3855c41b3f551fb38480f4020d", tpl_base__render_Page_b68edd6f},
+		"rule":            {"c11d87b90a3a5e8a9aed1bd0c3a33a144ffd4a12f70a1377eb0d79ca0473d3eb", tpl_base__render_Page_795bf667},
+		"rule-index":      {"cc8385b6515d536cdbf109bd24d9ec4d0e0cde2845983853205f662a5c565fb5", tpl_base__render_Page_5c708ad9},
+		"search":          {"a9bb94e11bdfaf8d2fcb648d57cd20d79071e5c63b570d1ecbe9fa171f4db17d", tpl_base__render_Page_86639435},
+		"topic":           {"32d465a4ad048db7d49bd7350c771a3c641a8c5794e3492d2ef92b6867c5d147", tpl_base__render_Page_50e90700},
+		"topic-index":     {"ef13b7fa315ff6e3485eebe141ce5798e06ba3865ed9558af33722ec7dcf7c20", tpl_base__render_Page_ce1c1e01},
 	}
 }
 
@@ -78,6 +82,157 @@ func tpl_backlinks_render_Backlinks_5ea12007(r *run, d0 Backlinks) error {
 			r.w.WriteString("\n</dl>\n</section>")
 		}
 	}
+	return nil
+}
+
+func tpl_base__render_Page_027a6d65(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_15134a55(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
@@ -232,6 +387,157 @@ func tpl_base__render_Page_05936e5e(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_base__render_Page_1242a456(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_da75d139(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
 func tpl_base__render_Page_1a3bbf4e(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -371,157 +677,6 @@ func tpl_base__render_Page_1a3bbf4e(r *run, d0 *Page) error {
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_1d4f862c(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_b4e5a8cc(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -824,6 +979,459 @@ func tpl_base__render_Page_409e193c(r *run, d0 *Page) error {
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_a95644b4(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_4c61aef0(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_e928b0bc(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_4fea9915(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_07c03afd(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_50e90700(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_b1e327db(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -1591,7 +2199,7 @@ func tpl_base__render_Page_8b9a4760(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_947b4af6(r *run, d0 *Page) error {
+func tpl_base__render_Page_9d71ae9f(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -1729,158 +2337,7 @@ func tpl_base__render_Page_947b4af6(r *run, d0 *Page) error {
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_baa5a5c0(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_a22927fe(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_3f021423(r, d0); err != nil {
+	if err := tpl_main__render_Page_551c3219(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -2346,6 +2803,157 @@ func tpl_base__render_Page_b68edd6f(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_base__render_Page_ce1c1e01(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_b18dc24b(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
 func tpl_base__render_Page_daae7b12(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -2497,7 +3105,7 @@ func tpl_base__render_Page_daae7b12(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_e6dee61d(r *run, d0 *Page) error {
+func tpl_base__render_Page_ec61b29b(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -2635,7 +3243,7 @@ func tpl_base__render_Page_e6dee61d(r *run, d0 *Page) error {
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_42301e78(r, d0); err != nil {
+	if err := tpl_main__render_Page_21d3d45f(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -2648,7 +3256,7 @@ func tpl_base__render_Page_e6dee61d(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_eed7d7a5(r *run, d0 *Page) error {
+func tpl_base__render_Page_fb9baa1a(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -2786,7 +3394,7 @@ func tpl_base__render_Page_eed7d7a5(r *run, d0 *Page) error {
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_e1dd73cf(r, d0); err != nil {
+	if err := tpl_main__render_Page_2bfe8d37(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -3122,9 +3730,133 @@ func tpl_fields_render_FieldList_a8f39c45(r *run, d0 FieldList) error {
 	return nil
 }
 
+func tpl_figure_render_FigureData_34fa3b71(r *run, d0 FigureData) error {
+	_ = d0
+	v1 := d0.Page
+	_ = v1
+	{
+		if true {
+			v2 := d0.Figure
+			_ = v2
+			r.w.WriteString("<figure class=\"figure\">")
+			{
+				if len(v2.SVG) > 0 {
+					v3 := v2.SVG
+					_ = v3
+					r.w.WriteString("\n<div class=\"chart-box\">")
+					r.w.WriteString(string(v3))
+					r.w.WriteString("</div>")
+				}
+			}
+			r.w.WriteString("\n<div class=\"table-wrap\"><table class=\"numbers\">\n<caption>")
+			writeEscaped(r.w, v2.Table.Caption)
+			r.w.WriteString("</caption>\n<thead><tr>")
+			{
+				for v4 := range v2.Table.Head {
+					v5 := &v2.Table.Head[v4]
+					_, _ = v4, v5
+					r.w.WriteString("<th scope=\"col\">")
+					writeEscaped(r.w, (*v5))
+					r.w.WriteString("</th>")
+				}
+			}
+			r.w.WriteString("</tr></thead>\n<tbody>")
+			{
+				for v6 := range v2.Table.Rows {
+					v7 := &v2.Table.Rows[v6]
+					_, _ = v6, v7
+					r.w.WriteString("\n<tr>")
+					{
+						for v8 := range *v7 {
+							v9 := &(*v7)[v8]
+							_, _ = v8, v9
+							{
+								if bool(int64(v8) == int64(0)) {
+									r.w.WriteString("<th scope=\"row\">")
+									{
+										if len((*v9).Href) > 0 {
+											r.w.WriteString("<a href=\"")
+											v1.writeHrefAttr(r.w, (*v9).Href)
+											r.w.WriteString("\">")
+											writeEscaped(r.w, (*v9).Text)
+											r.w.WriteString("</a>")
+										} else {
+											writeEscaped(r.w, (*v9).Text)
+										}
+									}
+									r.w.WriteString("</th>")
+								} else {
+									r.w.WriteString("<td>")
+									{
+										if len((*v9).Href) > 0 {
+											r.w.WriteString("<a href=\"")
+											v1.writeHrefAttr(r.w, (*v9).Href)
+											r.w.WriteString("\">")
+											writeEscaped(r.w, (*v9).Text)
+											r.w.WriteString("</a>")
+										} else {
+											writeEscaped(r.w, (*v9).Text)
+										}
+									}
+									r.w.WriteString("</td>")
+								}
+							}
+						}
+					}
+					r.w.WriteString("</tr>")
+				}
+			}
+			r.w.WriteString("\n</tbody></table></div>")
+			{
+				if len(v2.Table.Note) > 0 {
+					v10 := v2.Table.Note
+					_ = v10
+					r.w.WriteString("\n<p class=\"sub\">")
+					writeEscaped(r.w, v10)
+					r.w.WriteString("</p>")
+				}
+			}
+			r.w.WriteString("\n</figure>")
+		}
+	}
+	return nil
+}
+
 func tpl_links_render_EntryList_e11d9ffa(r *run, d0 EntryList) error {
 	_ = d0
 	d0.Page.writeLinks(r.w, d0.Entries)
+	return nil
+}
+
+func tpl_main__render_Page_07c03afd(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "impact/")
+	r.w.WriteString("\">")
+	v1 := r.strs.T("nav_impact")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "impact-isolated.html:3:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	if d0 == nil {
+		return nilError("main", "impact-isolated.html:4:37", ".Pager.Total", "*render.Page", "Pager")
+	}
+	v2 := r.strs.T("entries_n", d0.Pager.Total)
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</p>\n")
+	v3 := d0.PageEntries()
+	v4 := d0.With(v3)
+	if err := tpl_card_list_render_EntryList_c204cbcf(r, v4); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
 	return nil
 }
 
@@ -3307,6 +4039,219 @@ func tpl_main__render_Page_0ac91f97(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_main__render_Page_15134a55(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<section class=\"hero\">\n<h1>")
+	v1 := d0.Config()
+	if v1 == nil {
+		return nilError("main", "home.html:3:13", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v1.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		v2 := d0.Config()
+		if v2 == nil {
+			return nilError("main", "home.html:4:14", ".Config.Description", "*config.Site", "Description")
+		}
+		if len(v2.Description) > 0 {
+			v3 := &v2.Description
+			_ = v3
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v3))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	v4 := d0.Entries("charter")
+	v5 := v4
+	_ = v5
+	r.w.WriteString("\n")
+	{
+		for v6 := range v5 {
+			v7 := &v5[v6]
+			_, _ = v6, v7
+			{
+				if bool(int64(v6) < int64(3)) {
+					r.w.WriteString("\n<div class=\"mission\"><h2><a href=\"")
+					d0.writeHrefAttr(r.w, (*v7))
+					r.w.WriteString("\">")
+					(*v7).writeTitle(r.w)
+					r.w.WriteString("</a></h2><p>")
+					v8 := (*v7).S("mission")
+					writeEscaped(r.w, v8)
+					r.w.WriteString("</p></div>\n")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		if bool(int64(len(v5)) > int64(3)) {
+			r.w.WriteString("<p class=\"more\"><a href=\"")
+			d0.writeHrefAttr(r.w, "charters/")
+			r.w.WriteString("\">")
+			v9 := r.strs.T("see_all", len(v5))
+			writeEscaped(r.w, v9)
+			r.w.WriteString("</a></p>")
+		}
+	}
+	r.w.WriteString("\n</section>\n<div class=\"grid\">\n<section aria-labelledby=\"latest\">\n<h2 id=\"latest\">")
+	v10 := r.strs.T("home_latest_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("</h2>\n<ul class=\"cards\">")
+	{
+		v11 := d0.Latest("minutes", "date", 5)
+		for v12 := range v11 {
+			v13 := &v11[v12]
+			_, _ = v12, v13
+			r.w.WriteString("\n<li")
+			{
+				v14 := (*v13).Lang()
+				if len(v14) > 0 {
+					v15 := v14
+					_ = v15
+					r.w.WriteString(" lang=\"")
+					writeEscaped(r.w, v15)
+					r.w.WriteString("\"")
+				}
+			}
+			r.w.WriteString("><a href=\"")
+			d0.writeHrefAttr(r.w, (*v13))
+			r.w.WriteString("\">")
+			(*v13).writeTitle(r.w)
+			r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
+			v16 := (*v13).Time("date")
+			v17 := isoDate(v16)
+			writeEscaped(r.w, v17)
+			r.w.WriteString("\">")
+			v18 := (*v13).Time("date")
+			v19 := r.strs.Date(v18)
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</time>")
+			{
+				v20 := (*v13).S("location")
+				if len(v20) > 0 {
+					v21 := v20
+					_ = v21
+					r.w.WriteString(" · ")
+					writeEscaped(r.w, v21)
+				}
+			}
+			r.w.WriteString("</span></li>")
+		}
+	}
+	r.w.WriteString("\n</ul>\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "minutes/")
+	r.w.WriteString("\">")
+	v22 := r.strs.T("all_minutes")
+	writeEscaped(r.w, v22)
+	r.w.WriteString("</a></p>\n</section>\n<section aria-labelledby=\"open-actions\">\n<h2 id=\"open-actions\">")
+	v23 := r.strs.T("home_open_actions")
+	writeEscaped(r.w, v23)
+	r.w.WriteString("</h2>\n")
+	v24 := d0.OpenActions()
+	v25 := v24
+	_ = v25
+	r.w.WriteString("\n")
+	{
+		if len(v25) > 0 {
+			r.w.WriteString("<ul class=\"actions\">")
+			{
+				for v26 := range v25 {
+					v27 := &v25[v26]
+					_, _ = v26, v27
+					{
+						if bool(int64(v26) < int64(5)) {
+							r.w.WriteString("\n<li")
+							{
+								if bool((*v27).Overdue) {
+									r.w.WriteString(" class=\"overdue\"")
+								}
+							}
+							r.w.WriteString(">")
+							writeEscaped(r.w, (*v27).Task)
+							r.w.WriteString("<span class=\"sub\">")
+							{
+								if (*v27).Owner != nil {
+									v28 := &(*v27).Owner
+									_ = v28
+									(*v28).writeTitle(r.w)
+								}
+							}
+							{
+								v29 := (*v27).Due.IsZero()
+								if bool(!(bool(v29))) {
+									r.w.WriteString(" · ")
+									v30 := r.strs.T("due")
+									writeEscaped(r.w, v30)
+									r.w.WriteString(" <time datetime=\"")
+									v31 := isoDate((*v27).Due)
+									writeEscaped(r.w, v31)
+									r.w.WriteString("\">")
+									v32 := r.strs.Date((*v27).Due)
+									writeEscaped(r.w, v32)
+									r.w.WriteString("</time>")
+								}
+							}
+							{
+								if bool((*v27).Overdue) {
+									r.w.WriteString(" · <strong>")
+									v33 := r.strs.T("overdue")
+									writeEscaped(r.w, v33)
+									r.w.WriteString("</strong>")
+								}
+							}
+							r.w.WriteString("</span></li>")
+						}
+					}
+				}
+			}
+			r.w.WriteString("\n</ul>")
+		} else {
+			r.w.WriteString("<p>")
+			v34 := r.strs.T("no_open_actions")
+			writeEscaped(r.w, v34)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "actions/")
+	r.w.WriteString("\">")
+	v35 := r.strs.T("all_actions", len(v25))
+	writeEscaped(r.w, v35)
+	r.w.WriteString("</a></p>\n</section>\n</div>\n<section aria-labelledby=\"counts\">\n<h2 id=\"counts\">")
+	v36 := r.strs.T("home_counts")
+	writeEscaped(r.w, v36)
+	r.w.WriteString("</h2>\n<ul class=\"counts\">")
+	{
+		v37 := d0.Nav()
+		for v38 := range v37 {
+			v39 := &v37[v38]
+			_, _ = v38, v39
+			{
+				var v40 bool
+				v40 = string((*v39).Path) != string("actions/")
+				if bool(v40) {
+					v40 = string((*v39).Path) != string("impact/")
+				}
+
+				if bool(v40) {
+					r.w.WriteString("\n<li><a href=\"")
+					d0.writeHrefAttr(r.w, (*v39).Path)
+					r.w.WriteString("\"><strong>")
+					v41 := d0.CountPath((*v39).Path)
+					writeEscaped(r.w, strconv.Itoa(v41))
+					r.w.WriteString("</strong> ")
+					writeEscaped(r.w, (*v39).Label)
+					r.w.WriteString("</a></li>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n</ul>\n</section>\n")
+	return nil
+}
+
 func tpl_main__render_Page_16e78108(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<article")
@@ -3350,6 +4295,546 @@ func tpl_main__render_Page_16e78108(r *run, d0 *Page) error {
 	r.w.WriteString("\n</article>\n")
 	v6 := d0.BacklinksExcept()
 	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v6); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_21d3d45f(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "minutes.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "minutes/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a>")
+	{
+		v5 := (*v1).Ref("charter")
+		if v5 != nil {
+			v6 := v5
+			_ = v6
+			r.w.WriteString(" · <a href=\"")
+			d0.writeHrefAttr(r.w, v6)
+			r.w.WriteString("\">")
+			v6.writeTitle(r.w)
+			r.w.WriteString("</a>")
+		}
+	}
+	r.w.WriteString("</p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "minutes.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\"><time datetime=\"")
+	v7 := (*v1).Time("date")
+	v8 := isoDate(v7)
+	writeEscaped(r.w, v8)
+	r.w.WriteString("\">")
+	v9 := (*v1).Time("date")
+	v10 := r.strs.Date(v9)
+	writeEscaped(r.w, v10)
+	r.w.WriteString("</time>")
+	{
+		v11 := (*v1).Time("end_date")
+		if true {
+			v12 := v11
+			_ = v12
+			{
+				v13 := v12.IsZero()
+				if bool(!(bool(v13))) {
+					r.w.WriteString(" – <time datetime=\"")
+					v14 := isoDate(v12)
+					writeEscaped(r.w, v14)
+					r.w.WriteString("\">")
+					v15 := r.strs.Date(v12)
+					writeEscaped(r.w, v15)
+					r.w.WriteString("</time>")
+				}
+			}
+		}
+	}
+	{
+		v16 := (*v1).S("location")
+		if len(v16) > 0 {
+			v17 := v16
+			_ = v17
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v17)
+		}
+	}
+	{
+		v18 := (*v1).S("format")
+		if len(v18) > 0 {
+			v19 := v18
+			_ = v19
+			r.w.WriteString(" · ")
+			v20 := "format_" + v19
+			v21 := r.strs.T(v20)
+			writeEscaped(r.w, v21)
+		}
+	}
+	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	{
+		v22 := (*v1).Ref("rapporteur")
+		if v22 != nil {
+			v23 := v22
+			_ = v23
+			r.w.WriteString("<dt>")
+			v24 := r.strs.T("rapporteur")
+			writeEscaped(r.w, v24)
+			r.w.WriteString("</dt><dd><a href=\"")
+			d0.writeHrefAttr(r.w, v23)
+			r.w.WriteString("\">")
+			v23.writeTitle(r.w)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	{
+		v25 := (*v1).Refs("facilitators")
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("<dt>")
+			v27 := r.strs.T("facilitators")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("</dt><dd>")
+			v28 := d0.With(v26)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v28); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v29 := (*v1).Refs("attendees")
+		if len(v29) > 0 {
+			v30 := v29
+			_ = v30
+			r.w.WriteString("<dt>")
+			v31 := r.strs.T("attendees")
+			writeEscaped(r.w, v31)
+			r.w.WriteString(" (")
+			writeEscaped(r.w, strconv.Itoa(len(v30)))
+			r.w.WriteString(")</dt><dd>")
+			v32 := d0.With(v30)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v33 := (*v1).Refs("topics")
+		if len(v33) > 0 {
+			v34 := v33
+			_ = v34
+			r.w.WriteString("<dt>")
+			v35 := r.strs.T("nav_topics")
+			writeEscaped(r.w, v35)
+			r.w.WriteString("</dt><dd>")
+			v36 := d0.With(v34)
+			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v36); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	v37 := (*v1).FieldsExcept("title", "date", "end_date", "location", "format", "charter", "rapporteur", "facilitators", "attendees", "topics", "decisions", "actions")
+	v38 := d0.WithFields(v37)
+	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v38); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n")
+	{
+		v39 := (*v1).List("decisions")
+		if len(v39) > 0 {
+			v40 := v39
+			_ = v40
+			r.w.WriteString("<section aria-labelledby=\"decisions\"><h2 id=\"decisions\">")
+			v41 := r.strs.T("decisions")
+			writeEscaped(r.w, v41)
+			r.w.WriteString("</h2><ol class=\"decisions\">")
+			{
+				for v42 := range v40 {
+					v43 := &v40[v42]
+					_, _ = v42, v43
+					r.w.WriteString("<li>")
+					writeEscaped(r.w, (*v43))
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("</ol></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v44 := (*v1).Objects("actions")
+		if len(v44) > 0 {
+			v45 := v44
+			_ = v45
+			r.w.WriteString("<section aria-labelledby=\"actions\"><h2 id=\"actions\">")
+			v46 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v46)
+			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
+			v47 := r.strs.T("task")
+			writeEscaped(r.w, v47)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v48 := r.strs.T("owner")
+			writeEscaped(r.w, v48)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v49 := r.strs.T("due")
+			writeEscaped(r.w, v49)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v50 := r.strs.T("status")
+			writeEscaped(r.w, v50)
+			r.w.WriteString("</th></tr></thead><tbody>")
+			{
+				for v51 := range v45 {
+					v52 := &v45[v51]
+					_, _ = v51, v52
+					v53 := (*v52).Time("due")
+					v54 := v53
+					_ = v54
+					v56 := (*v52).S("status")
+					var v55 bool
+					v55 = string(v56) == string("open")
+					if bool(v55) {
+						v57 := v54.IsZero()
+						v55 = !(bool(v57))
+						if bool(v55) {
+							v58 := d0.Today()
+							v59 := v54.Before(v58)
+							v55 = v59
+						}
+					}
+
+					v60 := v55
+					_ = v60
+					r.w.WriteString("\n<tr")
+					{
+						if bool(v60) {
+							r.w.WriteString(" class=\"overdue\"")
+						}
+					}
+					r.w.WriteString("><td>")
+					v61 := (*v52).S("task")
+					writeEscaped(r.w, v61)
+					{
+						v62 := (*v52).FieldsExcept("task", "owner", "due", "status")
+						if len(v62) > 0 {
+							v63 := v62
+							_ = v63
+							v64 := d0.WithFields(v63)
+							if err := tpl_fields_render_FieldList_a8f39c45(r, v64); err != nil {
+								return err
+							}
+						}
+					}
+					r.w.WriteString("</td><td>")
+					{
+						v65 := (*v52).Ref("owner")
+						if v65 != nil {
+							v66 := v65
+							_ = v66
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, v66)
+							r.w.WriteString("\">")
+							v66.writeTitle(r.w)
+							r.w.WriteString("</a>")
+						} else {
+							r.w.WriteString("—")
+						}
+					}
+					r.w.WriteString("</td><td>")
+					{
+						v67 := v54.IsZero()
+						if bool(!(bool(v67))) {
+							r.w.WriteString("<time datetime=\"")
+							v68 := isoDate(v54)
+							writeEscaped(r.w, v68)
+							r.w.WriteString("\">")
+							v69 := r.strs.Date(v54)
+							writeEscaped(r.w, v69)
+							r.w.WriteString("</time>")
+						} else {
+							r.w.WriteString("—")
+						}
+					}
+					r.w.WriteString("</td><td><span class=\"status status-")
+					v70 := (*v52).S("status")
+					writeEscaped(r.w, v70)
+					r.w.WriteString("\">")
+					v71 := (*v52).S("status")
+					v72 := "status_" + v71
+					v73 := r.strs.T(v72)
+					writeEscaped(r.w, v73)
+					r.w.WriteString("</span>")
+					{
+						if bool(v60) {
+							r.w.WriteString(" <strong>")
+							v74 := r.strs.T("overdue")
+							writeEscaped(r.w, v74)
+							r.w.WriteString("</strong>")
+						}
+					}
+					r.w.WriteString("</td></tr>")
+				}
+			}
+			r.w.WriteString("\n</tbody></table></div>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v75 := d0.Referrers((*v1), "exchange", "minutes")
+		if v75 != nil {
+			v76 := v75
+			_ = v76
+			r.w.WriteString("<section aria-labelledby=\"exchanges-agreed\"><h2 id=\"exchanges-agreed\">")
+			v77 := r.strs.T("exchanges_agreed_here")
+			writeEscaped(r.w, v77)
+			r.w.WriteString("</h2>")
+			v78 := d0.WithReferrers(v76)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v78); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v79 := d0.BacklinksExcept("exchange.minutes")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v79); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_2bfe8d37(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "exchange.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article class=\"exchange\"")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	if d0 == nil {
+		return nilError("main", "exchange.html:3:47", ".Type.Folder", "*render.Page", "Type")
+	}
+	if d0.Type == nil {
+		return nilError("main", "exchange.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
+	}
+	v4 := d0.Type.Folder + "/"
+	d0.writeHrefAttr(r.w, v4)
+	r.w.WriteString("\">")
+	if d0 == nil {
+		return nilError("main", "exchange.html:3:76", ".Type", "*render.Page", "Type")
+	}
+	v5 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v5)
+	r.w.WriteString("</a>")
+	{
+		v6 := (*v1).S("status")
+		if len(v6) > 0 {
+			v7 := v6
+			_ = v7
+			r.w.WriteString(" · <span class=\"status status-")
+			writeEscaped(r.w, v7)
+			r.w.WriteString("\">")
+			v8 := "status_" + v7
+			v9 := r.strs.T(v8)
+			writeEscaped(r.w, v9)
+			r.w.WriteString("</span>")
+		}
+	}
+	r.w.WriteString("</p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "exchange.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	{
+		v10 := (*v1).Ref("topic")
+		if v10 != nil {
+			v11 := v10
+			_ = v11
+			r.w.WriteString("<a href=\"")
+			d0.writeHrefAttr(r.w, v11)
+			r.w.WriteString("\">")
+			v11.writeTitle(r.w)
+			r.w.WriteString("</a>")
+		}
+	}
+	{
+		v12 := (*v1).S("format")
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString(" · ")
+			v14 := "format_" + v13
+			v15 := r.strs.T(v14)
+			writeEscaped(r.w, v15)
+		}
+	}
+	r.w.WriteString("</p>\n<div class=\"two\">\n<section aria-labelledby=\"providers\"><h2 id=\"providers\">")
+	v16 := r.strs.T("exchange_providers")
+	writeEscaped(r.w, v16)
+	r.w.WriteString("</h2>")
+	{
+		v17 := (*v1).Refs("providers")
+		if len(v17) > 0 {
+			v18 := v17
+			_ = v18
+			v19 := d0.With(v18)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v19); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"recipients\"><h2 id=\"recipients\">")
+	v20 := r.strs.T("exchange_recipients")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("</h2>")
+	{
+		v21 := (*v1).Refs("recipients")
+		if len(v21) > 0 {
+			v22 := v21
+			_ = v22
+			v23 := d0.With(v22)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v23); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n<dl class=\"fields\">")
+	{
+		v24 := (*v1).Time("agreed")
+		if true {
+			v25 := v24
+			_ = v25
+			{
+				v26 := v25.IsZero()
+				if bool(!(bool(v26))) {
+					r.w.WriteString("<dt>")
+					v27 := r.strs.T("agreed")
+					writeEscaped(r.w, v27)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v28 := isoDate(v25)
+					writeEscaped(r.w, v28)
+					r.w.WriteString("\">")
+					v29 := r.strs.Date(v25)
+					writeEscaped(r.w, v29)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v30 := (*v1).Time("held")
+		if true {
+			v31 := v30
+			_ = v31
+			{
+				v32 := v31.IsZero()
+				if bool(!(bool(v32))) {
+					r.w.WriteString("<dt>")
+					v33 := r.strs.T("held")
+					writeEscaped(r.w, v33)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v34 := isoDate(v31)
+					writeEscaped(r.w, v34)
+					r.w.WriteString("\">")
+					v35 := r.strs.Date(v31)
+					writeEscaped(r.w, v35)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v36 := (*v1).Ref("minutes")
+		if v36 != nil {
+			v37 := v36
+			_ = v37
+			r.w.WriteString("<dt>")
+			v38 := r.strs.T("agreed_at")
+			writeEscaped(r.w, v38)
+			r.w.WriteString("</dt><dd><a href=\"")
+			d0.writeHrefAttr(r.w, v37)
+			r.w.WriteString("\">")
+			v37.writeTitle(r.w)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	v39 := (*v1).FieldsExcept("title", "topic", "providers", "recipients", "status", "agreed", "held", "format", "minutes", "outcome")
+	v40 := d0.WithFields(v39)
+	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v40); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n")
+	{
+		v41 := (*v1).S("outcome")
+		if len(v41) > 0 {
+			v42 := v41
+			_ = v42
+			r.w.WriteString("<section aria-labelledby=\"outcome\"><h2 id=\"outcome\">")
+			v43 := r.strs.T("outcome")
+			writeEscaped(r.w, v43)
+			r.w.WriteString("</h2><p class=\"lead\">")
+			writeEscaped(r.w, v42)
+			r.w.WriteString("</p></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</article>\n")
+	v44 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v44); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -3599,78 +5084,6 @@ func tpl_main__render_Page_30ba42de(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_3f021423(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "topic-index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"lead\">")
-	v1 := r.strs.T("topics_lead")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</p>\n<div class=\"table-wrap\"><table class=\"demand\">\n<caption>")
-	v2 := r.strs.T("demand_caption")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</caption>\n<colgroup><col><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"></colgroup>\n<thead><tr><th scope=\"col\">")
-	v3 := r.strs.T("topic")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v4 := r.strs.T("needs_count")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v5 := r.strs.T("offers_count")
-	writeEscaped(r.w, v5)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v6 := r.strs.T("discussed_count")
-	writeEscaped(r.w, v6)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v7 := r.strs.T("modules_count")
-	writeEscaped(r.w, v7)
-	r.w.WriteString("</th></tr></thead>\n<tbody>")
-	{
-		v8 := d0.PageDemands()
-		for v9 := range v8 {
-			v10 := &v8[v9]
-			_, _ = v9, v10
-			r.w.WriteString("\n<tr")
-			{
-				if bool((*v10).Unmet) {
-					r.w.WriteString(" class=\"unmet\"")
-				}
-			}
-			r.w.WriteString("><th scope=\"row\"><a href=\"")
-			d0.writeHrefAttr(r.w, (*v10).Topic)
-			r.w.WriteString("\">")
-			(*v10).Topic.writeTitle(r.w)
-			r.w.WriteString("</a>")
-			{
-				if bool((*v10).Unmet) {
-					r.w.WriteString(" <strong class=\"flag\">")
-					v11 := r.strs.T("unmet")
-					writeEscaped(r.w, v11)
-					r.w.WriteString("</strong>")
-				}
-			}
-			r.w.WriteString("</th><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Needs))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Offers))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Minutes))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Modules))
-			r.w.WriteString("</td></tr>")
-		}
-	}
-	r.w.WriteString("\n</tbody></table></div>\n")
-	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
 func tpl_main__render_Page_4044d183(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<h1>")
@@ -3901,447 +5314,146 @@ func tpl_main__render_Page_4044d183(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_42301e78(r *run, d0 *Page) error {
+func tpl_main__render_Page_551c3219(r *run, d0 *Page) error {
 	_ = d0
+	v1 := d0.Impact()
+	v2 := v1
+	_ = v2
+	r.w.WriteString("\n<h1>")
 	if d0 == nil {
-		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article class=\"member\">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "members/")
-	r.w.WriteString("\">")
-	v2 := r.strs.T("nav_members")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</a></p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "member.html:4:6", ".Title", "*render.Page", "Title")
+		return nilError("main", "impact.html:2:6", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	v3 := (*v1).S("kind")
-	v4 := "kind_" + v3
-	v5 := r.strs.T(v4)
-	writeEscaped(r.w, v5)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v3 := r.strs.T("impact_lead")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</p>\n<nav aria-label=\"")
+	v4 := r.strs.T("impact_contents")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\"><ul class=\"chips\">")
 	{
-		v6 := (*v1).S("region")
-		if len(v6) > 0 {
-			v7 := v6
-			_ = v7
-			r.w.WriteString(" · ")
-			writeEscaped(r.w, v7)
+		for v5 := range v2.Sections {
+			v6 := &v2.Sections[v5]
+			_, _ = v5, v6
+			r.w.WriteString("\n<li><a href=\"#")
+			writeEscaped(r.w, urlEscape((*v6).ID))
+			r.w.WriteString("\">")
+			writeEscaped(r.w, (*v6).Heading)
+			r.w.WriteString("</a></li>")
 		}
 	}
+	r.w.WriteString("\n</ul></nav>")
 	{
-		v8 := (*v1).S("country")
-		if len(v8) > 0 {
-			v9 := v8
-			_ = v9
-			r.w.WriteString(" · ")
-			v10 := r.strs.Country(v9)
-			writeEscaped(r.w, v10)
-		}
-	}
-	r.w.WriteString("</p>\n<dl class=\"fields\">")
-	{
-		v11 := (*v1).List("sectors")
-		if len(v11) > 0 {
-			v12 := v11
-			_ = v12
-			r.w.WriteString("<dt>")
-			v13 := r.strs.T("sectors")
-			writeEscaped(r.w, v13)
-			r.w.WriteString("</dt><dd>")
-			v14 := strings.Join(v12, ", ")
-			writeEscaped(r.w, v14)
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v15 := (*v1).List("languages")
-		if len(v15) > 0 {
-			v16 := v15
-			_ = v16
-			r.w.WriteString("<dt>")
-			v17 := r.strs.T("languages")
-			writeEscaped(r.w, v17)
-			r.w.WriteString("</dt><dd>")
+		for v7 := range v2.Sections {
+			v8 := &v2.Sections[v7]
+			_, _ = v7, v8
+			r.w.WriteString("\n<section class=\"impact\" aria-labelledby=\"")
+			writeEscaped(r.w, (*v8).ID)
+			r.w.WriteString("\">\n<h2 id=\"")
+			writeEscaped(r.w, (*v8).ID)
+			r.w.WriteString("\">")
+			writeEscaped(r.w, (*v8).Heading)
+			r.w.WriteString("</h2>")
 			{
-				for v18 := range v16 {
-					v19 := &v16[v18]
-					_, _ = v18, v19
+				if len((*v8).Missing) > 0 {
+					v9 := &(*v8).Missing
+					_ = v9
+					r.w.WriteString("\n<p class=\"missing\">")
+					writeEscaped(r.w, (*v9))
+					r.w.WriteString("</p>")
+				}
+			}
+			{
+				for v10 := range (*v8).Lead {
+					v11 := &(*v8).Lead[v10]
+					_, _ = v10, v11
+					r.w.WriteString("\n<p>")
+					writeEscaped(r.w, (*v11))
+					r.w.WriteString("</p>")
+				}
+			}
+			{
+				if len((*v8).Points) > 0 {
+					v12 := &(*v8).Points
+					_ = v12
+					r.w.WriteString("\n<ul class=\"points\">")
 					{
-						if v18 != 0 {
-							r.w.WriteString(", ")
+						for v13 := range *v12 {
+							v14 := &(*v12)[v13]
+							_, _ = v13, v14
+							r.w.WriteString("<li>")
+							writeEscaped(r.w, (*v14))
+							r.w.WriteString("</li>")
 						}
 					}
-					v20 := r.strs.Language((*v19))
-					writeEscaped(r.w, v20)
+					r.w.WriteString("</ul>")
 				}
 			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v21 := (*v1).Time("joined")
-		if true {
-			v22 := v21
-			_ = v22
 			{
-				v23 := v22.IsZero()
-				if bool(!(bool(v23))) {
-					r.w.WriteString("<dt>")
-					v24 := r.strs.T("joined")
-					writeEscaped(r.w, v24)
-					r.w.WriteString("</dt><dd><time datetime=\"")
-					v25 := isoDate(v22)
-					writeEscaped(r.w, v25)
-					r.w.WriteString("\">")
-					v26 := r.strs.Date(v22)
-					writeEscaped(r.w, v26)
-					r.w.WriteString("</time></dd>")
+				for v15 := range (*v8).Figures {
+					v16 := &(*v8).Figures[v15]
+					_, _ = v15, v16
+					r.w.WriteString("\n")
+					v17 := d0.WithFigure((*v16))
+					if err := tpl_figure_render_FigureData_34fa3b71(r, v17); err != nil {
+						return err
+					}
 				}
 			}
-		}
-	}
-	{
-		v27 := (*v1).S("website")
-		if len(v27) > 0 {
-			v28 := v27
-			_ = v28
-			r.w.WriteString("<dt>")
-			v29 := r.strs.T("website")
-			writeEscaped(r.w, v29)
-			r.w.WriteString("</dt><dd><a href=\"")
-			writeURLAttr(r.w, v28)
-			r.w.WriteString("\" rel=\"noopener\">")
-			writeEscaped(r.w, v28)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	{
-		v30 := (*v1).S("email")
-		if len(v30) > 0 {
-			v31 := v30
-			_ = v31
-			r.w.WriteString("<dt>")
-			v32 := r.strs.T("email")
-			writeEscaped(r.w, v32)
-			r.w.WriteString("</dt><dd><a href=\"mailto:")
-			writeURLNormalized(r.w, v31)
-			r.w.WriteString("\">")
-			writeEscaped(r.w, v31)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	v33 := (*v1).FieldsExcept("name", "kind", "region", "country", "sectors", "languages", "joined", "website", "email", "offers", "needs")
-	v34 := d0.WithFields(v33)
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v34); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
-	v35 := r.strs.T("offers")
-	writeEscaped(r.w, v35)
-	r.w.WriteString("</h2>")
-	v36 := (*v1).Refs("offers")
-	v37 := d0.With(v36)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v37); err != nil {
-		return err
-	}
-	{
-		v38 := (*v1).Refs("offers")
-		if bool(!(len(v38) > 0)) {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
-	v39 := r.strs.T("needs")
-	writeEscaped(r.w, v39)
-	r.w.WriteString("</h2>")
-	v40 := (*v1).Refs("needs")
-	v41 := d0.With(v40)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v41); err != nil {
-		return err
-	}
-	{
-		v42 := (*v1).Refs("needs")
-		if bool(!(len(v42) > 0)) {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n</div>\n")
-	{
-		v43 := d0.Peers((*v1))
-		if len(v43) > 0 {
-			v44 := v43
-			_ = v44
-			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
-			v45 := r.strs.T("peers")
-			writeEscaped(r.w, v45)
-			r.w.WriteString("</h2>\n<dl class=\"peers\">")
 			{
-				for v46 := range v44 {
-					v47 := &v44[v46]
-					_, _ = v46, v47
-					r.w.WriteString("\n<dt><a href=\"")
-					d0.writeHrefAttr(r.w, (*v47).Topic)
-					r.w.WriteString("\">")
-					(*v47).Topic.writeTitle(r.w)
-					r.w.WriteString("</a></dt>\n<dd>")
+				if len((*v8).Members) > 0 {
+					r.w.WriteString("\n<p class=\"member-list\">")
 					{
-						if len((*v47).Members) > 0 {
-							v48 := d0.With((*v47).Members)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v48); err != nil {
-								return err
-							}
+						if len((*v8).MembersLabel) > 0 {
+							v18 := &(*v8).MembersLabel
+							_ = v18
+							writeEscaped(r.w, (*v18))
+							r.w.WriteString(" ")
+						}
+					}
+					{
+						for v19 := range (*v8).Members {
+							v20 := &(*v8).Members[v19]
+							_, _ = v19, v20
 							{
-								if (*v47).More != 0 {
-									r.w.WriteString(" <a href=\"")
-									d0.writeHrefAttr(r.w, (*v47).Path)
-									r.w.WriteString("\">")
-									v49 := r.strs.T("peers_more", (*v47).More)
-									writeEscaped(r.w, v49)
-									r.w.WriteString("</a>")
+								if v19 != 0 {
+									r.w.WriteString(", ")
 								}
 							}
-						} else {
-							r.w.WriteString("<span class=\"gap\">")
-							v50 := r.strs.T("peers_none")
-							writeEscaped(r.w, v50)
-							r.w.WriteString("</span>")
-						}
-					}
-					r.w.WriteString("</dd>")
-				}
-			}
-			r.w.WriteString("\n</dl>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	{
-		v51 := d0.Roles((*v1))
-		if len(v51) > 0 {
-			v52 := v51
-			_ = v52
-			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
-			v53 := r.strs.T("roles")
-			writeEscaped(r.w, v53)
-			r.w.WriteString("</h2>\n<ul>")
-			{
-				for v54 := range v52 {
-					v55 := &v52[v54]
-					_, _ = v54, v55
-					r.w.WriteString("\n<li><strong>")
-					writeEscaped(r.w, (*v55).Role)
-					r.w.WriteString("</strong> — <a href=\"")
-					d0.writeHrefAttr(r.w, (*v55).Rule)
-					r.w.WriteString("\">")
-					(*v55).Rule.writeTitle(r.w)
-					r.w.WriteString("</a> · <time datetime=\"")
-					v56 := isoDate((*v55).From)
-					writeEscaped(r.w, v56)
-					r.w.WriteString("\">")
-					v57 := r.strs.Date((*v55).From)
-					writeEscaped(r.w, v57)
-					r.w.WriteString("</time>")
-					{
-						v58 := (*v55).To.IsZero()
-						if bool(!(bool(v58))) {
-							r.w.WriteString(" – <time datetime=\"")
-							v59 := isoDate((*v55).To)
-							writeEscaped(r.w, v59)
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, (*v20).Path)
 							r.w.WriteString("\">")
-							v60 := r.strs.Date((*v55).To)
-							writeEscaped(r.w, v60)
-							r.w.WriteString("</time>")
+							writeEscaped(r.w, (*v20).Title)
+							r.w.WriteString("</a>")
 						}
 					}
 					{
-						if bool((*v55).Current) {
-							r.w.WriteString(" <span class=\"badge\">")
-							v61 := r.strs.T("current")
-							writeEscaped(r.w, v61)
-							r.w.WriteString("</span>")
+						v21 := (*v8).MembersMore()
+						if v21 != 0 {
+							r.w.WriteString(" ")
+							{
+								if len((*v8).MorePath) > 0 {
+									v22 := &(*v8).MorePath
+									_ = v22
+									r.w.WriteString("<a href=\"")
+									d0.writeHrefAttr(r.w, (*v22))
+									r.w.WriteString("\">")
+									v23 := r.strs.T("see_all", (*v8).MembersTotal)
+									writeEscaped(r.w, v23)
+									r.w.WriteString("</a>")
+								} else {
+									v24 := (*v8).MembersMore()
+									v25 := r.strs.T("and_more", v24)
+									writeEscaped(r.w, v25)
+								}
+							}
 						}
 					}
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v62 := d0.ActionsOf((*v1))
-		if v62 != nil {
-			v63 := v62
-			_ = v63
-			r.w.WriteString("<section aria-labelledby=\"owned-actions\">\n<h2 id=\"owned-actions\">")
-			v64 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v64)
-			r.w.WriteString(" <span class=\"sub\">")
-			if v63 == nil {
-				return nilError("main", "member.html:37:78", ".Open", "*render.MemberActions", "Open")
-			}
-			v65 := r.strs.T("open_count", v63.Open)
-			writeEscaped(r.w, v65)
-			{
-				if v63 == nil {
-					return nilError("main", "member.html:37:90", ".Overdue", "*render.MemberActions", "Overdue")
-				}
-				if v63.Overdue != 0 {
-					r.w.WriteString(" · <strong>")
-					if v63 == nil {
-						return nilError("main", "member.html:37:132", ".Overdue", "*render.MemberActions", "Overdue")
-					}
-					v66 := r.strs.T("overdue_count", v63.Overdue)
-					writeEscaped(r.w, v66)
-					r.w.WriteString("</strong>")
-				}
-			}
-			r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
-			{
-				if v63 == nil {
-					return nilError("main", "member.html:39:10", ".Actions", "*render.MemberActions", "Actions")
-				}
-				for v67 := range v63.Actions {
-					v68 := &v63.Actions[v67]
-					_, _ = v67, v68
-					r.w.WriteString("\n<li class=\"status-")
-					writeEscaped(r.w, (*v68).Status)
-					{
-						if bool((*v68).Overdue) {
-							r.w.WriteString(" overdue")
-						}
-					}
-					r.w.WriteString("\">")
-					writeEscaped(r.w, (*v68).Task)
-					r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
-					writeEscaped(r.w, (*v68).Status)
-					r.w.WriteString("\">")
-					v69 := "status_" + (*v68).Status
-					v70 := r.strs.T(v69)
-					writeEscaped(r.w, v70)
-					r.w.WriteString("</span>")
-					{
-						v71 := (*v68).Due.IsZero()
-						if bool(!(bool(v71))) {
-							r.w.WriteString(" · ")
-							v72 := r.strs.T("due")
-							writeEscaped(r.w, v72)
-							r.w.WriteString(" <time datetime=\"")
-							v73 := isoDate((*v68).Due)
-							writeEscaped(r.w, v73)
-							r.w.WriteString("\">")
-							v74 := r.strs.Date((*v68).Due)
-							writeEscaped(r.w, v74)
-							r.w.WriteString("</time>")
-						}
-					}
-					{
-						if bool((*v68).Overdue) {
-							r.w.WriteString(" · <strong>")
-							v75 := r.strs.T("overdue")
-							writeEscaped(r.w, v75)
-							r.w.WriteString("</strong>")
-						}
-					}
-					r.w.WriteString(" · <a href=\"")
-					d0.writeHrefAttr(r.w, (*v68).Minutes)
-					r.w.WriteString("#actions\">")
-					(*v68).Minutes.writeTitle(r.w)
-					r.w.WriteString("</a></span></li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n")
-			{
-				v76 := v63.More()
-				if bool(v76) {
-					r.w.WriteString("<p class=\"more\"><a href=\"")
-					if v63 == nil {
-						return nilError("main", "member.html:43:46", ".Path", "*render.MemberActions", "Path")
-					}
-					d0.writeHrefAttr(r.w, v63.Path)
-					r.w.WriteString("#")
-					if v63 == nil {
-						return nilError("main", "member.html:43:56", ".Anchor", "*render.MemberActions", "Anchor")
-					}
-					writeEscaped(r.w, urlEscape(v63.Anchor))
-					r.w.WriteString("\">")
-					if v63 == nil {
-						return nilError("main", "member.html:43:81", ".Total", "*render.MemberActions", "Total")
-					}
-					v77 := r.strs.T("see_all", v63.Total)
-					writeEscaped(r.w, v77)
-					r.w.WriteString("</a></p>")
+					r.w.WriteString("</p>")
 				}
 			}
 			r.w.WriteString("\n</section>")
 		}
-	}
-	r.w.WriteString("\n")
-	{
-		v78 := d0.Referrers((*v1), "minutes", "rapporteur")
-		if v78 != nil {
-			v79 := v78
-			_ = v79
-			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
-			v80 := r.strs.T("minutes_rapporteur")
-			writeEscaped(r.w, v80)
-			r.w.WriteString("</h2>")
-			v81 := d0.WithReferrers(v79)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v81); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v82 := d0.Referrers((*v1), "minutes", "attendees")
-		if v82 != nil {
-			v83 := v82
-			_ = v83
-			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
-			v84 := r.strs.T("minutes_attended")
-			writeEscaped(r.w, v84)
-			r.w.WriteString("</h2>")
-			v85 := d0.WithReferrers(v83)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v85); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v86 := d0.Referrers((*v1), "module", "authors")
-		if v86 != nil {
-			v87 := v86
-			_ = v87
-			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
-			v88 := r.strs.T("modules_authored")
-			writeEscaped(r.w, v88)
-			r.w.WriteString("</h2>")
-			v89 := d0.WithReferrers(v87)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v89); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n</article>\n")
-	v90 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v90); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
 	}
 	r.w.WriteString("\n")
 	return nil
@@ -5057,7 +6169,84 @@ func tpl_main__render_Page_abb35a72(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_b4e5a8cc(r *run, d0 *Page) error {
+func tpl_main__render_Page_b18dc24b(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "topic-index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v1 := r.strs.T("topics_lead")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</p>\n<div class=\"table-wrap\"><table class=\"demand\">\n<caption>")
+	v2 := r.strs.T("demand_caption")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</caption>\n<colgroup><col><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"></colgroup>\n<thead><tr><th scope=\"col\">")
+	v3 := r.strs.T("topic")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v4 := r.strs.T("needs_count")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v5 := r.strs.T("offers_count")
+	writeEscaped(r.w, v5)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v6 := r.strs.T("discussed_count")
+	writeEscaped(r.w, v6)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v7 := r.strs.T("modules_count")
+	writeEscaped(r.w, v7)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v8 := r.strs.T("exchanges_done_count")
+	writeEscaped(r.w, v8)
+	r.w.WriteString("</th></tr></thead>\n<tbody>")
+	{
+		v9 := d0.PageDemands()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<tr")
+			{
+				if bool((*v11).Unmet) {
+					r.w.WriteString(" class=\"unmet\"")
+				}
+			}
+			r.w.WriteString("><th scope=\"row\"><a href=\"")
+			d0.writeHrefAttr(r.w, (*v11).Topic)
+			r.w.WriteString("\">")
+			(*v11).Topic.writeTitle(r.w)
+			r.w.WriteString("</a>")
+			{
+				if bool((*v11).Unmet) {
+					r.w.WriteString(" <strong class=\"flag\">")
+					v12 := r.strs.T("unmet")
+					writeEscaped(r.w, v12)
+					r.w.WriteString("</strong>")
+				}
+			}
+			r.w.WriteString("</th><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Needs))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Offers))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Minutes))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Modules))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Exchanges))
+			r.w.WriteString("</td></tr>")
+		}
+	}
+	r.w.WriteString("\n</tbody></table></div>\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_b1e327db(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
 		return nilError("main", "topic.html:1:25", ".Entry", "*render.Page", "Entry")
@@ -5144,20 +6333,30 @@ func tpl_main__render_Page_b4e5a8cc(r *run, d0 *Page) error {
 			r.w.WriteString("<p class=\"gap\">")
 			v18 := r.strs.T("nobody_offers")
 			writeEscaped(r.w, v18)
+			{
+				v19 := d0.DoneExchanges((*v1))
+				if v19 != 0 {
+					v20 := v19
+					_ = v20
+					r.w.WriteString(" ")
+					v21 := r.strs.T("met_by_exchanges", v20)
+					writeEscaped(r.w, v21)
+				}
+			}
 			r.w.WriteString("</p>")
 		}
 	}
 	r.w.WriteString("</section>\n<section aria-labelledby=\"needed\"><h2 id=\"needed\">")
-	v19 := r.strs.T("who_needs")
-	writeEscaped(r.w, v19)
+	v22 := r.strs.T("who_needs")
+	writeEscaped(r.w, v22)
 	r.w.WriteString("</h2>")
 	{
-		v20 := d0.Referrers((*v1), "member", "needs")
-		if v20 != nil {
-			v21 := v20
-			_ = v21
-			v22 := d0.WithReferrers(v21)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v22); err != nil {
+		v23 := d0.Referrers((*v1), "member", "needs")
+		if v23 != nil {
+			v24 := v23
+			_ = v24
+			v25 := d0.WithReferrers(v24)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v25); err != nil {
 				return err
 			}
 		} else {
@@ -5166,16 +6365,16 @@ func tpl_main__render_Page_b4e5a8cc(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("</section>\n</div>\n")
 	{
-		v23 := d0.Referrers((*v1), "minutes", "topics")
-		if v23 != nil {
-			v24 := v23
-			_ = v24
-			r.w.WriteString("<section aria-labelledby=\"discussed\"><h2 id=\"discussed\">")
-			v25 := r.strs.T("discussed_in")
-			writeEscaped(r.w, v25)
+		v26 := d0.Referrers((*v1), "exchange", "topic")
+		if v26 != nil {
+			v27 := v26
+			_ = v27
+			r.w.WriteString("<section aria-labelledby=\"exchanged\"><h2 id=\"exchanged\">")
+			v28 := d0.LabelOf("exchange")
+			writeEscaped(r.w, v28)
 			r.w.WriteString("</h2>")
-			v26 := d0.WithReferrers(v24)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v26); err != nil {
+			v29 := d0.WithReferrers(v27)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v29); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
@@ -5183,24 +6382,41 @@ func tpl_main__render_Page_b4e5a8cc(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v27 := d0.Referrers((*v1), "module", "topics")
-		if v27 != nil {
-			v28 := v27
-			_ = v28
-			r.w.WriteString("<section aria-labelledby=\"taught\"><h2 id=\"taught\">")
-			v29 := r.strs.T("taught_in")
-			writeEscaped(r.w, v29)
+		v30 := d0.Referrers((*v1), "minutes", "topics")
+		if v30 != nil {
+			v31 := v30
+			_ = v31
+			r.w.WriteString("<section aria-labelledby=\"discussed\"><h2 id=\"discussed\">")
+			v32 := r.strs.T("discussed_in")
+			writeEscaped(r.w, v32)
 			r.w.WriteString("</h2>")
-			v30 := d0.WithReferrers(v28)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v30); err != nil {
+			v33 := d0.WithReferrers(v31)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v33); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v34 := d0.Referrers((*v1), "module", "topics")
+		if v34 != nil {
+			v35 := v34
+			_ = v35
+			r.w.WriteString("<section aria-labelledby=\"taught\"><h2 id=\"taught\">")
+			v36 := r.strs.T("taught_in")
+			writeEscaped(r.w, v36)
+			r.w.WriteString("</h2>")
+			v37 := d0.WithReferrers(v35)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v37); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
 		}
 	}
 	r.w.WriteString("\n</article>\n")
-	v31 := d0.BacklinksExcept("member.offers", "member.needs", "minutes.topics", "module.topics")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v31); err != nil {
+	v38 := d0.BacklinksExcept("member.offers", "member.needs", "minutes.topics", "module.topics", "exchange.topic")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v38); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -5208,213 +6424,6 @@ func tpl_main__render_Page_b4e5a8cc(r *run, d0 *Page) error {
 		return err
 	}
 	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_baa5a5c0(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<section class=\"hero\">\n<h1>")
-	v1 := d0.Config()
-	if v1 == nil {
-		return nilError("main", "home.html:3:13", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v1.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		v2 := d0.Config()
-		if v2 == nil {
-			return nilError("main", "home.html:4:14", ".Config.Description", "*config.Site", "Description")
-		}
-		if len(v2.Description) > 0 {
-			v3 := &v2.Description
-			_ = v3
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v3))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	v4 := d0.Entries("charter")
-	v5 := v4
-	_ = v5
-	r.w.WriteString("\n")
-	{
-		for v6 := range v5 {
-			v7 := &v5[v6]
-			_, _ = v6, v7
-			{
-				if bool(int64(v6) < int64(3)) {
-					r.w.WriteString("\n<div class=\"mission\"><h2><a href=\"")
-					d0.writeHrefAttr(r.w, (*v7))
-					r.w.WriteString("\">")
-					(*v7).writeTitle(r.w)
-					r.w.WriteString("</a></h2><p>")
-					v8 := (*v7).S("mission")
-					writeEscaped(r.w, v8)
-					r.w.WriteString("</p></div>\n")
-				}
-			}
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		if bool(int64(len(v5)) > int64(3)) {
-			r.w.WriteString("<p class=\"more\"><a href=\"")
-			d0.writeHrefAttr(r.w, "charters/")
-			r.w.WriteString("\">")
-			v9 := r.strs.T("see_all", len(v5))
-			writeEscaped(r.w, v9)
-			r.w.WriteString("</a></p>")
-		}
-	}
-	r.w.WriteString("\n</section>\n<div class=\"grid\">\n<section aria-labelledby=\"latest\">\n<h2 id=\"latest\">")
-	v10 := r.strs.T("home_latest_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("</h2>\n<ul class=\"cards\">")
-	{
-		v11 := d0.Latest("minutes", "date", 5)
-		for v12 := range v11 {
-			v13 := &v11[v12]
-			_, _ = v12, v13
-			r.w.WriteString("\n<li")
-			{
-				v14 := (*v13).Lang()
-				if len(v14) > 0 {
-					v15 := v14
-					_ = v15
-					r.w.WriteString(" lang=\"")
-					writeEscaped(r.w, v15)
-					r.w.WriteString("\"")
-				}
-			}
-			r.w.WriteString("><a href=\"")
-			d0.writeHrefAttr(r.w, (*v13))
-			r.w.WriteString("\">")
-			(*v13).writeTitle(r.w)
-			r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
-			v16 := (*v13).Time("date")
-			v17 := isoDate(v16)
-			writeEscaped(r.w, v17)
-			r.w.WriteString("\">")
-			v18 := (*v13).Time("date")
-			v19 := r.strs.Date(v18)
-			writeEscaped(r.w, v19)
-			r.w.WriteString("</time>")
-			{
-				v20 := (*v13).S("location")
-				if len(v20) > 0 {
-					v21 := v20
-					_ = v21
-					r.w.WriteString(" · ")
-					writeEscaped(r.w, v21)
-				}
-			}
-			r.w.WriteString("</span></li>")
-		}
-	}
-	r.w.WriteString("\n</ul>\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "minutes/")
-	r.w.WriteString("\">")
-	v22 := r.strs.T("all_minutes")
-	writeEscaped(r.w, v22)
-	r.w.WriteString("</a></p>\n</section>\n<section aria-labelledby=\"open-actions\">\n<h2 id=\"open-actions\">")
-	v23 := r.strs.T("home_open_actions")
-	writeEscaped(r.w, v23)
-	r.w.WriteString("</h2>\n")
-	v24 := d0.OpenActions()
-	v25 := v24
-	_ = v25
-	r.w.WriteString("\n")
-	{
-		if len(v25) > 0 {
-			r.w.WriteString("<ul class=\"actions\">")
-			{
-				for v26 := range v25 {
-					v27 := &v25[v26]
-					_, _ = v26, v27
-					{
-						if bool(int64(v26) < int64(5)) {
-							r.w.WriteString("\n<li")
-							{
-								if bool((*v27).Overdue) {
-									r.w.WriteString(" class=\"overdue\"")
-								}
-							}
-							r.w.WriteString(">")
-							writeEscaped(r.w, (*v27).Task)
-							r.w.WriteString("<span class=\"sub\">")
-							{
-								if (*v27).Owner != nil {
-									v28 := &(*v27).Owner
-									_ = v28
-									(*v28).writeTitle(r.w)
-								}
-							}
-							{
-								v29 := (*v27).Due.IsZero()
-								if bool(!(bool(v29))) {
-									r.w.WriteString(" · ")
-									v30 := r.strs.T("due")
-									writeEscaped(r.w, v30)
-									r.w.WriteString(" <time datetime=\"")
-									v31 := isoDate((*v27).Due)
-									writeEscaped(r.w, v31)
-									r.w.WriteString("\">")
-									v32 := r.strs.Date((*v27).Due)
-									writeEscaped(r.w, v32)
-									r.w.WriteString("</time>")
-								}
-							}
-							{
-								if bool((*v27).Overdue) {
-									r.w.WriteString(" · <strong>")
-									v33 := r.strs.T("overdue")
-									writeEscaped(r.w, v33)
-									r.w.WriteString("</strong>")
-								}
-							}
-							r.w.WriteString("</span></li>")
-						}
-					}
-				}
-			}
-			r.w.WriteString("\n</ul>")
-		} else {
-			r.w.WriteString("<p>")
-			v34 := r.strs.T("no_open_actions")
-			writeEscaped(r.w, v34)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "actions/")
-	r.w.WriteString("\">")
-	v35 := r.strs.T("all_actions", len(v25))
-	writeEscaped(r.w, v35)
-	r.w.WriteString("</a></p>\n</section>\n</div>\n<section aria-labelledby=\"counts\">\n<h2 id=\"counts\">")
-	v36 := r.strs.T("home_counts")
-	writeEscaped(r.w, v36)
-	r.w.WriteString("</h2>\n<ul class=\"counts\">")
-	{
-		v37 := d0.Nav()
-		for v38 := range v37 {
-			v39 := &v37[v38]
-			_, _ = v38, v39
-			{
-				if bool(string((*v39).Path) != string("actions/")) {
-					r.w.WriteString("\n<li><a href=\"")
-					d0.writeHrefAttr(r.w, (*v39).Path)
-					r.w.WriteString("\"><strong>")
-					v40 := d0.CountPath((*v39).Path)
-					writeEscaped(r.w, strconv.Itoa(v40))
-					r.w.WriteString("</strong> ")
-					writeEscaped(r.w, (*v39).Label)
-					r.w.WriteString("</a></li>")
-				}
-			}
-		}
-	}
-	r.w.WriteString("\n</ul>\n</section>\n")
 	return nil
 }
 
@@ -5488,14 +6497,574 @@ func tpl_main__render_Page_d8ac4637(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_e1dd73cf(r *run, d0 *Page) error {
+func tpl_main__render_Page_da75d139(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
-		return nilError("main", "minutes.html:1:25", ".Entry", "*render.Page", "Entry")
+		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
 	}
 	v1 := &d0.Entry
 	_ = v1
-	r.w.WriteString("\n<article")
+	r.w.WriteString("\n<article class=\"member\">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "members/")
+	r.w.WriteString("\">")
+	v2 := r.strs.T("nav_members")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "member.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	v3 := (*v1).S("kind")
+	v4 := "kind_" + v3
+	v5 := r.strs.T(v4)
+	writeEscaped(r.w, v5)
+	{
+		v6 := (*v1).S("region")
+		if len(v6) > 0 {
+			v7 := v6
+			_ = v7
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v7)
+		}
+	}
+	{
+		v8 := (*v1).S("country")
+		if len(v8) > 0 {
+			v9 := v8
+			_ = v9
+			r.w.WriteString(" · ")
+			v10 := r.strs.Country(v9)
+			writeEscaped(r.w, v10)
+		}
+	}
+	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	{
+		v11 := (*v1).List("sectors")
+		if len(v11) > 0 {
+			v12 := v11
+			_ = v12
+			r.w.WriteString("<dt>")
+			v13 := r.strs.T("sectors")
+			writeEscaped(r.w, v13)
+			r.w.WriteString("</dt><dd>")
+			v14 := strings.Join(v12, ", ")
+			writeEscaped(r.w, v14)
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v15 := (*v1).List("languages")
+		if len(v15) > 0 {
+			v16 := v15
+			_ = v16
+			r.w.WriteString("<dt>")
+			v17 := r.strs.T("languages")
+			writeEscaped(r.w, v17)
+			r.w.WriteString("</dt><dd>")
+			{
+				for v18 := range v16 {
+					v19 := &v16[v18]
+					_, _ = v18, v19
+					{
+						if v18 != 0 {
+							r.w.WriteString(", ")
+						}
+					}
+					v20 := r.strs.Language((*v19))
+					writeEscaped(r.w, v20)
+				}
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v21 := (*v1).Time("joined")
+		if true {
+			v22 := v21
+			_ = v22
+			{
+				v23 := v22.IsZero()
+				if bool(!(bool(v23))) {
+					r.w.WriteString("<dt>")
+					v24 := r.strs.T("joined")
+					writeEscaped(r.w, v24)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v25 := isoDate(v22)
+					writeEscaped(r.w, v25)
+					r.w.WriteString("\">")
+					v26 := r.strs.Date(v22)
+					writeEscaped(r.w, v26)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v27 := (*v1).S("website")
+		if len(v27) > 0 {
+			v28 := v27
+			_ = v28
+			r.w.WriteString("<dt>")
+			v29 := r.strs.T("website")
+			writeEscaped(r.w, v29)
+			r.w.WriteString("</dt><dd><a href=\"")
+			writeURLAttr(r.w, v28)
+			r.w.WriteString("\" rel=\"noopener\">")
+			writeEscaped(r.w, v28)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	{
+		v30 := (*v1).S("email")
+		if len(v30) > 0 {
+			v31 := v30
+			_ = v31
+			r.w.WriteString("<dt>")
+			v32 := r.strs.T("email")
+			writeEscaped(r.w, v32)
+			r.w.WriteString("</dt><dd><a href=\"mailto:")
+			writeURLNormalized(r.w, v31)
+			r.w.WriteString("\">")
+			writeEscaped(r.w, v31)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	v33 := (*v1).FieldsExcept("name", "kind", "region", "country", "sectors", "languages", "joined", "website", "email", "offers", "needs")
+	v34 := d0.WithFields(v33)
+	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v34); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
+	v35 := r.strs.T("offers")
+	writeEscaped(r.w, v35)
+	r.w.WriteString("</h2>")
+	v36 := (*v1).Refs("offers")
+	v37 := d0.With(v36)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v37); err != nil {
+		return err
+	}
+	{
+		v38 := (*v1).Refs("offers")
+		if bool(!(len(v38) > 0)) {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
+	v39 := r.strs.T("needs")
+	writeEscaped(r.w, v39)
+	r.w.WriteString("</h2>")
+	v40 := (*v1).Refs("needs")
+	v41 := d0.With(v40)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v41); err != nil {
+		return err
+	}
+	{
+		v42 := (*v1).Refs("needs")
+		if bool(!(len(v42) > 0)) {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n")
+	{
+		v43 := d0.Peers((*v1))
+		if len(v43) > 0 {
+			v44 := v43
+			_ = v44
+			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
+			v45 := r.strs.T("peers")
+			writeEscaped(r.w, v45)
+			r.w.WriteString("</h2>\n<dl class=\"peers\">")
+			{
+				for v46 := range v44 {
+					v47 := &v44[v46]
+					_, _ = v46, v47
+					r.w.WriteString("\n<dt><a href=\"")
+					d0.writeHrefAttr(r.w, (*v47).Topic)
+					r.w.WriteString("\">")
+					(*v47).Topic.writeTitle(r.w)
+					r.w.WriteString("</a></dt>\n<dd>")
+					{
+						if len((*v47).Members) > 0 {
+							v48 := d0.With((*v47).Members)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v48); err != nil {
+								return err
+							}
+							{
+								if (*v47).More != 0 {
+									r.w.WriteString(" <a href=\"")
+									d0.writeHrefAttr(r.w, (*v47).Path)
+									r.w.WriteString("\">")
+									v49 := r.strs.T("peers_more", (*v47).More)
+									writeEscaped(r.w, v49)
+									r.w.WriteString("</a>")
+								}
+							}
+						} else {
+							r.w.WriteString("<span class=\"gap\">")
+							v50 := r.strs.T("peers_none")
+							writeEscaped(r.w, v50)
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("</dd>")
+				}
+			}
+			r.w.WriteString("\n</dl>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v51 := d0.Roles((*v1))
+		if len(v51) > 0 {
+			v52 := v51
+			_ = v52
+			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
+			v53 := r.strs.T("roles")
+			writeEscaped(r.w, v53)
+			r.w.WriteString("</h2>\n<ul>")
+			{
+				for v54 := range v52 {
+					v55 := &v52[v54]
+					_, _ = v54, v55
+					r.w.WriteString("\n<li><strong>")
+					writeEscaped(r.w, (*v55).Role)
+					r.w.WriteString("</strong> — <a href=\"")
+					d0.writeHrefAttr(r.w, (*v55).Rule)
+					r.w.WriteString("\">")
+					(*v55).Rule.writeTitle(r.w)
+					r.w.WriteString("</a> · <time datetime=\"")
+					v56 := isoDate((*v55).From)
+					writeEscaped(r.w, v56)
+					r.w.WriteString("\">")
+					v57 := r.strs.Date((*v55).From)
+					writeEscaped(r.w, v57)
+					r.w.WriteString("</time>")
+					{
+						v58 := (*v55).To.IsZero()
+						if bool(!(bool(v58))) {
+							r.w.WriteString(" – <time datetime=\"")
+							v59 := isoDate((*v55).To)
+							writeEscaped(r.w, v59)
+							r.w.WriteString("\">")
+							v60 := r.strs.Date((*v55).To)
+							writeEscaped(r.w, v60)
+							r.w.WriteString("</time>")
+						}
+					}
+					{
+						if bool((*v55).Current) {
+							r.w.WriteString(" <span class=\"badge\">")
+							v61 := r.strs.T("current")
+							writeEscaped(r.w, v61)
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v62 := d0.ActionsOf((*v1))
+		if v62 != nil {
+			v63 := v62
+			_ = v63
+			r.w.WriteString("<section aria-labelledby=\"owned-actions\">\n<h2 id=\"owned-actions\">")
+			v64 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v64)
+			r.w.WriteString(" <span class=\"sub\">")
+			if v63 == nil {
+				return nilError("main", "member.html:37:78", ".Open", "*render.MemberActions", "Open")
+			}
+			v65 := r.strs.T("open_count", v63.Open)
+			writeEscaped(r.w, v65)
+			{
+				if v63 == nil {
+					return nilError("main", "member.html:37:90", ".Overdue", "*render.MemberActions", "Overdue")
+				}
+				if v63.Overdue != 0 {
+					r.w.WriteString(" · <strong>")
+					if v63 == nil {
+						return nilError("main", "member.html:37:132", ".Overdue", "*render.MemberActions", "Overdue")
+					}
+					v66 := r.strs.T("overdue_count", v63.Overdue)
+					writeEscaped(r.w, v66)
+					r.w.WriteString("</strong>")
+				}
+			}
+			r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
+			{
+				if v63 == nil {
+					return nilError("main", "member.html:39:10", ".Actions", "*render.MemberActions", "Actions")
+				}
+				for v67 := range v63.Actions {
+					v68 := &v63.Actions[v67]
+					_, _ = v67, v68
+					r.w.WriteString("\n<li class=\"status-")
+					writeEscaped(r.w, (*v68).Status)
+					{
+						if bool((*v68).Overdue) {
+							r.w.WriteString(" overdue")
+						}
+					}
+					r.w.WriteString("\">")
+					writeEscaped(r.w, (*v68).Task)
+					r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
+					writeEscaped(r.w, (*v68).Status)
+					r.w.WriteString("\">")
+					v69 := "status_" + (*v68).Status
+					v70 := r.strs.T(v69)
+					writeEscaped(r.w, v70)
+					r.w.WriteString("</span>")
+					{
+						v71 := (*v68).Due.IsZero()
+						if bool(!(bool(v71))) {
+							r.w.WriteString(" · ")
+							v72 := r.strs.T("due")
+							writeEscaped(r.w, v72)
+							r.w.WriteString(" <time datetime=\"")
+							v73 := isoDate((*v68).Due)
+							writeEscaped(r.w, v73)
+							r.w.WriteString("\">")
+							v74 := r.strs.Date((*v68).Due)
+							writeEscaped(r.w, v74)
+							r.w.WriteString("</time>")
+						}
+					}
+					{
+						if bool((*v68).Overdue) {
+							r.w.WriteString(" · <strong>")
+							v75 := r.strs.T("overdue")
+							writeEscaped(r.w, v75)
+							r.w.WriteString("</strong>")
+						}
+					}
+					r.w.WriteString(" · <a href=\"")
+					d0.writeHrefAttr(r.w, (*v68).Minutes)
+					r.w.WriteString("#actions\">")
+					(*v68).Minutes.writeTitle(r.w)
+					r.w.WriteString("</a></span></li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n")
+			{
+				v76 := v63.More()
+				if bool(v76) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					if v63 == nil {
+						return nilError("main", "member.html:43:46", ".Path", "*render.MemberActions", "Path")
+					}
+					d0.writeHrefAttr(r.w, v63.Path)
+					r.w.WriteString("#")
+					if v63 == nil {
+						return nilError("main", "member.html:43:56", ".Anchor", "*render.MemberActions", "Anchor")
+					}
+					writeEscaped(r.w, urlEscape(v63.Anchor))
+					r.w.WriteString("\">")
+					if v63 == nil {
+						return nilError("main", "member.html:43:81", ".Total", "*render.MemberActions", "Total")
+					}
+					v77 := r.strs.T("see_all", v63.Total)
+					writeEscaped(r.w, v77)
+					r.w.WriteString("</a></p>")
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v78 := d0.Referrers((*v1), "minutes", "rapporteur")
+		if v78 != nil {
+			v79 := v78
+			_ = v79
+			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
+			v80 := r.strs.T("minutes_rapporteur")
+			writeEscaped(r.w, v80)
+			r.w.WriteString("</h2>")
+			v81 := d0.WithReferrers(v79)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v81); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v82 := d0.Referrers((*v1), "minutes", "attendees")
+		if v82 != nil {
+			v83 := v82
+			_ = v83
+			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
+			v84 := r.strs.T("minutes_attended")
+			writeEscaped(r.w, v84)
+			r.w.WriteString("</h2>")
+			v85 := d0.WithReferrers(v83)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v85); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v86 := d0.Progress((*v1))
+		if v86 != nil {
+			v87 := v86
+			_ = v87
+			r.w.WriteString("<section aria-labelledby=\"progress\"><h2 id=\"progress\">")
+			v88 := r.strs.T("progress")
+			writeEscaped(r.w, v88)
+			r.w.WriteString("</h2>\n<p>")
+			if v87 == nil {
+				return nilError("main", "member.html:48:5", ".Lead", "*impact.ProgressView", "Lead")
+			}
+			writeEscaped(r.w, v87.Lead)
+			r.w.WriteString("</p>")
+			{
+				if v87 == nil {
+					return nilError("main", "member.html:49:10", ".Figures", "*impact.ProgressView", "Figures")
+				}
+				for v89 := range v87.Figures {
+					v90 := &v87.Figures[v89]
+					_, _ = v89, v90
+					r.w.WriteString("\n")
+					v91 := d0.WithFigure((*v90))
+					if err := tpl_figure_render_FigureData_34fa3b71(r, v91); err != nil {
+						return err
+					}
+				}
+			}
+			r.w.WriteString("\n")
+			{
+				v92 := d0.Referrers((*v1), "assessment", "member")
+				if v92 != nil {
+					v93 := v92
+					_ = v93
+					v94 := d0.WithReferrers(v93)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v94); err != nil {
+						return err
+					}
+				}
+			}
+			r.w.WriteString("\n</section>")
+		} else {
+			{
+				v95 := d0.Referrers((*v1), "assessment", "member")
+				if v95 != nil {
+					v96 := v95
+					_ = v96
+					r.w.WriteString("<section aria-labelledby=\"assessed\"><h2 id=\"assessed\">")
+					v97 := d0.LabelOf("assessment")
+					writeEscaped(r.w, v97)
+					r.w.WriteString("</h2>")
+					v98 := d0.WithReferrers(v96)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v98); err != nil {
+						return err
+					}
+					r.w.WriteString("</section>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	v99 := d0.Referrers((*v1), "exchange", "providers")
+	v100 := v99
+	_ = v100
+	v101 := d0.Referrers((*v1), "exchange", "recipients")
+	v102 := v101
+	_ = v102
+	{
+		var v103 *Referrers
+		v103 = v100
+		if !(v103 != nil) {
+			v103 = v102
+		}
+
+		if v103 != nil {
+			r.w.WriteString("<section aria-labelledby=\"exchanges\"><h2 id=\"exchanges\">")
+			v104 := d0.LabelOf("exchange")
+			writeEscaped(r.w, v104)
+			r.w.WriteString("</h2>\n<div class=\"two\">\n<section aria-labelledby=\"given\"><h3 id=\"given\">")
+			v105 := r.strs.T("exchanges_given")
+			writeEscaped(r.w, v105)
+			r.w.WriteString("</h3>")
+			{
+				if v100 != nil {
+					v106 := v100
+					_ = v106
+					v107 := d0.WithReferrers(v106)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v107); err != nil {
+						return err
+					}
+				} else {
+					r.w.WriteString("<p>—</p>")
+				}
+			}
+			r.w.WriteString("</section>\n<section aria-labelledby=\"received\"><h3 id=\"received\">")
+			v108 := r.strs.T("exchanges_received")
+			writeEscaped(r.w, v108)
+			r.w.WriteString("</h3>")
+			{
+				if v102 != nil {
+					v109 := v102
+					_ = v109
+					v110 := d0.WithReferrers(v109)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v110); err != nil {
+						return err
+					}
+				} else {
+					r.w.WriteString("<p>—</p>")
+				}
+			}
+			r.w.WriteString("</section>\n</div>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v111 := d0.Referrers((*v1), "module", "authors")
+		if v111 != nil {
+			v112 := v111
+			_ = v112
+			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
+			v113 := r.strs.T("modules_authored")
+			writeEscaped(r.w, v113)
+			r.w.WriteString("</h2>")
+			v114 := d0.WithReferrers(v112)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v114); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v115 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner", "exchange.providers", "exchange.recipients", "assessment.member")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v115); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_e928b0bc(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "assessment.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article class=\"assessment\"")
 	{
 		v2 := (*v1).Lang()
 		if len(v2) > 0 {
@@ -5507,278 +7076,132 @@ func tpl_main__render_Page_e1dd73cf(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "minutes/")
+	if d0 == nil {
+		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*render.Page", "Type")
+	}
+	if d0.Type == nil {
+		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
+	}
+	v4 := d0.Type.Folder + "/"
+	d0.writeHrefAttr(r.w, v4)
 	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v4)
+	if d0 == nil {
+		return nilError("main", "assessment.html:3:76", ".Type", "*render.Page", "Type")
+	}
+	v5 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v5)
 	r.w.WriteString("</a>")
 	{
-		v5 := (*v1).Ref("charter")
-		if v5 != nil {
-			v6 := v5
-			_ = v6
-			r.w.WriteString(" · <a href=\"")
-			d0.writeHrefAttr(r.w, v6)
-			r.w.WriteString("\">")
-			v6.writeTitle(r.w)
-			r.w.WriteString("</a>")
+		v6 := (*v1).S("instrument")
+		if len(v6) > 0 {
+			v7 := v6
+			_ = v7
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v7)
 		}
 	}
 	r.w.WriteString("</p>\n<h1>")
 	if d0 == nil {
-		return nilError("main", "minutes.html:4:6", ".Title", "*render.Page", "Title")
+		return nilError("main", "assessment.html:4:6", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\"><time datetime=\"")
-	v7 := (*v1).Time("date")
-	v8 := isoDate(v7)
-	writeEscaped(r.w, v8)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	{
+		v8 := (*v1).Ref("member")
+		if v8 != nil {
+			v9 := v8
+			_ = v9
+			r.w.WriteString("<a href=\"")
+			d0.writeHrefAttr(r.w, v9)
+			r.w.WriteString("\">")
+			v9.writeTitle(r.w)
+			r.w.WriteString("</a> · ")
+		}
+	}
+	r.w.WriteString("<time datetime=\"")
+	v10 := (*v1).Time("date")
+	v11 := isoDate(v10)
+	writeEscaped(r.w, v11)
 	r.w.WriteString("\">")
-	v9 := (*v1).Time("date")
-	v10 := r.strs.Date(v9)
-	writeEscaped(r.w, v10)
+	v12 := (*v1).Time("date")
+	v13 := r.strs.Date(v12)
+	writeEscaped(r.w, v13)
 	r.w.WriteString("</time>")
 	{
-		v11 := (*v1).Time("end_date")
-		if true {
-			v12 := v11
-			_ = v12
-			{
-				v13 := v12.IsZero()
-				if bool(!(bool(v13))) {
-					r.w.WriteString(" – <time datetime=\"")
-					v14 := isoDate(v12)
-					writeEscaped(r.w, v14)
-					r.w.WriteString("\">")
-					v15 := r.strs.Date(v12)
-					writeEscaped(r.w, v15)
-					r.w.WriteString("</time>")
-				}
-			}
+		v14 := (*v1).S("assessor")
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString(" · ")
+			v16 := r.strs.T("assessor")
+			writeEscaped(r.w, v16)
+			r.w.WriteString(": ")
+			writeEscaped(r.w, v15)
 		}
 	}
+	r.w.WriteString("</p>\n")
 	{
-		v16 := (*v1).S("location")
-		if len(v16) > 0 {
-			v17 := v16
-			_ = v17
-			r.w.WriteString(" · ")
-			writeEscaped(r.w, v17)
-		}
-	}
-	{
-		v18 := (*v1).S("format")
-		if len(v18) > 0 {
-			v19 := v18
-			_ = v19
-			r.w.WriteString(" · ")
-			v20 := "format_" + v19
-			v21 := r.strs.T(v20)
+		v17 := (*v1).Objects("scores")
+		if len(v17) > 0 {
+			v18 := v17
+			_ = v18
+			r.w.WriteString("<section aria-labelledby=\"scores\"><h2 id=\"scores\">")
+			v19 := r.strs.T("scores")
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"numbers\">\n<thead><tr><th scope=\"col\">")
+			v20 := r.strs.T("impact_area")
+			writeEscaped(r.w, v20)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v21 := r.strs.T("score")
 			writeEscaped(r.w, v21)
-		}
-	}
-	r.w.WriteString("</p>\n<dl class=\"fields\">")
-	{
-		v22 := (*v1).Ref("rapporteur")
-		if v22 != nil {
-			v23 := v22
-			_ = v23
-			r.w.WriteString("<dt>")
-			v24 := r.strs.T("rapporteur")
+			r.w.WriteString("</th><th scope=\"col\">")
+			v22 := r.strs.T("score_max")
+			writeEscaped(r.w, v22)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v23 := r.strs.T("impact_share")
+			writeEscaped(r.w, v23)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v24 := r.strs.T("topic")
 			writeEscaped(r.w, v24)
-			r.w.WriteString("</dt><dd><a href=\"")
-			d0.writeHrefAttr(r.w, v23)
-			r.w.WriteString("\">")
-			v23.writeTitle(r.w)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	{
-		v25 := (*v1).Refs("facilitators")
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("<dt>")
-			v27 := r.strs.T("facilitators")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("</dt><dd>")
-			v28 := d0.With(v26)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v28); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v29 := (*v1).Refs("attendees")
-		if len(v29) > 0 {
-			v30 := v29
-			_ = v30
-			r.w.WriteString("<dt>")
-			v31 := r.strs.T("attendees")
-			writeEscaped(r.w, v31)
-			r.w.WriteString(" (")
-			writeEscaped(r.w, strconv.Itoa(len(v30)))
-			r.w.WriteString(")</dt><dd>")
-			v32 := d0.With(v30)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v33 := (*v1).Refs("topics")
-		if len(v33) > 0 {
-			v34 := v33
-			_ = v34
-			r.w.WriteString("<dt>")
-			v35 := r.strs.T("nav_topics")
-			writeEscaped(r.w, v35)
-			r.w.WriteString("</dt><dd>")
-			v36 := d0.With(v34)
-			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v36); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	v37 := (*v1).FieldsExcept("title", "date", "end_date", "location", "format", "charter", "rapporteur", "facilitators", "attendees", "topics", "decisions", "actions")
-	v38 := d0.WithFields(v37)
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v38); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</dl>\n")
-	{
-		v39 := (*v1).List("decisions")
-		if len(v39) > 0 {
-			v40 := v39
-			_ = v40
-			r.w.WriteString("<section aria-labelledby=\"decisions\"><h2 id=\"decisions\">")
-			v41 := r.strs.T("decisions")
-			writeEscaped(r.w, v41)
-			r.w.WriteString("</h2><ol class=\"decisions\">")
+			r.w.WriteString("</th></tr></thead>\n<tbody>")
 			{
-				for v42 := range v40 {
-					v43 := &v40[v42]
-					_, _ = v42, v43
-					r.w.WriteString("<li>")
-					writeEscaped(r.w, (*v43))
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("</ol></section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v44 := (*v1).Objects("actions")
-		if len(v44) > 0 {
-			v45 := v44
-			_ = v45
-			r.w.WriteString("<section aria-labelledby=\"actions\"><h2 id=\"actions\">")
-			v46 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v46)
-			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
-			v47 := r.strs.T("task")
-			writeEscaped(r.w, v47)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v48 := r.strs.T("owner")
-			writeEscaped(r.w, v48)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v49 := r.strs.T("due")
-			writeEscaped(r.w, v49)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v50 := r.strs.T("status")
-			writeEscaped(r.w, v50)
-			r.w.WriteString("</th></tr></thead><tbody>")
-			{
-				for v51 := range v45 {
-					v52 := &v45[v51]
-					_, _ = v51, v52
-					v53 := (*v52).Time("due")
-					v54 := v53
-					_ = v54
-					v56 := (*v52).S("status")
-					var v55 bool
-					v55 = string(v56) == string("open")
-					if bool(v55) {
-						v57 := v54.IsZero()
-						v55 = !(bool(v57))
-						if bool(v55) {
-							v58 := d0.Today()
-							v59 := v54.Before(v58)
-							v55 = v59
-						}
-					}
-
-					v60 := v55
-					_ = v60
-					r.w.WriteString("\n<tr")
+				for v25 := range v18 {
+					v26 := &v18[v25]
+					_, _ = v25, v26
+					r.w.WriteString("\n<tr><th scope=\"row\">")
+					v27 := (*v26).S("area")
+					writeEscaped(r.w, v27)
 					{
-						if bool(v60) {
-							r.w.WriteString(" class=\"overdue\"")
-						}
-					}
-					r.w.WriteString("><td>")
-					v61 := (*v52).S("task")
-					writeEscaped(r.w, v61)
-					{
-						v62 := (*v52).FieldsExcept("task", "owner", "due", "status")
-						if len(v62) > 0 {
-							v63 := v62
-							_ = v63
-							v64 := d0.WithFields(v63)
-							if err := tpl_fields_render_FieldList_a8f39c45(r, v64); err != nil {
+						v28 := (*v26).FieldsExcept("area", "score", "max", "topic")
+						if len(v28) > 0 {
+							v29 := v28
+							_ = v29
+							v30 := d0.WithFields(v29)
+							if err := tpl_fields_render_FieldList_a8f39c45(r, v30); err != nil {
 								return err
 							}
 						}
 					}
+					r.w.WriteString("</th><td>")
+					v31 := (*v26).S("score")
+					writeEscaped(r.w, v31)
+					r.w.WriteString("</td><td>")
+					v32 := (*v26).S("max")
+					writeEscaped(r.w, v32)
+					r.w.WriteString("</td><td>")
+					v33 := d0.ScoreShare((*v26))
+					writeEscaped(r.w, v33)
 					r.w.WriteString("</td><td>")
 					{
-						v65 := (*v52).Ref("owner")
-						if v65 != nil {
-							v66 := v65
-							_ = v66
+						v34 := (*v26).Ref("topic")
+						if v34 != nil {
+							v35 := v34
+							_ = v35
 							r.w.WriteString("<a href=\"")
-							d0.writeHrefAttr(r.w, v66)
+							d0.writeHrefAttr(r.w, v35)
 							r.w.WriteString("\">")
-							v66.writeTitle(r.w)
+							v35.writeTitle(r.w)
 							r.w.WriteString("</a>")
-						} else {
-							r.w.WriteString("—")
-						}
-					}
-					r.w.WriteString("</td><td>")
-					{
-						v67 := v54.IsZero()
-						if bool(!(bool(v67))) {
-							r.w.WriteString("<time datetime=\"")
-							v68 := isoDate(v54)
-							writeEscaped(r.w, v68)
-							r.w.WriteString("\">")
-							v69 := r.strs.Date(v54)
-							writeEscaped(r.w, v69)
-							r.w.WriteString("</time>")
-						} else {
-							r.w.WriteString("—")
-						}
-					}
-					r.w.WriteString("</td><td><span class=\"status status-")
-					v70 := (*v52).S("status")
-					writeEscaped(r.w, v70)
-					r.w.WriteString("\">")
-					v71 := (*v52).S("status")
-					v72 := "status_" + v71
-					v73 := r.strs.T(v72)
-					writeEscaped(r.w, v73)
-					r.w.WriteString("</span>")
-					{
-						if bool(v60) {
-							r.w.WriteString(" <strong>")
-							v74 := r.strs.T("overdue")
-							writeEscaped(r.w, v74)
-							r.w.WriteString("</strong>")
 						}
 					}
 					r.w.WriteString("</td></tr>")
@@ -5791,9 +7214,40 @@ func tpl_main__render_Page_e1dd73cf(r *run, d0 *Page) error {
 	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
 		return err
 	}
+	r.w.WriteString("\n")
+	{
+		v36 := (*v1).FieldsExcept("member", "date", "instrument", "assessor", "scores")
+		if len(v36) > 0 {
+			v37 := v36
+			_ = v37
+			v38 := d0.WithFields(v37)
+			if err := tpl_fields_render_FieldList_a8f39c45(r, v38); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v39 := (*v1).Ref("member")
+		if v39 != nil {
+			v40 := v39
+			_ = v40
+			{
+				v41 := d0.HasProgress(v40)
+				if bool(v41) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					d0.writeHrefAttr(r.w, v40)
+					r.w.WriteString("#progress\">")
+					v42 := r.strs.T("progress_see")
+					writeEscaped(r.w, v42)
+					r.w.WriteString("</a></p>")
+				}
+			}
+		}
+	}
 	r.w.WriteString("\n</article>\n")
-	v75 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v75); err != nil {
+	v43 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v43); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
