@@ -12,25 +12,29 @@ import (
 
 func init() {
 	compiledPages = map[string]compiledPage{
-		"404":           {"cb753d35f1e859f448185bac40192deffc16b9f191c06c59462e1e9de47e36f7", tpl_base__render_Page_1a3bbf4e},
-		"actions":       {"e9049e1f96b1e7c010e0700cb11dc43ffe06bac8f5362101e3a38aa51964b664", tpl_base__render_Page_05936e5e},
-		"charter":       {"0da50f7124f9d57bc1bad8490e8dcedce0e657a875aae034946099d28a95874b", tpl_base__render_Page_31a82397},
-		"entry":         {"1bffa205dfc186150eef04527606a7ad41f176c504facce2a33e118f2f0975c0", tpl_base__render_Page_742a7dcb},
-		"facet":         {"d6e510ba658c44ef804174086e78e637e9a157da81d8e0a5e4e62e4b46fbc8b0", tpl_base__render_Page_fc28ebeb},
-		"home":          {"cb3227c4f13e42d54b15a45b513a4b79c9f9798f25b1476aa37b941becd87560", tpl_base__render_Page_947b4af6},
-		"index":         {"dab307afd9ff1557cbf1c7b0d83c624cecac0e015f7c4ac16c7292f8ca385b35", tpl_base__render_Page_3dab3c02},
-		"member":        {"f3fcb26b3e4ea78f13ef14f2d0933d766131b990cde0ef2684b4672a963ce6c6", tpl_base__render_Page_e6dee61d},
-		"member-index":  {"3cdfb2d6c5528d6fcf7a64c2b26f444a68e45529cbb0351c9898f2442103231a", tpl_base__render_Page_01fa384e},
-		"minutes":       {"8ae089ed8e2547d5fc6799d01c9cd18be394042c6bfb2dd80ca33e9a2c952e52", tpl_base__render_Page_eed7d7a5},
-		"minutes-index": {"ec8895b1bb459e4e726e721ce90624cc3686e49de567cb1437ac4b9751ed9782", tpl_base__render_Page_4c25b939},
-		"module":        {"a793f3d1ad1ae93699dfb77752da0f7d24fcde3a0e4aceb2cf009ae2c0dfa84d", tpl_base__render_Page_daae7b12},
-		"module-index":  {"064f113f51f745c903b10f7305a31b164cde48a4dbd3d5a91364798b61bdfe03", tpl_base__render_Page_9dc17d7d},
-		"page":          {"c7729a4c8dcd1410bed45e552154b944fcbf43c094a3a3b204058452cd311dcc", tpl_base__render_Page_b68edd6f},
-		"rule":          {"8265daffe72a3bca23a144b2d8f19f1b5611e48c580e4ce64b544d3e91f37691", tpl_base__render_Page_795bf667},
-		"rule-index":    {"de9f3981c803d72ad0ecc815a569741468061e62403a86ec499dc376ab59a5f0", tpl_base__render_Page_f7310cd0},
-		"search":        {"d6da951330349ce75b6667bfa9c17a23f310a93aff95ae53c30323a387a89a9d", tpl_base__render_Page_86639435},
-		"topic":         {"bbf37710551cf192f20706db285b5bad7a45415e0a378d4a6b205b334eeb2a95", tpl_base__render_Page_1d4f862c},
-		"topic-index":   {"4cdf38774fd64dbcbc090c8b88f7fa222180a645e7c80a13cab3f838403f5fe2", tpl_base__render_Page_d8d66690},
+		"404":             {"f98037b2d19287ccb26ed2ccf98e789892ac2aeb612f61352aead3c4b115ce85", tpl_base__render_Page_1a3bbf4e},
+		"actions":         {"cb55f1314dcb1d836599131bdc91e10d8501bbf309f52ca19797b9f136d57f4a", tpl_base__render_Page_05936e5e},
+		"assessment":      {"be03e3875de08cb78a44ed3fbfc1e0b98a758ed2c77d3b5dee57395f15099e8d", tpl_base__render_Page_4c61aef0},
+		"charter":         {"6378645810097c7e79885c267a25e6d281651bc40325a1eb23c18207c016c055", tpl_base__render_Page_31a82397},
+		"entry":           {"4119104138d12464b7b152cebb5b34608da8fa720cf9865dbcb1d49ef11d1c0e", tpl_base__render_Page_742a7dcb},
+		"exchange":        {"6dcb4119039a6fd9600150385b84b0a7565e333225c42ecb4da4610dfd012a55", tpl_base__render_Page_fb9baa1a},
+		"facet":           {"34c1842a04c92528181053f253c7f6b2f0515e278699c5e8be3cf7997af4a469", tpl_base__render_Page_fc28ebeb},
+		"home":            {"bf60ca6728c90efc1ffbcba706b87b90bb71ed1fd5105057a22f13740bda62ca", tpl_base__render_Page_027a6d65},
+		"impact":          {"6b493b7c9edc2f6ad69eb90dab8febac89ee3af91d85925c5982a0023bd49b1e", tpl_base__render_Page_9d71ae9f},
+		"impact-isolated": {"586ac79c2c06e3196058bd067e63fee8fbacad756d26cb39d8c4024a4afdcbab", tpl_base__render_Page_4fea9915},
+		"index":           {"eeccc4577ef114559bef16b11d42528e31fc2567bfd5cf5b0f73b36be1745e9b", tpl_base__render_Page_3dab3c02},
+		"member":          {"2b528bfe2298c586a332fb2d5b2fb6d7217fc1944410d7b717e31c0b0a7ede87", tpl_base__render_Page_1242a456},
+		"member-index":    {"3497c407227fcbc84a0af005c440d77ad48729369d9410472e7f9d5d2c0e477c", tpl_base__render_Page_01fa384e},
+		"minutes":         {"c0ad19d233678b7ad0fdbfd93800530f067cdcb5fa4ca14da950ee3ed7fdf834", tpl_base__render_Page_ec61b29b},
+		"minutes-index":   {"4c4c5acc63c237f01ff166da24108a59b9b20dfd4eaaf88e4f5b63b918ea15f2", tpl_base__render_Page_4c25b939},
+		"module":          {"04e36c45adbb15ae57e29c477e784b3a6e46212ecd9daf66e63308e87be0b4ce", tpl_base__render_Page_daae7b12},
+		"module-index":    {"a26b610617134af2b36d2e3c90f45c882a997aa1255842d1381c7d7abe1d2f3a", tpl_base__render_Page_9dc17d7d},
+		"page":            {"b96150906768020d9c0bc23c21a179fa6c0a1a7b1bb92b88ef875dc567bb8864", tpl_base__render_Page_b68edd6f},
+		"rule":            {"1f188d42e786cd4bcd11baa68ecf1964e0bcd7228abea4674b29c088d2e61520", tpl_base__render_Page_795bf667},
+		"rule-index":      {"a6f3a99690da1ba97d899b31c72f0d7cccda682cfc7a33c4f0ad6859f31aa745", tpl_base__render_Page_f7310cd0},
+		"search":          {"a380adcae8eeea2ffec9180d5d2c882a883bb559792b54866508de084f6bc05f", tpl_base__render_Page_86639435},
+		"topic":           {"0e4e8f261c8942d0a9a6cdfb7f7be845a2a175dda4c3371aac9cc8e7eb9e5e1d", tpl_base__render_Page_50e90700},
+		"topic-index":     {"75bc53cc7171b5d824e396de1739795f4689e21b7ccaebb19b755e89f536cafc", tpl_base__render_Page_6169c674},
 	}
 }
 
@@ -250,6 +254,157 @@ func tpl_base__render_Page_01fa384e(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_base__render_Page_027a6d65(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_15134a55(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
 func tpl_base__render_Page_05936e5e(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -401,6 +556,157 @@ func tpl_base__render_Page_05936e5e(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_base__render_Page_1242a456(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_da75d139(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
 func tpl_base__render_Page_1a3bbf4e(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -540,157 +846,6 @@ func tpl_base__render_Page_1a3bbf4e(r *run, d0 *Page) error {
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_1d4f862c(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_b4e5a8cc(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -1156,6 +1311,610 @@ func tpl_base__render_Page_4c25b939(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_base__render_Page_4c61aef0(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_e928b0bc(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_4fea9915(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_07c03afd(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_50e90700(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_b1e327db(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_6169c674(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_f622cf40(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
 func tpl_base__render_Page_742a7dcb(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -1609,7 +2368,7 @@ func tpl_base__render_Page_86639435(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_947b4af6(r *run, d0 *Page) error {
+func tpl_base__render_Page_9d71ae9f(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -1747,7 +2506,7 @@ func tpl_base__render_Page_947b4af6(r *run, d0 *Page) error {
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_baa5a5c0(r, d0); err != nil {
+	if err := tpl_main__render_Page_551c3219(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -2062,157 +2821,6 @@ func tpl_base__render_Page_b68edd6f(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_d8d66690(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_849cacb0(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
 func tpl_base__render_Page_daae7b12(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -2364,7 +2972,7 @@ func tpl_base__render_Page_daae7b12(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_e6dee61d(r *run, d0 *Page) error {
+func tpl_base__render_Page_ec61b29b(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -2502,158 +3110,7 @@ func tpl_base__render_Page_e6dee61d(r *run, d0 *Page) error {
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_42301e78(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_eed7d7a5(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_e1dd73cf(r, d0); err != nil {
+	if err := tpl_main__render_Page_21d3d45f(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -2805,6 +3262,157 @@ func tpl_base__render_Page_f7310cd0(r *run, d0 *Page) error {
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_cdb9affe(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_fb9baa1a(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_2bfe8d37(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -3140,9 +3748,133 @@ func tpl_fields_render_FieldList_a8f39c45(r *run, d0 FieldList) error {
 	return nil
 }
 
+func tpl_figure_render_FigureData_34fa3b71(r *run, d0 FigureData) error {
+	_ = d0
+	v1 := d0.Page
+	_ = v1
+	{
+		if true {
+			v2 := d0.Figure
+			_ = v2
+			r.w.WriteString("<figure class=\"figure\">")
+			{
+				if len(v2.SVG) > 0 {
+					v3 := v2.SVG
+					_ = v3
+					r.w.WriteString("\n<div class=\"chart-box\">")
+					r.w.WriteString(string(v3))
+					r.w.WriteString("</div>")
+				}
+			}
+			r.w.WriteString("\n<div class=\"table-wrap\"><table class=\"numbers\">\n<caption>")
+			writeEscaped(r.w, v2.Table.Caption)
+			r.w.WriteString("</caption>\n<thead><tr>")
+			{
+				for v4 := range v2.Table.Head {
+					v5 := &v2.Table.Head[v4]
+					_, _ = v4, v5
+					r.w.WriteString("<th scope=\"col\">")
+					writeEscaped(r.w, (*v5))
+					r.w.WriteString("</th>")
+				}
+			}
+			r.w.WriteString("</tr></thead>\n<tbody>")
+			{
+				for v6 := range v2.Table.Rows {
+					v7 := &v2.Table.Rows[v6]
+					_, _ = v6, v7
+					r.w.WriteString("\n<tr>")
+					{
+						for v8 := range *v7 {
+							v9 := &(*v7)[v8]
+							_, _ = v8, v9
+							{
+								if bool(int64(v8) == int64(0)) {
+									r.w.WriteString("<th scope=\"row\">")
+									{
+										if len((*v9).Href) > 0 {
+											r.w.WriteString("<a href=\"")
+											v1.writeHrefAttr(r.w, (*v9).Href)
+											r.w.WriteString("\">")
+											writeEscaped(r.w, (*v9).Text)
+											r.w.WriteString("</a>")
+										} else {
+											writeEscaped(r.w, (*v9).Text)
+										}
+									}
+									r.w.WriteString("</th>")
+								} else {
+									r.w.WriteString("<td>")
+									{
+										if len((*v9).Href) > 0 {
+											r.w.WriteString("<a href=\"")
+											v1.writeHrefAttr(r.w, (*v9).Href)
+											r.w.WriteString("\">")
+											writeEscaped(r.w, (*v9).Text)
+											r.w.WriteString("</a>")
+										} else {
+											writeEscaped(r.w, (*v9).Text)
+										}
+									}
+									r.w.WriteString("</td>")
+								}
+							}
+						}
+					}
+					r.w.WriteString("</tr>")
+				}
+			}
+			r.w.WriteString("\n</tbody></table></div>")
+			{
+				if len(v2.Table.Note) > 0 {
+					v10 := v2.Table.Note
+					_ = v10
+					r.w.WriteString("\n<p class=\"sub\">")
+					writeEscaped(r.w, v10)
+					r.w.WriteString("</p>")
+				}
+			}
+			r.w.WriteString("\n</figure>")
+		}
+	}
+	return nil
+}
+
 func tpl_links_render_EntryList_e11d9ffa(r *run, d0 EntryList) error {
 	_ = d0
 	d0.Page.writeLinks(r.w, d0.Entries)
+	return nil
+}
+
+func tpl_main__render_Page_07c03afd(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "impact/")
+	r.w.WriteString("\">")
+	v1 := r.strs.T("nav_impact")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "impact-isolated.html:3:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	if d0 == nil {
+		return nilError("main", "impact-isolated.html:4:37", ".Pager.Total", "*render.Page", "Pager")
+	}
+	v2 := r.strs.T("entries_n", d0.Pager.Total)
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</p>\n")
+	v3 := d0.PageEntries()
+	v4 := d0.With(v3)
+	if err := tpl_card_list_render_EntryList_c204cbcf(r, v4); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
 	return nil
 }
 
@@ -3322,6 +4054,219 @@ func tpl_main__render_Page_0ac91f97(r *run, d0 *Page) error {
 		return err
 	}
 	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_15134a55(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<section class=\"hero\">\n<h1>")
+	v1 := d0.Config()
+	if v1 == nil {
+		return nilError("main", "home.html:3:13", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v1.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		v2 := d0.Config()
+		if v2 == nil {
+			return nilError("main", "home.html:4:14", ".Config.Description", "*config.Site", "Description")
+		}
+		if len(v2.Description) > 0 {
+			v3 := &v2.Description
+			_ = v3
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v3))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	v4 := d0.Entries("charter")
+	v5 := v4
+	_ = v5
+	r.w.WriteString("\n")
+	{
+		for v6 := range v5 {
+			v7 := &v5[v6]
+			_, _ = v6, v7
+			{
+				if bool(int64(v6) < int64(3)) {
+					r.w.WriteString("\n<div class=\"mission\"><h2><a href=\"")
+					d0.writeHrefAttr(r.w, (*v7))
+					r.w.WriteString("\">")
+					(*v7).writeTitle(r.w)
+					r.w.WriteString("</a></h2><p>")
+					v8 := (*v7).S("mission")
+					writeEscaped(r.w, v8)
+					r.w.WriteString("</p></div>\n")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		if bool(int64(len(v5)) > int64(3)) {
+			r.w.WriteString("<p class=\"more\"><a href=\"")
+			d0.writeHrefAttr(r.w, "charters/")
+			r.w.WriteString("\">")
+			v9 := r.strs.T("see_all", len(v5))
+			writeEscaped(r.w, v9)
+			r.w.WriteString("</a></p>")
+		}
+	}
+	r.w.WriteString("\n</section>\n<div class=\"grid\">\n<section aria-labelledby=\"latest\">\n<h2 id=\"latest\">")
+	v10 := r.strs.T("home_latest_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("</h2>\n<ul class=\"cards\">")
+	{
+		v11 := d0.Latest("minutes", "date", 5)
+		for v12 := range v11 {
+			v13 := &v11[v12]
+			_, _ = v12, v13
+			r.w.WriteString("\n<li")
+			{
+				v14 := (*v13).Lang()
+				if len(v14) > 0 {
+					v15 := v14
+					_ = v15
+					r.w.WriteString(" lang=\"")
+					writeEscaped(r.w, v15)
+					r.w.WriteString("\"")
+				}
+			}
+			r.w.WriteString("><a href=\"")
+			d0.writeHrefAttr(r.w, (*v13))
+			r.w.WriteString("\">")
+			(*v13).writeTitle(r.w)
+			r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
+			v16 := (*v13).Time("date")
+			v17 := isoDate(v16)
+			writeEscaped(r.w, v17)
+			r.w.WriteString("\">")
+			v18 := (*v13).Time("date")
+			v19 := r.strs.Date(v18)
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</time>")
+			{
+				v20 := (*v13).S("location")
+				if len(v20) > 0 {
+					v21 := v20
+					_ = v21
+					r.w.WriteString(" · ")
+					writeEscaped(r.w, v21)
+				}
+			}
+			r.w.WriteString("</span></li>")
+		}
+	}
+	r.w.WriteString("\n</ul>\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "minutes/")
+	r.w.WriteString("\">")
+	v22 := r.strs.T("all_minutes")
+	writeEscaped(r.w, v22)
+	r.w.WriteString("</a></p>\n</section>\n<section aria-labelledby=\"open-actions\">\n<h2 id=\"open-actions\">")
+	v23 := r.strs.T("home_open_actions")
+	writeEscaped(r.w, v23)
+	r.w.WriteString("</h2>\n")
+	v24 := d0.OpenActions()
+	v25 := v24
+	_ = v25
+	r.w.WriteString("\n")
+	{
+		if len(v25) > 0 {
+			r.w.WriteString("<ul class=\"actions\">")
+			{
+				for v26 := range v25 {
+					v27 := &v25[v26]
+					_, _ = v26, v27
+					{
+						if bool(int64(v26) < int64(5)) {
+							r.w.WriteString("\n<li")
+							{
+								if bool((*v27).Overdue) {
+									r.w.WriteString(" class=\"overdue\"")
+								}
+							}
+							r.w.WriteString(">")
+							writeEscaped(r.w, (*v27).Task)
+							r.w.WriteString("<span class=\"sub\">")
+							{
+								if (*v27).Owner != nil {
+									v28 := &(*v27).Owner
+									_ = v28
+									(*v28).writeTitle(r.w)
+								}
+							}
+							{
+								v29 := (*v27).Due.IsZero()
+								if bool(!(bool(v29))) {
+									r.w.WriteString(" · ")
+									v30 := r.strs.T("due")
+									writeEscaped(r.w, v30)
+									r.w.WriteString(" <time datetime=\"")
+									v31 := isoDate((*v27).Due)
+									writeEscaped(r.w, v31)
+									r.w.WriteString("\">")
+									v32 := r.strs.Date((*v27).Due)
+									writeEscaped(r.w, v32)
+									r.w.WriteString("</time>")
+								}
+							}
+							{
+								if bool((*v27).Overdue) {
+									r.w.WriteString(" · <strong>")
+									v33 := r.strs.T("overdue")
+									writeEscaped(r.w, v33)
+									r.w.WriteString("</strong>")
+								}
+							}
+							r.w.WriteString("</span></li>")
+						}
+					}
+				}
+			}
+			r.w.WriteString("\n</ul>")
+		} else {
+			r.w.WriteString("<p>")
+			v34 := r.strs.T("no_open_actions")
+			writeEscaped(r.w, v34)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "actions/")
+	r.w.WriteString("\">")
+	v35 := r.strs.T("all_actions", len(v25))
+	writeEscaped(r.w, v35)
+	r.w.WriteString("</a></p>\n</section>\n</div>\n<section aria-labelledby=\"counts\">\n<h2 id=\"counts\">")
+	v36 := r.strs.T("home_counts")
+	writeEscaped(r.w, v36)
+	r.w.WriteString("</h2>\n<ul class=\"counts\">")
+	{
+		v37 := d0.Nav()
+		for v38 := range v37 {
+			v39 := &v37[v38]
+			_, _ = v38, v39
+			{
+				var v40 bool
+				v40 = string((*v39).Path) != string("actions/")
+				if bool(v40) {
+					v40 = string((*v39).Path) != string("impact/")
+				}
+
+				if bool(v40) {
+					r.w.WriteString("\n<li><a href=\"")
+					d0.writeHrefAttr(r.w, (*v39).Path)
+					r.w.WriteString("\"><strong>")
+					v41 := d0.CountPath((*v39).Path)
+					writeEscaped(r.w, strconv.Itoa(v41))
+					r.w.WriteString("</strong> ")
+					writeEscaped(r.w, (*v39).Label)
+					r.w.WriteString("</a></li>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n</ul>\n</section>\n")
 	return nil
 }
 
@@ -3609,6 +4554,546 @@ func tpl_main__render_Page_21469cad(r *run, d0 *Page) error {
 	r.w.WriteString("</button>\n</div>\n<script src=\"")
 	d0.writeAssetAttr(r.w, "directory.js")
 	r.w.WriteString("\" defer></script>\n")
+	return nil
+}
+
+func tpl_main__render_Page_21d3d45f(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "minutes.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "minutes/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a>")
+	{
+		v5 := (*v1).Ref("charter")
+		if v5 != nil {
+			v6 := v5
+			_ = v6
+			r.w.WriteString(" · <a href=\"")
+			d0.writeHrefAttr(r.w, v6)
+			r.w.WriteString("\">")
+			v6.writeTitle(r.w)
+			r.w.WriteString("</a>")
+		}
+	}
+	r.w.WriteString("</p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "minutes.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\"><time datetime=\"")
+	v7 := (*v1).Time("date")
+	v8 := isoDate(v7)
+	writeEscaped(r.w, v8)
+	r.w.WriteString("\">")
+	v9 := (*v1).Time("date")
+	v10 := r.strs.Date(v9)
+	writeEscaped(r.w, v10)
+	r.w.WriteString("</time>")
+	{
+		v11 := (*v1).Time("end_date")
+		if true {
+			v12 := v11
+			_ = v12
+			{
+				v13 := v12.IsZero()
+				if bool(!(bool(v13))) {
+					r.w.WriteString(" – <time datetime=\"")
+					v14 := isoDate(v12)
+					writeEscaped(r.w, v14)
+					r.w.WriteString("\">")
+					v15 := r.strs.Date(v12)
+					writeEscaped(r.w, v15)
+					r.w.WriteString("</time>")
+				}
+			}
+		}
+	}
+	{
+		v16 := (*v1).S("location")
+		if len(v16) > 0 {
+			v17 := v16
+			_ = v17
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v17)
+		}
+	}
+	{
+		v18 := (*v1).S("format")
+		if len(v18) > 0 {
+			v19 := v18
+			_ = v19
+			r.w.WriteString(" · ")
+			v20 := "format_" + v19
+			v21 := r.strs.T(v20)
+			writeEscaped(r.w, v21)
+		}
+	}
+	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	{
+		v22 := (*v1).Ref("rapporteur")
+		if v22 != nil {
+			v23 := v22
+			_ = v23
+			r.w.WriteString("<dt>")
+			v24 := r.strs.T("rapporteur")
+			writeEscaped(r.w, v24)
+			r.w.WriteString("</dt><dd><a href=\"")
+			d0.writeHrefAttr(r.w, v23)
+			r.w.WriteString("\">")
+			v23.writeTitle(r.w)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	{
+		v25 := (*v1).Refs("facilitators")
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("<dt>")
+			v27 := r.strs.T("facilitators")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("</dt><dd>")
+			v28 := d0.With(v26)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v28); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v29 := (*v1).Refs("attendees")
+		if len(v29) > 0 {
+			v30 := v29
+			_ = v30
+			r.w.WriteString("<dt>")
+			v31 := r.strs.T("attendees")
+			writeEscaped(r.w, v31)
+			r.w.WriteString(" (")
+			writeEscaped(r.w, strconv.Itoa(len(v30)))
+			r.w.WriteString(")</dt><dd>")
+			v32 := d0.With(v30)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v33 := (*v1).Refs("topics")
+		if len(v33) > 0 {
+			v34 := v33
+			_ = v34
+			r.w.WriteString("<dt>")
+			v35 := r.strs.T("nav_topics")
+			writeEscaped(r.w, v35)
+			r.w.WriteString("</dt><dd>")
+			v36 := d0.With(v34)
+			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v36); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	v37 := (*v1).FieldsExcept("title", "date", "end_date", "location", "format", "charter", "rapporteur", "facilitators", "attendees", "topics", "decisions", "actions")
+	v38 := d0.WithFields(v37)
+	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v38); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n")
+	{
+		v39 := (*v1).List("decisions")
+		if len(v39) > 0 {
+			v40 := v39
+			_ = v40
+			r.w.WriteString("<section aria-labelledby=\"decisions\"><h2 id=\"decisions\">")
+			v41 := r.strs.T("decisions")
+			writeEscaped(r.w, v41)
+			r.w.WriteString("</h2><ol class=\"decisions\">")
+			{
+				for v42 := range v40 {
+					v43 := &v40[v42]
+					_, _ = v42, v43
+					r.w.WriteString("<li>")
+					writeEscaped(r.w, (*v43))
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("</ol></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v44 := (*v1).Objects("actions")
+		if len(v44) > 0 {
+			v45 := v44
+			_ = v45
+			r.w.WriteString("<section aria-labelledby=\"actions\"><h2 id=\"actions\">")
+			v46 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v46)
+			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
+			v47 := r.strs.T("task")
+			writeEscaped(r.w, v47)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v48 := r.strs.T("owner")
+			writeEscaped(r.w, v48)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v49 := r.strs.T("due")
+			writeEscaped(r.w, v49)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v50 := r.strs.T("status")
+			writeEscaped(r.w, v50)
+			r.w.WriteString("</th></tr></thead><tbody>")
+			{
+				for v51 := range v45 {
+					v52 := &v45[v51]
+					_, _ = v51, v52
+					v53 := (*v52).Time("due")
+					v54 := v53
+					_ = v54
+					v56 := (*v52).S("status")
+					var v55 bool
+					v55 = string(v56) == string("open")
+					if bool(v55) {
+						v57 := v54.IsZero()
+						v55 = !(bool(v57))
+						if bool(v55) {
+							v58 := d0.Today()
+							v59 := v54.Before(v58)
+							v55 = v59
+						}
+					}
+
+					v60 := v55
+					_ = v60
+					r.w.WriteString("\n<tr")
+					{
+						if bool(v60) {
+							r.w.WriteString(" class=\"overdue\"")
+						}
+					}
+					r.w.WriteString("><td>")
+					v61 := (*v52).S("task")
+					writeEscaped(r.w, v61)
+					{
+						v62 := (*v52).FieldsExcept("task", "owner", "due", "status")
+						if len(v62) > 0 {
+							v63 := v62
+							_ = v63
+							v64 := d0.WithFields(v63)
+							if err := tpl_fields_render_FieldList_a8f39c45(r, v64); err != nil {
+								return err
+							}
+						}
+					}
+					r.w.WriteString("</td><td>")
+					{
+						v65 := (*v52).Ref("owner")
+						if v65 != nil {
+							v66 := v65
+							_ = v66
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, v66)
+							r.w.WriteString("\">")
+							v66.writeTitle(r.w)
+							r.w.WriteString("</a>")
+						} else {
+							r.w.WriteString("—")
+						}
+					}
+					r.w.WriteString("</td><td>")
+					{
+						v67 := v54.IsZero()
+						if bool(!(bool(v67))) {
+							r.w.WriteString("<time datetime=\"")
+							v68 := isoDate(v54)
+							writeEscaped(r.w, v68)
+							r.w.WriteString("\">")
+							v69 := r.strs.Date(v54)
+							writeEscaped(r.w, v69)
+							r.w.WriteString("</time>")
+						} else {
+							r.w.WriteString("—")
+						}
+					}
+					r.w.WriteString("</td><td><span class=\"status status-")
+					v70 := (*v52).S("status")
+					writeEscaped(r.w, v70)
+					r.w.WriteString("\">")
+					v71 := (*v52).S("status")
+					v72 := "status_" + v71
+					v73 := r.strs.T(v72)
+					writeEscaped(r.w, v73)
+					r.w.WriteString("</span>")
+					{
+						if bool(v60) {
+							r.w.WriteString(" <strong>")
+							v74 := r.strs.T("overdue")
+							writeEscaped(r.w, v74)
+							r.w.WriteString("</strong>")
+						}
+					}
+					r.w.WriteString("</td></tr>")
+				}
+			}
+			r.w.WriteString("\n</tbody></table></div>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v75 := d0.Referrers((*v1), "exchange", "minutes")
+		if v75 != nil {
+			v76 := v75
+			_ = v76
+			r.w.WriteString("<section aria-labelledby=\"exchanges-agreed\"><h2 id=\"exchanges-agreed\">")
+			v77 := r.strs.T("exchanges_agreed_here")
+			writeEscaped(r.w, v77)
+			r.w.WriteString("</h2>")
+			v78 := d0.WithReferrers(v76)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v78); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v79 := d0.BacklinksExcept("exchange.minutes")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v79); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_2bfe8d37(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "exchange.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article class=\"exchange\"")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	if d0 == nil {
+		return nilError("main", "exchange.html:3:47", ".Type.Folder", "*render.Page", "Type")
+	}
+	if d0.Type == nil {
+		return nilError("main", "exchange.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
+	}
+	v4 := d0.Type.Folder + "/"
+	d0.writeHrefAttr(r.w, v4)
+	r.w.WriteString("\">")
+	if d0 == nil {
+		return nilError("main", "exchange.html:3:76", ".Type", "*render.Page", "Type")
+	}
+	v5 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v5)
+	r.w.WriteString("</a>")
+	{
+		v6 := (*v1).S("status")
+		if len(v6) > 0 {
+			v7 := v6
+			_ = v7
+			r.w.WriteString(" · <span class=\"status status-")
+			writeEscaped(r.w, v7)
+			r.w.WriteString("\">")
+			v8 := "status_" + v7
+			v9 := r.strs.T(v8)
+			writeEscaped(r.w, v9)
+			r.w.WriteString("</span>")
+		}
+	}
+	r.w.WriteString("</p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "exchange.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	{
+		v10 := (*v1).Ref("topic")
+		if v10 != nil {
+			v11 := v10
+			_ = v11
+			r.w.WriteString("<a href=\"")
+			d0.writeHrefAttr(r.w, v11)
+			r.w.WriteString("\">")
+			v11.writeTitle(r.w)
+			r.w.WriteString("</a>")
+		}
+	}
+	{
+		v12 := (*v1).S("format")
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString(" · ")
+			v14 := "format_" + v13
+			v15 := r.strs.T(v14)
+			writeEscaped(r.w, v15)
+		}
+	}
+	r.w.WriteString("</p>\n<div class=\"two\">\n<section aria-labelledby=\"providers\"><h2 id=\"providers\">")
+	v16 := r.strs.T("exchange_providers")
+	writeEscaped(r.w, v16)
+	r.w.WriteString("</h2>")
+	{
+		v17 := (*v1).Refs("providers")
+		if len(v17) > 0 {
+			v18 := v17
+			_ = v18
+			v19 := d0.With(v18)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v19); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"recipients\"><h2 id=\"recipients\">")
+	v20 := r.strs.T("exchange_recipients")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("</h2>")
+	{
+		v21 := (*v1).Refs("recipients")
+		if len(v21) > 0 {
+			v22 := v21
+			_ = v22
+			v23 := d0.With(v22)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v23); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n<dl class=\"fields\">")
+	{
+		v24 := (*v1).Time("agreed")
+		if true {
+			v25 := v24
+			_ = v25
+			{
+				v26 := v25.IsZero()
+				if bool(!(bool(v26))) {
+					r.w.WriteString("<dt>")
+					v27 := r.strs.T("agreed")
+					writeEscaped(r.w, v27)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v28 := isoDate(v25)
+					writeEscaped(r.w, v28)
+					r.w.WriteString("\">")
+					v29 := r.strs.Date(v25)
+					writeEscaped(r.w, v29)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v30 := (*v1).Time("held")
+		if true {
+			v31 := v30
+			_ = v31
+			{
+				v32 := v31.IsZero()
+				if bool(!(bool(v32))) {
+					r.w.WriteString("<dt>")
+					v33 := r.strs.T("held")
+					writeEscaped(r.w, v33)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v34 := isoDate(v31)
+					writeEscaped(r.w, v34)
+					r.w.WriteString("\">")
+					v35 := r.strs.Date(v31)
+					writeEscaped(r.w, v35)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v36 := (*v1).Ref("minutes")
+		if v36 != nil {
+			v37 := v36
+			_ = v37
+			r.w.WriteString("<dt>")
+			v38 := r.strs.T("agreed_at")
+			writeEscaped(r.w, v38)
+			r.w.WriteString("</dt><dd><a href=\"")
+			d0.writeHrefAttr(r.w, v37)
+			r.w.WriteString("\">")
+			v37.writeTitle(r.w)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	v39 := (*v1).FieldsExcept("title", "topic", "providers", "recipients", "status", "agreed", "held", "format", "minutes", "outcome")
+	v40 := d0.WithFields(v39)
+	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v40); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n")
+	{
+		v41 := (*v1).S("outcome")
+		if len(v41) > 0 {
+			v42 := v41
+			_ = v42
+			r.w.WriteString("<section aria-labelledby=\"outcome\"><h2 id=\"outcome\">")
+			v43 := r.strs.T("outcome")
+			writeEscaped(r.w, v43)
+			r.w.WriteString("</h2><p class=\"lead\">")
+			writeEscaped(r.w, v42)
+			r.w.WriteString("</p></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</article>\n")
+	v44 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v44); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
 	return nil
 }
 
@@ -3979,7 +5464,1322 @@ func tpl_main__render_Page_3fe27a7f(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_42301e78(r *run, d0 *Page) error {
+func tpl_main__render_Page_551c3219(r *run, d0 *Page) error {
+	_ = d0
+	v1 := d0.Impact()
+	v2 := v1
+	_ = v2
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "impact.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v3 := r.strs.T("impact_lead")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</p>\n<nav aria-label=\"")
+	v4 := r.strs.T("impact_contents")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\"><ul class=\"chips\">")
+	{
+		for v5 := range v2.Sections {
+			v6 := &v2.Sections[v5]
+			_, _ = v5, v6
+			r.w.WriteString("\n<li><a href=\"#")
+			writeEscaped(r.w, urlEscape((*v6).ID))
+			r.w.WriteString("\">")
+			writeEscaped(r.w, (*v6).Heading)
+			r.w.WriteString("</a></li>")
+		}
+	}
+	r.w.WriteString("\n</ul></nav>")
+	{
+		for v7 := range v2.Sections {
+			v8 := &v2.Sections[v7]
+			_, _ = v7, v8
+			r.w.WriteString("\n<section class=\"impact\" aria-labelledby=\"")
+			writeEscaped(r.w, (*v8).ID)
+			r.w.WriteString("\">\n<h2 id=\"")
+			writeEscaped(r.w, (*v8).ID)
+			r.w.WriteString("\">")
+			writeEscaped(r.w, (*v8).Heading)
+			r.w.WriteString("</h2>")
+			{
+				if len((*v8).Missing) > 0 {
+					v9 := &(*v8).Missing
+					_ = v9
+					r.w.WriteString("\n<p class=\"missing\">")
+					writeEscaped(r.w, (*v9))
+					r.w.WriteString("</p>")
+				}
+			}
+			{
+				for v10 := range (*v8).Lead {
+					v11 := &(*v8).Lead[v10]
+					_, _ = v10, v11
+					r.w.WriteString("\n<p>")
+					writeEscaped(r.w, (*v11))
+					r.w.WriteString("</p>")
+				}
+			}
+			{
+				if len((*v8).Points) > 0 {
+					v12 := &(*v8).Points
+					_ = v12
+					r.w.WriteString("\n<ul class=\"points\">")
+					{
+						for v13 := range *v12 {
+							v14 := &(*v12)[v13]
+							_, _ = v13, v14
+							r.w.WriteString("<li>")
+							writeEscaped(r.w, (*v14))
+							r.w.WriteString("</li>")
+						}
+					}
+					r.w.WriteString("</ul>")
+				}
+			}
+			{
+				for v15 := range (*v8).Figures {
+					v16 := &(*v8).Figures[v15]
+					_, _ = v15, v16
+					r.w.WriteString("\n")
+					v17 := d0.WithFigure((*v16))
+					if err := tpl_figure_render_FigureData_34fa3b71(r, v17); err != nil {
+						return err
+					}
+				}
+			}
+			{
+				if len((*v8).Members) > 0 {
+					r.w.WriteString("\n<p class=\"member-list\">")
+					{
+						if len((*v8).MembersLabel) > 0 {
+							v18 := &(*v8).MembersLabel
+							_ = v18
+							writeEscaped(r.w, (*v18))
+							r.w.WriteString(" ")
+						}
+					}
+					{
+						for v19 := range (*v8).Members {
+							v20 := &(*v8).Members[v19]
+							_, _ = v19, v20
+							{
+								if v19 != 0 {
+									r.w.WriteString(", ")
+								}
+							}
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, (*v20).Path)
+							r.w.WriteString("\">")
+							writeEscaped(r.w, (*v20).Title)
+							r.w.WriteString("</a>")
+						}
+					}
+					{
+						v21 := (*v8).MembersMore()
+						if v21 != 0 {
+							r.w.WriteString(" ")
+							{
+								if len((*v8).MorePath) > 0 {
+									v22 := &(*v8).MorePath
+									_ = v22
+									r.w.WriteString("<a href=\"")
+									d0.writeHrefAttr(r.w, (*v22))
+									r.w.WriteString("\">")
+									v23 := r.strs.T("see_all", (*v8).MembersTotal)
+									writeEscaped(r.w, v23)
+									r.w.WriteString("</a>")
+								} else {
+									v24 := (*v8).MembersMore()
+									v25 := r.strs.T("and_more", v24)
+									writeEscaped(r.w, v25)
+								}
+							}
+						}
+					}
+					r.w.WriteString("</p>")
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_577430b0(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "facet.html:1:25", ".Data", "*render.Page", "Data")
+	}
+	v1 := &d0.Data
+	_ = v1
+	r.w.WriteString("\n<p class=\"kicker\">")
+	{
+		if d0 == nil {
+			return nilError("main", "facet.html:2:35", ".Type", "*render.Page", "Type")
+		}
+		v2 := d0.ListPath(d0.Type)
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString("<a href=\"")
+			d0.writeHrefAttr(r.w, v3)
+			r.w.WriteString("\">")
+			if d0 == nil {
+				return nilError("main", "facet.html:2:80", "$.Type", "*render.Page", "Type")
+			}
+			v4 := d0.TypeLabel(d0.Type)
+			writeEscaped(r.w, v4)
+			r.w.WriteString("</a>")
+		} else {
+			if d0 == nil {
+				return nilError("main", "facet.html:2:112", ".Type", "*render.Page", "Type")
+			}
+			v5 := d0.TypeLabel(d0.Type)
+			writeEscaped(r.w, v5)
+		}
+	}
+	r.w.WriteString(" · ")
+	v6 := d0.FacetField((*v1))
+	writeEscaped(r.w, v6)
+	r.w.WriteString("</p>\n<h1>")
+	{
+		if (*v1) == nil {
+			return nilError("main", "facet.html:3:13", "$f.Target", "*render.Facet", "Target")
+		}
+		if (*v1).Target != nil {
+			v7 := &(*v1).Target
+			_ = v7
+			r.w.WriteString("<a href=\"")
+			d0.writeHrefAttr(r.w, (*v7))
+			r.w.WriteString("\">")
+			if (*v1) == nil {
+				return nilError("main", "facet.html:3:49", "$f.Label", "*render.Facet", "Label")
+			}
+			writeEscaped(r.w, (*v1).Label)
+			r.w.WriteString("</a>")
+		} else {
+			if (*v1) == nil {
+				return nilError("main", "facet.html:3:73", "$f.Label", "*render.Facet", "Label")
+			}
+			writeEscaped(r.w, (*v1).Label)
+		}
+	}
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	if d0 == nil {
+		return nilError("main", "facet.html:4:37", ".Pager.Total", "*render.Page", "Pager")
+	}
+	v8 := r.strs.T("entries_n", d0.Pager.Total)
+	writeEscaped(r.w, v8)
+	r.w.WriteString("</p>\n")
+	v9 := d0.PageEntries()
+	v10 := d0.With(v9)
+	if err := tpl_card_list_render_EntryList_c204cbcf(r, v10); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_6392f0f2(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<article")
+	{
+		if d0 == nil {
+			return nilError("main", "entry.html:2:21", ".Entry.Lang", "*render.Page", "Entry")
+		}
+		v1 := d0.Entry.Lang()
+		if len(v1) > 0 {
+			v2 := v1
+			_ = v2
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v2)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	if d0 == nil {
+		return nilError("main", "entry.html:3:47", ".Type.Folder", "*render.Page", "Type")
+	}
+	if d0.Type == nil {
+		return nilError("main", "entry.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
+	}
+	v3 := d0.Type.Folder + "/"
+	d0.writeHrefAttr(r.w, v3)
+	r.w.WriteString("\">")
+	if d0 == nil {
+		return nilError("main", "entry.html:3:76", ".Type", "*render.Page", "Type")
+	}
+	v4 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "entry.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	if d0 == nil {
+		return nilError("main", "entry.html:5:39", ".Entry.Fields", "*render.Page", "Entry")
+	}
+	v5 := d0.Entry.Fields()
+	v6 := d0.WithFields(v5)
+	if err := tpl_fields_render_FieldList_a8f39c45(r, v6); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</article>\n")
+	v7 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v7); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_751dc362(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "rule.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "governance/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_governance")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a> · ")
+	v5 := (*v1).S("category")
+	v6 := "category_" + v5
+	v7 := r.strs.T(v6)
+	writeEscaped(r.w, v7)
+	r.w.WriteString("</p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "rule.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\"><span class=\"status status-")
+	v8 := (*v1).S("status")
+	writeEscaped(r.w, v8)
+	r.w.WriteString("\">")
+	v9 := (*v1).S("status")
+	v10 := "status_" + v9
+	v11 := r.strs.T(v10)
+	writeEscaped(r.w, v11)
+	r.w.WriteString("</span>")
+	{
+		v12 := (*v1).Time("adopted")
+		if true {
+			v13 := v12
+			_ = v13
+			{
+				v14 := v13.IsZero()
+				if bool(!(bool(v14))) {
+					r.w.WriteString(" · ")
+					v15 := r.strs.T("adopted")
+					writeEscaped(r.w, v15)
+					r.w.WriteString(" <time datetime=\"")
+					v16 := isoDate(v13)
+					writeEscaped(r.w, v16)
+					r.w.WriteString("\">")
+					v17 := r.strs.Date(v13)
+					writeEscaped(r.w, v17)
+					r.w.WriteString("</time>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("</p>\n")
+	{
+		v18 := (*v1).Ref("supersedes")
+		if v18 != nil {
+			v19 := v18
+			_ = v19
+			r.w.WriteString("<p>")
+			v20 := r.strs.T("supersedes")
+			writeEscaped(r.w, v20)
+			r.w.WriteString(": <a href=\"")
+			d0.writeHrefAttr(r.w, v19)
+			r.w.WriteString("\">")
+			v19.writeTitle(r.w)
+			r.w.WriteString("</a></p>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v21 := (*v1).From("rule", "supersedes")
+		if len(v21) > 0 {
+			v22 := v21
+			_ = v22
+			r.w.WriteString("<p class=\"notice\">")
+			v23 := r.strs.T("superseded_by")
+			writeEscaped(r.w, v23)
+			r.w.WriteString(": ")
+			v24 := d0.With(v22)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v24); err != nil {
+				return err
+			}
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v25 := (*v1).FieldsExcept("title", "category", "status", "adopted", "supersedes", "terms")
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			v27 := d0.WithFields(v26)
+			if err := tpl_fields_render_FieldList_a8f39c45(r, v27); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v28 := (*v1).Objects("terms")
+		if len(v28) > 0 {
+			v29 := v28
+			_ = v29
+			r.w.WriteString("<section aria-labelledby=\"terms\"><h2 id=\"terms\">")
+			v30 := r.strs.T("terms")
+			writeEscaped(r.w, v30)
+			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"terms\"><thead><tr><th scope=\"col\">")
+			v31 := r.strs.T("role")
+			writeEscaped(r.w, v31)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v32 := r.strs.T("member")
+			writeEscaped(r.w, v32)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v33 := r.strs.T("from")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v34 := r.strs.T("to")
+			writeEscaped(r.w, v34)
+			r.w.WriteString("</th></tr></thead><tbody>")
+			{
+				for v35 := range v29 {
+					v36 := &v29[v35]
+					_, _ = v35, v36
+					r.w.WriteString("\n<tr><td>")
+					v37 := (*v36).S("role")
+					writeEscaped(r.w, v37)
+					{
+						v38 := (*v36).FieldsExcept("role", "member", "from", "to")
+						if len(v38) > 0 {
+							v39 := v38
+							_ = v39
+							v40 := d0.WithFields(v39)
+							if err := tpl_fields_render_FieldList_a8f39c45(r, v40); err != nil {
+								return err
+							}
+						}
+					}
+					r.w.WriteString("</td><td>")
+					{
+						v41 := (*v36).Ref("member")
+						if v41 != nil {
+							v42 := v41
+							_ = v42
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, v42)
+							r.w.WriteString("\">")
+							v42.writeTitle(r.w)
+							r.w.WriteString("</a>")
+						}
+					}
+					r.w.WriteString("</td><td><time datetime=\"")
+					v43 := (*v36).Time("from")
+					v44 := isoDate(v43)
+					writeEscaped(r.w, v44)
+					r.w.WriteString("\">")
+					v45 := (*v36).Time("from")
+					v46 := r.strs.Date(v45)
+					writeEscaped(r.w, v46)
+					r.w.WriteString("</time></td><td>")
+					{
+						v47 := (*v36).Time("to")
+						if true {
+							v48 := v47
+							_ = v48
+							{
+								v49 := v48.IsZero()
+								if bool(!(bool(v49))) {
+									r.w.WriteString("<time datetime=\"")
+									v50 := isoDate(v48)
+									writeEscaped(r.w, v50)
+									r.w.WriteString("\">")
+									v51 := r.strs.Date(v48)
+									writeEscaped(r.w, v51)
+									r.w.WriteString("</time>")
+								} else {
+									r.w.WriteString("—")
+								}
+							}
+						}
+					}
+					r.w.WriteString("</td></tr>")
+				}
+			}
+			r.w.WriteString("\n</tbody></table></div>\n</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v52 := d0.BacklinksExcept("rule.supersedes")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v52); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_851d98db(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		if d0 == nil {
+			return nilError("main", "index.html:3:12", ".Type.Description", "*render.Page", "Type")
+		}
+		if d0.Type == nil {
+			return nilError("main", "index.html:3:12", ".Type.Description", "*schema.Type", "Description")
+		}
+		if len(d0.Type.Description) > 0 {
+			v1 := &d0.Type.Description
+			_ = v1
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v1))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_add_entry__render_Page_0a67d3b4(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	v2 := d0.PageEntries()
+	v3 := d0.With(v2)
+	if err := tpl_card_list_render_EntryList_c204cbcf(r, v3); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_a410ae02(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "charter.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "charters/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_charters")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "charter.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	v5 := r.strs.T("adopted")
+	writeEscaped(r.w, v5)
+	r.w.WriteString(" <time datetime=\"")
+	v6 := (*v1).Time("adopted")
+	v7 := isoDate(v6)
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">")
+	v8 := (*v1).Time("adopted")
+	v9 := r.strs.Date(v8)
+	writeEscaped(r.w, v9)
+	r.w.WriteString("</time>")
+	{
+		v10 := (*v1).Time("revised")
+		if true {
+			v11 := v10
+			_ = v11
+			{
+				v12 := v11.IsZero()
+				if bool(!(bool(v12))) {
+					r.w.WriteString(" · ")
+					v13 := r.strs.T("revised")
+					writeEscaped(r.w, v13)
+					r.w.WriteString(" <time datetime=\"")
+					v14 := isoDate(v11)
+					writeEscaped(r.w, v14)
+					r.w.WriteString("\">")
+					v15 := r.strs.Date(v11)
+					writeEscaped(r.w, v15)
+					r.w.WriteString("</time>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("</p>\n<section aria-labelledby=\"mission\"><h2 id=\"mission\">")
+	v16 := r.strs.T("mission")
+	writeEscaped(r.w, v16)
+	r.w.WriteString("</h2><p>")
+	v17 := (*v1).S("mission")
+	writeEscaped(r.w, v17)
+	r.w.WriteString("</p></section>\n")
+	{
+		v18 := (*v1).S("vision")
+		if len(v18) > 0 {
+			v19 := v18
+			_ = v19
+			r.w.WriteString("<section aria-labelledby=\"vision\"><h2 id=\"vision\">")
+			v20 := r.strs.T("vision")
+			writeEscaped(r.w, v20)
+			r.w.WriteString("</h2><p>")
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</p></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v21 := (*v1).FieldsExcept("title", "adopted", "revised", "mission", "vision", "goals", "members")
+		if len(v21) > 0 {
+			v22 := v21
+			_ = v22
+			v23 := d0.WithFields(v22)
+			if err := tpl_fields_render_FieldList_a8f39c45(r, v23); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v24 := (*v1).Objects("goals")
+		if len(v24) > 0 {
+			v25 := v24
+			_ = v25
+			r.w.WriteString("<section aria-labelledby=\"goals\"><h2 id=\"goals\">")
+			v26 := r.strs.T("goals")
+			writeEscaped(r.w, v26)
+			r.w.WriteString("</h2>\n")
+			{
+				v27 := d0.GroupObjects(v25, "horizon")
+				for v28 := range v27 {
+					v29 := &v27[v28]
+					_, _ = v28, v29
+					r.w.WriteString("<h3>")
+					v30 := "horizon_" + (*v29).Key
+					v31 := r.strs.T(v30)
+					writeEscaped(r.w, v31)
+					r.w.WriteString("</h3><ul>")
+					{
+						for v32 := range (*v29).Objects {
+							v33 := &(*v29).Objects[v32]
+							_, _ = v32, v33
+							r.w.WriteString("<li>")
+							v34 := (*v33).S("text")
+							writeEscaped(r.w, v34)
+							{
+								v35 := (*v33).FieldsExcept("horizon", "text")
+								if len(v35) > 0 {
+									v36 := v35
+									_ = v36
+									v37 := d0.WithFields(v36)
+									if err := tpl_fields_render_FieldList_a8f39c45(r, v37); err != nil {
+										return err
+									}
+								}
+							}
+							r.w.WriteString("</li>")
+						}
+					}
+					r.w.WriteString("</ul>")
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v38 := (*v1).Refs("members")
+		if len(v38) > 0 {
+			v39 := v38
+			_ = v39
+			r.w.WriteString("<section aria-labelledby=\"charter-members\"><h2 id=\"charter-members\">")
+			v40 := r.strs.T("nav_members")
+			writeEscaped(r.w, v40)
+			r.w.WriteString("</h2>")
+			v41 := d0.With(v39)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v41); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v42 := d0.Referrers((*v1), "minutes", "charter")
+		if v42 != nil {
+			v43 := v42
+			_ = v43
+			r.w.WriteString("<section aria-labelledby=\"meetings\"><h2 id=\"meetings\">")
+			v44 := r.strs.T("meetings")
+			writeEscaped(r.w, v44)
+			r.w.WriteString("</h2>")
+			v45 := d0.WithReferrers(v43)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v45); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v46 := d0.BacklinksExcept("minutes.charter")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v46); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_abb35a72(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	v1 := r.strs.T("not_found")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</h1>\n<p>")
+	v2 := r.strs.T("not_found_text")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</p>\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "")
+	r.w.WriteString("\">")
+	v3 := r.strs.T("go_home")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</a> · <a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n")
+	return nil
+}
+
+func tpl_main__render_Page_b1e327db(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "topic.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "topic.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		v5 := (*v1).List("aliases")
+		if len(v5) > 0 {
+			v6 := v5
+			_ = v6
+			r.w.WriteString("<p class=\"sub\">")
+			v7 := r.strs.T("also_called")
+			writeEscaped(r.w, v7)
+			r.w.WriteString(" ")
+			v8 := strings.Join(v6, ", ")
+			writeEscaped(r.w, v8)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v9 := (*v1).S("definition")
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, v10)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v11 := (*v1).FieldsExcept("name", "aliases", "definition")
+		if len(v11) > 0 {
+			v12 := v11
+			_ = v12
+			v13 := d0.WithFields(v12)
+			if err := tpl_fields_render_FieldList_a8f39c45(r, v13); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n<div class=\"two\">\n<section aria-labelledby=\"offered\"><h2 id=\"offered\">")
+	v14 := r.strs.T("who_offers")
+	writeEscaped(r.w, v14)
+	r.w.WriteString("</h2>")
+	{
+		v15 := d0.Referrers((*v1), "member", "offers")
+		if v15 != nil {
+			v16 := v15
+			_ = v16
+			v17 := d0.WithReferrers(v16)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v17); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p class=\"gap\">")
+			v18 := r.strs.T("nobody_offers")
+			writeEscaped(r.w, v18)
+			{
+				v19 := d0.DoneExchanges((*v1))
+				if v19 != 0 {
+					v20 := v19
+					_ = v20
+					r.w.WriteString(" ")
+					v21 := r.strs.T("met_by_exchanges", v20)
+					writeEscaped(r.w, v21)
+				}
+			}
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"needed\"><h2 id=\"needed\">")
+	v22 := r.strs.T("who_needs")
+	writeEscaped(r.w, v22)
+	r.w.WriteString("</h2>")
+	{
+		v23 := d0.Referrers((*v1), "member", "needs")
+		if v23 != nil {
+			v24 := v23
+			_ = v24
+			v25 := d0.WithReferrers(v24)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v25); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n")
+	{
+		v26 := d0.Referrers((*v1), "exchange", "topic")
+		if v26 != nil {
+			v27 := v26
+			_ = v27
+			r.w.WriteString("<section aria-labelledby=\"exchanged\"><h2 id=\"exchanged\">")
+			v28 := d0.LabelOf("exchange")
+			writeEscaped(r.w, v28)
+			r.w.WriteString("</h2>")
+			v29 := d0.WithReferrers(v27)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v29); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v30 := d0.Referrers((*v1), "minutes", "topics")
+		if v30 != nil {
+			v31 := v30
+			_ = v31
+			r.w.WriteString("<section aria-labelledby=\"discussed\"><h2 id=\"discussed\">")
+			v32 := r.strs.T("discussed_in")
+			writeEscaped(r.w, v32)
+			r.w.WriteString("</h2>")
+			v33 := d0.WithReferrers(v31)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v33); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v34 := d0.Referrers((*v1), "module", "topics")
+		if v34 != nil {
+			v35 := v34
+			_ = v35
+			r.w.WriteString("<section aria-labelledby=\"taught\"><h2 id=\"taught\">")
+			v36 := r.strs.T("taught_in")
+			writeEscaped(r.w, v36)
+			r.w.WriteString("</h2>")
+			v37 := d0.WithReferrers(v35)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v37); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v38 := d0.BacklinksExcept("member.offers", "member.needs", "minutes.topics", "module.topics", "exchange.topic")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v38); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_b3aa29db(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "module-index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		if d0 == nil {
+			return nilError("main", "module-index.html:3:12", ".Type.Description", "*render.Page", "Type")
+		}
+		if d0.Type == nil {
+			return nilError("main", "module-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
+		}
+		if len(d0.Type.Description) > 0 {
+			v1 := &d0.Type.Description
+			_ = v1
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v1))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_add_entry__render_Page_0a67d3b4(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n<section aria-labelledby=\"path\">\n<h2 id=\"path\">")
+	v2 := r.strs.T("learning_path")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</h2>\n<p>")
+	v3 := r.strs.T("learning_path_lead")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</p>\n<ol class=\"path\" start=\"")
+	if d0 == nil {
+		return nilError("main", "module-index.html:8:32", ".Pager.First", "*render.Page", "Pager")
+	}
+	v4 := d0.Pager.First()
+	writeEscaped(r.w, strconv.Itoa(v4))
+	r.w.WriteString("\">")
+	{
+		v5 := d0.PageEntries()
+		for v6 := range v5 {
+			v7 := &v5[v6]
+			_, _ = v6, v7
+			r.w.WriteString("\n<li")
+			{
+				v8 := (*v7).Lang()
+				if len(v8) > 0 {
+					v9 := v8
+					_ = v9
+					r.w.WriteString(" lang=\"")
+					writeEscaped(r.w, v9)
+					r.w.WriteString("\"")
+				}
+			}
+			r.w.WriteString("><a href=\"")
+			d0.writeHrefAttr(r.w, (*v7))
+			r.w.WriteString("\">")
+			(*v7).writeTitle(r.w)
+			r.w.WriteString("</a>")
+			{
+				v10 := (*v7).Refs("prerequisites")
+				if len(v10) > 0 {
+					v11 := v10
+					_ = v11
+					r.w.WriteString("<span class=\"sub\">")
+					v12 := r.strs.T("after")
+					writeEscaped(r.w, v12)
+					r.w.WriteString(" ")
+					{
+						for v13 := range v11 {
+							v14 := &v11[v13]
+							_, _ = v13, v14
+							{
+								if v13 != 0 {
+									r.w.WriteString(", ")
+								}
+							}
+							(*v14).writeTitle(r.w)
+						}
+					}
+					r.w.WriteString("</span>")
+				}
+			}
+			r.w.WriteString("</li>")
+		}
+	}
+	r.w.WriteString("\n</ol>\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</section>\n<section aria-labelledby=\"by-topic\">\n<h2 id=\"by-topic\">")
+	v15 := r.strs.T("by_topic")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("</h2>")
+	r.w.WriteString("\n")
+	{
+		if d0 == nil {
+			return nilError("main", "module-index.html:19:11", ".Pager.Paged", "*render.Page", "Pager")
+		}
+		v16 := d0.Pager.Paged()
+		if bool(v16) {
+			r.w.WriteString("\n")
+			v17 := d0.TaughtTopics()
+			v18 := v17
+			_ = v18
+			r.w.WriteString("<ul class=\"chips\">")
+			{
+				for v19 := range v18 {
+					v20 := &v18[v19]
+					_, _ = v19, v20
+					{
+						if d0 == nil {
+							return nilError("main", "module-index.html:20:85", "$.Pager.Size", "*render.Page", "Pager")
+						}
+						if bool(int64(v19) < int64(d0.Pager.Size)) {
+							r.w.WriteString("<li><a href=\"")
+							d0.writeHrefAttr(r.w, (*v20).Topic)
+							r.w.WriteString("#taught\">")
+							(*v20).Topic.writeTitle(r.w)
+							r.w.WriteString(" (")
+							writeEscaped(r.w, strconv.Itoa((*v20).Modules))
+							r.w.WriteString(")</a></li>")
+						}
+					}
+				}
+			}
+			r.w.WriteString("</ul>\n")
+			{
+				if d0 == nil {
+					return nilError("main", "module-index.html:21:28", ".Pager.Size", "*render.Page", "Pager")
+				}
+				if bool(int64(len(v18)) > int64(d0.Pager.Size)) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					d0.writeHrefAttr(r.w, "topics/")
+					r.w.WriteString("\">")
+					v21 := r.strs.T("see_all", len(v18))
+					writeEscaped(r.w, v21)
+					r.w.WriteString("</a></p>")
+				}
+			}
+			r.w.WriteString("\n")
+		} else {
+			r.w.WriteString("\n")
+			{
+				v22 := d0.PageEntries()
+				v23 := d0.GroupBy(v22, "topics")
+				for v24 := range v23 {
+					v25 := &v23[v24]
+					_, _ = v24, v25
+					r.w.WriteString("\n<h3>")
+					{
+						v26 := d0.Lookup("topic", (*v25).Key)
+						if v26 != nil {
+							v27 := v26
+							_ = v27
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, v27)
+							r.w.WriteString("\">")
+							v27.writeTitle(r.w)
+							r.w.WriteString("</a>")
+						} else {
+							v28 := r.strs.T("other")
+							writeEscaped(r.w, v28)
+						}
+					}
+					r.w.WriteString("</h3>\n")
+					{
+						v29 := d0.GroupBy((*v25).Entries, "level")
+						for v30 := range v29 {
+							v31 := &v29[v30]
+							_, _ = v30, v31
+							r.w.WriteString("<p class=\"level\"><span class=\"badge\">")
+							{
+								if len((*v31).Key) > 0 {
+									v32 := "level_" + (*v31).Key
+									v33 := r.strs.T(v32)
+									writeEscaped(r.w, v33)
+								} else {
+									r.w.WriteString("—")
+								}
+							}
+							r.w.WriteString("</span> ")
+							v34 := d0.With((*v31).Entries)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v34); err != nil {
+								return err
+							}
+							r.w.WriteString("</p>")
+						}
+					}
+					r.w.WriteString("\n")
+				}
+			}
+			r.w.WriteString("\n")
+		}
+	}
+	r.w.WriteString("\n</section>\n")
+	return nil
+}
+
+func tpl_main__render_Page_cdb9affe(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "rule-index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		if d0 == nil {
+			return nilError("main", "rule-index.html:3:12", ".Type.Description", "*render.Page", "Type")
+		}
+		if d0.Type == nil {
+			return nilError("main", "rule-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
+		}
+		if len(d0.Type.Description) > 0 {
+			v1 := &d0.Type.Description
+			_ = v1
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v1))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_add_entry__render_Page_0a67d3b4(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v2 := d0.PageEntries()
+		v3 := d0.GroupBy(v2, "category")
+		for v4 := range v3 {
+			v5 := &v3[v4]
+			_, _ = v4, v5
+			r.w.WriteString("\n<section aria-labelledby=\"cat-")
+			writeEscaped(r.w, (*v5).Key)
+			r.w.WriteString("\">\n<h2 id=\"cat-")
+			writeEscaped(r.w, (*v5).Key)
+			r.w.WriteString("\">")
+			v6 := "category_" + (*v5).Key
+			v7 := r.strs.T(v6)
+			writeEscaped(r.w, v7)
+			r.w.WriteString("</h2>\n<ul class=\"cards\">")
+			{
+				for v8 := range (*v5).Entries {
+					v9 := &(*v5).Entries[v8]
+					_, _ = v8, v9
+					r.w.WriteString("\n<li class=\"rule-")
+					v10 := (*v9).S("status")
+					writeEscaped(r.w, v10)
+					r.w.WriteString("\"><a href=\"")
+					d0.writeHrefAttr(r.w, (*v9))
+					r.w.WriteString("\">")
+					(*v9).writeTitle(r.w)
+					r.w.WriteString("</a><span class=\"sub\"><span class=\"status status-")
+					v11 := (*v9).S("status")
+					writeEscaped(r.w, v11)
+					r.w.WriteString("\">")
+					v12 := (*v9).S("status")
+					v13 := "status_" + v12
+					v14 := r.strs.T(v13)
+					writeEscaped(r.w, v14)
+					r.w.WriteString("</span>")
+					{
+						v15 := (*v9).Ref("supersedes")
+						if v15 != nil {
+							v16 := v15
+							_ = v16
+							r.w.WriteString(" · ")
+							v17 := r.strs.T("supersedes")
+							writeEscaped(r.w, v17)
+							r.w.WriteString(" <a href=\"")
+							d0.writeHrefAttr(r.w, v16)
+							r.w.WriteString("\">")
+							v16.writeTitle(r.w)
+							r.w.WriteString("</a>")
+						}
+					}
+					{
+						v18 := (*v9).From("rule", "supersedes")
+						if len(v18) > 0 {
+							v19 := v18
+							_ = v19
+							r.w.WriteString(" · ")
+							v20 := r.strs.T("superseded_by")
+							writeEscaped(r.w, v20)
+							r.w.WriteString(" ")
+							v21 := d0.With(v19)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v21); err != nil {
+								return err
+							}
+						}
+					}
+					r.w.WriteString("</span></li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n</section>\n")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_d8ac4637(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1 id=\"search-heading\">")
+	v1 := r.strs.T("search")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</h1>\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v2 := r.strs.T("browse_topics")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</a></p>")
+	r.w.WriteString("\n<div id=\"search-app\" data-index=\"")
+	v3 := d0.Href("search/index/")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("\" data-root=\"")
+	v4 := d0.Href("")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\" data-loading=\"")
+	v5 := r.strs.T("search_loading")
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\" data-count=\"")
+	v6 := r.strs.T("search_count")
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\" data-partial=\"")
+	v7 := r.strs.T("search_partial")
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\" data-none=\"")
+	v8 := r.strs.T("search_none")
+	writeEscaped(r.w, v8)
+	r.w.WriteString("\" data-suggest=\"")
+	v9 := r.strs.T("search_suggest")
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\" data-error=\"")
+	v10 := r.strs.T("search_error")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\">\n<form class=\"search-page\" role=\"search\" method=\"get\" aria-labelledby=\"search-heading\" hidden>\n<label for=\"search-q\" class=\"vh\">")
+	v11 := r.strs.T("search")
+	writeEscaped(r.w, v11)
+	r.w.WriteString("</label>\n<input id=\"search-q\" name=\"q\" type=\"search\" placeholder=\"")
+	v12 := r.strs.T("search_placeholder")
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"search-status\" aria-controls=\"search-results\">\n<label class=\"search-filter\">")
+	v13 := r.strs.T("search_type")
+	writeEscaped(r.w, v13)
+	r.w.WriteString(" <select name=\"type\"><option value=\"\">")
+	v14 := r.strs.T("search_all_types")
+	writeEscaped(r.w, v14)
+	r.w.WriteString("</option></select></label>\n<label class=\"search-filter\">")
+	v15 := r.strs.T("search_topic")
+	writeEscaped(r.w, v15)
+	r.w.WriteString(" <select name=\"topic\"><option value=\"\">")
+	v16 := r.strs.T("search_all_topics")
+	writeEscaped(r.w, v16)
+	r.w.WriteString("</option></select></label>\n</form>\n<p id=\"search-status\" class=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n<button type=\"button\" class=\"search-more\" hidden>")
+	v17 := r.strs.T("search_more")
+	writeEscaped(r.w, v17)
+	r.w.WriteString("</button>\n<noscript><p>")
+	v18 := r.strs.T("search_nojs")
+	writeEscaped(r.w, v18)
+	r.w.WriteString(" <a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v19 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v19)
+	r.w.WriteString("</a></p></noscript>\n</div>\n<script src=\"")
+	d0.writeAssetAttr(r.w, "search.js")
+	r.w.WriteString("\" defer></script>\n")
+	return nil
+}
+
+func tpl_main__render_Page_da75d139(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
 		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
@@ -4397,24 +7197,138 @@ func tpl_main__render_Page_42301e78(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v86 := d0.Referrers((*v1), "module", "authors")
+		v86 := d0.Progress((*v1))
 		if v86 != nil {
 			v87 := v86
 			_ = v87
-			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
-			v88 := r.strs.T("modules_authored")
+			r.w.WriteString("<section aria-labelledby=\"progress\"><h2 id=\"progress\">")
+			v88 := r.strs.T("progress")
 			writeEscaped(r.w, v88)
+			r.w.WriteString("</h2>\n<p>")
+			if v87 == nil {
+				return nilError("main", "member.html:48:5", ".Lead", "*impact.ProgressView", "Lead")
+			}
+			writeEscaped(r.w, v87.Lead)
+			r.w.WriteString("</p>")
+			{
+				if v87 == nil {
+					return nilError("main", "member.html:49:10", ".Figures", "*impact.ProgressView", "Figures")
+				}
+				for v89 := range v87.Figures {
+					v90 := &v87.Figures[v89]
+					_, _ = v89, v90
+					r.w.WriteString("\n")
+					v91 := d0.WithFigure((*v90))
+					if err := tpl_figure_render_FigureData_34fa3b71(r, v91); err != nil {
+						return err
+					}
+				}
+			}
+			r.w.WriteString("\n")
+			{
+				v92 := d0.Referrers((*v1), "assessment", "member")
+				if v92 != nil {
+					v93 := v92
+					_ = v93
+					v94 := d0.WithReferrers(v93)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v94); err != nil {
+						return err
+					}
+				}
+			}
+			r.w.WriteString("\n</section>")
+		} else {
+			{
+				v95 := d0.Referrers((*v1), "assessment", "member")
+				if v95 != nil {
+					v96 := v95
+					_ = v96
+					r.w.WriteString("<section aria-labelledby=\"assessed\"><h2 id=\"assessed\">")
+					v97 := d0.LabelOf("assessment")
+					writeEscaped(r.w, v97)
+					r.w.WriteString("</h2>")
+					v98 := d0.WithReferrers(v96)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v98); err != nil {
+						return err
+					}
+					r.w.WriteString("</section>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	v99 := d0.Referrers((*v1), "exchange", "providers")
+	v100 := v99
+	_ = v100
+	v101 := d0.Referrers((*v1), "exchange", "recipients")
+	v102 := v101
+	_ = v102
+	{
+		var v103 *Referrers
+		v103 = v100
+		if !(v103 != nil) {
+			v103 = v102
+		}
+
+		if v103 != nil {
+			r.w.WriteString("<section aria-labelledby=\"exchanges\"><h2 id=\"exchanges\">")
+			v104 := d0.LabelOf("exchange")
+			writeEscaped(r.w, v104)
+			r.w.WriteString("</h2>\n<div class=\"two\">\n<section aria-labelledby=\"given\"><h3 id=\"given\">")
+			v105 := r.strs.T("exchanges_given")
+			writeEscaped(r.w, v105)
+			r.w.WriteString("</h3>")
+			{
+				if v100 != nil {
+					v106 := v100
+					_ = v106
+					v107 := d0.WithReferrers(v106)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v107); err != nil {
+						return err
+					}
+				} else {
+					r.w.WriteString("<p>—</p>")
+				}
+			}
+			r.w.WriteString("</section>\n<section aria-labelledby=\"received\"><h3 id=\"received\">")
+			v108 := r.strs.T("exchanges_received")
+			writeEscaped(r.w, v108)
+			r.w.WriteString("</h3>")
+			{
+				if v102 != nil {
+					v109 := v102
+					_ = v109
+					v110 := d0.WithReferrers(v109)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v110); err != nil {
+						return err
+					}
+				} else {
+					r.w.WriteString("<p>—</p>")
+				}
+			}
+			r.w.WriteString("</section>\n</div>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v111 := d0.Referrers((*v1), "module", "authors")
+		if v111 != nil {
+			v112 := v111
+			_ = v112
+			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
+			v113 := r.strs.T("modules_authored")
+			writeEscaped(r.w, v113)
 			r.w.WriteString("</h2>")
-			v89 := d0.WithReferrers(v87)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v89); err != nil {
+			v114 := d0.WithReferrers(v112)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v114); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
 		}
 	}
 	r.w.WriteString("\n</article>\n")
-	v90 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v90); err != nil {
+	v115 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner", "exchange.providers", "exchange.recipients", "assessment.member")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v115); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -4425,155 +7339,14 @@ func tpl_main__render_Page_42301e78(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_577430b0(r *run, d0 *Page) error {
+func tpl_main__render_Page_e928b0bc(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
-		return nilError("main", "facet.html:1:25", ".Data", "*render.Page", "Data")
-	}
-	v1 := &d0.Data
-	_ = v1
-	r.w.WriteString("\n<p class=\"kicker\">")
-	{
-		if d0 == nil {
-			return nilError("main", "facet.html:2:35", ".Type", "*render.Page", "Type")
-		}
-		v2 := d0.ListPath(d0.Type)
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString("<a href=\"")
-			d0.writeHrefAttr(r.w, v3)
-			r.w.WriteString("\">")
-			if d0 == nil {
-				return nilError("main", "facet.html:2:80", "$.Type", "*render.Page", "Type")
-			}
-			v4 := d0.TypeLabel(d0.Type)
-			writeEscaped(r.w, v4)
-			r.w.WriteString("</a>")
-		} else {
-			if d0 == nil {
-				return nilError("main", "facet.html:2:112", ".Type", "*render.Page", "Type")
-			}
-			v5 := d0.TypeLabel(d0.Type)
-			writeEscaped(r.w, v5)
-		}
-	}
-	r.w.WriteString(" · ")
-	v6 := d0.FacetField((*v1))
-	writeEscaped(r.w, v6)
-	r.w.WriteString("</p>\n<h1>")
-	{
-		if (*v1) == nil {
-			return nilError("main", "facet.html:3:13", "$f.Target", "*render.Facet", "Target")
-		}
-		if (*v1).Target != nil {
-			v7 := &(*v1).Target
-			_ = v7
-			r.w.WriteString("<a href=\"")
-			d0.writeHrefAttr(r.w, (*v7))
-			r.w.WriteString("\">")
-			if (*v1) == nil {
-				return nilError("main", "facet.html:3:49", "$f.Label", "*render.Facet", "Label")
-			}
-			writeEscaped(r.w, (*v1).Label)
-			r.w.WriteString("</a>")
-		} else {
-			if (*v1) == nil {
-				return nilError("main", "facet.html:3:73", "$f.Label", "*render.Facet", "Label")
-			}
-			writeEscaped(r.w, (*v1).Label)
-		}
-	}
-	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	if d0 == nil {
-		return nilError("main", "facet.html:4:37", ".Pager.Total", "*render.Page", "Pager")
-	}
-	v8 := r.strs.T("entries_n", d0.Pager.Total)
-	writeEscaped(r.w, v8)
-	r.w.WriteString("</p>\n")
-	v9 := d0.PageEntries()
-	v10 := d0.With(v9)
-	if err := tpl_card_list_render_EntryList_c204cbcf(r, v10); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_6392f0f2(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<article")
-	{
-		if d0 == nil {
-			return nilError("main", "entry.html:2:21", ".Entry.Lang", "*render.Page", "Entry")
-		}
-		v1 := d0.Entry.Lang()
-		if len(v1) > 0 {
-			v2 := v1
-			_ = v2
-			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v2)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	if d0 == nil {
-		return nilError("main", "entry.html:3:47", ".Type.Folder", "*render.Page", "Type")
-	}
-	if d0.Type == nil {
-		return nilError("main", "entry.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
-	}
-	v3 := d0.Type.Folder + "/"
-	d0.writeHrefAttr(r.w, v3)
-	r.w.WriteString("\">")
-	if d0 == nil {
-		return nilError("main", "entry.html:3:76", ".Type", "*render.Page", "Type")
-	}
-	v4 := d0.TypeLabel(d0.Type)
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a></p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "entry.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	if d0 == nil {
-		return nilError("main", "entry.html:5:39", ".Entry.Fields", "*render.Page", "Entry")
-	}
-	v5 := d0.Entry.Fields()
-	v6 := d0.WithFields(v5)
-	if err := tpl_fields_render_FieldList_a8f39c45(r, v6); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</article>\n")
-	v7 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v7); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_751dc362(r *run, d0 *Page) error {
-	_ = d0
-	if d0 == nil {
-		return nilError("main", "rule.html:1:25", ".Entry", "*render.Page", "Entry")
+		return nilError("main", "assessment.html:1:25", ".Entry", "*render.Page", "Entry")
 	}
 	v1 := &d0.Entry
 	_ = v1
-	r.w.WriteString("\n<article")
+	r.w.WriteString("\n<article class=\"assessment\"")
 	{
 		v2 := (*v1).Lang()
 		if len(v2) > 0 {
@@ -4585,181 +7358,132 @@ func tpl_main__render_Page_751dc362(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "governance/")
+	if d0 == nil {
+		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*render.Page", "Type")
+	}
+	if d0.Type == nil {
+		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
+	}
+	v4 := d0.Type.Folder + "/"
+	d0.writeHrefAttr(r.w, v4)
 	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_governance")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a> · ")
-	v5 := (*v1).S("category")
-	v6 := "category_" + v5
-	v7 := r.strs.T(v6)
-	writeEscaped(r.w, v7)
+	if d0 == nil {
+		return nilError("main", "assessment.html:3:76", ".Type", "*render.Page", "Type")
+	}
+	v5 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v5)
+	r.w.WriteString("</a>")
+	{
+		v6 := (*v1).S("instrument")
+		if len(v6) > 0 {
+			v7 := v6
+			_ = v7
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v7)
+		}
+	}
 	r.w.WriteString("</p>\n<h1>")
 	if d0 == nil {
-		return nilError("main", "rule.html:4:6", ".Title", "*render.Page", "Title")
+		return nilError("main", "assessment.html:4:6", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\"><span class=\"status status-")
-	v8 := (*v1).S("status")
-	writeEscaped(r.w, v8)
-	r.w.WriteString("\">")
-	v9 := (*v1).S("status")
-	v10 := "status_" + v9
-	v11 := r.strs.T(v10)
-	writeEscaped(r.w, v11)
-	r.w.WriteString("</span>")
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
 	{
-		v12 := (*v1).Time("adopted")
-		if true {
-			v13 := v12
-			_ = v13
-			{
-				v14 := v13.IsZero()
-				if bool(!(bool(v14))) {
-					r.w.WriteString(" · ")
-					v15 := r.strs.T("adopted")
-					writeEscaped(r.w, v15)
-					r.w.WriteString(" <time datetime=\"")
-					v16 := isoDate(v13)
-					writeEscaped(r.w, v16)
-					r.w.WriteString("\">")
-					v17 := r.strs.Date(v13)
-					writeEscaped(r.w, v17)
-					r.w.WriteString("</time>")
-				}
-			}
+		v8 := (*v1).Ref("member")
+		if v8 != nil {
+			v9 := v8
+			_ = v9
+			r.w.WriteString("<a href=\"")
+			d0.writeHrefAttr(r.w, v9)
+			r.w.WriteString("\">")
+			v9.writeTitle(r.w)
+			r.w.WriteString("</a> · ")
+		}
+	}
+	r.w.WriteString("<time datetime=\"")
+	v10 := (*v1).Time("date")
+	v11 := isoDate(v10)
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">")
+	v12 := (*v1).Time("date")
+	v13 := r.strs.Date(v12)
+	writeEscaped(r.w, v13)
+	r.w.WriteString("</time>")
+	{
+		v14 := (*v1).S("assessor")
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString(" · ")
+			v16 := r.strs.T("assessor")
+			writeEscaped(r.w, v16)
+			r.w.WriteString(": ")
+			writeEscaped(r.w, v15)
 		}
 	}
 	r.w.WriteString("</p>\n")
 	{
-		v18 := (*v1).Ref("supersedes")
-		if v18 != nil {
-			v19 := v18
-			_ = v19
-			r.w.WriteString("<p>")
-			v20 := r.strs.T("supersedes")
+		v17 := (*v1).Objects("scores")
+		if len(v17) > 0 {
+			v18 := v17
+			_ = v18
+			r.w.WriteString("<section aria-labelledby=\"scores\"><h2 id=\"scores\">")
+			v19 := r.strs.T("scores")
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"numbers\">\n<thead><tr><th scope=\"col\">")
+			v20 := r.strs.T("impact_area")
 			writeEscaped(r.w, v20)
-			r.w.WriteString(": <a href=\"")
-			d0.writeHrefAttr(r.w, v19)
-			r.w.WriteString("\">")
-			v19.writeTitle(r.w)
-			r.w.WriteString("</a></p>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v21 := (*v1).From("rule", "supersedes")
-		if len(v21) > 0 {
-			v22 := v21
-			_ = v22
-			r.w.WriteString("<p class=\"notice\">")
-			v23 := r.strs.T("superseded_by")
+			r.w.WriteString("</th><th scope=\"col\">")
+			v21 := r.strs.T("score")
+			writeEscaped(r.w, v21)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v22 := r.strs.T("score_max")
+			writeEscaped(r.w, v22)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v23 := r.strs.T("impact_share")
 			writeEscaped(r.w, v23)
-			r.w.WriteString(": ")
-			v24 := d0.With(v22)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v24); err != nil {
-				return err
-			}
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v25 := (*v1).FieldsExcept("title", "category", "status", "adopted", "supersedes", "terms")
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			v27 := d0.WithFields(v26)
-			if err := tpl_fields_render_FieldList_a8f39c45(r, v27); err != nil {
-				return err
-			}
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	{
-		v28 := (*v1).Objects("terms")
-		if len(v28) > 0 {
-			v29 := v28
-			_ = v29
-			r.w.WriteString("<section aria-labelledby=\"terms\"><h2 id=\"terms\">")
-			v30 := r.strs.T("terms")
-			writeEscaped(r.w, v30)
-			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"terms\"><thead><tr><th scope=\"col\">")
-			v31 := r.strs.T("role")
-			writeEscaped(r.w, v31)
 			r.w.WriteString("</th><th scope=\"col\">")
-			v32 := r.strs.T("member")
-			writeEscaped(r.w, v32)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v33 := r.strs.T("from")
-			writeEscaped(r.w, v33)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v34 := r.strs.T("to")
-			writeEscaped(r.w, v34)
-			r.w.WriteString("</th></tr></thead><tbody>")
+			v24 := r.strs.T("topic")
+			writeEscaped(r.w, v24)
+			r.w.WriteString("</th></tr></thead>\n<tbody>")
 			{
-				for v35 := range v29 {
-					v36 := &v29[v35]
-					_, _ = v35, v36
-					r.w.WriteString("\n<tr><td>")
-					v37 := (*v36).S("role")
-					writeEscaped(r.w, v37)
+				for v25 := range v18 {
+					v26 := &v18[v25]
+					_, _ = v25, v26
+					r.w.WriteString("\n<tr><th scope=\"row\">")
+					v27 := (*v26).S("area")
+					writeEscaped(r.w, v27)
 					{
-						v38 := (*v36).FieldsExcept("role", "member", "from", "to")
-						if len(v38) > 0 {
-							v39 := v38
-							_ = v39
-							v40 := d0.WithFields(v39)
-							if err := tpl_fields_render_FieldList_a8f39c45(r, v40); err != nil {
+						v28 := (*v26).FieldsExcept("area", "score", "max", "topic")
+						if len(v28) > 0 {
+							v29 := v28
+							_ = v29
+							v30 := d0.WithFields(v29)
+							if err := tpl_fields_render_FieldList_a8f39c45(r, v30); err != nil {
 								return err
 							}
 						}
 					}
+					r.w.WriteString("</th><td>")
+					v31 := (*v26).S("score")
+					writeEscaped(r.w, v31)
+					r.w.WriteString("</td><td>")
+					v32 := (*v26).S("max")
+					writeEscaped(r.w, v32)
+					r.w.WriteString("</td><td>")
+					v33 := d0.ScoreShare((*v26))
+					writeEscaped(r.w, v33)
 					r.w.WriteString("</td><td>")
 					{
-						v41 := (*v36).Ref("member")
-						if v41 != nil {
-							v42 := v41
-							_ = v42
+						v34 := (*v26).Ref("topic")
+						if v34 != nil {
+							v35 := v34
+							_ = v35
 							r.w.WriteString("<a href=\"")
-							d0.writeHrefAttr(r.w, v42)
+							d0.writeHrefAttr(r.w, v35)
 							r.w.WriteString("\">")
-							v42.writeTitle(r.w)
+							v35.writeTitle(r.w)
 							r.w.WriteString("</a>")
-						}
-					}
-					r.w.WriteString("</td><td><time datetime=\"")
-					v43 := (*v36).Time("from")
-					v44 := isoDate(v43)
-					writeEscaped(r.w, v44)
-					r.w.WriteString("\">")
-					v45 := (*v36).Time("from")
-					v46 := r.strs.Date(v45)
-					writeEscaped(r.w, v46)
-					r.w.WriteString("</time></td><td>")
-					{
-						v47 := (*v36).Time("to")
-						if true {
-							v48 := v47
-							_ = v48
-							{
-								v49 := v48.IsZero()
-								if bool(!(bool(v49))) {
-									r.w.WriteString("<time datetime=\"")
-									v50 := isoDate(v48)
-									writeEscaped(r.w, v50)
-									r.w.WriteString("\">")
-									v51 := r.strs.Date(v48)
-									writeEscaped(r.w, v51)
-									r.w.WriteString("</time>")
-								} else {
-									r.w.WriteString("—")
-								}
-							}
 						}
 					}
 					r.w.WriteString("</td></tr>")
@@ -4768,9 +7492,44 @@ func tpl_main__render_Page_751dc362(r *run, d0 *Page) error {
 			r.w.WriteString("\n</tbody></table></div>\n</section>")
 		}
 	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v36 := (*v1).FieldsExcept("member", "date", "instrument", "assessor", "scores")
+		if len(v36) > 0 {
+			v37 := v36
+			_ = v37
+			v38 := d0.WithFields(v37)
+			if err := tpl_fields_render_FieldList_a8f39c45(r, v38); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v39 := (*v1).Ref("member")
+		if v39 != nil {
+			v40 := v39
+			_ = v40
+			{
+				v41 := d0.HasProgress(v40)
+				if bool(v41) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					d0.writeHrefAttr(r.w, v40)
+					r.w.WriteString("#progress\">")
+					v42 := r.strs.T("progress_see")
+					writeEscaped(r.w, v42)
+					r.w.WriteString("</a></p>")
+				}
+			}
+		}
+	}
 	r.w.WriteString("\n</article>\n")
-	v52 := d0.BacklinksExcept("rule.supersedes")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v52); err != nil {
+	v43 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v43); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -4781,7 +7540,7 @@ func tpl_main__render_Page_751dc362(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_849cacb0(r *run, d0 *Page) error {
+func tpl_main__render_Page_f622cf40(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<h1>")
 	if d0 == nil {
@@ -4798,7 +7557,7 @@ func tpl_main__render_Page_849cacb0(r *run, d0 *Page) error {
 	r.w.WriteString("\n<div class=\"table-wrap\"><table class=\"demand\">\n<caption>")
 	v2 := r.strs.T("demand_caption")
 	writeEscaped(r.w, v2)
-	r.w.WriteString("</caption>\n<colgroup><col><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"></colgroup>\n<thead><tr><th scope=\"col\">")
+	r.w.WriteString("</caption>\n<colgroup><col><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"></colgroup>\n<thead><tr><th scope=\"col\">")
 	v3 := r.strs.T("topic")
 	writeEscaped(r.w, v3)
 	r.w.WriteString("</th><th scope=\"col\">")
@@ -4813,1354 +7572,49 @@ func tpl_main__render_Page_849cacb0(r *run, d0 *Page) error {
 	r.w.WriteString("</th><th scope=\"col\">")
 	v7 := r.strs.T("modules_count")
 	writeEscaped(r.w, v7)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v8 := r.strs.T("exchanges_done_count")
+	writeEscaped(r.w, v8)
 	r.w.WriteString("</th></tr></thead>\n<tbody>")
 	{
-		v8 := d0.PageDemands()
-		for v9 := range v8 {
-			v10 := &v8[v9]
-			_, _ = v9, v10
+		v9 := d0.PageDemands()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
 			r.w.WriteString("\n<tr")
 			{
-				if bool((*v10).Unmet) {
+				if bool((*v11).Unmet) {
 					r.w.WriteString(" class=\"unmet\"")
 				}
 			}
 			r.w.WriteString("><th scope=\"row\"><a href=\"")
-			d0.writeHrefAttr(r.w, (*v10).Topic)
+			d0.writeHrefAttr(r.w, (*v11).Topic)
 			r.w.WriteString("\">")
-			(*v10).Topic.writeTitle(r.w)
+			(*v11).Topic.writeTitle(r.w)
 			r.w.WriteString("</a>")
 			{
-				if bool((*v10).Unmet) {
+				if bool((*v11).Unmet) {
 					r.w.WriteString(" <strong class=\"flag\">")
-					v11 := r.strs.T("unmet")
-					writeEscaped(r.w, v11)
+					v12 := r.strs.T("unmet")
+					writeEscaped(r.w, v12)
 					r.w.WriteString("</strong>")
 				}
 			}
 			r.w.WriteString("</th><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Needs))
+			writeEscaped(r.w, strconv.Itoa((*v11).Needs))
 			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Offers))
+			writeEscaped(r.w, strconv.Itoa((*v11).Offers))
 			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Minutes))
+			writeEscaped(r.w, strconv.Itoa((*v11).Minutes))
 			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Modules))
+			writeEscaped(r.w, strconv.Itoa((*v11).Modules))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Exchanges))
 			r.w.WriteString("</td></tr>")
 		}
 	}
 	r.w.WriteString("\n</tbody></table></div>\n")
 	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_851d98db(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		if d0 == nil {
-			return nilError("main", "index.html:3:12", ".Type.Description", "*render.Page", "Type")
-		}
-		if d0.Type == nil {
-			return nilError("main", "index.html:3:12", ".Type.Description", "*schema.Type", "Description")
-		}
-		if len(d0.Type.Description) > 0 {
-			v1 := &d0.Type.Description
-			_ = v1
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v1))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_add_entry__render_Page_0a67d3b4(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	v2 := d0.PageEntries()
-	v3 := d0.With(v2)
-	if err := tpl_card_list_render_EntryList_c204cbcf(r, v3); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_a410ae02(r *run, d0 *Page) error {
-	_ = d0
-	if d0 == nil {
-		return nilError("main", "charter.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article")
-	{
-		v2 := (*v1).Lang()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "charters/")
-	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_charters")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a></p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "charter.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	v5 := r.strs.T("adopted")
-	writeEscaped(r.w, v5)
-	r.w.WriteString(" <time datetime=\"")
-	v6 := (*v1).Time("adopted")
-	v7 := isoDate(v6)
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">")
-	v8 := (*v1).Time("adopted")
-	v9 := r.strs.Date(v8)
-	writeEscaped(r.w, v9)
-	r.w.WriteString("</time>")
-	{
-		v10 := (*v1).Time("revised")
-		if true {
-			v11 := v10
-			_ = v11
-			{
-				v12 := v11.IsZero()
-				if bool(!(bool(v12))) {
-					r.w.WriteString(" · ")
-					v13 := r.strs.T("revised")
-					writeEscaped(r.w, v13)
-					r.w.WriteString(" <time datetime=\"")
-					v14 := isoDate(v11)
-					writeEscaped(r.w, v14)
-					r.w.WriteString("\">")
-					v15 := r.strs.Date(v11)
-					writeEscaped(r.w, v15)
-					r.w.WriteString("</time>")
-				}
-			}
-		}
-	}
-	r.w.WriteString("</p>\n<section aria-labelledby=\"mission\"><h2 id=\"mission\">")
-	v16 := r.strs.T("mission")
-	writeEscaped(r.w, v16)
-	r.w.WriteString("</h2><p>")
-	v17 := (*v1).S("mission")
-	writeEscaped(r.w, v17)
-	r.w.WriteString("</p></section>\n")
-	{
-		v18 := (*v1).S("vision")
-		if len(v18) > 0 {
-			v19 := v18
-			_ = v19
-			r.w.WriteString("<section aria-labelledby=\"vision\"><h2 id=\"vision\">")
-			v20 := r.strs.T("vision")
-			writeEscaped(r.w, v20)
-			r.w.WriteString("</h2><p>")
-			writeEscaped(r.w, v19)
-			r.w.WriteString("</p></section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v21 := (*v1).FieldsExcept("title", "adopted", "revised", "mission", "vision", "goals", "members")
-		if len(v21) > 0 {
-			v22 := v21
-			_ = v22
-			v23 := d0.WithFields(v22)
-			if err := tpl_fields_render_FieldList_a8f39c45(r, v23); err != nil {
-				return err
-			}
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v24 := (*v1).Objects("goals")
-		if len(v24) > 0 {
-			v25 := v24
-			_ = v25
-			r.w.WriteString("<section aria-labelledby=\"goals\"><h2 id=\"goals\">")
-			v26 := r.strs.T("goals")
-			writeEscaped(r.w, v26)
-			r.w.WriteString("</h2>\n")
-			{
-				v27 := d0.GroupObjects(v25, "horizon")
-				for v28 := range v27 {
-					v29 := &v27[v28]
-					_, _ = v28, v29
-					r.w.WriteString("<h3>")
-					v30 := "horizon_" + (*v29).Key
-					v31 := r.strs.T(v30)
-					writeEscaped(r.w, v31)
-					r.w.WriteString("</h3><ul>")
-					{
-						for v32 := range (*v29).Objects {
-							v33 := &(*v29).Objects[v32]
-							_, _ = v32, v33
-							r.w.WriteString("<li>")
-							v34 := (*v33).S("text")
-							writeEscaped(r.w, v34)
-							{
-								v35 := (*v33).FieldsExcept("horizon", "text")
-								if len(v35) > 0 {
-									v36 := v35
-									_ = v36
-									v37 := d0.WithFields(v36)
-									if err := tpl_fields_render_FieldList_a8f39c45(r, v37); err != nil {
-										return err
-									}
-								}
-							}
-							r.w.WriteString("</li>")
-						}
-					}
-					r.w.WriteString("</ul>")
-				}
-			}
-			r.w.WriteString("\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	{
-		v38 := (*v1).Refs("members")
-		if len(v38) > 0 {
-			v39 := v38
-			_ = v39
-			r.w.WriteString("<section aria-labelledby=\"charter-members\"><h2 id=\"charter-members\">")
-			v40 := r.strs.T("nav_members")
-			writeEscaped(r.w, v40)
-			r.w.WriteString("</h2>")
-			v41 := d0.With(v39)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v41); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v42 := d0.Referrers((*v1), "minutes", "charter")
-		if v42 != nil {
-			v43 := v42
-			_ = v43
-			r.w.WriteString("<section aria-labelledby=\"meetings\"><h2 id=\"meetings\">")
-			v44 := r.strs.T("meetings")
-			writeEscaped(r.w, v44)
-			r.w.WriteString("</h2>")
-			v45 := d0.WithReferrers(v43)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v45); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n</article>\n")
-	v46 := d0.BacklinksExcept("minutes.charter")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v46); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_abb35a72(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	v1 := r.strs.T("not_found")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</h1>\n<p>")
-	v2 := r.strs.T("not_found_text")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</p>\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "")
-	r.w.WriteString("\">")
-	v3 := r.strs.T("go_home")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("</a> · <a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a></p>\n")
-	return nil
-}
-
-func tpl_main__render_Page_b3aa29db(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "module-index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		if d0 == nil {
-			return nilError("main", "module-index.html:3:12", ".Type.Description", "*render.Page", "Type")
-		}
-		if d0.Type == nil {
-			return nilError("main", "module-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
-		}
-		if len(d0.Type.Description) > 0 {
-			v1 := &d0.Type.Description
-			_ = v1
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v1))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_add_entry__render_Page_0a67d3b4(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n<section aria-labelledby=\"path\">\n<h2 id=\"path\">")
-	v2 := r.strs.T("learning_path")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</h2>\n<p>")
-	v3 := r.strs.T("learning_path_lead")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("</p>\n<ol class=\"path\" start=\"")
-	if d0 == nil {
-		return nilError("main", "module-index.html:8:32", ".Pager.First", "*render.Page", "Pager")
-	}
-	v4 := d0.Pager.First()
-	writeEscaped(r.w, strconv.Itoa(v4))
-	r.w.WriteString("\">")
-	{
-		v5 := d0.PageEntries()
-		for v6 := range v5 {
-			v7 := &v5[v6]
-			_, _ = v6, v7
-			r.w.WriteString("\n<li")
-			{
-				v8 := (*v7).Lang()
-				if len(v8) > 0 {
-					v9 := v8
-					_ = v9
-					r.w.WriteString(" lang=\"")
-					writeEscaped(r.w, v9)
-					r.w.WriteString("\"")
-				}
-			}
-			r.w.WriteString("><a href=\"")
-			d0.writeHrefAttr(r.w, (*v7))
-			r.w.WriteString("\">")
-			(*v7).writeTitle(r.w)
-			r.w.WriteString("</a>")
-			{
-				v10 := (*v7).Refs("prerequisites")
-				if len(v10) > 0 {
-					v11 := v10
-					_ = v11
-					r.w.WriteString("<span class=\"sub\">")
-					v12 := r.strs.T("after")
-					writeEscaped(r.w, v12)
-					r.w.WriteString(" ")
-					{
-						for v13 := range v11 {
-							v14 := &v11[v13]
-							_, _ = v13, v14
-							{
-								if v13 != 0 {
-									r.w.WriteString(", ")
-								}
-							}
-							(*v14).writeTitle(r.w)
-						}
-					}
-					r.w.WriteString("</span>")
-				}
-			}
-			r.w.WriteString("</li>")
-		}
-	}
-	r.w.WriteString("\n</ol>\n")
-	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</section>\n<section aria-labelledby=\"by-topic\">\n<h2 id=\"by-topic\">")
-	v15 := r.strs.T("by_topic")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("</h2>")
-	r.w.WriteString("\n")
-	{
-		if d0 == nil {
-			return nilError("main", "module-index.html:19:11", ".Pager.Paged", "*render.Page", "Pager")
-		}
-		v16 := d0.Pager.Paged()
-		if bool(v16) {
-			r.w.WriteString("\n")
-			v17 := d0.TaughtTopics()
-			v18 := v17
-			_ = v18
-			r.w.WriteString("<ul class=\"chips\">")
-			{
-				for v19 := range v18 {
-					v20 := &v18[v19]
-					_, _ = v19, v20
-					{
-						if d0 == nil {
-							return nilError("main", "module-index.html:20:85", "$.Pager.Size", "*render.Page", "Pager")
-						}
-						if bool(int64(v19) < int64(d0.Pager.Size)) {
-							r.w.WriteString("<li><a href=\"")
-							d0.writeHrefAttr(r.w, (*v20).Topic)
-							r.w.WriteString("#taught\">")
-							(*v20).Topic.writeTitle(r.w)
-							r.w.WriteString(" (")
-							writeEscaped(r.w, strconv.Itoa((*v20).Modules))
-							r.w.WriteString(")</a></li>")
-						}
-					}
-				}
-			}
-			r.w.WriteString("</ul>\n")
-			{
-				if d0 == nil {
-					return nilError("main", "module-index.html:21:28", ".Pager.Size", "*render.Page", "Pager")
-				}
-				if bool(int64(len(v18)) > int64(d0.Pager.Size)) {
-					r.w.WriteString("<p class=\"more\"><a href=\"")
-					d0.writeHrefAttr(r.w, "topics/")
-					r.w.WriteString("\">")
-					v21 := r.strs.T("see_all", len(v18))
-					writeEscaped(r.w, v21)
-					r.w.WriteString("</a></p>")
-				}
-			}
-			r.w.WriteString("\n")
-		} else {
-			r.w.WriteString("\n")
-			{
-				v22 := d0.PageEntries()
-				v23 := d0.GroupBy(v22, "topics")
-				for v24 := range v23 {
-					v25 := &v23[v24]
-					_, _ = v24, v25
-					r.w.WriteString("\n<h3>")
-					{
-						v26 := d0.Lookup("topic", (*v25).Key)
-						if v26 != nil {
-							v27 := v26
-							_ = v27
-							r.w.WriteString("<a href=\"")
-							d0.writeHrefAttr(r.w, v27)
-							r.w.WriteString("\">")
-							v27.writeTitle(r.w)
-							r.w.WriteString("</a>")
-						} else {
-							v28 := r.strs.T("other")
-							writeEscaped(r.w, v28)
-						}
-					}
-					r.w.WriteString("</h3>\n")
-					{
-						v29 := d0.GroupBy((*v25).Entries, "level")
-						for v30 := range v29 {
-							v31 := &v29[v30]
-							_, _ = v30, v31
-							r.w.WriteString("<p class=\"level\"><span class=\"badge\">")
-							{
-								if len((*v31).Key) > 0 {
-									v32 := "level_" + (*v31).Key
-									v33 := r.strs.T(v32)
-									writeEscaped(r.w, v33)
-								} else {
-									r.w.WriteString("—")
-								}
-							}
-							r.w.WriteString("</span> ")
-							v34 := d0.With((*v31).Entries)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v34); err != nil {
-								return err
-							}
-							r.w.WriteString("</p>")
-						}
-					}
-					r.w.WriteString("\n")
-				}
-			}
-			r.w.WriteString("\n")
-		}
-	}
-	r.w.WriteString("\n</section>\n")
-	return nil
-}
-
-func tpl_main__render_Page_b4e5a8cc(r *run, d0 *Page) error {
-	_ = d0
-	if d0 == nil {
-		return nilError("main", "topic.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article")
-	{
-		v2 := (*v1).Lang()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a></p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "topic.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		v5 := (*v1).List("aliases")
-		if len(v5) > 0 {
-			v6 := v5
-			_ = v6
-			r.w.WriteString("<p class=\"sub\">")
-			v7 := r.strs.T("also_called")
-			writeEscaped(r.w, v7)
-			r.w.WriteString(" ")
-			v8 := strings.Join(v6, ", ")
-			writeEscaped(r.w, v8)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v9 := (*v1).S("definition")
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, v10)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v11 := (*v1).FieldsExcept("name", "aliases", "definition")
-		if len(v11) > 0 {
-			v12 := v11
-			_ = v12
-			v13 := d0.WithFields(v12)
-			if err := tpl_fields_render_FieldList_a8f39c45(r, v13); err != nil {
-				return err
-			}
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n<div class=\"two\">\n<section aria-labelledby=\"offered\"><h2 id=\"offered\">")
-	v14 := r.strs.T("who_offers")
-	writeEscaped(r.w, v14)
-	r.w.WriteString("</h2>")
-	{
-		v15 := d0.Referrers((*v1), "member", "offers")
-		if v15 != nil {
-			v16 := v15
-			_ = v16
-			v17 := d0.WithReferrers(v16)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v17); err != nil {
-				return err
-			}
-		} else {
-			r.w.WriteString("<p class=\"gap\">")
-			v18 := r.strs.T("nobody_offers")
-			writeEscaped(r.w, v18)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("</section>\n<section aria-labelledby=\"needed\"><h2 id=\"needed\">")
-	v19 := r.strs.T("who_needs")
-	writeEscaped(r.w, v19)
-	r.w.WriteString("</h2>")
-	{
-		v20 := d0.Referrers((*v1), "member", "needs")
-		if v20 != nil {
-			v21 := v20
-			_ = v21
-			v22 := d0.WithReferrers(v21)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v22); err != nil {
-				return err
-			}
-		} else {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n</div>\n")
-	{
-		v23 := d0.Referrers((*v1), "minutes", "topics")
-		if v23 != nil {
-			v24 := v23
-			_ = v24
-			r.w.WriteString("<section aria-labelledby=\"discussed\"><h2 id=\"discussed\">")
-			v25 := r.strs.T("discussed_in")
-			writeEscaped(r.w, v25)
-			r.w.WriteString("</h2>")
-			v26 := d0.WithReferrers(v24)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v26); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v27 := d0.Referrers((*v1), "module", "topics")
-		if v27 != nil {
-			v28 := v27
-			_ = v28
-			r.w.WriteString("<section aria-labelledby=\"taught\"><h2 id=\"taught\">")
-			v29 := r.strs.T("taught_in")
-			writeEscaped(r.w, v29)
-			r.w.WriteString("</h2>")
-			v30 := d0.WithReferrers(v28)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v30); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n</article>\n")
-	v31 := d0.BacklinksExcept("member.offers", "member.needs", "minutes.topics", "module.topics")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v31); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_baa5a5c0(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<section class=\"hero\">\n<h1>")
-	v1 := d0.Config()
-	if v1 == nil {
-		return nilError("main", "home.html:3:13", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v1.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		v2 := d0.Config()
-		if v2 == nil {
-			return nilError("main", "home.html:4:14", ".Config.Description", "*config.Site", "Description")
-		}
-		if len(v2.Description) > 0 {
-			v3 := &v2.Description
-			_ = v3
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v3))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	v4 := d0.Entries("charter")
-	v5 := v4
-	_ = v5
-	r.w.WriteString("\n")
-	{
-		for v6 := range v5 {
-			v7 := &v5[v6]
-			_, _ = v6, v7
-			{
-				if bool(int64(v6) < int64(3)) {
-					r.w.WriteString("\n<div class=\"mission\"><h2><a href=\"")
-					d0.writeHrefAttr(r.w, (*v7))
-					r.w.WriteString("\">")
-					(*v7).writeTitle(r.w)
-					r.w.WriteString("</a></h2><p>")
-					v8 := (*v7).S("mission")
-					writeEscaped(r.w, v8)
-					r.w.WriteString("</p></div>\n")
-				}
-			}
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		if bool(int64(len(v5)) > int64(3)) {
-			r.w.WriteString("<p class=\"more\"><a href=\"")
-			d0.writeHrefAttr(r.w, "charters/")
-			r.w.WriteString("\">")
-			v9 := r.strs.T("see_all", len(v5))
-			writeEscaped(r.w, v9)
-			r.w.WriteString("</a></p>")
-		}
-	}
-	r.w.WriteString("\n</section>\n<div class=\"grid\">\n<section aria-labelledby=\"latest\">\n<h2 id=\"latest\">")
-	v10 := r.strs.T("home_latest_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("</h2>\n<ul class=\"cards\">")
-	{
-		v11 := d0.Latest("minutes", "date", 5)
-		for v12 := range v11 {
-			v13 := &v11[v12]
-			_, _ = v12, v13
-			r.w.WriteString("\n<li")
-			{
-				v14 := (*v13).Lang()
-				if len(v14) > 0 {
-					v15 := v14
-					_ = v15
-					r.w.WriteString(" lang=\"")
-					writeEscaped(r.w, v15)
-					r.w.WriteString("\"")
-				}
-			}
-			r.w.WriteString("><a href=\"")
-			d0.writeHrefAttr(r.w, (*v13))
-			r.w.WriteString("\">")
-			(*v13).writeTitle(r.w)
-			r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
-			v16 := (*v13).Time("date")
-			v17 := isoDate(v16)
-			writeEscaped(r.w, v17)
-			r.w.WriteString("\">")
-			v18 := (*v13).Time("date")
-			v19 := r.strs.Date(v18)
-			writeEscaped(r.w, v19)
-			r.w.WriteString("</time>")
-			{
-				v20 := (*v13).S("location")
-				if len(v20) > 0 {
-					v21 := v20
-					_ = v21
-					r.w.WriteString(" · ")
-					writeEscaped(r.w, v21)
-				}
-			}
-			r.w.WriteString("</span></li>")
-		}
-	}
-	r.w.WriteString("\n</ul>\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "minutes/")
-	r.w.WriteString("\">")
-	v22 := r.strs.T("all_minutes")
-	writeEscaped(r.w, v22)
-	r.w.WriteString("</a></p>\n</section>\n<section aria-labelledby=\"open-actions\">\n<h2 id=\"open-actions\">")
-	v23 := r.strs.T("home_open_actions")
-	writeEscaped(r.w, v23)
-	r.w.WriteString("</h2>\n")
-	v24 := d0.OpenActions()
-	v25 := v24
-	_ = v25
-	r.w.WriteString("\n")
-	{
-		if len(v25) > 0 {
-			r.w.WriteString("<ul class=\"actions\">")
-			{
-				for v26 := range v25 {
-					v27 := &v25[v26]
-					_, _ = v26, v27
-					{
-						if bool(int64(v26) < int64(5)) {
-							r.w.WriteString("\n<li")
-							{
-								if bool((*v27).Overdue) {
-									r.w.WriteString(" class=\"overdue\"")
-								}
-							}
-							r.w.WriteString(">")
-							writeEscaped(r.w, (*v27).Task)
-							r.w.WriteString("<span class=\"sub\">")
-							{
-								if (*v27).Owner != nil {
-									v28 := &(*v27).Owner
-									_ = v28
-									(*v28).writeTitle(r.w)
-								}
-							}
-							{
-								v29 := (*v27).Due.IsZero()
-								if bool(!(bool(v29))) {
-									r.w.WriteString(" · ")
-									v30 := r.strs.T("due")
-									writeEscaped(r.w, v30)
-									r.w.WriteString(" <time datetime=\"")
-									v31 := isoDate((*v27).Due)
-									writeEscaped(r.w, v31)
-									r.w.WriteString("\">")
-									v32 := r.strs.Date((*v27).Due)
-									writeEscaped(r.w, v32)
-									r.w.WriteString("</time>")
-								}
-							}
-							{
-								if bool((*v27).Overdue) {
-									r.w.WriteString(" · <strong>")
-									v33 := r.strs.T("overdue")
-									writeEscaped(r.w, v33)
-									r.w.WriteString("</strong>")
-								}
-							}
-							r.w.WriteString("</span></li>")
-						}
-					}
-				}
-			}
-			r.w.WriteString("\n</ul>")
-		} else {
-			r.w.WriteString("<p>")
-			v34 := r.strs.T("no_open_actions")
-			writeEscaped(r.w, v34)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "actions/")
-	r.w.WriteString("\">")
-	v35 := r.strs.T("all_actions", len(v25))
-	writeEscaped(r.w, v35)
-	r.w.WriteString("</a></p>\n</section>\n</div>\n<section aria-labelledby=\"counts\">\n<h2 id=\"counts\">")
-	v36 := r.strs.T("home_counts")
-	writeEscaped(r.w, v36)
-	r.w.WriteString("</h2>\n<ul class=\"counts\">")
-	{
-		v37 := d0.Nav()
-		for v38 := range v37 {
-			v39 := &v37[v38]
-			_, _ = v38, v39
-			{
-				if bool(string((*v39).Path) != string("actions/")) {
-					r.w.WriteString("\n<li><a href=\"")
-					d0.writeHrefAttr(r.w, (*v39).Path)
-					r.w.WriteString("\"><strong>")
-					v40 := d0.CountPath((*v39).Path)
-					writeEscaped(r.w, strconv.Itoa(v40))
-					r.w.WriteString("</strong> ")
-					writeEscaped(r.w, (*v39).Label)
-					r.w.WriteString("</a></li>")
-				}
-			}
-		}
-	}
-	r.w.WriteString("\n</ul>\n</section>\n")
-	return nil
-}
-
-func tpl_main__render_Page_cdb9affe(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "rule-index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		if d0 == nil {
-			return nilError("main", "rule-index.html:3:12", ".Type.Description", "*render.Page", "Type")
-		}
-		if d0.Type == nil {
-			return nilError("main", "rule-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
-		}
-		if len(d0.Type.Description) > 0 {
-			v1 := &d0.Type.Description
-			_ = v1
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v1))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_add_entry__render_Page_0a67d3b4(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	{
-		v2 := d0.PageEntries()
-		v3 := d0.GroupBy(v2, "category")
-		for v4 := range v3 {
-			v5 := &v3[v4]
-			_, _ = v4, v5
-			r.w.WriteString("\n<section aria-labelledby=\"cat-")
-			writeEscaped(r.w, (*v5).Key)
-			r.w.WriteString("\">\n<h2 id=\"cat-")
-			writeEscaped(r.w, (*v5).Key)
-			r.w.WriteString("\">")
-			v6 := "category_" + (*v5).Key
-			v7 := r.strs.T(v6)
-			writeEscaped(r.w, v7)
-			r.w.WriteString("</h2>\n<ul class=\"cards\">")
-			{
-				for v8 := range (*v5).Entries {
-					v9 := &(*v5).Entries[v8]
-					_, _ = v8, v9
-					r.w.WriteString("\n<li class=\"rule-")
-					v10 := (*v9).S("status")
-					writeEscaped(r.w, v10)
-					r.w.WriteString("\"><a href=\"")
-					d0.writeHrefAttr(r.w, (*v9))
-					r.w.WriteString("\">")
-					(*v9).writeTitle(r.w)
-					r.w.WriteString("</a><span class=\"sub\"><span class=\"status status-")
-					v11 := (*v9).S("status")
-					writeEscaped(r.w, v11)
-					r.w.WriteString("\">")
-					v12 := (*v9).S("status")
-					v13 := "status_" + v12
-					v14 := r.strs.T(v13)
-					writeEscaped(r.w, v14)
-					r.w.WriteString("</span>")
-					{
-						v15 := (*v9).Ref("supersedes")
-						if v15 != nil {
-							v16 := v15
-							_ = v16
-							r.w.WriteString(" · ")
-							v17 := r.strs.T("supersedes")
-							writeEscaped(r.w, v17)
-							r.w.WriteString(" <a href=\"")
-							d0.writeHrefAttr(r.w, v16)
-							r.w.WriteString("\">")
-							v16.writeTitle(r.w)
-							r.w.WriteString("</a>")
-						}
-					}
-					{
-						v18 := (*v9).From("rule", "supersedes")
-						if len(v18) > 0 {
-							v19 := v18
-							_ = v19
-							r.w.WriteString(" · ")
-							v20 := r.strs.T("superseded_by")
-							writeEscaped(r.w, v20)
-							r.w.WriteString(" ")
-							v21 := d0.With(v19)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v21); err != nil {
-								return err
-							}
-						}
-					}
-					r.w.WriteString("</span></li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n</section>\n")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_d8ac4637(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1 id=\"search-heading\">")
-	v1 := r.strs.T("search")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</h1>\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v2 := r.strs.T("browse_topics")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</a></p>")
-	r.w.WriteString("\n<div id=\"search-app\" data-index=\"")
-	v3 := d0.Href("search/index/")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("\" data-root=\"")
-	v4 := d0.Href("")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\" data-loading=\"")
-	v5 := r.strs.T("search_loading")
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\" data-count=\"")
-	v6 := r.strs.T("search_count")
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\" data-partial=\"")
-	v7 := r.strs.T("search_partial")
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\" data-none=\"")
-	v8 := r.strs.T("search_none")
-	writeEscaped(r.w, v8)
-	r.w.WriteString("\" data-suggest=\"")
-	v9 := r.strs.T("search_suggest")
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\" data-error=\"")
-	v10 := r.strs.T("search_error")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("\">\n<form class=\"search-page\" role=\"search\" method=\"get\" aria-labelledby=\"search-heading\" hidden>\n<label for=\"search-q\" class=\"vh\">")
-	v11 := r.strs.T("search")
-	writeEscaped(r.w, v11)
-	r.w.WriteString("</label>\n<input id=\"search-q\" name=\"q\" type=\"search\" placeholder=\"")
-	v12 := r.strs.T("search_placeholder")
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"search-status\" aria-controls=\"search-results\">\n<label class=\"search-filter\">")
-	v13 := r.strs.T("search_type")
-	writeEscaped(r.w, v13)
-	r.w.WriteString(" <select name=\"type\"><option value=\"\">")
-	v14 := r.strs.T("search_all_types")
-	writeEscaped(r.w, v14)
-	r.w.WriteString("</option></select></label>\n<label class=\"search-filter\">")
-	v15 := r.strs.T("search_topic")
-	writeEscaped(r.w, v15)
-	r.w.WriteString(" <select name=\"topic\"><option value=\"\">")
-	v16 := r.strs.T("search_all_topics")
-	writeEscaped(r.w, v16)
-	r.w.WriteString("</option></select></label>\n</form>\n<p id=\"search-status\" class=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n<button type=\"button\" class=\"search-more\" hidden>")
-	v17 := r.strs.T("search_more")
-	writeEscaped(r.w, v17)
-	r.w.WriteString("</button>\n<noscript><p>")
-	v18 := r.strs.T("search_nojs")
-	writeEscaped(r.w, v18)
-	r.w.WriteString(" <a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v19 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v19)
-	r.w.WriteString("</a></p></noscript>\n</div>\n<script src=\"")
-	d0.writeAssetAttr(r.w, "search.js")
-	r.w.WriteString("\" defer></script>\n")
-	return nil
-}
-
-func tpl_main__render_Page_e1dd73cf(r *run, d0 *Page) error {
-	_ = d0
-	if d0 == nil {
-		return nilError("main", "minutes.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article")
-	{
-		v2 := (*v1).Lang()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "minutes/")
-	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a>")
-	{
-		v5 := (*v1).Ref("charter")
-		if v5 != nil {
-			v6 := v5
-			_ = v6
-			r.w.WriteString(" · <a href=\"")
-			d0.writeHrefAttr(r.w, v6)
-			r.w.WriteString("\">")
-			v6.writeTitle(r.w)
-			r.w.WriteString("</a>")
-		}
-	}
-	r.w.WriteString("</p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "minutes.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\"><time datetime=\"")
-	v7 := (*v1).Time("date")
-	v8 := isoDate(v7)
-	writeEscaped(r.w, v8)
-	r.w.WriteString("\">")
-	v9 := (*v1).Time("date")
-	v10 := r.strs.Date(v9)
-	writeEscaped(r.w, v10)
-	r.w.WriteString("</time>")
-	{
-		v11 := (*v1).Time("end_date")
-		if true {
-			v12 := v11
-			_ = v12
-			{
-				v13 := v12.IsZero()
-				if bool(!(bool(v13))) {
-					r.w.WriteString(" – <time datetime=\"")
-					v14 := isoDate(v12)
-					writeEscaped(r.w, v14)
-					r.w.WriteString("\">")
-					v15 := r.strs.Date(v12)
-					writeEscaped(r.w, v15)
-					r.w.WriteString("</time>")
-				}
-			}
-		}
-	}
-	{
-		v16 := (*v1).S("location")
-		if len(v16) > 0 {
-			v17 := v16
-			_ = v17
-			r.w.WriteString(" · ")
-			writeEscaped(r.w, v17)
-		}
-	}
-	{
-		v18 := (*v1).S("format")
-		if len(v18) > 0 {
-			v19 := v18
-			_ = v19
-			r.w.WriteString(" · ")
-			v20 := "format_" + v19
-			v21 := r.strs.T(v20)
-			writeEscaped(r.w, v21)
-		}
-	}
-	r.w.WriteString("</p>\n<dl class=\"fields\">")
-	{
-		v22 := (*v1).Ref("rapporteur")
-		if v22 != nil {
-			v23 := v22
-			_ = v23
-			r.w.WriteString("<dt>")
-			v24 := r.strs.T("rapporteur")
-			writeEscaped(r.w, v24)
-			r.w.WriteString("</dt><dd><a href=\"")
-			d0.writeHrefAttr(r.w, v23)
-			r.w.WriteString("\">")
-			v23.writeTitle(r.w)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	{
-		v25 := (*v1).Refs("facilitators")
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("<dt>")
-			v27 := r.strs.T("facilitators")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("</dt><dd>")
-			v28 := d0.With(v26)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v28); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v29 := (*v1).Refs("attendees")
-		if len(v29) > 0 {
-			v30 := v29
-			_ = v30
-			r.w.WriteString("<dt>")
-			v31 := r.strs.T("attendees")
-			writeEscaped(r.w, v31)
-			r.w.WriteString(" (")
-			writeEscaped(r.w, strconv.Itoa(len(v30)))
-			r.w.WriteString(")</dt><dd>")
-			v32 := d0.With(v30)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v33 := (*v1).Refs("topics")
-		if len(v33) > 0 {
-			v34 := v33
-			_ = v34
-			r.w.WriteString("<dt>")
-			v35 := r.strs.T("nav_topics")
-			writeEscaped(r.w, v35)
-			r.w.WriteString("</dt><dd>")
-			v36 := d0.With(v34)
-			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v36); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	v37 := (*v1).FieldsExcept("title", "date", "end_date", "location", "format", "charter", "rapporteur", "facilitators", "attendees", "topics", "decisions", "actions")
-	v38 := d0.WithFields(v37)
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v38); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</dl>\n")
-	{
-		v39 := (*v1).List("decisions")
-		if len(v39) > 0 {
-			v40 := v39
-			_ = v40
-			r.w.WriteString("<section aria-labelledby=\"decisions\"><h2 id=\"decisions\">")
-			v41 := r.strs.T("decisions")
-			writeEscaped(r.w, v41)
-			r.w.WriteString("</h2><ol class=\"decisions\">")
-			{
-				for v42 := range v40 {
-					v43 := &v40[v42]
-					_, _ = v42, v43
-					r.w.WriteString("<li>")
-					writeEscaped(r.w, (*v43))
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("</ol></section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v44 := (*v1).Objects("actions")
-		if len(v44) > 0 {
-			v45 := v44
-			_ = v45
-			r.w.WriteString("<section aria-labelledby=\"actions\"><h2 id=\"actions\">")
-			v46 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v46)
-			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
-			v47 := r.strs.T("task")
-			writeEscaped(r.w, v47)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v48 := r.strs.T("owner")
-			writeEscaped(r.w, v48)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v49 := r.strs.T("due")
-			writeEscaped(r.w, v49)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v50 := r.strs.T("status")
-			writeEscaped(r.w, v50)
-			r.w.WriteString("</th></tr></thead><tbody>")
-			{
-				for v51 := range v45 {
-					v52 := &v45[v51]
-					_, _ = v51, v52
-					v53 := (*v52).Time("due")
-					v54 := v53
-					_ = v54
-					v56 := (*v52).S("status")
-					var v55 bool
-					v55 = string(v56) == string("open")
-					if bool(v55) {
-						v57 := v54.IsZero()
-						v55 = !(bool(v57))
-						if bool(v55) {
-							v58 := d0.Today()
-							v59 := v54.Before(v58)
-							v55 = v59
-						}
-					}
-
-					v60 := v55
-					_ = v60
-					r.w.WriteString("\n<tr")
-					{
-						if bool(v60) {
-							r.w.WriteString(" class=\"overdue\"")
-						}
-					}
-					r.w.WriteString("><td>")
-					v61 := (*v52).S("task")
-					writeEscaped(r.w, v61)
-					{
-						v62 := (*v52).FieldsExcept("task", "owner", "due", "status")
-						if len(v62) > 0 {
-							v63 := v62
-							_ = v63
-							v64 := d0.WithFields(v63)
-							if err := tpl_fields_render_FieldList_a8f39c45(r, v64); err != nil {
-								return err
-							}
-						}
-					}
-					r.w.WriteString("</td><td>")
-					{
-						v65 := (*v52).Ref("owner")
-						if v65 != nil {
-							v66 := v65
-							_ = v66
-							r.w.WriteString("<a href=\"")
-							d0.writeHrefAttr(r.w, v66)
-							r.w.WriteString("\">")
-							v66.writeTitle(r.w)
-							r.w.WriteString("</a>")
-						} else {
-							r.w.WriteString("—")
-						}
-					}
-					r.w.WriteString("</td><td>")
-					{
-						v67 := v54.IsZero()
-						if bool(!(bool(v67))) {
-							r.w.WriteString("<time datetime=\"")
-							v68 := isoDate(v54)
-							writeEscaped(r.w, v68)
-							r.w.WriteString("\">")
-							v69 := r.strs.Date(v54)
-							writeEscaped(r.w, v69)
-							r.w.WriteString("</time>")
-						} else {
-							r.w.WriteString("—")
-						}
-					}
-					r.w.WriteString("</td><td><span class=\"status status-")
-					v70 := (*v52).S("status")
-					writeEscaped(r.w, v70)
-					r.w.WriteString("\">")
-					v71 := (*v52).S("status")
-					v72 := "status_" + v71
-					v73 := r.strs.T(v72)
-					writeEscaped(r.w, v73)
-					r.w.WriteString("</span>")
-					{
-						if bool(v60) {
-							r.w.WriteString(" <strong>")
-							v74 := r.strs.T("overdue")
-							writeEscaped(r.w, v74)
-							r.w.WriteString("</strong>")
-						}
-					}
-					r.w.WriteString("</td></tr>")
-				}
-			}
-			r.w.WriteString("\n</tbody></table></div>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</article>\n")
-	v75 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v75); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
