@@ -14,6 +14,7 @@ import (
 
 	"github.com/agora-community/agora/generator/load"
 	"github.com/agora-community/agora/generator/paginate"
+	"github.com/agora-community/agora/generator/translate"
 )
 
 // maxSitemapURLs is how many URLs one sitemap file may hold
@@ -26,6 +27,7 @@ var maxSitemapURLs = 50_000
 func (s *Site) sitemapJobs() []Job {
 	n := 0
 	s.eachSitemapPage(func(string, *load.Entry) { n++ })
+	n *= max(1, len(s.opts.Languages)) // a URL for each language of each page
 	if n <= maxSitemapURLs {
 		return []Job{{"sitemap.xml", func(w io.Writer) error { return s.sitemap(w, 0, n) }}}
 	}
@@ -69,32 +71,59 @@ func (s *Site) eachSitemapPage(page func(listPath string, e *load.Entry)) {
 }
 
 // sitemap lists the HTML pages from-th to to-th (excluded) of
-// eachSitemapPage by their absolute URLs.
+// eachSitemapPage by their absolute URLs; a site in several languages
+// lists each page in each language, with the page's alternates.
 func (s *Site) sitemap(w io.Writer, from, to int) error {
+	type link struct {
+		Rel      string `xml:"rel,attr"`
+		HrefLang string `xml:"hreflang,attr"`
+		Href     string `xml:"href,attr"`
+	}
 	type url struct {
-		Loc     string `xml:"loc"`
-		LastMod string `xml:"lastmod,omitempty"`
+		Loc        string `xml:"loc"`
+		LastMod    string `xml:"lastmod,omitempty"`
+		Alternates []link `xml:"xhtml:link"`
 	}
 	urls := make([]url, 0, to-from)
+	langs := s.opts.Languages
+	if !s.multilingual() {
+		langs = []translate.Language{s.lang}
+	}
 	i := 0
 	s.eachSitemapPage(func(p string, e *load.Entry) {
-		if i >= from && i < to {
-			u := url{Loc: s.base.String() + p}
-			if e != nil {
-				v := s.view(e)
-				u.Loc = s.base.String() + v.Path()
-				if c := s.lastChange(v); c != nil {
-					u.LastMod = c.Date.Format(time.DateOnly) // the page's "last changed" line: Git, updated, or the file's time
-				}
-			}
-			urls = append(urls, u)
+		if i+len(langs) <= from || i >= to {
+			i += len(langs)
+			return
 		}
-		i++
+		u := url{}
+		if e != nil {
+			v := s.view(e)
+			p = v.Path()
+			if c := s.lastChange(v); c != nil {
+				u.LastMod = c.Date.Format(time.DateOnly) // the page's "last changed" line: Git, updated, or the file's time
+			}
+		}
+		var alternates []link
+		for _, a := range s.alternates(p) {
+			alternates = append(alternates, link{"alternate", a.Code, a.URL})
+		}
+		for _, l := range langs {
+			if i >= from && i < to {
+				u.Loc, u.Alternates = s.rootURL.String()+l.Prefix+p, alternates
+				urls = append(urls, u)
+			}
+			i++
+		}
 	})
-	return writeXML(w, struct {
+	set := struct {
 		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		XHTML   string   `xml:"xmlns:xhtml,attr,omitempty"`
 		URLs    []url    `xml:"url"`
-	}{URLs: urls})
+	}{URLs: urls}
+	if s.multilingual() {
+		set.XHTML = "http://www.w3.org/1999/xhtml"
+	}
+	return writeXML(w, set)
 }
 
 // sitemapIndex lists the parts of a sitemap by their absolute URLs.
@@ -434,6 +463,7 @@ func (p *Page) writeMemberJSONLD(o *jsonObject, e *Entry) {
 		address.str("addressRegion", e.S("region"))
 		address.close()
 	}
+	p.writeInLanguage(o, e)
 	if topics := e.Refs("offers"); len(topics) > 0 {
 		o.titles("knowsAbout", topics)
 	}
@@ -454,6 +484,7 @@ func (p *Page) writeMinutesJSONLD(o *jsonObject, e *Entry) {
 		o.str("eventAttendanceMode", mode)
 	}
 	o.str("eventStatus", "https://schema.org/EventScheduled")
+	p.writeInLanguage(o, e)
 	if loc := e.S("location"); loc != "" {
 		place := o.object("location")
 		place.str("@type", "Place")
@@ -463,6 +494,19 @@ func (p *Page) writeMinutesJSONLD(o *jsonObject, e *Entry) {
 	o.str("name", e.Title())
 	o.str("startDate", e.S("date"))
 	o.str("url", p.Canonical())
+}
+
+// writeInLanguage gives, on the pages of a site in several languages,
+// the language the entry is shown in: the page's, or the original's.
+func (p *Page) writeInLanguage(o *jsonObject, e *Entry) {
+	if !p.s.multilingual() {
+		return
+	}
+	l := e.Lang()
+	if l == "" {
+		l = p.Lang()
+	}
+	o.str("inLanguage", l)
 }
 
 // eventAttendanceMode is schema.org's name for a meeting's format, or "".
@@ -487,6 +531,8 @@ func (p *Page) writeModuleJSONLD(o *jsonObject, e *Entry) {
 	o.str("description", e.S("summary"))
 	if l := e.S("language"); l != "" {
 		o.str("inLanguage", l)
+	} else {
+		p.writeInLanguage(o, e)
 	}
 	if l := e.S("license"); l != "" {
 		o.str("license", l)

@@ -12,25 +12,26 @@ import (
 
 func init() {
 	compiledPages = map[string]compiledPage{
-		"404":           {"2eaf02604d4be33377acc822978cec9d167b469bb4e4c811961102aecee12cff", tpl_base__render_Page_1a3bbf4e},
-		"actions":       {"6c41a298beaea7fdb32fab32a506f30ec95bcc8e96d173e42829b5400932b618", tpl_base__render_Page_05936e5e},
-		"charter":       {"8e908928dbec01bafaf967db98f65d8c6dda06737f640d09f1045f61d10b2807", tpl_base__render_Page_31a82397},
-		"entry":         {"d2b02c17541960663ebf30c21e874c84dd64c7012c47166b1ea7665d9f7771b2", tpl_base__render_Page_742a7dcb},
-		"facet":         {"be696bda33dc09a00dea9502231d3a521cc2c88f0dae52c486d2007692438470", tpl_base__render_Page_fc28ebeb},
-		"home":          {"fd6d8e62ead9ac146f676fdd14d4aaaec884c92fb770a678eb5f28c4d44a840e", tpl_base__render_Page_947b4af6},
-		"index":         {"6e403bdd9529e3db80cb00bdfb3daecbf3dedbb38c477c2f198afc88474c3140", tpl_base__render_Page_409e193c},
-		"member":        {"18c21bd6ca4dea156d8801a0c18dfe1008d891041195932a50ebd4225077c857", tpl_base__render_Page_e6dee61d},
-		"member-index":  {"e348934ad74baff38e4ca63e6e15909aa48543162b0935f8bfa1125e125a5355", tpl_base__render_Page_a9899e34},
-		"minutes":       {"214e59a41084fdb1a08ab26f106bd8f9f838f71e6055798e1e1b22c4cfcfb762", tpl_base__render_Page_eed7d7a5},
-		"minutes-index": {"c2452a47d25685cbdb7a6da4d5c86472788b43f96d6d9914add46e359de98bb7", tpl_base__render_Page_b0de6d79},
-		"module":        {"3af0fbbfb79e731f56d991def1e2fcae53c29010d2965894565ecf94e4557b40", tpl_base__render_Page_daae7b12},
-		"module-index":  {"3504d7865ca4597c9970d1f26f4c315d0e413400b9ff41568176b6628eb9889e", tpl_base__render_Page_8b9a4760},
-		"page":          {"82cb7518e138a736c7a9b69077e63659e6fd9e1199c92f5990350a9867da926c", tpl_base__render_Page_b68edd6f},
-		"rule":          {"86ff56f149d65a34c9902fb9546768ae2a5d370f0ebe062e40f617361f21e39c", tpl_base__render_Page_795bf667},
-		"rule-index":    {"84ad2f3b0532327c39cead0652770ac8b06625b332ef648ab7dd28c5b735428e", tpl_base__render_Page_5c708ad9},
-		"search":        {"c766a62d5df21c4bd9696612d43b23f0fe76ee869fec61df15dcccbfce510254", tpl_base__render_Page_86639435},
-		"topic":         {"869cdfbcb975fbb776c122c46b35119ca0e692be9d9714b510fa937dfc125a32", tpl_base__render_Page_1d4f862c},
-		"topic-index":   {"eff910bf67f3059218acb892e672cf92cfac6abcbc1cddab803d38e2ae135438", tpl_base__render_Page_a22927fe},
+		"404":           {"c723d3a2c98fa8427c23389bd30fd7453a8715ad7a370aa2a63b1416aad75b42", tpl_base__render_Page_fc5e1458},
+		"actions":       {"f33012ff3a1885ba0d3908694a360b21c32393eab1947cdb3505d68dfc96d994", tpl_base__render_Page_b0cde15f},
+		"charter":       {"3d737e7e58aac8dd9dfe2db18208130ad4570de2e8689314683ac73edcca541e", tpl_base__render_Page_ed0258b3},
+		"entry":         {"0c66357b3b0040be654d7f8e0ffcf9d76aa3b86e22ac26c1b3017a57166379c7", tpl_base__render_Page_cff3fda3},
+		"facet":         {"bc98b207551a0f76c65cd980b5a1ca90c799aecec67dcd5c635d477a258c7eb9", tpl_base__render_Page_d1acb086},
+		"home":          {"36d5d21cd64b9a1f80d126c747c2942387c7f9957128065165ac1b42600459b6", tpl_base__render_Page_be43b271},
+		"index":         {"a6b209c8d7eae27622392e074898843c7d2e1ee066822e0a1f57a4409bae5438", tpl_base__render_Page_b4877c14},
+		"member":        {"e161d8300e299c1244d2ce05569b3a586475d3e9b278931f3493f3e7e0e0f0b6", tpl_base__render_Page_b7fcd613},
+		"member-index":  {"351a496e6ac6c00ec5abe692fa5bfd6c39174afe8f7b4e6f141a819861b66aeb", tpl_base__render_Page_73ca5165},
+		"minutes":       {"93959786c3a3a140129d5c126308dd1d223ffc6a91b58ad2f1a174e70805cd3e", tpl_base__render_Page_2c119394},
+		"minutes-index": {"c41c962992c79e0a659daec54ef34f31a1ae38f3afea5a1a177562aed2512769", tpl_base__render_Page_75e5dfa0},
+		"module":        {"69af871e2d715f5207fcd46d6e7091fcee9ce7bde437eb87954cb708e3c1cb97", tpl_base__render_Page_042f7c66},
+		"module-index":  {"bc6d16cb6379c74406e79b9a7cddcc1deb45c5f557e02a06612cec8d56aabddd", tpl_base__render_Page_a1051304},
+		"page":          {"04c508cd9dc4037c2423a243e0cf07abd435582c73454c0f8dbaae47bc3c4f7b", tpl_base__render_Page_850fd738},
+		"rule":          {"738a869c30506367d7d7935c5347e9e06a01d7404ebd4a4605a9c43f3776fa7e", tpl_base__render_Page_e5511bfa},
+		"rule-index":    {"9816e93208b869ce9b7bb250c794e869f750a51f080bec0c06e1f9cbc91c2609", tpl_base__render_Page_4c2016ea},
+		"search":        {"95b149a3eeac966cfadc6a318fc45d96102b6261e1329205d722579acb30eecb", tpl_base__render_Page_6623f4ac},
+		"topic":         {"c2e69d5924971f6883c925392de798accbd3949ed417e616a6d723380f368d9e", tpl_base__render_Page_e675c48d},
+		"topic-index":   {"d601033fa547d7a2b1519bec53a26b2129c6b5959539379957c5cf485f389c9b", tpl_base__render_Page_279f58e3},
+		"translations":  {"1111752cea1c81d149800dfd0ce8c94c229b2cd38c6839ba73390202656bb9d6", tpl_base__render_Page_b09c5a81},
 	}
 }
 
@@ -81,14 +82,25 @@ func tpl_backlinks_render_Backlinks_5ea12007(r *run, d0 Backlinks) error {
 	return nil
 }
 
-func tpl_base__render_Page_05936e5e(r *run, d0 *Page) error {
+func tpl_base__render_Page_042f7c66(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -108,55 +120,67 @@ func tpl_base__render_Page_05936e5e(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -166,24 +190,24 @@ func tpl_base__render_Page_05936e5e(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -191,2320 +215,129 @@ func tpl_base__render_Page_05936e5e(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_0ac91f97(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_1a3bbf4e(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	r.w.WriteString(string(v24))
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
 			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_1d4f862c(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
 				}
 			}
-			r.w.WriteString(" · ")
+			r.w.WriteString("\n</ul></nav>")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_b4e5a8cc(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_31a82397(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
 			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
 			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+			d0.writeHrefAttr(r.w, v32.Link)
 			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
 		}
 	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_a410ae02(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_409e193c(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_a95644b4(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_5c708ad9(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_9607df26(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_742a7dcb(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_6392f0f2(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_795bf667(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_751dc362(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_86639435(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_d8ac4637(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_8b9a4760(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_ff9985bd(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_947b4af6(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_baa5a5c0(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_a22927fe(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_3f021423(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_a9899e34(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_4044d183(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_b0de6d79(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_ea730adc(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_b68edd6f(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_16e78108(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_daae7b12(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_30ba42de(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_e6dee61d(r *run, d0 *Page) error {
+func tpl_base__render_Page_279f58e3(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -2524,55 +357,67 @@ func tpl_base__render_Page_e6dee61d(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -2582,24 +427,24 @@ func tpl_base__render_Page_e6dee61d(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -2607,55 +452,129 @@ func tpl_base__render_Page_e6dee61d(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_42301e78(r, d0); err != nil {
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_3f021423(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_eed7d7a5(r *run, d0 *Page) error {
+func tpl_base__render_Page_2c119394(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -2675,55 +594,67 @@ func tpl_base__render_Page_eed7d7a5(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -2733,24 +664,24 @@ func tpl_base__render_Page_eed7d7a5(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -2758,55 +689,129 @@ func tpl_base__render_Page_eed7d7a5(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
 	if err := tpl_main__render_Page_e1dd73cf(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_fc28ebeb(r *run, d0 *Page) error {
+func tpl_base__render_Page_4c2016ea(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -2826,55 +831,67 @@ func tpl_base__render_Page_fc28ebeb(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -2884,24 +901,24 @@ func tpl_base__render_Page_fc28ebeb(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -2909,43 +926,3898 @@ func tpl_base__render_Page_fc28ebeb(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_9607df26(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_6623f4ac(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_d8ac4637(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_73ca5165(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_4044d183(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_75e5dfa0(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_ea730adc(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_850fd738(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_16e78108(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_a1051304(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_ff9985bd(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_b09c5a81(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_b8ff3951(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_b0cde15f(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_0ac91f97(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_b4877c14(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_a95644b4(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_b7fcd613(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_42301e78(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_be43b271(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_baa5a5c0(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_cff3fda3(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_6392f0f2(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_d1acb086(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
 	if err := tpl_main__render_Page_577430b0(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_e5511bfa(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_751dc362(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_e675c48d(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_b4e5a8cc(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_ed0258b3(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_a410ae02(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_fc5e1458(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -5206,6 +7078,189 @@ func tpl_main__render_Page_b4e5a8cc(r *run, d0 *Page) error {
 	r.w.WriteString("\n")
 	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
 		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_b8ff3951(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "translations.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v1 := r.strs.T("translations_lead")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</p>")
+	{
+		v2 := d0.TranslationReports()
+		for v3 := range v2 {
+			v4 := &v2[v3]
+			_, _ = v3, v4
+			r.w.WriteString("\n<section aria-labelledby=\"")
+			writeEscaped(r.w, (*v4).Code)
+			r.w.WriteString("\">\n<h2 id=\"")
+			writeEscaped(r.w, (*v4).Code)
+			r.w.WriteString("\"><span lang=\"")
+			writeEscaped(r.w, (*v4).Code)
+			r.w.WriteString("\"")
+			{
+				if len((*v4).Dir) > 0 {
+					v5 := &(*v4).Dir
+					_ = v5
+					r.w.WriteString(" dir=\"")
+					writeEscaped(r.w, (*v5))
+					r.w.WriteString("\"")
+				}
+			}
+			r.w.WriteString(">")
+			writeEscaped(r.w, (*v4).Name)
+			r.w.WriteString("</span></h2>\n<p>")
+			v6 := r.strs.T("translations_summary", (*v4).Translated, (*v4).Entries, (*v4).Stale, (*v4).Missing)
+			writeEscaped(r.w, v6)
+			r.w.WriteString("</p>")
+			{
+				if len((*v4).Types) > 0 {
+					r.w.WriteString("\n<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">")
+					v7 := r.strs.T("translations_type")
+					writeEscaped(r.w, v7)
+					r.w.WriteString("</th><th scope=\"col\">")
+					v8 := r.strs.T("translations_entries")
+					writeEscaped(r.w, v8)
+					r.w.WriteString("</th><th scope=\"col\">")
+					v9 := r.strs.T("translations_translated")
+					writeEscaped(r.w, v9)
+					r.w.WriteString("</th><th scope=\"col\">")
+					v10 := r.strs.T("translations_stale")
+					writeEscaped(r.w, v10)
+					r.w.WriteString("</th><th scope=\"col\">")
+					v11 := r.strs.T("translations_missing")
+					writeEscaped(r.w, v11)
+					r.w.WriteString("</th></tr></thead>\n<tbody>")
+					{
+						for v12 := range (*v4).Types {
+							v13 := &(*v4).Types[v12]
+							_, _ = v12, v13
+							r.w.WriteString("\n<tr><th scope=\"row\"><a href=\"")
+							if (*v13).Type == nil {
+								return nilError("main", "translations.html:13:50", ".Type.Folder", "*schema.Type", "Folder")
+							}
+							v14 := (*v13).Type.Folder + "/"
+							d0.writeHrefAttr(r.w, v14)
+							r.w.WriteString("\">")
+							v15 := d0.TypeLabel((*v13).Type)
+							writeEscaped(r.w, v15)
+							r.w.WriteString("</a></th><td>")
+							writeEscaped(r.w, strconv.Itoa((*v13).Entries))
+							r.w.WriteString("</td><td>")
+							writeEscaped(r.w, strconv.Itoa((*v13).Translated))
+							r.w.WriteString("</td><td>")
+							writeEscaped(r.w, strconv.Itoa((*v13).Stale))
+							r.w.WriteString("</td><td>")
+							writeEscaped(r.w, strconv.Itoa((*v13).Missing))
+							r.w.WriteString("</td></tr>")
+						}
+					}
+					r.w.WriteString("\n</tbody>\n</table></div>")
+				}
+			}
+			{
+				for v16 := range (*v4).Types {
+					v17 := &(*v4).Types[v16]
+					_, _ = v16, v17
+					{
+						if len((*v17).StaleEntries) > 0 {
+							r.w.WriteString("\n<h3>")
+							v18 := d0.TypeLabel((*v17).Type)
+							writeEscaped(r.w, v18)
+							r.w.WriteString(": ")
+							v19 := r.strs.T("translations_stale")
+							writeEscaped(r.w, v19)
+							r.w.WriteString("</h3>\n<ul>")
+							{
+								for v20 := range (*v17).StaleEntries {
+									v21 := &(*v17).StaleEntries[v20]
+									_, _ = v20, v21
+									r.w.WriteString("\n<li><a href=\"")
+									d0.writeHrefAttr(r.w, (*v21).Entry)
+									r.w.WriteString("\">")
+									(*v21).Entry.writeTitle(r.w)
+									r.w.WriteString("</a> · <code>")
+									writeEscaped(r.w, (*v21).File)
+									r.w.WriteString("</code> · ")
+									{
+										if len((*v21).ChangedBy) > 0 {
+											v22 := r.strs.Date((*v21).Changed)
+											v23 := r.strs.T("translations_changed_by", v22, (*v21).ChangedBy)
+											writeEscaped(r.w, v23)
+										} else {
+											v24 := r.strs.Date((*v21).Changed)
+											v25 := r.strs.T("translations_changed", v24)
+											writeEscaped(r.w, v25)
+										}
+									}
+									{
+										if len((*v21).Edit) > 0 {
+											v26 := &(*v21).Edit
+											_ = v26
+											r.w.WriteString(" · <a href=\"")
+											writeURLAttr(r.w, (*v26))
+											r.w.WriteString("\">")
+											v27 := r.strs.T("translations_update")
+											writeEscaped(r.w, v27)
+											r.w.WriteString("</a>")
+										}
+									}
+									r.w.WriteString("</li>")
+								}
+							}
+							r.w.WriteString("\n</ul>")
+						}
+					}
+					{
+						if len((*v17).MissingEntries) > 0 {
+							r.w.WriteString("\n<h3>")
+							v28 := d0.TypeLabel((*v17).Type)
+							writeEscaped(r.w, v28)
+							r.w.WriteString(": ")
+							v29 := r.strs.T("translations_missing")
+							writeEscaped(r.w, v29)
+							r.w.WriteString("</h3>\n<ul>")
+							{
+								for v30 := range (*v17).MissingEntries {
+									v31 := &(*v17).MissingEntries[v30]
+									_, _ = v30, v31
+									r.w.WriteString("\n<li><a href=\"")
+									d0.writeHrefAttr(r.w, (*v31).Entry)
+									r.w.WriteString("\">")
+									(*v31).Entry.writeTitle(r.w)
+									r.w.WriteString("</a> · <code>")
+									writeEscaped(r.w, (*v31).File)
+									r.w.WriteString("</code>")
+									{
+										if len((*v31).Edit) > 0 {
+											v32 := &(*v31).Edit
+											_ = v32
+											r.w.WriteString(" · <a href=\"")
+											writeURLAttr(r.w, (*v32))
+											r.w.WriteString("\">")
+											v33 := r.strs.T("translations_source")
+											writeEscaped(r.w, v33)
+											r.w.WriteString("</a>")
+										}
+									}
+									r.w.WriteString("</li>")
+								}
+							}
+							r.w.WriteString("\n</ul>")
+						}
+					}
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
 	}
 	r.w.WriteString("\n")
 	return nil

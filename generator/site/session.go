@@ -312,5 +312,6 @@ func (s *Session) loadTheme() (*render.Theme, error) {
 		return nil, err
 	}
 	addHighlightCSS(theme)
+	addLanguagesCSS(theme, len(s.cfg.Languages))
 	return theme, nil
 }
