@@ -74,7 +74,18 @@ func (s *Site) translateView(v *Entry) {
 		v.values, v.translation = values, t.File
 		return
 	}
-	v.untranslated = ownLanguage(e, s.defaultLang()) != s.lang.Code
+	// Only into another language than the default is there a translation
+	// to miss: the default's pages show every original as it is.
+	v.untranslated = s.lang.Prefix != "" && ownLanguage(e, s.defaultLang()) != s.lang.Code
+}
+
+// originalS is a field's value as the original writes it, translated or
+// not: what a facet's page is named by, the same in every language.
+func (v *Entry) originalS(field string) string {
+	if v.translation == nil {
+		return v.S(field)
+	}
+	return record{v.fields, v.e.Fields, v.site}.S(field)
 }
 
 // defaultLang is the language entries are written in unless they say.
@@ -114,8 +125,8 @@ func (p *Page) LanguageLinks() []LanguageLink {
 	here := p.s.lang.Prefix + p.Path
 	for i, a := range alts {
 		out[i] = LanguageLink{Code: a.Code, Name: a.Name, Dir: a.Dir, Current: a.Current, Href: relative(here, a.Path)}
-		if p.Kind == "404" {
-			out[i].Href = p.s.rootURL.Path + a.Path
+		if p.Kind == "404" { // served at any path: to the language's home page
+			out[i].Href = p.s.rootURL.Path + a.Prefix
 		}
 	}
 	return out
@@ -129,7 +140,12 @@ type Alternate struct {
 
 // Alternates are this page in every language, then x-default (the
 // default language's); none when the site has one language.
-func (p *Page) Alternates() []Alternate { return p.s.alternates(p.Path) }
+func (p *Page) Alternates() []Alternate {
+	if p.Kind == "404" {
+		return nil // no page to find in another language
+	}
+	return p.s.alternates(p.Path)
+}
 
 func (s *Site) alternates(path string) []Alternate {
 	if !s.multilingual() {

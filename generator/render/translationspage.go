@@ -24,6 +24,7 @@ type TranslationReport struct {
 // TranslationTypeReport is one type's counts and entries.
 type TranslationTypeReport struct {
 	Type                                *schema.Type
+	Path                                string // its list's, "" for a type without one
 	Entries, Translated, Stale, Missing int
 	MissingEntries, StaleEntries        []TranslationItem
 }
@@ -75,6 +76,9 @@ func (p *Page) TranslationReports() []TranslationReport {
 func (s *Site) translationTypeReport(r *translate.TypeReport) TranslationTypeReport {
 	out := TranslationTypeReport{Type: s.in.Schema.Type(r.Type), Entries: r.Entries, Translated: r.Translated,
 		Stale: len(r.Stale), Missing: len(r.Missing)}
+	if listed(out.Type) {
+		out.Path = out.Type.Folder + "/"
+	}
 	for i, e := range r.MissingEntries() {
 		out.MissingEntries = append(out.MissingEntries, TranslationItem{Entry: s.view(e), File: r.Missing[i].Translation,
 			Edit: s.repoFileLink(e.File, "edit")})
