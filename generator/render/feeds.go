@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"html/template"
 	"io"
@@ -47,6 +48,9 @@ func sitemapPart(i int) string { return "sitemap-" + strconv.Itoa(i+1) + ".xml" 
 // entry's view is left to the caller, which counts or skips most pages.
 func (s *Site) eachSitemapPage(page func(listPath string, e *load.Entry)) {
 	page("", nil)
+	if s.multilingual() {
+		page("translations/", nil)
+	}
 	specs := s.listSpecs()
 	pages := func(l listSpec) {
 		for n := 1; n <= paginate.Pages(l.total, s.pageSize()); n++ {
@@ -156,6 +160,7 @@ func (s *Site) feed(w io.Writer) error {
 		Rel  string `xml:"rel,attr,omitempty"`
 	}
 	type entry struct {
+		Lang    string `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
 		Title   string `xml:"title"`
 		ID      string `xml:"id"`
 		Link    link   `xml:"link"`
@@ -174,16 +179,24 @@ func (s *Site) feed(w io.Writer) error {
 		}
 		entries = append(entries, entry{Title: m.Title(), ID: s.base.String() + m.Path(), Link: link{Href: s.base.String() + m.Path()},
 			Updated: d.Format(time.RFC3339), Summary: strings.Join(m.List("decisions"), " · ")})
+		if s.multilingual() {
+			entries[len(entries)-1].Lang = m.Lang() // an entry shown in its original's language
+		}
+	}
+	feedLang := ""
+	if s.multilingual() {
+		feedLang = s.lang.Code
 	}
 	return writeXML(w, struct {
 		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		Lang    string   `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
 		Title   string   `xml:"title"`
 		ID      string   `xml:"id"`
 		Links   []link   `xml:"link"`
 		Updated string   `xml:"updated"`
 		Author  string   `xml:"author>name"`
 		Entries []entry  `xml:"entry"`
-	}{Title: s.in.Config.Title + " — " + s.theme.Strings.T("nav_minutes"), ID: s.base.String(),
+	}{Lang: feedLang, Title: s.in.Config.Title + " — " + s.theme.Strings.T("nav_minutes"), ID: s.base.String(),
 		Links:   []link{{Href: s.base.String() + "feed.xml", Rel: "self"}, {Href: s.base.String()}},
 		Updated: updated.Format(time.RFC3339), Author: s.in.Config.Title, Entries: entries})
 }
@@ -219,16 +232,23 @@ func (s *Site) calendar(w io.Writer) error {
 			end = start
 		}
 		c.line("BEGIN:VEVENT")
-		c.line("UID:", m.Slug(), "@", s.base.Host)
+		// Each language's calendar is its own: a reader subscribed to two
+		// gets two events, each updated by its calendar only.
+		c.line("UID:", s.lang.Prefix, m.Slug(), "@", s.base.Host)
 		c.timeLine("DTSTAMP:", latest(start, m.Time("updated")), "20060102T150405Z")
 		c.timeLine("DTSTART;VALUE=DATE:", start, "20060102")
 		c.timeLine("DTEND;VALUE=DATE:", end.AddDate(0, 0, 1), "20060102")
-		c.prop("SUMMARY", m.Title())
+		summary, location, description := "SUMMARY", "LOCATION", "DESCRIPTION"
+		if s.multilingual() { // the language of the text (RFC 5545 section 3.2.10)
+			param := ";LANGUAGE=" + cmp.Or(m.Lang(), s.lang.Code)
+			summary, location, description = summary+param, location+param, description+param
+		}
+		c.prop(summary, m.Title())
 		if loc := m.S("location"); loc != "" {
-			c.prop("LOCATION", loc)
+			c.prop(location, loc)
 		}
 		if d := m.List("decisions"); len(d) > 0 {
-			c.linesProp("DESCRIPTION", d)
+			c.linesProp(description, d)
 		}
 		c.line("URL:", s.baseURL, m.Path())
 		c.line("END:VEVENT")
@@ -259,6 +279,9 @@ func (s *Site) calendarSizeEstimate(minutes []*Entry) int {
 			}
 		}
 		// Folds add 3 octets per 74, escapes some more.
+		if s.multilingual() {
+			size += len(s.lang.Prefix) + 3*(len(";LANGUAGE=")+len(cmp.Or(m.Lang(), s.lang.Code)))
+		}
 		size += eventLines + len(m.Slug()) + len(s.base.Host) + len(s.baseURL) + len(m.Path()) + text + text/16
 	}
 	return size
@@ -463,9 +486,17 @@ func (p *Page) writeMemberJSONLD(o *jsonObject, e *Entry) {
 		address.str("addressRegion", e.S("region"))
 		address.close()
 	}
-	p.writeInLanguage(o, e)
 	if topics := e.Refs("offers"); len(topics) > 0 {
 		o.titles("knowsAbout", topics)
+	}
+	if l := p.shownLanguage(e); l != "" {
+		// schema.org gives an Organization or a Person no inLanguage:
+		// the page describing it has one.
+		page := o.object("mainEntityOfPage")
+		page.str("@type", "WebPage")
+		page.str("inLanguage", l)
+		page.str("url", p.Canonical())
+		page.close()
 	}
 	o.str("name", e.Title())
 	if w := e.S("website"); w != "" {
@@ -497,16 +528,24 @@ func (p *Page) writeMinutesJSONLD(o *jsonObject, e *Entry) {
 }
 
 // writeInLanguage gives, on the pages of a site in several languages,
-// the language the entry is shown in: the page's, or the original's.
+// the language the entry is shown in (see shownLanguage).
 func (p *Page) writeInLanguage(o *jsonObject, e *Entry) {
+	if l := p.shownLanguage(e); l != "" {
+		o.str("inLanguage", l)
+	}
+}
+
+// shownLanguage is, on the pages of a site in several languages, the
+// language an entry is shown in: the page's, or its original's when it
+// has no translation into the page's; "" on a site in one language.
+func (p *Page) shownLanguage(e *Entry) string {
 	if !p.s.multilingual() {
-		return
+		return ""
 	}
-	l := e.Lang()
-	if l == "" {
-		l = p.Lang()
+	if l := e.Lang(); l != "" {
+		return l
 	}
-	o.str("inLanguage", l)
+	return p.Lang()
 }
 
 // eventAttendanceMode is schema.org's name for a meeting's format, or "".

@@ -19,7 +19,7 @@ func init() {
 		"facet":         {"bc98b207551a0f76c65cd980b5a1ca90c799aecec67dcd5c635d477a258c7eb9", tpl_base__render_Page_d1acb086},
 		"home":          {"36d5d21cd64b9a1f80d126c747c2942387c7f9957128065165ac1b42600459b6", tpl_base__render_Page_be43b271},
 		"index":         {"a6b209c8d7eae27622392e074898843c7d2e1ee066822e0a1f57a4409bae5438", tpl_base__render_Page_b4877c14},
-		"member":        {"e161d8300e299c1244d2ce05569b3a586475d3e9b278931f3493f3e7e0e0f0b6", tpl_base__render_Page_b7fcd613},
+		"member":        {"9e38ef07a1272efdc41c174f52f8993c601462bfda13b2d756138f7776639c31", tpl_base__render_Page_835cec74},
 		"member-index":  {"351a496e6ac6c00ec5abe692fa5bfd6c39174afe8f7b4e6f141a819861b66aeb", tpl_base__render_Page_73ca5165},
 		"minutes":       {"93959786c3a3a140129d5c126308dd1d223ffc6a91b58ad2f1a174e70805cd3e", tpl_base__render_Page_2c119394},
 		"minutes-index": {"c41c962992c79e0a659daec54ef34f31a1ae38f3afea5a1a177562aed2512769", tpl_base__render_Page_75e5dfa0},
@@ -1741,6 +1741,243 @@ func tpl_base__render_Page_75e5dfa0(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_base__render_Page_835cec74(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_d2ca365b(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
 func tpl_base__render_Page_850fd738(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -2677,243 +2914,6 @@ func tpl_base__render_Page_b4877c14(r *run, d0 *Page) error {
 		}
 	}
 	if err := tpl_main__render_Page_a95644b4(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v34, errv34 := d0.Frame("footer")
-	if errv34 != nil {
-		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
-	}
-	r.w.WriteString(string(v34))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_b7fcd613(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\"")
-	{
-		v2 := d0.Dir()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" dir=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v4 := d0.Policy()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v5 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v5)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v6 := d0.Config()
-	if v6 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v6.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v7 := d0.Description()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v8 := d0.Canonical()
-	writeURLAttr(r.w, v8)
-	r.w.WriteString("\">")
-	{
-		v9 := d0.Alternates()
-		for v10 := range v9 {
-			v11 := &v9[v10]
-			_, _ = v10, v11
-			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
-			writeEscaped(r.w, (*v11).Code)
-			r.w.WriteString("\" href=\"")
-			writeURLAttr(r.w, (*v11).URL)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v12 := d0.Pager.Prev()
-		if len(v12) > 0 {
-			v13 := v12
-			_ = v13
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v13)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v14 := d0.Pager.Next()
-		if len(v14) > 0 {
-			v15 := v14
-			_ = v15
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v15)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v16 := d0.Description()
-	writeEscaped(r.w, v16)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v17 := d0.Canonical()
-	writeEscaped(r.w, v17)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v18 := d0.Config()
-	if v18 == nil {
-		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v18.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v19 := d0.Lang()
-	writeEscaped(r.w, v19)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v20 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v20)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v21 := d0.JSONLD()
-		v22, okv22 := texttemplate.IsTrue(v21)
-		if !okv22 {
-			return truthError("base", "base.html:40:9", ".JSONLD", v21)
-		}
-		if v22 {
-			v23 := v21
-			_ = v23
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v23)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v24, errv24 := d0.Frame("header")
-	if errv24 != nil {
-		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
-	}
-	r.w.WriteString(string(v24))
-	{
-		v25 := d0.LanguageLinks()
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
-			v27 := r.strs.T("language_nav")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("\"><ul>")
-			{
-				for v28 := range v26 {
-					v29 := &v26[v28]
-					_, _ = v28, v29
-					r.w.WriteString("\n<li><a href=\"")
-					writeURLAttr(r.w, (*v29).Href)
-					r.w.WriteString("\" lang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\" hreflang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\"")
-					{
-						if len((*v29).Dir) > 0 {
-							v30 := &(*v29).Dir
-							_ = v30
-							r.w.WriteString(" dir=\"")
-							writeEscaped(r.w, (*v30))
-							r.w.WriteString("\"")
-						}
-					}
-					{
-						if bool((*v29).Current) {
-							r.w.WriteString(" aria-current=\"page\"")
-						}
-					}
-					r.w.WriteString(">")
-					writeEscaped(r.w, (*v29).Name)
-					r.w.WriteString("</a></li>")
-				}
-			}
-			r.w.WriteString("\n</ul></nav>")
-		}
-	}
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	{
-		v31 := d0.TranslationNotice()
-		if v31 != nil {
-			v32 := v31
-			_ = v32
-			r.w.WriteString("<p class=\"notice translation-notice\">")
-			if v32 == nil {
-				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
-			}
-			r.w.WriteString(string(v32.Text))
-			r.w.WriteString(" <a href=\"")
-			if v32 == nil {
-				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
-			}
-			d0.writeHrefAttr(r.w, v32.Link)
-			r.w.WriteString("\">")
-			v33 := r.strs.T("translation_help")
-			writeEscaped(r.w, v33)
-			r.w.WriteString("</a></p>\n")
-		}
-	}
-	if err := tpl_main__render_Page_42301e78(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -5961,452 +5961,6 @@ func tpl_main__render_Page_4044d183(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_42301e78(r *run, d0 *Page) error {
-	_ = d0
-	if d0 == nil {
-		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article class=\"member\">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "members/")
-	r.w.WriteString("\">")
-	v2 := r.strs.T("nav_members")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</a></p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "member.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	v3 := (*v1).S("kind")
-	v4 := "kind_" + v3
-	v5 := r.strs.T(v4)
-	writeEscaped(r.w, v5)
-	{
-		v6 := (*v1).S("region")
-		if len(v6) > 0 {
-			v7 := v6
-			_ = v7
-			r.w.WriteString(" · ")
-			writeEscaped(r.w, v7)
-		}
-	}
-	{
-		v8 := (*v1).S("country")
-		if len(v8) > 0 {
-			v9 := v8
-			_ = v9
-			r.w.WriteString(" · ")
-			v10 := r.strs.Country(v9)
-			writeEscaped(r.w, v10)
-		}
-	}
-	r.w.WriteString("</p>\n<dl class=\"fields\">")
-	{
-		v11 := (*v1).List("sectors")
-		if len(v11) > 0 {
-			v12 := v11
-			_ = v12
-			r.w.WriteString("<dt>")
-			v13 := r.strs.T("sectors")
-			writeEscaped(r.w, v13)
-			r.w.WriteString("</dt><dd>")
-			v14 := strings.Join(v12, ", ")
-			writeEscaped(r.w, v14)
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v15 := (*v1).List("languages")
-		if len(v15) > 0 {
-			v16 := v15
-			_ = v16
-			r.w.WriteString("<dt>")
-			v17 := r.strs.T("languages")
-			writeEscaped(r.w, v17)
-			r.w.WriteString("</dt><dd>")
-			{
-				for v18 := range v16 {
-					v19 := &v16[v18]
-					_, _ = v18, v19
-					{
-						if v18 != 0 {
-							r.w.WriteString(", ")
-						}
-					}
-					v20 := r.strs.Language((*v19))
-					writeEscaped(r.w, v20)
-				}
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v21 := (*v1).Time("joined")
-		if true {
-			v22 := v21
-			_ = v22
-			{
-				v23 := v22.IsZero()
-				if bool(!(bool(v23))) {
-					r.w.WriteString("<dt>")
-					v24 := r.strs.T("joined")
-					writeEscaped(r.w, v24)
-					r.w.WriteString("</dt><dd><time datetime=\"")
-					v25 := isoDate(v22)
-					writeEscaped(r.w, v25)
-					r.w.WriteString("\">")
-					v26 := r.strs.Date(v22)
-					writeEscaped(r.w, v26)
-					r.w.WriteString("</time></dd>")
-				}
-			}
-		}
-	}
-	{
-		v27 := (*v1).S("website")
-		if len(v27) > 0 {
-			v28 := v27
-			_ = v28
-			r.w.WriteString("<dt>")
-			v29 := r.strs.T("website")
-			writeEscaped(r.w, v29)
-			r.w.WriteString("</dt><dd><a href=\"")
-			writeURLAttr(r.w, v28)
-			r.w.WriteString("\" rel=\"noopener\">")
-			writeEscaped(r.w, v28)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	{
-		v30 := (*v1).S("email")
-		if len(v30) > 0 {
-			v31 := v30
-			_ = v31
-			r.w.WriteString("<dt>")
-			v32 := r.strs.T("email")
-			writeEscaped(r.w, v32)
-			r.w.WriteString("</dt><dd><a href=\"mailto:")
-			writeURLNormalized(r.w, v31)
-			r.w.WriteString("\">")
-			writeEscaped(r.w, v31)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	v33 := (*v1).FieldsExcept("name", "kind", "region", "country", "sectors", "languages", "joined", "website", "email", "offers", "needs")
-	v34 := d0.WithFields(v33)
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v34); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
-	v35 := r.strs.T("offers")
-	writeEscaped(r.w, v35)
-	r.w.WriteString("</h2>")
-	v36 := (*v1).Refs("offers")
-	v37 := d0.With(v36)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v37); err != nil {
-		return err
-	}
-	{
-		v38 := (*v1).Refs("offers")
-		if bool(!(len(v38) > 0)) {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
-	v39 := r.strs.T("needs")
-	writeEscaped(r.w, v39)
-	r.w.WriteString("</h2>")
-	v40 := (*v1).Refs("needs")
-	v41 := d0.With(v40)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v41); err != nil {
-		return err
-	}
-	{
-		v42 := (*v1).Refs("needs")
-		if bool(!(len(v42) > 0)) {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n</div>\n")
-	{
-		v43 := d0.Peers((*v1))
-		if len(v43) > 0 {
-			v44 := v43
-			_ = v44
-			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
-			v45 := r.strs.T("peers")
-			writeEscaped(r.w, v45)
-			r.w.WriteString("</h2>\n<dl class=\"peers\">")
-			{
-				for v46 := range v44 {
-					v47 := &v44[v46]
-					_, _ = v46, v47
-					r.w.WriteString("\n<dt><a href=\"")
-					d0.writeHrefAttr(r.w, (*v47).Topic)
-					r.w.WriteString("\">")
-					(*v47).Topic.writeTitle(r.w)
-					r.w.WriteString("</a></dt>\n<dd>")
-					{
-						if len((*v47).Members) > 0 {
-							v48 := d0.With((*v47).Members)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v48); err != nil {
-								return err
-							}
-							{
-								if (*v47).More != 0 {
-									r.w.WriteString(" <a href=\"")
-									d0.writeHrefAttr(r.w, (*v47).Path)
-									r.w.WriteString("\">")
-									v49 := r.strs.T("peers_more", (*v47).More)
-									writeEscaped(r.w, v49)
-									r.w.WriteString("</a>")
-								}
-							}
-						} else {
-							r.w.WriteString("<span class=\"gap\">")
-							v50 := r.strs.T("peers_none")
-							writeEscaped(r.w, v50)
-							r.w.WriteString("</span>")
-						}
-					}
-					r.w.WriteString("</dd>")
-				}
-			}
-			r.w.WriteString("\n</dl>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	{
-		v51 := d0.Roles((*v1))
-		if len(v51) > 0 {
-			v52 := v51
-			_ = v52
-			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
-			v53 := r.strs.T("roles")
-			writeEscaped(r.w, v53)
-			r.w.WriteString("</h2>\n<ul>")
-			{
-				for v54 := range v52 {
-					v55 := &v52[v54]
-					_, _ = v54, v55
-					r.w.WriteString("\n<li><strong>")
-					writeEscaped(r.w, (*v55).Role)
-					r.w.WriteString("</strong> — <a href=\"")
-					d0.writeHrefAttr(r.w, (*v55).Rule)
-					r.w.WriteString("\">")
-					(*v55).Rule.writeTitle(r.w)
-					r.w.WriteString("</a> · <time datetime=\"")
-					v56 := isoDate((*v55).From)
-					writeEscaped(r.w, v56)
-					r.w.WriteString("\">")
-					v57 := r.strs.Date((*v55).From)
-					writeEscaped(r.w, v57)
-					r.w.WriteString("</time>")
-					{
-						v58 := (*v55).To.IsZero()
-						if bool(!(bool(v58))) {
-							r.w.WriteString(" – <time datetime=\"")
-							v59 := isoDate((*v55).To)
-							writeEscaped(r.w, v59)
-							r.w.WriteString("\">")
-							v60 := r.strs.Date((*v55).To)
-							writeEscaped(r.w, v60)
-							r.w.WriteString("</time>")
-						}
-					}
-					{
-						if bool((*v55).Current) {
-							r.w.WriteString(" <span class=\"badge\">")
-							v61 := r.strs.T("current")
-							writeEscaped(r.w, v61)
-							r.w.WriteString("</span>")
-						}
-					}
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v62 := d0.ActionsOf((*v1))
-		if v62 != nil {
-			v63 := v62
-			_ = v63
-			r.w.WriteString("<section aria-labelledby=\"owned-actions\">\n<h2 id=\"owned-actions\">")
-			v64 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v64)
-			r.w.WriteString(" <span class=\"sub\">")
-			if v63 == nil {
-				return nilError("main", "member.html:37:78", ".Open", "*render.MemberActions", "Open")
-			}
-			v65 := r.strs.T("open_count", v63.Open)
-			writeEscaped(r.w, v65)
-			{
-				if v63 == nil {
-					return nilError("main", "member.html:37:90", ".Overdue", "*render.MemberActions", "Overdue")
-				}
-				if v63.Overdue != 0 {
-					r.w.WriteString(" · <strong>")
-					if v63 == nil {
-						return nilError("main", "member.html:37:132", ".Overdue", "*render.MemberActions", "Overdue")
-					}
-					v66 := r.strs.T("overdue_count", v63.Overdue)
-					writeEscaped(r.w, v66)
-					r.w.WriteString("</strong>")
-				}
-			}
-			r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
-			{
-				if v63 == nil {
-					return nilError("main", "member.html:39:10", ".Actions", "*render.MemberActions", "Actions")
-				}
-				for v67 := range v63.Actions {
-					v68 := &v63.Actions[v67]
-					_, _ = v67, v68
-					r.w.WriteString("\n<li class=\"status-")
-					writeEscaped(r.w, (*v68).Status)
-					{
-						if bool((*v68).Overdue) {
-							r.w.WriteString(" overdue")
-						}
-					}
-					r.w.WriteString("\">")
-					writeEscaped(r.w, (*v68).Task)
-					r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
-					writeEscaped(r.w, (*v68).Status)
-					r.w.WriteString("\">")
-					v69 := "status_" + (*v68).Status
-					v70 := r.strs.T(v69)
-					writeEscaped(r.w, v70)
-					r.w.WriteString("</span>")
-					{
-						v71 := (*v68).Due.IsZero()
-						if bool(!(bool(v71))) {
-							r.w.WriteString(" · ")
-							v72 := r.strs.T("due")
-							writeEscaped(r.w, v72)
-							r.w.WriteString(" <time datetime=\"")
-							v73 := isoDate((*v68).Due)
-							writeEscaped(r.w, v73)
-							r.w.WriteString("\">")
-							v74 := r.strs.Date((*v68).Due)
-							writeEscaped(r.w, v74)
-							r.w.WriteString("</time>")
-						}
-					}
-					{
-						if bool((*v68).Overdue) {
-							r.w.WriteString(" · <strong>")
-							v75 := r.strs.T("overdue")
-							writeEscaped(r.w, v75)
-							r.w.WriteString("</strong>")
-						}
-					}
-					r.w.WriteString(" · <a href=\"")
-					d0.writeHrefAttr(r.w, (*v68).Minutes)
-					r.w.WriteString("#actions\">")
-					(*v68).Minutes.writeTitle(r.w)
-					r.w.WriteString("</a></span></li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n")
-			{
-				v76 := v63.More()
-				if bool(v76) {
-					r.w.WriteString("<p class=\"more\"><a href=\"")
-					if v63 == nil {
-						return nilError("main", "member.html:43:46", ".Path", "*render.MemberActions", "Path")
-					}
-					d0.writeHrefAttr(r.w, v63.Path)
-					r.w.WriteString("#")
-					if v63 == nil {
-						return nilError("main", "member.html:43:56", ".Anchor", "*render.MemberActions", "Anchor")
-					}
-					writeEscaped(r.w, urlEscape(v63.Anchor))
-					r.w.WriteString("\">")
-					if v63 == nil {
-						return nilError("main", "member.html:43:81", ".Total", "*render.MemberActions", "Total")
-					}
-					v77 := r.strs.T("see_all", v63.Total)
-					writeEscaped(r.w, v77)
-					r.w.WriteString("</a></p>")
-				}
-			}
-			r.w.WriteString("\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v78 := d0.Referrers((*v1), "minutes", "rapporteur")
-		if v78 != nil {
-			v79 := v78
-			_ = v79
-			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
-			v80 := r.strs.T("minutes_rapporteur")
-			writeEscaped(r.w, v80)
-			r.w.WriteString("</h2>")
-			v81 := d0.WithReferrers(v79)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v81); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v82 := d0.Referrers((*v1), "minutes", "attendees")
-		if v82 != nil {
-			v83 := v82
-			_ = v83
-			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
-			v84 := r.strs.T("minutes_attended")
-			writeEscaped(r.w, v84)
-			r.w.WriteString("</h2>")
-			v85 := d0.WithReferrers(v83)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v85); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v86 := d0.Referrers((*v1), "module", "authors")
-		if v86 != nil {
-			v87 := v86
-			_ = v87
-			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
-			v88 := r.strs.T("modules_authored")
-			writeEscaped(r.w, v88)
-			r.w.WriteString("</h2>")
-			v89 := d0.WithReferrers(v87)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v89); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n</article>\n")
-	v90 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v90); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
 func tpl_main__render_Page_577430b0(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
@@ -7475,6 +7029,463 @@ func tpl_main__render_Page_baa5a5c0(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString("\n</ul>\n</section>\n")
+	return nil
+}
+
+func tpl_main__render_Page_d2ca365b(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article class=\"member\"")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "members/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_members")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "member.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	v5 := (*v1).S("kind")
+	v6 := "kind_" + v5
+	v7 := r.strs.T(v6)
+	writeEscaped(r.w, v7)
+	{
+		v8 := (*v1).S("region")
+		if len(v8) > 0 {
+			v9 := v8
+			_ = v9
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v9)
+		}
+	}
+	{
+		v10 := (*v1).S("country")
+		if len(v10) > 0 {
+			v11 := v10
+			_ = v11
+			r.w.WriteString(" · ")
+			v12 := r.strs.Country(v11)
+			writeEscaped(r.w, v12)
+		}
+	}
+	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	{
+		v13 := (*v1).List("sectors")
+		if len(v13) > 0 {
+			v14 := v13
+			_ = v14
+			r.w.WriteString("<dt>")
+			v15 := r.strs.T("sectors")
+			writeEscaped(r.w, v15)
+			r.w.WriteString("</dt><dd>")
+			v16 := strings.Join(v14, ", ")
+			writeEscaped(r.w, v16)
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v17 := (*v1).List("languages")
+		if len(v17) > 0 {
+			v18 := v17
+			_ = v18
+			r.w.WriteString("<dt>")
+			v19 := r.strs.T("languages")
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</dt><dd>")
+			{
+				for v20 := range v18 {
+					v21 := &v18[v20]
+					_, _ = v20, v21
+					{
+						if v20 != 0 {
+							r.w.WriteString(", ")
+						}
+					}
+					v22 := r.strs.Language((*v21))
+					writeEscaped(r.w, v22)
+				}
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v23 := (*v1).Time("joined")
+		if true {
+			v24 := v23
+			_ = v24
+			{
+				v25 := v24.IsZero()
+				if bool(!(bool(v25))) {
+					r.w.WriteString("<dt>")
+					v26 := r.strs.T("joined")
+					writeEscaped(r.w, v26)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v27 := isoDate(v24)
+					writeEscaped(r.w, v27)
+					r.w.WriteString("\">")
+					v28 := r.strs.Date(v24)
+					writeEscaped(r.w, v28)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v29 := (*v1).S("website")
+		if len(v29) > 0 {
+			v30 := v29
+			_ = v30
+			r.w.WriteString("<dt>")
+			v31 := r.strs.T("website")
+			writeEscaped(r.w, v31)
+			r.w.WriteString("</dt><dd><a href=\"")
+			writeURLAttr(r.w, v30)
+			r.w.WriteString("\" rel=\"noopener\">")
+			writeEscaped(r.w, v30)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	{
+		v32 := (*v1).S("email")
+		if len(v32) > 0 {
+			v33 := v32
+			_ = v33
+			r.w.WriteString("<dt>")
+			v34 := r.strs.T("email")
+			writeEscaped(r.w, v34)
+			r.w.WriteString("</dt><dd><a href=\"mailto:")
+			writeURLNormalized(r.w, v33)
+			r.w.WriteString("\">")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	v35 := (*v1).FieldsExcept("name", "kind", "region", "country", "sectors", "languages", "joined", "website", "email", "offers", "needs")
+	v36 := d0.WithFields(v35)
+	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v36); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
+	v37 := r.strs.T("offers")
+	writeEscaped(r.w, v37)
+	r.w.WriteString("</h2>")
+	v38 := (*v1).Refs("offers")
+	v39 := d0.With(v38)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v39); err != nil {
+		return err
+	}
+	{
+		v40 := (*v1).Refs("offers")
+		if bool(!(len(v40) > 0)) {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
+	v41 := r.strs.T("needs")
+	writeEscaped(r.w, v41)
+	r.w.WriteString("</h2>")
+	v42 := (*v1).Refs("needs")
+	v43 := d0.With(v42)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v43); err != nil {
+		return err
+	}
+	{
+		v44 := (*v1).Refs("needs")
+		if bool(!(len(v44) > 0)) {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n")
+	{
+		v45 := d0.Peers((*v1))
+		if len(v45) > 0 {
+			v46 := v45
+			_ = v46
+			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
+			v47 := r.strs.T("peers")
+			writeEscaped(r.w, v47)
+			r.w.WriteString("</h2>\n<dl class=\"peers\">")
+			{
+				for v48 := range v46 {
+					v49 := &v46[v48]
+					_, _ = v48, v49
+					r.w.WriteString("\n<dt><a href=\"")
+					d0.writeHrefAttr(r.w, (*v49).Topic)
+					r.w.WriteString("\">")
+					(*v49).Topic.writeTitle(r.w)
+					r.w.WriteString("</a></dt>\n<dd>")
+					{
+						if len((*v49).Members) > 0 {
+							v50 := d0.With((*v49).Members)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v50); err != nil {
+								return err
+							}
+							{
+								if (*v49).More != 0 {
+									r.w.WriteString(" <a href=\"")
+									d0.writeHrefAttr(r.w, (*v49).Path)
+									r.w.WriteString("\">")
+									v51 := r.strs.T("peers_more", (*v49).More)
+									writeEscaped(r.w, v51)
+									r.w.WriteString("</a>")
+								}
+							}
+						} else {
+							r.w.WriteString("<span class=\"gap\">")
+							v52 := r.strs.T("peers_none")
+							writeEscaped(r.w, v52)
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("</dd>")
+				}
+			}
+			r.w.WriteString("\n</dl>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v53 := d0.Roles((*v1))
+		if len(v53) > 0 {
+			v54 := v53
+			_ = v54
+			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
+			v55 := r.strs.T("roles")
+			writeEscaped(r.w, v55)
+			r.w.WriteString("</h2>\n<ul>")
+			{
+				for v56 := range v54 {
+					v57 := &v54[v56]
+					_, _ = v56, v57
+					r.w.WriteString("\n<li><strong>")
+					writeEscaped(r.w, (*v57).Role)
+					r.w.WriteString("</strong> — <a href=\"")
+					d0.writeHrefAttr(r.w, (*v57).Rule)
+					r.w.WriteString("\">")
+					(*v57).Rule.writeTitle(r.w)
+					r.w.WriteString("</a> · <time datetime=\"")
+					v58 := isoDate((*v57).From)
+					writeEscaped(r.w, v58)
+					r.w.WriteString("\">")
+					v59 := r.strs.Date((*v57).From)
+					writeEscaped(r.w, v59)
+					r.w.WriteString("</time>")
+					{
+						v60 := (*v57).To.IsZero()
+						if bool(!(bool(v60))) {
+							r.w.WriteString(" – <time datetime=\"")
+							v61 := isoDate((*v57).To)
+							writeEscaped(r.w, v61)
+							r.w.WriteString("\">")
+							v62 := r.strs.Date((*v57).To)
+							writeEscaped(r.w, v62)
+							r.w.WriteString("</time>")
+						}
+					}
+					{
+						if bool((*v57).Current) {
+							r.w.WriteString(" <span class=\"badge\">")
+							v63 := r.strs.T("current")
+							writeEscaped(r.w, v63)
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v64 := d0.ActionsOf((*v1))
+		if v64 != nil {
+			v65 := v64
+			_ = v65
+			r.w.WriteString("<section aria-labelledby=\"owned-actions\">\n<h2 id=\"owned-actions\">")
+			v66 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v66)
+			r.w.WriteString(" <span class=\"sub\">")
+			if v65 == nil {
+				return nilError("main", "member.html:37:78", ".Open", "*render.MemberActions", "Open")
+			}
+			v67 := r.strs.T("open_count", v65.Open)
+			writeEscaped(r.w, v67)
+			{
+				if v65 == nil {
+					return nilError("main", "member.html:37:90", ".Overdue", "*render.MemberActions", "Overdue")
+				}
+				if v65.Overdue != 0 {
+					r.w.WriteString(" · <strong>")
+					if v65 == nil {
+						return nilError("main", "member.html:37:132", ".Overdue", "*render.MemberActions", "Overdue")
+					}
+					v68 := r.strs.T("overdue_count", v65.Overdue)
+					writeEscaped(r.w, v68)
+					r.w.WriteString("</strong>")
+				}
+			}
+			r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
+			{
+				if v65 == nil {
+					return nilError("main", "member.html:39:10", ".Actions", "*render.MemberActions", "Actions")
+				}
+				for v69 := range v65.Actions {
+					v70 := &v65.Actions[v69]
+					_, _ = v69, v70
+					r.w.WriteString("\n<li class=\"status-")
+					writeEscaped(r.w, (*v70).Status)
+					{
+						if bool((*v70).Overdue) {
+							r.w.WriteString(" overdue")
+						}
+					}
+					r.w.WriteString("\">")
+					writeEscaped(r.w, (*v70).Task)
+					r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
+					writeEscaped(r.w, (*v70).Status)
+					r.w.WriteString("\">")
+					v71 := "status_" + (*v70).Status
+					v72 := r.strs.T(v71)
+					writeEscaped(r.w, v72)
+					r.w.WriteString("</span>")
+					{
+						v73 := (*v70).Due.IsZero()
+						if bool(!(bool(v73))) {
+							r.w.WriteString(" · ")
+							v74 := r.strs.T("due")
+							writeEscaped(r.w, v74)
+							r.w.WriteString(" <time datetime=\"")
+							v75 := isoDate((*v70).Due)
+							writeEscaped(r.w, v75)
+							r.w.WriteString("\">")
+							v76 := r.strs.Date((*v70).Due)
+							writeEscaped(r.w, v76)
+							r.w.WriteString("</time>")
+						}
+					}
+					{
+						if bool((*v70).Overdue) {
+							r.w.WriteString(" · <strong>")
+							v77 := r.strs.T("overdue")
+							writeEscaped(r.w, v77)
+							r.w.WriteString("</strong>")
+						}
+					}
+					r.w.WriteString(" · <a href=\"")
+					d0.writeHrefAttr(r.w, (*v70).Minutes)
+					r.w.WriteString("#actions\">")
+					(*v70).Minutes.writeTitle(r.w)
+					r.w.WriteString("</a></span></li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n")
+			{
+				v78 := v65.More()
+				if bool(v78) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					if v65 == nil {
+						return nilError("main", "member.html:43:46", ".Path", "*render.MemberActions", "Path")
+					}
+					d0.writeHrefAttr(r.w, v65.Path)
+					r.w.WriteString("#")
+					if v65 == nil {
+						return nilError("main", "member.html:43:56", ".Anchor", "*render.MemberActions", "Anchor")
+					}
+					writeEscaped(r.w, urlEscape(v65.Anchor))
+					r.w.WriteString("\">")
+					if v65 == nil {
+						return nilError("main", "member.html:43:81", ".Total", "*render.MemberActions", "Total")
+					}
+					v79 := r.strs.T("see_all", v65.Total)
+					writeEscaped(r.w, v79)
+					r.w.WriteString("</a></p>")
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v80 := d0.Referrers((*v1), "minutes", "rapporteur")
+		if v80 != nil {
+			v81 := v80
+			_ = v81
+			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
+			v82 := r.strs.T("minutes_rapporteur")
+			writeEscaped(r.w, v82)
+			r.w.WriteString("</h2>")
+			v83 := d0.WithReferrers(v81)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v83); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v84 := d0.Referrers((*v1), "minutes", "attendees")
+		if v84 != nil {
+			v85 := v84
+			_ = v85
+			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
+			v86 := r.strs.T("minutes_attended")
+			writeEscaped(r.w, v86)
+			r.w.WriteString("</h2>")
+			v87 := d0.WithReferrers(v85)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v87); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v88 := d0.Referrers((*v1), "module", "authors")
+		if v88 != nil {
+			v89 := v88
+			_ = v89
+			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
+			v90 := r.strs.T("modules_authored")
+			writeEscaped(r.w, v90)
+			r.w.WriteString("</h2>")
+			v91 := d0.WithReferrers(v89)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v91); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v92 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v92); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -232,4 +233,75 @@ func TestPlantedSecretsNeverPublished(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPlantedSecretsInTranslations: a private field is not translatable,
+// so a translation that restates one is an error (and the site is not
+// built); translations of entries with private fields publish none of
+// them in any language; a draft translation is left out without --drafts.
+func TestPlantedSecretsInTranslations(t *testing.T) {
+	t.Parallel()
+	src := secretSite(t)
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(src, filepath.FromSlash(name)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/members/red-mujeres-sonora.km.md", "+++\nname = \"Red de Mujeres\"\nphone = \"+52 zqxphone 4242\"\n+++\n")
+	write("content/events/fair.es.md", "+++\ntitle = \"Feria\"\n[[sessions]]\ntitle = \"Apertura\"\ndoor_code = \"zqxdoorcode\"\n+++\n")
+	p, err := Open(context.Background(), Options{Source: src, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var refused []string
+	for _, d := range p.Diags {
+		if d.Code == "not-translatable" {
+			refused = append(refused, d.File+" "+d.Key)
+		}
+	}
+	p.Close()
+	if want := []string{"content/events/fair.es.md sessions.0.door_code", "content/members/red-mujeres-sonora.km.md phone"}; !slicesEqualSorted(refused, want) {
+		t.Errorf("private fields in translations: errors at %q, want %q", refused, want)
+	}
+
+	write("content/members/red-mujeres-sonora.km.md", "+++\nname = \"Red de Mujeres\"\n+++\n\nបណ្ដាញស្ត្រី។\n")
+	write("content/events/fair.es.md", "+++\ntitle = \"Feria de primavera\"\n[[sessions]]\ntitle = \"Apertura\"\n+++\n\nUna feria pública.\n")
+	write("content/pages/about.mn.md", "+++\ntitle = \"zqxdrafttranslation\"\ndraft = true\n+++\n\nzqxdrafttranslation\n")
+	for _, drafts := range []bool{false, true} {
+		p, err := Open(context.Background(), Options{Source: src, Today: today, Drafts: drafts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Diags.HasErrors() {
+			p.Close()
+			t.Fatalf("the planted site has errors:\n%v", p.Diags)
+		}
+		out := filepath.Join(t.TempDir(), "public")
+		_, err = p.Build(context.Background(), BuildOptions{Out: out})
+		p.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		found, _ := grepOutput(t, out, append(slices.Clone(privateMarkers), "zqxdrafttranslation"))
+		for _, m := range privateMarkers {
+			if len(found[m]) > 0 {
+				t.Errorf("drafts=%v: the private value %q is published in %v", drafts, m, found[m])
+			}
+		}
+		if got := len(found["zqxdrafttranslation"]) > 0; got != drafts {
+			t.Errorf("drafts=%v: the draft translation is published: %v", drafts, found["zqxdrafttranslation"])
+		}
+		for _, f := range []string{"km/members/red-mujeres-sonora/index.html", "es/events/fair/index.html"} {
+			if html := read(t, filepath.Join(out, f)); !strings.Contains(html, "បណ្ដាញស្ត្រី") && !strings.Contains(html, "Una feria pública") {
+				t.Errorf("%s does not show its translation: the planting does not work", f)
+			}
+		}
+	}
+}
+
+func slicesEqualSorted(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
 }

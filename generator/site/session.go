@@ -22,6 +22,7 @@ import (
 	"github.com/agora-community/agora/generator/load"
 	"github.com/agora-community/agora/generator/render"
 	"github.com/agora-community/agora/generator/schema"
+	"github.com/agora-community/agora/generator/translate"
 	"github.com/agora-community/agora/generator/validate"
 )
 
@@ -59,6 +60,10 @@ type Session struct {
 	// An entry's stamp never changes, and one gone reads as changed, so
 	// snapshots share the map while the session adds and removes.
 	stamps *sync.Map
+	// translationChanges are Git's last changes of content/, read once
+	// per whole load to tell stale translations (as gitChanges, when
+	// the pages show history).
+	translationChanges map[string]translate.Change
 
 	// What changed since the last snapshot, which the next one reports:
 	// an update that fails leaves it for the one that succeeds.
@@ -187,6 +192,7 @@ func (s *Session) loadAll(ctx context.Context) ([]string, error) {
 	s.content = content
 	s.linked = link.Link(content, sch, link.Options{Drafts: s.opts.Drafts})
 	notes := s.readHistory(ctx)
+	s.readTranslationChanges(ctx)
 	s.markdown = markdownRenderer(cfg.UnsafeHTML)
 	s.ownTheme = schema.Sub(s.root.FS(), "themes/"+cfg.Theme) != nil
 	s.loaded = true
@@ -256,7 +262,34 @@ func (s *Session) diags() diag.List {
 		out = append(out, l.Diags...)
 	}
 	out = append(out, validate.Across(s.content.Entries, s.schema)...)
-	return append(out, s.linked.Diags()...)
+	out = append(out, s.linked.Diags()...)
+	return append(out, s.translationDiags()...)
+}
+
+// readTranslationChanges reads, for a project with translations, when
+// Git last changed each file, as Project.fileChanges does.
+func (s *Session) readTranslationChanges(ctx context.Context) {
+	if len(s.content.Translations) == 0 {
+		return
+	}
+	changes := s.gitChanges
+	if changes == nil {
+		changes = gitinfo.Read(ctx, s.opts.Source, "content").Changes
+	}
+	s.translationChanges = make(map[string]translate.Change, len(changes))
+	for file, c := range changes {
+		s.translationChanges[file] = translate.Change{Date: c.Date, Author: c.Author}
+	}
+}
+
+// translationDiags checks the translations against their originals as
+// they now are, as Open does.
+func (s *Session) translationDiags() diag.List {
+	if len(s.content.Translations) == 0 {
+		return nil
+	}
+	set, diags := translate.Check(s.content, s.schema, s.cfg.Languages)
+	return append(diags, set.Stale(translate.LastChange(s.translationChanges))...)
 }
 
 // snapshot hands out the project as it now is, and what changed since
