@@ -45,7 +45,7 @@ type Session struct {
 	cfg      *config.Site
 	schema   *schema.Schema
 	ownTheme bool
-	theme    *render.Theme // loaded at the first snapshot after a whole load
+	themes   map[string]*render.Theme // by language, loaded at the first snapshot after a whole load
 	markdown func(src, text []byte) ([]byte, []byte, error)
 	// setupDiags are the problems found only by a whole load: site.toml,
 	// the schema, folders and stray files, duplicate slugs.
@@ -64,6 +64,7 @@ type Session struct {
 	// per whole load to tell stale translations (as gitChanges, when
 	// the pages show history).
 	translationChanges map[string]translate.Change
+	translations       *translate.Set // as the last diags checked them
 
 	// What changed since the last snapshot, which the next one reports:
 	// an update that fails leaves it for the one that succeeds.
@@ -289,27 +290,43 @@ func (s *Session) translationDiags() diag.List {
 		return nil
 	}
 	set, diags := translate.Check(s.content, s.schema, s.cfg.Languages)
+	s.translations = set
 	return append(diags, set.Stale(translate.LastChange(s.translationChanges))...)
 }
 
 // snapshot hands out the project as it now is, and what changed since
 // the last snapshot.
 func (s *Session) snapshot() (*Snapshot, error) {
-	if s.theme == nil {
-		theme, err := s.loadTheme()
-		if err != nil {
-			return nil, err
-		}
-		s.theme = theme
-	}
 	base, err := url.Parse("http://" + s.host + s.cfg.BasePath())
 	if err != nil {
 		return nil, fmt.Errorf("serving on %s: %v", s.host, err)
 	}
 	in := render.Input{Config: s.cfg, Schema: s.schema, Content: s.content, Graph: s.linked.Graph,
-		Changes: s.gitChanges, ModTimes: s.modTimes}
-	site := render.New(in, s.theme, render.Options{BaseURL: base, Drafts: s.opts.Drafts, Today: s.opts.Today, Markdown: s.markdown})
-	snap := &Snapshot{Site: site, graph: s.linked.Graph, schema: s.schema, drafts: s.opts.Drafts,
+		Changes: s.gitChanges, ModTimes: s.modTimes, Translations: s.translations}
+	langs := translate.Languages(s.cfg.Languages)
+	if len(langs) < 2 {
+		langs = []translate.Language{{Code: s.cfg.Language}}
+	}
+	if s.themes == nil {
+		s.themes = map[string]*render.Theme{}
+	}
+	var sites []LanguageSite
+	for _, l := range langs {
+		theme := s.themes[l.Code]
+		if theme == nil {
+			if theme, err = s.loadTheme(l.Code); err != nil {
+				return nil, err
+			}
+			s.themes[l.Code] = theme
+		}
+		opts := render.Options{BaseURL: base, Drafts: s.opts.Drafts, Today: s.opts.Today, Markdown: s.markdown, Lang: l.Code}
+		if len(langs) > 1 {
+			opts.Languages = langs
+		}
+		sites = append(sites, LanguageSite{Prefix: l.Prefix, Site: render.New(in, theme, opts)})
+	}
+	site := sites[0].Site
+	snap := &Snapshot{Site: site, Languages: sites, graph: s.linked.Graph, schema: s.schema, drafts: s.opts.Drafts,
 		root: s.root, stamps: s.stamps, all: s.staleAll || s.ownTheme, stale: s.stale}
 	for f := range s.edited {
 		if l := s.files[f]; l != nil && l.Entry != nil {
@@ -333,14 +350,15 @@ func (s *Session) editedPages() []string {
 	return out
 }
 
-// loadTheme reads the theme site.toml names, as Project.Renderer does.
-func (s *Session) loadTheme() (*render.Theme, error) {
+// loadTheme reads the theme site.toml names, with its strings in one
+// of the site's languages, as Project.Renderer does.
+func (s *Session) loadTheme(lang string) (*render.Theme, error) {
 	name := s.cfg.Theme
 	own := schema.Sub(s.root.FS(), "themes/"+name)
 	if own == nil && name != "default" {
 		return nil, fmt.Errorf("site.toml: theme %q: there is no folder themes/%s/", name, name)
 	}
-	theme, err := render.LoadTheme(agora.DefaultTheme, own, s.cfg.Language)
+	theme, err := render.LoadTheme(agora.DefaultTheme, own, lang)
 	if err != nil {
 		return nil, err
 	}

@@ -50,6 +50,13 @@ export const PAGES = [
   { kind: "a facet: the members who offer a topic", path: "members/by.offers/facilitation/", has: "main ul.cards" },
   { kind: "free page", path: "about/", has: "main article .prose" },
   { kind: "search", path: "search/?q=mediacion", has: "#search-app" },
+  // The other languages: a translation, an entry shown in its original's
+  // language under a notice, the translators' work list, a search.
+  { kind: "a translated module (Khmer)", path: "km/curriculum/learning-circles-101/", has: "html[lang=km] nav.languages a[aria-current=page][lang=km]" },
+  { kind: "a translated minutes (Spanish)", path: "es/minutes/2026-06-04-annual-gathering-2026/", has: "html[lang=es] table.actions-table" },
+  { kind: "an untranslated member, shown in its original (fallback)", path: "mn/members/red-mujeres-sonora/", has: "p.translation-notice ~ article.member[lang=es]" },
+  { kind: "the translations page", path: "km/translations/", has: "main section[aria-labelledby=km] table" },
+  { kind: "search in another language", path: "es/search/?q=encuentro", has: "html[lang=es] #search-app" },
   { kind: "404", path: "no-such-page/", has: "main h1", status: 404 },
 ];
 
