@@ -57,6 +57,7 @@ func TestScript(t *testing.T) {
 			"jsonvalid": cmdJSONValid,
 			"mkfile":    cmdMkfile,
 			"replace":   cmdReplace,
+			"roundtrip": cmdRoundtrip,
 			"status":    cmdStatus,
 			"unescape":  cmdUnescape,
 		},
@@ -181,6 +182,31 @@ func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s does not contain %q", args[0], old)
 	}
 	ts.Check(os.WriteFile(path, []byte(strings.ReplaceAll(string(b), old, new)), 0o644))
+}
+
+// roundtrip TYPE FOLDER
+//
+// exports the entries of TYPE (private fields too) to TYPE.csv, removes
+// content/FOLDER, imports TYPE.csv and exports again: it fails unless
+// the import succeeds and the second export is the first, byte for byte.
+func cmdRoundtrip(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: roundtrip TYPE FOLDER")
+	}
+	typ, folder := args[0], args[1]
+	export := func() string {
+		ts.Check(ts.Exec("agora", "export", "--type", typ, "--private"))
+		return ts.ReadFile("stdout")
+	}
+	first := export()
+	ts.Check(os.WriteFile(ts.MkAbs(typ+".csv"), []byte(first), 0o644))
+	ts.Check(os.RemoveAll(ts.MkAbs(filepath.Join("content", folder))))
+	if err := ts.Exec("agora", "import", typ+".csv", "--type", typ); err != nil {
+		ts.Fatalf("import of the export of %s failed: %v\n%s", typ, err, ts.ReadFile("stdout"))
+	}
+	if again := export(); again != first {
+		ts.Fatalf("the export of the imported %s entries differs from the first export:\n%s\n---\n%s", typ, first, again)
+	}
 }
 
 // status CODE PROGRAM [ARGS...]

@@ -48,6 +48,7 @@ func sitemapPart(i int) string { return "sitemap-" + strconv.Itoa(i+1) + ".xml" 
 // entry's view is left to the caller, which counts or skips most pages.
 func (s *Site) eachSitemapPage(page func(listPath string, e *load.Entry)) {
 	page("", nil)
+	page("impact/", nil)
 	if s.multilingual() {
 		page("translations/", nil)
 	}
@@ -231,34 +232,69 @@ func (s *Site) calendar(w io.Writer) error {
 		if end.IsZero() {
 			end = start
 		}
-		c.line("BEGIN:VEVENT")
-		// Each language's calendar is its own: a reader subscribed to two
-		// gets two events, each updated by its calendar only.
-		c.line("UID:", s.lang.Prefix, m.Slug(), "@", s.base.Host)
-		c.timeLine("DTSTAMP:", latest(start, m.Time("updated")), "20060102T150405Z")
-		c.timeLine("DTSTART;VALUE=DATE:", start, "20060102")
-		c.timeLine("DTEND;VALUE=DATE:", end.AddDate(0, 0, 1), "20060102")
-		summary, location, description := "SUMMARY", "LOCATION", "DESCRIPTION"
-		if s.multilingual() { // the language of the text (RFC 5545 section 3.2.10)
-			param := ";LANGUAGE=" + cmp.Or(m.Lang(), s.lang.Code)
-			summary, location, description = summary+param, location+param, description+param
-		}
-		c.prop(summary, m.Title())
+		s.beginEvent(c, "", m, start, end)
 		if loc := m.S("location"); loc != "" {
-			c.prop(location, loc)
+			c.prop(s.textProperty("LOCATION", m), loc)
 		}
 		if d := m.List("decisions"); len(d) > 0 {
-			c.linesProp(description, d)
+			c.linesProp(s.textProperty("DESCRIPTION", m), d)
 		}
-		c.line("URL:", s.baseURL, m.Path())
-		c.line("END:VEVENT")
+		s.endEvent(c, m)
 	}
+	s.calendarExchanges(c)
 	c.line("END:VCALENDAR")
 	if direct {
 		return nil
 	}
 	_, err := w.Write(out.Bytes())
 	return err
+}
+
+// calendarExchanges adds the exchanges that were held, on the day they
+// were: the calendar of a network's learning, not only of its meetings.
+func (s *Site) calendarExchanges(c *icsWriter) {
+	for _, x := range s.Entries("exchange") {
+		held := x.Time("held")
+		if held.IsZero() || x.S("status") == "dropped" {
+			continue
+		}
+		s.beginEvent(c, "exchange-", x, held, held)
+		if outcome := x.S("outcome"); outcome != "" {
+			c.prop(s.textProperty("DESCRIPTION", x), outcome)
+		}
+		s.endEvent(c, x)
+	}
+}
+
+// beginEvent opens the event of an entry, from its first to its last
+// day: its UID (the slug after a prefix that keeps two types' apart),
+// dates and summary.
+func (s *Site) beginEvent(c *icsWriter, uidPrefix string, e *Entry, start, end time.Time) {
+	c.line("BEGIN:VEVENT")
+	// Each language's calendar is its own: a reader subscribed to two
+	// gets two events, each updated by its calendar only.
+	c.line("UID:", s.lang.Prefix, uidPrefix, e.Slug(), "@", s.base.Host)
+	c.timeLine("DTSTAMP:", latest(start, e.Time("updated")), "20060102T150405Z")
+	c.timeLine("DTSTART;VALUE=DATE:", start, "20060102")
+	c.timeLine("DTEND;VALUE=DATE:", end.AddDate(0, 0, 1), "20060102")
+	c.prop(s.textProperty("SUMMARY", e), e.Title())
+}
+
+// textProperty is the name of a text property of an entry's event, with,
+// on the calendars of a site in several languages, the language of its
+// text (RFC 5545 section 3.2.10): the page's, or the untranslated
+// original's.
+func (s *Site) textProperty(name string, e *Entry) string {
+	if !s.multilingual() {
+		return name
+	}
+	return name + ";LANGUAGE=" + cmp.Or(e.Lang(), s.lang.Code)
+}
+
+// endEvent closes an entry's event with the URL of its page.
+func (s *Site) endEvent(c *icsWriter, e *Entry) {
+	c.line("URL:", s.baseURL, e.Path())
+	c.line("END:VEVENT")
 }
 
 // calendarSizeEstimate is a little more than the bytes calendar writes:

@@ -12,26 +12,30 @@ import (
 
 func init() {
 	compiledPages = map[string]compiledPage{
-		"404":           {"c723d3a2c98fa8427c23389bd30fd7453a8715ad7a370aa2a63b1416aad75b42", tpl_base__render_Page_fc5e1458},
-		"actions":       {"f33012ff3a1885ba0d3908694a360b21c32393eab1947cdb3505d68dfc96d994", tpl_base__render_Page_b0cde15f},
-		"charter":       {"3d737e7e58aac8dd9dfe2db18208130ad4570de2e8689314683ac73edcca541e", tpl_base__render_Page_ed0258b3},
-		"entry":         {"0c66357b3b0040be654d7f8e0ffcf9d76aa3b86e22ac26c1b3017a57166379c7", tpl_base__render_Page_cff3fda3},
-		"facet":         {"bc98b207551a0f76c65cd980b5a1ca90c799aecec67dcd5c635d477a258c7eb9", tpl_base__render_Page_d1acb086},
-		"home":          {"36d5d21cd64b9a1f80d126c747c2942387c7f9957128065165ac1b42600459b6", tpl_base__render_Page_be43b271},
-		"index":         {"a6b209c8d7eae27622392e074898843c7d2e1ee066822e0a1f57a4409bae5438", tpl_base__render_Page_b4877c14},
-		"member":        {"9e38ef07a1272efdc41c174f52f8993c601462bfda13b2d756138f7776639c31", tpl_base__render_Page_835cec74},
-		"member-index":  {"351a496e6ac6c00ec5abe692fa5bfd6c39174afe8f7b4e6f141a819861b66aeb", tpl_base__render_Page_73ca5165},
-		"minutes":       {"93959786c3a3a140129d5c126308dd1d223ffc6a91b58ad2f1a174e70805cd3e", tpl_base__render_Page_2c119394},
-		"minutes-index": {"c41c962992c79e0a659daec54ef34f31a1ae38f3afea5a1a177562aed2512769", tpl_base__render_Page_75e5dfa0},
-		"module":        {"69af871e2d715f5207fcd46d6e7091fcee9ce7bde437eb87954cb708e3c1cb97", tpl_base__render_Page_042f7c66},
-		"module-index":  {"bc6d16cb6379c74406e79b9a7cddcc1deb45c5f557e02a06612cec8d56aabddd", tpl_base__render_Page_a1051304},
-		"page":          {"04c508cd9dc4037c2423a243e0cf07abd435582c73454c0f8dbaae47bc3c4f7b", tpl_base__render_Page_850fd738},
-		"rule":          {"738a869c30506367d7d7935c5347e9e06a01d7404ebd4a4605a9c43f3776fa7e", tpl_base__render_Page_e5511bfa},
-		"rule-index":    {"9816e93208b869ce9b7bb250c794e869f750a51f080bec0c06e1f9cbc91c2609", tpl_base__render_Page_4c2016ea},
-		"search":        {"95b149a3eeac966cfadc6a318fc45d96102b6261e1329205d722579acb30eecb", tpl_base__render_Page_6623f4ac},
-		"topic":         {"c2e69d5924971f6883c925392de798accbd3949ed417e616a6d723380f368d9e", tpl_base__render_Page_e675c48d},
-		"topic-index":   {"d601033fa547d7a2b1519bec53a26b2129c6b5959539379957c5cf485f389c9b", tpl_base__render_Page_279f58e3},
-		"translations":  {"ebb2cc0bfb1a7b5d91a7de482617859a610325f98870563ceab798600fc623ab", tpl_base__render_Page_becd3bd9},
+		"404":             {"f1c658a8f69c63f79681bc8f28278b6a71852e8728725e05974324808e610e37", tpl_base__render_Page_fc5e1458},
+		"actions":         {"c7fb3ffc1a5e3154b9a0e1f2f26be62bd926c9fa16fa457335ca81d784f24df2", tpl_base__render_Page_b0cde15f},
+		"assessment":      {"9340383df11faacf5aaf4117061c77803c5505332c52625ea8fe5fa5d02e2dbb", tpl_base__render_Page_744b2b5c},
+		"charter":         {"46f4a4c2f65888229d63fad1069853ba854c785e6942e5ba0fe6d61b35f968de", tpl_base__render_Page_ed0258b3},
+		"entry":           {"97d571cebba96cfdda2ec8fcf7bdbe1c8c18c7eb50232091d6bc3d1beb8633e3", tpl_base__render_Page_cff3fda3},
+		"exchange":        {"6ee3cb107ab7fdb26d503ac88dc786fcf313ccc662ae18d37be5ad0ea2c9d120", tpl_base__render_Page_ebda8b3f},
+		"facet":           {"9eba5d8bd4266cdf99130bffa7bc8e27ceda8b6467f42bc4c5eaf947219832b4", tpl_base__render_Page_d1acb086},
+		"home":            {"3a65ab255a2bae5471d4e921f897bb83867fd898132a750b9fb283e1a610f2a6", tpl_base__render_Page_552004dc},
+		"impact":          {"a85527c48842036a85fc8c8032696097333ef5b3fd5e0f32051a0fbe5c80d945", tpl_base__render_Page_78171e87},
+		"impact-isolated": {"9bb7f0370a8c319fe92256891bde0369da83bab908b1e2dc05e9670ac214e391", tpl_base__render_Page_29742cbe},
+		"index":           {"ea7303c529ecc19a6d31ab2f4356b2a044bac780ad842695c6695776f2f73555", tpl_base__render_Page_b4877c14},
+		"member":          {"8b80b9ea19b4b0b8e7f811011b8ab93e3a71b4719803c2773b99dab130456d0f", tpl_base__render_Page_2619e555},
+		"member-index":    {"8dfbebc581ab9a79e9f05cd90f220812b1953fd4b9629e3faf9dc77d35159db6", tpl_base__render_Page_73ca5165},
+		"minutes":         {"6e8a9f4dbf214396233adb997c92e49b01929911b91f94d265fb58258059f38e", tpl_base__render_Page_0cc36b15},
+		"minutes-index":   {"2fe0bfb46c30b83aca2fef36af0c8a3217638723ba78b460e81ea202e3bd60fc", tpl_base__render_Page_75e5dfa0},
+		"module":          {"d5835e8ce0dbf1a612ce45a85e0a3f8f8db37f5ffbf1c3b57796ab228287ecc8", tpl_base__render_Page_042f7c66},
+		"module-index":    {"9060c86396628b85824343a90eb7715eef6868436b493816f8ae0d9d75ca890c", tpl_base__render_Page_a1051304},
+		"page":            {"f98a04ca2578bc3c27d499957ed78b653f0b16e70b5171ba42a4610197347fea", tpl_base__render_Page_850fd738},
+		"rule":            {"4fa7c29b5df31825e391d809900ff0824108c496bcef694521a1e60a97f27991", tpl_base__render_Page_e5511bfa},
+		"rule-index":      {"82d3ecbe493cb98fe0c4d3bf964d021f2a741f551b0c57f4c152b0dc253f9267", tpl_base__render_Page_4c2016ea},
+		"search":          {"6b8bd95ba93ea382a39df6e52d6236e19bc9b247aa54b053577619763789231a", tpl_base__render_Page_6623f4ac},
+		"topic":           {"c68c9037c07b9ebaafbeb4b617d478cc2839aa7abe450ac976578d3ac57a964d", tpl_base__render_Page_dcafcc9c},
+		"topic-index":     {"c34be86dc22ddefd5911ed2c9ef7706cf3e3871ead2fa7468ada1d271a823216", tpl_base__render_Page_e5c902d8},
+		"translations":    {"9954bdf41206804adad3797ebd9d704be765ac06b5cb2ad1fe4370fd01587558", tpl_base__render_Page_becd3bd9},
 	}
 }
 
@@ -319,7 +323,7 @@ func tpl_base__render_Page_042f7c66(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_279f58e3(r *run, d0 *Page) error {
+func tpl_base__render_Page_0cc36b15(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -543,7 +547,7 @@ func tpl_base__render_Page_279f58e3(r *run, d0 *Page) error {
 			r.w.WriteString("</a></p>\n")
 		}
 	}
-	if err := tpl_main__render_Page_3f021423(r, d0); err != nil {
+	if err := tpl_main__render_Page_21d3d45f(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -556,7 +560,7 @@ func tpl_base__render_Page_279f58e3(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_2c119394(r *run, d0 *Page) error {
+func tpl_base__render_Page_2619e555(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -780,7 +784,244 @@ func tpl_base__render_Page_2c119394(r *run, d0 *Page) error {
 			r.w.WriteString("</a></p>\n")
 		}
 	}
-	if err := tpl_main__render_Page_e1dd73cf(r, d0); err != nil {
+	if err := tpl_main__render_Page_02359a4b(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_29742cbe(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_07c03afd(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -1018,6 +1259,243 @@ func tpl_base__render_Page_4c2016ea(r *run, d0 *Page) error {
 		}
 	}
 	if err := tpl_main__render_Page_9607df26(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_552004dc(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_15134a55(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -1504,6 +1982,243 @@ func tpl_base__render_Page_73ca5165(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_base__render_Page_744b2b5c(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_e928b0bc(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
 func tpl_base__render_Page_75e5dfa0(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -1741,7 +2456,7 @@ func tpl_base__render_Page_75e5dfa0(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_835cec74(r *run, d0 *Page) error {
+func tpl_base__render_Page_78171e87(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -1965,7 +2680,7 @@ func tpl_base__render_Page_835cec74(r *run, d0 *Page) error {
 			r.w.WriteString("</a></p>\n")
 		}
 	}
-	if err := tpl_main__render_Page_d2ca365b(r, d0); err != nil {
+	if err := tpl_main__render_Page_551c3219(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -2926,243 +3641,6 @@ func tpl_base__render_Page_b4877c14(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_be43b271(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\"")
-	{
-		v2 := d0.Dir()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" dir=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v4 := d0.Policy()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v5 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v5)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v6 := d0.Config()
-	if v6 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v6.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v7 := d0.Description()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v8 := d0.Canonical()
-	writeURLAttr(r.w, v8)
-	r.w.WriteString("\">")
-	{
-		v9 := d0.Alternates()
-		for v10 := range v9 {
-			v11 := &v9[v10]
-			_, _ = v10, v11
-			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
-			writeEscaped(r.w, (*v11).Code)
-			r.w.WriteString("\" href=\"")
-			writeURLAttr(r.w, (*v11).URL)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v12 := d0.Pager.Prev()
-		if len(v12) > 0 {
-			v13 := v12
-			_ = v13
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v13)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v14 := d0.Pager.Next()
-		if len(v14) > 0 {
-			v15 := v14
-			_ = v15
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v15)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v16 := d0.Description()
-	writeEscaped(r.w, v16)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v17 := d0.Canonical()
-	writeEscaped(r.w, v17)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v18 := d0.Config()
-	if v18 == nil {
-		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v18.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v19 := d0.Lang()
-	writeEscaped(r.w, v19)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v20 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v20)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v21 := d0.JSONLD()
-		v22, okv22 := texttemplate.IsTrue(v21)
-		if !okv22 {
-			return truthError("base", "base.html:40:9", ".JSONLD", v21)
-		}
-		if v22 {
-			v23 := v21
-			_ = v23
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v23)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v24, errv24 := d0.Frame("header")
-	if errv24 != nil {
-		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
-	}
-	r.w.WriteString(string(v24))
-	{
-		v25 := d0.LanguageLinks()
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
-			v27 := r.strs.T("language_nav")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("\"><ul>")
-			{
-				for v28 := range v26 {
-					v29 := &v26[v28]
-					_, _ = v28, v29
-					r.w.WriteString("\n<li><a href=\"")
-					writeURLAttr(r.w, (*v29).Href)
-					r.w.WriteString("\" lang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\" hreflang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\"")
-					{
-						if len((*v29).Dir) > 0 {
-							v30 := &(*v29).Dir
-							_ = v30
-							r.w.WriteString(" dir=\"")
-							writeEscaped(r.w, (*v30))
-							r.w.WriteString("\"")
-						}
-					}
-					{
-						if bool((*v29).Current) {
-							r.w.WriteString(" aria-current=\"page\"")
-						}
-					}
-					r.w.WriteString(">")
-					writeEscaped(r.w, (*v29).Name)
-					r.w.WriteString("</a></li>")
-				}
-			}
-			r.w.WriteString("\n</ul></nav>")
-		}
-	}
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	{
-		v31 := d0.TranslationNotice()
-		if v31 != nil {
-			v32 := v31
-			_ = v32
-			r.w.WriteString("<p class=\"notice translation-notice\">")
-			if v32 == nil {
-				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
-			}
-			r.w.WriteString(string(v32.Text))
-			r.w.WriteString(" <a href=\"")
-			if v32 == nil {
-				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
-			}
-			d0.writeHrefAttr(r.w, v32.Link)
-			r.w.WriteString("\">")
-			v33 := r.strs.T("translation_help")
-			writeEscaped(r.w, v33)
-			r.w.WriteString("</a></p>\n")
-		}
-	}
-	if err := tpl_main__render_Page_baa5a5c0(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v34, errv34 := d0.Frame("footer")
-	if errv34 != nil {
-		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
-	}
-	r.w.WriteString(string(v34))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
 func tpl_base__render_Page_becd3bd9(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -3874,6 +4352,243 @@ func tpl_base__render_Page_d1acb086(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_base__render_Page_dcafcc9c(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_b1e327db(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
 func tpl_base__render_Page_e5511bfa(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -4111,7 +4826,7 @@ func tpl_base__render_Page_e5511bfa(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_e675c48d(r *run, d0 *Page) error {
+func tpl_base__render_Page_e5c902d8(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -4335,7 +5050,244 @@ func tpl_base__render_Page_e675c48d(r *run, d0 *Page) error {
 			r.w.WriteString("</a></p>\n")
 		}
 	}
-	if err := tpl_main__render_Page_b4e5a8cc(r, d0); err != nil {
+	if err := tpl_main__render_Page_b18dc24b(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_ebda8b3f(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_2bfe8d37(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -4994,9 +5946,672 @@ func tpl_fields_render_FieldList_a8f39c45(r *run, d0 FieldList) error {
 	return nil
 }
 
+func tpl_figure_render_FigureData_34fa3b71(r *run, d0 FigureData) error {
+	_ = d0
+	v1 := d0.Page
+	_ = v1
+	{
+		if true {
+			v2 := d0.Figure
+			_ = v2
+			r.w.WriteString("<figure class=\"figure\">")
+			{
+				if len(v2.SVG) > 0 {
+					v3 := v2.SVG
+					_ = v3
+					r.w.WriteString("\n<div class=\"chart-box\">")
+					r.w.WriteString(string(v3))
+					r.w.WriteString("</div>")
+				}
+			}
+			r.w.WriteString("\n<div class=\"table-wrap\"><table class=\"numbers\">\n<caption>")
+			writeEscaped(r.w, v2.Table.Caption)
+			r.w.WriteString("</caption>\n<thead><tr>")
+			{
+				for v4 := range v2.Table.Head {
+					v5 := &v2.Table.Head[v4]
+					_, _ = v4, v5
+					r.w.WriteString("<th scope=\"col\">")
+					writeEscaped(r.w, (*v5))
+					r.w.WriteString("</th>")
+				}
+			}
+			r.w.WriteString("</tr></thead>\n<tbody>")
+			{
+				for v6 := range v2.Table.Rows {
+					v7 := &v2.Table.Rows[v6]
+					_, _ = v6, v7
+					r.w.WriteString("\n<tr>")
+					{
+						for v8 := range *v7 {
+							v9 := &(*v7)[v8]
+							_, _ = v8, v9
+							{
+								if bool(int64(v8) == int64(0)) {
+									r.w.WriteString("<th scope=\"row\">")
+									{
+										if len((*v9).Href) > 0 {
+											r.w.WriteString("<a href=\"")
+											v1.writeHrefAttr(r.w, (*v9).Href)
+											r.w.WriteString("\">")
+											writeEscaped(r.w, (*v9).Text)
+											r.w.WriteString("</a>")
+										} else {
+											writeEscaped(r.w, (*v9).Text)
+										}
+									}
+									r.w.WriteString("</th>")
+								} else {
+									r.w.WriteString("<td>")
+									{
+										if len((*v9).Href) > 0 {
+											r.w.WriteString("<a href=\"")
+											v1.writeHrefAttr(r.w, (*v9).Href)
+											r.w.WriteString("\">")
+											writeEscaped(r.w, (*v9).Text)
+											r.w.WriteString("</a>")
+										} else {
+											writeEscaped(r.w, (*v9).Text)
+										}
+									}
+									r.w.WriteString("</td>")
+								}
+							}
+						}
+					}
+					r.w.WriteString("</tr>")
+				}
+			}
+			r.w.WriteString("\n</tbody></table></div>")
+			{
+				if len(v2.Table.Note) > 0 {
+					v10 := v2.Table.Note
+					_ = v10
+					r.w.WriteString("\n<p class=\"sub\">")
+					writeEscaped(r.w, v10)
+					r.w.WriteString("</p>")
+				}
+			}
+			r.w.WriteString("\n</figure>")
+		}
+	}
+	return nil
+}
+
 func tpl_links_render_EntryList_e11d9ffa(r *run, d0 EntryList) error {
 	_ = d0
 	d0.Page.writeLinks(r.w, d0.Entries)
+	return nil
+}
+
+func tpl_main__render_Page_02359a4b(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article class=\"member\"")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "members/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_members")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "member.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	v5 := (*v1).S("kind")
+	v6 := "kind_" + v5
+	v7 := r.strs.T(v6)
+	writeEscaped(r.w, v7)
+	{
+		v8 := (*v1).S("region")
+		if len(v8) > 0 {
+			v9 := v8
+			_ = v9
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v9)
+		}
+	}
+	{
+		v10 := (*v1).S("country")
+		if len(v10) > 0 {
+			v11 := v10
+			_ = v11
+			r.w.WriteString(" · ")
+			v12 := r.strs.Country(v11)
+			writeEscaped(r.w, v12)
+		}
+	}
+	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	{
+		v13 := (*v1).List("sectors")
+		if len(v13) > 0 {
+			v14 := v13
+			_ = v14
+			r.w.WriteString("<dt>")
+			v15 := r.strs.T("sectors")
+			writeEscaped(r.w, v15)
+			r.w.WriteString("</dt><dd>")
+			v16 := strings.Join(v14, ", ")
+			writeEscaped(r.w, v16)
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v17 := (*v1).List("languages")
+		if len(v17) > 0 {
+			v18 := v17
+			_ = v18
+			r.w.WriteString("<dt>")
+			v19 := r.strs.T("languages")
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</dt><dd>")
+			{
+				for v20 := range v18 {
+					v21 := &v18[v20]
+					_, _ = v20, v21
+					{
+						if v20 != 0 {
+							r.w.WriteString(", ")
+						}
+					}
+					v22 := r.strs.Language((*v21))
+					writeEscaped(r.w, v22)
+				}
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v23 := (*v1).Time("joined")
+		if true {
+			v24 := v23
+			_ = v24
+			{
+				v25 := v24.IsZero()
+				if bool(!(bool(v25))) {
+					r.w.WriteString("<dt>")
+					v26 := r.strs.T("joined")
+					writeEscaped(r.w, v26)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v27 := isoDate(v24)
+					writeEscaped(r.w, v27)
+					r.w.WriteString("\">")
+					v28 := r.strs.Date(v24)
+					writeEscaped(r.w, v28)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v29 := (*v1).S("website")
+		if len(v29) > 0 {
+			v30 := v29
+			_ = v30
+			r.w.WriteString("<dt>")
+			v31 := r.strs.T("website")
+			writeEscaped(r.w, v31)
+			r.w.WriteString("</dt><dd><a href=\"")
+			writeURLAttr(r.w, v30)
+			r.w.WriteString("\" rel=\"noopener\">")
+			writeEscaped(r.w, v30)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	{
+		v32 := (*v1).S("email")
+		if len(v32) > 0 {
+			v33 := v32
+			_ = v33
+			r.w.WriteString("<dt>")
+			v34 := r.strs.T("email")
+			writeEscaped(r.w, v34)
+			r.w.WriteString("</dt><dd><a href=\"mailto:")
+			writeURLNormalized(r.w, v33)
+			r.w.WriteString("\">")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	v35 := (*v1).FieldsExcept("name", "kind", "region", "country", "sectors", "languages", "joined", "website", "email", "offers", "needs")
+	v36 := d0.WithFields(v35)
+	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v36); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
+	v37 := r.strs.T("offers")
+	writeEscaped(r.w, v37)
+	r.w.WriteString("</h2>")
+	v38 := (*v1).Refs("offers")
+	v39 := d0.With(v38)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v39); err != nil {
+		return err
+	}
+	{
+		v40 := (*v1).Refs("offers")
+		if bool(!(len(v40) > 0)) {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
+	v41 := r.strs.T("needs")
+	writeEscaped(r.w, v41)
+	r.w.WriteString("</h2>")
+	v42 := (*v1).Refs("needs")
+	v43 := d0.With(v42)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v43); err != nil {
+		return err
+	}
+	{
+		v44 := (*v1).Refs("needs")
+		if bool(!(len(v44) > 0)) {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n")
+	{
+		v45 := d0.Peers((*v1))
+		if len(v45) > 0 {
+			v46 := v45
+			_ = v46
+			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
+			v47 := r.strs.T("peers")
+			writeEscaped(r.w, v47)
+			r.w.WriteString("</h2>\n<dl class=\"peers\">")
+			{
+				for v48 := range v46 {
+					v49 := &v46[v48]
+					_, _ = v48, v49
+					r.w.WriteString("\n<dt><a href=\"")
+					d0.writeHrefAttr(r.w, (*v49).Topic)
+					r.w.WriteString("\">")
+					(*v49).Topic.writeTitle(r.w)
+					r.w.WriteString("</a></dt>\n<dd>")
+					{
+						if len((*v49).Members) > 0 {
+							v50 := d0.With((*v49).Members)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v50); err != nil {
+								return err
+							}
+							{
+								if (*v49).More != 0 {
+									r.w.WriteString(" <a href=\"")
+									d0.writeHrefAttr(r.w, (*v49).Path)
+									r.w.WriteString("\">")
+									v51 := r.strs.T("peers_more", (*v49).More)
+									writeEscaped(r.w, v51)
+									r.w.WriteString("</a>")
+								}
+							}
+						} else {
+							r.w.WriteString("<span class=\"gap\">")
+							v52 := r.strs.T("peers_none")
+							writeEscaped(r.w, v52)
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("</dd>")
+				}
+			}
+			r.w.WriteString("\n</dl>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v53 := d0.Roles((*v1))
+		if len(v53) > 0 {
+			v54 := v53
+			_ = v54
+			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
+			v55 := r.strs.T("roles")
+			writeEscaped(r.w, v55)
+			r.w.WriteString("</h2>\n<ul>")
+			{
+				for v56 := range v54 {
+					v57 := &v54[v56]
+					_, _ = v56, v57
+					r.w.WriteString("\n<li><strong>")
+					writeEscaped(r.w, (*v57).Role)
+					r.w.WriteString("</strong> — <a href=\"")
+					d0.writeHrefAttr(r.w, (*v57).Rule)
+					r.w.WriteString("\">")
+					(*v57).Rule.writeTitle(r.w)
+					r.w.WriteString("</a> · <time datetime=\"")
+					v58 := isoDate((*v57).From)
+					writeEscaped(r.w, v58)
+					r.w.WriteString("\">")
+					v59 := r.strs.Date((*v57).From)
+					writeEscaped(r.w, v59)
+					r.w.WriteString("</time>")
+					{
+						v60 := (*v57).To.IsZero()
+						if bool(!(bool(v60))) {
+							r.w.WriteString(" – <time datetime=\"")
+							v61 := isoDate((*v57).To)
+							writeEscaped(r.w, v61)
+							r.w.WriteString("\">")
+							v62 := r.strs.Date((*v57).To)
+							writeEscaped(r.w, v62)
+							r.w.WriteString("</time>")
+						}
+					}
+					{
+						if bool((*v57).Current) {
+							r.w.WriteString(" <span class=\"badge\">")
+							v63 := r.strs.T("current")
+							writeEscaped(r.w, v63)
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v64 := d0.ActionsOf((*v1))
+		if v64 != nil {
+			v65 := v64
+			_ = v65
+			r.w.WriteString("<section aria-labelledby=\"owned-actions\">\n<h2 id=\"owned-actions\">")
+			v66 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v66)
+			r.w.WriteString(" <span class=\"sub\">")
+			if v65 == nil {
+				return nilError("main", "member.html:37:78", ".Open", "*render.MemberActions", "Open")
+			}
+			v67 := r.strs.T("open_count", v65.Open)
+			writeEscaped(r.w, v67)
+			{
+				if v65 == nil {
+					return nilError("main", "member.html:37:90", ".Overdue", "*render.MemberActions", "Overdue")
+				}
+				if v65.Overdue != 0 {
+					r.w.WriteString(" · <strong>")
+					if v65 == nil {
+						return nilError("main", "member.html:37:132", ".Overdue", "*render.MemberActions", "Overdue")
+					}
+					v68 := r.strs.T("overdue_count", v65.Overdue)
+					writeEscaped(r.w, v68)
+					r.w.WriteString("</strong>")
+				}
+			}
+			r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
+			{
+				if v65 == nil {
+					return nilError("main", "member.html:39:10", ".Actions", "*render.MemberActions", "Actions")
+				}
+				for v69 := range v65.Actions {
+					v70 := &v65.Actions[v69]
+					_, _ = v69, v70
+					r.w.WriteString("\n<li class=\"status-")
+					writeEscaped(r.w, (*v70).Status)
+					{
+						if bool((*v70).Overdue) {
+							r.w.WriteString(" overdue")
+						}
+					}
+					r.w.WriteString("\">")
+					writeEscaped(r.w, (*v70).Task)
+					r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
+					writeEscaped(r.w, (*v70).Status)
+					r.w.WriteString("\">")
+					v71 := "status_" + (*v70).Status
+					v72 := r.strs.T(v71)
+					writeEscaped(r.w, v72)
+					r.w.WriteString("</span>")
+					{
+						v73 := (*v70).Due.IsZero()
+						if bool(!(bool(v73))) {
+							r.w.WriteString(" · ")
+							v74 := r.strs.T("due")
+							writeEscaped(r.w, v74)
+							r.w.WriteString(" <time datetime=\"")
+							v75 := isoDate((*v70).Due)
+							writeEscaped(r.w, v75)
+							r.w.WriteString("\">")
+							v76 := r.strs.Date((*v70).Due)
+							writeEscaped(r.w, v76)
+							r.w.WriteString("</time>")
+						}
+					}
+					{
+						if bool((*v70).Overdue) {
+							r.w.WriteString(" · <strong>")
+							v77 := r.strs.T("overdue")
+							writeEscaped(r.w, v77)
+							r.w.WriteString("</strong>")
+						}
+					}
+					r.w.WriteString(" · <a href=\"")
+					d0.writeHrefAttr(r.w, (*v70).Minutes)
+					r.w.WriteString("#actions\">")
+					(*v70).Minutes.writeTitle(r.w)
+					r.w.WriteString("</a></span></li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n")
+			{
+				v78 := v65.More()
+				if bool(v78) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					if v65 == nil {
+						return nilError("main", "member.html:43:46", ".Path", "*render.MemberActions", "Path")
+					}
+					d0.writeHrefAttr(r.w, v65.Path)
+					r.w.WriteString("#")
+					if v65 == nil {
+						return nilError("main", "member.html:43:56", ".Anchor", "*render.MemberActions", "Anchor")
+					}
+					writeEscaped(r.w, urlEscape(v65.Anchor))
+					r.w.WriteString("\">")
+					if v65 == nil {
+						return nilError("main", "member.html:43:81", ".Total", "*render.MemberActions", "Total")
+					}
+					v79 := r.strs.T("see_all", v65.Total)
+					writeEscaped(r.w, v79)
+					r.w.WriteString("</a></p>")
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v80 := d0.Referrers((*v1), "minutes", "rapporteur")
+		if v80 != nil {
+			v81 := v80
+			_ = v81
+			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
+			v82 := r.strs.T("minutes_rapporteur")
+			writeEscaped(r.w, v82)
+			r.w.WriteString("</h2>")
+			v83 := d0.WithReferrers(v81)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v83); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v84 := d0.Referrers((*v1), "minutes", "attendees")
+		if v84 != nil {
+			v85 := v84
+			_ = v85
+			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
+			v86 := r.strs.T("minutes_attended")
+			writeEscaped(r.w, v86)
+			r.w.WriteString("</h2>")
+			v87 := d0.WithReferrers(v85)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v87); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v88 := d0.Progress((*v1))
+		if v88 != nil {
+			v89 := v88
+			_ = v89
+			r.w.WriteString("<section aria-labelledby=\"progress\"><h2 id=\"progress\">")
+			v90 := r.strs.T("progress")
+			writeEscaped(r.w, v90)
+			r.w.WriteString("</h2>\n<p>")
+			if v89 == nil {
+				return nilError("main", "member.html:48:5", ".Lead", "*impact.ProgressView", "Lead")
+			}
+			writeEscaped(r.w, v89.Lead)
+			r.w.WriteString("</p>")
+			{
+				if v89 == nil {
+					return nilError("main", "member.html:49:10", ".Figures", "*impact.ProgressView", "Figures")
+				}
+				for v91 := range v89.Figures {
+					v92 := &v89.Figures[v91]
+					_, _ = v91, v92
+					r.w.WriteString("\n")
+					v93 := d0.WithFigure((*v92))
+					if err := tpl_figure_render_FigureData_34fa3b71(r, v93); err != nil {
+						return err
+					}
+				}
+			}
+			r.w.WriteString("\n")
+			{
+				v94 := d0.Referrers((*v1), "assessment", "member")
+				if v94 != nil {
+					v95 := v94
+					_ = v95
+					v96 := d0.WithReferrers(v95)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v96); err != nil {
+						return err
+					}
+				}
+			}
+			r.w.WriteString("\n</section>")
+		} else {
+			{
+				v97 := d0.Referrers((*v1), "assessment", "member")
+				if v97 != nil {
+					v98 := v97
+					_ = v98
+					r.w.WriteString("<section aria-labelledby=\"assessed\"><h2 id=\"assessed\">")
+					v99 := d0.LabelOf("assessment")
+					writeEscaped(r.w, v99)
+					r.w.WriteString("</h2>")
+					v100 := d0.WithReferrers(v98)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v100); err != nil {
+						return err
+					}
+					r.w.WriteString("</section>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	v101 := d0.Referrers((*v1), "exchange", "providers")
+	v102 := v101
+	_ = v102
+	v103 := d0.Referrers((*v1), "exchange", "recipients")
+	v104 := v103
+	_ = v104
+	{
+		var v105 *Referrers
+		v105 = v102
+		if !(v105 != nil) {
+			v105 = v104
+		}
+
+		if v105 != nil {
+			r.w.WriteString("<section aria-labelledby=\"exchanges\"><h2 id=\"exchanges\">")
+			v106 := d0.LabelOf("exchange")
+			writeEscaped(r.w, v106)
+			r.w.WriteString("</h2>\n<div class=\"two\">\n<section aria-labelledby=\"given\"><h3 id=\"given\">")
+			v107 := r.strs.T("exchanges_given")
+			writeEscaped(r.w, v107)
+			r.w.WriteString("</h3>")
+			{
+				if v102 != nil {
+					v108 := v102
+					_ = v108
+					v109 := d0.WithReferrers(v108)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v109); err != nil {
+						return err
+					}
+				} else {
+					r.w.WriteString("<p>—</p>")
+				}
+			}
+			r.w.WriteString("</section>\n<section aria-labelledby=\"received\"><h3 id=\"received\">")
+			v110 := r.strs.T("exchanges_received")
+			writeEscaped(r.w, v110)
+			r.w.WriteString("</h3>")
+			{
+				if v104 != nil {
+					v111 := v104
+					_ = v111
+					v112 := d0.WithReferrers(v111)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v112); err != nil {
+						return err
+					}
+				} else {
+					r.w.WriteString("<p>—</p>")
+				}
+			}
+			r.w.WriteString("</section>\n</div>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v113 := d0.Referrers((*v1), "module", "authors")
+		if v113 != nil {
+			v114 := v113
+			_ = v114
+			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
+			v115 := r.strs.T("modules_authored")
+			writeEscaped(r.w, v115)
+			r.w.WriteString("</h2>")
+			v116 := d0.WithReferrers(v114)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v116); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v117 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner", "exchange.providers", "exchange.recipients", "assessment.member")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v117); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
 	return nil
 }
 
@@ -5188,6 +6803,38 @@ func tpl_main__render_Page_04171010(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_main__render_Page_07c03afd(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "impact/")
+	r.w.WriteString("\">")
+	v1 := r.strs.T("nav_impact")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "impact-isolated.html:3:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	if d0 == nil {
+		return nilError("main", "impact-isolated.html:4:37", ".Pager.Total", "*render.Page", "Pager")
+	}
+	v2 := r.strs.T("entries_n", d0.Pager.Total)
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</p>\n")
+	v3 := d0.PageEntries()
+	v4 := d0.With(v3)
+	if err := tpl_card_list_render_EntryList_c204cbcf(r, v4); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
 func tpl_main__render_Page_0ac91f97(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<h1>")
@@ -5367,6 +7014,219 @@ func tpl_main__render_Page_0ac91f97(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_main__render_Page_15134a55(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<section class=\"hero\">\n<h1>")
+	v1 := d0.Config()
+	if v1 == nil {
+		return nilError("main", "home.html:3:13", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v1.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		v2 := d0.Config()
+		if v2 == nil {
+			return nilError("main", "home.html:4:14", ".Config.Description", "*config.Site", "Description")
+		}
+		if len(v2.Description) > 0 {
+			v3 := &v2.Description
+			_ = v3
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v3))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	v4 := d0.Entries("charter")
+	v5 := v4
+	_ = v5
+	r.w.WriteString("\n")
+	{
+		for v6 := range v5 {
+			v7 := &v5[v6]
+			_, _ = v6, v7
+			{
+				if bool(int64(v6) < int64(3)) {
+					r.w.WriteString("\n<div class=\"mission\"><h2><a href=\"")
+					d0.writeHrefAttr(r.w, (*v7))
+					r.w.WriteString("\">")
+					(*v7).writeTitle(r.w)
+					r.w.WriteString("</a></h2><p>")
+					v8 := (*v7).S("mission")
+					writeEscaped(r.w, v8)
+					r.w.WriteString("</p></div>\n")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		if bool(int64(len(v5)) > int64(3)) {
+			r.w.WriteString("<p class=\"more\"><a href=\"")
+			d0.writeHrefAttr(r.w, "charters/")
+			r.w.WriteString("\">")
+			v9 := r.strs.T("see_all", len(v5))
+			writeEscaped(r.w, v9)
+			r.w.WriteString("</a></p>")
+		}
+	}
+	r.w.WriteString("\n</section>\n<div class=\"grid\">\n<section aria-labelledby=\"latest\">\n<h2 id=\"latest\">")
+	v10 := r.strs.T("home_latest_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("</h2>\n<ul class=\"cards\">")
+	{
+		v11 := d0.Latest("minutes", "date", 5)
+		for v12 := range v11 {
+			v13 := &v11[v12]
+			_, _ = v12, v13
+			r.w.WriteString("\n<li")
+			{
+				v14 := (*v13).Lang()
+				if len(v14) > 0 {
+					v15 := v14
+					_ = v15
+					r.w.WriteString(" lang=\"")
+					writeEscaped(r.w, v15)
+					r.w.WriteString("\"")
+				}
+			}
+			r.w.WriteString("><a href=\"")
+			d0.writeHrefAttr(r.w, (*v13))
+			r.w.WriteString("\">")
+			(*v13).writeTitle(r.w)
+			r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
+			v16 := (*v13).Time("date")
+			v17 := isoDate(v16)
+			writeEscaped(r.w, v17)
+			r.w.WriteString("\">")
+			v18 := (*v13).Time("date")
+			v19 := r.strs.Date(v18)
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</time>")
+			{
+				v20 := (*v13).S("location")
+				if len(v20) > 0 {
+					v21 := v20
+					_ = v21
+					r.w.WriteString(" · ")
+					writeEscaped(r.w, v21)
+				}
+			}
+			r.w.WriteString("</span></li>")
+		}
+	}
+	r.w.WriteString("\n</ul>\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "minutes/")
+	r.w.WriteString("\">")
+	v22 := r.strs.T("all_minutes")
+	writeEscaped(r.w, v22)
+	r.w.WriteString("</a></p>\n</section>\n<section aria-labelledby=\"open-actions\">\n<h2 id=\"open-actions\">")
+	v23 := r.strs.T("home_open_actions")
+	writeEscaped(r.w, v23)
+	r.w.WriteString("</h2>\n")
+	v24 := d0.OpenActions()
+	v25 := v24
+	_ = v25
+	r.w.WriteString("\n")
+	{
+		if len(v25) > 0 {
+			r.w.WriteString("<ul class=\"actions\">")
+			{
+				for v26 := range v25 {
+					v27 := &v25[v26]
+					_, _ = v26, v27
+					{
+						if bool(int64(v26) < int64(5)) {
+							r.w.WriteString("\n<li")
+							{
+								if bool((*v27).Overdue) {
+									r.w.WriteString(" class=\"overdue\"")
+								}
+							}
+							r.w.WriteString(">")
+							writeEscaped(r.w, (*v27).Task)
+							r.w.WriteString("<span class=\"sub\">")
+							{
+								if (*v27).Owner != nil {
+									v28 := &(*v27).Owner
+									_ = v28
+									(*v28).writeTitle(r.w)
+								}
+							}
+							{
+								v29 := (*v27).Due.IsZero()
+								if bool(!(bool(v29))) {
+									r.w.WriteString(" · ")
+									v30 := r.strs.T("due")
+									writeEscaped(r.w, v30)
+									r.w.WriteString(" <time datetime=\"")
+									v31 := isoDate((*v27).Due)
+									writeEscaped(r.w, v31)
+									r.w.WriteString("\">")
+									v32 := r.strs.Date((*v27).Due)
+									writeEscaped(r.w, v32)
+									r.w.WriteString("</time>")
+								}
+							}
+							{
+								if bool((*v27).Overdue) {
+									r.w.WriteString(" · <strong>")
+									v33 := r.strs.T("overdue")
+									writeEscaped(r.w, v33)
+									r.w.WriteString("</strong>")
+								}
+							}
+							r.w.WriteString("</span></li>")
+						}
+					}
+				}
+			}
+			r.w.WriteString("\n</ul>")
+		} else {
+			r.w.WriteString("<p>")
+			v34 := r.strs.T("no_open_actions")
+			writeEscaped(r.w, v34)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "actions/")
+	r.w.WriteString("\">")
+	v35 := r.strs.T("all_actions", len(v25))
+	writeEscaped(r.w, v35)
+	r.w.WriteString("</a></p>\n</section>\n</div>\n<section aria-labelledby=\"counts\">\n<h2 id=\"counts\">")
+	v36 := r.strs.T("home_counts")
+	writeEscaped(r.w, v36)
+	r.w.WriteString("</h2>\n<ul class=\"counts\">")
+	{
+		v37 := d0.Nav()
+		for v38 := range v37 {
+			v39 := &v37[v38]
+			_, _ = v38, v39
+			{
+				var v40 bool
+				v40 = string((*v39).Path) != string("actions/")
+				if bool(v40) {
+					v40 = string((*v39).Path) != string("impact/")
+				}
+
+				if bool(v40) {
+					r.w.WriteString("\n<li><a href=\"")
+					d0.writeHrefAttr(r.w, (*v39).Path)
+					r.w.WriteString("\"><strong>")
+					v41 := d0.CountPath((*v39).Path)
+					writeEscaped(r.w, strconv.Itoa(v41))
+					r.w.WriteString("</strong> ")
+					writeEscaped(r.w, (*v39).Label)
+					r.w.WriteString("</a></li>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n</ul>\n</section>\n")
+	return nil
+}
+
 func tpl_main__render_Page_16e78108(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<article")
@@ -5410,6 +7270,546 @@ func tpl_main__render_Page_16e78108(r *run, d0 *Page) error {
 	r.w.WriteString("\n</article>\n")
 	v6 := d0.BacklinksExcept()
 	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v6); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_21d3d45f(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "minutes.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "minutes/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a>")
+	{
+		v5 := (*v1).Ref("charter")
+		if v5 != nil {
+			v6 := v5
+			_ = v6
+			r.w.WriteString(" · <a href=\"")
+			d0.writeHrefAttr(r.w, v6)
+			r.w.WriteString("\">")
+			v6.writeTitle(r.w)
+			r.w.WriteString("</a>")
+		}
+	}
+	r.w.WriteString("</p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "minutes.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\"><time datetime=\"")
+	v7 := (*v1).Time("date")
+	v8 := isoDate(v7)
+	writeEscaped(r.w, v8)
+	r.w.WriteString("\">")
+	v9 := (*v1).Time("date")
+	v10 := r.strs.Date(v9)
+	writeEscaped(r.w, v10)
+	r.w.WriteString("</time>")
+	{
+		v11 := (*v1).Time("end_date")
+		if true {
+			v12 := v11
+			_ = v12
+			{
+				v13 := v12.IsZero()
+				if bool(!(bool(v13))) {
+					r.w.WriteString(" – <time datetime=\"")
+					v14 := isoDate(v12)
+					writeEscaped(r.w, v14)
+					r.w.WriteString("\">")
+					v15 := r.strs.Date(v12)
+					writeEscaped(r.w, v15)
+					r.w.WriteString("</time>")
+				}
+			}
+		}
+	}
+	{
+		v16 := (*v1).S("location")
+		if len(v16) > 0 {
+			v17 := v16
+			_ = v17
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v17)
+		}
+	}
+	{
+		v18 := (*v1).S("format")
+		if len(v18) > 0 {
+			v19 := v18
+			_ = v19
+			r.w.WriteString(" · ")
+			v20 := "format_" + v19
+			v21 := r.strs.T(v20)
+			writeEscaped(r.w, v21)
+		}
+	}
+	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	{
+		v22 := (*v1).Ref("rapporteur")
+		if v22 != nil {
+			v23 := v22
+			_ = v23
+			r.w.WriteString("<dt>")
+			v24 := r.strs.T("rapporteur")
+			writeEscaped(r.w, v24)
+			r.w.WriteString("</dt><dd><a href=\"")
+			d0.writeHrefAttr(r.w, v23)
+			r.w.WriteString("\">")
+			v23.writeTitle(r.w)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	{
+		v25 := (*v1).Refs("facilitators")
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("<dt>")
+			v27 := r.strs.T("facilitators")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("</dt><dd>")
+			v28 := d0.With(v26)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v28); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v29 := (*v1).Refs("attendees")
+		if len(v29) > 0 {
+			v30 := v29
+			_ = v30
+			r.w.WriteString("<dt>")
+			v31 := r.strs.T("attendees")
+			writeEscaped(r.w, v31)
+			r.w.WriteString(" (")
+			writeEscaped(r.w, strconv.Itoa(len(v30)))
+			r.w.WriteString(")</dt><dd>")
+			v32 := d0.With(v30)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v33 := (*v1).Refs("topics")
+		if len(v33) > 0 {
+			v34 := v33
+			_ = v34
+			r.w.WriteString("<dt>")
+			v35 := r.strs.T("nav_topics")
+			writeEscaped(r.w, v35)
+			r.w.WriteString("</dt><dd>")
+			v36 := d0.With(v34)
+			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v36); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	v37 := (*v1).FieldsExcept("title", "date", "end_date", "location", "format", "charter", "rapporteur", "facilitators", "attendees", "topics", "decisions", "actions")
+	v38 := d0.WithFields(v37)
+	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v38); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n")
+	{
+		v39 := (*v1).List("decisions")
+		if len(v39) > 0 {
+			v40 := v39
+			_ = v40
+			r.w.WriteString("<section aria-labelledby=\"decisions\"><h2 id=\"decisions\">")
+			v41 := r.strs.T("decisions")
+			writeEscaped(r.w, v41)
+			r.w.WriteString("</h2><ol class=\"decisions\">")
+			{
+				for v42 := range v40 {
+					v43 := &v40[v42]
+					_, _ = v42, v43
+					r.w.WriteString("<li>")
+					writeEscaped(r.w, (*v43))
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("</ol></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v44 := (*v1).Objects("actions")
+		if len(v44) > 0 {
+			v45 := v44
+			_ = v45
+			r.w.WriteString("<section aria-labelledby=\"actions\"><h2 id=\"actions\">")
+			v46 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v46)
+			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
+			v47 := r.strs.T("task")
+			writeEscaped(r.w, v47)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v48 := r.strs.T("owner")
+			writeEscaped(r.w, v48)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v49 := r.strs.T("due")
+			writeEscaped(r.w, v49)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v50 := r.strs.T("status")
+			writeEscaped(r.w, v50)
+			r.w.WriteString("</th></tr></thead><tbody>")
+			{
+				for v51 := range v45 {
+					v52 := &v45[v51]
+					_, _ = v51, v52
+					v53 := (*v52).Time("due")
+					v54 := v53
+					_ = v54
+					v56 := (*v52).S("status")
+					var v55 bool
+					v55 = string(v56) == string("open")
+					if bool(v55) {
+						v57 := v54.IsZero()
+						v55 = !(bool(v57))
+						if bool(v55) {
+							v58 := d0.Today()
+							v59 := v54.Before(v58)
+							v55 = v59
+						}
+					}
+
+					v60 := v55
+					_ = v60
+					r.w.WriteString("\n<tr")
+					{
+						if bool(v60) {
+							r.w.WriteString(" class=\"overdue\"")
+						}
+					}
+					r.w.WriteString("><td>")
+					v61 := (*v52).S("task")
+					writeEscaped(r.w, v61)
+					{
+						v62 := (*v52).FieldsExcept("task", "owner", "due", "status")
+						if len(v62) > 0 {
+							v63 := v62
+							_ = v63
+							v64 := d0.WithFields(v63)
+							if err := tpl_fields_render_FieldList_a8f39c45(r, v64); err != nil {
+								return err
+							}
+						}
+					}
+					r.w.WriteString("</td><td>")
+					{
+						v65 := (*v52).Ref("owner")
+						if v65 != nil {
+							v66 := v65
+							_ = v66
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, v66)
+							r.w.WriteString("\">")
+							v66.writeTitle(r.w)
+							r.w.WriteString("</a>")
+						} else {
+							r.w.WriteString("—")
+						}
+					}
+					r.w.WriteString("</td><td>")
+					{
+						v67 := v54.IsZero()
+						if bool(!(bool(v67))) {
+							r.w.WriteString("<time datetime=\"")
+							v68 := isoDate(v54)
+							writeEscaped(r.w, v68)
+							r.w.WriteString("\">")
+							v69 := r.strs.Date(v54)
+							writeEscaped(r.w, v69)
+							r.w.WriteString("</time>")
+						} else {
+							r.w.WriteString("—")
+						}
+					}
+					r.w.WriteString("</td><td><span class=\"status status-")
+					v70 := (*v52).S("status")
+					writeEscaped(r.w, v70)
+					r.w.WriteString("\">")
+					v71 := (*v52).S("status")
+					v72 := "status_" + v71
+					v73 := r.strs.T(v72)
+					writeEscaped(r.w, v73)
+					r.w.WriteString("</span>")
+					{
+						if bool(v60) {
+							r.w.WriteString(" <strong>")
+							v74 := r.strs.T("overdue")
+							writeEscaped(r.w, v74)
+							r.w.WriteString("</strong>")
+						}
+					}
+					r.w.WriteString("</td></tr>")
+				}
+			}
+			r.w.WriteString("\n</tbody></table></div>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v75 := d0.Referrers((*v1), "exchange", "minutes")
+		if v75 != nil {
+			v76 := v75
+			_ = v76
+			r.w.WriteString("<section aria-labelledby=\"exchanges-agreed\"><h2 id=\"exchanges-agreed\">")
+			v77 := r.strs.T("exchanges_agreed_here")
+			writeEscaped(r.w, v77)
+			r.w.WriteString("</h2>")
+			v78 := d0.WithReferrers(v76)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v78); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v79 := d0.BacklinksExcept("exchange.minutes")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v79); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_2bfe8d37(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "exchange.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article class=\"exchange\"")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	if d0 == nil {
+		return nilError("main", "exchange.html:3:47", ".Type.Folder", "*render.Page", "Type")
+	}
+	if d0.Type == nil {
+		return nilError("main", "exchange.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
+	}
+	v4 := d0.Type.Folder + "/"
+	d0.writeHrefAttr(r.w, v4)
+	r.w.WriteString("\">")
+	if d0 == nil {
+		return nilError("main", "exchange.html:3:76", ".Type", "*render.Page", "Type")
+	}
+	v5 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v5)
+	r.w.WriteString("</a>")
+	{
+		v6 := (*v1).S("status")
+		if len(v6) > 0 {
+			v7 := v6
+			_ = v7
+			r.w.WriteString(" · <span class=\"status status-")
+			writeEscaped(r.w, v7)
+			r.w.WriteString("\">")
+			v8 := "status_" + v7
+			v9 := r.strs.T(v8)
+			writeEscaped(r.w, v9)
+			r.w.WriteString("</span>")
+		}
+	}
+	r.w.WriteString("</p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "exchange.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	{
+		v10 := (*v1).Ref("topic")
+		if v10 != nil {
+			v11 := v10
+			_ = v11
+			r.w.WriteString("<a href=\"")
+			d0.writeHrefAttr(r.w, v11)
+			r.w.WriteString("\">")
+			v11.writeTitle(r.w)
+			r.w.WriteString("</a>")
+		}
+	}
+	{
+		v12 := (*v1).S("format")
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString(" · ")
+			v14 := "format_" + v13
+			v15 := r.strs.T(v14)
+			writeEscaped(r.w, v15)
+		}
+	}
+	r.w.WriteString("</p>\n<div class=\"two\">\n<section aria-labelledby=\"providers\"><h2 id=\"providers\">")
+	v16 := r.strs.T("exchange_providers")
+	writeEscaped(r.w, v16)
+	r.w.WriteString("</h2>")
+	{
+		v17 := (*v1).Refs("providers")
+		if len(v17) > 0 {
+			v18 := v17
+			_ = v18
+			v19 := d0.With(v18)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v19); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"recipients\"><h2 id=\"recipients\">")
+	v20 := r.strs.T("exchange_recipients")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("</h2>")
+	{
+		v21 := (*v1).Refs("recipients")
+		if len(v21) > 0 {
+			v22 := v21
+			_ = v22
+			v23 := d0.With(v22)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v23); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n<dl class=\"fields\">")
+	{
+		v24 := (*v1).Time("agreed")
+		if true {
+			v25 := v24
+			_ = v25
+			{
+				v26 := v25.IsZero()
+				if bool(!(bool(v26))) {
+					r.w.WriteString("<dt>")
+					v27 := r.strs.T("agreed")
+					writeEscaped(r.w, v27)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v28 := isoDate(v25)
+					writeEscaped(r.w, v28)
+					r.w.WriteString("\">")
+					v29 := r.strs.Date(v25)
+					writeEscaped(r.w, v29)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v30 := (*v1).Time("held")
+		if true {
+			v31 := v30
+			_ = v31
+			{
+				v32 := v31.IsZero()
+				if bool(!(bool(v32))) {
+					r.w.WriteString("<dt>")
+					v33 := r.strs.T("held")
+					writeEscaped(r.w, v33)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v34 := isoDate(v31)
+					writeEscaped(r.w, v34)
+					r.w.WriteString("\">")
+					v35 := r.strs.Date(v31)
+					writeEscaped(r.w, v35)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v36 := (*v1).Ref("minutes")
+		if v36 != nil {
+			v37 := v36
+			_ = v37
+			r.w.WriteString("<dt>")
+			v38 := r.strs.T("agreed_at")
+			writeEscaped(r.w, v38)
+			r.w.WriteString("</dt><dd><a href=\"")
+			d0.writeHrefAttr(r.w, v37)
+			r.w.WriteString("\">")
+			v37.writeTitle(r.w)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	v39 := (*v1).FieldsExcept("title", "topic", "providers", "recipients", "status", "agreed", "held", "format", "minutes", "outcome")
+	v40 := d0.WithFields(v39)
+	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v40); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n")
+	{
+		v41 := (*v1).S("outcome")
+		if len(v41) > 0 {
+			v42 := v41
+			_ = v42
+			r.w.WriteString("<section aria-labelledby=\"outcome\"><h2 id=\"outcome\">")
+			v43 := r.strs.T("outcome")
+			writeEscaped(r.w, v43)
+			r.w.WriteString("</h2><p class=\"lead\">")
+			writeEscaped(r.w, v42)
+			r.w.WriteString("</p></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</article>\n")
+	v44 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v44); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -5659,78 +8059,6 @@ func tpl_main__render_Page_30ba42de(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_3f021423(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "topic-index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"lead\">")
-	v1 := r.strs.T("topics_lead")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</p>\n<div class=\"table-wrap\"><table class=\"demand\">\n<caption>")
-	v2 := r.strs.T("demand_caption")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</caption>\n<colgroup><col><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"></colgroup>\n<thead><tr><th scope=\"col\">")
-	v3 := r.strs.T("topic")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v4 := r.strs.T("needs_count")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v5 := r.strs.T("offers_count")
-	writeEscaped(r.w, v5)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v6 := r.strs.T("discussed_count")
-	writeEscaped(r.w, v6)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v7 := r.strs.T("modules_count")
-	writeEscaped(r.w, v7)
-	r.w.WriteString("</th></tr></thead>\n<tbody>")
-	{
-		v8 := d0.PageDemands()
-		for v9 := range v8 {
-			v10 := &v8[v9]
-			_, _ = v9, v10
-			r.w.WriteString("\n<tr")
-			{
-				if bool((*v10).Unmet) {
-					r.w.WriteString(" class=\"unmet\"")
-				}
-			}
-			r.w.WriteString("><th scope=\"row\"><a href=\"")
-			d0.writeHrefAttr(r.w, (*v10).Topic)
-			r.w.WriteString("\">")
-			(*v10).Topic.writeTitle(r.w)
-			r.w.WriteString("</a>")
-			{
-				if bool((*v10).Unmet) {
-					r.w.WriteString(" <strong class=\"flag\">")
-					v11 := r.strs.T("unmet")
-					writeEscaped(r.w, v11)
-					r.w.WriteString("</strong>")
-				}
-			}
-			r.w.WriteString("</th><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Needs))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Offers))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Minutes))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Modules))
-			r.w.WriteString("</td></tr>")
-		}
-	}
-	r.w.WriteString("\n</tbody></table></div>\n")
-	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
 func tpl_main__render_Page_4044d183(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<h1>")
@@ -5958,6 +8286,151 @@ func tpl_main__render_Page_4044d183(r *run, d0 *Page) error {
 	r.w.WriteString("</button>\n</div>\n<script src=\"")
 	d0.writeAssetAttr(r.w, "directory.js")
 	r.w.WriteString("\" defer></script>\n")
+	return nil
+}
+
+func tpl_main__render_Page_551c3219(r *run, d0 *Page) error {
+	_ = d0
+	v1 := d0.Impact()
+	v2 := v1
+	_ = v2
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "impact.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v3 := r.strs.T("impact_lead")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</p>\n<nav aria-label=\"")
+	v4 := r.strs.T("impact_contents")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\"><ul class=\"chips\">")
+	{
+		for v5 := range v2.Sections {
+			v6 := &v2.Sections[v5]
+			_, _ = v5, v6
+			r.w.WriteString("\n<li><a href=\"#")
+			writeEscaped(r.w, urlEscape((*v6).ID))
+			r.w.WriteString("\">")
+			writeEscaped(r.w, (*v6).Heading)
+			r.w.WriteString("</a></li>")
+		}
+	}
+	r.w.WriteString("\n</ul></nav>")
+	{
+		for v7 := range v2.Sections {
+			v8 := &v2.Sections[v7]
+			_, _ = v7, v8
+			r.w.WriteString("\n<section class=\"impact\" aria-labelledby=\"")
+			writeEscaped(r.w, (*v8).ID)
+			r.w.WriteString("\">\n<h2 id=\"")
+			writeEscaped(r.w, (*v8).ID)
+			r.w.WriteString("\">")
+			writeEscaped(r.w, (*v8).Heading)
+			r.w.WriteString("</h2>")
+			{
+				if len((*v8).Missing) > 0 {
+					v9 := &(*v8).Missing
+					_ = v9
+					r.w.WriteString("\n<p class=\"missing\">")
+					writeEscaped(r.w, (*v9))
+					r.w.WriteString("</p>")
+				}
+			}
+			{
+				for v10 := range (*v8).Lead {
+					v11 := &(*v8).Lead[v10]
+					_, _ = v10, v11
+					r.w.WriteString("\n<p>")
+					writeEscaped(r.w, (*v11))
+					r.w.WriteString("</p>")
+				}
+			}
+			{
+				if len((*v8).Points) > 0 {
+					v12 := &(*v8).Points
+					_ = v12
+					r.w.WriteString("\n<ul class=\"points\">")
+					{
+						for v13 := range *v12 {
+							v14 := &(*v12)[v13]
+							_, _ = v13, v14
+							r.w.WriteString("<li>")
+							writeEscaped(r.w, (*v14))
+							r.w.WriteString("</li>")
+						}
+					}
+					r.w.WriteString("</ul>")
+				}
+			}
+			{
+				for v15 := range (*v8).Figures {
+					v16 := &(*v8).Figures[v15]
+					_, _ = v15, v16
+					r.w.WriteString("\n")
+					v17 := d0.WithFigure((*v16))
+					if err := tpl_figure_render_FigureData_34fa3b71(r, v17); err != nil {
+						return err
+					}
+				}
+			}
+			{
+				if len((*v8).Members) > 0 {
+					r.w.WriteString("\n<p class=\"member-list\">")
+					{
+						if len((*v8).MembersLabel) > 0 {
+							v18 := &(*v8).MembersLabel
+							_ = v18
+							writeEscaped(r.w, (*v18))
+							r.w.WriteString(" ")
+						}
+					}
+					{
+						for v19 := range (*v8).Members {
+							v20 := &(*v8).Members[v19]
+							_, _ = v19, v20
+							{
+								if v19 != 0 {
+									r.w.WriteString(", ")
+								}
+							}
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, (*v20).Path)
+							r.w.WriteString("\">")
+							writeEscaped(r.w, (*v20).Title)
+							r.w.WriteString("</a>")
+						}
+					}
+					{
+						v21 := (*v8).MembersMore()
+						if v21 != 0 {
+							r.w.WriteString(" ")
+							{
+								if len((*v8).MorePath) > 0 {
+									v22 := &(*v8).MorePath
+									_ = v22
+									r.w.WriteString("<a href=\"")
+									d0.writeHrefAttr(r.w, (*v22))
+									r.w.WriteString("\">")
+									v23 := r.strs.T("see_all", (*v8).MembersTotal)
+									writeEscaped(r.w, v23)
+									r.w.WriteString("</a>")
+								} else {
+									v24 := (*v8).MembersMore()
+									v25 := r.strs.T("and_more", v24)
+									writeEscaped(r.w, v25)
+								}
+							}
+						}
+					}
+					r.w.WriteString("</p>")
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
 	return nil
 }
 
@@ -6671,7 +9144,84 @@ func tpl_main__render_Page_abb35a72(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_b4e5a8cc(r *run, d0 *Page) error {
+func tpl_main__render_Page_b18dc24b(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "topic-index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v1 := r.strs.T("topics_lead")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</p>\n<div class=\"table-wrap\"><table class=\"demand\">\n<caption>")
+	v2 := r.strs.T("demand_caption")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</caption>\n<colgroup><col><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"></colgroup>\n<thead><tr><th scope=\"col\">")
+	v3 := r.strs.T("topic")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v4 := r.strs.T("needs_count")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v5 := r.strs.T("offers_count")
+	writeEscaped(r.w, v5)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v6 := r.strs.T("discussed_count")
+	writeEscaped(r.w, v6)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v7 := r.strs.T("modules_count")
+	writeEscaped(r.w, v7)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v8 := r.strs.T("exchanges_done_count")
+	writeEscaped(r.w, v8)
+	r.w.WriteString("</th></tr></thead>\n<tbody>")
+	{
+		v9 := d0.PageDemands()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<tr")
+			{
+				if bool((*v11).Unmet) {
+					r.w.WriteString(" class=\"unmet\"")
+				}
+			}
+			r.w.WriteString("><th scope=\"row\"><a href=\"")
+			d0.writeHrefAttr(r.w, (*v11).Topic)
+			r.w.WriteString("\">")
+			(*v11).Topic.writeTitle(r.w)
+			r.w.WriteString("</a>")
+			{
+				if bool((*v11).Unmet) {
+					r.w.WriteString(" <strong class=\"flag\">")
+					v12 := r.strs.T("unmet")
+					writeEscaped(r.w, v12)
+					r.w.WriteString("</strong>")
+				}
+			}
+			r.w.WriteString("</th><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Needs))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Offers))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Minutes))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Modules))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Exchanges))
+			r.w.WriteString("</td></tr>")
+		}
+	}
+	r.w.WriteString("\n</tbody></table></div>\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_b1e327db(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
 		return nilError("main", "topic.html:1:25", ".Entry", "*render.Page", "Entry")
@@ -6758,685 +9308,48 @@ func tpl_main__render_Page_b4e5a8cc(r *run, d0 *Page) error {
 			r.w.WriteString("<p class=\"gap\">")
 			v18 := r.strs.T("nobody_offers")
 			writeEscaped(r.w, v18)
+			{
+				v19 := d0.DoneExchanges((*v1))
+				if v19 != 0 {
+					v20 := v19
+					_ = v20
+					r.w.WriteString(" ")
+					v21 := r.strs.T("met_by_exchanges", v20)
+					writeEscaped(r.w, v21)
+				}
+			}
 			r.w.WriteString("</p>")
 		}
 	}
 	r.w.WriteString("</section>\n<section aria-labelledby=\"needed\"><h2 id=\"needed\">")
-	v19 := r.strs.T("who_needs")
-	writeEscaped(r.w, v19)
+	v22 := r.strs.T("who_needs")
+	writeEscaped(r.w, v22)
 	r.w.WriteString("</h2>")
 	{
-		v20 := d0.Referrers((*v1), "member", "needs")
-		if v20 != nil {
-			v21 := v20
-			_ = v21
-			v22 := d0.WithReferrers(v21)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v22); err != nil {
-				return err
-			}
-		} else {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n</div>\n")
-	{
-		v23 := d0.Referrers((*v1), "minutes", "topics")
+		v23 := d0.Referrers((*v1), "member", "needs")
 		if v23 != nil {
 			v24 := v23
 			_ = v24
-			r.w.WriteString("<section aria-labelledby=\"discussed\"><h2 id=\"discussed\">")
-			v25 := r.strs.T("discussed_in")
-			writeEscaped(r.w, v25)
-			r.w.WriteString("</h2>")
-			v26 := d0.WithReferrers(v24)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v26); err != nil {
+			v25 := d0.WithReferrers(v24)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v25); err != nil {
 				return err
 			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v27 := d0.Referrers((*v1), "module", "topics")
-		if v27 != nil {
-			v28 := v27
-			_ = v28
-			r.w.WriteString("<section aria-labelledby=\"taught\"><h2 id=\"taught\">")
-			v29 := r.strs.T("taught_in")
-			writeEscaped(r.w, v29)
-			r.w.WriteString("</h2>")
-			v30 := d0.WithReferrers(v28)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v30); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n</article>\n")
-	v31 := d0.BacklinksExcept("member.offers", "member.needs", "minutes.topics", "module.topics")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v31); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_baa5a5c0(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<section class=\"hero\">\n<h1>")
-	v1 := d0.Config()
-	if v1 == nil {
-		return nilError("main", "home.html:3:13", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v1.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		v2 := d0.Config()
-		if v2 == nil {
-			return nilError("main", "home.html:4:14", ".Config.Description", "*config.Site", "Description")
-		}
-		if len(v2.Description) > 0 {
-			v3 := &v2.Description
-			_ = v3
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v3))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	v4 := d0.Entries("charter")
-	v5 := v4
-	_ = v5
-	r.w.WriteString("\n")
-	{
-		for v6 := range v5 {
-			v7 := &v5[v6]
-			_, _ = v6, v7
-			{
-				if bool(int64(v6) < int64(3)) {
-					r.w.WriteString("\n<div class=\"mission\"><h2><a href=\"")
-					d0.writeHrefAttr(r.w, (*v7))
-					r.w.WriteString("\">")
-					(*v7).writeTitle(r.w)
-					r.w.WriteString("</a></h2><p>")
-					v8 := (*v7).S("mission")
-					writeEscaped(r.w, v8)
-					r.w.WriteString("</p></div>\n")
-				}
-			}
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		if bool(int64(len(v5)) > int64(3)) {
-			r.w.WriteString("<p class=\"more\"><a href=\"")
-			d0.writeHrefAttr(r.w, "charters/")
-			r.w.WriteString("\">")
-			v9 := r.strs.T("see_all", len(v5))
-			writeEscaped(r.w, v9)
-			r.w.WriteString("</a></p>")
-		}
-	}
-	r.w.WriteString("\n</section>\n<div class=\"grid\">\n<section aria-labelledby=\"latest\">\n<h2 id=\"latest\">")
-	v10 := r.strs.T("home_latest_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("</h2>\n<ul class=\"cards\">")
-	{
-		v11 := d0.Latest("minutes", "date", 5)
-		for v12 := range v11 {
-			v13 := &v11[v12]
-			_, _ = v12, v13
-			r.w.WriteString("\n<li")
-			{
-				v14 := (*v13).Lang()
-				if len(v14) > 0 {
-					v15 := v14
-					_ = v15
-					r.w.WriteString(" lang=\"")
-					writeEscaped(r.w, v15)
-					r.w.WriteString("\"")
-				}
-			}
-			r.w.WriteString("><a href=\"")
-			d0.writeHrefAttr(r.w, (*v13))
-			r.w.WriteString("\">")
-			(*v13).writeTitle(r.w)
-			r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
-			v16 := (*v13).Time("date")
-			v17 := isoDate(v16)
-			writeEscaped(r.w, v17)
-			r.w.WriteString("\">")
-			v18 := (*v13).Time("date")
-			v19 := r.strs.Date(v18)
-			writeEscaped(r.w, v19)
-			r.w.WriteString("</time>")
-			{
-				v20 := (*v13).S("location")
-				if len(v20) > 0 {
-					v21 := v20
-					_ = v21
-					r.w.WriteString(" · ")
-					writeEscaped(r.w, v21)
-				}
-			}
-			r.w.WriteString("</span></li>")
-		}
-	}
-	r.w.WriteString("\n</ul>\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "minutes/")
-	r.w.WriteString("\">")
-	v22 := r.strs.T("all_minutes")
-	writeEscaped(r.w, v22)
-	r.w.WriteString("</a></p>\n</section>\n<section aria-labelledby=\"open-actions\">\n<h2 id=\"open-actions\">")
-	v23 := r.strs.T("home_open_actions")
-	writeEscaped(r.w, v23)
-	r.w.WriteString("</h2>\n")
-	v24 := d0.OpenActions()
-	v25 := v24
-	_ = v25
-	r.w.WriteString("\n")
-	{
-		if len(v25) > 0 {
-			r.w.WriteString("<ul class=\"actions\">")
-			{
-				for v26 := range v25 {
-					v27 := &v25[v26]
-					_, _ = v26, v27
-					{
-						if bool(int64(v26) < int64(5)) {
-							r.w.WriteString("\n<li")
-							{
-								if bool((*v27).Overdue) {
-									r.w.WriteString(" class=\"overdue\"")
-								}
-							}
-							r.w.WriteString(">")
-							writeEscaped(r.w, (*v27).Task)
-							r.w.WriteString("<span class=\"sub\">")
-							{
-								if (*v27).Owner != nil {
-									v28 := &(*v27).Owner
-									_ = v28
-									(*v28).writeTitle(r.w)
-								}
-							}
-							{
-								v29 := (*v27).Due.IsZero()
-								if bool(!(bool(v29))) {
-									r.w.WriteString(" · ")
-									v30 := r.strs.T("due")
-									writeEscaped(r.w, v30)
-									r.w.WriteString(" <time datetime=\"")
-									v31 := isoDate((*v27).Due)
-									writeEscaped(r.w, v31)
-									r.w.WriteString("\">")
-									v32 := r.strs.Date((*v27).Due)
-									writeEscaped(r.w, v32)
-									r.w.WriteString("</time>")
-								}
-							}
-							{
-								if bool((*v27).Overdue) {
-									r.w.WriteString(" · <strong>")
-									v33 := r.strs.T("overdue")
-									writeEscaped(r.w, v33)
-									r.w.WriteString("</strong>")
-								}
-							}
-							r.w.WriteString("</span></li>")
-						}
-					}
-				}
-			}
-			r.w.WriteString("\n</ul>")
 		} else {
-			r.w.WriteString("<p>")
-			v34 := r.strs.T("no_open_actions")
-			writeEscaped(r.w, v34)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "actions/")
-	r.w.WriteString("\">")
-	v35 := r.strs.T("all_actions", len(v25))
-	writeEscaped(r.w, v35)
-	r.w.WriteString("</a></p>\n</section>\n</div>\n<section aria-labelledby=\"counts\">\n<h2 id=\"counts\">")
-	v36 := r.strs.T("home_counts")
-	writeEscaped(r.w, v36)
-	r.w.WriteString("</h2>\n<ul class=\"counts\">")
-	{
-		v37 := d0.Nav()
-		for v38 := range v37 {
-			v39 := &v37[v38]
-			_, _ = v38, v39
-			{
-				if bool(string((*v39).Path) != string("actions/")) {
-					r.w.WriteString("\n<li><a href=\"")
-					d0.writeHrefAttr(r.w, (*v39).Path)
-					r.w.WriteString("\"><strong>")
-					v40 := d0.CountPath((*v39).Path)
-					writeEscaped(r.w, strconv.Itoa(v40))
-					r.w.WriteString("</strong> ")
-					writeEscaped(r.w, (*v39).Label)
-					r.w.WriteString("</a></li>")
-				}
-			}
-		}
-	}
-	r.w.WriteString("\n</ul>\n</section>\n")
-	return nil
-}
-
-func tpl_main__render_Page_d2ca365b(r *run, d0 *Page) error {
-	_ = d0
-	if d0 == nil {
-		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article class=\"member\"")
-	{
-		v2 := (*v1).Lang()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "members/")
-	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_members")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a></p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "member.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	v5 := (*v1).S("kind")
-	v6 := "kind_" + v5
-	v7 := r.strs.T(v6)
-	writeEscaped(r.w, v7)
-	{
-		v8 := (*v1).S("region")
-		if len(v8) > 0 {
-			v9 := v8
-			_ = v9
-			r.w.WriteString(" · ")
-			writeEscaped(r.w, v9)
-		}
-	}
-	{
-		v10 := (*v1).S("country")
-		if len(v10) > 0 {
-			v11 := v10
-			_ = v11
-			r.w.WriteString(" · ")
-			v12 := r.strs.Country(v11)
-			writeEscaped(r.w, v12)
-		}
-	}
-	r.w.WriteString("</p>\n<dl class=\"fields\">")
-	{
-		v13 := (*v1).List("sectors")
-		if len(v13) > 0 {
-			v14 := v13
-			_ = v14
-			r.w.WriteString("<dt>")
-			v15 := r.strs.T("sectors")
-			writeEscaped(r.w, v15)
-			r.w.WriteString("</dt><dd>")
-			v16 := strings.Join(v14, ", ")
-			writeEscaped(r.w, v16)
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v17 := (*v1).List("languages")
-		if len(v17) > 0 {
-			v18 := v17
-			_ = v18
-			r.w.WriteString("<dt>")
-			v19 := r.strs.T("languages")
-			writeEscaped(r.w, v19)
-			r.w.WriteString("</dt><dd>")
-			{
-				for v20 := range v18 {
-					v21 := &v18[v20]
-					_, _ = v20, v21
-					{
-						if v20 != 0 {
-							r.w.WriteString(", ")
-						}
-					}
-					v22 := r.strs.Language((*v21))
-					writeEscaped(r.w, v22)
-				}
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v23 := (*v1).Time("joined")
-		if true {
-			v24 := v23
-			_ = v24
-			{
-				v25 := v24.IsZero()
-				if bool(!(bool(v25))) {
-					r.w.WriteString("<dt>")
-					v26 := r.strs.T("joined")
-					writeEscaped(r.w, v26)
-					r.w.WriteString("</dt><dd><time datetime=\"")
-					v27 := isoDate(v24)
-					writeEscaped(r.w, v27)
-					r.w.WriteString("\">")
-					v28 := r.strs.Date(v24)
-					writeEscaped(r.w, v28)
-					r.w.WriteString("</time></dd>")
-				}
-			}
-		}
-	}
-	{
-		v29 := (*v1).S("website")
-		if len(v29) > 0 {
-			v30 := v29
-			_ = v30
-			r.w.WriteString("<dt>")
-			v31 := r.strs.T("website")
-			writeEscaped(r.w, v31)
-			r.w.WriteString("</dt><dd><a href=\"")
-			writeURLAttr(r.w, v30)
-			r.w.WriteString("\" rel=\"noopener\">")
-			writeEscaped(r.w, v30)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	{
-		v32 := (*v1).S("email")
-		if len(v32) > 0 {
-			v33 := v32
-			_ = v33
-			r.w.WriteString("<dt>")
-			v34 := r.strs.T("email")
-			writeEscaped(r.w, v34)
-			r.w.WriteString("</dt><dd><a href=\"mailto:")
-			writeURLNormalized(r.w, v33)
-			r.w.WriteString("\">")
-			writeEscaped(r.w, v33)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	v35 := (*v1).FieldsExcept("name", "kind", "region", "country", "sectors", "languages", "joined", "website", "email", "offers", "needs")
-	v36 := d0.WithFields(v35)
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v36); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
-	v37 := r.strs.T("offers")
-	writeEscaped(r.w, v37)
-	r.w.WriteString("</h2>")
-	v38 := (*v1).Refs("offers")
-	v39 := d0.With(v38)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v39); err != nil {
-		return err
-	}
-	{
-		v40 := (*v1).Refs("offers")
-		if bool(!(len(v40) > 0)) {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
-	v41 := r.strs.T("needs")
-	writeEscaped(r.w, v41)
-	r.w.WriteString("</h2>")
-	v42 := (*v1).Refs("needs")
-	v43 := d0.With(v42)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v43); err != nil {
-		return err
-	}
-	{
-		v44 := (*v1).Refs("needs")
-		if bool(!(len(v44) > 0)) {
 			r.w.WriteString("<p>—</p>")
 		}
 	}
 	r.w.WriteString("</section>\n</div>\n")
 	{
-		v45 := d0.Peers((*v1))
-		if len(v45) > 0 {
-			v46 := v45
-			_ = v46
-			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
-			v47 := r.strs.T("peers")
-			writeEscaped(r.w, v47)
-			r.w.WriteString("</h2>\n<dl class=\"peers\">")
-			{
-				for v48 := range v46 {
-					v49 := &v46[v48]
-					_, _ = v48, v49
-					r.w.WriteString("\n<dt><a href=\"")
-					d0.writeHrefAttr(r.w, (*v49).Topic)
-					r.w.WriteString("\">")
-					(*v49).Topic.writeTitle(r.w)
-					r.w.WriteString("</a></dt>\n<dd>")
-					{
-						if len((*v49).Members) > 0 {
-							v50 := d0.With((*v49).Members)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v50); err != nil {
-								return err
-							}
-							{
-								if (*v49).More != 0 {
-									r.w.WriteString(" <a href=\"")
-									d0.writeHrefAttr(r.w, (*v49).Path)
-									r.w.WriteString("\">")
-									v51 := r.strs.T("peers_more", (*v49).More)
-									writeEscaped(r.w, v51)
-									r.w.WriteString("</a>")
-								}
-							}
-						} else {
-							r.w.WriteString("<span class=\"gap\">")
-							v52 := r.strs.T("peers_none")
-							writeEscaped(r.w, v52)
-							r.w.WriteString("</span>")
-						}
-					}
-					r.w.WriteString("</dd>")
-				}
-			}
-			r.w.WriteString("\n</dl>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	{
-		v53 := d0.Roles((*v1))
-		if len(v53) > 0 {
-			v54 := v53
-			_ = v54
-			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
-			v55 := r.strs.T("roles")
-			writeEscaped(r.w, v55)
-			r.w.WriteString("</h2>\n<ul>")
-			{
-				for v56 := range v54 {
-					v57 := &v54[v56]
-					_, _ = v56, v57
-					r.w.WriteString("\n<li><strong>")
-					writeEscaped(r.w, (*v57).Role)
-					r.w.WriteString("</strong> — <a href=\"")
-					d0.writeHrefAttr(r.w, (*v57).Rule)
-					r.w.WriteString("\">")
-					(*v57).Rule.writeTitle(r.w)
-					r.w.WriteString("</a> · <time datetime=\"")
-					v58 := isoDate((*v57).From)
-					writeEscaped(r.w, v58)
-					r.w.WriteString("\">")
-					v59 := r.strs.Date((*v57).From)
-					writeEscaped(r.w, v59)
-					r.w.WriteString("</time>")
-					{
-						v60 := (*v57).To.IsZero()
-						if bool(!(bool(v60))) {
-							r.w.WriteString(" – <time datetime=\"")
-							v61 := isoDate((*v57).To)
-							writeEscaped(r.w, v61)
-							r.w.WriteString("\">")
-							v62 := r.strs.Date((*v57).To)
-							writeEscaped(r.w, v62)
-							r.w.WriteString("</time>")
-						}
-					}
-					{
-						if bool((*v57).Current) {
-							r.w.WriteString(" <span class=\"badge\">")
-							v63 := r.strs.T("current")
-							writeEscaped(r.w, v63)
-							r.w.WriteString("</span>")
-						}
-					}
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v64 := d0.ActionsOf((*v1))
-		if v64 != nil {
-			v65 := v64
-			_ = v65
-			r.w.WriteString("<section aria-labelledby=\"owned-actions\">\n<h2 id=\"owned-actions\">")
-			v66 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v66)
-			r.w.WriteString(" <span class=\"sub\">")
-			if v65 == nil {
-				return nilError("main", "member.html:37:78", ".Open", "*render.MemberActions", "Open")
-			}
-			v67 := r.strs.T("open_count", v65.Open)
-			writeEscaped(r.w, v67)
-			{
-				if v65 == nil {
-					return nilError("main", "member.html:37:90", ".Overdue", "*render.MemberActions", "Overdue")
-				}
-				if v65.Overdue != 0 {
-					r.w.WriteString(" · <strong>")
-					if v65 == nil {
-						return nilError("main", "member.html:37:132", ".Overdue", "*render.MemberActions", "Overdue")
-					}
-					v68 := r.strs.T("overdue_count", v65.Overdue)
-					writeEscaped(r.w, v68)
-					r.w.WriteString("</strong>")
-				}
-			}
-			r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
-			{
-				if v65 == nil {
-					return nilError("main", "member.html:39:10", ".Actions", "*render.MemberActions", "Actions")
-				}
-				for v69 := range v65.Actions {
-					v70 := &v65.Actions[v69]
-					_, _ = v69, v70
-					r.w.WriteString("\n<li class=\"status-")
-					writeEscaped(r.w, (*v70).Status)
-					{
-						if bool((*v70).Overdue) {
-							r.w.WriteString(" overdue")
-						}
-					}
-					r.w.WriteString("\">")
-					writeEscaped(r.w, (*v70).Task)
-					r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
-					writeEscaped(r.w, (*v70).Status)
-					r.w.WriteString("\">")
-					v71 := "status_" + (*v70).Status
-					v72 := r.strs.T(v71)
-					writeEscaped(r.w, v72)
-					r.w.WriteString("</span>")
-					{
-						v73 := (*v70).Due.IsZero()
-						if bool(!(bool(v73))) {
-							r.w.WriteString(" · ")
-							v74 := r.strs.T("due")
-							writeEscaped(r.w, v74)
-							r.w.WriteString(" <time datetime=\"")
-							v75 := isoDate((*v70).Due)
-							writeEscaped(r.w, v75)
-							r.w.WriteString("\">")
-							v76 := r.strs.Date((*v70).Due)
-							writeEscaped(r.w, v76)
-							r.w.WriteString("</time>")
-						}
-					}
-					{
-						if bool((*v70).Overdue) {
-							r.w.WriteString(" · <strong>")
-							v77 := r.strs.T("overdue")
-							writeEscaped(r.w, v77)
-							r.w.WriteString("</strong>")
-						}
-					}
-					r.w.WriteString(" · <a href=\"")
-					d0.writeHrefAttr(r.w, (*v70).Minutes)
-					r.w.WriteString("#actions\">")
-					(*v70).Minutes.writeTitle(r.w)
-					r.w.WriteString("</a></span></li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n")
-			{
-				v78 := v65.More()
-				if bool(v78) {
-					r.w.WriteString("<p class=\"more\"><a href=\"")
-					if v65 == nil {
-						return nilError("main", "member.html:43:46", ".Path", "*render.MemberActions", "Path")
-					}
-					d0.writeHrefAttr(r.w, v65.Path)
-					r.w.WriteString("#")
-					if v65 == nil {
-						return nilError("main", "member.html:43:56", ".Anchor", "*render.MemberActions", "Anchor")
-					}
-					writeEscaped(r.w, urlEscape(v65.Anchor))
-					r.w.WriteString("\">")
-					if v65 == nil {
-						return nilError("main", "member.html:43:81", ".Total", "*render.MemberActions", "Total")
-					}
-					v79 := r.strs.T("see_all", v65.Total)
-					writeEscaped(r.w, v79)
-					r.w.WriteString("</a></p>")
-				}
-			}
-			r.w.WriteString("\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v80 := d0.Referrers((*v1), "minutes", "rapporteur")
-		if v80 != nil {
-			v81 := v80
-			_ = v81
-			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
-			v82 := r.strs.T("minutes_rapporteur")
-			writeEscaped(r.w, v82)
+		v26 := d0.Referrers((*v1), "exchange", "topic")
+		if v26 != nil {
+			v27 := v26
+			_ = v27
+			r.w.WriteString("<section aria-labelledby=\"exchanged\"><h2 id=\"exchanged\">")
+			v28 := d0.LabelOf("exchange")
+			writeEscaped(r.w, v28)
 			r.w.WriteString("</h2>")
-			v83 := d0.WithReferrers(v81)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v83); err != nil {
+			v29 := d0.WithReferrers(v27)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v29); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
@@ -7444,16 +9357,16 @@ func tpl_main__render_Page_d2ca365b(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v84 := d0.Referrers((*v1), "minutes", "attendees")
-		if v84 != nil {
-			v85 := v84
-			_ = v85
-			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
-			v86 := r.strs.T("minutes_attended")
-			writeEscaped(r.w, v86)
+		v30 := d0.Referrers((*v1), "minutes", "topics")
+		if v30 != nil {
+			v31 := v30
+			_ = v31
+			r.w.WriteString("<section aria-labelledby=\"discussed\"><h2 id=\"discussed\">")
+			v32 := r.strs.T("discussed_in")
+			writeEscaped(r.w, v32)
 			r.w.WriteString("</h2>")
-			v87 := d0.WithReferrers(v85)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v87); err != nil {
+			v33 := d0.WithReferrers(v31)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v33); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
@@ -7461,24 +9374,24 @@ func tpl_main__render_Page_d2ca365b(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v88 := d0.Referrers((*v1), "module", "authors")
-		if v88 != nil {
-			v89 := v88
-			_ = v89
-			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
-			v90 := r.strs.T("modules_authored")
-			writeEscaped(r.w, v90)
+		v34 := d0.Referrers((*v1), "module", "topics")
+		if v34 != nil {
+			v35 := v34
+			_ = v35
+			r.w.WriteString("<section aria-labelledby=\"taught\"><h2 id=\"taught\">")
+			v36 := r.strs.T("taught_in")
+			writeEscaped(r.w, v36)
 			r.w.WriteString("</h2>")
-			v91 := d0.WithReferrers(v89)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v91); err != nil {
+			v37 := d0.WithReferrers(v35)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v37); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
 		}
 	}
 	r.w.WriteString("\n</article>\n")
-	v92 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v92); err != nil {
+	v38 := d0.BacklinksExcept("member.offers", "member.needs", "minutes.topics", "module.topics", "exchange.topic")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v38); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -7559,14 +9472,14 @@ func tpl_main__render_Page_d8ac4637(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_e1dd73cf(r *run, d0 *Page) error {
+func tpl_main__render_Page_e928b0bc(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
-		return nilError("main", "minutes.html:1:25", ".Entry", "*render.Page", "Entry")
+		return nilError("main", "assessment.html:1:25", ".Entry", "*render.Page", "Entry")
 	}
 	v1 := &d0.Entry
 	_ = v1
-	r.w.WriteString("\n<article")
+	r.w.WriteString("\n<article class=\"assessment\"")
 	{
 		v2 := (*v1).Lang()
 		if len(v2) > 0 {
@@ -7578,278 +9491,132 @@ func tpl_main__render_Page_e1dd73cf(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "minutes/")
+	if d0 == nil {
+		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*render.Page", "Type")
+	}
+	if d0.Type == nil {
+		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
+	}
+	v4 := d0.Type.Folder + "/"
+	d0.writeHrefAttr(r.w, v4)
 	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v4)
+	if d0 == nil {
+		return nilError("main", "assessment.html:3:76", ".Type", "*render.Page", "Type")
+	}
+	v5 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v5)
 	r.w.WriteString("</a>")
 	{
-		v5 := (*v1).Ref("charter")
-		if v5 != nil {
-			v6 := v5
-			_ = v6
-			r.w.WriteString(" · <a href=\"")
-			d0.writeHrefAttr(r.w, v6)
-			r.w.WriteString("\">")
-			v6.writeTitle(r.w)
-			r.w.WriteString("</a>")
+		v6 := (*v1).S("instrument")
+		if len(v6) > 0 {
+			v7 := v6
+			_ = v7
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v7)
 		}
 	}
 	r.w.WriteString("</p>\n<h1>")
 	if d0 == nil {
-		return nilError("main", "minutes.html:4:6", ".Title", "*render.Page", "Title")
+		return nilError("main", "assessment.html:4:6", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\"><time datetime=\"")
-	v7 := (*v1).Time("date")
-	v8 := isoDate(v7)
-	writeEscaped(r.w, v8)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	{
+		v8 := (*v1).Ref("member")
+		if v8 != nil {
+			v9 := v8
+			_ = v9
+			r.w.WriteString("<a href=\"")
+			d0.writeHrefAttr(r.w, v9)
+			r.w.WriteString("\">")
+			v9.writeTitle(r.w)
+			r.w.WriteString("</a> · ")
+		}
+	}
+	r.w.WriteString("<time datetime=\"")
+	v10 := (*v1).Time("date")
+	v11 := isoDate(v10)
+	writeEscaped(r.w, v11)
 	r.w.WriteString("\">")
-	v9 := (*v1).Time("date")
-	v10 := r.strs.Date(v9)
-	writeEscaped(r.w, v10)
+	v12 := (*v1).Time("date")
+	v13 := r.strs.Date(v12)
+	writeEscaped(r.w, v13)
 	r.w.WriteString("</time>")
 	{
-		v11 := (*v1).Time("end_date")
-		if true {
-			v12 := v11
-			_ = v12
-			{
-				v13 := v12.IsZero()
-				if bool(!(bool(v13))) {
-					r.w.WriteString(" – <time datetime=\"")
-					v14 := isoDate(v12)
-					writeEscaped(r.w, v14)
-					r.w.WriteString("\">")
-					v15 := r.strs.Date(v12)
-					writeEscaped(r.w, v15)
-					r.w.WriteString("</time>")
-				}
-			}
+		v14 := (*v1).S("assessor")
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString(" · ")
+			v16 := r.strs.T("assessor")
+			writeEscaped(r.w, v16)
+			r.w.WriteString(": ")
+			writeEscaped(r.w, v15)
 		}
 	}
+	r.w.WriteString("</p>\n")
 	{
-		v16 := (*v1).S("location")
-		if len(v16) > 0 {
-			v17 := v16
-			_ = v17
-			r.w.WriteString(" · ")
-			writeEscaped(r.w, v17)
-		}
-	}
-	{
-		v18 := (*v1).S("format")
-		if len(v18) > 0 {
-			v19 := v18
-			_ = v19
-			r.w.WriteString(" · ")
-			v20 := "format_" + v19
-			v21 := r.strs.T(v20)
+		v17 := (*v1).Objects("scores")
+		if len(v17) > 0 {
+			v18 := v17
+			_ = v18
+			r.w.WriteString("<section aria-labelledby=\"scores\"><h2 id=\"scores\">")
+			v19 := r.strs.T("scores")
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"numbers\">\n<thead><tr><th scope=\"col\">")
+			v20 := r.strs.T("impact_area")
+			writeEscaped(r.w, v20)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v21 := r.strs.T("score")
 			writeEscaped(r.w, v21)
-		}
-	}
-	r.w.WriteString("</p>\n<dl class=\"fields\">")
-	{
-		v22 := (*v1).Ref("rapporteur")
-		if v22 != nil {
-			v23 := v22
-			_ = v23
-			r.w.WriteString("<dt>")
-			v24 := r.strs.T("rapporteur")
+			r.w.WriteString("</th><th scope=\"col\">")
+			v22 := r.strs.T("score_max")
+			writeEscaped(r.w, v22)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v23 := r.strs.T("impact_share")
+			writeEscaped(r.w, v23)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v24 := r.strs.T("topic")
 			writeEscaped(r.w, v24)
-			r.w.WriteString("</dt><dd><a href=\"")
-			d0.writeHrefAttr(r.w, v23)
-			r.w.WriteString("\">")
-			v23.writeTitle(r.w)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	{
-		v25 := (*v1).Refs("facilitators")
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("<dt>")
-			v27 := r.strs.T("facilitators")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("</dt><dd>")
-			v28 := d0.With(v26)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v28); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v29 := (*v1).Refs("attendees")
-		if len(v29) > 0 {
-			v30 := v29
-			_ = v30
-			r.w.WriteString("<dt>")
-			v31 := r.strs.T("attendees")
-			writeEscaped(r.w, v31)
-			r.w.WriteString(" (")
-			writeEscaped(r.w, strconv.Itoa(len(v30)))
-			r.w.WriteString(")</dt><dd>")
-			v32 := d0.With(v30)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v33 := (*v1).Refs("topics")
-		if len(v33) > 0 {
-			v34 := v33
-			_ = v34
-			r.w.WriteString("<dt>")
-			v35 := r.strs.T("nav_topics")
-			writeEscaped(r.w, v35)
-			r.w.WriteString("</dt><dd>")
-			v36 := d0.With(v34)
-			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v36); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	v37 := (*v1).FieldsExcept("title", "date", "end_date", "location", "format", "charter", "rapporteur", "facilitators", "attendees", "topics", "decisions", "actions")
-	v38 := d0.WithFields(v37)
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v38); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</dl>\n")
-	{
-		v39 := (*v1).List("decisions")
-		if len(v39) > 0 {
-			v40 := v39
-			_ = v40
-			r.w.WriteString("<section aria-labelledby=\"decisions\"><h2 id=\"decisions\">")
-			v41 := r.strs.T("decisions")
-			writeEscaped(r.w, v41)
-			r.w.WriteString("</h2><ol class=\"decisions\">")
+			r.w.WriteString("</th></tr></thead>\n<tbody>")
 			{
-				for v42 := range v40 {
-					v43 := &v40[v42]
-					_, _ = v42, v43
-					r.w.WriteString("<li>")
-					writeEscaped(r.w, (*v43))
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("</ol></section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v44 := (*v1).Objects("actions")
-		if len(v44) > 0 {
-			v45 := v44
-			_ = v45
-			r.w.WriteString("<section aria-labelledby=\"actions\"><h2 id=\"actions\">")
-			v46 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v46)
-			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
-			v47 := r.strs.T("task")
-			writeEscaped(r.w, v47)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v48 := r.strs.T("owner")
-			writeEscaped(r.w, v48)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v49 := r.strs.T("due")
-			writeEscaped(r.w, v49)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v50 := r.strs.T("status")
-			writeEscaped(r.w, v50)
-			r.w.WriteString("</th></tr></thead><tbody>")
-			{
-				for v51 := range v45 {
-					v52 := &v45[v51]
-					_, _ = v51, v52
-					v53 := (*v52).Time("due")
-					v54 := v53
-					_ = v54
-					v56 := (*v52).S("status")
-					var v55 bool
-					v55 = string(v56) == string("open")
-					if bool(v55) {
-						v57 := v54.IsZero()
-						v55 = !(bool(v57))
-						if bool(v55) {
-							v58 := d0.Today()
-							v59 := v54.Before(v58)
-							v55 = v59
-						}
-					}
-
-					v60 := v55
-					_ = v60
-					r.w.WriteString("\n<tr")
+				for v25 := range v18 {
+					v26 := &v18[v25]
+					_, _ = v25, v26
+					r.w.WriteString("\n<tr><th scope=\"row\">")
+					v27 := (*v26).S("area")
+					writeEscaped(r.w, v27)
 					{
-						if bool(v60) {
-							r.w.WriteString(" class=\"overdue\"")
-						}
-					}
-					r.w.WriteString("><td>")
-					v61 := (*v52).S("task")
-					writeEscaped(r.w, v61)
-					{
-						v62 := (*v52).FieldsExcept("task", "owner", "due", "status")
-						if len(v62) > 0 {
-							v63 := v62
-							_ = v63
-							v64 := d0.WithFields(v63)
-							if err := tpl_fields_render_FieldList_a8f39c45(r, v64); err != nil {
+						v28 := (*v26).FieldsExcept("area", "score", "max", "topic")
+						if len(v28) > 0 {
+							v29 := v28
+							_ = v29
+							v30 := d0.WithFields(v29)
+							if err := tpl_fields_render_FieldList_a8f39c45(r, v30); err != nil {
 								return err
 							}
 						}
 					}
+					r.w.WriteString("</th><td>")
+					v31 := (*v26).S("score")
+					writeEscaped(r.w, v31)
+					r.w.WriteString("</td><td>")
+					v32 := (*v26).S("max")
+					writeEscaped(r.w, v32)
+					r.w.WriteString("</td><td>")
+					v33 := d0.ScoreShare((*v26))
+					writeEscaped(r.w, v33)
 					r.w.WriteString("</td><td>")
 					{
-						v65 := (*v52).Ref("owner")
-						if v65 != nil {
-							v66 := v65
-							_ = v66
+						v34 := (*v26).Ref("topic")
+						if v34 != nil {
+							v35 := v34
+							_ = v35
 							r.w.WriteString("<a href=\"")
-							d0.writeHrefAttr(r.w, v66)
+							d0.writeHrefAttr(r.w, v35)
 							r.w.WriteString("\">")
-							v66.writeTitle(r.w)
+							v35.writeTitle(r.w)
 							r.w.WriteString("</a>")
-						} else {
-							r.w.WriteString("—")
-						}
-					}
-					r.w.WriteString("</td><td>")
-					{
-						v67 := v54.IsZero()
-						if bool(!(bool(v67))) {
-							r.w.WriteString("<time datetime=\"")
-							v68 := isoDate(v54)
-							writeEscaped(r.w, v68)
-							r.w.WriteString("\">")
-							v69 := r.strs.Date(v54)
-							writeEscaped(r.w, v69)
-							r.w.WriteString("</time>")
-						} else {
-							r.w.WriteString("—")
-						}
-					}
-					r.w.WriteString("</td><td><span class=\"status status-")
-					v70 := (*v52).S("status")
-					writeEscaped(r.w, v70)
-					r.w.WriteString("\">")
-					v71 := (*v52).S("status")
-					v72 := "status_" + v71
-					v73 := r.strs.T(v72)
-					writeEscaped(r.w, v73)
-					r.w.WriteString("</span>")
-					{
-						if bool(v60) {
-							r.w.WriteString(" <strong>")
-							v74 := r.strs.T("overdue")
-							writeEscaped(r.w, v74)
-							r.w.WriteString("</strong>")
 						}
 					}
 					r.w.WriteString("</td></tr>")
@@ -7862,9 +9629,40 @@ func tpl_main__render_Page_e1dd73cf(r *run, d0 *Page) error {
 	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
 		return err
 	}
+	r.w.WriteString("\n")
+	{
+		v36 := (*v1).FieldsExcept("member", "date", "instrument", "assessor", "scores")
+		if len(v36) > 0 {
+			v37 := v36
+			_ = v37
+			v38 := d0.WithFields(v37)
+			if err := tpl_fields_render_FieldList_a8f39c45(r, v38); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v39 := (*v1).Ref("member")
+		if v39 != nil {
+			v40 := v39
+			_ = v40
+			{
+				v41 := d0.HasProgress(v40)
+				if bool(v41) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					d0.writeHrefAttr(r.w, v40)
+					r.w.WriteString("#progress\">")
+					v42 := r.strs.T("progress_see")
+					writeEscaped(r.w, v42)
+					r.w.WriteString("</a></p>")
+				}
+			}
+		}
+	}
 	r.w.WriteString("\n</article>\n")
-	v75 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v75); err != nil {
+	v43 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v43); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")

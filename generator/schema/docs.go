@@ -112,6 +112,12 @@ func rules(f *Field) []string {
 	if f.NotBefore != "" {
 		r = append(r, "not before `"+f.NotBefore+"`")
 	}
+	if f.Above != nil {
+		r = append(r, "above "+strconv.FormatFloat(f.Above.Num, 'f', -1, 64))
+	}
+	if f.AtMost != "" {
+		r = append(r, "at most `"+f.AtMost+"`")
+	}
 	for _, field := range slices.Sorted(maps.Keys(f.OverdueIf)) {
 		r = append(r, fmt.Sprintf("warned about when past while `%s` is %s", field, quoteList(f.OverdueIf[field])))
 	}

@@ -47,6 +47,8 @@ var fieldKeys = map[string]string{
 	"fields":       "the fields of an object, or of each object of a list of objects",
 	"acyclic":      "for refs to the type itself: following them may never lead back to the entry (prerequisites)",
 	"not_before":   "for dates: the name of a date field of the same table this date may not precede",
+	"at_most":      "for numbers: the name of a number field of the same table this number may not exceed (a score and the maximum of its scale)",
+	"above":        "for numbers: the value must be greater than this (min allows the value itself; above = 0 refuses 0)",
 	"overdue_if":   "for dates: a table {FIELD = [VALUES]}; a past date is warned about while the sibling FIELD holds one of VALUES",
 	"translatable": "whether a translation (SLUG.LANG.md) restates the field in its language: true by default for string and text fields and lists of them, and for objects holding such fields; false keeps a value such as a name or a phone number as the original has it",
 }

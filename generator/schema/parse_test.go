@@ -405,6 +405,23 @@ schema/event.toml:12:16: schema-wrong-type: overdue_if values must be a list of 
 `,
 	},
 	{
+		name: "number rules in the wrong place",
+		src: `name = "event"
+title = "title"
+[fields.title]
+type = "string"
+above = 0
+at_most = "title"
+[fields.count]
+type = "int"
+above = "zero"
+`,
+		want: `schema/event.toml:5:1: schema-misplaced-key: above is only for numbers
+schema/event.toml:6:1: schema-misplaced-key: at_most is only for numbers
+schema/event.toml:9:1: schema-wrong-type: above must be a number for a int field
+`,
+	},
+	{
 		name: "malformed TOML",
 		src: `name = "event"
 title = "title

@@ -109,7 +109,7 @@ func init() {
 		atom.Time, atom.Form, atom.Label, atom.Input, atom.Button, atom.Select, atom.Option, atom.Fieldset, atom.Legend,
 		atom.Table, atom.Caption, atom.Colgroup, atom.Col, atom.Thead, atom.Tbody, atom.Tr, atom.Th, atom.Td,
 		atom.Pre, atom.Code, atom.Em, atom.Strong, atom.Del, atom.Sup, atom.Blockquote, atom.Hr, atom.Br, atom.Img,
-		atom.Mark, atom.Small,
+		atom.Mark, atom.Small, atom.Figure,
 	} {
 		allowedElements[a] = true
 	}
@@ -197,10 +197,45 @@ func attr(n *html.Node, name string) (string, bool) {
 	return "", false
 }
 
+// chartElements are the elements and attributes of the charts the theme
+// draws (generator/impact/chart): shapes and text with classes, and
+// the image's title and description. No script, foreignObject, link
+// (a, use, image: no href of any kind), animation, style or event
+// handler can pass.
+var chartElements = map[string]map[string]bool{
+	"svg":    {"class": true, "role": true, "aria-labelledby": true, "viewbox": true, "width": true, "height": true},
+	"title":  {"id": true},
+	"desc":   {"id": true},
+	"rect":   {"class": true, "x": true, "y": true, "width": true, "height": true},
+	"circle": {"class": true, "cx": true, "cy": true, "r": true},
+	"line":   {"class": true, "x1": true, "y1": true, "x2": true, "y2": true},
+	"path":   {"class": true, "d": true},
+	"text":   {"class": true, "x": true, "y": true},
+}
+
+// checkChart reports an element of an inline SVG that is not one of a
+// chart's, or an attribute a chart does not write.
+func checkChart(n *html.Node, report func(string, ...any)) {
+	attrs, ok := chartElements[n.Data]
+	if n.Namespace != "svg" || !ok {
+		report("a foreign <%s:%s> element, not one of a chart's", n.Namespace, n.Data)
+		return
+	}
+	if n.Data == "svg" && (n.Parent == nil || n.Parent.Namespace != "") {
+		report("an <svg> inside another SVG")
+	}
+	for _, a := range n.Attr {
+		name := strings.ToLower(a.Key)
+		if a.Namespace != "" || !attrs[name] {
+			report("<svg:%s %s=%q>: an attribute charts do not write", n.Data, name, clip(a.Val))
+		}
+	}
+}
+
 func checkElement(n *html.Node, report func(string, ...any), csp *int) {
 	tag := n.Data
 	if n.Namespace != "" {
-		report("a foreign <%s:%s> element (SVG or MathML)", n.Namespace, tag)
+		checkChart(n, report)
 		return
 	}
 	if !allowedElements[n.DataAtom] {

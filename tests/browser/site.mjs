@@ -49,6 +49,10 @@ export const PAGES = [
   { kind: "topic", path: "topics/conflict-mediation/", has: "#offered" },
   { kind: "a facet: the members who offer a topic", path: "members/by.offers/facilitation/", has: "main ul.cards" },
   { kind: "free page", path: "about/", has: "main article .prose" },
+  { kind: "impact (charts, tables, the network map)", path: "impact/", has: "#network-map ~ figure svg.network" },
+  { kind: "member page with progress", path: "members/altai-craft-women/", has: "#progress ~ figure svg.dumbbell" },
+  { kind: "exchange", path: "exchanges/fundraising-for-siem-reap-and-tlalpan/", has: "article.exchange #recipients" },
+  { kind: "assessment", path: "assessments/altai-craft-women-oca-2026/", has: "article.assessment table.numbers" },
   { kind: "search", path: "search/?q=mediacion", has: "#search-app" },
   // The other languages: a translation, an entry shown in its original's
   // language under a notice, the translators' work list, a search.
