@@ -70,7 +70,7 @@ for warm in 1 2; do
 	done
 done
 # The second language is there: its home page and an entry's, a fallback.
-page=$(cd "$outs/agora-1-language-warm1" && find . -path ./assets -prune -o -name index.html -path './*/*/index.html' -print | head -1)
+page=$(cd "$outs/agora-1-language-warm1" && find . -path ./assets -prune -o -name index.html -path './*/*/index.html' -print -quit)
 for p in index.html "$page"; do
 	[[ -f $outs/agora-2-languages-warm1/es/$p ]] || { echo "the two-language build has no es/$p" >&2; exit 1; }
 done
