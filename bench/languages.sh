@@ -57,13 +57,8 @@ trap 'rm -rf "$outs"' EXIT
 # As compare.sh: written out and dropped from memory, earlier deletions no
 # longer slow the file system; the corpus is read back, and every build
 # runs twice untimed.
-sync
-if [[ -w /proc/sys/vm/drop_caches ]]; then
-	echo 3 >/proc/sys/vm/drop_caches
-else
-	echo "not root: the kernel's caches are not dropped; runs soon after deleting many files are slower" >&2
-fi
-find "$corpus" "$two" -type f -print0 | xargs -0 cat >/dev/null
+. bench/runs.sh
+settle "$corpus" "$two"
 for warm in 1 2; do
 	for t in $tools; do
 		${cmd[$t]} "$outs/$t-warm$warm" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
@@ -102,10 +97,5 @@ awk -v a="$both" -v b="$one" 'BEGIN {printf "2 languages / 1: %.2f (target 2 or 
 if [[ -n $fastest_hugo ]]; then
 	awk -v a="$both" -v h="$fastest_hugo" 'BEGIN {printf "2 languages / fastest hugo (1 language): %.2f (target 0.5 or less)\n", a / h}'
 fi
-echo "every run, in order (wall s / peak MiB):"
-for t in $tools; do
-	printf '  %-18s' "$t"
-	awk -v t="$t" '$1 == t {printf " %s/%d", $2, $3 / 1024}' "$work/times-languages"
-	echo
-done
+print_runs "$work/times-languages" 18 $tools
 rm -f "$work/times-languages"

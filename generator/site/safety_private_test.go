@@ -129,6 +129,25 @@ func secretSite(t *testing.T) string {
 	return src
 }
 
+// buildPlanted builds a planted site, with or without its drafts, and
+// returns the output folder.
+func buildPlanted(t *testing.T, src string, drafts bool) string {
+	t.Helper()
+	p, err := Open(context.Background(), Options{Source: src, Today: today, Drafts: drafts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if p.Diags.HasErrors() {
+		t.Fatalf("the planted site has errors:\n%v", p.Diags)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := p.Build(context.Background(), BuildOptions{Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 // grepOutput returns, for each marker, the output files (and file
 // names) that hold it, and which kinds of file were searched.
 func grepOutput(t *testing.T, out string, markers []string) (map[string][]string, map[string]bool) {
@@ -188,20 +207,7 @@ func TestPlantedSecretsNeverPublished(t *testing.T) {
 	src := secretSite(t)
 	all := append(append([]string{}, privateMarkers...), draftMarkers...)
 	for _, drafts := range []bool{false, true} {
-		p, err := Open(context.Background(), Options{Source: src, Today: today, Drafts: drafts})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if p.Diags.HasErrors() {
-			p.Close()
-			t.Fatalf("the planted site has errors:\n%v", p.Diags)
-		}
-		out := filepath.Join(t.TempDir(), "public")
-		_, err = p.Build(context.Background(), BuildOptions{Out: out})
-		p.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		out := buildPlanted(t, src, drafts)
 		found, kinds := grepOutput(t, out, all)
 		for _, k := range []string{"html", "index shards", "index documents", "index manifest", "feed.xml", "sitemap.xml", "calendar.ics", "_headers", "members.json"} {
 			if !kinds[k] {
@@ -277,20 +283,7 @@ func TestPlantedSecretsInTranslations(t *testing.T) {
 	write("content/events/fair.es.md", "+++\ntitle = \"Feria de primavera\"\n[[sessions]]\ntitle = \"Apertura\"\n+++\n\nUna feria pública.\n")
 	write("content/pages/about.mn.md", "+++\ntitle = \"zqxdrafttranslation\"\ndraft = true\n+++\n\nzqxdrafttranslation\n")
 	for _, drafts := range []bool{false, true} {
-		p, err := Open(context.Background(), Options{Source: src, Today: today, Drafts: drafts})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if p.Diags.HasErrors() {
-			p.Close()
-			t.Fatalf("the planted site has errors:\n%v", p.Diags)
-		}
-		out := filepath.Join(t.TempDir(), "public")
-		_, err = p.Build(context.Background(), BuildOptions{Out: out})
-		p.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		out := buildPlanted(t, src, drafts)
 		found, _ := grepOutput(t, out, append(slices.Clone(privateMarkers), "zqxdrafttranslation"))
 		for _, m := range privateMarkers {
 			if len(found[m]) > 0 {

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -248,18 +247,7 @@ func TestXSSVectors(t *testing.T) {
 	t.Parallel()
 	vectors := readVectors(t)
 	src := xssSite(t, vectors)
-	p, err := Open(context.Background(), Options{Source: src, Today: today})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer p.Close()
-	if p.Diags.HasErrors() {
-		t.Fatalf("the planted site has errors:\n%v", p.Diags)
-	}
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := p.Build(context.Background(), BuildOptions{Out: out}); err != nil {
-		t.Fatal(err)
-	}
+	out := buildPlanted(t, src, false)
 	problems := outputProblems(t, out)
 	for i, pr := range problems {
 		if i == 50 {
