@@ -273,7 +273,9 @@ func TestCommunityTypeAndField(t *testing.T) {
 
 // TestOneLanguageNoI18n: a site in one language has no i18n options.
 func TestOneLanguageNoI18n(t *testing.T) {
-	data, err := cms.ConfigYAML(exampleSite(t), loadSchema(t, nil))
+	site := exampleSite(t)
+	site.Languages = []string{site.Language}
+	data, err := cms.ConfigYAML(site, loadSchema(t, nil))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -153,7 +153,7 @@ func (s *Site) searchDocument(v *Entry, sc *documentScratch) (d search.Document,
 	if ok {
 		return d, false, nil
 	}
-	h, text, err := s.body(v.e)
+	h, text, err := s.body(v)
 	if err != nil {
 		text.giveBack()
 		return search.Document{}, false, err

@@ -36,6 +36,7 @@ func (s *Site) prepareViews() {
 
 func (s *Site) newView(e *load.Entry) *Entry {
 	v := &Entry{record: record{e.Type.Fields, e.Fields, s}, e: e, path: entryPath(e)}
+	s.translateView(v)
 	v.setTitle(title(v.record, e))
 	if e.Type.Name == "assessment" {
 		v.setTitle(s.assessmentTitle(v))

@@ -61,7 +61,7 @@ func (p *Page) Href(target any) string {
 		return "#"
 	}
 	if p.Kind == "404" {
-		return p.root + path
+		return rootRelative(p.root, path)
 	}
 	return relative(p.Path, path)
 }
@@ -95,7 +95,7 @@ func relativeParts(from, to string) (up int, rest string) {
 // can precede, so only the rest needs escaping.
 func (p *Page) writeHref(w *bytes.Buffer, path string) {
 	if p.Kind == "404" {
-		writeURLAttr(w, p.root+path)
+		writeURLAttr(w, rootRelative(p.root, path))
 		return
 	}
 	up, rest := relativeParts(p.Path, path)

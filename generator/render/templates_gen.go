@@ -12,29 +12,30 @@ import (
 
 func init() {
 	compiledPages = map[string]compiledPage{
-		"404":             {"f98037b2d19287ccb26ed2ccf98e789892ac2aeb612f61352aead3c4b115ce85", tpl_base__render_Page_1a3bbf4e},
-		"actions":         {"cb55f1314dcb1d836599131bdc91e10d8501bbf309f52ca19797b9f136d57f4a", tpl_base__render_Page_05936e5e},
-		"assessment":      {"be03e3875de08cb78a44ed3fbfc1e0b98a758ed2c77d3b5dee57395f15099e8d", tpl_base__render_Page_4c61aef0},
-		"charter":         {"6378645810097c7e79885c267a25e6d281651bc40325a1eb23c18207c016c055", tpl_base__render_Page_31a82397},
-		"entry":           {"4119104138d12464b7b152cebb5b34608da8fa720cf9865dbcb1d49ef11d1c0e", tpl_base__render_Page_742a7dcb},
-		"exchange":        {"6dcb4119039a6fd9600150385b84b0a7565e333225c42ecb4da4610dfd012a55", tpl_base__render_Page_fb9baa1a},
-		"facet":           {"34c1842a04c92528181053f253c7f6b2f0515e278699c5e8be3cf7997af4a469", tpl_base__render_Page_fc28ebeb},
-		"home":            {"bf60ca6728c90efc1ffbcba706b87b90bb71ed1fd5105057a22f13740bda62ca", tpl_base__render_Page_027a6d65},
-		"impact":          {"6b493b7c9edc2f6ad69eb90dab8febac89ee3af91d85925c5982a0023bd49b1e", tpl_base__render_Page_9d71ae9f},
-		"impact-isolated": {"586ac79c2c06e3196058bd067e63fee8fbacad756d26cb39d8c4024a4afdcbab", tpl_base__render_Page_4fea9915},
-		"index":           {"eeccc4577ef114559bef16b11d42528e31fc2567bfd5cf5b0f73b36be1745e9b", tpl_base__render_Page_3dab3c02},
-		"member":          {"2b528bfe2298c586a332fb2d5b2fb6d7217fc1944410d7b717e31c0b0a7ede87", tpl_base__render_Page_1242a456},
-		"member-index":    {"3497c407227fcbc84a0af005c440d77ad48729369d9410472e7f9d5d2c0e477c", tpl_base__render_Page_01fa384e},
-		"minutes":         {"c0ad19d233678b7ad0fdbfd93800530f067cdcb5fa4ca14da950ee3ed7fdf834", tpl_base__render_Page_ec61b29b},
-		"minutes-index":   {"4c4c5acc63c237f01ff166da24108a59b9b20dfd4eaaf88e4f5b63b918ea15f2", tpl_base__render_Page_4c25b939},
-		"module":          {"04e36c45adbb15ae57e29c477e784b3a6e46212ecd9daf66e63308e87be0b4ce", tpl_base__render_Page_daae7b12},
-		"module-index":    {"a26b610617134af2b36d2e3c90f45c882a997aa1255842d1381c7d7abe1d2f3a", tpl_base__render_Page_9dc17d7d},
-		"page":            {"b96150906768020d9c0bc23c21a179fa6c0a1a7b1bb92b88ef875dc567bb8864", tpl_base__render_Page_b68edd6f},
-		"rule":            {"1f188d42e786cd4bcd11baa68ecf1964e0bcd7228abea4674b29c088d2e61520", tpl_base__render_Page_795bf667},
-		"rule-index":      {"a6f3a99690da1ba97d899b31c72f0d7cccda682cfc7a33c4f0ad6859f31aa745", tpl_base__render_Page_f7310cd0},
-		"search":          {"a380adcae8eeea2ffec9180d5d2c882a883bb559792b54866508de084f6bc05f", tpl_base__render_Page_86639435},
-		"topic":           {"0e4e8f261c8942d0a9a6cdfb7f7be845a2a175dda4c3371aac9cc8e7eb9e5e1d", tpl_base__render_Page_50e90700},
-		"topic-index":     {"75bc53cc7171b5d824e396de1739795f4689e21b7ccaebb19b755e89f536cafc", tpl_base__render_Page_6169c674},
+		"404":             {"ed234b5afccac86ea684b7d83854c5aaf11d05c0f8ad57823c106b2b1b51a75c", tpl_base__render_Page_fc5e1458},
+		"actions":         {"7587a044745e42b5ef50a2d4175b82e8032eab4fab7f8608cab717009efbfcfe", tpl_base__render_Page_b0cde15f},
+		"assessment":      {"9e405b33ed372726aa8f02a0bf8eeff88c6252c96afb6243252e21fd60c340e1", tpl_base__render_Page_744b2b5c},
+		"charter":         {"9ee06f2710a5f0d32b8923d6833862d72334c7242c5ee449a8eb3b8b14e56de7", tpl_base__render_Page_ed0258b3},
+		"entry":           {"895154a373d9cfc76a55b3785101e7d05727bd204f207e78d81f7a6cb988dcab", tpl_base__render_Page_cff3fda3},
+		"exchange":        {"a9f3b11fbadd4748636fd77154321579663534f7bba365f2cafebf7672c076bb", tpl_base__render_Page_ebda8b3f},
+		"facet":           {"e3c637e97384c44699e616b59fabcd908a32f2f6d53c48a803f67e992f339cd2", tpl_base__render_Page_d1acb086},
+		"home":            {"432e44d5cb3d1d86897e7cd42e521fedd271d85d645cf7f923dcdd22b354d8a4", tpl_base__render_Page_552004dc},
+		"impact":          {"894edbf3fb294eb0b904b14e9b1cc69deba28e9b2261f9ae24986ba82cd747e0", tpl_base__render_Page_78171e87},
+		"impact-isolated": {"b23a71c5450cfc9ec31d217f5ad3e3cd1001332957c91315cd62160e554e6336", tpl_base__render_Page_29742cbe},
+		"index":           {"1afa727b88accf1518b873adc0076a863e249a429b20531ac4ed4d3a0c46aeac", tpl_base__render_Page_4e6b13d2},
+		"member":          {"72d5a3a8a978c4b9a4c1a179296320ab4f65ad48d28d860e29ed37db334cbffc", tpl_base__render_Page_2619e555},
+		"member-index":    {"e7c652a6d2f014b07465b894874a65ad9a77895958da7af2be41ed77cad93b03", tpl_base__render_Page_ec89accd},
+		"minutes":         {"ebcd6077e07f3b3525d8390f1e03f4a8232b24e63af35f07b6c50c65e9a4182a", tpl_base__render_Page_0cc36b15},
+		"minutes-index":   {"8eaadaacf630f11429ccb589366b775cce274feeffe0f85b20da09c4d821b0f9", tpl_base__render_Page_be8ad467},
+		"module":          {"0c4bffd9bfe2301eefe0e2a5b80e2508780d6f71705d789e1453305b5acc0fc6", tpl_base__render_Page_042f7c66},
+		"module-index":    {"f80856c40d378896a45e7af283eb5a0761e6f8825aa45d644c6506a513853e0b", tpl_base__render_Page_e5cb9def},
+		"page":            {"3f4263c0122575a77b6da84cb6f33e976bab79a27624851e528f3613c37511fa", tpl_base__render_Page_850fd738},
+		"rule":            {"486b86801fe8127bc140ebc25fd5fe6683a571151e7b879bf9c8c6db90eadc1e", tpl_base__render_Page_e5511bfa},
+		"rule-index":      {"f855ab6ea3956d62b07ee1c892fa320f9c09edc5a6b9c38c911f1135b5fd282f", tpl_base__render_Page_1ef7bc7f},
+		"search":          {"99878dde520b5aff5f2c9b589d304b6d2b09ea47715e94c442ce71c2d34bd77c", tpl_base__render_Page_6623f4ac},
+		"topic":           {"d0fd0a429daf4d5cce5da4d187e79e4c28a1ccf91d143806c6ed291eb3f65b1c", tpl_base__render_Page_dcafcc9c},
+		"topic-index":     {"bfa145b6df35a56da99c825116efeb7addcd090300facd7eb9a0f19417904140", tpl_base__render_Page_035bda0f},
+		"translations":    {"0d45398d4d69fd882f58368482c29abf859a31b86a505db8b975f4d862b8f716", tpl_base__render_Page_becd3bd9},
 	}
 }
 
@@ -103,14 +104,25 @@ func tpl_backlinks_render_Backlinks_5ea12007(r *run, d0 Backlinks) error {
 	return nil
 }
 
-func tpl_base__render_Page_01fa384e(r *run, d0 *Page) error {
+func tpl_base__render_Page_035bda0f(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -130,55 +142,67 @@ func tpl_base__render_Page_01fa384e(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -188,24 +212,24 @@ func tpl_base__render_Page_01fa384e(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -213,1716 +237,129 @@ func tpl_base__render_Page_01fa384e(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_21469cad(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_027a6d65(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	r.w.WriteString(string(v24))
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
 			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_15134a55(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_05936e5e(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
 				}
 			}
-			r.w.WriteString(" · ")
+			r.w.WriteString("\n</ul></nav>")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_0ac91f97(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_1242a456(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
 			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
 			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+			d0.writeHrefAttr(r.w, v32.Link)
 			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
 		}
 	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_da75d139(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_1a3bbf4e(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_31a82397(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_a410ae02(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_3dab3c02(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_851d98db(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_4c25b939(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_3fe27a7f(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_4c61aef0(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_e928b0bc(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_4fea9915(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_07c03afd(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_50e90700(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_b1e327db(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_6169c674(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_f622cf40(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_742a7dcb(r *run, d0 *Page) error {
+func tpl_base__render_Page_042f7c66(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -1942,55 +379,67 @@ func tpl_base__render_Page_742a7dcb(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -2000,24 +449,24 @@ func tpl_base__render_Page_742a7dcb(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -2025,961 +474,129 @@ func tpl_base__render_Page_742a7dcb(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_6392f0f2(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_795bf667(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	r.w.WriteString(string(v24))
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
 			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_751dc362(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_86639435(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
 				}
 			}
-			r.w.WriteString(" · ")
+			r.w.WriteString("\n</ul></nav>")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_d8ac4637(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_9d71ae9f(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
 			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
 			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+			d0.writeHrefAttr(r.w, v32.Link)
 			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
 		}
 	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_551c3219(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_9dc17d7d(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_b3aa29db(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_b68edd6f(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_16e78108(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_daae7b12(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_30ba42de(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_ec61b29b(r *run, d0 *Page) error {
+func tpl_base__render_Page_0cc36b15(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -2999,55 +616,67 @@ func tpl_base__render_Page_ec61b29b(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -3057,24 +686,24 @@ func tpl_base__render_Page_ec61b29b(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -3082,55 +711,129 @@ func tpl_base__render_Page_ec61b29b(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
 	if err := tpl_main__render_Page_21d3d45f(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_f7310cd0(r *run, d0 *Page) error {
+func tpl_base__render_Page_1ef7bc7f(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -3150,55 +853,67 @@ func tpl_base__render_Page_f7310cd0(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -3208,24 +923,24 @@ func tpl_base__render_Page_f7310cd0(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -3233,55 +948,129 @@ func tpl_base__render_Page_f7310cd0(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
 	if err := tpl_main__render_Page_cdb9affe(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_fb9baa1a(r *run, d0 *Page) error {
+func tpl_base__render_Page_2619e555(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -3301,55 +1090,67 @@ func tpl_base__render_Page_fb9baa1a(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -3359,24 +1160,24 @@ func tpl_base__render_Page_fb9baa1a(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -3384,55 +1185,129 @@ func tpl_base__render_Page_fb9baa1a(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_2bfe8d37(r, d0); err != nil {
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_02359a4b(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_fc28ebeb(r *run, d0 *Page) error {
+func tpl_base__render_Page_29742cbe(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -3452,55 +1327,67 @@ func tpl_base__render_Page_fc28ebeb(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -3510,24 +1397,24 @@ func tpl_base__render_Page_fc28ebeb(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -3535,43 +1422,4372 @@ func tpl_base__render_Page_fc28ebeb(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_07c03afd(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_4e6b13d2(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_851d98db(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_552004dc(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_15134a55(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_6623f4ac(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_d8ac4637(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_744b2b5c(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_e928b0bc(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_78171e87(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_551c3219(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_850fd738(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_16e78108(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_b0cde15f(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_0ac91f97(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_be8ad467(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_3fe27a7f(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_becd3bd9(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_04171010(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_cff3fda3(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_6392f0f2(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_d1acb086(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
 	if err := tpl_main__render_Page_577430b0(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_dcafcc9c(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_b1e327db(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_e5511bfa(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_751dc362(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_e5cb9def(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_b3aa29db(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_ebda8b3f(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_2bfe8d37(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_ec89accd(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_21469cad(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_ed0258b3(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_a410ae02(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_fc5e1458(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -3843,6 +6059,765 @@ func tpl_figure_render_FigureData_34fa3b71(r *run, d0 FigureData) error {
 func tpl_links_render_EntryList_e11d9ffa(r *run, d0 EntryList) error {
 	_ = d0
 	d0.Page.writeLinks(r.w, d0.Entries)
+	return nil
+}
+
+func tpl_main__render_Page_02359a4b(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article class=\"member\"")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "members/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_members")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "member.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	v5 := (*v1).S("kind")
+	v6 := "kind_" + v5
+	v7 := r.strs.T(v6)
+	writeEscaped(r.w, v7)
+	{
+		v8 := (*v1).S("region")
+		if len(v8) > 0 {
+			v9 := v8
+			_ = v9
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v9)
+		}
+	}
+	{
+		v10 := (*v1).S("country")
+		if len(v10) > 0 {
+			v11 := v10
+			_ = v11
+			r.w.WriteString(" · ")
+			v12 := r.strs.Country(v11)
+			writeEscaped(r.w, v12)
+		}
+	}
+	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	{
+		v13 := (*v1).List("sectors")
+		if len(v13) > 0 {
+			v14 := v13
+			_ = v14
+			r.w.WriteString("<dt>")
+			v15 := r.strs.T("sectors")
+			writeEscaped(r.w, v15)
+			r.w.WriteString("</dt><dd>")
+			v16 := strings.Join(v14, ", ")
+			writeEscaped(r.w, v16)
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v17 := (*v1).List("languages")
+		if len(v17) > 0 {
+			v18 := v17
+			_ = v18
+			r.w.WriteString("<dt>")
+			v19 := r.strs.T("languages")
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</dt><dd>")
+			{
+				for v20 := range v18 {
+					v21 := &v18[v20]
+					_, _ = v20, v21
+					{
+						if v20 != 0 {
+							r.w.WriteString(", ")
+						}
+					}
+					v22 := r.strs.Language((*v21))
+					writeEscaped(r.w, v22)
+				}
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v23 := (*v1).Time("joined")
+		if true {
+			v24 := v23
+			_ = v24
+			{
+				v25 := v24.IsZero()
+				if bool(!(bool(v25))) {
+					r.w.WriteString("<dt>")
+					v26 := r.strs.T("joined")
+					writeEscaped(r.w, v26)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v27 := isoDate(v24)
+					writeEscaped(r.w, v27)
+					r.w.WriteString("\">")
+					v28 := r.strs.Date(v24)
+					writeEscaped(r.w, v28)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v29 := (*v1).S("website")
+		if len(v29) > 0 {
+			v30 := v29
+			_ = v30
+			r.w.WriteString("<dt>")
+			v31 := r.strs.T("website")
+			writeEscaped(r.w, v31)
+			r.w.WriteString("</dt><dd><a href=\"")
+			writeURLAttr(r.w, v30)
+			r.w.WriteString("\" rel=\"noopener\">")
+			writeEscaped(r.w, v30)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	{
+		v32 := (*v1).S("email")
+		if len(v32) > 0 {
+			v33 := v32
+			_ = v33
+			r.w.WriteString("<dt>")
+			v34 := r.strs.T("email")
+			writeEscaped(r.w, v34)
+			r.w.WriteString("</dt><dd><a href=\"mailto:")
+			writeURLNormalized(r.w, v33)
+			r.w.WriteString("\">")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	v35 := (*v1).FieldsExcept("name", "kind", "region", "country", "sectors", "languages", "joined", "website", "email", "offers", "needs")
+	v36 := d0.WithFields(v35)
+	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v36); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
+	v37 := r.strs.T("offers")
+	writeEscaped(r.w, v37)
+	r.w.WriteString("</h2>")
+	v38 := (*v1).Refs("offers")
+	v39 := d0.With(v38)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v39); err != nil {
+		return err
+	}
+	{
+		v40 := (*v1).Refs("offers")
+		if bool(!(len(v40) > 0)) {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
+	v41 := r.strs.T("needs")
+	writeEscaped(r.w, v41)
+	r.w.WriteString("</h2>")
+	v42 := (*v1).Refs("needs")
+	v43 := d0.With(v42)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v43); err != nil {
+		return err
+	}
+	{
+		v44 := (*v1).Refs("needs")
+		if bool(!(len(v44) > 0)) {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n")
+	{
+		v45 := d0.Peers((*v1))
+		if len(v45) > 0 {
+			v46 := v45
+			_ = v46
+			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
+			v47 := r.strs.T("peers")
+			writeEscaped(r.w, v47)
+			r.w.WriteString("</h2>\n<dl class=\"peers\">")
+			{
+				for v48 := range v46 {
+					v49 := &v46[v48]
+					_, _ = v48, v49
+					r.w.WriteString("\n<dt><a href=\"")
+					d0.writeHrefAttr(r.w, (*v49).Topic)
+					r.w.WriteString("\">")
+					(*v49).Topic.writeTitle(r.w)
+					r.w.WriteString("</a></dt>\n<dd>")
+					{
+						if len((*v49).Members) > 0 {
+							v50 := d0.With((*v49).Members)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v50); err != nil {
+								return err
+							}
+							{
+								if (*v49).More != 0 {
+									r.w.WriteString(" <a href=\"")
+									d0.writeHrefAttr(r.w, (*v49).Path)
+									r.w.WriteString("\">")
+									v51 := r.strs.T("peers_more", (*v49).More)
+									writeEscaped(r.w, v51)
+									r.w.WriteString("</a>")
+								}
+							}
+						} else {
+							r.w.WriteString("<span class=\"gap\">")
+							v52 := r.strs.T("peers_none")
+							writeEscaped(r.w, v52)
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("</dd>")
+				}
+			}
+			r.w.WriteString("\n</dl>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v53 := d0.Roles((*v1))
+		if len(v53) > 0 {
+			v54 := v53
+			_ = v54
+			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
+			v55 := r.strs.T("roles")
+			writeEscaped(r.w, v55)
+			r.w.WriteString("</h2>\n<ul>")
+			{
+				for v56 := range v54 {
+					v57 := &v54[v56]
+					_, _ = v56, v57
+					r.w.WriteString("\n<li><strong>")
+					writeEscaped(r.w, (*v57).Role)
+					r.w.WriteString("</strong> — <a href=\"")
+					d0.writeHrefAttr(r.w, (*v57).Rule)
+					r.w.WriteString("\">")
+					(*v57).Rule.writeTitle(r.w)
+					r.w.WriteString("</a> · <time datetime=\"")
+					v58 := isoDate((*v57).From)
+					writeEscaped(r.w, v58)
+					r.w.WriteString("\">")
+					v59 := r.strs.Date((*v57).From)
+					writeEscaped(r.w, v59)
+					r.w.WriteString("</time>")
+					{
+						v60 := (*v57).To.IsZero()
+						if bool(!(bool(v60))) {
+							r.w.WriteString(" – <time datetime=\"")
+							v61 := isoDate((*v57).To)
+							writeEscaped(r.w, v61)
+							r.w.WriteString("\">")
+							v62 := r.strs.Date((*v57).To)
+							writeEscaped(r.w, v62)
+							r.w.WriteString("</time>")
+						}
+					}
+					{
+						if bool((*v57).Current) {
+							r.w.WriteString(" <span class=\"badge\">")
+							v63 := r.strs.T("current")
+							writeEscaped(r.w, v63)
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v64 := d0.ActionsOf((*v1))
+		if v64 != nil {
+			v65 := v64
+			_ = v65
+			r.w.WriteString("<section aria-labelledby=\"owned-actions\">\n<h2 id=\"owned-actions\">")
+			v66 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v66)
+			r.w.WriteString(" <span class=\"sub\">")
+			if v65 == nil {
+				return nilError("main", "member.html:37:78", ".Open", "*render.MemberActions", "Open")
+			}
+			v67 := r.strs.T("open_count", v65.Open)
+			writeEscaped(r.w, v67)
+			{
+				if v65 == nil {
+					return nilError("main", "member.html:37:90", ".Overdue", "*render.MemberActions", "Overdue")
+				}
+				if v65.Overdue != 0 {
+					r.w.WriteString(" · <strong>")
+					if v65 == nil {
+						return nilError("main", "member.html:37:132", ".Overdue", "*render.MemberActions", "Overdue")
+					}
+					v68 := r.strs.T("overdue_count", v65.Overdue)
+					writeEscaped(r.w, v68)
+					r.w.WriteString("</strong>")
+				}
+			}
+			r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
+			{
+				if v65 == nil {
+					return nilError("main", "member.html:39:10", ".Actions", "*render.MemberActions", "Actions")
+				}
+				for v69 := range v65.Actions {
+					v70 := &v65.Actions[v69]
+					_, _ = v69, v70
+					r.w.WriteString("\n<li class=\"status-")
+					writeEscaped(r.w, (*v70).Status)
+					{
+						if bool((*v70).Overdue) {
+							r.w.WriteString(" overdue")
+						}
+					}
+					r.w.WriteString("\">")
+					writeEscaped(r.w, (*v70).Task)
+					r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
+					writeEscaped(r.w, (*v70).Status)
+					r.w.WriteString("\">")
+					v71 := "status_" + (*v70).Status
+					v72 := r.strs.T(v71)
+					writeEscaped(r.w, v72)
+					r.w.WriteString("</span>")
+					{
+						v73 := (*v70).Due.IsZero()
+						if bool(!(bool(v73))) {
+							r.w.WriteString(" · ")
+							v74 := r.strs.T("due")
+							writeEscaped(r.w, v74)
+							r.w.WriteString(" <time datetime=\"")
+							v75 := isoDate((*v70).Due)
+							writeEscaped(r.w, v75)
+							r.w.WriteString("\">")
+							v76 := r.strs.Date((*v70).Due)
+							writeEscaped(r.w, v76)
+							r.w.WriteString("</time>")
+						}
+					}
+					{
+						if bool((*v70).Overdue) {
+							r.w.WriteString(" · <strong>")
+							v77 := r.strs.T("overdue")
+							writeEscaped(r.w, v77)
+							r.w.WriteString("</strong>")
+						}
+					}
+					r.w.WriteString(" · <a href=\"")
+					d0.writeHrefAttr(r.w, (*v70).Minutes)
+					r.w.WriteString("#actions\">")
+					(*v70).Minutes.writeTitle(r.w)
+					r.w.WriteString("</a></span></li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n")
+			{
+				v78 := v65.More()
+				if bool(v78) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					if v65 == nil {
+						return nilError("main", "member.html:43:46", ".Path", "*render.MemberActions", "Path")
+					}
+					d0.writeHrefAttr(r.w, v65.Path)
+					r.w.WriteString("#")
+					if v65 == nil {
+						return nilError("main", "member.html:43:56", ".Anchor", "*render.MemberActions", "Anchor")
+					}
+					writeEscaped(r.w, urlEscape(v65.Anchor))
+					r.w.WriteString("\">")
+					if v65 == nil {
+						return nilError("main", "member.html:43:81", ".Total", "*render.MemberActions", "Total")
+					}
+					v79 := r.strs.T("see_all", v65.Total)
+					writeEscaped(r.w, v79)
+					r.w.WriteString("</a></p>")
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v80 := d0.Referrers((*v1), "minutes", "rapporteur")
+		if v80 != nil {
+			v81 := v80
+			_ = v81
+			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
+			v82 := r.strs.T("minutes_rapporteur")
+			writeEscaped(r.w, v82)
+			r.w.WriteString("</h2>")
+			v83 := d0.WithReferrers(v81)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v83); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v84 := d0.Referrers((*v1), "minutes", "attendees")
+		if v84 != nil {
+			v85 := v84
+			_ = v85
+			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
+			v86 := r.strs.T("minutes_attended")
+			writeEscaped(r.w, v86)
+			r.w.WriteString("</h2>")
+			v87 := d0.WithReferrers(v85)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v87); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v88 := d0.Progress((*v1))
+		if v88 != nil {
+			v89 := v88
+			_ = v89
+			r.w.WriteString("<section aria-labelledby=\"progress\"><h2 id=\"progress\">")
+			v90 := r.strs.T("progress")
+			writeEscaped(r.w, v90)
+			r.w.WriteString("</h2>\n<p>")
+			if v89 == nil {
+				return nilError("main", "member.html:48:5", ".Lead", "*impact.ProgressView", "Lead")
+			}
+			writeEscaped(r.w, v89.Lead)
+			r.w.WriteString("</p>")
+			{
+				if v89 == nil {
+					return nilError("main", "member.html:49:10", ".Figures", "*impact.ProgressView", "Figures")
+				}
+				for v91 := range v89.Figures {
+					v92 := &v89.Figures[v91]
+					_, _ = v91, v92
+					r.w.WriteString("\n")
+					v93 := d0.WithFigure((*v92))
+					if err := tpl_figure_render_FigureData_34fa3b71(r, v93); err != nil {
+						return err
+					}
+				}
+			}
+			r.w.WriteString("\n")
+			{
+				v94 := d0.Referrers((*v1), "assessment", "member")
+				if v94 != nil {
+					v95 := v94
+					_ = v95
+					v96 := d0.WithReferrers(v95)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v96); err != nil {
+						return err
+					}
+				}
+			}
+			r.w.WriteString("\n</section>")
+		} else {
+			{
+				v97 := d0.Referrers((*v1), "assessment", "member")
+				if v97 != nil {
+					v98 := v97
+					_ = v98
+					r.w.WriteString("<section aria-labelledby=\"assessed\"><h2 id=\"assessed\">")
+					v99 := d0.LabelOf("assessment")
+					writeEscaped(r.w, v99)
+					r.w.WriteString("</h2>")
+					v100 := d0.WithReferrers(v98)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v100); err != nil {
+						return err
+					}
+					r.w.WriteString("</section>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	v101 := d0.Referrers((*v1), "exchange", "providers")
+	v102 := v101
+	_ = v102
+	v103 := d0.Referrers((*v1), "exchange", "recipients")
+	v104 := v103
+	_ = v104
+	{
+		var v105 *Referrers
+		v105 = v102
+		if !(v105 != nil) {
+			v105 = v104
+		}
+
+		if v105 != nil {
+			r.w.WriteString("<section aria-labelledby=\"exchanges\"><h2 id=\"exchanges\">")
+			v106 := d0.LabelOf("exchange")
+			writeEscaped(r.w, v106)
+			r.w.WriteString("</h2>\n<div class=\"two\">\n<section aria-labelledby=\"given\"><h3 id=\"given\">")
+			v107 := r.strs.T("exchanges_given")
+			writeEscaped(r.w, v107)
+			r.w.WriteString("</h3>")
+			{
+				if v102 != nil {
+					v108 := v102
+					_ = v108
+					v109 := d0.WithReferrers(v108)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v109); err != nil {
+						return err
+					}
+				} else {
+					r.w.WriteString("<p>—</p>")
+				}
+			}
+			r.w.WriteString("</section>\n<section aria-labelledby=\"received\"><h3 id=\"received\">")
+			v110 := r.strs.T("exchanges_received")
+			writeEscaped(r.w, v110)
+			r.w.WriteString("</h3>")
+			{
+				if v104 != nil {
+					v111 := v104
+					_ = v111
+					v112 := d0.WithReferrers(v111)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v112); err != nil {
+						return err
+					}
+				} else {
+					r.w.WriteString("<p>—</p>")
+				}
+			}
+			r.w.WriteString("</section>\n</div>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v113 := d0.Referrers((*v1), "module", "authors")
+		if v113 != nil {
+			v114 := v113
+			_ = v114
+			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
+			v115 := r.strs.T("modules_authored")
+			writeEscaped(r.w, v115)
+			r.w.WriteString("</h2>")
+			v116 := d0.WithReferrers(v114)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v116); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v117 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner", "exchange.providers", "exchange.recipients", "assessment.member")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v117); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_04171010(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "translations.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v1 := r.strs.T("translations_lead")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</p>")
+	{
+		v2 := d0.TranslationReports()
+		for v3 := range v2 {
+			v4 := &v2[v3]
+			_, _ = v3, v4
+			r.w.WriteString("\n<section aria-labelledby=\"")
+			writeEscaped(r.w, (*v4).Code)
+			r.w.WriteString("\">\n<h2 id=\"")
+			writeEscaped(r.w, (*v4).Code)
+			r.w.WriteString("\"><span lang=\"")
+			writeEscaped(r.w, (*v4).Code)
+			r.w.WriteString("\"")
+			{
+				if len((*v4).Dir) > 0 {
+					v5 := &(*v4).Dir
+					_ = v5
+					r.w.WriteString(" dir=\"")
+					writeEscaped(r.w, (*v5))
+					r.w.WriteString("\"")
+				}
+			}
+			r.w.WriteString(">")
+			writeEscaped(r.w, (*v4).Name)
+			r.w.WriteString("</span></h2>\n<p>")
+			v6 := r.strs.T("translations_summary", (*v4).Translated, (*v4).Entries, (*v4).Stale, (*v4).Missing)
+			writeEscaped(r.w, v6)
+			r.w.WriteString("</p>")
+			{
+				if len((*v4).Types) > 0 {
+					r.w.WriteString("\n<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">")
+					v7 := r.strs.T("translations_type")
+					writeEscaped(r.w, v7)
+					r.w.WriteString("</th><th scope=\"col\">")
+					v8 := r.strs.T("translations_entries")
+					writeEscaped(r.w, v8)
+					r.w.WriteString("</th><th scope=\"col\">")
+					v9 := r.strs.T("translations_translated")
+					writeEscaped(r.w, v9)
+					r.w.WriteString("</th><th scope=\"col\">")
+					v10 := r.strs.T("translations_stale")
+					writeEscaped(r.w, v10)
+					r.w.WriteString("</th><th scope=\"col\">")
+					v11 := r.strs.T("translations_missing")
+					writeEscaped(r.w, v11)
+					r.w.WriteString("</th></tr></thead>\n<tbody>")
+					{
+						for v12 := range (*v4).Types {
+							v13 := &(*v4).Types[v12]
+							_, _ = v12, v13
+							r.w.WriteString("\n<tr><th scope=\"row\">")
+							{
+								if len((*v13).Path) > 0 {
+									r.w.WriteString("<a href=\"")
+									d0.writeHrefAttr(r.w, (*v13).Path)
+									r.w.WriteString("\">")
+									v14 := d0.TypeLabel((*v13).Type)
+									writeEscaped(r.w, v14)
+									r.w.WriteString("</a>")
+								} else {
+									v15 := d0.TypeLabel((*v13).Type)
+									writeEscaped(r.w, v15)
+								}
+							}
+							r.w.WriteString("</th><td>")
+							writeEscaped(r.w, strconv.Itoa((*v13).Entries))
+							r.w.WriteString("</td><td>")
+							writeEscaped(r.w, strconv.Itoa((*v13).Translated))
+							r.w.WriteString("</td><td>")
+							writeEscaped(r.w, strconv.Itoa((*v13).Stale))
+							r.w.WriteString("</td><td>")
+							writeEscaped(r.w, strconv.Itoa((*v13).Missing))
+							r.w.WriteString("</td></tr>")
+						}
+					}
+					r.w.WriteString("\n</tbody>\n</table></div>")
+				}
+			}
+			{
+				for v16 := range (*v4).Types {
+					v17 := &(*v4).Types[v16]
+					_, _ = v16, v17
+					{
+						if len((*v17).StaleEntries) > 0 {
+							r.w.WriteString("\n<h3>")
+							v18 := d0.TypeLabel((*v17).Type)
+							writeEscaped(r.w, v18)
+							r.w.WriteString(": ")
+							v19 := r.strs.T("translations_stale")
+							writeEscaped(r.w, v19)
+							r.w.WriteString("</h3>\n<ul>")
+							{
+								for v20 := range (*v17).StaleEntries {
+									v21 := &(*v17).StaleEntries[v20]
+									_, _ = v20, v21
+									r.w.WriteString("\n<li><a href=\"")
+									d0.writeHrefAttr(r.w, (*v21).Entry)
+									r.w.WriteString("\">")
+									(*v21).Entry.writeTitle(r.w)
+									r.w.WriteString("</a> · <code>")
+									writeEscaped(r.w, (*v21).File)
+									r.w.WriteString("</code> · ")
+									{
+										if len((*v21).ChangedBy) > 0 {
+											v22 := r.strs.Date((*v21).Changed)
+											v23 := r.strs.T("translations_changed_by", v22, (*v21).ChangedBy)
+											writeEscaped(r.w, v23)
+										} else {
+											v24 := r.strs.Date((*v21).Changed)
+											v25 := r.strs.T("translations_changed", v24)
+											writeEscaped(r.w, v25)
+										}
+									}
+									{
+										if len((*v21).Edit) > 0 {
+											v26 := &(*v21).Edit
+											_ = v26
+											r.w.WriteString(" · <a href=\"")
+											writeURLAttr(r.w, (*v26))
+											r.w.WriteString("\">")
+											v27 := r.strs.T("translations_update")
+											writeEscaped(r.w, v27)
+											r.w.WriteString("</a>")
+										}
+									}
+									r.w.WriteString("</li>")
+								}
+							}
+							r.w.WriteString("\n</ul>")
+						}
+					}
+					{
+						if len((*v17).MissingEntries) > 0 {
+							r.w.WriteString("\n<h3>")
+							v28 := d0.TypeLabel((*v17).Type)
+							writeEscaped(r.w, v28)
+							r.w.WriteString(": ")
+							v29 := r.strs.T("translations_missing")
+							writeEscaped(r.w, v29)
+							r.w.WriteString("</h3>\n<ul>")
+							{
+								for v30 := range (*v17).MissingEntries {
+									v31 := &(*v17).MissingEntries[v30]
+									_, _ = v30, v31
+									r.w.WriteString("\n<li><a href=\"")
+									d0.writeHrefAttr(r.w, (*v31).Entry)
+									r.w.WriteString("\">")
+									(*v31).Entry.writeTitle(r.w)
+									r.w.WriteString("</a> · <code>")
+									writeEscaped(r.w, (*v31).File)
+									r.w.WriteString("</code>")
+									{
+										if len((*v31).Edit) > 0 {
+											v32 := &(*v31).Edit
+											_ = v32
+											r.w.WriteString(" · <a href=\"")
+											writeURLAttr(r.w, (*v32))
+											r.w.WriteString("\">")
+											v33 := r.strs.T("translations_source")
+											writeEscaped(r.w, v33)
+											r.w.WriteString("</a>")
+										}
+									}
+									r.w.WriteString("</li>")
+								}
+							}
+							r.w.WriteString("\n</ul>")
+						}
+					}
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
 	return nil
 }
 
@@ -6776,566 +9751,6 @@ func tpl_main__render_Page_d8ac4637(r *run, d0 *Page) error {
 	r.w.WriteString("</a></p></noscript>\n</div>\n<script src=\"")
 	d0.writeAssetAttr(r.w, "search.js")
 	r.w.WriteString("\" defer></script>\n")
-	return nil
-}
-
-func tpl_main__render_Page_da75d139(r *run, d0 *Page) error {
-	_ = d0
-	if d0 == nil {
-		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article class=\"member\">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "members/")
-	r.w.WriteString("\">")
-	v2 := r.strs.T("nav_members")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</a></p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "member.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	v3 := (*v1).S("kind")
-	v4 := "kind_" + v3
-	v5 := r.strs.T(v4)
-	writeEscaped(r.w, v5)
-	{
-		v6 := (*v1).S("region")
-		if len(v6) > 0 {
-			v7 := v6
-			_ = v7
-			r.w.WriteString(" · ")
-			writeEscaped(r.w, v7)
-		}
-	}
-	{
-		v8 := (*v1).S("country")
-		if len(v8) > 0 {
-			v9 := v8
-			_ = v9
-			r.w.WriteString(" · ")
-			v10 := r.strs.Country(v9)
-			writeEscaped(r.w, v10)
-		}
-	}
-	r.w.WriteString("</p>\n<dl class=\"fields\">")
-	{
-		v11 := (*v1).List("sectors")
-		if len(v11) > 0 {
-			v12 := v11
-			_ = v12
-			r.w.WriteString("<dt>")
-			v13 := r.strs.T("sectors")
-			writeEscaped(r.w, v13)
-			r.w.WriteString("</dt><dd>")
-			v14 := strings.Join(v12, ", ")
-			writeEscaped(r.w, v14)
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v15 := (*v1).List("languages")
-		if len(v15) > 0 {
-			v16 := v15
-			_ = v16
-			r.w.WriteString("<dt>")
-			v17 := r.strs.T("languages")
-			writeEscaped(r.w, v17)
-			r.w.WriteString("</dt><dd>")
-			{
-				for v18 := range v16 {
-					v19 := &v16[v18]
-					_, _ = v18, v19
-					{
-						if v18 != 0 {
-							r.w.WriteString(", ")
-						}
-					}
-					v20 := r.strs.Language((*v19))
-					writeEscaped(r.w, v20)
-				}
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v21 := (*v1).Time("joined")
-		if true {
-			v22 := v21
-			_ = v22
-			{
-				v23 := v22.IsZero()
-				if bool(!(bool(v23))) {
-					r.w.WriteString("<dt>")
-					v24 := r.strs.T("joined")
-					writeEscaped(r.w, v24)
-					r.w.WriteString("</dt><dd><time datetime=\"")
-					v25 := isoDate(v22)
-					writeEscaped(r.w, v25)
-					r.w.WriteString("\">")
-					v26 := r.strs.Date(v22)
-					writeEscaped(r.w, v26)
-					r.w.WriteString("</time></dd>")
-				}
-			}
-		}
-	}
-	{
-		v27 := (*v1).S("website")
-		if len(v27) > 0 {
-			v28 := v27
-			_ = v28
-			r.w.WriteString("<dt>")
-			v29 := r.strs.T("website")
-			writeEscaped(r.w, v29)
-			r.w.WriteString("</dt><dd><a href=\"")
-			writeURLAttr(r.w, v28)
-			r.w.WriteString("\" rel=\"noopener\">")
-			writeEscaped(r.w, v28)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	{
-		v30 := (*v1).S("email")
-		if len(v30) > 0 {
-			v31 := v30
-			_ = v31
-			r.w.WriteString("<dt>")
-			v32 := r.strs.T("email")
-			writeEscaped(r.w, v32)
-			r.w.WriteString("</dt><dd><a href=\"mailto:")
-			writeURLNormalized(r.w, v31)
-			r.w.WriteString("\">")
-			writeEscaped(r.w, v31)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	v33 := (*v1).FieldsExcept("name", "kind", "region", "country", "sectors", "languages", "joined", "website", "email", "offers", "needs")
-	v34 := d0.WithFields(v33)
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v34); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
-	v35 := r.strs.T("offers")
-	writeEscaped(r.w, v35)
-	r.w.WriteString("</h2>")
-	v36 := (*v1).Refs("offers")
-	v37 := d0.With(v36)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v37); err != nil {
-		return err
-	}
-	{
-		v38 := (*v1).Refs("offers")
-		if bool(!(len(v38) > 0)) {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
-	v39 := r.strs.T("needs")
-	writeEscaped(r.w, v39)
-	r.w.WriteString("</h2>")
-	v40 := (*v1).Refs("needs")
-	v41 := d0.With(v40)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v41); err != nil {
-		return err
-	}
-	{
-		v42 := (*v1).Refs("needs")
-		if bool(!(len(v42) > 0)) {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n</div>\n")
-	{
-		v43 := d0.Peers((*v1))
-		if len(v43) > 0 {
-			v44 := v43
-			_ = v44
-			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
-			v45 := r.strs.T("peers")
-			writeEscaped(r.w, v45)
-			r.w.WriteString("</h2>\n<dl class=\"peers\">")
-			{
-				for v46 := range v44 {
-					v47 := &v44[v46]
-					_, _ = v46, v47
-					r.w.WriteString("\n<dt><a href=\"")
-					d0.writeHrefAttr(r.w, (*v47).Topic)
-					r.w.WriteString("\">")
-					(*v47).Topic.writeTitle(r.w)
-					r.w.WriteString("</a></dt>\n<dd>")
-					{
-						if len((*v47).Members) > 0 {
-							v48 := d0.With((*v47).Members)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v48); err != nil {
-								return err
-							}
-							{
-								if (*v47).More != 0 {
-									r.w.WriteString(" <a href=\"")
-									d0.writeHrefAttr(r.w, (*v47).Path)
-									r.w.WriteString("\">")
-									v49 := r.strs.T("peers_more", (*v47).More)
-									writeEscaped(r.w, v49)
-									r.w.WriteString("</a>")
-								}
-							}
-						} else {
-							r.w.WriteString("<span class=\"gap\">")
-							v50 := r.strs.T("peers_none")
-							writeEscaped(r.w, v50)
-							r.w.WriteString("</span>")
-						}
-					}
-					r.w.WriteString("</dd>")
-				}
-			}
-			r.w.WriteString("\n</dl>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	{
-		v51 := d0.Roles((*v1))
-		if len(v51) > 0 {
-			v52 := v51
-			_ = v52
-			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
-			v53 := r.strs.T("roles")
-			writeEscaped(r.w, v53)
-			r.w.WriteString("</h2>\n<ul>")
-			{
-				for v54 := range v52 {
-					v55 := &v52[v54]
-					_, _ = v54, v55
-					r.w.WriteString("\n<li><strong>")
-					writeEscaped(r.w, (*v55).Role)
-					r.w.WriteString("</strong> — <a href=\"")
-					d0.writeHrefAttr(r.w, (*v55).Rule)
-					r.w.WriteString("\">")
-					(*v55).Rule.writeTitle(r.w)
-					r.w.WriteString("</a> · <time datetime=\"")
-					v56 := isoDate((*v55).From)
-					writeEscaped(r.w, v56)
-					r.w.WriteString("\">")
-					v57 := r.strs.Date((*v55).From)
-					writeEscaped(r.w, v57)
-					r.w.WriteString("</time>")
-					{
-						v58 := (*v55).To.IsZero()
-						if bool(!(bool(v58))) {
-							r.w.WriteString(" – <time datetime=\"")
-							v59 := isoDate((*v55).To)
-							writeEscaped(r.w, v59)
-							r.w.WriteString("\">")
-							v60 := r.strs.Date((*v55).To)
-							writeEscaped(r.w, v60)
-							r.w.WriteString("</time>")
-						}
-					}
-					{
-						if bool((*v55).Current) {
-							r.w.WriteString(" <span class=\"badge\">")
-							v61 := r.strs.T("current")
-							writeEscaped(r.w, v61)
-							r.w.WriteString("</span>")
-						}
-					}
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v62 := d0.ActionsOf((*v1))
-		if v62 != nil {
-			v63 := v62
-			_ = v63
-			r.w.WriteString("<section aria-labelledby=\"owned-actions\">\n<h2 id=\"owned-actions\">")
-			v64 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v64)
-			r.w.WriteString(" <span class=\"sub\">")
-			if v63 == nil {
-				return nilError("main", "member.html:37:78", ".Open", "*render.MemberActions", "Open")
-			}
-			v65 := r.strs.T("open_count", v63.Open)
-			writeEscaped(r.w, v65)
-			{
-				if v63 == nil {
-					return nilError("main", "member.html:37:90", ".Overdue", "*render.MemberActions", "Overdue")
-				}
-				if v63.Overdue != 0 {
-					r.w.WriteString(" · <strong>")
-					if v63 == nil {
-						return nilError("main", "member.html:37:132", ".Overdue", "*render.MemberActions", "Overdue")
-					}
-					v66 := r.strs.T("overdue_count", v63.Overdue)
-					writeEscaped(r.w, v66)
-					r.w.WriteString("</strong>")
-				}
-			}
-			r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
-			{
-				if v63 == nil {
-					return nilError("main", "member.html:39:10", ".Actions", "*render.MemberActions", "Actions")
-				}
-				for v67 := range v63.Actions {
-					v68 := &v63.Actions[v67]
-					_, _ = v67, v68
-					r.w.WriteString("\n<li class=\"status-")
-					writeEscaped(r.w, (*v68).Status)
-					{
-						if bool((*v68).Overdue) {
-							r.w.WriteString(" overdue")
-						}
-					}
-					r.w.WriteString("\">")
-					writeEscaped(r.w, (*v68).Task)
-					r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
-					writeEscaped(r.w, (*v68).Status)
-					r.w.WriteString("\">")
-					v69 := "status_" + (*v68).Status
-					v70 := r.strs.T(v69)
-					writeEscaped(r.w, v70)
-					r.w.WriteString("</span>")
-					{
-						v71 := (*v68).Due.IsZero()
-						if bool(!(bool(v71))) {
-							r.w.WriteString(" · ")
-							v72 := r.strs.T("due")
-							writeEscaped(r.w, v72)
-							r.w.WriteString(" <time datetime=\"")
-							v73 := isoDate((*v68).Due)
-							writeEscaped(r.w, v73)
-							r.w.WriteString("\">")
-							v74 := r.strs.Date((*v68).Due)
-							writeEscaped(r.w, v74)
-							r.w.WriteString("</time>")
-						}
-					}
-					{
-						if bool((*v68).Overdue) {
-							r.w.WriteString(" · <strong>")
-							v75 := r.strs.T("overdue")
-							writeEscaped(r.w, v75)
-							r.w.WriteString("</strong>")
-						}
-					}
-					r.w.WriteString(" · <a href=\"")
-					d0.writeHrefAttr(r.w, (*v68).Minutes)
-					r.w.WriteString("#actions\">")
-					(*v68).Minutes.writeTitle(r.w)
-					r.w.WriteString("</a></span></li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n")
-			{
-				v76 := v63.More()
-				if bool(v76) {
-					r.w.WriteString("<p class=\"more\"><a href=\"")
-					if v63 == nil {
-						return nilError("main", "member.html:43:46", ".Path", "*render.MemberActions", "Path")
-					}
-					d0.writeHrefAttr(r.w, v63.Path)
-					r.w.WriteString("#")
-					if v63 == nil {
-						return nilError("main", "member.html:43:56", ".Anchor", "*render.MemberActions", "Anchor")
-					}
-					writeEscaped(r.w, urlEscape(v63.Anchor))
-					r.w.WriteString("\">")
-					if v63 == nil {
-						return nilError("main", "member.html:43:81", ".Total", "*render.MemberActions", "Total")
-					}
-					v77 := r.strs.T("see_all", v63.Total)
-					writeEscaped(r.w, v77)
-					r.w.WriteString("</a></p>")
-				}
-			}
-			r.w.WriteString("\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v78 := d0.Referrers((*v1), "minutes", "rapporteur")
-		if v78 != nil {
-			v79 := v78
-			_ = v79
-			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
-			v80 := r.strs.T("minutes_rapporteur")
-			writeEscaped(r.w, v80)
-			r.w.WriteString("</h2>")
-			v81 := d0.WithReferrers(v79)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v81); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v82 := d0.Referrers((*v1), "minutes", "attendees")
-		if v82 != nil {
-			v83 := v82
-			_ = v83
-			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
-			v84 := r.strs.T("minutes_attended")
-			writeEscaped(r.w, v84)
-			r.w.WriteString("</h2>")
-			v85 := d0.WithReferrers(v83)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v85); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v86 := d0.Progress((*v1))
-		if v86 != nil {
-			v87 := v86
-			_ = v87
-			r.w.WriteString("<section aria-labelledby=\"progress\"><h2 id=\"progress\">")
-			v88 := r.strs.T("progress")
-			writeEscaped(r.w, v88)
-			r.w.WriteString("</h2>\n<p>")
-			if v87 == nil {
-				return nilError("main", "member.html:48:5", ".Lead", "*impact.ProgressView", "Lead")
-			}
-			writeEscaped(r.w, v87.Lead)
-			r.w.WriteString("</p>")
-			{
-				if v87 == nil {
-					return nilError("main", "member.html:49:10", ".Figures", "*impact.ProgressView", "Figures")
-				}
-				for v89 := range v87.Figures {
-					v90 := &v87.Figures[v89]
-					_, _ = v89, v90
-					r.w.WriteString("\n")
-					v91 := d0.WithFigure((*v90))
-					if err := tpl_figure_render_FigureData_34fa3b71(r, v91); err != nil {
-						return err
-					}
-				}
-			}
-			r.w.WriteString("\n")
-			{
-				v92 := d0.Referrers((*v1), "assessment", "member")
-				if v92 != nil {
-					v93 := v92
-					_ = v93
-					v94 := d0.WithReferrers(v93)
-					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v94); err != nil {
-						return err
-					}
-				}
-			}
-			r.w.WriteString("\n</section>")
-		} else {
-			{
-				v95 := d0.Referrers((*v1), "assessment", "member")
-				if v95 != nil {
-					v96 := v95
-					_ = v96
-					r.w.WriteString("<section aria-labelledby=\"assessed\"><h2 id=\"assessed\">")
-					v97 := d0.LabelOf("assessment")
-					writeEscaped(r.w, v97)
-					r.w.WriteString("</h2>")
-					v98 := d0.WithReferrers(v96)
-					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v98); err != nil {
-						return err
-					}
-					r.w.WriteString("</section>")
-				}
-			}
-		}
-	}
-	r.w.WriteString("\n")
-	v99 := d0.Referrers((*v1), "exchange", "providers")
-	v100 := v99
-	_ = v100
-	v101 := d0.Referrers((*v1), "exchange", "recipients")
-	v102 := v101
-	_ = v102
-	{
-		var v103 *Referrers
-		v103 = v100
-		if !(v103 != nil) {
-			v103 = v102
-		}
-
-		if v103 != nil {
-			r.w.WriteString("<section aria-labelledby=\"exchanges\"><h2 id=\"exchanges\">")
-			v104 := d0.LabelOf("exchange")
-			writeEscaped(r.w, v104)
-			r.w.WriteString("</h2>\n<div class=\"two\">\n<section aria-labelledby=\"given\"><h3 id=\"given\">")
-			v105 := r.strs.T("exchanges_given")
-			writeEscaped(r.w, v105)
-			r.w.WriteString("</h3>")
-			{
-				if v100 != nil {
-					v106 := v100
-					_ = v106
-					v107 := d0.WithReferrers(v106)
-					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v107); err != nil {
-						return err
-					}
-				} else {
-					r.w.WriteString("<p>—</p>")
-				}
-			}
-			r.w.WriteString("</section>\n<section aria-labelledby=\"received\"><h3 id=\"received\">")
-			v108 := r.strs.T("exchanges_received")
-			writeEscaped(r.w, v108)
-			r.w.WriteString("</h3>")
-			{
-				if v102 != nil {
-					v109 := v102
-					_ = v109
-					v110 := d0.WithReferrers(v109)
-					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v110); err != nil {
-						return err
-					}
-				} else {
-					r.w.WriteString("<p>—</p>")
-				}
-			}
-			r.w.WriteString("</section>\n</div>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v111 := d0.Referrers((*v1), "module", "authors")
-		if v111 != nil {
-			v112 := v111
-			_ = v112
-			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
-			v113 := r.strs.T("modules_authored")
-			writeEscaped(r.w, v113)
-			r.w.WriteString("</h2>")
-			v114 := d0.WithReferrers(v112)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v114); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n</article>\n")
-	v115 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner", "exchange.providers", "exchange.recipients", "assessment.member")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v115); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
 	return nil
 }
 

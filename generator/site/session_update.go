@@ -26,11 +26,26 @@ func (s *Session) classify(changed []string) (content []string, whole bool) {
 		switch top, _, _ := strings.Cut(p, "/"); {
 		case p == config.File || top == "schema" || top == "themes":
 			return nil, true
+		case top == "content" && isTranslationFile(p):
+			// A translation is checked against its original and counted
+			// on the translations page: loaded again with everything.
+			return nil, true
 		case top == "content":
 			content = append(content, p)
 		}
 	}
 	return content, false
+}
+
+// isTranslationFile reports whether a content path is a translation's
+// file (SLUG.LANG.md).
+func isTranslationFile(p string) bool {
+	name := p[strings.LastIndexByte(p, '/')+1:]
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	_, lang := load.SplitName(name)
+	return lang != ""
 }
 
 // updateFiles reads the changed content files again, and the files of the
@@ -54,7 +69,7 @@ func (s *Session) updateFiles(paths []string) (whole bool) {
 		return false
 	}
 	oldGraph := s.linked.Graph
-	content := &load.Content{Root: s.root, Entries: u.entries(), Broken: u.broken}
+	content := &load.Content{Root: s.root, Entries: u.entries(), Broken: u.broken, Translations: s.content.Translations}
 	s.linked = s.linked.Update(content, u.changes)
 	s.content = content
 	s.updateModTimes(u.done)
