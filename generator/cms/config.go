@@ -33,13 +33,21 @@ func ConfigYAML(site *config.Site, sch *schema.Schema) ([]byte, error) {
 	// otherwise writes website = "" or updated = "", which agora check
 	// rejects (not a web address, not a date), as the browser test found.
 	doc.set("output", mapping{{"omit_empty_optional_fields", true}})
-	multi := len(site.Languages) > 1
-	if multi {
+	// multi is the default language of a site in several, "" otherwise.
+	multi := ""
+	if len(site.Languages) > 1 {
+		multi = site.Language
+	}
+	if multi != "" {
 		doc.set("i18n", mapping{
 			{"structure", "multiple_files"},
 			{"locales", anyList(site.Languages)},
 			{"default_locale", site.Language},
 			{"omit_default_locale_from_file_path", true},
+			// A new entry starts in the site's language alone; a
+			// translation is added when someone writes it (otherwise
+			// the CMS saves an empty SLUG.LANG.md per language).
+			{"initial_locales", []any{site.Language}},
 		})
 	}
 	var collections []any
@@ -60,7 +68,7 @@ func backendConfig(b Backend) mapping {
 }
 
 // collection is one type's folder collection.
-func collection(t *schema.Type, sch *schema.Schema, multi bool) mapping {
+func collection(t *schema.Type, sch *schema.Schema, multi string) mapping {
 	c := mapping{{"name", t.Name}, {"label", t.Label}}
 	c.set("label_singular", t.Name)
 	c.set("description", t.Description)
@@ -78,7 +86,7 @@ func collection(t *schema.Type, sch *schema.Schema, multi bool) mapping {
 	c.set("identifier_field", t.TitleField)
 	c.set("slug", "{{"+t.TitleField+"}}")
 	c.set("create", true)
-	if multi {
+	if multi != "" {
 		c.set("i18n", true)
 	}
 	fields := make([]any, 0, len(t.Fields)+1)
@@ -86,7 +94,7 @@ func collection(t *schema.Type, sch *schema.Schema, multi bool) mapping {
 		fields = append(fields, widget(f, sch, multi))
 	}
 	body := mapping{{"name", "body"}, {"label", "Text"}, {"widget", "markdown"}, {"required", false}}
-	if multi {
+	if multi != "" {
 		body.set("i18n", true)
 	}
 	c.set("fields", append(fields, body))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -258,7 +259,7 @@ func TestCommunityTypeAndField(t *testing.T) {
 	}
 	sessions := fieldOf(t, events["fields"], "sessions")
 	if sessions["widget"] != "list" || sessions["i18n"] != true || fieldOf(t, sessions["fields"], "room")["i18n"] != false ||
-		fieldOf(t, sessions["fields"], "title")["required"] != true {
+		fmt.Sprint(fieldOf(t, sessions["fields"], "title")["required"]) != "[en]" {
 		t.Errorf("sessions: %v", sessions)
 	}
 	i18n := doc["i18n"].(map[string]any)

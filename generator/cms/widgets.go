@@ -18,15 +18,22 @@ const privateHint = "Private: never published (not on the site, in search, feeds
 
 // widget is the form field of a schema field: the widget whose output
 // agora check accepts, with the checks the CMS can make before saving.
-func widget(f *schema.Field, sch *schema.Schema, multi bool) mapping {
+func widget(f *schema.Field, sch *schema.Schema, multi string) mapping {
 	w := mapping{{"name", f.Name}, {"label", f.Label}}
 	w = append(w, kindOptions(f, sch, multi)...)
-	w.set("required", f.Required)
+	if f.Required && f.Translatable && multi != "" {
+		// Required in the original's language only: a translation may
+		// leave a field to the original (the browser test could not
+		// save a member while every language's name was required).
+		w.set("required", []any{multi})
+	} else {
+		w.set("required", f.Required)
+	}
 	if def := defaultValue(f); def != nil {
 		w.set("default", def)
 	}
 	w.set("hint", hint(f))
-	if multi {
+	if multi != "" {
 		w.set("i18n", f.Translatable)
 	}
 	return w
@@ -44,7 +51,7 @@ func hint(f *schema.Field) string {
 }
 
 // kindOptions are the widget and its options for the field's kind.
-func kindOptions(f *schema.Field, sch *schema.Schema, multi bool) mapping {
+func kindOptions(f *schema.Field, sch *schema.Schema, multi string) mapping {
 	if f.Kind == schema.List {
 		return listOptions(f, sch, multi)
 	}
@@ -52,7 +59,7 @@ func kindOptions(f *schema.Field, sch *schema.Schema, multi bool) mapping {
 }
 
 // single is the widget of one value of the field's kind.
-func single(f *schema.Field, sch *schema.Schema, multi bool) mapping {
+func single(f *schema.Field, sch *schema.Schema, multi string) mapping {
 	switch f.Kind {
 	case schema.String, schema.URL, schema.Email:
 		m := mapping{{"widget", "string"}}
@@ -111,7 +118,7 @@ func single(f *schema.Field, sch *schema.Schema, multi bool) mapping {
 // listOptions: a list of refs, topics or enum values is one multiple
 // choice; a list of tables is a list of objects; a list of any other
 // value a list of that value's inputs.
-func listOptions(f *schema.Field, sch *schema.Schema, multi bool) mapping {
+func listOptions(f *schema.Field, sch *schema.Schema, multi string) mapping {
 	elem := f.Elem()
 	switch elem.Kind {
 	case schema.Topic, schema.Ref, schema.Enum:
@@ -141,7 +148,7 @@ func relation(f *schema.Field, sch *schema.Schema) mapping {
 		{"search_fields", search}, {"display_fields", []any{target.TitleField}}}
 }
 
-func subfields(f *schema.Field, sch *schema.Schema, multi bool) []any {
+func subfields(f *schema.Field, sch *schema.Schema, multi string) []any {
 	out := make([]any, 0, len(f.Fields))
 	for _, sub := range f.Fields {
 		out = append(out, widget(sub, sch, multi))

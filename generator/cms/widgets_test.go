@@ -95,7 +95,7 @@ func TestEveryKindHasAWidget(t *testing.T) {
 			continue
 		}
 		seen[f.Kind] = true
-		w := widget(f, sch, false)
+		w := widget(f, sch, "")
 		if got := widgetName(w); got != want[f.Kind] && !(f.Kind == schema.List && (got == "relation" || got == "select")) {
 			t.Errorf("%s (%s): widget %q, want %q", f.Name, f.Kind, got, want[f.Kind])
 		}
@@ -112,7 +112,7 @@ func TestEveryKindHasAWidget(t *testing.T) {
 		}
 	}
 	for _, k := range []schema.Kind{imageKind, fileKind} {
-		if got := widgetName(widget(&schema.Field{Name: "f", Label: "F", Kind: k}, sch, false)); got != want[k] {
+		if got := widgetName(widget(&schema.Field{Name: "f", Label: "F", Kind: k}, sch, "")); got != want[k] {
 			t.Errorf("kind %s: widget %q", k, got)
 		}
 	}
@@ -152,7 +152,7 @@ func TestWidgetOptions(t *testing.T) {
 		{"place", map[string]any{"widget": "object"}},
 	} {
 		t.Run(tt.field, func(t *testing.T) {
-			w := widget(typ.Lookup(tt.field), sch, false)
+			w := widget(typ.Lookup(tt.field), sch, "")
 			for k, v := range tt.want {
 				if got := option(w, k); got != v {
 					t.Errorf("%s = %v, want %v (%v)", k, got, v, w)
@@ -160,30 +160,30 @@ func TestWidgetOptions(t *testing.T) {
 			}
 		})
 	}
-	topic := widget(typ.Lookup("topic"), sch, false)
+	topic := widget(typ.Lookup("topic"), sch, "")
 	if got := option(topic, "search_fields").([]any); len(got) != 2 || got[0] != "name" || got[1] != "aliases" {
 		t.Errorf("a topic is searched by name and aliases: %v", got)
 	}
 	if got := option(topic, "display_fields").([]any); len(got) != 1 || got[0] != "name" {
 		t.Errorf("a topic shows its name: %v", got)
 	}
-	if p := option(widget(typ.Lookup("code"), sch, false), "pattern").([]any); p[0] != `^(?:[A-Z]{2})$` {
+	if p := option(widget(typ.Lookup("code"), sch, ""), "pattern").([]any); p[0] != `^(?:[A-Z]{2})$` {
 		t.Errorf("pattern: %v", p)
 	}
-	tags := option(widget(typ.Lookup("tags"), sch, false), "field").(mapping)
+	tags := option(widget(typ.Lookup("tags"), sch, ""), "field").(mapping)
 	if widgetName(tags) != "string" {
 		t.Errorf("a list of strings is a list of string inputs: %v", tags)
 	}
-	steps := option(widget(typ.Lookup("steps"), sch, false), "fields").([]any)
+	steps := option(widget(typ.Lookup("steps"), sch, ""), "fields").([]any)
 	if task := steps[0].(mapping); option(task, "name") != "task" || option(task, "required") != true {
 		t.Errorf("a list of tables lists its fields: %v", steps)
 	}
-	img := option(widget(&schema.Field{Name: "logo", Kind: imageKind}, sch, false), "fields").([]any)
+	img := option(widget(&schema.Field{Name: "logo", Kind: imageKind}, sch, ""), "fields").([]any)
 	if widgetName(img[0].(mapping)) != "image" || option(img[0].(mapping), "name") != "src" || option(img[1].(mapping), "name") != "alt" ||
 		option(img[1].(mapping), "required") != nil { // alt: required, Sveltia's default
 		t.Errorf("an image is { src, alt }: %v", img)
 	}
-	file := option(widget(&schema.Field{Name: "report", Kind: fileKind}, sch, false), "fields").([]any)
+	file := option(widget(&schema.Field{Name: "report", Kind: fileKind}, sch, ""), "fields").([]any)
 	if widgetName(file[0].(mapping)) != "file" || option(file[1].(mapping), "name") != "title" || option(file[1].(mapping), "required") != false {
 		t.Errorf("a file is { src, title }: %v", file)
 	}
@@ -191,12 +191,12 @@ func TestWidgetOptions(t *testing.T) {
 
 func TestHasFilesMakesEntryFolders(t *testing.T) {
 	typ, sch := sampleType(t)
-	if c := collection(typ, sch, false); option(c, "path") != nil {
+	if c := collection(typ, sch, ""); option(c, "path") != nil {
 		t.Errorf("a type without files: path %v", option(c, "path"))
 	}
 	withLogo := *typ
 	withLogo.Fields = append(slices.Clone(typ.Fields), &schema.Field{Name: "logo", Label: "Logo", Kind: imageKind})
-	c := collection(&withLogo, sch, false)
+	c := collection(&withLogo, sch, "")
 	if option(c, "path") != "{{slug}}/index" || option(c, "media_folder") != "" || option(c, "public_folder") != "" {
 		t.Errorf("a type with an image: path %v, media_folder %q", option(c, "path"), option(c, "media_folder"))
 	}
