@@ -61,7 +61,7 @@ func (c *fileChecker) use(u load.Use, used map[string]bool) {
 		return
 	case e.Folder == "":
 		c.at(u, diag.Diagnostic{Code: "missing-file", Message: strconv.Quote(u.Name) + ": the entry is a single file, so it has no files of its own",
-			Found:   strconv.Quote(u.Name), Allowed: "files of an entry folder",
+			Found: strconv.Quote(u.Name), Allowed: "files of an entry folder",
 			Hint: "make the entry a folder: move " + e.File + " to " + folderOf(e) + "/index" + ext(e) + " and put " + u.Name + " beside it"}, diag.Error)
 		return
 	}
