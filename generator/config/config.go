@@ -5,6 +5,7 @@ import (
 	"bytes"
 	_ "embed"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/agora-community/agora/generator/diag"
+	"github.com/agora-community/agora/generator/media"
 	"github.com/agora-community/agora/generator/schema"
 	"github.com/agora-community/agora/generator/validate"
 )
@@ -50,6 +52,8 @@ type Site struct {
 	UnsafeHTML  bool
 	RepoURL     string
 	RepoBranch  string
+	// Images is how the images of entry folders are published ([images]).
+	Images media.Settings
 }
 
 // BasePath is the path part of base_url, always ending in "/".
@@ -78,7 +82,12 @@ func Load(root *os.Root) (*Site, diag.List) {
 		return nil, diag.List{schema.SyntaxError(File, src, 0, err)}
 	}
 	values, diags := validate.Fields(File, "site", Fields, raw)
-	return fromValues(values), diags
+	s := fromValues(values)
+	if err := s.Images.Check(); err != nil {
+		diags = append(diags, diag.Diagnostic{File: File, Key: "images.widths", AtValue: true, Pending: true, Code: "bad-value",
+			Message: "images: " + err.Error(), Found: fmt.Sprint(s.Images.Widths), Allowed: "widths from 16 to 8192 pixels, such as [480, 960, 1600]"})
+	}
+	return s, diags
 }
 
 func fromValues(v map[string]any) *Site {
@@ -102,6 +111,20 @@ func fromValues(v map[string]any) *Site {
 	if repo, ok := v["repo"].(map[string]any); ok {
 		s.RepoURL, _ = repo["url"].(string)
 		s.RepoBranch, _ = repo["branch"].(string)
+	}
+	s.Images = media.DefaultSettings()
+	if images, ok := v["images"].(map[string]any); ok {
+		if widths, ok := images["widths"].([]any); ok {
+			s.Images.Widths = s.Images.Widths[:0]
+			for _, w := range widths {
+				if n, ok := w.(int64); ok {
+					s.Images.Widths = append(s.Images.Widths, int(n))
+				}
+			}
+		}
+		if q, ok := images["quality"].(int64); ok {
+			s.Images.Quality = int(q)
+		}
 	}
 	return s
 }

@@ -26,8 +26,9 @@ import (
 	"github.com/agora-community/agora/generator/tomlpos"
 )
 
-// DefaultMaxFileSize is the largest content file read unless site.toml says otherwise.
-const DefaultMaxFileSize = 5 << 20
+// DefaultMaxFileSize is the largest content file read unless site.toml
+// says otherwise: an entry, or a photo or document of an entry folder.
+const DefaultMaxFileSize = 10 << 20
 
 // Options tune loading.
 type Options struct {
