@@ -35,7 +35,8 @@ func (s *Site) prepareViews() {
 }
 
 func (s *Site) newView(e *load.Entry) *Entry {
-	v := &Entry{record: record{e.Type.Fields, e.Fields, s}, e: e, path: entryPath(e)}
+	v := &Entry{record: record{fields: e.Type.Fields, values: e.Fields, site: s}, e: e, path: entryPath(e)}
+	v.record.entry = v
 	v.setTitle(title(v.record, e))
 	v.lang = v.differentLang()
 	return v

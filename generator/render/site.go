@@ -19,6 +19,8 @@ import (
 	"github.com/agora-community/agora/generator/gitinfo"
 	"github.com/agora-community/agora/generator/link"
 	"github.com/agora-community/agora/generator/load"
+	"github.com/agora-community/agora/generator/markdown"
+	"github.com/agora-community/agora/generator/media"
 	"github.com/agora-community/agora/generator/schema"
 	"github.com/agora-community/agora/generator/search"
 )
@@ -35,6 +37,11 @@ type Input struct {
 	// ModTimes is each entry file's modification time, the last fallback
 	// for "last changed"; nil leaves it out (for reproducible output).
 	ModTimes map[string]time.Time
+	// Images are the copies of the images of entry folders that the
+	// published entries show, by the source's path
+	// ("content/minutes/x/photo.jpg"), made by media.Processor before
+	// rendering; an image without them is not published.
+	Images map[string]*media.Processed
 }
 
 // Options tune rendering.
@@ -46,8 +53,10 @@ type Options struct {
 	// text to text, returning it (grown if need be). The HTML is handed
 	// over: pages keep it as a string without copying it, so the function
 	// must never write to it again. src and text are lent: render reuses
-	// them once it has read them, so the function may keep neither.
-	Markdown func(src, text []byte) (html, textOut []byte, err error)
+	// them once it has read them, so the function may keep neither. files
+	// resolves the body's references to files of the entry's folder; nil
+	// for an entry that publishes none.
+	Markdown func(src, text []byte, files markdown.Files) (html, textOut []byte, err error)
 	// IndexWhileRendering adds each entry to the search index as its page
 	// renders, for a build that renders every page once and then calls
 	// SearchIndex once.
@@ -228,7 +237,8 @@ func (s *Site) Entries(typeName string) []*Entry { return s.views(s.byType[typeN
 // body renders an entry's Markdown, read into a buffer that the next
 // body reuses (see Options.Markdown). The caller gives the text back
 // once it has read it.
-func (s *Site) body(e *load.Entry) ([]byte, bodyText, error) {
+func (s *Site) body(v *Entry) ([]byte, bodyText, error) {
+	e := v.e
 	buf := sourceBufs.Get().(*[]byte)
 	defer func() {
 		if cap(*buf) <= maxPooledSource {
@@ -241,7 +251,7 @@ func (s *Site) body(e *load.Entry) ([]byte, bodyText, error) {
 	}
 	text := bodyText{textBufs.Get().(*[]byte)}
 	lentTexts.Add(1)
-	html, out, err := s.opts.Markdown(src, (*text.buf)[:0])
+	html, out, err := s.opts.Markdown(src, (*text.buf)[:0], s.bodyFiles(v))
 	*text.buf = out
 	return html, text, err
 }

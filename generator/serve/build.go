@@ -42,7 +42,9 @@ var errNoPage = errors.New("no such page")
 // newBuild prepares a snapshot for serving, keeping the pages of prev
 // that are still right.
 func newBuild(snap *site.Snapshot, prev *build) *build {
-	jobs := snap.Site.Jobs()
+	// The files of entry folders (images' copies, documents) are served
+	// as pages are, read when first asked for.
+	jobs := append(snap.Site.Jobs(), snap.Site.FileJobs()...)
 	b := &build{snap: snap, jobs: make(map[string]render.Job, len(jobs)), order: make([]string, len(jobs)),
 		basePath: snap.Site.BasePath(), pages: map[string][]byte{}}
 	for i, j := range jobs {

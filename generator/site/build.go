@@ -12,6 +12,7 @@ import (
 
 	"github.com/agora-community/agora"
 	"github.com/agora-community/agora/generator/linkcheck"
+	"github.com/agora-community/agora/generator/load"
 	"github.com/agora-community/agora/generator/render"
 	"github.com/agora-community/agora/generator/schema"
 	"github.com/agora-community/agora/generator/write"
@@ -59,6 +60,9 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 	start := StartStage()
 	h := p.loadHistory()
 	p.Timings.since("history", start)
+	if err := p.processImages(ctx); err != nil {
+		return BuildResult{}, err
+	}
 	start = StartStage()
 	site, err := p.Renderer(opts.BaseURL)
 	if err != nil {
@@ -73,7 +77,17 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 		dir.WriteFile = opts.wrapWrite(dir.WriteFile)
 	}
 	res, err := renderPagesThenSearch(ctx, site, dir.Put, &p.Timings)
+	if err == nil {
+		start := StartStage()
+		var files BuildResult
+		files, err = writeFiles(ctx, dir, site.Files())
+		res.Files, res.Bytes = res.Files+files.Files, res.Bytes+files.Bytes
+		p.Timings.since("write entry folders' files", start)
+	}
 	res.Warnings = h.warnings
+	if p.imagesWarning != "" {
+		res.Warnings = append(res.Warnings, p.imagesWarning)
+	}
 	if err == nil && opts.CheckLinks {
 		start := StartStage()
 		defer p.Timings.since("check links", start)
@@ -90,7 +104,35 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 	res.Unchanged = dir.Linked
 	start = StartStage()
 	defer p.Timings.since("replace output", start)
-	return res, dir.Commit()
+	if err := dir.Commit(); err != nil {
+		return res, err
+	}
+	p.images.prune(p.proc)
+	return res, nil
+}
+
+// processImages makes the copies of the images the published entries
+// show, once per project, before anything is written: an image that
+// fails fails the build, at the entry's reference to it.
+func (p *Project) processImages(ctx context.Context) error {
+	if p.images != nil {
+		return nil
+	}
+	start := StartStage()
+	defer p.Timings.since("images", start)
+	jobs := findImages(p.Source, p.Content.Entries, p.opts.Drafts)
+	proc, warning := newProcessor(p.Source, p.opts.CacheDir, p.Site.Images, len(jobs.jobs) > 0)
+	run, diags := processImages(ctx, proc, jobs)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if len(diags) > 0 {
+		load.Locate(p.Root, diags)
+		diags.Sort()
+		return &MediaError{diags}
+	}
+	p.images, p.proc, p.imagesWarning = run, proc, warning
+	return nil
 }
 
 // Renderer prepares the render stage: theme, strings and published entries.
@@ -117,7 +159,10 @@ func (p *Project) Renderer(baseURL string) (*render.Site, error) {
 		}
 		opts.BaseURL = u
 	}
-	in := render.Input{Config: p.Site, Schema: p.Schema, Content: p.Content, Graph: p.Graph}
+	if err := p.processImages(context.Background()); err != nil {
+		return nil, err
+	}
+	in := render.Input{Config: p.Site, Schema: p.Schema, Content: p.Content, Graph: p.Graph, Images: p.images.images}
 	if p.history != nil {
 		in.Changes, in.ModTimes = p.history.changes, p.history.modTimes
 	}
@@ -133,13 +178,17 @@ func (p *Project) BuildMemory(ctx context.Context, baseURL string) (map[string][
 	}
 	var mu sync.Mutex
 	files := map[string][]byte{}
-	_, err = renderPagesThenSearch(ctx, site, func(path string, data []byte) error {
+	put := func(path string, data []byte) error {
 		b := bytes.Clone(data)
 		mu.Lock()
 		files[path] = b
 		mu.Unlock()
 		return nil
-	}, &p.Timings)
+	}
+	if _, err = renderPagesThenSearch(ctx, site, put, &p.Timings); err != nil {
+		return files, err
+	}
+	_, _, err = renderAll(ctx, site.FileJobs(), put)
 	return files, err
 }
 

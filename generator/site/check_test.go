@@ -208,7 +208,7 @@ func setupCase(t *testing.T, file string) *checkCase {
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(p, craftImage(t, args[2], w, h), 0o644); err != nil {
+			if err := os.WriteFile(p, site.CraftImage(t, args[2], w, h), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		case "symlink":

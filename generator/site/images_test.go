@@ -1,4 +1,4 @@
-package site_test
+package site
 
 import (
 	"bytes"
@@ -49,3 +49,6 @@ func craftImage(t testing.TB, kind string, w, h int) []byte {
 	t.Fatalf("no image kind %q", kind)
 	return nil
 }
+
+// CraftImage is craftImage, for the check tests (package site_test).
+var CraftImage = craftImage

@@ -155,3 +155,18 @@ func quoted(names []string, n int) []string {
 	}
 	return out
 }
+
+// FileProblem places a problem found with a file of e's folder after the
+// check (an image the build could not decode, a cache it could not
+// write) at the entry's first public reference to the file, as the check
+// places its own; at the file itself when none names it.
+func FileProblem(e *load.Entry, name string, p *media.Problem) diag.Diagnostic {
+	c := fileChecker{e: e}
+	for _, u := range e.Uses() {
+		if u.Name == name && !u.Private {
+			c.at(u, p.Diagnostic("", 0, 0), severity(p))
+			return c.diags[0]
+		}
+	}
+	return p.Diagnostic(e.Folder+"/"+name, 0, 0)
+}
