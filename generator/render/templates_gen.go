@@ -12,26 +12,90 @@ import (
 
 func init() {
 	compiledPages = map[string]compiledPage{
-		"404":           {"734461c577a7bc7177a0dafd46beca49977b844a4117cbe480f6da8a33723cf8", tpl_base__render_Page_c8063b9e},
-		"actions":       {"bdf1a7849d2f7fb626cde8d2bf942641572dee8d827039275b8ca6ee312e282a", tpl_base__render_Page_ea57df4e},
-		"charter":       {"97e7abe2de9c9f47cc168e908baa9b780e9ce316ae90fdf85294181ff48995b0", tpl_base__render_Page_36421450},
-		"entry":         {"a2e0fb8b72260b7d3074d2cd0fb0988ece9315f43aafa809ea63ef59b498b3e5", tpl_base__render_Page_5f48efb4},
-		"facet":         {"71866f69a29b816f1720eecacc482961f8fda5b8222bc61746e6bf3551a94820", tpl_base__render_Page_1f26ee02},
-		"home":          {"aac298b86da22e563e96cc74b5a64be3c180f3c067c82c69c3b2fe6cdf5cb047", tpl_base__render_Page_fb38da70},
-		"index":         {"57be7275abdd0b696ddd54d1fc34e1fea9f043a8c7e6262207d5c2f19c3193aa", tpl_base__render_Page_43d76806},
-		"member":        {"585b31ec0644b960394f0e990159e05c44b916e99279ba19e7ea91a5f99ebc61", tpl_base__render_Page_1278fb49},
-		"member-index":  {"81e6d076716117e342068eb7225516a6e2011c4279b703070ac109976278bbf5", tpl_base__render_Page_d55bb91d},
-		"minutes":       {"8953efd5584fc24207680ecba503b8548b8d551f474a73269129d32bcd185930", tpl_base__render_Page_c21791ee},
-		"minutes-index": {"917b604d935cfd1dcd167fba5a2f72d95e849c55a6c43bf1eb3ea8678c690122", tpl_base__render_Page_cd2d9920},
-		"module":        {"329082b479bd29e3ba124e651ace6dea32bc72af0b38c5b01b2036cb3f089b22", tpl_base__render_Page_f67a8a9c},
-		"module-index":  {"0d010bdefdb0a9419caffa4077551e3eb9d605fe401bba8c64abb3aca00b1e8b", tpl_base__render_Page_e5587226},
-		"page":          {"91fc8fdc85f4201eda17765b37540a1a704d2c4253d48f0cceea087d95d13fab", tpl_base__render_Page_c24c1b26},
-		"rule":          {"2d255cb7af97bf62dca30585af2868e448dba493678cb9e54161a769ece4e668", tpl_base__render_Page_b8e7a140},
-		"rule-index":    {"bc0e1b55df3220b53b09f573e97a2615c64319c1ead3c350424cb463a5327dbb", tpl_base__render_Page_10935677},
-		"search":        {"5a23aba0a4e76816f72051916f4e0e0b95aae437ab739b864968af69652141be", tpl_base__render_Page_bd5a953a},
-		"topic":         {"719e1515e3ac7254724cfd1e1d772de17225aa7736d576c775a0f03b1a3da515", tpl_base__render_Page_c4ffbe44},
-		"topic-index":   {"1b0f44800052ba71935b59dafeabc7aeb6bdee3941e0d55353cf1368e306718d", tpl_base__render_Page_8f9bf4f7},
+		"404":           {"920a3ca98f49816e7f9d72d3cfb04873da6de551bd4d903d5093335492476567", tpl_base__render_Page_c8063b9e},
+		"actions":       {"2f147978bb620d00ece9c5cbd631f475d95bc29875d8676d5b102eb48f697dea", tpl_base__render_Page_ea57df4e},
+		"charter":       {"5bd496500e888cfdc2a4b5a5f099a37f64042ab0e85149a4db20bc2a95521460", tpl_base__render_Page_0c560d2b},
+		"entry":         {"70d69f4a558b275e36e274114ac9269aab6e878c3e38ccab1d09a76df9d2bb62", tpl_base__render_Page_4301578a},
+		"facet":         {"824e4f6c92245d3102b36ac2c42ed7894c28700d60cbf26e97caec8623e15d06", tpl_base__render_Page_1f26ee02},
+		"home":          {"f12747332213b6421e994a9bc67fdd3253da1b5c69656958b76e51b7b71866a0", tpl_base__render_Page_fb38da70},
+		"index":         {"f5ee44732089cecc4fcbde5c280f2d8c120fbeaed7beeba954cd7be24a3ddce7", tpl_base__render_Page_43d76806},
+		"member":        {"77f9a084c02e5ebca59907271f584a26ac043b65f679a3db9bcfa58a9ff96365", tpl_base__render_Page_12b5df98},
+		"member-index":  {"d43ab1b8397dd7af89b841374455f585f6db7e504368f8825f1de908b0df8898", tpl_base__render_Page_d55bb91d},
+		"minutes":       {"7cc0b81fa62bbc268eb45e3cf6d7120be88ddb955e4afccd916fd5fc68713761", tpl_base__render_Page_cb6760e6},
+		"minutes-index": {"46fab6471be3a2dc1c1c54618645028530ae6f5c7d901d920abacb43d7a89651", tpl_base__render_Page_cd2d9920},
+		"module":        {"05f180b3a4437a318fa5f23639e63a42f0cc3d3a76eefeeb12dbc7a09fe36132", tpl_base__render_Page_dd9e4902},
+		"module-index":  {"97b273270a9a06fdc25005d1eaf600f71bc49adf4554e7f594d590195a0beb1d", tpl_base__render_Page_e5587226},
+		"page":          {"81c365352b637b893c1443109c0d856cc987bf0df2b5ca314f4ce307fbe09f61", tpl_base__render_Page_729a9217},
+		"rule":          {"c17ded7beb39fd783dafb7ad025e05170a79002b71939ea3de50e1fb80084937", tpl_base__render_Page_93821605},
+		"rule-index":    {"d0db29e1445f39711132f61657a9c86cb232968bce9997f95c38b5d00020ca46", tpl_base__render_Page_10935677},
+		"search":        {"a382e496f6b2f9dfcfaa214a051684ef75b7859a4f3f8bf625e511db06a37656", tpl_base__render_Page_bd5a953a},
+		"topic":         {"044e3cbeb89397b377e9b61ed5924e95ba0992e4e6f513319d3de1c04e2266b9", tpl_base__render_Page_f7fe4a80},
+		"topic-index":   {"1d0654351beb4f83f83f94a82123c111d280ff6c3edb07cfc211b8905eeabc4c", tpl_base__render_Page_8f9bf4f7},
 	}
+}
+
+func tpl_attachment_render_AttachmentItem_b15f01e6(r *run, d0 AttachmentItem) error {
+	_ = d0
+	v1 := d0.Page
+	_ = v1
+	{
+		if d0.File != nil {
+			v2 := d0.File
+			_ = v2
+			r.w.WriteString("<a href=\"")
+			if v2 == nil {
+				return nilError("attachment", "meta.html:39:71", ".Path", "*render.Attachment", "Path")
+			}
+			v1.writeHrefAttr(r.w, v2.Path)
+			r.w.WriteString("\">")
+			if v2 == nil {
+				return nilError("attachment", "meta.html:39:82", ".Title", "*render.Attachment", "Title")
+			}
+			writeEscaped(r.w, v2.Title)
+			r.w.WriteString("</a> <span class=\"file-meta\">")
+			if v2 == nil {
+				return nilError("attachment", "meta.html:39:121", ".Kind", "*render.Attachment", "Kind")
+			}
+			writeEscaped(r.w, v2.Kind)
+			r.w.WriteString(" · ")
+			if v2 == nil {
+				return nilError("attachment", "meta.html:39:134", ".Size", "*render.Attachment", "Size")
+			}
+			writeEscaped(r.w, v2.Size)
+			r.w.WriteString("</span>")
+		}
+	}
+	return nil
+}
+
+func tpl_attachments_render_AttachmentList_cf54f4ff(r *run, d0 AttachmentList) error {
+	_ = d0
+	v1 := d0.Page
+	_ = v1
+	{
+		if len(d0.Attachments) > 0 {
+			v2 := d0.Attachments
+			_ = v2
+			r.w.WriteString("<section aria-labelledby=\"attachments\"><h2 id=\"attachments\">")
+			v3 := r.strs.T("attachments")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("</h2>\n<ul class=\"attachments\">")
+			{
+				for v4 := range v2 {
+					v5 := &v2[v4]
+					_, _ = v4, v5
+					r.w.WriteString("\n<li>")
+					v6 := v1.WithAttachment((*v5))
+					if err := tpl_attachment_render_AttachmentItem_b15f01e6(r, v6); err != nil {
+						return err
+					}
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n</section>")
+		}
+	}
+	return nil
 }
 
 func tpl_backlinks_render_Backlinks_5ea12007(r *run, d0 Backlinks) error {
@@ -78,6 +142,154 @@ func tpl_backlinks_render_Backlinks_5ea12007(r *run, d0 Backlinks) error {
 			r.w.WriteString("\n</dl>\n</section>")
 		}
 	}
+	return nil
+}
+
+func tpl_base__render_Page_0c560d2b(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_b2c77511(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
@@ -229,7 +441,7 @@ func tpl_base__render_Page_10935677(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_1278fb49(r *run, d0 *Page) error {
+func tpl_base__render_Page_12b5df98(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -364,7 +576,7 @@ func tpl_base__render_Page_1278fb49(r *run, d0 *Page) error {
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_42301e78(r, d0); err != nil {
+	if err := tpl_main__render_Page_931006fa(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -525,7 +737,7 @@ func tpl_base__render_Page_1f26ee02(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_36421450(r *run, d0 *Page) error {
+func tpl_base__render_Page_4301578a(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -660,7 +872,7 @@ func tpl_base__render_Page_36421450(r *run, d0 *Page) error {
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_a410ae02(r, d0); err != nil {
+	if err := tpl_main__render_Page_c97f04dd(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -821,7 +1033,7 @@ func tpl_base__render_Page_43d76806(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_5f48efb4(r *run, d0 *Page) error {
+func tpl_base__render_Page_729a9217(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -956,7 +1168,7 @@ func tpl_base__render_Page_5f48efb4(r *run, d0 *Page) error {
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_6392f0f2(r, d0); err != nil {
+	if err := tpl_main__render_Page_0ee3c9db(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -1117,7 +1329,7 @@ func tpl_base__render_Page_8f9bf4f7(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_b8e7a140(r *run, d0 *Page) error {
+func tpl_base__render_Page_93821605(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -1252,7 +1464,7 @@ func tpl_base__render_Page_b8e7a140(r *run, d0 *Page) error {
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_751dc362(r, d0); err != nil {
+	if err := tpl_main__render_Page_788a11ba(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -1413,450 +1625,6 @@ func tpl_base__render_Page_bd5a953a(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_c21791ee(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_e1dd73cf(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_c24c1b26(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_16e78108(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_c4ffbe44(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_b4e5a8cc(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
 func tpl_base__render_Page_c8063b9e(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -1993,6 +1761,154 @@ func tpl_base__render_Page_c8063b9e(r *run, d0 *Page) error {
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_cb6760e6(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_2a7d8ced(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -2301,6 +2217,154 @@ func tpl_base__render_Page_d55bb91d(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_base__render_Page_dd9e4902(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_9b917aa1(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
 func tpl_base__render_Page_e5587226(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -2597,7 +2661,7 @@ func tpl_base__render_Page_ea57df4e(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_f67a8a9c(r *run, d0 *Page) error {
+func tpl_base__render_Page_f7fe4a80(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -2732,7 +2796,7 @@ func tpl_base__render_Page_f67a8a9c(r *run, d0 *Page) error {
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_30ba42de(r, d0); err != nil {
+	if err := tpl_main__render_Page_4a944dc3(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -2898,7 +2962,7 @@ func tpl_body__render_Page_5e5bb66d(r *run, d0 *Page) error {
 	{
 		v1, errv1 := d0.Body()
 		if errv1 != nil {
-			return execError("body", "meta.html:37:24", ".Body", "Body", errv1)
+			return execError("body", "meta.html:49:24", ".Body", "Body", errv1)
 		}
 		if len(v1) > 0 {
 			v2 := v1
@@ -2969,7 +3033,7 @@ func tpl_entry_meta__render_Page_634a45b5(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_field_items_render_FieldList_fe27f3c4(r *run, d0 FieldList) error {
+func tpl_field_items_render_FieldList_e6d5491b(r *run, d0 FieldList) error {
 	_ = d0
 	v1 := d0.Page
 	_ = v1
@@ -3005,7 +3069,7 @@ func tpl_field_items_render_FieldList_fe27f3c4(r *run, d0 FieldList) error {
 							_, _ = v6, v7
 							r.w.WriteString("<dl class=\"fields nested\">")
 							v8 := v1.WithFields((*v7))
-							if err := tpl_field_items_render_FieldList_fe27f3c4(r, v8); err != nil {
+							if err := tpl_field_items_render_FieldList_e6d5491b(r, v8); err != nil {
 								return err
 							}
 							r.w.WriteString("\n</dl>")
@@ -3018,29 +3082,49 @@ func tpl_field_items_render_FieldList_fe27f3c4(r *run, d0 FieldList) error {
 							_, _ = v9, v10
 							{
 								if v9 != 0 {
-									r.w.WriteString(", ")
+									{
+										if bool(!((*v10).Image != nil)) {
+											r.w.WriteString(", ")
+										}
+									}
 								}
 							}
 							{
-								if len((*v10).Href) > 0 {
-									r.w.WriteString("<a href=\"")
-									v1.writeHrefAttr(r.w, (*v10).Href)
-									r.w.WriteString("\">")
-									writeEscaped(r.w, (*v10).Text)
-									r.w.WriteString("</a>")
+								if (*v10).Image != nil {
+									v11 := v1.Img((*v10).Image, "field")
+									r.w.WriteString(string(v11))
 								} else {
 									{
-										v11 := (*v10).Date.IsZero()
-										if bool(!(bool(v11))) {
-											r.w.WriteString("<time datetime=\"")
-											v12 := isoDate((*v10).Date)
-											writeEscaped(r.w, v12)
-											r.w.WriteString("\">")
-											v13 := r.strs.Date((*v10).Date)
-											writeEscaped(r.w, v13)
-											r.w.WriteString("</time>")
+										if (*v10).File != nil {
+											v12 := v1.WithAttachment((*v10).File)
+											if err := tpl_attachment_render_AttachmentItem_b15f01e6(r, v12); err != nil {
+												return err
+											}
 										} else {
-											writeEscaped(r.w, (*v10).Text)
+											{
+												if len((*v10).Href) > 0 {
+													r.w.WriteString("<a href=\"")
+													v1.writeHrefAttr(r.w, (*v10).Href)
+													r.w.WriteString("\">")
+													writeEscaped(r.w, (*v10).Text)
+													r.w.WriteString("</a>")
+												} else {
+													{
+														v13 := (*v10).Date.IsZero()
+														if bool(!(bool(v13))) {
+															r.w.WriteString("<time datetime=\"")
+															v14 := isoDate((*v10).Date)
+															writeEscaped(r.w, v14)
+															r.w.WriteString("\">")
+															v15 := r.strs.Date((*v10).Date)
+															writeEscaped(r.w, v15)
+															r.w.WriteString("</time>")
+														} else {
+															writeEscaped(r.w, (*v10).Text)
+														}
+													}
+												}
+											}
 										}
 									}
 								}
@@ -3055,10 +3139,10 @@ func tpl_field_items_render_FieldList_fe27f3c4(r *run, d0 FieldList) error {
 	return nil
 }
 
-func tpl_fields_render_FieldList_a8f39c45(r *run, d0 FieldList) error {
+func tpl_fields_render_FieldList_c661ef62(r *run, d0 FieldList) error {
 	_ = d0
 	r.w.WriteString("<dl class=\"fields\">")
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, d0); err != nil {
+	if err := tpl_field_items_render_FieldList_e6d5491b(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</dl>")
@@ -3250,7 +3334,7 @@ func tpl_main__render_Page_0ac91f97(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_16e78108(r *run, d0 *Page) error {
+func tpl_main__render_Page_0ee3c9db(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<article")
 	{
@@ -3281,7 +3365,7 @@ func tpl_main__render_Page_16e78108(r *run, d0 *Page) error {
 			v4 := v3
 			_ = v4
 			v5 := d0.WithFields(v4)
-			if err := tpl_fields_render_FieldList_a8f39c45(r, v5); err != nil {
+			if err := tpl_fields_render_FieldList_c661ef62(r, v5); err != nil {
 				return err
 			}
 		}
@@ -3303,10 +3387,10 @@ func tpl_main__render_Page_16e78108(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_30ba42de(r *run, d0 *Page) error {
+func tpl_main__render_Page_2a7d8ced(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
-		return nilError("main", "module.html:1:25", ".Entry", "*render.Page", "Entry")
+		return nilError("main", "minutes.html:1:25", ".Entry", "*render.Page", "Entry")
 	}
 	v1 := &d0.Entry
 	_ = v1
@@ -3322,207 +3406,289 @@ func tpl_main__render_Page_30ba42de(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "curriculum/")
+	d0.writeHrefAttr(r.w, "minutes/")
 	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_curriculum")
+	v4 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v4)
 	r.w.WriteString("</a>")
 	{
-		v5 := (*v1).S("level")
-		if len(v5) > 0 {
+		v5 := (*v1).Ref("charter")
+		if v5 != nil {
 			v6 := v5
 			_ = v6
-			r.w.WriteString(" · ")
-			v7 := "level_" + v6
-			v8 := r.strs.T(v7)
-			writeEscaped(r.w, v8)
+			r.w.WriteString(" · <a href=\"")
+			d0.writeHrefAttr(r.w, v6)
+			r.w.WriteString("\">")
+			v6.writeTitle(r.w)
+			r.w.WriteString("</a>")
 		}
 	}
 	r.w.WriteString("</p>\n<h1>")
 	if d0 == nil {
-		return nilError("main", "module.html:4:6", ".Title", "*render.Page", "Title")
+		return nilError("main", "minutes.html:4:6", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"lead\">")
-	v9 := (*v1).S("summary")
-	writeEscaped(r.w, v9)
+	r.w.WriteString("</h1>\n<p class=\"sub\"><time datetime=\"")
+	v7 := (*v1).Time("date")
+	v8 := isoDate(v7)
+	writeEscaped(r.w, v8)
+	r.w.WriteString("\">")
+	v9 := (*v1).Time("date")
+	v10 := r.strs.Date(v9)
+	writeEscaped(r.w, v10)
+	r.w.WriteString("</time>")
+	{
+		v11 := (*v1).Time("end_date")
+		if true {
+			v12 := v11
+			_ = v12
+			{
+				v13 := v12.IsZero()
+				if bool(!(bool(v13))) {
+					r.w.WriteString(" – <time datetime=\"")
+					v14 := isoDate(v12)
+					writeEscaped(r.w, v14)
+					r.w.WriteString("\">")
+					v15 := r.strs.Date(v12)
+					writeEscaped(r.w, v15)
+					r.w.WriteString("</time>")
+				}
+			}
+		}
+	}
+	{
+		v16 := (*v1).S("location")
+		if len(v16) > 0 {
+			v17 := v16
+			_ = v17
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v17)
+		}
+	}
+	{
+		v18 := (*v1).S("format")
+		if len(v18) > 0 {
+			v19 := v18
+			_ = v19
+			r.w.WriteString(" · ")
+			v20 := "format_" + v19
+			v21 := r.strs.T(v20)
+			writeEscaped(r.w, v21)
+		}
+	}
 	r.w.WriteString("</p>\n<dl class=\"fields\">")
 	{
-		v10 := (*v1).F("duration_minutes")
-		v11, okv11 := texttemplate.IsTrue(v10)
-		if !okv11 {
-			return truthError("main", "module.html:7:9", "$e.F \"duration_minutes\"", v10)
-		}
-		if v11 {
-			v12 := v10
-			_ = v12
-			r.w.WriteString("<dt>")
-			v13 := r.strs.T("duration")
-			writeEscaped(r.w, v13)
-			r.w.WriteString("</dt><dd>")
-			v14 := r.strs.T("minutes_n", v12)
-			writeEscaped(r.w, v14)
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v15 := (*v1).Refs("authors")
-		if len(v15) > 0 {
-			v16 := v15
-			_ = v16
-			r.w.WriteString("<dt>")
-			v17 := r.strs.T("authors")
-			writeEscaped(r.w, v17)
-			r.w.WriteString("</dt><dd>")
-			v18 := d0.With(v16)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v18); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v19 := (*v1).S("language")
-		if len(v19) > 0 {
-			v20 := v19
-			_ = v20
-			r.w.WriteString("<dt>")
-			v21 := r.strs.T("language")
-			writeEscaped(r.w, v21)
-			r.w.WriteString("</dt><dd>")
-			writeEscaped(r.w, v20)
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v22 := (*v1).S("license")
-		if len(v22) > 0 {
+		v22 := (*v1).Ref("rapporteur")
+		if v22 != nil {
 			v23 := v22
 			_ = v23
 			r.w.WriteString("<dt>")
-			v24 := r.strs.T("license")
+			v24 := r.strs.T("rapporteur")
 			writeEscaped(r.w, v24)
-			r.w.WriteString("</dt><dd>")
-			writeEscaped(r.w, v23)
-			r.w.WriteString("</dd>")
+			r.w.WriteString("</dt><dd><a href=\"")
+			d0.writeHrefAttr(r.w, v23)
+			r.w.WriteString("\">")
+			v23.writeTitle(r.w)
+			r.w.WriteString("</a></dd>")
 		}
 	}
 	{
-		v25 := (*v1).Refs("topics")
+		v25 := (*v1).Refs("facilitators")
 		if len(v25) > 0 {
 			v26 := v25
 			_ = v26
 			r.w.WriteString("<dt>")
-			v27 := r.strs.T("nav_topics")
+			v27 := r.strs.T("facilitators")
 			writeEscaped(r.w, v27)
 			r.w.WriteString("</dt><dd>")
 			v28 := d0.With(v26)
-			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v28); err != nil {
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v28); err != nil {
 				return err
 			}
 			r.w.WriteString("</dd>")
 		}
 	}
-	v29 := (*v1).FieldsExcept("title", "summary", "level", "duration_minutes", "authors", "language", "license", "topics", "prerequisites", "objectives", "materials")
-	v30 := d0.WithFields(v29)
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v30); err != nil {
+	{
+		v29 := (*v1).Refs("attendees")
+		if len(v29) > 0 {
+			v30 := v29
+			_ = v30
+			r.w.WriteString("<dt>")
+			v31 := r.strs.T("attendees")
+			writeEscaped(r.w, v31)
+			r.w.WriteString(" (")
+			writeEscaped(r.w, strconv.Itoa(len(v30)))
+			r.w.WriteString(")</dt><dd>")
+			v32 := d0.With(v30)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v33 := (*v1).Refs("topics")
+		if len(v33) > 0 {
+			v34 := v33
+			_ = v34
+			r.w.WriteString("<dt>")
+			v35 := r.strs.T("nav_topics")
+			writeEscaped(r.w, v35)
+			r.w.WriteString("</dt><dd>")
+			v36 := d0.With(v34)
+			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v36); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	v37 := (*v1).FieldsExcept("title", "date", "end_date", "location", "format", "charter", "rapporteur", "facilitators", "attendees", "topics", "decisions", "actions", "attachments")
+	v38 := d0.WithFields(v37)
+	if err := tpl_field_items_render_FieldList_e6d5491b(r, v38); err != nil {
 		return err
 	}
-	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"prereq\"><h2 id=\"prereq\">")
-	v31 := r.strs.T("prerequisites")
-	writeEscaped(r.w, v31)
-	r.w.WriteString("</h2>")
-	{
-		v32 := (*v1).Refs("prerequisites")
-		if len(v32) > 0 {
-			v33 := v32
-			_ = v33
-			v34 := d0.With(v33)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v34); err != nil {
-				return err
-			}
-		} else {
-			r.w.WriteString("<p>")
-			v35 := r.strs.T("no_prerequisites")
-			writeEscaped(r.w, v35)
-			r.w.WriteString("</p>")
-		}
+	r.w.WriteString("\n</dl>\n")
+	v39 := (*v1).Attachments("attachments")
+	v40 := d0.WithAttachments(v39)
+	if err := tpl_attachments_render_AttachmentList_cf54f4ff(r, v40); err != nil {
+		return err
 	}
-	r.w.WriteString("</section>\n<section aria-labelledby=\"unlocks\"><h2 id=\"unlocks\">")
-	v36 := r.strs.T("unlocks")
-	writeEscaped(r.w, v36)
-	r.w.WriteString("</h2>")
 	{
-		v37 := d0.Referrers((*v1), "module", "prerequisites")
-		if v37 != nil {
-			v38 := v37
-			_ = v38
-			v39 := d0.WithReferrers(v38)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v39); err != nil {
-				return err
-			}
-		} else {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n</div>\n")
-	{
-		v40 := (*v1).List("objectives")
-		if len(v40) > 0 {
-			v41 := v40
-			_ = v41
-			r.w.WriteString("<section aria-labelledby=\"objectives\"><h2 id=\"objectives\">")
-			v42 := r.strs.T("objectives")
-			writeEscaped(r.w, v42)
-			r.w.WriteString("</h2><ul>")
+		v41 := (*v1).List("decisions")
+		if len(v41) > 0 {
+			v42 := v41
+			_ = v42
+			r.w.WriteString("<section aria-labelledby=\"decisions\"><h2 id=\"decisions\">")
+			v43 := r.strs.T("decisions")
+			writeEscaped(r.w, v43)
+			r.w.WriteString("</h2><ol class=\"decisions\">")
 			{
-				for v43 := range v41 {
-					v44 := &v41[v43]
-					_, _ = v43, v44
+				for v44 := range v42 {
+					v45 := &v42[v44]
+					_, _ = v44, v45
 					r.w.WriteString("<li>")
-					writeEscaped(r.w, (*v44))
+					writeEscaped(r.w, (*v45))
 					r.w.WriteString("</li>")
 				}
 			}
-			r.w.WriteString("</ul></section>")
+			r.w.WriteString("</ol></section>")
 		}
 	}
 	r.w.WriteString("\n")
 	{
-		v45 := (*v1).Objects("materials")
-		if len(v45) > 0 {
-			v46 := v45
-			_ = v46
-			r.w.WriteString("<section aria-labelledby=\"materials\"><h2 id=\"materials\">")
-			v47 := r.strs.T("materials")
-			writeEscaped(r.w, v47)
-			r.w.WriteString("</h2><ul>")
+		v46 := (*v1).Objects("actions")
+		if len(v46) > 0 {
+			v47 := v46
+			_ = v47
+			r.w.WriteString("<section aria-labelledby=\"actions\"><h2 id=\"actions\">")
+			v48 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v48)
+			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
+			v49 := r.strs.T("task")
+			writeEscaped(r.w, v49)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v50 := r.strs.T("owner")
+			writeEscaped(r.w, v50)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v51 := r.strs.T("due")
+			writeEscaped(r.w, v51)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v52 := r.strs.T("status")
+			writeEscaped(r.w, v52)
+			r.w.WriteString("</th></tr></thead><tbody>")
 			{
-				for v48 := range v46 {
-					v49 := &v46[v48]
-					_, _ = v48, v49
-					r.w.WriteString("<li><a href=\"")
-					v50 := (*v49).S("url")
-					writeURLAttr(r.w, v50)
-					r.w.WriteString("\" rel=\"noopener\">")
-					v51 := (*v49).S("title")
-					writeEscaped(r.w, v51)
-					r.w.WriteString("</a>")
+				for v53 := range v47 {
+					v54 := &v47[v53]
+					_, _ = v53, v54
+					v55 := (*v54).Time("due")
+					v56 := v55
+					_ = v56
+					v58 := (*v54).S("status")
+					var v57 bool
+					v57 = string(v58) == string("open")
+					if bool(v57) {
+						v59 := v56.IsZero()
+						v57 = !(bool(v59))
+						if bool(v57) {
+							v60 := d0.Today()
+							v61 := v56.Before(v60)
+							v57 = v61
+						}
+					}
+
+					v62 := v57
+					_ = v62
+					r.w.WriteString("\n<tr")
 					{
-						v52 := (*v49).FieldsExcept("title", "url")
-						if len(v52) > 0 {
-							v53 := v52
-							_ = v53
-							v54 := d0.WithFields(v53)
-							if err := tpl_fields_render_FieldList_a8f39c45(r, v54); err != nil {
+						if bool(v62) {
+							r.w.WriteString(" class=\"overdue\"")
+						}
+					}
+					r.w.WriteString("><td>")
+					v63 := (*v54).S("task")
+					writeEscaped(r.w, v63)
+					{
+						v64 := (*v54).FieldsExcept("task", "owner", "due", "status")
+						if len(v64) > 0 {
+							v65 := v64
+							_ = v65
+							v66 := d0.WithFields(v65)
+							if err := tpl_fields_render_FieldList_c661ef62(r, v66); err != nil {
 								return err
 							}
 						}
 					}
-					r.w.WriteString("</li>")
+					r.w.WriteString("</td><td>")
+					{
+						v67 := (*v54).Ref("owner")
+						if v67 != nil {
+							v68 := v67
+							_ = v68
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, v68)
+							r.w.WriteString("\">")
+							v68.writeTitle(r.w)
+							r.w.WriteString("</a>")
+						} else {
+							r.w.WriteString("—")
+						}
+					}
+					r.w.WriteString("</td><td>")
+					{
+						v69 := v56.IsZero()
+						if bool(!(bool(v69))) {
+							r.w.WriteString("<time datetime=\"")
+							v70 := isoDate(v56)
+							writeEscaped(r.w, v70)
+							r.w.WriteString("\">")
+							v71 := r.strs.Date(v56)
+							writeEscaped(r.w, v71)
+							r.w.WriteString("</time>")
+						} else {
+							r.w.WriteString("—")
+						}
+					}
+					r.w.WriteString("</td><td><span class=\"status status-")
+					v72 := (*v54).S("status")
+					writeEscaped(r.w, v72)
+					r.w.WriteString("\">")
+					v73 := (*v54).S("status")
+					v74 := "status_" + v73
+					v75 := r.strs.T(v74)
+					writeEscaped(r.w, v75)
+					r.w.WriteString("</span>")
+					{
+						if bool(v62) {
+							r.w.WriteString(" <strong>")
+							v76 := r.strs.T("overdue")
+							writeEscaped(r.w, v76)
+							r.w.WriteString("</strong>")
+						}
+					}
+					r.w.WriteString("</td></tr>")
 				}
 			}
-			r.w.WriteString("</ul></section>")
+			r.w.WriteString("\n</tbody></table></div>\n</section>")
 		}
 	}
 	r.w.WriteString("\n")
@@ -3530,8 +3696,8 @@ func tpl_main__render_Page_30ba42de(r *run, d0 *Page) error {
 		return err
 	}
 	r.w.WriteString("\n</article>\n")
-	v55 := d0.BacklinksExcept("module.prerequisites")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v55); err != nil {
+	v77 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v77); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -3844,452 +4010,6 @@ func tpl_main__render_Page_4044d183(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_42301e78(r *run, d0 *Page) error {
-	_ = d0
-	if d0 == nil {
-		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article class=\"member\">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "members/")
-	r.w.WriteString("\">")
-	v2 := r.strs.T("nav_members")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</a></p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "member.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	v3 := (*v1).S("kind")
-	v4 := "kind_" + v3
-	v5 := r.strs.T(v4)
-	writeEscaped(r.w, v5)
-	{
-		v6 := (*v1).S("region")
-		if len(v6) > 0 {
-			v7 := v6
-			_ = v7
-			r.w.WriteString(" · ")
-			writeEscaped(r.w, v7)
-		}
-	}
-	{
-		v8 := (*v1).S("country")
-		if len(v8) > 0 {
-			v9 := v8
-			_ = v9
-			r.w.WriteString(" · ")
-			v10 := r.strs.Country(v9)
-			writeEscaped(r.w, v10)
-		}
-	}
-	r.w.WriteString("</p>\n<dl class=\"fields\">")
-	{
-		v11 := (*v1).List("sectors")
-		if len(v11) > 0 {
-			v12 := v11
-			_ = v12
-			r.w.WriteString("<dt>")
-			v13 := r.strs.T("sectors")
-			writeEscaped(r.w, v13)
-			r.w.WriteString("</dt><dd>")
-			v14 := strings.Join(v12, ", ")
-			writeEscaped(r.w, v14)
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v15 := (*v1).List("languages")
-		if len(v15) > 0 {
-			v16 := v15
-			_ = v16
-			r.w.WriteString("<dt>")
-			v17 := r.strs.T("languages")
-			writeEscaped(r.w, v17)
-			r.w.WriteString("</dt><dd>")
-			{
-				for v18 := range v16 {
-					v19 := &v16[v18]
-					_, _ = v18, v19
-					{
-						if v18 != 0 {
-							r.w.WriteString(", ")
-						}
-					}
-					v20 := r.strs.Language((*v19))
-					writeEscaped(r.w, v20)
-				}
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v21 := (*v1).Time("joined")
-		if true {
-			v22 := v21
-			_ = v22
-			{
-				v23 := v22.IsZero()
-				if bool(!(bool(v23))) {
-					r.w.WriteString("<dt>")
-					v24 := r.strs.T("joined")
-					writeEscaped(r.w, v24)
-					r.w.WriteString("</dt><dd><time datetime=\"")
-					v25 := isoDate(v22)
-					writeEscaped(r.w, v25)
-					r.w.WriteString("\">")
-					v26 := r.strs.Date(v22)
-					writeEscaped(r.w, v26)
-					r.w.WriteString("</time></dd>")
-				}
-			}
-		}
-	}
-	{
-		v27 := (*v1).S("website")
-		if len(v27) > 0 {
-			v28 := v27
-			_ = v28
-			r.w.WriteString("<dt>")
-			v29 := r.strs.T("website")
-			writeEscaped(r.w, v29)
-			r.w.WriteString("</dt><dd><a href=\"")
-			writeURLAttr(r.w, v28)
-			r.w.WriteString("\" rel=\"noopener\">")
-			writeEscaped(r.w, v28)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	{
-		v30 := (*v1).S("email")
-		if len(v30) > 0 {
-			v31 := v30
-			_ = v31
-			r.w.WriteString("<dt>")
-			v32 := r.strs.T("email")
-			writeEscaped(r.w, v32)
-			r.w.WriteString("</dt><dd><a href=\"mailto:")
-			writeURLNormalized(r.w, v31)
-			r.w.WriteString("\">")
-			writeEscaped(r.w, v31)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	v33 := (*v1).FieldsExcept("name", "kind", "region", "country", "sectors", "languages", "joined", "website", "email", "offers", "needs")
-	v34 := d0.WithFields(v33)
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v34); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
-	v35 := r.strs.T("offers")
-	writeEscaped(r.w, v35)
-	r.w.WriteString("</h2>")
-	v36 := (*v1).Refs("offers")
-	v37 := d0.With(v36)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v37); err != nil {
-		return err
-	}
-	{
-		v38 := (*v1).Refs("offers")
-		if bool(!(len(v38) > 0)) {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
-	v39 := r.strs.T("needs")
-	writeEscaped(r.w, v39)
-	r.w.WriteString("</h2>")
-	v40 := (*v1).Refs("needs")
-	v41 := d0.With(v40)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v41); err != nil {
-		return err
-	}
-	{
-		v42 := (*v1).Refs("needs")
-		if bool(!(len(v42) > 0)) {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n</div>\n")
-	{
-		v43 := d0.Peers((*v1))
-		if len(v43) > 0 {
-			v44 := v43
-			_ = v44
-			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
-			v45 := r.strs.T("peers")
-			writeEscaped(r.w, v45)
-			r.w.WriteString("</h2>\n<dl class=\"peers\">")
-			{
-				for v46 := range v44 {
-					v47 := &v44[v46]
-					_, _ = v46, v47
-					r.w.WriteString("\n<dt><a href=\"")
-					d0.writeHrefAttr(r.w, (*v47).Topic)
-					r.w.WriteString("\">")
-					(*v47).Topic.writeTitle(r.w)
-					r.w.WriteString("</a></dt>\n<dd>")
-					{
-						if len((*v47).Members) > 0 {
-							v48 := d0.With((*v47).Members)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v48); err != nil {
-								return err
-							}
-							{
-								if (*v47).More != 0 {
-									r.w.WriteString(" <a href=\"")
-									d0.writeHrefAttr(r.w, (*v47).Path)
-									r.w.WriteString("\">")
-									v49 := r.strs.T("peers_more", (*v47).More)
-									writeEscaped(r.w, v49)
-									r.w.WriteString("</a>")
-								}
-							}
-						} else {
-							r.w.WriteString("<span class=\"gap\">")
-							v50 := r.strs.T("peers_none")
-							writeEscaped(r.w, v50)
-							r.w.WriteString("</span>")
-						}
-					}
-					r.w.WriteString("</dd>")
-				}
-			}
-			r.w.WriteString("\n</dl>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	{
-		v51 := d0.Roles((*v1))
-		if len(v51) > 0 {
-			v52 := v51
-			_ = v52
-			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
-			v53 := r.strs.T("roles")
-			writeEscaped(r.w, v53)
-			r.w.WriteString("</h2>\n<ul>")
-			{
-				for v54 := range v52 {
-					v55 := &v52[v54]
-					_, _ = v54, v55
-					r.w.WriteString("\n<li><strong>")
-					writeEscaped(r.w, (*v55).Role)
-					r.w.WriteString("</strong> — <a href=\"")
-					d0.writeHrefAttr(r.w, (*v55).Rule)
-					r.w.WriteString("\">")
-					(*v55).Rule.writeTitle(r.w)
-					r.w.WriteString("</a> · <time datetime=\"")
-					v56 := isoDate((*v55).From)
-					writeEscaped(r.w, v56)
-					r.w.WriteString("\">")
-					v57 := r.strs.Date((*v55).From)
-					writeEscaped(r.w, v57)
-					r.w.WriteString("</time>")
-					{
-						v58 := (*v55).To.IsZero()
-						if bool(!(bool(v58))) {
-							r.w.WriteString(" – <time datetime=\"")
-							v59 := isoDate((*v55).To)
-							writeEscaped(r.w, v59)
-							r.w.WriteString("\">")
-							v60 := r.strs.Date((*v55).To)
-							writeEscaped(r.w, v60)
-							r.w.WriteString("</time>")
-						}
-					}
-					{
-						if bool((*v55).Current) {
-							r.w.WriteString(" <span class=\"badge\">")
-							v61 := r.strs.T("current")
-							writeEscaped(r.w, v61)
-							r.w.WriteString("</span>")
-						}
-					}
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v62 := d0.ActionsOf((*v1))
-		if v62 != nil {
-			v63 := v62
-			_ = v63
-			r.w.WriteString("<section aria-labelledby=\"owned-actions\">\n<h2 id=\"owned-actions\">")
-			v64 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v64)
-			r.w.WriteString(" <span class=\"sub\">")
-			if v63 == nil {
-				return nilError("main", "member.html:37:78", ".Open", "*render.MemberActions", "Open")
-			}
-			v65 := r.strs.T("open_count", v63.Open)
-			writeEscaped(r.w, v65)
-			{
-				if v63 == nil {
-					return nilError("main", "member.html:37:90", ".Overdue", "*render.MemberActions", "Overdue")
-				}
-				if v63.Overdue != 0 {
-					r.w.WriteString(" · <strong>")
-					if v63 == nil {
-						return nilError("main", "member.html:37:132", ".Overdue", "*render.MemberActions", "Overdue")
-					}
-					v66 := r.strs.T("overdue_count", v63.Overdue)
-					writeEscaped(r.w, v66)
-					r.w.WriteString("</strong>")
-				}
-			}
-			r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
-			{
-				if v63 == nil {
-					return nilError("main", "member.html:39:10", ".Actions", "*render.MemberActions", "Actions")
-				}
-				for v67 := range v63.Actions {
-					v68 := &v63.Actions[v67]
-					_, _ = v67, v68
-					r.w.WriteString("\n<li class=\"status-")
-					writeEscaped(r.w, (*v68).Status)
-					{
-						if bool((*v68).Overdue) {
-							r.w.WriteString(" overdue")
-						}
-					}
-					r.w.WriteString("\">")
-					writeEscaped(r.w, (*v68).Task)
-					r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
-					writeEscaped(r.w, (*v68).Status)
-					r.w.WriteString("\">")
-					v69 := "status_" + (*v68).Status
-					v70 := r.strs.T(v69)
-					writeEscaped(r.w, v70)
-					r.w.WriteString("</span>")
-					{
-						v71 := (*v68).Due.IsZero()
-						if bool(!(bool(v71))) {
-							r.w.WriteString(" · ")
-							v72 := r.strs.T("due")
-							writeEscaped(r.w, v72)
-							r.w.WriteString(" <time datetime=\"")
-							v73 := isoDate((*v68).Due)
-							writeEscaped(r.w, v73)
-							r.w.WriteString("\">")
-							v74 := r.strs.Date((*v68).Due)
-							writeEscaped(r.w, v74)
-							r.w.WriteString("</time>")
-						}
-					}
-					{
-						if bool((*v68).Overdue) {
-							r.w.WriteString(" · <strong>")
-							v75 := r.strs.T("overdue")
-							writeEscaped(r.w, v75)
-							r.w.WriteString("</strong>")
-						}
-					}
-					r.w.WriteString(" · <a href=\"")
-					d0.writeHrefAttr(r.w, (*v68).Minutes)
-					r.w.WriteString("#actions\">")
-					(*v68).Minutes.writeTitle(r.w)
-					r.w.WriteString("</a></span></li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n")
-			{
-				v76 := v63.More()
-				if bool(v76) {
-					r.w.WriteString("<p class=\"more\"><a href=\"")
-					if v63 == nil {
-						return nilError("main", "member.html:43:46", ".Path", "*render.MemberActions", "Path")
-					}
-					d0.writeHrefAttr(r.w, v63.Path)
-					r.w.WriteString("#")
-					if v63 == nil {
-						return nilError("main", "member.html:43:56", ".Anchor", "*render.MemberActions", "Anchor")
-					}
-					writeEscaped(r.w, urlEscape(v63.Anchor))
-					r.w.WriteString("\">")
-					if v63 == nil {
-						return nilError("main", "member.html:43:81", ".Total", "*render.MemberActions", "Total")
-					}
-					v77 := r.strs.T("see_all", v63.Total)
-					writeEscaped(r.w, v77)
-					r.w.WriteString("</a></p>")
-				}
-			}
-			r.w.WriteString("\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v78 := d0.Referrers((*v1), "minutes", "rapporteur")
-		if v78 != nil {
-			v79 := v78
-			_ = v79
-			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
-			v80 := r.strs.T("minutes_rapporteur")
-			writeEscaped(r.w, v80)
-			r.w.WriteString("</h2>")
-			v81 := d0.WithReferrers(v79)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v81); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v82 := d0.Referrers((*v1), "minutes", "attendees")
-		if v82 != nil {
-			v83 := v82
-			_ = v83
-			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
-			v84 := r.strs.T("minutes_attended")
-			writeEscaped(r.w, v84)
-			r.w.WriteString("</h2>")
-			v85 := d0.WithReferrers(v83)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v85); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v86 := d0.Referrers((*v1), "module", "authors")
-		if v86 != nil {
-			v87 := v86
-			_ = v87
-			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
-			v88 := r.strs.T("modules_authored")
-			writeEscaped(r.w, v88)
-			r.w.WriteString("</h2>")
-			v89 := d0.WithReferrers(v87)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v89); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n</article>\n")
-	v90 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v90); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
 func tpl_main__render_Page_43879bc8(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<h1 id=\"search-heading\">")
@@ -4354,6 +4074,160 @@ func tpl_main__render_Page_43879bc8(r *run, d0 *Page) error {
 	r.w.WriteString("</a></p></noscript>\n</div>\n<script src=\"")
 	d0.writeAssetAttr(r.w, "search.js")
 	r.w.WriteString("\" defer></script>\n")
+	return nil
+}
+
+func tpl_main__render_Page_4a944dc3(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "topic.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "topic.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		v5 := (*v1).List("aliases")
+		if len(v5) > 0 {
+			v6 := v5
+			_ = v6
+			r.w.WriteString("<p class=\"sub\">")
+			v7 := r.strs.T("also_called")
+			writeEscaped(r.w, v7)
+			r.w.WriteString(" ")
+			v8 := strings.Join(v6, ", ")
+			writeEscaped(r.w, v8)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v9 := (*v1).S("definition")
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, v10)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v11 := (*v1).FieldsExcept("name", "aliases", "definition")
+		if len(v11) > 0 {
+			v12 := v11
+			_ = v12
+			v13 := d0.WithFields(v12)
+			if err := tpl_fields_render_FieldList_c661ef62(r, v13); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n<div class=\"two\">\n<section aria-labelledby=\"offered\"><h2 id=\"offered\">")
+	v14 := r.strs.T("who_offers")
+	writeEscaped(r.w, v14)
+	r.w.WriteString("</h2>")
+	{
+		v15 := d0.Referrers((*v1), "member", "offers")
+		if v15 != nil {
+			v16 := v15
+			_ = v16
+			v17 := d0.WithReferrers(v16)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v17); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p class=\"gap\">")
+			v18 := r.strs.T("nobody_offers")
+			writeEscaped(r.w, v18)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"needed\"><h2 id=\"needed\">")
+	v19 := r.strs.T("who_needs")
+	writeEscaped(r.w, v19)
+	r.w.WriteString("</h2>")
+	{
+		v20 := d0.Referrers((*v1), "member", "needs")
+		if v20 != nil {
+			v21 := v20
+			_ = v21
+			v22 := d0.WithReferrers(v21)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v22); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n")
+	{
+		v23 := d0.Referrers((*v1), "minutes", "topics")
+		if v23 != nil {
+			v24 := v23
+			_ = v24
+			r.w.WriteString("<section aria-labelledby=\"discussed\"><h2 id=\"discussed\">")
+			v25 := r.strs.T("discussed_in")
+			writeEscaped(r.w, v25)
+			r.w.WriteString("</h2>")
+			v26 := d0.WithReferrers(v24)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v26); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v27 := d0.Referrers((*v1), "module", "topics")
+		if v27 != nil {
+			v28 := v27
+			_ = v28
+			r.w.WriteString("<section aria-labelledby=\"taught\"><h2 id=\"taught\">")
+			v29 := r.strs.T("taught_in")
+			writeEscaped(r.w, v29)
+			r.w.WriteString("</h2>")
+			v30 := d0.WithReferrers(v28)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v30); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v31 := d0.BacklinksExcept("member.offers", "member.needs", "minutes.topics", "module.topics")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v31); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
 	return nil
 }
 
@@ -4436,69 +4310,7 @@ func tpl_main__render_Page_577430b0(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_6392f0f2(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<article")
-	{
-		if d0 == nil {
-			return nilError("main", "entry.html:2:21", ".Entry.Lang", "*render.Page", "Entry")
-		}
-		v1 := d0.Entry.Lang()
-		if len(v1) > 0 {
-			v2 := v1
-			_ = v2
-			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v2)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	if d0 == nil {
-		return nilError("main", "entry.html:3:47", ".Type.Folder", "*render.Page", "Type")
-	}
-	if d0.Type == nil {
-		return nilError("main", "entry.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
-	}
-	v3 := d0.Type.Folder + "/"
-	d0.writeHrefAttr(r.w, v3)
-	r.w.WriteString("\">")
-	if d0 == nil {
-		return nilError("main", "entry.html:3:76", ".Type", "*render.Page", "Type")
-	}
-	v4 := d0.TypeLabel(d0.Type)
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a></p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "entry.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	if d0 == nil {
-		return nilError("main", "entry.html:5:39", ".Entry.Fields", "*render.Page", "Entry")
-	}
-	v5 := d0.Entry.Fields()
-	v6 := d0.WithFields(v5)
-	if err := tpl_fields_render_FieldList_a8f39c45(r, v6); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</article>\n")
-	v7 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v7); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_751dc362(r *run, d0 *Page) error {
+func tpl_main__render_Page_788a11ba(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
 		return nilError("main", "rule.html:1:25", ".Entry", "*render.Page", "Entry")
@@ -4602,7 +4414,7 @@ func tpl_main__render_Page_751dc362(r *run, d0 *Page) error {
 			v26 := v25
 			_ = v26
 			v27 := d0.WithFields(v26)
-			if err := tpl_fields_render_FieldList_a8f39c45(r, v27); err != nil {
+			if err := tpl_fields_render_FieldList_c661ef62(r, v27); err != nil {
 				return err
 			}
 		}
@@ -4646,7 +4458,7 @@ func tpl_main__render_Page_751dc362(r *run, d0 *Page) error {
 							v39 := v38
 							_ = v39
 							v40 := d0.WithFields(v39)
-							if err := tpl_fields_render_FieldList_a8f39c45(r, v40); err != nil {
+							if err := tpl_fields_render_FieldList_c661ef62(r, v40); err != nil {
 								return err
 							}
 						}
@@ -4703,6 +4515,462 @@ func tpl_main__render_Page_751dc362(r *run, d0 *Page) error {
 	r.w.WriteString("\n</article>\n")
 	v52 := d0.BacklinksExcept("rule.supersedes")
 	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v52); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_931006fa(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article class=\"member\">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "members/")
+	r.w.WriteString("\">")
+	v2 := r.strs.T("nav_members")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</a></p>\n")
+	{
+		v3 := (*v1).Image("logo")
+		if v3 != nil {
+			v4 := v3
+			_ = v4
+			v5 := d0.Img(v4, "logo")
+			r.w.WriteString(string(v5))
+		}
+	}
+	r.w.WriteString("<h1>")
+	if d0 == nil {
+		return nilError("main", "member.html:5:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	v6 := (*v1).S("kind")
+	v7 := "kind_" + v6
+	v8 := r.strs.T(v7)
+	writeEscaped(r.w, v8)
+	{
+		v9 := (*v1).S("region")
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v10)
+		}
+	}
+	{
+		v11 := (*v1).S("country")
+		if len(v11) > 0 {
+			v12 := v11
+			_ = v12
+			r.w.WriteString(" · ")
+			v13 := r.strs.Country(v12)
+			writeEscaped(r.w, v13)
+		}
+	}
+	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	{
+		v14 := (*v1).List("sectors")
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("<dt>")
+			v16 := r.strs.T("sectors")
+			writeEscaped(r.w, v16)
+			r.w.WriteString("</dt><dd>")
+			v17 := strings.Join(v15, ", ")
+			writeEscaped(r.w, v17)
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v18 := (*v1).List("languages")
+		if len(v18) > 0 {
+			v19 := v18
+			_ = v19
+			r.w.WriteString("<dt>")
+			v20 := r.strs.T("languages")
+			writeEscaped(r.w, v20)
+			r.w.WriteString("</dt><dd>")
+			{
+				for v21 := range v19 {
+					v22 := &v19[v21]
+					_, _ = v21, v22
+					{
+						if v21 != 0 {
+							r.w.WriteString(", ")
+						}
+					}
+					v23 := r.strs.Language((*v22))
+					writeEscaped(r.w, v23)
+				}
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v24 := (*v1).Time("joined")
+		if true {
+			v25 := v24
+			_ = v25
+			{
+				v26 := v25.IsZero()
+				if bool(!(bool(v26))) {
+					r.w.WriteString("<dt>")
+					v27 := r.strs.T("joined")
+					writeEscaped(r.w, v27)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v28 := isoDate(v25)
+					writeEscaped(r.w, v28)
+					r.w.WriteString("\">")
+					v29 := r.strs.Date(v25)
+					writeEscaped(r.w, v29)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v30 := (*v1).S("website")
+		if len(v30) > 0 {
+			v31 := v30
+			_ = v31
+			r.w.WriteString("<dt>")
+			v32 := r.strs.T("website")
+			writeEscaped(r.w, v32)
+			r.w.WriteString("</dt><dd><a href=\"")
+			writeURLAttr(r.w, v31)
+			r.w.WriteString("\" rel=\"noopener\">")
+			writeEscaped(r.w, v31)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	{
+		v33 := (*v1).S("email")
+		if len(v33) > 0 {
+			v34 := v33
+			_ = v34
+			r.w.WriteString("<dt>")
+			v35 := r.strs.T("email")
+			writeEscaped(r.w, v35)
+			r.w.WriteString("</dt><dd><a href=\"mailto:")
+			writeURLNormalized(r.w, v34)
+			r.w.WriteString("\">")
+			writeEscaped(r.w, v34)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	v36 := (*v1).FieldsExcept("name", "kind", "region", "country", "sectors", "languages", "joined", "website", "email", "offers", "needs", "logo")
+	v37 := d0.WithFields(v36)
+	if err := tpl_field_items_render_FieldList_e6d5491b(r, v37); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
+	v38 := r.strs.T("offers")
+	writeEscaped(r.w, v38)
+	r.w.WriteString("</h2>")
+	v39 := (*v1).Refs("offers")
+	v40 := d0.With(v39)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v40); err != nil {
+		return err
+	}
+	{
+		v41 := (*v1).Refs("offers")
+		if bool(!(len(v41) > 0)) {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
+	v42 := r.strs.T("needs")
+	writeEscaped(r.w, v42)
+	r.w.WriteString("</h2>")
+	v43 := (*v1).Refs("needs")
+	v44 := d0.With(v43)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v44); err != nil {
+		return err
+	}
+	{
+		v45 := (*v1).Refs("needs")
+		if bool(!(len(v45) > 0)) {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n")
+	{
+		v46 := d0.Peers((*v1))
+		if len(v46) > 0 {
+			v47 := v46
+			_ = v47
+			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
+			v48 := r.strs.T("peers")
+			writeEscaped(r.w, v48)
+			r.w.WriteString("</h2>\n<dl class=\"peers\">")
+			{
+				for v49 := range v47 {
+					v50 := &v47[v49]
+					_, _ = v49, v50
+					r.w.WriteString("\n<dt><a href=\"")
+					d0.writeHrefAttr(r.w, (*v50).Topic)
+					r.w.WriteString("\">")
+					(*v50).Topic.writeTitle(r.w)
+					r.w.WriteString("</a></dt>\n<dd>")
+					{
+						if len((*v50).Members) > 0 {
+							v51 := d0.With((*v50).Members)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v51); err != nil {
+								return err
+							}
+							{
+								if (*v50).More != 0 {
+									r.w.WriteString(" <a href=\"")
+									d0.writeHrefAttr(r.w, (*v50).Path)
+									r.w.WriteString("\">")
+									v52 := r.strs.T("peers_more", (*v50).More)
+									writeEscaped(r.w, v52)
+									r.w.WriteString("</a>")
+								}
+							}
+						} else {
+							r.w.WriteString("<span class=\"gap\">")
+							v53 := r.strs.T("peers_none")
+							writeEscaped(r.w, v53)
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("</dd>")
+				}
+			}
+			r.w.WriteString("\n</dl>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v54 := d0.Roles((*v1))
+		if len(v54) > 0 {
+			v55 := v54
+			_ = v55
+			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
+			v56 := r.strs.T("roles")
+			writeEscaped(r.w, v56)
+			r.w.WriteString("</h2>\n<ul>")
+			{
+				for v57 := range v55 {
+					v58 := &v55[v57]
+					_, _ = v57, v58
+					r.w.WriteString("\n<li><strong>")
+					writeEscaped(r.w, (*v58).Role)
+					r.w.WriteString("</strong> — <a href=\"")
+					d0.writeHrefAttr(r.w, (*v58).Rule)
+					r.w.WriteString("\">")
+					(*v58).Rule.writeTitle(r.w)
+					r.w.WriteString("</a> · <time datetime=\"")
+					v59 := isoDate((*v58).From)
+					writeEscaped(r.w, v59)
+					r.w.WriteString("\">")
+					v60 := r.strs.Date((*v58).From)
+					writeEscaped(r.w, v60)
+					r.w.WriteString("</time>")
+					{
+						v61 := (*v58).To.IsZero()
+						if bool(!(bool(v61))) {
+							r.w.WriteString(" – <time datetime=\"")
+							v62 := isoDate((*v58).To)
+							writeEscaped(r.w, v62)
+							r.w.WriteString("\">")
+							v63 := r.strs.Date((*v58).To)
+							writeEscaped(r.w, v63)
+							r.w.WriteString("</time>")
+						}
+					}
+					{
+						if bool((*v58).Current) {
+							r.w.WriteString(" <span class=\"badge\">")
+							v64 := r.strs.T("current")
+							writeEscaped(r.w, v64)
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v65 := d0.ActionsOf((*v1))
+		if v65 != nil {
+			v66 := v65
+			_ = v66
+			r.w.WriteString("<section aria-labelledby=\"owned-actions\">\n<h2 id=\"owned-actions\">")
+			v67 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v67)
+			r.w.WriteString(" <span class=\"sub\">")
+			if v66 == nil {
+				return nilError("main", "member.html:38:78", ".Open", "*render.MemberActions", "Open")
+			}
+			v68 := r.strs.T("open_count", v66.Open)
+			writeEscaped(r.w, v68)
+			{
+				if v66 == nil {
+					return nilError("main", "member.html:38:90", ".Overdue", "*render.MemberActions", "Overdue")
+				}
+				if v66.Overdue != 0 {
+					r.w.WriteString(" · <strong>")
+					if v66 == nil {
+						return nilError("main", "member.html:38:132", ".Overdue", "*render.MemberActions", "Overdue")
+					}
+					v69 := r.strs.T("overdue_count", v66.Overdue)
+					writeEscaped(r.w, v69)
+					r.w.WriteString("</strong>")
+				}
+			}
+			r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
+			{
+				if v66 == nil {
+					return nilError("main", "member.html:40:10", ".Actions", "*render.MemberActions", "Actions")
+				}
+				for v70 := range v66.Actions {
+					v71 := &v66.Actions[v70]
+					_, _ = v70, v71
+					r.w.WriteString("\n<li class=\"status-")
+					writeEscaped(r.w, (*v71).Status)
+					{
+						if bool((*v71).Overdue) {
+							r.w.WriteString(" overdue")
+						}
+					}
+					r.w.WriteString("\">")
+					writeEscaped(r.w, (*v71).Task)
+					r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
+					writeEscaped(r.w, (*v71).Status)
+					r.w.WriteString("\">")
+					v72 := "status_" + (*v71).Status
+					v73 := r.strs.T(v72)
+					writeEscaped(r.w, v73)
+					r.w.WriteString("</span>")
+					{
+						v74 := (*v71).Due.IsZero()
+						if bool(!(bool(v74))) {
+							r.w.WriteString(" · ")
+							v75 := r.strs.T("due")
+							writeEscaped(r.w, v75)
+							r.w.WriteString(" <time datetime=\"")
+							v76 := isoDate((*v71).Due)
+							writeEscaped(r.w, v76)
+							r.w.WriteString("\">")
+							v77 := r.strs.Date((*v71).Due)
+							writeEscaped(r.w, v77)
+							r.w.WriteString("</time>")
+						}
+					}
+					{
+						if bool((*v71).Overdue) {
+							r.w.WriteString(" · <strong>")
+							v78 := r.strs.T("overdue")
+							writeEscaped(r.w, v78)
+							r.w.WriteString("</strong>")
+						}
+					}
+					r.w.WriteString(" · <a href=\"")
+					d0.writeHrefAttr(r.w, (*v71).Minutes)
+					r.w.WriteString("#actions\">")
+					(*v71).Minutes.writeTitle(r.w)
+					r.w.WriteString("</a></span></li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n")
+			{
+				v79 := v66.More()
+				if bool(v79) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					if v66 == nil {
+						return nilError("main", "member.html:44:46", ".Path", "*render.MemberActions", "Path")
+					}
+					d0.writeHrefAttr(r.w, v66.Path)
+					r.w.WriteString("#")
+					if v66 == nil {
+						return nilError("main", "member.html:44:56", ".Anchor", "*render.MemberActions", "Anchor")
+					}
+					writeEscaped(r.w, urlEscape(v66.Anchor))
+					r.w.WriteString("\">")
+					if v66 == nil {
+						return nilError("main", "member.html:44:81", ".Total", "*render.MemberActions", "Total")
+					}
+					v80 := r.strs.T("see_all", v66.Total)
+					writeEscaped(r.w, v80)
+					r.w.WriteString("</a></p>")
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v81 := d0.Referrers((*v1), "minutes", "rapporteur")
+		if v81 != nil {
+			v82 := v81
+			_ = v82
+			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
+			v83 := r.strs.T("minutes_rapporteur")
+			writeEscaped(r.w, v83)
+			r.w.WriteString("</h2>")
+			v84 := d0.WithReferrers(v82)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v84); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v85 := d0.Referrers((*v1), "minutes", "attendees")
+		if v85 != nil {
+			v86 := v85
+			_ = v86
+			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
+			v87 := r.strs.T("minutes_attended")
+			writeEscaped(r.w, v87)
+			r.w.WriteString("</h2>")
+			v88 := d0.WithReferrers(v86)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v88); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v89 := d0.Referrers((*v1), "module", "authors")
+		if v89 != nil {
+			v90 := v89
+			_ = v90
+			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
+			v91 := r.strs.T("modules_authored")
+			writeEscaped(r.w, v91)
+			r.w.WriteString("</h2>")
+			v92 := d0.WithReferrers(v90)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v92); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v93 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v93); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -4816,7 +5084,310 @@ func tpl_main__render_Page_9607df26(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_a410ae02(r *run, d0 *Page) error {
+func tpl_main__render_Page_9b917aa1(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "module.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "curriculum/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_curriculum")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a>")
+	{
+		v5 := (*v1).S("level")
+		if len(v5) > 0 {
+			v6 := v5
+			_ = v6
+			r.w.WriteString(" · ")
+			v7 := "level_" + v6
+			v8 := r.strs.T(v7)
+			writeEscaped(r.w, v8)
+		}
+	}
+	r.w.WriteString("</p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "module.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v9 := (*v1).S("summary")
+	writeEscaped(r.w, v9)
+	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	{
+		v10 := (*v1).F("duration_minutes")
+		v11, okv11 := texttemplate.IsTrue(v10)
+		if !okv11 {
+			return truthError("main", "module.html:7:9", "$e.F \"duration_minutes\"", v10)
+		}
+		if v11 {
+			v12 := v10
+			_ = v12
+			r.w.WriteString("<dt>")
+			v13 := r.strs.T("duration")
+			writeEscaped(r.w, v13)
+			r.w.WriteString("</dt><dd>")
+			v14 := r.strs.T("minutes_n", v12)
+			writeEscaped(r.w, v14)
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v15 := (*v1).Refs("authors")
+		if len(v15) > 0 {
+			v16 := v15
+			_ = v16
+			r.w.WriteString("<dt>")
+			v17 := r.strs.T("authors")
+			writeEscaped(r.w, v17)
+			r.w.WriteString("</dt><dd>")
+			v18 := d0.With(v16)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v18); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v19 := (*v1).S("language")
+		if len(v19) > 0 {
+			v20 := v19
+			_ = v20
+			r.w.WriteString("<dt>")
+			v21 := r.strs.T("language")
+			writeEscaped(r.w, v21)
+			r.w.WriteString("</dt><dd>")
+			writeEscaped(r.w, v20)
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v22 := (*v1).S("license")
+		if len(v22) > 0 {
+			v23 := v22
+			_ = v23
+			r.w.WriteString("<dt>")
+			v24 := r.strs.T("license")
+			writeEscaped(r.w, v24)
+			r.w.WriteString("</dt><dd>")
+			writeEscaped(r.w, v23)
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v25 := (*v1).Refs("topics")
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("<dt>")
+			v27 := r.strs.T("nav_topics")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("</dt><dd>")
+			v28 := d0.With(v26)
+			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v28); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	v29 := (*v1).FieldsExcept("title", "summary", "level", "duration_minutes", "authors", "language", "license", "topics", "prerequisites", "objectives", "materials", "attachments")
+	v30 := d0.WithFields(v29)
+	if err := tpl_field_items_render_FieldList_e6d5491b(r, v30); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"prereq\"><h2 id=\"prereq\">")
+	v31 := r.strs.T("prerequisites")
+	writeEscaped(r.w, v31)
+	r.w.WriteString("</h2>")
+	{
+		v32 := (*v1).Refs("prerequisites")
+		if len(v32) > 0 {
+			v33 := v32
+			_ = v33
+			v34 := d0.With(v33)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v34); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>")
+			v35 := r.strs.T("no_prerequisites")
+			writeEscaped(r.w, v35)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"unlocks\"><h2 id=\"unlocks\">")
+	v36 := r.strs.T("unlocks")
+	writeEscaped(r.w, v36)
+	r.w.WriteString("</h2>")
+	{
+		v37 := d0.Referrers((*v1), "module", "prerequisites")
+		if v37 != nil {
+			v38 := v37
+			_ = v38
+			v39 := d0.WithReferrers(v38)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v39); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n")
+	{
+		v40 := (*v1).List("objectives")
+		if len(v40) > 0 {
+			v41 := v40
+			_ = v41
+			r.w.WriteString("<section aria-labelledby=\"objectives\"><h2 id=\"objectives\">")
+			v42 := r.strs.T("objectives")
+			writeEscaped(r.w, v42)
+			r.w.WriteString("</h2><ul>")
+			{
+				for v43 := range v41 {
+					v44 := &v41[v43]
+					_, _ = v43, v44
+					r.w.WriteString("<li>")
+					writeEscaped(r.w, (*v44))
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("</ul></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v45 := (*v1).Objects("materials")
+		if len(v45) > 0 {
+			v46 := v45
+			_ = v46
+			r.w.WriteString("<section aria-labelledby=\"materials\"><h2 id=\"materials\">")
+			v47 := r.strs.T("materials")
+			writeEscaped(r.w, v47)
+			r.w.WriteString("</h2><ul>")
+			{
+				for v48 := range v46 {
+					v49 := &v46[v48]
+					_, _ = v48, v49
+					r.w.WriteString("<li><a href=\"")
+					v50 := (*v49).S("url")
+					writeURLAttr(r.w, v50)
+					r.w.WriteString("\" rel=\"noopener\">")
+					v51 := (*v49).S("title")
+					writeEscaped(r.w, v51)
+					r.w.WriteString("</a>")
+					{
+						v52 := (*v49).FieldsExcept("title", "url")
+						if len(v52) > 0 {
+							v53 := v52
+							_ = v53
+							v54 := d0.WithFields(v53)
+							if err := tpl_fields_render_FieldList_c661ef62(r, v54); err != nil {
+								return err
+							}
+						}
+					}
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("</ul></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	v55 := (*v1).Attachments("attachments")
+	v56 := d0.WithAttachments(v55)
+	if err := tpl_attachments_render_AttachmentList_cf54f4ff(r, v56); err != nil {
+		return err
+	}
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</article>\n")
+	v57 := d0.BacklinksExcept("module.prerequisites")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v57); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_a95644b4(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		if d0 == nil {
+			return nilError("main", "index.html:3:12", ".Type.Description", "*render.Page", "Type")
+		}
+		if d0.Type == nil {
+			return nilError("main", "index.html:3:12", ".Type.Description", "*schema.Type", "Description")
+		}
+		if len(d0.Type.Description) > 0 {
+			v1 := &d0.Type.Description
+			_ = v1
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v1))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	v2 := d0.PageEntries()
+	v3 := d0.With(v2)
+	if err := tpl_card_list_render_EntryList_c204cbcf(r, v3); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_abb35a72(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	v1 := r.strs.T("not_found")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</h1>\n<p>")
+	v2 := r.strs.T("not_found_text")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</p>\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "")
+	r.w.WriteString("\">")
+	v3 := r.strs.T("go_home")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</a> · <a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n")
+	return nil
+}
+
+func tpl_main__render_Page_b2c77511(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
 		return nilError("main", "charter.html:1:25", ".Entry", "*render.Page", "Entry")
@@ -4905,7 +5476,7 @@ func tpl_main__render_Page_a410ae02(r *run, d0 *Page) error {
 			v22 := v21
 			_ = v22
 			v23 := d0.WithFields(v22)
-			if err := tpl_fields_render_FieldList_a8f39c45(r, v23); err != nil {
+			if err := tpl_fields_render_FieldList_c661ef62(r, v23); err != nil {
 				return err
 			}
 		}
@@ -4943,7 +5514,7 @@ func tpl_main__render_Page_a410ae02(r *run, d0 *Page) error {
 									v36 := v35
 									_ = v36
 									v37 := d0.WithFields(v36)
-									if err := tpl_fields_render_FieldList_a8f39c45(r, v37); err != nil {
+									if err := tpl_fields_render_FieldList_c661ef62(r, v37); err != nil {
 										return err
 									}
 								}
@@ -4998,219 +5569,6 @@ func tpl_main__render_Page_a410ae02(r *run, d0 *Page) error {
 	r.w.WriteString("\n</article>\n")
 	v46 := d0.BacklinksExcept("minutes.charter")
 	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v46); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_a95644b4(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		if d0 == nil {
-			return nilError("main", "index.html:3:12", ".Type.Description", "*render.Page", "Type")
-		}
-		if d0.Type == nil {
-			return nilError("main", "index.html:3:12", ".Type.Description", "*schema.Type", "Description")
-		}
-		if len(d0.Type.Description) > 0 {
-			v1 := &d0.Type.Description
-			_ = v1
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v1))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	v2 := d0.PageEntries()
-	v3 := d0.With(v2)
-	if err := tpl_card_list_render_EntryList_c204cbcf(r, v3); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_abb35a72(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	v1 := r.strs.T("not_found")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</h1>\n<p>")
-	v2 := r.strs.T("not_found_text")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</p>\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "")
-	r.w.WriteString("\">")
-	v3 := r.strs.T("go_home")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("</a> · <a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a></p>\n")
-	return nil
-}
-
-func tpl_main__render_Page_b4e5a8cc(r *run, d0 *Page) error {
-	_ = d0
-	if d0 == nil {
-		return nilError("main", "topic.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article")
-	{
-		v2 := (*v1).Lang()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a></p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "topic.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		v5 := (*v1).List("aliases")
-		if len(v5) > 0 {
-			v6 := v5
-			_ = v6
-			r.w.WriteString("<p class=\"sub\">")
-			v7 := r.strs.T("also_called")
-			writeEscaped(r.w, v7)
-			r.w.WriteString(" ")
-			v8 := strings.Join(v6, ", ")
-			writeEscaped(r.w, v8)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v9 := (*v1).S("definition")
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, v10)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v11 := (*v1).FieldsExcept("name", "aliases", "definition")
-		if len(v11) > 0 {
-			v12 := v11
-			_ = v12
-			v13 := d0.WithFields(v12)
-			if err := tpl_fields_render_FieldList_a8f39c45(r, v13); err != nil {
-				return err
-			}
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n<div class=\"two\">\n<section aria-labelledby=\"offered\"><h2 id=\"offered\">")
-	v14 := r.strs.T("who_offers")
-	writeEscaped(r.w, v14)
-	r.w.WriteString("</h2>")
-	{
-		v15 := d0.Referrers((*v1), "member", "offers")
-		if v15 != nil {
-			v16 := v15
-			_ = v16
-			v17 := d0.WithReferrers(v16)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v17); err != nil {
-				return err
-			}
-		} else {
-			r.w.WriteString("<p class=\"gap\">")
-			v18 := r.strs.T("nobody_offers")
-			writeEscaped(r.w, v18)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("</section>\n<section aria-labelledby=\"needed\"><h2 id=\"needed\">")
-	v19 := r.strs.T("who_needs")
-	writeEscaped(r.w, v19)
-	r.w.WriteString("</h2>")
-	{
-		v20 := d0.Referrers((*v1), "member", "needs")
-		if v20 != nil {
-			v21 := v20
-			_ = v21
-			v22 := d0.WithReferrers(v21)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v22); err != nil {
-				return err
-			}
-		} else {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n</div>\n")
-	{
-		v23 := d0.Referrers((*v1), "minutes", "topics")
-		if v23 != nil {
-			v24 := v23
-			_ = v24
-			r.w.WriteString("<section aria-labelledby=\"discussed\"><h2 id=\"discussed\">")
-			v25 := r.strs.T("discussed_in")
-			writeEscaped(r.w, v25)
-			r.w.WriteString("</h2>")
-			v26 := d0.WithReferrers(v24)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v26); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v27 := d0.Referrers((*v1), "module", "topics")
-		if v27 != nil {
-			v28 := v27
-			_ = v28
-			r.w.WriteString("<section aria-labelledby=\"taught\"><h2 id=\"taught\">")
-			v29 := r.strs.T("taught_in")
-			writeEscaped(r.w, v29)
-			r.w.WriteString("</h2>")
-			v30 := d0.WithReferrers(v28)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v30); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n</article>\n")
-	v31 := d0.BacklinksExcept("member.offers", "member.needs", "minutes.topics", "module.topics")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v31); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -5428,312 +5786,58 @@ func tpl_main__render_Page_baa5a5c0(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_e1dd73cf(r *run, d0 *Page) error {
+func tpl_main__render_Page_c97f04dd(r *run, d0 *Page) error {
 	_ = d0
-	if d0 == nil {
-		return nilError("main", "minutes.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
 	r.w.WriteString("\n<article")
 	{
-		v2 := (*v1).Lang()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
+		if d0 == nil {
+			return nilError("main", "entry.html:2:21", ".Entry.Lang", "*render.Page", "Entry")
+		}
+		v1 := d0.Entry.Lang()
+		if len(v1) > 0 {
+			v2 := v1
+			_ = v2
 			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v3)
+			writeEscaped(r.w, v2)
 			r.w.WriteString("\"")
 		}
 	}
 	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "minutes/")
-	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a>")
-	{
-		v5 := (*v1).Ref("charter")
-		if v5 != nil {
-			v6 := v5
-			_ = v6
-			r.w.WriteString(" · <a href=\"")
-			d0.writeHrefAttr(r.w, v6)
-			r.w.WriteString("\">")
-			v6.writeTitle(r.w)
-			r.w.WriteString("</a>")
-		}
-	}
-	r.w.WriteString("</p>\n<h1>")
 	if d0 == nil {
-		return nilError("main", "minutes.html:4:6", ".Title", "*render.Page", "Title")
+		return nilError("main", "entry.html:3:47", ".Type.Folder", "*render.Page", "Type")
+	}
+	if d0.Type == nil {
+		return nilError("main", "entry.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
+	}
+	v3 := d0.Type.Folder + "/"
+	d0.writeHrefAttr(r.w, v3)
+	r.w.WriteString("\">")
+	if d0 == nil {
+		return nilError("main", "entry.html:3:76", ".Type", "*render.Page", "Type")
+	}
+	v4 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "entry.html:4:6", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\"><time datetime=\"")
-	v7 := (*v1).Time("date")
-	v8 := isoDate(v7)
-	writeEscaped(r.w, v8)
-	r.w.WriteString("\">")
-	v9 := (*v1).Time("date")
-	v10 := r.strs.Date(v9)
-	writeEscaped(r.w, v10)
-	r.w.WriteString("</time>")
-	{
-		v11 := (*v1).Time("end_date")
-		if true {
-			v12 := v11
-			_ = v12
-			{
-				v13 := v12.IsZero()
-				if bool(!(bool(v13))) {
-					r.w.WriteString(" – <time datetime=\"")
-					v14 := isoDate(v12)
-					writeEscaped(r.w, v14)
-					r.w.WriteString("\">")
-					v15 := r.strs.Date(v12)
-					writeEscaped(r.w, v15)
-					r.w.WriteString("</time>")
-				}
-			}
-		}
+	r.w.WriteString("</h1>\n")
+	if d0 == nil {
+		return nilError("main", "entry.html:5:39", ".Entry.Fields", "*render.Page", "Entry")
 	}
-	{
-		v16 := (*v1).S("location")
-		if len(v16) > 0 {
-			v17 := v16
-			_ = v17
-			r.w.WriteString(" · ")
-			writeEscaped(r.w, v17)
-		}
-	}
-	{
-		v18 := (*v1).S("format")
-		if len(v18) > 0 {
-			v19 := v18
-			_ = v19
-			r.w.WriteString(" · ")
-			v20 := "format_" + v19
-			v21 := r.strs.T(v20)
-			writeEscaped(r.w, v21)
-		}
-	}
-	r.w.WriteString("</p>\n<dl class=\"fields\">")
-	{
-		v22 := (*v1).Ref("rapporteur")
-		if v22 != nil {
-			v23 := v22
-			_ = v23
-			r.w.WriteString("<dt>")
-			v24 := r.strs.T("rapporteur")
-			writeEscaped(r.w, v24)
-			r.w.WriteString("</dt><dd><a href=\"")
-			d0.writeHrefAttr(r.w, v23)
-			r.w.WriteString("\">")
-			v23.writeTitle(r.w)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	{
-		v25 := (*v1).Refs("facilitators")
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("<dt>")
-			v27 := r.strs.T("facilitators")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("</dt><dd>")
-			v28 := d0.With(v26)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v28); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v29 := (*v1).Refs("attendees")
-		if len(v29) > 0 {
-			v30 := v29
-			_ = v30
-			r.w.WriteString("<dt>")
-			v31 := r.strs.T("attendees")
-			writeEscaped(r.w, v31)
-			r.w.WriteString(" (")
-			writeEscaped(r.w, strconv.Itoa(len(v30)))
-			r.w.WriteString(")</dt><dd>")
-			v32 := d0.With(v30)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v33 := (*v1).Refs("topics")
-		if len(v33) > 0 {
-			v34 := v33
-			_ = v34
-			r.w.WriteString("<dt>")
-			v35 := r.strs.T("nav_topics")
-			writeEscaped(r.w, v35)
-			r.w.WriteString("</dt><dd>")
-			v36 := d0.With(v34)
-			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v36); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	v37 := (*v1).FieldsExcept("title", "date", "end_date", "location", "format", "charter", "rapporteur", "facilitators", "attendees", "topics", "decisions", "actions")
-	v38 := d0.WithFields(v37)
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v38); err != nil {
+	v5 := d0.Entry.Fields()
+	v6 := d0.WithFields(v5)
+	if err := tpl_fields_render_FieldList_c661ef62(r, v6); err != nil {
 		return err
-	}
-	r.w.WriteString("\n</dl>\n")
-	{
-		v39 := (*v1).List("decisions")
-		if len(v39) > 0 {
-			v40 := v39
-			_ = v40
-			r.w.WriteString("<section aria-labelledby=\"decisions\"><h2 id=\"decisions\">")
-			v41 := r.strs.T("decisions")
-			writeEscaped(r.w, v41)
-			r.w.WriteString("</h2><ol class=\"decisions\">")
-			{
-				for v42 := range v40 {
-					v43 := &v40[v42]
-					_, _ = v42, v43
-					r.w.WriteString("<li>")
-					writeEscaped(r.w, (*v43))
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("</ol></section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v44 := (*v1).Objects("actions")
-		if len(v44) > 0 {
-			v45 := v44
-			_ = v45
-			r.w.WriteString("<section aria-labelledby=\"actions\"><h2 id=\"actions\">")
-			v46 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v46)
-			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
-			v47 := r.strs.T("task")
-			writeEscaped(r.w, v47)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v48 := r.strs.T("owner")
-			writeEscaped(r.w, v48)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v49 := r.strs.T("due")
-			writeEscaped(r.w, v49)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v50 := r.strs.T("status")
-			writeEscaped(r.w, v50)
-			r.w.WriteString("</th></tr></thead><tbody>")
-			{
-				for v51 := range v45 {
-					v52 := &v45[v51]
-					_, _ = v51, v52
-					v53 := (*v52).Time("due")
-					v54 := v53
-					_ = v54
-					v56 := (*v52).S("status")
-					var v55 bool
-					v55 = string(v56) == string("open")
-					if bool(v55) {
-						v57 := v54.IsZero()
-						v55 = !(bool(v57))
-						if bool(v55) {
-							v58 := d0.Today()
-							v59 := v54.Before(v58)
-							v55 = v59
-						}
-					}
-
-					v60 := v55
-					_ = v60
-					r.w.WriteString("\n<tr")
-					{
-						if bool(v60) {
-							r.w.WriteString(" class=\"overdue\"")
-						}
-					}
-					r.w.WriteString("><td>")
-					v61 := (*v52).S("task")
-					writeEscaped(r.w, v61)
-					{
-						v62 := (*v52).FieldsExcept("task", "owner", "due", "status")
-						if len(v62) > 0 {
-							v63 := v62
-							_ = v63
-							v64 := d0.WithFields(v63)
-							if err := tpl_fields_render_FieldList_a8f39c45(r, v64); err != nil {
-								return err
-							}
-						}
-					}
-					r.w.WriteString("</td><td>")
-					{
-						v65 := (*v52).Ref("owner")
-						if v65 != nil {
-							v66 := v65
-							_ = v66
-							r.w.WriteString("<a href=\"")
-							d0.writeHrefAttr(r.w, v66)
-							r.w.WriteString("\">")
-							v66.writeTitle(r.w)
-							r.w.WriteString("</a>")
-						} else {
-							r.w.WriteString("—")
-						}
-					}
-					r.w.WriteString("</td><td>")
-					{
-						v67 := v54.IsZero()
-						if bool(!(bool(v67))) {
-							r.w.WriteString("<time datetime=\"")
-							v68 := isoDate(v54)
-							writeEscaped(r.w, v68)
-							r.w.WriteString("\">")
-							v69 := r.strs.Date(v54)
-							writeEscaped(r.w, v69)
-							r.w.WriteString("</time>")
-						} else {
-							r.w.WriteString("—")
-						}
-					}
-					r.w.WriteString("</td><td><span class=\"status status-")
-					v70 := (*v52).S("status")
-					writeEscaped(r.w, v70)
-					r.w.WriteString("\">")
-					v71 := (*v52).S("status")
-					v72 := "status_" + v71
-					v73 := r.strs.T(v72)
-					writeEscaped(r.w, v73)
-					r.w.WriteString("</span>")
-					{
-						if bool(v60) {
-							r.w.WriteString(" <strong>")
-							v74 := r.strs.T("overdue")
-							writeEscaped(r.w, v74)
-							r.w.WriteString("</strong>")
-						}
-					}
-					r.w.WriteString("</td></tr>")
-				}
-			}
-			r.w.WriteString("\n</tbody></table></div>\n</section>")
-		}
 	}
 	r.w.WriteString("\n")
 	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</article>\n")
-	v75 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v75); err != nil {
+	v7 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v7); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
