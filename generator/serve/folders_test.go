@@ -54,7 +54,9 @@ func TestEntryFolderFilesLive(t *testing.T) {
 		t.Errorf("the overlay does not place the missing report:\n%s", overlayOf(body))
 	}
 	os.WriteFile(filepath.Join(dir, "report.pdf"), []byte("%PDF-1.4\n%%EOF\n"), 0o644)
-	body = waitFor(t, url, func(s int, b string) bool { return s == 200 && imgSrc.MatchString(b) && !strings.Contains(b, `id="agora-overlay"`) })
+	body = waitFor(t, url, func(s int, b string) bool {
+		return s == 200 && imgSrc.MatchString(b) && !strings.Contains(b, `id="agora-overlay"`)
+	})
 	m := imgSrc.FindStringSubmatch(body)
 	if m[3] != "120" {
 		t.Errorf("the drawing is %s pixels wide on the page, want 120", m[3])
