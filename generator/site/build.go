@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -42,6 +43,9 @@ func (e *BrokenLinksError) Error() string {
 	return b.String()
 }
 
+// errContentErrors refuses to render content that has errors.
+var errContentErrors = errors.New("the content has errors; run agora check")
+
 // BuildResult counts what a build wrote.
 type BuildResult struct {
 	Files int
@@ -60,19 +64,26 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 	start := StartStage()
 	h := p.loadHistory()
 	p.Timings.since("history", start)
+	if p.Diags.HasErrors() {
+		return BuildResult{}, errContentErrors
+	}
+	// The output is checked before any image is made: a build refused
+	// its --out neither works nor fills the cache.
+	dir, err := write.Begin(opts.Out, p.Source)
+	if err != nil {
+		return BuildResult{}, err
+	}
 	if err := p.processImages(ctx); err != nil {
+		dir.Abort()
 		return BuildResult{}, err
 	}
 	start = StartStage()
 	site, err := p.Renderer(opts.BaseURL)
 	if err != nil {
+		dir.Abort()
 		return BuildResult{}, err
 	}
 	p.Timings.since("prepare views", start)
-	dir, err := write.Begin(opts.Out, p.Source)
-	if err != nil {
-		return BuildResult{}, err
-	}
 	if opts.wrapWrite != nil {
 		dir.WriteFile = opts.wrapWrite(dir.WriteFile)
 	}
@@ -138,7 +149,7 @@ func (p *Project) processImages(ctx context.Context) error {
 // Renderer prepares the render stage: theme, strings and published entries.
 func (p *Project) Renderer(baseURL string) (*render.Site, error) {
 	if p.Diags.HasErrors() {
-		return nil, fmt.Errorf("the content has errors; run agora check")
+		return nil, errContentErrors
 	}
 	themeName := p.Site.Theme
 	own := schema.Sub(p.Root.FS(), "themes/"+themeName)
