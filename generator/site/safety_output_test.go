@@ -20,6 +20,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/agora-community/agora/generator/media"
 	"github.com/agora-community/agora/generator/render"
 )
 
@@ -47,11 +48,15 @@ func outputProblems(t *testing.T, out string) []string {
 		report := func(format string, args ...any) {
 			problems = append(problems, rel+": "+fmt.Sprintf(format, args...))
 		}
+		ext := path.Ext(rel)
+		counts[ext]++
+		if media.ByExt(ext) != media.Unknown {
+			checkFolderFile(data, ext, report)
+			return nil
+		}
 		if !utf8.Valid(data) {
 			report("not valid UTF-8")
 		}
-		ext := path.Ext(rel)
-		counts[ext]++
 		switch {
 		case ext == ".html":
 			checkHTML(data, report)
@@ -302,6 +307,20 @@ func checkXML(data []byte, report func(string, ...any)) {
 			depth++
 			switch tok.Name.Local {
 			case "urlset", "url", "loc", "lastmod", "feed", "title", "id", "link", "updated", "author", "name", "entry", "summary":
+			case "image":
+				if tok.Name.Space != "http://www.google.com/schemas/sitemap-image/1.1" {
+					report("an <image> element outside the sitemap image namespace")
+				}
+			case "content":
+				var c struct {
+					Type string `xml:"type,attr"`
+					Text string `xml:",chardata"`
+				}
+				if err := dec.DecodeElement(&c, &tok); err != nil || c.Type != "html" {
+					report("a feed's content not of type html: %v", err)
+				}
+				checkFeedHTML(c.Text, report)
+				depth--
 			default:
 				report("an unexpected <%s> element", tok.Name.Local)
 			}
@@ -322,6 +341,61 @@ func checkXML(data []byte, report func(string, ...any)) {
 	}
 	if depth != 0 {
 		report("unbalanced XML")
+	}
+}
+
+// checkFeedHTML checks the HTML of a feed entry's content: paragraphs
+// and images only, each image from an http(s) URL with its alt text.
+func checkFeedHTML(text string, report func(string, ...any)) {
+	nodes, err := html.ParseFragment(strings.NewReader(text), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		report("a feed's content is not HTML: %v", err)
+		return
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if n.Data != "p" && n.Data != "img" {
+				report("a feed's content holds <%s>", n.Data)
+			}
+			for _, a := range n.Attr {
+				switch {
+				case a.Key == "src":
+					if s := scheme(a.Val); s != "http" && s != "https" {
+						report("a feed's image src=%q", a.Val)
+					}
+				case a.Key != "alt" && a.Key != "width" && a.Key != "height":
+					report("a feed's content has the attribute %s", a.Key)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+}
+
+// checkFolderFile checks a file of an entry folder: its bytes are the kind
+// its extension says (a static host serves it by that), and an image
+// holds no metadata.
+func checkFolderFile(data []byte, ext string, report func(string, ...any)) {
+	k, err := media.Sniff(data)
+	if err != nil {
+		report("not a file Agora publishes: %v", err)
+		return
+	}
+	if k.Ext() != ext {
+		report("a %s published as %s", k, ext)
+	}
+	if k.Class() == media.Image {
+		for _, marker := range []string{"Exif\x00", "<x:xmpmeta", "http://ns.adobe.com/xap", "ICC_PROFILE", "Photoshop 3.0", "eXIf", "tEXt", "iTXt", "zTXt", "iCCP"} {
+			if bytes.Contains(data, []byte(marker)) {
+				report("an image holding metadata (%q)", marker)
+			}
+		}
 	}
 }
 
