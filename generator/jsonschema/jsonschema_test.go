@@ -128,7 +128,8 @@ func TestExampleContentValidates(t *testing.T) {
 			return err
 		}
 		rel, _ := filepath.Rel(root, p)
-		folder := filepath.ToSlash(filepath.Dir(rel))
+		// FOLDER/NAME.md, or FOLDER/NAME/index.md for an entry folder.
+		folder, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
 		s := schemas[folder]
 		if s == nil {
 			t.Errorf("%s: no type for folder %s", rel, folder)
