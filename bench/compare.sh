@@ -14,7 +14,9 @@
 # right before a run would time the file system, not the tool. For the
 # same reason the script starts by dropping the kernel's caches (as root).
 #
-# Needs python3 (the corpus generator in ../shared/bench) and /usr/bin/time.
+# Needs python3 (the corpus generator in ../shared/bench, then
+# bench/mkimpact.py, which adds the v2 types exchange and assessment to
+# both tools' copies of the corpus) and /usr/bin/time.
 # Hugo: Debian's `hugo` (apt-get install hugo) and, if present,
 # ~/go/bin/hugo (go install github.com/gohugoio/hugo@v0.160.0).
 set -euo pipefail
@@ -23,12 +25,15 @@ entries=${1:-10000}
 runs=${2:-5}
 gen=../shared/bench/mkcorpus.py
 work=${AGORA_BENCH_DIR:-/tmp/agora-bench}
-corpus=$work/corpus-$entries
+# "-impact": the corpus with exchanges and assessments; one written
+# before mkimpact.py existed is not reused.
+corpus=$work/corpus-$entries-impact
 mkdir -p "$work"
 [[ -x /usr/bin/time ]] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 if [[ ! -f $corpus/site.toml ]]; then
 	echo "writing a corpus of $entries entries to $corpus" >&2
 	python3 "$gen" "$entries" "$corpus" --hugo
+	python3 bench/mkimpact.py "$corpus"
 fi
 go build -o "$work/agora" ./cmd/agora
 

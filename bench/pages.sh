@@ -16,11 +16,12 @@ entries=${1:-10000}
 top=${2:-10}
 gen=../shared/bench/mkcorpus.py
 work=${AGORA_BENCH_DIR:-/tmp/agora-bench}
-corpus=$work/corpus-$entries
+corpus=$work/corpus-$entries-impact # with exchanges and assessments, as compare.sh writes it
 mkdir -p "$work"
 if [[ ! -f $corpus/site.toml ]]; then
 	echo "writing a corpus of $entries entries to $corpus" >&2
 	python3 "$gen" "$entries" "$corpus" --hugo
+	python3 bench/mkimpact.py "$corpus"
 fi
 go build -o "$work/agora" ./cmd/agora
 out=$(mktemp -d "$work/pages-XXXXXX")

@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/agora-community/agora/generator/site"
 	"os"
 	"runtime/debug"
 	"time"
+
+	"github.com/agora-community/agora/generator/diag"
+	"github.com/agora-community/agora/generator/site"
 )
 
 func runBuild(ctx context.Context, c *cli, args []string) error {
@@ -37,14 +39,17 @@ func runBuild(ctx context.Context, c *cli, args []string) error {
 	}
 	tuneGC()
 	start := time.Now()
-	p, err := openProject(ctx, *source, *drafts, true)
+	p, err := site.Open(ctx, site.Options{Source: *source, Drafts: *drafts, Today: today(), History: true, PlaceWarningsLater: true})
 	if err != nil {
-		return err
+		return &exitError{exitUsage, err.Error()}
 	}
 	defer p.Close()
 	if len(p.Diags) > 0 {
+		// Every error, and the first few warnings of each kind: agora
+		// check lists them all.
 		start := site.StartStage()
-		c.printDiags(p, "text", c.stderr)
+		pr := diag.Printer{Color: isTerminal(c.stderr), ReadFile: p.Root.ReadFile}
+		pr.PrintSummary(c.stderr, p.Diags, p.Place)
 		p.Timings.Since("print problems", start)
 	}
 	if p.Diags.HasErrors() {

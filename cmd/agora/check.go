@@ -15,6 +15,7 @@ func runCheck(ctx context.Context, c *cli, args []string) error {
 	format := fs.String("format", "text", "output `format`: text, json or github (workflow annotations)")
 	drafts := fs.Bool("drafts", false, "check as a build with --drafts would")
 	since := fs.String("changed-since", "", "report only on the files changed since the Git `ref` (committed, staged, or not yet) and the entries that refer to them, e.g. origin/main in a pull request")
+	translations := fs.String("translations", "", "list what is translated into `LANG`, what is stale and what is missing, per type (text or json); the problems go to standard error")
 	positional, done, err := c.parse(fs, args)
 	if done {
 		return err
@@ -25,11 +26,17 @@ func runCheck(ctx context.Context, c *cli, args []string) error {
 	if !slices.Contains(diag.Formats, *format) {
 		return usageError("unknown --format %q; use %s", *format, strings.Join(diag.Formats, ", "))
 	}
+	if *translations != "" && *format == "github" {
+		return usageError("--translations prints text or json, not github")
+	}
 	p, err := openProject(ctx, *source, *drafts, false)
 	if err != nil {
 		return err
 	}
 	defer p.Close()
+	if *translations != "" {
+		return c.printTranslations(p, *translations, *format)
+	}
 	var scope *site.Scope
 	if *since != "" {
 		s, err := p.OnlyChangedSince(ctx, *since)

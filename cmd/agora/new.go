@@ -18,6 +18,7 @@ func runNew(ctx context.Context, c *cli, args []string) error {
 	flags, source := c.flags("new")
 	title := flags.String("title", "", "the new entry's `title`, written into its title field")
 	folder := flags.Bool("folder", false, "write an entry folder, content/FOLDER/SLUG/index.md, to put photos and documents beside")
+	lang := flags.String("lang", "", "write a translation of the entry SLUG into `LANG` (one of site.toml's languages) instead of a new entry")
 	positional, done, err := c.parse(flags, args)
 	if done {
 		return err
@@ -46,6 +47,9 @@ func runNew(ctx context.Context, c *cli, args []string) error {
 	}
 	if !schema.SlugPattern.MatchString(slug) {
 		return usageError("%q is not a valid slug: use lowercase letters, digits and hyphens, e.g. %q", slug, load.SuggestSlug(slug))
+	}
+	if *lang != "" {
+		return newTranslation(ctx, c, *source, t, slug, *lang)
 	}
 	rel := filepath.Join("content", t.Folder, slug+".md")
 	if *folder {

@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -46,6 +48,9 @@ type Site struct {
 	Description string
 	BaseURL     *url.URL
 	Language    string
+	// Languages are every language the site is published in, Language
+	// first (the default, at the root); the others are under /LANG/.
+	Languages   []string
 	Theme       string
 	MaxFileSize int64
 	PageSize    int // entries per page of a list
@@ -87,7 +92,36 @@ func Load(root *os.Root) (*Site, diag.List) {
 		diags = append(diags, diag.Diagnostic{File: File, Key: "images.widths", AtValue: true, Pending: true, Code: "bad-value",
 			Message: "images: " + err.Error(), Found: fmt.Sprint(s.Images.Widths), Allowed: "widths from 16 to 8192 pixels, such as [480, 960, 1600]"})
 	}
+	diags = append(diags, s.checkLanguages()...)
 	return s, diags
+}
+
+// checkLanguages puts Language first among Languages, adding it when the
+// list is left out; a list that leaves it out is an error.
+func (s *Site) checkLanguages() diag.List {
+	if len(s.Languages) == 0 {
+		s.Languages = []string{s.Language}
+		return nil
+	}
+	i := slices.Index(s.Languages, s.Language)
+	if i < 0 {
+		return diag.List{{File: File, Code: "missing-language", Key: "languages", AtValue: true, Pending: true,
+			Message: "languages must hold the site's language " + strconv.Quote(s.Language),
+			Found:   strings.Join(s.Languages, ", "), Allowed: "a list holding " + strconv.Quote(s.Language),
+			Hint: "add " + strconv.Quote(s.Language) + " to languages, or make language one of them"}}
+	}
+	var diags diag.List
+	seen := map[string]bool{}
+	for _, l := range s.Languages {
+		if seen[l] {
+			diags = append(diags, diag.Diagnostic{File: File, Code: "duplicate-language", Key: "languages", AtValue: true, Pending: true,
+				Message: "languages names " + strconv.Quote(l) + " twice", Found: strings.Join(s.Languages, ", "), Allowed: "each language once",
+				Hint: "remove the second " + strconv.Quote(l)})
+		}
+		seen[l] = true
+	}
+	s.Languages = slices.Compact(append([]string{s.Language}, slices.DeleteFunc(slices.Clone(s.Languages), func(l string) bool { return l == s.Language })...))
+	return diags
 }
 
 func fromValues(v map[string]any) *Site {
@@ -96,6 +130,11 @@ func fromValues(v map[string]any) *Site {
 	s.Description, _ = v["description"].(string)
 	s.Language, _ = v["language"].(string)
 	s.Theme, _ = v["theme"].(string)
+	for _, l := range schema.Items(v["languages"]) {
+		if tag, ok := l.(string); ok {
+			s.Languages = append(s.Languages, tag)
+		}
+	}
 	s.UnsafeHTML, _ = v["unsafe_html"].(bool)
 	if n, ok := v["page_size"].(int64); ok {
 		s.PageSize = int(n)

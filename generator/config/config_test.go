@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -50,6 +51,7 @@ func TestLoadFull(t *testing.T) {
 description = "A network."
 base_url = "https://example.org/network"
 language = "es-MX"
+languages = ["en", "es-MX", "km"]
 theme = "quiet_2"
 page_size = 20
 max_file_mb = 12
@@ -68,7 +70,7 @@ quality = 60
 	}
 	images := media.DefaultSettings()
 	images.Widths, images.Quality = []int{320, 1200}, 60
-	want := config.Site{Title: "Red de aprendizaje", Description: "A network.", Language: "es-MX", Theme: "quiet_2",
+	want := config.Site{Title: "Red de aprendizaje", Description: "A network.", Language: "es-MX", Languages: []string{"es-MX", "en", "km"}, Theme: "quiet_2",
 		PageSize: 20, MaxFileSize: 12 << 20, RepoURL: "https://github.com/example/kb", RepoBranch: "trunk", Images: images}
 	got := *s
 	got.BaseURL = nil
@@ -86,7 +88,7 @@ func TestLoadDefaults(t *testing.T) {
 	if len(diags) > 0 {
 		t.Fatalf("unexpected problems:\n%s", format(root, diags))
 	}
-	if s.Language != "en" || s.Theme != "default" || s.MaxFileSize != 10<<20 || s.PageSize != 50 || s.RepoBranch != "main" || s.Description != "" {
+	if s.Language != "en" || s.Theme != "default" || s.MaxFileSize != 10<<20 || s.PageSize != 50 || !slices.Equal(s.Languages, []string{"en"}) || s.RepoBranch != "main" || s.Description != "" {
 		t.Errorf("defaults: %+v", s)
 	}
 	if !reflect.DeepEqual(s.Images, media.DefaultSettings()) {
@@ -229,7 +231,18 @@ func TestFields(t *testing.T) {
 	for _, f := range config.Fields {
 		names = append(names, f.Name)
 	}
-	if got := strings.Join(names, " "); got != "title description base_url language theme page_size max_file_mb images unsafe_html repo" {
+	if got := strings.Join(names, " "); got != "title description base_url language languages theme page_size max_file_mb images unsafe_html repo" {
 		t.Errorf("site.toml fields: %s", got)
+	}
+}
+
+func TestLanguagesTwice(t *testing.T) {
+	root := open(t, "title = \"T\"\nbase_url = \"https://example.org\"\nlanguage = \"mn\"\nlanguages = [\"mn\", \"en\", \"en\"]\n")
+	s, diags := config.Load(root)
+	if len(diags) != 1 || diags[0].Code != "duplicate-language" || !strings.Contains(diags[0].Message, `"en" twice`) {
+		t.Errorf("diagnostics: %+v", diags)
+	}
+	if !slices.Equal(s.Languages, []string{"mn", "en"}) {
+		t.Errorf("languages %v", s.Languages)
 	}
 }

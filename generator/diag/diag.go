@@ -54,15 +54,17 @@ type List []Diagnostic
 // Sort orders by file, line, column, then errors before warnings, so that
 // output is stable however many workers produced it.
 func (l List) Sort() {
-	slices.SortStableFunc(l, func(a, b Diagnostic) int {
-		return cmp.Or(
-			cmp.Compare(a.File, b.File),
-			cmp.Compare(a.Line, b.Line),
-			cmp.Compare(a.Col, b.Col),
-			cmp.Compare(a.Severity, b.Severity),
-			cmp.Compare(a.Message, b.Message),
-		)
-	})
+	slices.SortStableFunc(l, compare)
+}
+
+func compare(a, b Diagnostic) int {
+	return cmp.Or(
+		cmp.Compare(a.File, b.File),
+		cmp.Compare(a.Line, b.Line),
+		cmp.Compare(a.Col, b.Col),
+		cmp.Compare(a.Severity, b.Severity),
+		cmp.Compare(a.Message, b.Message),
+	)
 }
 
 // Count returns how many errors and warnings the list holds.

@@ -110,24 +110,40 @@ func (p Printer) printText(w io.Writer, l List) error {
 	bw := bufio.NewWriter(w)
 	cache := map[string][]string{}
 	for _, d := range l {
-		sev := p.paint(red, "error")
-		if d.Severity == Warning {
-			sev = p.paint(yellow, "warning")
-		}
-		fmt.Fprintf(bw, "%s: %s: %s %s\n", p.paint(bold, position(d)), sev, d.Message, p.paint(dim, "["+d.Code+"]"))
-		if src := p.sourceLine(cache, d); src != "" {
-			fmt.Fprintf(bw, "  %5d | %s\n", d.Line, src)
-			fmt.Fprintf(bw, "        | %s%s\n", caretIndent(src, d.Col), p.paint(red, "^"))
-		}
-		for _, line := range details(d, false) {
-			fmt.Fprintf(bw, "        = %s\n", line)
-		}
+		p.writeText(bw, cache, d)
 	}
+	p.writeCounts(bw, l, "")
+	return bw.Flush()
+}
+
+// writeText writes a diagnostic in full: its heading line, the quoted
+// source line with a caret under the column, and its details.
+func (p Printer) writeText(bw *bufio.Writer, cache map[string][]string, d Diagnostic) {
+	p.writeHeading(bw, d)
+	if src := p.sourceLine(cache, d); src != "" {
+		fmt.Fprintf(bw, "  %5d | %s\n", d.Line, src)
+		fmt.Fprintf(bw, "        | %s%s\n", caretIndent(src, d.Col), p.paint(red, "^"))
+	}
+	for _, line := range details(d, false) {
+		fmt.Fprintf(bw, "        = %s\n", line)
+	}
+}
+
+// writeHeading writes "file:line:col: severity: message [code]".
+func (p Printer) writeHeading(bw *bufio.Writer, d Diagnostic) {
+	sev := p.paint(red, "error")
+	if d.Severity == Warning {
+		sev = p.paint(yellow, "warning")
+	}
+	fmt.Fprintf(bw, "%s: %s: %s %s\n", p.paint(bold, position(d)), sev, d.Message, p.paint(dim, "["+d.Code+"]"))
+}
+
+// writeCounts writes "N errors, M warnings" and a note, if any.
+func (p Printer) writeCounts(bw *bufio.Writer, l List, note string) {
 	errs, warns := l.Count()
 	if errs+warns > 0 {
-		fmt.Fprintf(bw, "%d %s, %d %s\n", errs, plural(errs, "error"), warns, plural(warns, "warning"))
+		fmt.Fprintf(bw, "%d %s, %d %s%s\n", errs, plural(errs, "error"), warns, plural(warns, "warning"), note)
 	}
-	return bw.Flush()
 }
 
 func position(d Diagnostic) string {

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/agora-community/agora/generator/schema"
@@ -233,6 +234,14 @@ func fieldDescription(f *schema.Field) string {
 	}
 	if f.NotBefore != "" {
 		parts = append(parts, "Not before "+f.NotBefore+".")
+	}
+	// exclusiveMinimum is a flag in draft 4 and a number after it: said
+	// in words, so that editors of either draft read the files alike.
+	if e.Above != nil {
+		parts = append(parts, "More than "+strconv.FormatFloat(e.Above.Num, 'f', -1, 64)+".")
+	}
+	if f.AtMost != "" {
+		parts = append(parts, "At most "+f.AtMost+".")
 	}
 	if f.Unique {
 		parts = append(parts, "No two entries may share it.")

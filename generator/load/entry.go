@@ -22,6 +22,9 @@ import (
 type Entry struct {
 	Type *schema.Type
 	Slug string
+	// Lang is the language of a translation (SLUG.LANG.md), empty for
+	// the original entry: a translation holds the original's slug.
+	Lang string
 	// File is the path from the source root, slash-separated:
 	// "content/members/ana.md".
 	File string
@@ -66,8 +69,13 @@ func (e *Entry) FileNamed(name string) (*File, bool) {
 	return &e.Files[i], true
 }
 
-// ID names the entry in messages: "member ana".
-func (e *Entry) ID() string { return e.Type.Name + " " + e.Slug }
+// ID names the entry in messages: "member ana", "member ana (es)".
+func (e *Entry) ID() string {
+	if e.Lang != "" {
+		return e.Type.Name + " " + e.Slug + " (" + e.Lang + ")"
+	}
+	return e.Type.Name + " " + e.Slug
+}
 
 // Title is the value of the type's title field, or the slug.
 func (e *Entry) Title() string {
@@ -152,6 +160,11 @@ var bom = []byte("\ufeff")
 type Content struct {
 	Root    *os.Root
 	Entries []*Entry // sorted by type name, then slug
+	// Translations are the translation files (SLUG.LANG.md), sorted by
+	// type name, slug and language; each holds its original's slug and
+	// only what it restates, unchecked against the original (see
+	// generator/translate).
+	Translations []*Entry
 	// Broken holds "type/slug" of files that exist but could not be
 	// read or decoded; references to them are not reported again.
 	Broken map[string]bool

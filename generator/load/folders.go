@@ -48,8 +48,16 @@ type Ref struct {
 	Source    string // that line's text, for the diagnostic
 }
 
-// indexFile reports whether name is the entry file of an entry folder.
-func indexFile(name string) bool { return name == "index.md" || name == "index.toml" }
+// indexFile reports whether name is the entry file of an entry folder,
+// or a translation of it (index.es.md).
+func indexFile(name string) bool {
+	ext := path.Ext(name)
+	if ext != ".md" && ext != ".toml" {
+		return false
+	}
+	base, _ := SplitName(strings.TrimSuffix(name, ext))
+	return base == "index"
+}
 
 // entryFileAt is the entry file at p, depth folders below the root
 // (content/members/ana.md is 2, content/members/ana/index.md is 3), when
@@ -74,12 +82,14 @@ func entryFileAt(sch *schema.Schema, p string, depth int) (file, bool) {
 	return file{path: p, typ: t, ext: ext, folder: depth == 3}, true
 }
 
-// slug is the entry's slug: the file's name, or its folder's.
-func (f file) slug() string {
+// name is the entry's slug, the file's name or its folder's, and the
+// language of a translation (ana.es.md, ana/index.es.md), else "".
+func (f file) name() (slug, lang string) {
+	slug, lang = SplitName(strings.TrimSuffix(path.Base(f.path), f.ext))
 	if f.folder {
-		return path.Base(path.Dir(f.path))
+		slug = path.Base(path.Dir(f.path))
 	}
-	return strings.TrimSuffix(path.Base(f.path), f.ext)
+	return slug, lang
 }
 
 // isEntryFolder reports whether the folder p (content/FOLDER/NAME) holds

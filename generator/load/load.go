@@ -2,7 +2,6 @@ package load
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,7 +72,8 @@ func Load(ctx context.Context, root *os.Root, sch *schema.Schema, opts Options) 
 	keeper := newBodyKeeper(opts.KeptBodies)
 	err = cores.Each(ctx, len(files), func(i int) {
 		l := readLoaded(root, files[i], opts, keeper)
-		if l.Entry != nil && opts.Check != nil {
+		// A translation is checked against its original, once all are read.
+		if l.Entry != nil && l.Entry.Lang == "" && opts.Check != nil {
 			l.Entry.checked = opts.Check(l.Entry)
 		}
 		entries[i], found[i] = l.Entry, l.Diags
@@ -83,22 +84,54 @@ func Load(ctx context.Context, root *os.Root, sch *schema.Schema, opts Options) 
 	c := &Content{Root: root, Broken: map[string]bool{}}
 	for i, f := range files {
 		diags = append(diags, found[i]...)
-		if entries[i] != nil {
+		slug, lang := f.name()
+		switch {
+		case entries[i] != nil:
 			c.Entries = append(c.Entries, entries[i])
-		} else {
-			c.Broken[f.typ.Name+"/"+f.slug()] = true
+		case lang == "":
+			c.Broken[f.typ.Name+"/"+slug] = true
 		}
 	}
-	slices.SortStableFunc(c.Entries, func(a, b *Entry) int {
-		return cmp.Or(cmp.Compare(a.Type.Name, b.Type.Name), cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.File, b.File))
-	})
-	diags = append(diags, duplicateSlugs(c.Entries)...)
-	c.Entries = slices.CompactFunc(c.Entries, func(a, b *Entry) bool { return a.Type == b.Type && a.Slug == b.Slug })
+	diags = append(diags, c.sortOut()...)
 	for _, e := range c.Entries {
 		diags = append(diags, e.checked...)
 		e.checked = nil
 	}
 	return c, diags, nil
+}
+
+// sortOut moves the translations out of Entries, sorts both, and reports
+// and leaves out a second file of one slug (and language).
+func (c *Content) sortOut() diag.List {
+	all := c.Entries
+	c.Entries, c.Translations = nil, nil
+	for _, e := range all {
+		if e.Lang != "" {
+			c.Translations = append(c.Translations, e)
+		} else {
+			c.Entries = append(c.Entries, e)
+		}
+	}
+	SortEntries(c.Entries)
+	SortEntries(c.Translations)
+	diags := append(duplicateSlugs(c.Entries), duplicateSlugs(c.Translations)...)
+	same := func(a, b *Entry) bool { return a.Type == b.Type && a.Slug == b.Slug && a.Lang == b.Lang }
+	c.Entries = slices.CompactFunc(c.Entries, same)
+	c.Translations = slices.CompactFunc(c.Translations, same)
+	return diags
+}
+
+// langSuffix is the form of a translation's language in its file name
+// (SLUG.LANG.md): a BCP 47 tag, as site.toml's languages.
+var langSuffix = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// SplitName splits a file name without its extension into a slug and,
+// for a translation ("ana.es"), its language.
+func SplitName(name string) (slug, lang string) {
+	if i := strings.LastIndexByte(name, '.'); i > 0 && langSuffix.MatchString(name[i+1:]) {
+		return name[:i], name[i+1:]
+	}
+	return name, ""
 }
 
 type file struct {
@@ -393,9 +426,13 @@ func duplicateSlugs(entries []*Entry) diag.List {
 	var diags diag.List
 	for i := 1; i < len(entries); i++ {
 		a, b := entries[i-1], entries[i]
-		if a.Type == b.Type && a.Slug == b.Slug {
+		if a.Type == b.Type && a.Slug == b.Slug && a.Lang == b.Lang {
+			what := "two " + a.Type.Name + " entries have the slug " + strconv.Quote(a.Slug)
+			if a.Lang != "" {
+				what = "two translations of " + a.Type.Name + " " + a.Slug + " into " + strconv.Quote(a.Lang)
+			}
 			diags = append(diags, diag.Diagnostic{File: b.File, Code: "duplicate-slug",
-				Message: "two " + a.Type.Name + " entries have the slug " + strconv.Quote(a.Slug),
+				Message: what,
 				Found:   a.File + " and " + b.File, Allowed: "one file per slug", Hint: "rename or remove one of them"})
 		}
 	}

@@ -24,6 +24,7 @@ type Loaded struct {
 	File  string // "content/members/ana.md"
 	Type  *schema.Type
 	Slug  string
+	Lang  string // of a translation, else ""
 	Entry *Entry
 	Diags diag.List
 	// Stamp is the file's as it was just before it was read: a body read
@@ -118,17 +119,22 @@ func EntryFileOf(root *os.Root, sch *schema.Schema, p string) (string, bool) {
 	return "", false
 }
 
-// Twins are the other files an entry's slug could come from: for
-// content/members/ana.md, ana.toml, ana/index.md and ana/index.toml. Two
-// of them at once are a duplicate slug, which a whole load reports.
+// Twins are the other files an entry's slug (and a translation's
+// language) could come from: for content/members/ana.md, ana.toml,
+// ana/index.md and ana/index.toml; for ana.es.md, ana.es.toml,
+// ana/index.es.md and ana/index.es.toml. Two of them at once are a
+// duplicate slug, which a whole load reports.
 func Twins(p string) []string {
 	dir, name := path.Split(p)
-	slug := strings.TrimSuffix(name, path.Ext(name))
+	slug, lang := SplitName(strings.TrimSuffix(name, path.Ext(name)))
 	if indexFile(name) {
 		dir, slug = path.Split(strings.TrimSuffix(dir, "/"))
 	}
+	if lang != "" {
+		lang = "." + lang
+	}
 	var out []string
-	for _, c := range []string{slug + ".md", slug + ".toml", slug + "/index.md", slug + "/index.toml"} {
+	for _, c := range []string{slug + lang + ".md", slug + lang + ".toml", slug + "/index" + lang + ".md", slug + "/index" + lang + ".toml"} {
 		if dir+c != p {
 			out = append(out, dir+c)
 		}
@@ -140,8 +146,8 @@ func Twins(p string) []string {
 // a buffer that decodeEntry does not keep; keeper keeps a copy of the
 // body while its budget lasts (a nil keeper keeps none).
 func readLoaded(root *os.Root, f file, opts Options, keeper *bodyKeeper) *Loaded {
-	slug := f.slug()
-	l := &Loaded{File: f.path, Type: f.typ, Slug: slug}
+	slug, lang := f.name()
+	l := &Loaded{File: f.path, Type: f.typ, Slug: slug, Lang: lang}
 	if !f.unreadable {
 		withReadBuffer(func(into []byte) []byte {
 			src, stamp, d := readSourceInto(root, f.dir, f.path, opts.MaxFileSize, into)
@@ -152,6 +158,7 @@ func readLoaded(root *os.Root, f file, opts Options, keeper *bodyKeeper) *Loaded
 			}
 			l.Entry, l.Diags = decodeEntry(f, slug, src)
 			if l.Entry != nil {
+				l.Entry.Lang = lang
 				l.Entry.ModTime, l.Entry.size = time.Unix(0, stamp.ModTime), stamp.Size
 				if l.Entry.BodyStart >= 0 {
 					body := bytes.TrimPrefix(src, bom)[l.Entry.BodyStart:]
@@ -176,16 +183,14 @@ func readLoaded(root *os.Root, f file, opts Options, keeper *bodyKeeper) *Loaded
 func Assemble(root *os.Root, files map[string]*Loaded) (*Content, diag.List) {
 	c := &Content{Root: root, Broken: map[string]bool{}}
 	for _, l := range files {
-		if l.Entry != nil {
-			c.Entries = append(c.Entries, l.Entry)
-		} else {
+		switch {
+		case l.Entry == nil && l.Lang == "":
 			c.Broken[l.Type.Name+"/"+l.Slug] = true
+		case l.Entry != nil:
+			c.Entries = append(c.Entries, l.Entry)
 		}
 	}
-	SortEntries(c.Entries)
-	diags := duplicateSlugs(c.Entries)
-	c.Entries = slices.CompactFunc(c.Entries, func(a, b *Entry) bool { return a.Type == b.Type && a.Slug == b.Slug })
-	return c, diags
+	return c, c.sortOut()
 }
 
 // SortEntries puts entries in the order of Content.Entries.
@@ -194,5 +199,5 @@ func SortEntries(entries []*Entry) { slices.SortStableFunc(entries, CompareEntri
 // CompareEntries orders entries as Content.Entries: by type name, slug
 // and file.
 func CompareEntries(a, b *Entry) int {
-	return cmp.Or(cmp.Compare(a.Type.Name, b.Type.Name), cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.File, b.File))
+	return cmp.Or(cmp.Compare(a.Type.Name, b.Type.Name), cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.Lang, b.Lang), cmp.Compare(a.File, b.File))
 }

@@ -179,6 +179,10 @@ func (s *Site) documentWithBody(v *Entry, h []byte, text string) search.Document
 func (s *Site) fillDocument(d search.Document, v *Entry, h []byte, text string) search.Document {
 	t := v.Type()
 	d.Path, d.Title, d.Type, d.TypeLabel = v.Path(), v.Title(), t.Name, s.typeLabel(t)
+	// Stemmed by its own language, else the site's.
+	if d.Language = v.Lang(); d.Language == "" {
+		d.Language = s.theme.Strings.Lang
+	}
 	if t.Name == schema.TopicType {
 		d.TopicSlug = v.Slug()
 		d.Topics = append(d.Topics, v.Slug())

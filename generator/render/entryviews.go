@@ -38,8 +38,28 @@ func (s *Site) newView(e *load.Entry) *Entry {
 	v := &Entry{record: record{fields: e.Type.Fields, values: e.Fields, site: s}, e: e, path: entryPath(e)}
 	v.record.entry = v
 	v.setTitle(title(v.record, e))
+	if e.Type.Name == "assessment" {
+		v.setTitle(s.assessmentTitle(v))
+	}
 	v.lang = v.differentLang()
 	return v
+}
+
+// assessmentTitle names an assessment by its instrument, member and date
+// ("OCA: Altai Craft Women's Cooperative, 10 April 2025"): its title
+// field, the instrument, is the same for a whole round of assessments.
+// The member's name is read as its own view would read it, and left out
+// when the member is not published.
+func (s *Site) assessmentTitle(v *Entry) string {
+	strs := s.theme.Strings
+	when := strs.Date(v.Time("date"))
+	if f := v.field("member"); f != nil {
+		slug, _ := v.values["member"].(string)
+		if m := s.graph.Lookup(f.Target(), slug); m != nil && s.published(m) {
+			return strs.T("assessment_title", v.title, title(record{fields: m.Type.Fields, values: m.Fields, site: s}, m), when)
+		}
+	}
+	return strs.T("assessment_title_alone", v.title, when)
 }
 
 func (s *Site) view(e *load.Entry) *Entry {

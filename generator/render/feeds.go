@@ -47,6 +47,7 @@ func sitemapPart(i int) string { return "sitemap-" + strconv.Itoa(i+1) + ".xml" 
 // entry's view is left to the caller, which counts or skips most pages.
 func (s *Site) eachSitemapPage(page func(listPath string, e *load.Entry)) {
 	page("", nil)
+	page("impact/", nil)
 	specs := s.listSpecs()
 	pages := func(l listSpec) {
 		for n := 1; n <= paginate.Pages(l.total, s.pageSize()); n++ {
@@ -218,27 +219,56 @@ func (s *Site) calendar(w io.Writer) error {
 		if end.IsZero() {
 			end = start
 		}
-		c.line("BEGIN:VEVENT")
-		c.line("UID:", m.Slug(), "@", s.base.Host)
-		c.timeLine("DTSTAMP:", latest(start, m.Time("updated")), "20060102T150405Z")
-		c.timeLine("DTSTART;VALUE=DATE:", start, "20060102")
-		c.timeLine("DTEND;VALUE=DATE:", end.AddDate(0, 0, 1), "20060102")
-		c.prop("SUMMARY", m.Title())
+		s.beginEvent(c, "", m, start, end)
 		if loc := m.S("location"); loc != "" {
 			c.prop("LOCATION", loc)
 		}
 		if d := m.List("decisions"); len(d) > 0 {
 			c.linesProp("DESCRIPTION", d)
 		}
-		c.line("URL:", s.baseURL, m.Path())
-		c.line("END:VEVENT")
+		s.endEvent(c, m)
 	}
+	s.calendarExchanges(c)
 	c.line("END:VCALENDAR")
 	if direct {
 		return nil
 	}
 	_, err := w.Write(out.Bytes())
 	return err
+}
+
+// calendarExchanges adds the exchanges that were held, on the day they
+// were: the calendar of a network's learning, not only of its meetings.
+func (s *Site) calendarExchanges(c *icsWriter) {
+	for _, x := range s.Entries("exchange") {
+		held := x.Time("held")
+		if held.IsZero() || x.S("status") == "dropped" {
+			continue
+		}
+		s.beginEvent(c, "exchange-", x, held, held)
+		if outcome := x.S("outcome"); outcome != "" {
+			c.prop("DESCRIPTION", outcome)
+		}
+		s.endEvent(c, x)
+	}
+}
+
+// beginEvent opens the event of an entry, from its first to its last
+// day: its UID (the slug after a prefix that keeps two types' apart),
+// dates and summary.
+func (s *Site) beginEvent(c *icsWriter, uidPrefix string, e *Entry, start, end time.Time) {
+	c.line("BEGIN:VEVENT")
+	c.line("UID:", uidPrefix, e.Slug(), "@", s.base.Host)
+	c.timeLine("DTSTAMP:", latest(start, e.Time("updated")), "20060102T150405Z")
+	c.timeLine("DTSTART;VALUE=DATE:", start, "20060102")
+	c.timeLine("DTEND;VALUE=DATE:", end.AddDate(0, 0, 1), "20060102")
+	c.prop("SUMMARY", e.Title())
+}
+
+// endEvent closes an entry's event with the URL of its page.
+func (s *Site) endEvent(c *icsWriter, e *Entry) {
+	c.line("URL:", s.baseURL, e.Path())
+	c.line("END:VEVENT")
 }
 
 // calendarSizeEstimate is a little more than the bytes calendar writes:

@@ -87,6 +87,22 @@ func (s *Site) subtitle(e *Entry) string {
 		add(t.Date(e.Time("adopted")))
 	case "topic":
 		add(clip(e.S("definition"), 120))
+	case "exchange":
+		if st := e.S("status"); st != "" {
+			add(t.T("status_" + st))
+		}
+		if topic := e.Ref("topic"); topic != nil {
+			add(topic.Title())
+		}
+		if d := e.Time("held"); !d.IsZero() {
+			add(t.Date(d))
+		} else if d := e.Time("agreed"); !d.IsZero() {
+			add(t.T("agreed_on", t.Date(d)))
+		}
+	case "assessment":
+		if n := len(e.Objects("scores")); n > 0 {
+			add(t.T("areas_n", n))
+		}
 	default:
 		for _, fv := range e.Fields() {
 			if fv.Name != e.Type().TitleField && len(fv.Values) > 0 && fv.Values[0].Text != "" {

@@ -88,6 +88,7 @@ func (s *Site) makeListSpecs() []listSpec {
 		out = append(out, listSpec{kind: "actions", title: s.theme.Strings.T("nav_actions"), base: "actions/",
 			total: len(s.actionList()), names: []string{"actions"}})
 	}
+	out = append(out, s.isolatedList()...)
 	for _, f := range s.facets() {
 		out = append(out, listSpec{kind: "facet", title: f.Label, base: f.Path, typ: f.Type, total: len(f.Entries),
 			names: []string{f.Type.Name + "-facet", "facet"}, list: &orderedList{entries: f.Entries, order: func() []*Entry { return f.Entries }}, facet: f})

@@ -155,7 +155,7 @@ type NavItem struct {
 
 // navOrder puts the default types in the order readers look for them;
 // community-added types follow, then the free pages are left to the footer.
-var navOrder = []string{"members", "minutes", "actions", "curriculum", "topics", "governance", "charters"}
+var navOrder = []string{"members", "minutes", "actions", "exchanges", "impact", "curriculum", "topics", "governance", "charters", "assessments"}
 
 // Nav lists the main sections.
 func (p *Page) Nav() []NavItem { return p.s.nav() }
@@ -181,6 +181,10 @@ func (s *Site) makeNav() []NavItem {
 			}
 			continue
 		}
+		if f == "impact" {
+			out = append(out, NavItem{p.s.theme.Strings.T("nav_impact"), "impact/"})
+			continue
+		}
 		if t := p.s.in.Schema.ByFolder(f); t != nil {
 			out = append(out, NavItem{p.s.typeLabel(t), f + "/"})
 		}
@@ -196,6 +200,9 @@ func (s *Site) typeLabel(t *schema.Type) string {
 }
 
 func (s *Site) makeTypeLabel(t *schema.Type) string {
+	if t.OwnLabel {
+		return t.Label
+	}
 	if label := s.theme.Strings.T("nav_" + t.Folder); label != "nav_"+t.Folder {
 		return label
 	}

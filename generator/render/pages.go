@@ -26,6 +26,7 @@ type Job struct {
 func (s *Site) Jobs() []Job {
 	strs := s.theme.Strings
 	jobs := []Job{s.pageJob(s.newPage("home", s.in.Config.Title, ""), "home")}
+	jobs = append(jobs, s.impactJobs()...)
 	for _, l := range s.listSpecs() {
 		s.listPages(l, func(pg *Page) { jobs = append(jobs, s.pageJob(pg, l.names...)) })
 	}

@@ -102,6 +102,7 @@ type Site struct {
 	// fragmentSizes sizes the lists written in Go (fragments.go).
 	fragmentSizes struct{ links, chips, cards sizeGuess }
 	pageSizes     map[string]*sizeGuess // by page template, see renderCompiled
+	impactData    impactData            // see impact.go
 }
 
 // New prepares a build: published entries per type, sorted.

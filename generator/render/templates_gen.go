@@ -12,25 +12,29 @@ import (
 
 func init() {
 	compiledPages = map[string]compiledPage{
-		"404":           {"920a3ca98f49816e7f9d72d3cfb04873da6de551bd4d903d5093335492476567", tpl_base__render_Page_c8063b9e},
-		"actions":       {"2f147978bb620d00ece9c5cbd631f475d95bc29875d8676d5b102eb48f697dea", tpl_base__render_Page_ea57df4e},
-		"charter":       {"5bd496500e888cfdc2a4b5a5f099a37f64042ab0e85149a4db20bc2a95521460", tpl_base__render_Page_0c560d2b},
-		"entry":         {"70d69f4a558b275e36e274114ac9269aab6e878c3e38ccab1d09a76df9d2bb62", tpl_base__render_Page_4301578a},
-		"facet":         {"824e4f6c92245d3102b36ac2c42ed7894c28700d60cbf26e97caec8623e15d06", tpl_base__render_Page_1f26ee02},
-		"home":          {"f12747332213b6421e994a9bc67fdd3253da1b5c69656958b76e51b7b71866a0", tpl_base__render_Page_fb38da70},
-		"index":         {"f5ee44732089cecc4fcbde5c280f2d8c120fbeaed7beeba954cd7be24a3ddce7", tpl_base__render_Page_43d76806},
-		"member":        {"77f9a084c02e5ebca59907271f584a26ac043b65f679a3db9bcfa58a9ff96365", tpl_base__render_Page_12b5df98},
-		"member-index":  {"d43ab1b8397dd7af89b841374455f585f6db7e504368f8825f1de908b0df8898", tpl_base__render_Page_d55bb91d},
-		"minutes":       {"7cc0b81fa62bbc268eb45e3cf6d7120be88ddb955e4afccd916fd5fc68713761", tpl_base__render_Page_cb6760e6},
-		"minutes-index": {"46fab6471be3a2dc1c1c54618645028530ae6f5c7d901d920abacb43d7a89651", tpl_base__render_Page_cd2d9920},
-		"module":        {"05f180b3a4437a318fa5f23639e63a42f0cc3d3a76eefeeb12dbc7a09fe36132", tpl_base__render_Page_dd9e4902},
-		"module-index":  {"97b273270a9a06fdc25005d1eaf600f71bc49adf4554e7f594d590195a0beb1d", tpl_base__render_Page_e5587226},
-		"page":          {"81c365352b637b893c1443109c0d856cc987bf0df2b5ca314f4ce307fbe09f61", tpl_base__render_Page_729a9217},
-		"rule":          {"c17ded7beb39fd783dafb7ad025e05170a79002b71939ea3de50e1fb80084937", tpl_base__render_Page_93821605},
-		"rule-index":    {"d0db29e1445f39711132f61657a9c86cb232968bce9997f95c38b5d00020ca46", tpl_base__render_Page_10935677},
-		"search":        {"a382e496f6b2f9dfcfaa214a051684ef75b7859a4f3f8bf625e511db06a37656", tpl_base__render_Page_bd5a953a},
-		"topic":         {"044e3cbeb89397b377e9b61ed5924e95ba0992e4e6f513319d3de1c04e2266b9", tpl_base__render_Page_f7fe4a80},
-		"topic-index":   {"1d0654351beb4f83f83f94a82123c111d280ff6c3edb07cfc211b8905eeabc4c", tpl_base__render_Page_8f9bf4f7},
+		"404":             {"6cefe26bcd39f3d889d39f2095fee08c77f1ef1340ded0ded37f91f5067b40a8", tpl_base__render_Page_1a3bbf4e},
+		"actions":         {"186db4ce6385212044dd39de732ed2f558715f3f35a981a59eee77bbe82ff954", tpl_base__render_Page_05936e5e},
+		"assessment":      {"5469b2b4c146364a71208e77c3036ac6fdeeb31a7ce0616c9a4211ef50ff2e0a", tpl_base__render_Page_d77c34aa},
+		"charter":         {"c75f7fd1a40121c233546cfe4bbf327f94cdc3984c7ba6e628a12a9c87e31be7", tpl_base__render_Page_61eb3d3c},
+		"entry":           {"683f36ae1ba85892967616019452d4da6e594e9aecb93625a238220f9d7f1f31", tpl_base__render_Page_555c19d1},
+		"exchange":        {"37b31eb11448c0e247feb581d9d8d5ce5c140dd5fcb8384c8c2dc7dfc5bc2aa0", tpl_base__render_Page_af4c240c},
+		"facet":           {"eff7ab4e5549d135018122a9a3d4e910c7c9c817db423048083aae3708a59dc3", tpl_base__render_Page_fc28ebeb},
+		"home":            {"748ed20bfd850d45360a3c76a9dc5b3b24791bc7d50341f1453d1bbe46422c37", tpl_base__render_Page_027a6d65},
+		"impact":          {"00f284991036199557d658f406539a518cb43dd8a1e0b49bd6fbce952d7d0785", tpl_base__render_Page_9d71ae9f},
+		"impact-isolated": {"d0fef503a91f85dff5e6302487af8250b69f29c355373d3d18b7e58fe8913516", tpl_base__render_Page_4fea9915},
+		"index":           {"50b202e0194ed8d60dee840d0ce47275cae075cf58e98a869f38cabf7dfea3eb", tpl_base__render_Page_409e193c},
+		"member":          {"bb48ba30dbad8bf223b7591c0ecebc2a45d5bc327fd1517562d63f1fc8ea1eba", tpl_base__render_Page_5a21a5b2},
+		"member-index":    {"2d92c3c7b80d594997fa4ba5d1b750268f3372456977cd91d54d45bf57bc0b35", tpl_base__render_Page_a9899e34},
+		"minutes":         {"4a78fa1285c954d3e409b50fb17aaaa8e12a6f1c3f30f015ccb9e3699d9d6f74", tpl_base__render_Page_34780fb5},
+		"minutes-index":   {"7744c923eaeb59ceba4ec1e856c91e002280bfe3cebab065c6ee33e81fd29f71", tpl_base__render_Page_b0de6d79},
+		"module":          {"19e2e9357cacf510b85ce0ed930b8e362819e323a286c57498ce3e8f13c1db8f", tpl_base__render_Page_1c5eb88b},
+		"module-index":    {"a4d08dea7e537648ec139e97b7f05642b67e1c78cd500d2129193df15a2525dd", tpl_base__render_Page_8b9a4760},
+		"page":            {"29b2619da641b2741484a155613f8af532371a94f42dfc088ddc3a2eabbd6556", tpl_base__render_Page_65b128dd},
+		"rule":            {"58e57de8d969ba2b4e445a92ea00b523ec38404cbf04d2f8ec1cfbb0c44f9a07", tpl_base__render_Page_834882d5},
+		"rule-index":      {"267c6d8836663c86260a3d26a60dc7ef8154efc41470dd9c385f2b0c9341a913", tpl_base__render_Page_5c708ad9},
+		"search":          {"5852f592c5903d6a2c98c940430a28acfe55f29894180cde7d648abe5b90f304", tpl_base__render_Page_86639435},
+		"topic":           {"af8fac3fa5be0804d56a0e06914fd63dcfe84ab5eaa5d7f0933ae12e3dcd23a8", tpl_base__render_Page_1922cb20},
+		"topic-index":     {"e19259d4ba6642c00bdf55a49d90e0001d7ca88db6d4395402206d7086075fbe", tpl_base__render_Page_ce1c1e01},
 	}
 }
 
@@ -145,7 +149,7 @@ func tpl_backlinks_render_Backlinks_5ea12007(r *run, d0 Backlinks) error {
 	return nil
 }
 
-func tpl_base__render_Page_0c560d2b(r *run, d0 *Page) error {
+func tpl_base__render_Page_027a6d65(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -251,7 +255,10 @@ func tpl_base__render_Page_0c560d2b(r *run, d0 *Page) error {
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v15 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
@@ -263,7 +270,7 @@ func tpl_base__render_Page_0c560d2b(r *run, d0 *Page) error {
 		v16 := d0.JSONLD()
 		v17, okv17 := texttemplate.IsTrue(v16)
 		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
 		}
 		if v17 {
 			v18 := v16
@@ -276,24 +283,24 @@ func tpl_base__render_Page_0c560d2b(r *run, d0 *Page) error {
 	r.w.WriteString("\n</head>\n<body>\n")
 	v19, errv19 := d0.Frame("header")
 	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_b2c77511(r, d0); err != nil {
+	if err := tpl_main__render_Page_15134a55(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
 	v20, errv20 := d0.Frame("footer")
 	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
 	}
 	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_10935677(r *run, d0 *Page) error {
+func tpl_base__render_Page_05936e5e(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -399,155 +406,10 @@ func tpl_base__render_Page_10935677(r *run, d0 *Page) error {
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_9607df26(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_12b5df98(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
 	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v15 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
@@ -559,7 +421,7 @@ func tpl_base__render_Page_12b5df98(r *run, d0 *Page) error {
 		v16 := d0.JSONLD()
 		v17, okv17 := texttemplate.IsTrue(v16)
 		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
 		}
 		if v17 {
 			v18 := v16
@@ -572,2079 +434,7 @@ func tpl_base__render_Page_12b5df98(r *run, d0 *Page) error {
 	r.w.WriteString("\n</head>\n<body>\n")
 	v19, errv19 := d0.Frame("header")
 	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_931006fa(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_1f26ee02(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_577430b0(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_4301578a(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_c97f04dd(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_43d76806(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_a95644b4(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_729a9217(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_0ee3c9db(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_8f9bf4f7(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_3f021423(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_93821605(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_788a11ba(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_bd5a953a(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_43879bc8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_c8063b9e(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_cb6760e6(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_2a7d8ced(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_cd2d9920(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_ea730adc(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_d55bb91d(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_4044d183(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_dd9e4902(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_9b917aa1(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_e5587226(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_ff9985bd(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_ea57df4e(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
@@ -2654,14 +444,14 @@ func tpl_base__render_Page_ea57df4e(r *run, d0 *Page) error {
 	r.w.WriteString("\n</main>\n")
 	v20, errv20 := d0.Frame("footer")
 	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
 	}
 	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_f7fe4a80(r *run, d0 *Page) error {
+func tpl_base__render_Page_1922cb20(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -2767,7 +557,10 @@ func tpl_base__render_Page_f7fe4a80(r *run, d0 *Page) error {
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v15 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
@@ -2779,7 +572,7 @@ func tpl_base__render_Page_f7fe4a80(r *run, d0 *Page) error {
 		v16 := d0.JSONLD()
 		v17, okv17 := texttemplate.IsTrue(v16)
 		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
 		}
 		if v17 {
 			v18 := v16
@@ -2792,24 +585,24 @@ func tpl_base__render_Page_f7fe4a80(r *run, d0 *Page) error {
 	r.w.WriteString("\n</head>\n<body>\n")
 	v19, errv19 := d0.Frame("header")
 	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_4a944dc3(r, d0); err != nil {
+	if err := tpl_main__render_Page_99ed2ce6(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
 	v20, errv20 := d0.Frame("footer")
 	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
 	}
 	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_fb38da70(r *run, d0 *Page) error {
+func tpl_base__render_Page_1a3bbf4e(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -2915,7 +708,10 @@ func tpl_base__render_Page_fb38da70(r *run, d0 *Page) error {
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 	v15 := r.strs.T("nav_minutes")
 	writeEscaped(r.w, v15)
 	r.w.WriteString("\" href=\"")
@@ -2927,7 +723,7 @@ func tpl_base__render_Page_fb38da70(r *run, d0 *Page) error {
 		v16 := d0.JSONLD()
 		v17, okv17 := texttemplate.IsTrue(v16)
 		if !okv17 {
-			return truthError("base", "base.html:34:9", ".JSONLD", v16)
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
 		}
 		if v17 {
 			v18 := v16
@@ -2940,17 +736,2886 @@ func tpl_base__render_Page_fb38da70(r *run, d0 *Page) error {
 	r.w.WriteString("\n</head>\n<body>\n")
 	v19, errv19 := d0.Frame("header")
 	if errv19 != nil {
-		return execError("base", "base.html:39:2", ".Frame", "Frame", errv19)
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
 	}
 	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_baa5a5c0(r, d0); err != nil {
+	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
 	v20, errv20 := d0.Frame("footer")
 	if errv20 != nil {
-		return execError("base", "base.html:43:2", ".Frame", "Frame", errv20)
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_1c5eb88b(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_9b917aa1(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_34780fb5(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_ea9c44e3(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_409e193c(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_a95644b4(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_4fea9915(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_07c03afd(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_555c19d1(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_c97f04dd(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_5a21a5b2(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_9be53117(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_5c708ad9(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_9607df26(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_61eb3d3c(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_b2c77511(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_65b128dd(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_0ee3c9db(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_834882d5(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_788a11ba(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_86639435(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_d8ac4637(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_8b9a4760(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_ff9985bd(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_9d71ae9f(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_551c3219(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_a9899e34(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_4044d183(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_af4c240c(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_4685fdf0(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_b0de6d79(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_ea730adc(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_ce1c1e01(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_b18dc24b(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_d77c34aa(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_4ac6e40f(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	}
+	r.w.WriteString(string(v20))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_fc28ebeb(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v2 := d0.Policy()
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v3 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v3)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v4 := d0.Config()
+	if v4 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v4.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v5 := d0.Description()
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v6 := d0.Canonical()
+	writeURLAttr(r.w, v6)
+	r.w.WriteString("\">")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v7 := d0.Pager.Prev()
+		if len(v7) > 0 {
+			v8 := v7
+			_ = v8
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v8)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v9 := d0.Pager.Next()
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v10)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v11 := d0.Description()
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v12 := d0.Canonical()
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v13 := d0.Config()
+	if v13 == nil {
+		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v13.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v14 := d0.Lang()
+	writeEscaped(r.w, v14)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v15 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v15)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v16 := d0.JSONLD()
+		v17, okv17 := texttemplate.IsTrue(v16)
+		if !okv17 {
+			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		}
+		if v17 {
+			v18 := v16
+			_ = v18
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v18)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v19, errv19 := d0.Frame("header")
+	if errv19 != nil {
+		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	}
+	r.w.WriteString(string(v19))
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	if err := tpl_main__render_Page_577430b0(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v20, errv20 := d0.Frame("footer")
+	if errv20 != nil {
+		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
 	}
 	r.w.WriteString(string(v20))
 	r.w.WriteString("\n</body>\n</html>\n")
@@ -3149,9 +3814,133 @@ func tpl_fields_render_FieldList_c661ef62(r *run, d0 FieldList) error {
 	return nil
 }
 
+func tpl_figure_render_FigureData_34fa3b71(r *run, d0 FigureData) error {
+	_ = d0
+	v1 := d0.Page
+	_ = v1
+	{
+		if true {
+			v2 := d0.Figure
+			_ = v2
+			r.w.WriteString("<figure class=\"figure\">")
+			{
+				if len(v2.SVG) > 0 {
+					v3 := v2.SVG
+					_ = v3
+					r.w.WriteString("\n<div class=\"chart-box\">")
+					r.w.WriteString(string(v3))
+					r.w.WriteString("</div>")
+				}
+			}
+			r.w.WriteString("\n<div class=\"table-wrap\"><table class=\"numbers\">\n<caption>")
+			writeEscaped(r.w, v2.Table.Caption)
+			r.w.WriteString("</caption>\n<thead><tr>")
+			{
+				for v4 := range v2.Table.Head {
+					v5 := &v2.Table.Head[v4]
+					_, _ = v4, v5
+					r.w.WriteString("<th scope=\"col\">")
+					writeEscaped(r.w, (*v5))
+					r.w.WriteString("</th>")
+				}
+			}
+			r.w.WriteString("</tr></thead>\n<tbody>")
+			{
+				for v6 := range v2.Table.Rows {
+					v7 := &v2.Table.Rows[v6]
+					_, _ = v6, v7
+					r.w.WriteString("\n<tr>")
+					{
+						for v8 := range *v7 {
+							v9 := &(*v7)[v8]
+							_, _ = v8, v9
+							{
+								if bool(int64(v8) == int64(0)) {
+									r.w.WriteString("<th scope=\"row\">")
+									{
+										if len((*v9).Href) > 0 {
+											r.w.WriteString("<a href=\"")
+											v1.writeHrefAttr(r.w, (*v9).Href)
+											r.w.WriteString("\">")
+											writeEscaped(r.w, (*v9).Text)
+											r.w.WriteString("</a>")
+										} else {
+											writeEscaped(r.w, (*v9).Text)
+										}
+									}
+									r.w.WriteString("</th>")
+								} else {
+									r.w.WriteString("<td>")
+									{
+										if len((*v9).Href) > 0 {
+											r.w.WriteString("<a href=\"")
+											v1.writeHrefAttr(r.w, (*v9).Href)
+											r.w.WriteString("\">")
+											writeEscaped(r.w, (*v9).Text)
+											r.w.WriteString("</a>")
+										} else {
+											writeEscaped(r.w, (*v9).Text)
+										}
+									}
+									r.w.WriteString("</td>")
+								}
+							}
+						}
+					}
+					r.w.WriteString("</tr>")
+				}
+			}
+			r.w.WriteString("\n</tbody></table></div>")
+			{
+				if len(v2.Table.Note) > 0 {
+					v10 := v2.Table.Note
+					_ = v10
+					r.w.WriteString("\n<p class=\"sub\">")
+					writeEscaped(r.w, v10)
+					r.w.WriteString("</p>")
+				}
+			}
+			r.w.WriteString("\n</figure>")
+		}
+	}
+	return nil
+}
+
 func tpl_links_render_EntryList_e11d9ffa(r *run, d0 EntryList) error {
 	_ = d0
 	d0.Page.writeLinks(r.w, d0.Entries)
+	return nil
+}
+
+func tpl_main__render_Page_07c03afd(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "impact/")
+	r.w.WriteString("\">")
+	v1 := r.strs.T("nav_impact")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "impact-isolated.html:3:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	if d0 == nil {
+		return nilError("main", "impact-isolated.html:4:37", ".Pager.Total", "*render.Page", "Pager")
+	}
+	v2 := r.strs.T("entries_n", d0.Pager.Total)
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</p>\n")
+	v3 := d0.PageEntries()
+	v4 := d0.With(v3)
+	if err := tpl_card_list_render_EntryList_c204cbcf(r, v4); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
 	return nil
 }
 
@@ -3387,396 +4176,216 @@ func tpl_main__render_Page_0ee3c9db(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_2a7d8ced(r *run, d0 *Page) error {
+func tpl_main__render_Page_15134a55(r *run, d0 *Page) error {
 	_ = d0
-	if d0 == nil {
-		return nilError("main", "minutes.html:1:25", ".Entry", "*render.Page", "Entry")
+	r.w.WriteString("\n<section class=\"hero\">\n<h1>")
+	v1 := d0.Config()
+	if v1 == nil {
+		return nilError("main", "home.html:3:13", ".Config.Title", "*config.Site", "Title")
 	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article")
+	writeEscaped(r.w, v1.Title)
+	r.w.WriteString("</h1>\n")
 	{
-		v2 := (*v1).Lang()
-		if len(v2) > 0 {
-			v3 := v2
+		v2 := d0.Config()
+		if v2 == nil {
+			return nilError("main", "home.html:4:14", ".Config.Description", "*config.Site", "Description")
+		}
+		if len(v2.Description) > 0 {
+			v3 := &v2.Description
 			_ = v3
-			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v3))
+			r.w.WriteString("</p>")
 		}
 	}
-	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	r.w.WriteString("\n")
+	v4 := d0.Entries("charter")
+	v5 := v4
+	_ = v5
+	r.w.WriteString("\n")
+	{
+		for v6 := range v5 {
+			v7 := &v5[v6]
+			_, _ = v6, v7
+			{
+				if bool(int64(v6) < int64(3)) {
+					r.w.WriteString("\n<div class=\"mission\"><h2><a href=\"")
+					d0.writeHrefAttr(r.w, (*v7))
+					r.w.WriteString("\">")
+					(*v7).writeTitle(r.w)
+					r.w.WriteString("</a></h2><p>")
+					v8 := (*v7).S("mission")
+					writeEscaped(r.w, v8)
+					r.w.WriteString("</p></div>\n")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		if bool(int64(len(v5)) > int64(3)) {
+			r.w.WriteString("<p class=\"more\"><a href=\"")
+			d0.writeHrefAttr(r.w, "charters/")
+			r.w.WriteString("\">")
+			v9 := r.strs.T("see_all", len(v5))
+			writeEscaped(r.w, v9)
+			r.w.WriteString("</a></p>")
+		}
+	}
+	r.w.WriteString("\n</section>\n<div class=\"grid\">\n<section aria-labelledby=\"latest\">\n<h2 id=\"latest\">")
+	v10 := r.strs.T("home_latest_minutes")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("</h2>\n<ul class=\"cards\">")
+	{
+		v11 := d0.Latest("minutes", "date", 5)
+		for v12 := range v11 {
+			v13 := &v11[v12]
+			_, _ = v12, v13
+			r.w.WriteString("\n<li")
+			{
+				v14 := (*v13).Lang()
+				if len(v14) > 0 {
+					v15 := v14
+					_ = v15
+					r.w.WriteString(" lang=\"")
+					writeEscaped(r.w, v15)
+					r.w.WriteString("\"")
+				}
+			}
+			r.w.WriteString("><a href=\"")
+			d0.writeHrefAttr(r.w, (*v13))
+			r.w.WriteString("\">")
+			(*v13).writeTitle(r.w)
+			r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
+			v16 := (*v13).Time("date")
+			v17 := isoDate(v16)
+			writeEscaped(r.w, v17)
+			r.w.WriteString("\">")
+			v18 := (*v13).Time("date")
+			v19 := r.strs.Date(v18)
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</time>")
+			{
+				v20 := (*v13).S("location")
+				if len(v20) > 0 {
+					v21 := v20
+					_ = v21
+					r.w.WriteString(" · ")
+					writeEscaped(r.w, v21)
+				}
+			}
+			r.w.WriteString("</span></li>")
+		}
+	}
+	r.w.WriteString("\n</ul>\n<p><a href=\"")
 	d0.writeHrefAttr(r.w, "minutes/")
 	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a>")
+	v22 := r.strs.T("all_minutes")
+	writeEscaped(r.w, v22)
+	r.w.WriteString("</a></p>\n</section>\n<section aria-labelledby=\"open-actions\">\n<h2 id=\"open-actions\">")
+	v23 := r.strs.T("home_open_actions")
+	writeEscaped(r.w, v23)
+	r.w.WriteString("</h2>\n")
+	v24 := d0.OpenActions()
+	v25 := v24
+	_ = v25
+	r.w.WriteString("\n")
 	{
-		v5 := (*v1).Ref("charter")
-		if v5 != nil {
-			v6 := v5
-			_ = v6
-			r.w.WriteString(" · <a href=\"")
-			d0.writeHrefAttr(r.w, v6)
-			r.w.WriteString("\">")
-			v6.writeTitle(r.w)
-			r.w.WriteString("</a>")
-		}
-	}
-	r.w.WriteString("</p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "minutes.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\"><time datetime=\"")
-	v7 := (*v1).Time("date")
-	v8 := isoDate(v7)
-	writeEscaped(r.w, v8)
-	r.w.WriteString("\">")
-	v9 := (*v1).Time("date")
-	v10 := r.strs.Date(v9)
-	writeEscaped(r.w, v10)
-	r.w.WriteString("</time>")
-	{
-		v11 := (*v1).Time("end_date")
-		if true {
-			v12 := v11
-			_ = v12
-			{
-				v13 := v12.IsZero()
-				if bool(!(bool(v13))) {
-					r.w.WriteString(" – <time datetime=\"")
-					v14 := isoDate(v12)
-					writeEscaped(r.w, v14)
-					r.w.WriteString("\">")
-					v15 := r.strs.Date(v12)
-					writeEscaped(r.w, v15)
-					r.w.WriteString("</time>")
-				}
-			}
-		}
-	}
-	{
-		v16 := (*v1).S("location")
-		if len(v16) > 0 {
-			v17 := v16
-			_ = v17
-			r.w.WriteString(" · ")
-			writeEscaped(r.w, v17)
-		}
-	}
-	{
-		v18 := (*v1).S("format")
-		if len(v18) > 0 {
-			v19 := v18
-			_ = v19
-			r.w.WriteString(" · ")
-			v20 := "format_" + v19
-			v21 := r.strs.T(v20)
-			writeEscaped(r.w, v21)
-		}
-	}
-	r.w.WriteString("</p>\n<dl class=\"fields\">")
-	{
-		v22 := (*v1).Ref("rapporteur")
-		if v22 != nil {
-			v23 := v22
-			_ = v23
-			r.w.WriteString("<dt>")
-			v24 := r.strs.T("rapporteur")
-			writeEscaped(r.w, v24)
-			r.w.WriteString("</dt><dd><a href=\"")
-			d0.writeHrefAttr(r.w, v23)
-			r.w.WriteString("\">")
-			v23.writeTitle(r.w)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	{
-		v25 := (*v1).Refs("facilitators")
 		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("<dt>")
-			v27 := r.strs.T("facilitators")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("</dt><dd>")
-			v28 := d0.With(v26)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v28); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v29 := (*v1).Refs("attendees")
-		if len(v29) > 0 {
-			v30 := v29
-			_ = v30
-			r.w.WriteString("<dt>")
-			v31 := r.strs.T("attendees")
-			writeEscaped(r.w, v31)
-			r.w.WriteString(" (")
-			writeEscaped(r.w, strconv.Itoa(len(v30)))
-			r.w.WriteString(")</dt><dd>")
-			v32 := d0.With(v30)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v33 := (*v1).Refs("topics")
-		if len(v33) > 0 {
-			v34 := v33
-			_ = v34
-			r.w.WriteString("<dt>")
-			v35 := r.strs.T("nav_topics")
-			writeEscaped(r.w, v35)
-			r.w.WriteString("</dt><dd>")
-			v36 := d0.With(v34)
-			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v36); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	v37 := (*v1).FieldsExcept("title", "date", "end_date", "location", "format", "charter", "rapporteur", "facilitators", "attendees", "topics", "decisions", "actions", "attachments")
-	v38 := d0.WithFields(v37)
-	if err := tpl_field_items_render_FieldList_e6d5491b(r, v38); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</dl>\n")
-	v39 := (*v1).Attachments("attachments")
-	v40 := d0.WithAttachments(v39)
-	if err := tpl_attachments_render_AttachmentList_cf54f4ff(r, v40); err != nil {
-		return err
-	}
-	{
-		v41 := (*v1).List("decisions")
-		if len(v41) > 0 {
-			v42 := v41
-			_ = v42
-			r.w.WriteString("<section aria-labelledby=\"decisions\"><h2 id=\"decisions\">")
-			v43 := r.strs.T("decisions")
-			writeEscaped(r.w, v43)
-			r.w.WriteString("</h2><ol class=\"decisions\">")
+			r.w.WriteString("<ul class=\"actions\">")
 			{
-				for v44 := range v42 {
-					v45 := &v42[v44]
-					_, _ = v44, v45
-					r.w.WriteString("<li>")
-					writeEscaped(r.w, (*v45))
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("</ol></section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v46 := (*v1).Objects("actions")
-		if len(v46) > 0 {
-			v47 := v46
-			_ = v47
-			r.w.WriteString("<section aria-labelledby=\"actions\"><h2 id=\"actions\">")
-			v48 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v48)
-			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
-			v49 := r.strs.T("task")
-			writeEscaped(r.w, v49)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v50 := r.strs.T("owner")
-			writeEscaped(r.w, v50)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v51 := r.strs.T("due")
-			writeEscaped(r.w, v51)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v52 := r.strs.T("status")
-			writeEscaped(r.w, v52)
-			r.w.WriteString("</th></tr></thead><tbody>")
-			{
-				for v53 := range v47 {
-					v54 := &v47[v53]
-					_, _ = v53, v54
-					v55 := (*v54).Time("due")
-					v56 := v55
-					_ = v56
-					v58 := (*v54).S("status")
-					var v57 bool
-					v57 = string(v58) == string("open")
-					if bool(v57) {
-						v59 := v56.IsZero()
-						v57 = !(bool(v59))
-						if bool(v57) {
-							v60 := d0.Today()
-							v61 := v56.Before(v60)
-							v57 = v61
-						}
-					}
-
-					v62 := v57
-					_ = v62
-					r.w.WriteString("\n<tr")
+				for v26 := range v25 {
+					v27 := &v25[v26]
+					_, _ = v26, v27
 					{
-						if bool(v62) {
-							r.w.WriteString(" class=\"overdue\"")
-						}
-					}
-					r.w.WriteString("><td>")
-					v63 := (*v54).S("task")
-					writeEscaped(r.w, v63)
-					{
-						v64 := (*v54).FieldsExcept("task", "owner", "due", "status")
-						if len(v64) > 0 {
-							v65 := v64
-							_ = v65
-							v66 := d0.WithFields(v65)
-							if err := tpl_fields_render_FieldList_c661ef62(r, v66); err != nil {
-								return err
+						if bool(int64(v26) < int64(5)) {
+							r.w.WriteString("\n<li")
+							{
+								if bool((*v27).Overdue) {
+									r.w.WriteString(" class=\"overdue\"")
+								}
 							}
+							r.w.WriteString(">")
+							writeEscaped(r.w, (*v27).Task)
+							r.w.WriteString("<span class=\"sub\">")
+							{
+								if (*v27).Owner != nil {
+									v28 := &(*v27).Owner
+									_ = v28
+									(*v28).writeTitle(r.w)
+								}
+							}
+							{
+								v29 := (*v27).Due.IsZero()
+								if bool(!(bool(v29))) {
+									r.w.WriteString(" · ")
+									v30 := r.strs.T("due")
+									writeEscaped(r.w, v30)
+									r.w.WriteString(" <time datetime=\"")
+									v31 := isoDate((*v27).Due)
+									writeEscaped(r.w, v31)
+									r.w.WriteString("\">")
+									v32 := r.strs.Date((*v27).Due)
+									writeEscaped(r.w, v32)
+									r.w.WriteString("</time>")
+								}
+							}
+							{
+								if bool((*v27).Overdue) {
+									r.w.WriteString(" · <strong>")
+									v33 := r.strs.T("overdue")
+									writeEscaped(r.w, v33)
+									r.w.WriteString("</strong>")
+								}
+							}
+							r.w.WriteString("</span></li>")
 						}
 					}
-					r.w.WriteString("</td><td>")
-					{
-						v67 := (*v54).Ref("owner")
-						if v67 != nil {
-							v68 := v67
-							_ = v68
-							r.w.WriteString("<a href=\"")
-							d0.writeHrefAttr(r.w, v68)
-							r.w.WriteString("\">")
-							v68.writeTitle(r.w)
-							r.w.WriteString("</a>")
-						} else {
-							r.w.WriteString("—")
-						}
-					}
-					r.w.WriteString("</td><td>")
-					{
-						v69 := v56.IsZero()
-						if bool(!(bool(v69))) {
-							r.w.WriteString("<time datetime=\"")
-							v70 := isoDate(v56)
-							writeEscaped(r.w, v70)
-							r.w.WriteString("\">")
-							v71 := r.strs.Date(v56)
-							writeEscaped(r.w, v71)
-							r.w.WriteString("</time>")
-						} else {
-							r.w.WriteString("—")
-						}
-					}
-					r.w.WriteString("</td><td><span class=\"status status-")
-					v72 := (*v54).S("status")
-					writeEscaped(r.w, v72)
-					r.w.WriteString("\">")
-					v73 := (*v54).S("status")
-					v74 := "status_" + v73
-					v75 := r.strs.T(v74)
-					writeEscaped(r.w, v75)
-					r.w.WriteString("</span>")
-					{
-						if bool(v62) {
-							r.w.WriteString(" <strong>")
-							v76 := r.strs.T("overdue")
-							writeEscaped(r.w, v76)
-							r.w.WriteString("</strong>")
-						}
-					}
-					r.w.WriteString("</td></tr>")
 				}
 			}
-			r.w.WriteString("\n</tbody></table></div>\n</section>")
+			r.w.WriteString("\n</ul>")
+		} else {
+			r.w.WriteString("<p>")
+			v34 := r.strs.T("no_open_actions")
+			writeEscaped(r.w, v34)
+			r.w.WriteString("</p>")
 		}
 	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</article>\n")
-	v77 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v77); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_3f021423(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "topic-index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"lead\">")
-	v1 := r.strs.T("topics_lead")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</p>\n<div class=\"table-wrap\"><table class=\"demand\">\n<caption>")
-	v2 := r.strs.T("demand_caption")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</caption>\n<colgroup><col><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"></colgroup>\n<thead><tr><th scope=\"col\">")
-	v3 := r.strs.T("topic")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v4 := r.strs.T("needs_count")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v5 := r.strs.T("offers_count")
-	writeEscaped(r.w, v5)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v6 := r.strs.T("discussed_count")
-	writeEscaped(r.w, v6)
-	r.w.WriteString("</th><th scope=\"col\">")
-	v7 := r.strs.T("modules_count")
-	writeEscaped(r.w, v7)
-	r.w.WriteString("</th></tr></thead>\n<tbody>")
+	r.w.WriteString("\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "actions/")
+	r.w.WriteString("\">")
+	v35 := r.strs.T("all_actions", len(v25))
+	writeEscaped(r.w, v35)
+	r.w.WriteString("</a></p>\n</section>\n</div>\n<section aria-labelledby=\"counts\">\n<h2 id=\"counts\">")
+	v36 := r.strs.T("home_counts")
+	writeEscaped(r.w, v36)
+	r.w.WriteString("</h2>\n<ul class=\"counts\">")
 	{
-		v8 := d0.PageDemands()
-		for v9 := range v8 {
-			v10 := &v8[v9]
-			_, _ = v9, v10
-			r.w.WriteString("\n<tr")
+		v37 := d0.Nav()
+		for v38 := range v37 {
+			v39 := &v37[v38]
+			_, _ = v38, v39
 			{
-				if bool((*v10).Unmet) {
-					r.w.WriteString(" class=\"unmet\"")
+				var v40 bool
+				v40 = string((*v39).Path) != string("actions/")
+				if bool(v40) {
+					v40 = string((*v39).Path) != string("impact/")
+				}
+
+				if bool(v40) {
+					r.w.WriteString("\n<li><a href=\"")
+					d0.writeHrefAttr(r.w, (*v39).Path)
+					r.w.WriteString("\"><strong>")
+					v41 := d0.CountPath((*v39).Path)
+					writeEscaped(r.w, strconv.Itoa(v41))
+					r.w.WriteString("</strong> ")
+					writeEscaped(r.w, (*v39).Label)
+					r.w.WriteString("</a></li>")
 				}
 			}
-			r.w.WriteString("><th scope=\"row\"><a href=\"")
-			d0.writeHrefAttr(r.w, (*v10).Topic)
-			r.w.WriteString("\">")
-			(*v10).Topic.writeTitle(r.w)
-			r.w.WriteString("</a>")
-			{
-				if bool((*v10).Unmet) {
-					r.w.WriteString(" <strong class=\"flag\">")
-					v11 := r.strs.T("unmet")
-					writeEscaped(r.w, v11)
-					r.w.WriteString("</strong>")
-				}
-			}
-			r.w.WriteString("</th><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Needs))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Offers))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Minutes))
-			r.w.WriteString("</td><td>")
-			writeEscaped(r.w, strconv.Itoa((*v10).Modules))
-			r.w.WriteString("</td></tr>")
 		}
 	}
-	r.w.WriteString("\n</tbody></table></div>\n")
-	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
+	r.w.WriteString("\n</ul>\n</section>\n")
 	return nil
 }
 
@@ -4010,81 +4619,14 @@ func tpl_main__render_Page_4044d183(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_43879bc8(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1 id=\"search-heading\">")
-	v1 := r.strs.T("search")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</h1>\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v2 := r.strs.T("browse_topics")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</a></p>")
-	r.w.WriteString("\n<div id=\"search-app\" data-index=\"")
-	v3 := d0.Href("search/index/")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("\" data-root=\"")
-	v4 := d0.Href("")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\" data-loading=\"")
-	v5 := r.strs.T("search_loading")
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\" data-count=\"")
-	v6 := r.strs.T("search_count")
-	writeEscaped(r.w, v6)
-	r.w.WriteString("\" data-partial=\"")
-	v7 := r.strs.T("search_partial")
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\" data-none=\"")
-	v8 := r.strs.T("search_none")
-	writeEscaped(r.w, v8)
-	r.w.WriteString("\" data-error=\"")
-	v9 := r.strs.T("search_error")
-	writeEscaped(r.w, v9)
-	r.w.WriteString("\">\n<form class=\"search-page\" role=\"search\" method=\"get\" aria-labelledby=\"search-heading\" hidden>\n<label for=\"search-q\" class=\"vh\">")
-	v10 := r.strs.T("search")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("</label>\n<input id=\"search-q\" name=\"q\" type=\"search\" placeholder=\"")
-	v11 := r.strs.T("search_placeholder")
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"search-status\" aria-controls=\"search-results\">\n<label class=\"search-filter\">")
-	v12 := r.strs.T("search_type")
-	writeEscaped(r.w, v12)
-	r.w.WriteString(" <select name=\"type\"><option value=\"\">")
-	v13 := r.strs.T("search_all_types")
-	writeEscaped(r.w, v13)
-	r.w.WriteString("</option></select></label>\n<label class=\"search-filter\">")
-	v14 := r.strs.T("search_topic")
-	writeEscaped(r.w, v14)
-	r.w.WriteString(" <select name=\"topic\"><option value=\"\">")
-	v15 := r.strs.T("search_all_topics")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("</option></select></label>\n</form>\n<p id=\"search-status\" class=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n<button type=\"button\" class=\"search-more\" hidden>")
-	v16 := r.strs.T("search_more")
-	writeEscaped(r.w, v16)
-	r.w.WriteString("</button>\n<noscript><p>")
-	v17 := r.strs.T("search_nojs")
-	writeEscaped(r.w, v17)
-	r.w.WriteString(" <a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v18 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v18)
-	r.w.WriteString("</a></p></noscript>\n</div>\n<script src=\"")
-	d0.writeAssetAttr(r.w, "search.js")
-	r.w.WriteString("\" defer></script>\n")
-	return nil
-}
-
-func tpl_main__render_Page_4a944dc3(r *run, d0 *Page) error {
+func tpl_main__render_Page_4685fdf0(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
-		return nilError("main", "topic.html:1:25", ".Entry", "*render.Page", "Entry")
+		return nilError("main", "exchange.html:1:25", ".Entry", "*render.Page", "Entry")
 	}
 	v1 := &d0.Entry
 	_ = v1
-	r.w.WriteString("\n<article")
+	r.w.WriteString("\n<article class=\"exchange\"")
 	{
 		v2 := (*v1).Lang()
 		if len(v2) > 0 {
@@ -4096,136 +4638,535 @@ func tpl_main__render_Page_4a944dc3(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a></p>\n<h1>")
 	if d0 == nil {
-		return nilError("main", "topic.html:4:6", ".Title", "*render.Page", "Title")
+		return nilError("main", "exchange.html:3:47", ".Type.Folder", "*render.Page", "Type")
+	}
+	if d0.Type == nil {
+		return nilError("main", "exchange.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
+	}
+	v4 := d0.Type.Folder + "/"
+	d0.writeHrefAttr(r.w, v4)
+	r.w.WriteString("\">")
+	if d0 == nil {
+		return nilError("main", "exchange.html:3:76", ".Type", "*render.Page", "Type")
+	}
+	v5 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v5)
+	r.w.WriteString("</a>")
+	{
+		v6 := (*v1).S("status")
+		if len(v6) > 0 {
+			v7 := v6
+			_ = v7
+			r.w.WriteString(" · <span class=\"status status-")
+			writeEscaped(r.w, v7)
+			r.w.WriteString("\">")
+			v8 := "status_" + v7
+			v9 := r.strs.T(v8)
+			writeEscaped(r.w, v9)
+			r.w.WriteString("</span>")
+		}
+	}
+	r.w.WriteString("</p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "exchange.html:4:6", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
 	{
-		v5 := (*v1).List("aliases")
-		if len(v5) > 0 {
-			v6 := v5
-			_ = v6
-			r.w.WriteString("<p class=\"sub\">")
-			v7 := r.strs.T("also_called")
-			writeEscaped(r.w, v7)
-			r.w.WriteString(" ")
-			v8 := strings.Join(v6, ", ")
-			writeEscaped(r.w, v8)
-			r.w.WriteString("</p>")
+		v10 := (*v1).Ref("topic")
+		if v10 != nil {
+			v11 := v10
+			_ = v11
+			r.w.WriteString("<a href=\"")
+			d0.writeHrefAttr(r.w, v11)
+			r.w.WriteString("\">")
+			v11.writeTitle(r.w)
+			r.w.WriteString("</a>")
 		}
 	}
-	r.w.WriteString("\n")
 	{
-		v9 := (*v1).S("definition")
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, v10)
-			r.w.WriteString("</p>")
+		v12 := (*v1).S("format")
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString(" · ")
+			v14 := "format_" + v13
+			v15 := r.strs.T(v14)
+			writeEscaped(r.w, v15)
 		}
 	}
-	r.w.WriteString("\n")
-	{
-		v11 := (*v1).FieldsExcept("name", "aliases", "definition")
-		if len(v11) > 0 {
-			v12 := v11
-			_ = v12
-			v13 := d0.WithFields(v12)
-			if err := tpl_fields_render_FieldList_c661ef62(r, v13); err != nil {
-				return err
-			}
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n<div class=\"two\">\n<section aria-labelledby=\"offered\"><h2 id=\"offered\">")
-	v14 := r.strs.T("who_offers")
-	writeEscaped(r.w, v14)
+	r.w.WriteString("</p>\n<div class=\"two\">\n<section aria-labelledby=\"providers\"><h2 id=\"providers\">")
+	v16 := r.strs.T("exchange_providers")
+	writeEscaped(r.w, v16)
 	r.w.WriteString("</h2>")
 	{
-		v15 := d0.Referrers((*v1), "member", "offers")
-		if v15 != nil {
-			v16 := v15
-			_ = v16
-			v17 := d0.WithReferrers(v16)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v17); err != nil {
-				return err
-			}
-		} else {
-			r.w.WriteString("<p class=\"gap\">")
-			v18 := r.strs.T("nobody_offers")
-			writeEscaped(r.w, v18)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("</section>\n<section aria-labelledby=\"needed\"><h2 id=\"needed\">")
-	v19 := r.strs.T("who_needs")
-	writeEscaped(r.w, v19)
-	r.w.WriteString("</h2>")
-	{
-		v20 := d0.Referrers((*v1), "member", "needs")
-		if v20 != nil {
-			v21 := v20
-			_ = v21
-			v22 := d0.WithReferrers(v21)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v22); err != nil {
+		v17 := (*v1).Refs("providers")
+		if len(v17) > 0 {
+			v18 := v17
+			_ = v18
+			v19 := d0.With(v18)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v19); err != nil {
 				return err
 			}
 		} else {
 			r.w.WriteString("<p>—</p>")
 		}
 	}
-	r.w.WriteString("</section>\n</div>\n")
+	r.w.WriteString("</section>\n<section aria-labelledby=\"recipients\"><h2 id=\"recipients\">")
+	v20 := r.strs.T("exchange_recipients")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("</h2>")
 	{
-		v23 := d0.Referrers((*v1), "minutes", "topics")
-		if v23 != nil {
-			v24 := v23
-			_ = v24
-			r.w.WriteString("<section aria-labelledby=\"discussed\"><h2 id=\"discussed\">")
-			v25 := r.strs.T("discussed_in")
-			writeEscaped(r.w, v25)
-			r.w.WriteString("</h2>")
-			v26 := d0.WithReferrers(v24)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v26); err != nil {
+		v21 := (*v1).Refs("recipients")
+		if len(v21) > 0 {
+			v22 := v21
+			_ = v22
+			v23 := d0.With(v22)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v23); err != nil {
 				return err
 			}
-			r.w.WriteString("</section>")
+		} else {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n<dl class=\"fields\">")
+	{
+		v24 := (*v1).Time("agreed")
+		if true {
+			v25 := v24
+			_ = v25
+			{
+				v26 := v25.IsZero()
+				if bool(!(bool(v26))) {
+					r.w.WriteString("<dt>")
+					v27 := r.strs.T("agreed")
+					writeEscaped(r.w, v27)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v28 := isoDate(v25)
+					writeEscaped(r.w, v28)
+					r.w.WriteString("\">")
+					v29 := r.strs.Date(v25)
+					writeEscaped(r.w, v29)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v30 := (*v1).Time("held")
+		if true {
+			v31 := v30
+			_ = v31
+			{
+				v32 := v31.IsZero()
+				if bool(!(bool(v32))) {
+					r.w.WriteString("<dt>")
+					v33 := r.strs.T("held")
+					writeEscaped(r.w, v33)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v34 := isoDate(v31)
+					writeEscaped(r.w, v34)
+					r.w.WriteString("\">")
+					v35 := r.strs.Date(v31)
+					writeEscaped(r.w, v35)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v36 := (*v1).Ref("minutes")
+		if v36 != nil {
+			v37 := v36
+			_ = v37
+			r.w.WriteString("<dt>")
+			v38 := r.strs.T("agreed_at")
+			writeEscaped(r.w, v38)
+			r.w.WriteString("</dt><dd><a href=\"")
+			d0.writeHrefAttr(r.w, v37)
+			r.w.WriteString("\">")
+			v37.writeTitle(r.w)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	v39 := (*v1).FieldsExcept("title", "topic", "providers", "recipients", "status", "agreed", "held", "format", "minutes", "outcome")
+	v40 := d0.WithFields(v39)
+	if err := tpl_field_items_render_FieldList_e6d5491b(r, v40); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n")
+	{
+		v41 := (*v1).S("outcome")
+		if len(v41) > 0 {
+			v42 := v41
+			_ = v42
+			r.w.WriteString("<section aria-labelledby=\"outcome\"><h2 id=\"outcome\">")
+			v43 := r.strs.T("outcome")
+			writeEscaped(r.w, v43)
+			r.w.WriteString("</h2><p class=\"lead\">")
+			writeEscaped(r.w, v42)
+			r.w.WriteString("</p></section>")
 		}
 	}
 	r.w.WriteString("\n")
-	{
-		v27 := d0.Referrers((*v1), "module", "topics")
-		if v27 != nil {
-			v28 := v27
-			_ = v28
-			r.w.WriteString("<section aria-labelledby=\"taught\"><h2 id=\"taught\">")
-			v29 := r.strs.T("taught_in")
-			writeEscaped(r.w, v29)
-			r.w.WriteString("</h2>")
-			v30 := d0.WithReferrers(v28)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v30); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
 	}
 	r.w.WriteString("\n</article>\n")
-	v31 := d0.BacklinksExcept("member.offers", "member.needs", "minutes.topics", "module.topics")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v31); err != nil {
+	v44 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v44); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
 	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
 		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_4ac6e40f(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "assessment.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article class=\"assessment\"")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	if d0 == nil {
+		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*render.Page", "Type")
+	}
+	if d0.Type == nil {
+		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
+	}
+	v4 := d0.Type.Folder + "/"
+	d0.writeHrefAttr(r.w, v4)
+	r.w.WriteString("\">")
+	if d0 == nil {
+		return nilError("main", "assessment.html:3:76", ".Type", "*render.Page", "Type")
+	}
+	v5 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v5)
+	r.w.WriteString("</a>")
+	{
+		v6 := (*v1).S("instrument")
+		if len(v6) > 0 {
+			v7 := v6
+			_ = v7
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v7)
+		}
+	}
+	r.w.WriteString("</p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "assessment.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	{
+		v8 := (*v1).Ref("member")
+		if v8 != nil {
+			v9 := v8
+			_ = v9
+			r.w.WriteString("<a href=\"")
+			d0.writeHrefAttr(r.w, v9)
+			r.w.WriteString("\">")
+			v9.writeTitle(r.w)
+			r.w.WriteString("</a> · ")
+		}
+	}
+	r.w.WriteString("<time datetime=\"")
+	v10 := (*v1).Time("date")
+	v11 := isoDate(v10)
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">")
+	v12 := (*v1).Time("date")
+	v13 := r.strs.Date(v12)
+	writeEscaped(r.w, v13)
+	r.w.WriteString("</time>")
+	{
+		v14 := (*v1).S("assessor")
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString(" · ")
+			v16 := r.strs.T("assessor")
+			writeEscaped(r.w, v16)
+			r.w.WriteString(": ")
+			writeEscaped(r.w, v15)
+		}
+	}
+	r.w.WriteString("</p>\n")
+	{
+		v17 := (*v1).Objects("scores")
+		if len(v17) > 0 {
+			v18 := v17
+			_ = v18
+			r.w.WriteString("<section aria-labelledby=\"scores\"><h2 id=\"scores\">")
+			v19 := r.strs.T("scores")
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"numbers\">\n<thead><tr><th scope=\"col\">")
+			v20 := r.strs.T("impact_area")
+			writeEscaped(r.w, v20)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v21 := r.strs.T("score")
+			writeEscaped(r.w, v21)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v22 := r.strs.T("score_max")
+			writeEscaped(r.w, v22)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v23 := r.strs.T("impact_share")
+			writeEscaped(r.w, v23)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v24 := r.strs.T("topic")
+			writeEscaped(r.w, v24)
+			r.w.WriteString("</th></tr></thead>\n<tbody>")
+			{
+				for v25 := range v18 {
+					v26 := &v18[v25]
+					_, _ = v25, v26
+					r.w.WriteString("\n<tr><th scope=\"row\">")
+					v27 := (*v26).S("area")
+					writeEscaped(r.w, v27)
+					{
+						v28 := (*v26).FieldsExcept("area", "score", "max", "topic")
+						if len(v28) > 0 {
+							v29 := v28
+							_ = v29
+							v30 := d0.WithFields(v29)
+							if err := tpl_fields_render_FieldList_c661ef62(r, v30); err != nil {
+								return err
+							}
+						}
+					}
+					r.w.WriteString("</th><td>")
+					v31 := (*v26).S("score")
+					writeEscaped(r.w, v31)
+					r.w.WriteString("</td><td>")
+					v32 := (*v26).S("max")
+					writeEscaped(r.w, v32)
+					r.w.WriteString("</td><td>")
+					v33 := d0.ScoreShare((*v26))
+					writeEscaped(r.w, v33)
+					r.w.WriteString("</td><td>")
+					{
+						v34 := (*v26).Ref("topic")
+						if v34 != nil {
+							v35 := v34
+							_ = v35
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, v35)
+							r.w.WriteString("\">")
+							v35.writeTitle(r.w)
+							r.w.WriteString("</a>")
+						}
+					}
+					r.w.WriteString("</td></tr>")
+				}
+			}
+			r.w.WriteString("\n</tbody></table></div>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v36 := (*v1).FieldsExcept("member", "date", "instrument", "assessor", "scores")
+		if len(v36) > 0 {
+			v37 := v36
+			_ = v37
+			v38 := d0.WithFields(v37)
+			if err := tpl_fields_render_FieldList_c661ef62(r, v38); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v39 := (*v1).Ref("member")
+		if v39 != nil {
+			v40 := v39
+			_ = v40
+			{
+				v41 := d0.HasProgress(v40)
+				if bool(v41) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					d0.writeHrefAttr(r.w, v40)
+					r.w.WriteString("#progress\">")
+					v42 := r.strs.T("progress_see")
+					writeEscaped(r.w, v42)
+					r.w.WriteString("</a></p>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v43 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v43); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_551c3219(r *run, d0 *Page) error {
+	_ = d0
+	v1 := d0.Impact()
+	v2 := v1
+	_ = v2
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "impact.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v3 := r.strs.T("impact_lead")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</p>\n<nav aria-label=\"")
+	v4 := r.strs.T("impact_contents")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\"><ul class=\"chips\">")
+	{
+		for v5 := range v2.Sections {
+			v6 := &v2.Sections[v5]
+			_, _ = v5, v6
+			r.w.WriteString("\n<li><a href=\"#")
+			writeEscaped(r.w, urlEscape((*v6).ID))
+			r.w.WriteString("\">")
+			writeEscaped(r.w, (*v6).Heading)
+			r.w.WriteString("</a></li>")
+		}
+	}
+	r.w.WriteString("\n</ul></nav>")
+	{
+		for v7 := range v2.Sections {
+			v8 := &v2.Sections[v7]
+			_, _ = v7, v8
+			r.w.WriteString("\n<section class=\"impact\" aria-labelledby=\"")
+			writeEscaped(r.w, (*v8).ID)
+			r.w.WriteString("\">\n<h2 id=\"")
+			writeEscaped(r.w, (*v8).ID)
+			r.w.WriteString("\">")
+			writeEscaped(r.w, (*v8).Heading)
+			r.w.WriteString("</h2>")
+			{
+				if len((*v8).Missing) > 0 {
+					v9 := &(*v8).Missing
+					_ = v9
+					r.w.WriteString("\n<p class=\"missing\">")
+					writeEscaped(r.w, (*v9))
+					r.w.WriteString("</p>")
+				}
+			}
+			{
+				for v10 := range (*v8).Lead {
+					v11 := &(*v8).Lead[v10]
+					_, _ = v10, v11
+					r.w.WriteString("\n<p>")
+					writeEscaped(r.w, (*v11))
+					r.w.WriteString("</p>")
+				}
+			}
+			{
+				if len((*v8).Points) > 0 {
+					v12 := &(*v8).Points
+					_ = v12
+					r.w.WriteString("\n<ul class=\"points\">")
+					{
+						for v13 := range *v12 {
+							v14 := &(*v12)[v13]
+							_, _ = v13, v14
+							r.w.WriteString("<li>")
+							writeEscaped(r.w, (*v14))
+							r.w.WriteString("</li>")
+						}
+					}
+					r.w.WriteString("</ul>")
+				}
+			}
+			{
+				for v15 := range (*v8).Figures {
+					v16 := &(*v8).Figures[v15]
+					_, _ = v15, v16
+					r.w.WriteString("\n")
+					v17 := d0.WithFigure((*v16))
+					if err := tpl_figure_render_FigureData_34fa3b71(r, v17); err != nil {
+						return err
+					}
+				}
+			}
+			{
+				if len((*v8).Members) > 0 {
+					r.w.WriteString("\n<p class=\"member-list\">")
+					{
+						if len((*v8).MembersLabel) > 0 {
+							v18 := &(*v8).MembersLabel
+							_ = v18
+							writeEscaped(r.w, (*v18))
+							r.w.WriteString(" ")
+						}
+					}
+					{
+						for v19 := range (*v8).Members {
+							v20 := &(*v8).Members[v19]
+							_, _ = v19, v20
+							{
+								if v19 != 0 {
+									r.w.WriteString(", ")
+								}
+							}
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, (*v20).Path)
+							r.w.WriteString("\">")
+							writeEscaped(r.w, (*v20).Title)
+							r.w.WriteString("</a>")
+						}
+					}
+					{
+						v21 := (*v8).MembersMore()
+						if v21 != 0 {
+							r.w.WriteString(" ")
+							{
+								if len((*v8).MorePath) > 0 {
+									v22 := &(*v8).MorePath
+									_ = v22
+									r.w.WriteString("<a href=\"")
+									d0.writeHrefAttr(r.w, (*v22))
+									r.w.WriteString("\">")
+									v23 := r.strs.T("see_all", (*v8).MembersTotal)
+									writeEscaped(r.w, v23)
+									r.w.WriteString("</a>")
+								} else {
+									v24 := (*v8).MembersMore()
+									v25 := r.strs.T("and_more", v24)
+									writeEscaped(r.w, v25)
+								}
+							}
+						}
+					}
+					r.w.WriteString("</p>")
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
 	}
 	r.w.WriteString("\n")
 	return nil
@@ -4525,7 +5466,535 @@ func tpl_main__render_Page_788a11ba(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_931006fa(r *run, d0 *Page) error {
+func tpl_main__render_Page_9607df26(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "rule-index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		if d0 == nil {
+			return nilError("main", "rule-index.html:3:12", ".Type.Description", "*render.Page", "Type")
+		}
+		if d0.Type == nil {
+			return nilError("main", "rule-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
+		}
+		if len(d0.Type.Description) > 0 {
+			v1 := &d0.Type.Description
+			_ = v1
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v1))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v2 := d0.PageEntries()
+		v3 := d0.GroupBy(v2, "category")
+		for v4 := range v3 {
+			v5 := &v3[v4]
+			_, _ = v4, v5
+			r.w.WriteString("\n<section aria-labelledby=\"cat-")
+			writeEscaped(r.w, (*v5).Key)
+			r.w.WriteString("\">\n<h2 id=\"cat-")
+			writeEscaped(r.w, (*v5).Key)
+			r.w.WriteString("\">")
+			v6 := "category_" + (*v5).Key
+			v7 := r.strs.T(v6)
+			writeEscaped(r.w, v7)
+			r.w.WriteString("</h2>\n<ul class=\"cards\">")
+			{
+				for v8 := range (*v5).Entries {
+					v9 := &(*v5).Entries[v8]
+					_, _ = v8, v9
+					r.w.WriteString("\n<li class=\"rule-")
+					v10 := (*v9).S("status")
+					writeEscaped(r.w, v10)
+					r.w.WriteString("\"><a href=\"")
+					d0.writeHrefAttr(r.w, (*v9))
+					r.w.WriteString("\">")
+					(*v9).writeTitle(r.w)
+					r.w.WriteString("</a><span class=\"sub\"><span class=\"status status-")
+					v11 := (*v9).S("status")
+					writeEscaped(r.w, v11)
+					r.w.WriteString("\">")
+					v12 := (*v9).S("status")
+					v13 := "status_" + v12
+					v14 := r.strs.T(v13)
+					writeEscaped(r.w, v14)
+					r.w.WriteString("</span>")
+					{
+						v15 := (*v9).Ref("supersedes")
+						if v15 != nil {
+							v16 := v15
+							_ = v16
+							r.w.WriteString(" · ")
+							v17 := r.strs.T("supersedes")
+							writeEscaped(r.w, v17)
+							r.w.WriteString(" <a href=\"")
+							d0.writeHrefAttr(r.w, v16)
+							r.w.WriteString("\">")
+							v16.writeTitle(r.w)
+							r.w.WriteString("</a>")
+						}
+					}
+					{
+						v18 := (*v9).From("rule", "supersedes")
+						if len(v18) > 0 {
+							v19 := v18
+							_ = v19
+							r.w.WriteString(" · ")
+							v20 := r.strs.T("superseded_by")
+							writeEscaped(r.w, v20)
+							r.w.WriteString(" ")
+							v21 := d0.With(v19)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v21); err != nil {
+								return err
+							}
+						}
+					}
+					r.w.WriteString("</span></li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n</section>\n")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_99ed2ce6(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "topic.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "topic.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		v5 := (*v1).List("aliases")
+		if len(v5) > 0 {
+			v6 := v5
+			_ = v6
+			r.w.WriteString("<p class=\"sub\">")
+			v7 := r.strs.T("also_called")
+			writeEscaped(r.w, v7)
+			r.w.WriteString(" ")
+			v8 := strings.Join(v6, ", ")
+			writeEscaped(r.w, v8)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v9 := (*v1).S("definition")
+		if len(v9) > 0 {
+			v10 := v9
+			_ = v10
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, v10)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v11 := (*v1).FieldsExcept("name", "aliases", "definition")
+		if len(v11) > 0 {
+			v12 := v11
+			_ = v12
+			v13 := d0.WithFields(v12)
+			if err := tpl_fields_render_FieldList_c661ef62(r, v13); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n<div class=\"two\">\n<section aria-labelledby=\"offered\"><h2 id=\"offered\">")
+	v14 := r.strs.T("who_offers")
+	writeEscaped(r.w, v14)
+	r.w.WriteString("</h2>")
+	{
+		v15 := d0.Referrers((*v1), "member", "offers")
+		if v15 != nil {
+			v16 := v15
+			_ = v16
+			v17 := d0.WithReferrers(v16)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v17); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p class=\"gap\">")
+			v18 := r.strs.T("nobody_offers")
+			writeEscaped(r.w, v18)
+			{
+				v19 := d0.DoneExchanges((*v1))
+				if v19 != 0 {
+					v20 := v19
+					_ = v20
+					r.w.WriteString(" ")
+					v21 := r.strs.T("met_by_exchanges", v20)
+					writeEscaped(r.w, v21)
+				}
+			}
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"needed\"><h2 id=\"needed\">")
+	v22 := r.strs.T("who_needs")
+	writeEscaped(r.w, v22)
+	r.w.WriteString("</h2>")
+	{
+		v23 := d0.Referrers((*v1), "member", "needs")
+		if v23 != nil {
+			v24 := v23
+			_ = v24
+			v25 := d0.WithReferrers(v24)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v25); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n")
+	{
+		v26 := d0.Referrers((*v1), "exchange", "topic")
+		if v26 != nil {
+			v27 := v26
+			_ = v27
+			r.w.WriteString("<section aria-labelledby=\"exchanged\"><h2 id=\"exchanged\">")
+			v28 := d0.LabelOf("exchange")
+			writeEscaped(r.w, v28)
+			r.w.WriteString("</h2>")
+			v29 := d0.WithReferrers(v27)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v29); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v30 := d0.Referrers((*v1), "minutes", "topics")
+		if v30 != nil {
+			v31 := v30
+			_ = v31
+			r.w.WriteString("<section aria-labelledby=\"discussed\"><h2 id=\"discussed\">")
+			v32 := r.strs.T("discussed_in")
+			writeEscaped(r.w, v32)
+			r.w.WriteString("</h2>")
+			v33 := d0.WithReferrers(v31)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v33); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v34 := d0.Referrers((*v1), "module", "topics")
+		if v34 != nil {
+			v35 := v34
+			_ = v35
+			r.w.WriteString("<section aria-labelledby=\"taught\"><h2 id=\"taught\">")
+			v36 := r.strs.T("taught_in")
+			writeEscaped(r.w, v36)
+			r.w.WriteString("</h2>")
+			v37 := d0.WithReferrers(v35)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v37); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v38 := d0.BacklinksExcept("member.offers", "member.needs", "minutes.topics", "module.topics", "exchange.topic")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v38); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_9b917aa1(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "module.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "curriculum/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_curriculum")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a>")
+	{
+		v5 := (*v1).S("level")
+		if len(v5) > 0 {
+			v6 := v5
+			_ = v6
+			r.w.WriteString(" · ")
+			v7 := "level_" + v6
+			v8 := r.strs.T(v7)
+			writeEscaped(r.w, v8)
+		}
+	}
+	r.w.WriteString("</p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "module.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v9 := (*v1).S("summary")
+	writeEscaped(r.w, v9)
+	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	{
+		v10 := (*v1).F("duration_minutes")
+		v11, okv11 := texttemplate.IsTrue(v10)
+		if !okv11 {
+			return truthError("main", "module.html:7:9", "$e.F \"duration_minutes\"", v10)
+		}
+		if v11 {
+			v12 := v10
+			_ = v12
+			r.w.WriteString("<dt>")
+			v13 := r.strs.T("duration")
+			writeEscaped(r.w, v13)
+			r.w.WriteString("</dt><dd>")
+			v14 := r.strs.T("minutes_n", v12)
+			writeEscaped(r.w, v14)
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v15 := (*v1).Refs("authors")
+		if len(v15) > 0 {
+			v16 := v15
+			_ = v16
+			r.w.WriteString("<dt>")
+			v17 := r.strs.T("authors")
+			writeEscaped(r.w, v17)
+			r.w.WriteString("</dt><dd>")
+			v18 := d0.With(v16)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v18); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v19 := (*v1).S("language")
+		if len(v19) > 0 {
+			v20 := v19
+			_ = v20
+			r.w.WriteString("<dt>")
+			v21 := r.strs.T("language")
+			writeEscaped(r.w, v21)
+			r.w.WriteString("</dt><dd>")
+			writeEscaped(r.w, v20)
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v22 := (*v1).S("license")
+		if len(v22) > 0 {
+			v23 := v22
+			_ = v23
+			r.w.WriteString("<dt>")
+			v24 := r.strs.T("license")
+			writeEscaped(r.w, v24)
+			r.w.WriteString("</dt><dd>")
+			writeEscaped(r.w, v23)
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v25 := (*v1).Refs("topics")
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("<dt>")
+			v27 := r.strs.T("nav_topics")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("</dt><dd>")
+			v28 := d0.With(v26)
+			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v28); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	v29 := (*v1).FieldsExcept("title", "summary", "level", "duration_minutes", "authors", "language", "license", "topics", "prerequisites", "objectives", "materials", "attachments")
+	v30 := d0.WithFields(v29)
+	if err := tpl_field_items_render_FieldList_e6d5491b(r, v30); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"prereq\"><h2 id=\"prereq\">")
+	v31 := r.strs.T("prerequisites")
+	writeEscaped(r.w, v31)
+	r.w.WriteString("</h2>")
+	{
+		v32 := (*v1).Refs("prerequisites")
+		if len(v32) > 0 {
+			v33 := v32
+			_ = v33
+			v34 := d0.With(v33)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v34); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>")
+			v35 := r.strs.T("no_prerequisites")
+			writeEscaped(r.w, v35)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"unlocks\"><h2 id=\"unlocks\">")
+	v36 := r.strs.T("unlocks")
+	writeEscaped(r.w, v36)
+	r.w.WriteString("</h2>")
+	{
+		v37 := d0.Referrers((*v1), "module", "prerequisites")
+		if v37 != nil {
+			v38 := v37
+			_ = v38
+			v39 := d0.WithReferrers(v38)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v39); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n")
+	{
+		v40 := (*v1).List("objectives")
+		if len(v40) > 0 {
+			v41 := v40
+			_ = v41
+			r.w.WriteString("<section aria-labelledby=\"objectives\"><h2 id=\"objectives\">")
+			v42 := r.strs.T("objectives")
+			writeEscaped(r.w, v42)
+			r.w.WriteString("</h2><ul>")
+			{
+				for v43 := range v41 {
+					v44 := &v41[v43]
+					_, _ = v43, v44
+					r.w.WriteString("<li>")
+					writeEscaped(r.w, (*v44))
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("</ul></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v45 := (*v1).Objects("materials")
+		if len(v45) > 0 {
+			v46 := v45
+			_ = v46
+			r.w.WriteString("<section aria-labelledby=\"materials\"><h2 id=\"materials\">")
+			v47 := r.strs.T("materials")
+			writeEscaped(r.w, v47)
+			r.w.WriteString("</h2><ul>")
+			{
+				for v48 := range v46 {
+					v49 := &v46[v48]
+					_, _ = v48, v49
+					r.w.WriteString("<li><a href=\"")
+					v50 := (*v49).S("url")
+					writeURLAttr(r.w, v50)
+					r.w.WriteString("\" rel=\"noopener\">")
+					v51 := (*v49).S("title")
+					writeEscaped(r.w, v51)
+					r.w.WriteString("</a>")
+					{
+						v52 := (*v49).FieldsExcept("title", "url")
+						if len(v52) > 0 {
+							v53 := v52
+							_ = v53
+							v54 := d0.WithFields(v53)
+							if err := tpl_fields_render_FieldList_c661ef62(r, v54); err != nil {
+								return err
+							}
+						}
+					}
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("</ul></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	v55 := (*v1).Attachments("attachments")
+	v56 := d0.WithAttachments(v55)
+	if err := tpl_attachments_render_AttachmentList_cf54f4ff(r, v56); err != nil {
+		return err
+	}
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</article>\n")
+	v57 := d0.BacklinksExcept("module.prerequisites")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v57); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_9be53117(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
 		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
@@ -4953,371 +6422,138 @@ func tpl_main__render_Page_931006fa(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v89 := d0.Referrers((*v1), "module", "authors")
+		v89 := d0.Progress((*v1))
 		if v89 != nil {
 			v90 := v89
 			_ = v90
-			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
-			v91 := r.strs.T("modules_authored")
+			r.w.WriteString("<section aria-labelledby=\"progress\"><h2 id=\"progress\">")
+			v91 := r.strs.T("progress")
 			writeEscaped(r.w, v91)
+			r.w.WriteString("</h2>\n<p>")
+			if v90 == nil {
+				return nilError("main", "member.html:49:5", ".Lead", "*impact.ProgressView", "Lead")
+			}
+			writeEscaped(r.w, v90.Lead)
+			r.w.WriteString("</p>")
+			{
+				if v90 == nil {
+					return nilError("main", "member.html:50:10", ".Figures", "*impact.ProgressView", "Figures")
+				}
+				for v92 := range v90.Figures {
+					v93 := &v90.Figures[v92]
+					_, _ = v92, v93
+					r.w.WriteString("\n")
+					v94 := d0.WithFigure((*v93))
+					if err := tpl_figure_render_FigureData_34fa3b71(r, v94); err != nil {
+						return err
+					}
+				}
+			}
+			r.w.WriteString("\n")
+			{
+				v95 := d0.Referrers((*v1), "assessment", "member")
+				if v95 != nil {
+					v96 := v95
+					_ = v96
+					v97 := d0.WithReferrers(v96)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v97); err != nil {
+						return err
+					}
+				}
+			}
+			r.w.WriteString("\n</section>")
+		} else {
+			{
+				v98 := d0.Referrers((*v1), "assessment", "member")
+				if v98 != nil {
+					v99 := v98
+					_ = v99
+					r.w.WriteString("<section aria-labelledby=\"assessed\"><h2 id=\"assessed\">")
+					v100 := d0.LabelOf("assessment")
+					writeEscaped(r.w, v100)
+					r.w.WriteString("</h2>")
+					v101 := d0.WithReferrers(v99)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v101); err != nil {
+						return err
+					}
+					r.w.WriteString("</section>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	v102 := d0.Referrers((*v1), "exchange", "providers")
+	v103 := v102
+	_ = v103
+	v104 := d0.Referrers((*v1), "exchange", "recipients")
+	v105 := v104
+	_ = v105
+	{
+		var v106 *Referrers
+		v106 = v103
+		if !(v106 != nil) {
+			v106 = v105
+		}
+
+		if v106 != nil {
+			r.w.WriteString("<section aria-labelledby=\"exchanges\"><h2 id=\"exchanges\">")
+			v107 := d0.LabelOf("exchange")
+			writeEscaped(r.w, v107)
+			r.w.WriteString("</h2>\n<div class=\"two\">\n<section aria-labelledby=\"given\"><h3 id=\"given\">")
+			v108 := r.strs.T("exchanges_given")
+			writeEscaped(r.w, v108)
+			r.w.WriteString("</h3>")
+			{
+				if v103 != nil {
+					v109 := v103
+					_ = v109
+					v110 := d0.WithReferrers(v109)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v110); err != nil {
+						return err
+					}
+				} else {
+					r.w.WriteString("<p>—</p>")
+				}
+			}
+			r.w.WriteString("</section>\n<section aria-labelledby=\"received\"><h3 id=\"received\">")
+			v111 := r.strs.T("exchanges_received")
+			writeEscaped(r.w, v111)
+			r.w.WriteString("</h3>")
+			{
+				if v105 != nil {
+					v112 := v105
+					_ = v112
+					v113 := d0.WithReferrers(v112)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v113); err != nil {
+						return err
+					}
+				} else {
+					r.w.WriteString("<p>—</p>")
+				}
+			}
+			r.w.WriteString("</section>\n</div>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v114 := d0.Referrers((*v1), "module", "authors")
+		if v114 != nil {
+			v115 := v114
+			_ = v115
+			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
+			v116 := r.strs.T("modules_authored")
+			writeEscaped(r.w, v116)
 			r.w.WriteString("</h2>")
-			v92 := d0.WithReferrers(v90)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v92); err != nil {
+			v117 := d0.WithReferrers(v115)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v117); err != nil {
 				return err
 			}
 			r.w.WriteString("</section>")
 		}
 	}
 	r.w.WriteString("\n</article>\n")
-	v93 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v93); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_9607df26(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "rule-index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		if d0 == nil {
-			return nilError("main", "rule-index.html:3:12", ".Type.Description", "*render.Page", "Type")
-		}
-		if d0.Type == nil {
-			return nilError("main", "rule-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
-		}
-		if len(d0.Type.Description) > 0 {
-			v1 := &d0.Type.Description
-			_ = v1
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v1))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v2 := d0.PageEntries()
-		v3 := d0.GroupBy(v2, "category")
-		for v4 := range v3 {
-			v5 := &v3[v4]
-			_, _ = v4, v5
-			r.w.WriteString("\n<section aria-labelledby=\"cat-")
-			writeEscaped(r.w, (*v5).Key)
-			r.w.WriteString("\">\n<h2 id=\"cat-")
-			writeEscaped(r.w, (*v5).Key)
-			r.w.WriteString("\">")
-			v6 := "category_" + (*v5).Key
-			v7 := r.strs.T(v6)
-			writeEscaped(r.w, v7)
-			r.w.WriteString("</h2>\n<ul class=\"cards\">")
-			{
-				for v8 := range (*v5).Entries {
-					v9 := &(*v5).Entries[v8]
-					_, _ = v8, v9
-					r.w.WriteString("\n<li class=\"rule-")
-					v10 := (*v9).S("status")
-					writeEscaped(r.w, v10)
-					r.w.WriteString("\"><a href=\"")
-					d0.writeHrefAttr(r.w, (*v9))
-					r.w.WriteString("\">")
-					(*v9).writeTitle(r.w)
-					r.w.WriteString("</a><span class=\"sub\"><span class=\"status status-")
-					v11 := (*v9).S("status")
-					writeEscaped(r.w, v11)
-					r.w.WriteString("\">")
-					v12 := (*v9).S("status")
-					v13 := "status_" + v12
-					v14 := r.strs.T(v13)
-					writeEscaped(r.w, v14)
-					r.w.WriteString("</span>")
-					{
-						v15 := (*v9).Ref("supersedes")
-						if v15 != nil {
-							v16 := v15
-							_ = v16
-							r.w.WriteString(" · ")
-							v17 := r.strs.T("supersedes")
-							writeEscaped(r.w, v17)
-							r.w.WriteString(" <a href=\"")
-							d0.writeHrefAttr(r.w, v16)
-							r.w.WriteString("\">")
-							v16.writeTitle(r.w)
-							r.w.WriteString("</a>")
-						}
-					}
-					{
-						v18 := (*v9).From("rule", "supersedes")
-						if len(v18) > 0 {
-							v19 := v18
-							_ = v19
-							r.w.WriteString(" · ")
-							v20 := r.strs.T("superseded_by")
-							writeEscaped(r.w, v20)
-							r.w.WriteString(" ")
-							v21 := d0.With(v19)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v21); err != nil {
-								return err
-							}
-						}
-					}
-					r.w.WriteString("</span></li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n</section>\n")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_9b917aa1(r *run, d0 *Page) error {
-	_ = d0
-	if d0 == nil {
-		return nilError("main", "module.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article")
-	{
-		v2 := (*v1).Lang()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "curriculum/")
-	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_curriculum")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a>")
-	{
-		v5 := (*v1).S("level")
-		if len(v5) > 0 {
-			v6 := v5
-			_ = v6
-			r.w.WriteString(" · ")
-			v7 := "level_" + v6
-			v8 := r.strs.T(v7)
-			writeEscaped(r.w, v8)
-		}
-	}
-	r.w.WriteString("</p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "module.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"lead\">")
-	v9 := (*v1).S("summary")
-	writeEscaped(r.w, v9)
-	r.w.WriteString("</p>\n<dl class=\"fields\">")
-	{
-		v10 := (*v1).F("duration_minutes")
-		v11, okv11 := texttemplate.IsTrue(v10)
-		if !okv11 {
-			return truthError("main", "module.html:7:9", "$e.F \"duration_minutes\"", v10)
-		}
-		if v11 {
-			v12 := v10
-			_ = v12
-			r.w.WriteString("<dt>")
-			v13 := r.strs.T("duration")
-			writeEscaped(r.w, v13)
-			r.w.WriteString("</dt><dd>")
-			v14 := r.strs.T("minutes_n", v12)
-			writeEscaped(r.w, v14)
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v15 := (*v1).Refs("authors")
-		if len(v15) > 0 {
-			v16 := v15
-			_ = v16
-			r.w.WriteString("<dt>")
-			v17 := r.strs.T("authors")
-			writeEscaped(r.w, v17)
-			r.w.WriteString("</dt><dd>")
-			v18 := d0.With(v16)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v18); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v19 := (*v1).S("language")
-		if len(v19) > 0 {
-			v20 := v19
-			_ = v20
-			r.w.WriteString("<dt>")
-			v21 := r.strs.T("language")
-			writeEscaped(r.w, v21)
-			r.w.WriteString("</dt><dd>")
-			writeEscaped(r.w, v20)
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v22 := (*v1).S("license")
-		if len(v22) > 0 {
-			v23 := v22
-			_ = v23
-			r.w.WriteString("<dt>")
-			v24 := r.strs.T("license")
-			writeEscaped(r.w, v24)
-			r.w.WriteString("</dt><dd>")
-			writeEscaped(r.w, v23)
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v25 := (*v1).Refs("topics")
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("<dt>")
-			v27 := r.strs.T("nav_topics")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("</dt><dd>")
-			v28 := d0.With(v26)
-			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v28); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	v29 := (*v1).FieldsExcept("title", "summary", "level", "duration_minutes", "authors", "language", "license", "topics", "prerequisites", "objectives", "materials", "attachments")
-	v30 := d0.WithFields(v29)
-	if err := tpl_field_items_render_FieldList_e6d5491b(r, v30); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"prereq\"><h2 id=\"prereq\">")
-	v31 := r.strs.T("prerequisites")
-	writeEscaped(r.w, v31)
-	r.w.WriteString("</h2>")
-	{
-		v32 := (*v1).Refs("prerequisites")
-		if len(v32) > 0 {
-			v33 := v32
-			_ = v33
-			v34 := d0.With(v33)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v34); err != nil {
-				return err
-			}
-		} else {
-			r.w.WriteString("<p>")
-			v35 := r.strs.T("no_prerequisites")
-			writeEscaped(r.w, v35)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("</section>\n<section aria-labelledby=\"unlocks\"><h2 id=\"unlocks\">")
-	v36 := r.strs.T("unlocks")
-	writeEscaped(r.w, v36)
-	r.w.WriteString("</h2>")
-	{
-		v37 := d0.Referrers((*v1), "module", "prerequisites")
-		if v37 != nil {
-			v38 := v37
-			_ = v38
-			v39 := d0.WithReferrers(v38)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v39); err != nil {
-				return err
-			}
-		} else {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n</div>\n")
-	{
-		v40 := (*v1).List("objectives")
-		if len(v40) > 0 {
-			v41 := v40
-			_ = v41
-			r.w.WriteString("<section aria-labelledby=\"objectives\"><h2 id=\"objectives\">")
-			v42 := r.strs.T("objectives")
-			writeEscaped(r.w, v42)
-			r.w.WriteString("</h2><ul>")
-			{
-				for v43 := range v41 {
-					v44 := &v41[v43]
-					_, _ = v43, v44
-					r.w.WriteString("<li>")
-					writeEscaped(r.w, (*v44))
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("</ul></section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v45 := (*v1).Objects("materials")
-		if len(v45) > 0 {
-			v46 := v45
-			_ = v46
-			r.w.WriteString("<section aria-labelledby=\"materials\"><h2 id=\"materials\">")
-			v47 := r.strs.T("materials")
-			writeEscaped(r.w, v47)
-			r.w.WriteString("</h2><ul>")
-			{
-				for v48 := range v46 {
-					v49 := &v46[v48]
-					_, _ = v48, v49
-					r.w.WriteString("<li><a href=\"")
-					v50 := (*v49).S("url")
-					writeURLAttr(r.w, v50)
-					r.w.WriteString("\" rel=\"noopener\">")
-					v51 := (*v49).S("title")
-					writeEscaped(r.w, v51)
-					r.w.WriteString("</a>")
-					{
-						v52 := (*v49).FieldsExcept("title", "url")
-						if len(v52) > 0 {
-							v53 := v52
-							_ = v53
-							v54 := d0.WithFields(v53)
-							if err := tpl_fields_render_FieldList_c661ef62(r, v54); err != nil {
-								return err
-							}
-						}
-					}
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("</ul></section>")
-		}
-	}
-	r.w.WriteString("\n")
-	v55 := (*v1).Attachments("attachments")
-	v56 := d0.WithAttachments(v55)
-	if err := tpl_attachments_render_AttachmentList_cf54f4ff(r, v56); err != nil {
-		return err
-	}
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</article>\n")
-	v57 := d0.BacklinksExcept("module.prerequisites")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v57); err != nil {
+	v118 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner", "exchange.providers", "exchange.recipients", "assessment.member")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v118); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -5384,6 +6620,83 @@ func tpl_main__render_Page_abb35a72(r *run, d0 *Page) error {
 	v4 := r.strs.T("nav_topics")
 	writeEscaped(r.w, v4)
 	r.w.WriteString("</a></p>\n")
+	return nil
+}
+
+func tpl_main__render_Page_b18dc24b(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "topic-index.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v1 := r.strs.T("topics_lead")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</p>\n<div class=\"table-wrap\"><table class=\"demand\">\n<caption>")
+	v2 := r.strs.T("demand_caption")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</caption>\n<colgroup><col><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"><col class=\"count\"></colgroup>\n<thead><tr><th scope=\"col\">")
+	v3 := r.strs.T("topic")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v4 := r.strs.T("needs_count")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v5 := r.strs.T("offers_count")
+	writeEscaped(r.w, v5)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v6 := r.strs.T("discussed_count")
+	writeEscaped(r.w, v6)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v7 := r.strs.T("modules_count")
+	writeEscaped(r.w, v7)
+	r.w.WriteString("</th><th scope=\"col\">")
+	v8 := r.strs.T("exchanges_done_count")
+	writeEscaped(r.w, v8)
+	r.w.WriteString("</th></tr></thead>\n<tbody>")
+	{
+		v9 := d0.PageDemands()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<tr")
+			{
+				if bool((*v11).Unmet) {
+					r.w.WriteString(" class=\"unmet\"")
+				}
+			}
+			r.w.WriteString("><th scope=\"row\"><a href=\"")
+			d0.writeHrefAttr(r.w, (*v11).Topic)
+			r.w.WriteString("\">")
+			(*v11).Topic.writeTitle(r.w)
+			r.w.WriteString("</a>")
+			{
+				if bool((*v11).Unmet) {
+					r.w.WriteString(" <strong class=\"flag\">")
+					v12 := r.strs.T("unmet")
+					writeEscaped(r.w, v12)
+					r.w.WriteString("</strong>")
+				}
+			}
+			r.w.WriteString("</th><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Needs))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Offers))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Minutes))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Modules))
+			r.w.WriteString("</td><td>")
+			writeEscaped(r.w, strconv.Itoa((*v11).Exchanges))
+			r.w.WriteString("</td></tr>")
+		}
+	}
+	r.w.WriteString("\n</tbody></table></div>\n")
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
 	return nil
 }
 
@@ -5579,213 +6892,6 @@ func tpl_main__render_Page_b2c77511(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_baa5a5c0(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<section class=\"hero\">\n<h1>")
-	v1 := d0.Config()
-	if v1 == nil {
-		return nilError("main", "home.html:3:13", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v1.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		v2 := d0.Config()
-		if v2 == nil {
-			return nilError("main", "home.html:4:14", ".Config.Description", "*config.Site", "Description")
-		}
-		if len(v2.Description) > 0 {
-			v3 := &v2.Description
-			_ = v3
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v3))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	v4 := d0.Entries("charter")
-	v5 := v4
-	_ = v5
-	r.w.WriteString("\n")
-	{
-		for v6 := range v5 {
-			v7 := &v5[v6]
-			_, _ = v6, v7
-			{
-				if bool(int64(v6) < int64(3)) {
-					r.w.WriteString("\n<div class=\"mission\"><h2><a href=\"")
-					d0.writeHrefAttr(r.w, (*v7))
-					r.w.WriteString("\">")
-					(*v7).writeTitle(r.w)
-					r.w.WriteString("</a></h2><p>")
-					v8 := (*v7).S("mission")
-					writeEscaped(r.w, v8)
-					r.w.WriteString("</p></div>\n")
-				}
-			}
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		if bool(int64(len(v5)) > int64(3)) {
-			r.w.WriteString("<p class=\"more\"><a href=\"")
-			d0.writeHrefAttr(r.w, "charters/")
-			r.w.WriteString("\">")
-			v9 := r.strs.T("see_all", len(v5))
-			writeEscaped(r.w, v9)
-			r.w.WriteString("</a></p>")
-		}
-	}
-	r.w.WriteString("\n</section>\n<div class=\"grid\">\n<section aria-labelledby=\"latest\">\n<h2 id=\"latest\">")
-	v10 := r.strs.T("home_latest_minutes")
-	writeEscaped(r.w, v10)
-	r.w.WriteString("</h2>\n<ul class=\"cards\">")
-	{
-		v11 := d0.Latest("minutes", "date", 5)
-		for v12 := range v11 {
-			v13 := &v11[v12]
-			_, _ = v12, v13
-			r.w.WriteString("\n<li")
-			{
-				v14 := (*v13).Lang()
-				if len(v14) > 0 {
-					v15 := v14
-					_ = v15
-					r.w.WriteString(" lang=\"")
-					writeEscaped(r.w, v15)
-					r.w.WriteString("\"")
-				}
-			}
-			r.w.WriteString("><a href=\"")
-			d0.writeHrefAttr(r.w, (*v13))
-			r.w.WriteString("\">")
-			(*v13).writeTitle(r.w)
-			r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
-			v16 := (*v13).Time("date")
-			v17 := isoDate(v16)
-			writeEscaped(r.w, v17)
-			r.w.WriteString("\">")
-			v18 := (*v13).Time("date")
-			v19 := r.strs.Date(v18)
-			writeEscaped(r.w, v19)
-			r.w.WriteString("</time>")
-			{
-				v20 := (*v13).S("location")
-				if len(v20) > 0 {
-					v21 := v20
-					_ = v21
-					r.w.WriteString(" · ")
-					writeEscaped(r.w, v21)
-				}
-			}
-			r.w.WriteString("</span></li>")
-		}
-	}
-	r.w.WriteString("\n</ul>\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "minutes/")
-	r.w.WriteString("\">")
-	v22 := r.strs.T("all_minutes")
-	writeEscaped(r.w, v22)
-	r.w.WriteString("</a></p>\n</section>\n<section aria-labelledby=\"open-actions\">\n<h2 id=\"open-actions\">")
-	v23 := r.strs.T("home_open_actions")
-	writeEscaped(r.w, v23)
-	r.w.WriteString("</h2>\n")
-	v24 := d0.OpenActions()
-	v25 := v24
-	_ = v25
-	r.w.WriteString("\n")
-	{
-		if len(v25) > 0 {
-			r.w.WriteString("<ul class=\"actions\">")
-			{
-				for v26 := range v25 {
-					v27 := &v25[v26]
-					_, _ = v26, v27
-					{
-						if bool(int64(v26) < int64(5)) {
-							r.w.WriteString("\n<li")
-							{
-								if bool((*v27).Overdue) {
-									r.w.WriteString(" class=\"overdue\"")
-								}
-							}
-							r.w.WriteString(">")
-							writeEscaped(r.w, (*v27).Task)
-							r.w.WriteString("<span class=\"sub\">")
-							{
-								if (*v27).Owner != nil {
-									v28 := &(*v27).Owner
-									_ = v28
-									(*v28).writeTitle(r.w)
-								}
-							}
-							{
-								v29 := (*v27).Due.IsZero()
-								if bool(!(bool(v29))) {
-									r.w.WriteString(" · ")
-									v30 := r.strs.T("due")
-									writeEscaped(r.w, v30)
-									r.w.WriteString(" <time datetime=\"")
-									v31 := isoDate((*v27).Due)
-									writeEscaped(r.w, v31)
-									r.w.WriteString("\">")
-									v32 := r.strs.Date((*v27).Due)
-									writeEscaped(r.w, v32)
-									r.w.WriteString("</time>")
-								}
-							}
-							{
-								if bool((*v27).Overdue) {
-									r.w.WriteString(" · <strong>")
-									v33 := r.strs.T("overdue")
-									writeEscaped(r.w, v33)
-									r.w.WriteString("</strong>")
-								}
-							}
-							r.w.WriteString("</span></li>")
-						}
-					}
-				}
-			}
-			r.w.WriteString("\n</ul>")
-		} else {
-			r.w.WriteString("<p>")
-			v34 := r.strs.T("no_open_actions")
-			writeEscaped(r.w, v34)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "actions/")
-	r.w.WriteString("\">")
-	v35 := r.strs.T("all_actions", len(v25))
-	writeEscaped(r.w, v35)
-	r.w.WriteString("</a></p>\n</section>\n</div>\n<section aria-labelledby=\"counts\">\n<h2 id=\"counts\">")
-	v36 := r.strs.T("home_counts")
-	writeEscaped(r.w, v36)
-	r.w.WriteString("</h2>\n<ul class=\"counts\">")
-	{
-		v37 := d0.Nav()
-		for v38 := range v37 {
-			v39 := &v37[v38]
-			_, _ = v38, v39
-			{
-				if bool(string((*v39).Path) != string("actions/")) {
-					r.w.WriteString("\n<li><a href=\"")
-					d0.writeHrefAttr(r.w, (*v39).Path)
-					r.w.WriteString("\"><strong>")
-					v40 := d0.CountPath((*v39).Path)
-					writeEscaped(r.w, strconv.Itoa(v40))
-					r.w.WriteString("</strong> ")
-					writeEscaped(r.w, (*v39).Label)
-					r.w.WriteString("</a></li>")
-				}
-			}
-		}
-	}
-	r.w.WriteString("\n</ul>\n</section>\n")
-	return nil
-}
-
 func tpl_main__render_Page_c97f04dd(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<article")
@@ -5845,6 +6951,76 @@ func tpl_main__render_Page_c97f04dd(r *run, d0 *Page) error {
 		return err
 	}
 	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_d8ac4637(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1 id=\"search-heading\">")
+	v1 := r.strs.T("search")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</h1>\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v2 := r.strs.T("browse_topics")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</a></p>")
+	r.w.WriteString("\n<div id=\"search-app\" data-index=\"")
+	v3 := d0.Href("search/index/")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("\" data-root=\"")
+	v4 := d0.Href("")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\" data-loading=\"")
+	v5 := r.strs.T("search_loading")
+	writeEscaped(r.w, v5)
+	r.w.WriteString("\" data-count=\"")
+	v6 := r.strs.T("search_count")
+	writeEscaped(r.w, v6)
+	r.w.WriteString("\" data-partial=\"")
+	v7 := r.strs.T("search_partial")
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\" data-none=\"")
+	v8 := r.strs.T("search_none")
+	writeEscaped(r.w, v8)
+	r.w.WriteString("\" data-suggest=\"")
+	v9 := r.strs.T("search_suggest")
+	writeEscaped(r.w, v9)
+	r.w.WriteString("\" data-error=\"")
+	v10 := r.strs.T("search_error")
+	writeEscaped(r.w, v10)
+	r.w.WriteString("\">\n<form class=\"search-page\" role=\"search\" method=\"get\" aria-labelledby=\"search-heading\" hidden>\n<label for=\"search-q\" class=\"vh\">")
+	v11 := r.strs.T("search")
+	writeEscaped(r.w, v11)
+	r.w.WriteString("</label>\n<input id=\"search-q\" name=\"q\" type=\"search\" placeholder=\"")
+	v12 := r.strs.T("search_placeholder")
+	writeEscaped(r.w, v12)
+	r.w.WriteString("\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"search-status\" aria-controls=\"search-results\">\n<label class=\"search-filter\">")
+	v13 := r.strs.T("search_type")
+	writeEscaped(r.w, v13)
+	r.w.WriteString(" <select name=\"type\"><option value=\"\">")
+	v14 := r.strs.T("search_all_types")
+	writeEscaped(r.w, v14)
+	r.w.WriteString("</option></select></label>\n<label class=\"search-filter\">")
+	v15 := r.strs.T("search_topic")
+	writeEscaped(r.w, v15)
+	r.w.WriteString(" <select name=\"topic\"><option value=\"\">")
+	v16 := r.strs.T("search_all_topics")
+	writeEscaped(r.w, v16)
+	r.w.WriteString("</option></select></label>\n</form>\n<p id=\"search-status\" class=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n<ol id=\"search-results\" class=\"search-results\"></ol>\n<button type=\"button\" class=\"search-more\" hidden>")
+	v17 := r.strs.T("search_more")
+	writeEscaped(r.w, v17)
+	r.w.WriteString("</button>\n<noscript><p>")
+	v18 := r.strs.T("search_nojs")
+	writeEscaped(r.w, v18)
+	r.w.WriteString(" <a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v19 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v19)
+	r.w.WriteString("</a></p></noscript>\n</div>\n<script src=\"")
+	d0.writeAssetAttr(r.w, "search.js")
+	r.w.WriteString("\" defer></script>\n")
 	return nil
 }
 
@@ -5966,6 +7142,344 @@ func tpl_main__render_Page_ea730adc(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_ea9c44e3(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "minutes.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "minutes/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a>")
+	{
+		v5 := (*v1).Ref("charter")
+		if v5 != nil {
+			v6 := v5
+			_ = v6
+			r.w.WriteString(" · <a href=\"")
+			d0.writeHrefAttr(r.w, v6)
+			r.w.WriteString("\">")
+			v6.writeTitle(r.w)
+			r.w.WriteString("</a>")
+		}
+	}
+	r.w.WriteString("</p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "minutes.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\"><time datetime=\"")
+	v7 := (*v1).Time("date")
+	v8 := isoDate(v7)
+	writeEscaped(r.w, v8)
+	r.w.WriteString("\">")
+	v9 := (*v1).Time("date")
+	v10 := r.strs.Date(v9)
+	writeEscaped(r.w, v10)
+	r.w.WriteString("</time>")
+	{
+		v11 := (*v1).Time("end_date")
+		if true {
+			v12 := v11
+			_ = v12
+			{
+				v13 := v12.IsZero()
+				if bool(!(bool(v13))) {
+					r.w.WriteString(" – <time datetime=\"")
+					v14 := isoDate(v12)
+					writeEscaped(r.w, v14)
+					r.w.WriteString("\">")
+					v15 := r.strs.Date(v12)
+					writeEscaped(r.w, v15)
+					r.w.WriteString("</time>")
+				}
+			}
+		}
+	}
+	{
+		v16 := (*v1).S("location")
+		if len(v16) > 0 {
+			v17 := v16
+			_ = v17
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v17)
+		}
+	}
+	{
+		v18 := (*v1).S("format")
+		if len(v18) > 0 {
+			v19 := v18
+			_ = v19
+			r.w.WriteString(" · ")
+			v20 := "format_" + v19
+			v21 := r.strs.T(v20)
+			writeEscaped(r.w, v21)
+		}
+	}
+	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	{
+		v22 := (*v1).Ref("rapporteur")
+		if v22 != nil {
+			v23 := v22
+			_ = v23
+			r.w.WriteString("<dt>")
+			v24 := r.strs.T("rapporteur")
+			writeEscaped(r.w, v24)
+			r.w.WriteString("</dt><dd><a href=\"")
+			d0.writeHrefAttr(r.w, v23)
+			r.w.WriteString("\">")
+			v23.writeTitle(r.w)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	{
+		v25 := (*v1).Refs("facilitators")
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("<dt>")
+			v27 := r.strs.T("facilitators")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("</dt><dd>")
+			v28 := d0.With(v26)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v28); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v29 := (*v1).Refs("attendees")
+		if len(v29) > 0 {
+			v30 := v29
+			_ = v30
+			r.w.WriteString("<dt>")
+			v31 := r.strs.T("attendees")
+			writeEscaped(r.w, v31)
+			r.w.WriteString(" (")
+			writeEscaped(r.w, strconv.Itoa(len(v30)))
+			r.w.WriteString(")</dt><dd>")
+			v32 := d0.With(v30)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v33 := (*v1).Refs("topics")
+		if len(v33) > 0 {
+			v34 := v33
+			_ = v34
+			r.w.WriteString("<dt>")
+			v35 := r.strs.T("nav_topics")
+			writeEscaped(r.w, v35)
+			r.w.WriteString("</dt><dd>")
+			v36 := d0.With(v34)
+			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v36); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	v37 := (*v1).FieldsExcept("title", "date", "end_date", "location", "format", "charter", "rapporteur", "facilitators", "attendees", "topics", "decisions", "actions", "attachments")
+	v38 := d0.WithFields(v37)
+	if err := tpl_field_items_render_FieldList_e6d5491b(r, v38); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n")
+	v39 := (*v1).Attachments("attachments")
+	v40 := d0.WithAttachments(v39)
+	if err := tpl_attachments_render_AttachmentList_cf54f4ff(r, v40); err != nil {
+		return err
+	}
+	{
+		v41 := (*v1).List("decisions")
+		if len(v41) > 0 {
+			v42 := v41
+			_ = v42
+			r.w.WriteString("<section aria-labelledby=\"decisions\"><h2 id=\"decisions\">")
+			v43 := r.strs.T("decisions")
+			writeEscaped(r.w, v43)
+			r.w.WriteString("</h2><ol class=\"decisions\">")
+			{
+				for v44 := range v42 {
+					v45 := &v42[v44]
+					_, _ = v44, v45
+					r.w.WriteString("<li>")
+					writeEscaped(r.w, (*v45))
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("</ol></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v46 := (*v1).Objects("actions")
+		if len(v46) > 0 {
+			v47 := v46
+			_ = v47
+			r.w.WriteString("<section aria-labelledby=\"actions\"><h2 id=\"actions\">")
+			v48 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v48)
+			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
+			v49 := r.strs.T("task")
+			writeEscaped(r.w, v49)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v50 := r.strs.T("owner")
+			writeEscaped(r.w, v50)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v51 := r.strs.T("due")
+			writeEscaped(r.w, v51)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v52 := r.strs.T("status")
+			writeEscaped(r.w, v52)
+			r.w.WriteString("</th></tr></thead><tbody>")
+			{
+				for v53 := range v47 {
+					v54 := &v47[v53]
+					_, _ = v53, v54
+					v55 := (*v54).Time("due")
+					v56 := v55
+					_ = v56
+					v58 := (*v54).S("status")
+					var v57 bool
+					v57 = string(v58) == string("open")
+					if bool(v57) {
+						v59 := v56.IsZero()
+						v57 = !(bool(v59))
+						if bool(v57) {
+							v60 := d0.Today()
+							v61 := v56.Before(v60)
+							v57 = v61
+						}
+					}
+
+					v62 := v57
+					_ = v62
+					r.w.WriteString("\n<tr")
+					{
+						if bool(v62) {
+							r.w.WriteString(" class=\"overdue\"")
+						}
+					}
+					r.w.WriteString("><td>")
+					v63 := (*v54).S("task")
+					writeEscaped(r.w, v63)
+					{
+						v64 := (*v54).FieldsExcept("task", "owner", "due", "status")
+						if len(v64) > 0 {
+							v65 := v64
+							_ = v65
+							v66 := d0.WithFields(v65)
+							if err := tpl_fields_render_FieldList_c661ef62(r, v66); err != nil {
+								return err
+							}
+						}
+					}
+					r.w.WriteString("</td><td>")
+					{
+						v67 := (*v54).Ref("owner")
+						if v67 != nil {
+							v68 := v67
+							_ = v68
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, v68)
+							r.w.WriteString("\">")
+							v68.writeTitle(r.w)
+							r.w.WriteString("</a>")
+						} else {
+							r.w.WriteString("—")
+						}
+					}
+					r.w.WriteString("</td><td>")
+					{
+						v69 := v56.IsZero()
+						if bool(!(bool(v69))) {
+							r.w.WriteString("<time datetime=\"")
+							v70 := isoDate(v56)
+							writeEscaped(r.w, v70)
+							r.w.WriteString("\">")
+							v71 := r.strs.Date(v56)
+							writeEscaped(r.w, v71)
+							r.w.WriteString("</time>")
+						} else {
+							r.w.WriteString("—")
+						}
+					}
+					r.w.WriteString("</td><td><span class=\"status status-")
+					v72 := (*v54).S("status")
+					writeEscaped(r.w, v72)
+					r.w.WriteString("\">")
+					v73 := (*v54).S("status")
+					v74 := "status_" + v73
+					v75 := r.strs.T(v74)
+					writeEscaped(r.w, v75)
+					r.w.WriteString("</span>")
+					{
+						if bool(v62) {
+							r.w.WriteString(" <strong>")
+							v76 := r.strs.T("overdue")
+							writeEscaped(r.w, v76)
+							r.w.WriteString("</strong>")
+						}
+					}
+					r.w.WriteString("</td></tr>")
+				}
+			}
+			r.w.WriteString("\n</tbody></table></div>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v77 := d0.Referrers((*v1), "exchange", "minutes")
+		if v77 != nil {
+			v78 := v77
+			_ = v78
+			r.w.WriteString("<section aria-labelledby=\"exchanges-agreed\"><h2 id=\"exchanges-agreed\">")
+			v79 := r.strs.T("exchanges_agreed_here")
+			writeEscaped(r.w, v79)
+			r.w.WriteString("</h2>")
+			v80 := d0.WithReferrers(v78)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v80); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v81 := d0.BacklinksExcept("exchange.minutes")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v81); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")

@@ -404,11 +404,14 @@ func (p *Page) Roles(member *Entry) []Role {
 
 // Demand is how many members need and offer a topic.
 type Demand struct {
-	Topic            *Entry
-	Needs, Offers    int
-	Gap              int  // needs minus offers
-	Unmet            bool // someone needs it and nobody offers it
+	Topic         *Entry
+	Needs, Offers int
+	Gap           int // needs minus offers
+	// Unmet: someone needs it, nobody offers it, and no exchange on it
+	// was ever done.
+	Unmet            bool
 	Minutes, Modules int
+	Exchanges        int // the done exchanges on the topic
 }
 
 // Demands lists every topic, the largest unmet demand first: the agenda of
@@ -433,8 +436,9 @@ func (s *Site) makeDemands() []Demand {
 	for _, t := range s.Entries("topic") {
 		d := Demand{Topic: t, Needs: len(t.From("member", "needs")), Offers: len(t.From("member", "offers")),
 			Minutes: len(t.From("minutes", "topics")), Modules: len(t.From("module", "topics"))}
+		d.Exchanges = doneExchanges(t)
 		d.Gap = d.Needs - d.Offers
-		d.Unmet = d.Needs > 0 && d.Offers == 0
+		d.Unmet = d.Needs > 0 && d.Offers == 0 && d.Exchanges == 0
 		out = append(out, d)
 	}
 	slices.SortStableFunc(out, func(a, b Demand) int {
@@ -447,6 +451,17 @@ func (s *Site) makeDemands() []Demand {
 		return cmp.Or(cmp.Compare(b.Gap, a.Gap), cmp.Compare(b.Needs, a.Needs), cmp.Compare(a.Topic.Title(), b.Topic.Title()))
 	})
 	return out
+}
+
+// doneExchanges counts the published done exchanges on a topic.
+func doneExchanges(topic *Entry) int {
+	n := 0
+	for _, x := range topic.From("exchange", "topic") {
+		if x.S("status") == "done" {
+			n++
+		}
+	}
+	return n
 }
 
 // TaughtTopics are the topics modules teach, those of the most modules

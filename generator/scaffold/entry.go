@@ -69,7 +69,13 @@ func writeTable(b *strings.Builder, f *schema.Field) {
 	b.WriteString(prefix + header + "\n")
 	for _, sub := range f.Fields {
 		comment(b, sub, sub.Required)
-		b.WriteString(fmt.Sprintf("%s%s = %s\n", prefix, sub.Name, placeholder(sub)))
+		// An optional field of the table is left commented out, as at
+		// the top level: an empty ref or topic would not pass the check.
+		subPrefix := prefix
+		if !sub.Required && prefix == "" {
+			subPrefix = "# "
+		}
+		b.WriteString(fmt.Sprintf("%s%s = %s\n", subPrefix, sub.Name, placeholder(sub)))
 	}
 }
 

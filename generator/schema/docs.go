@@ -103,11 +103,20 @@ func rules(f *Field) []string {
 	if f.Private {
 		r = append(r, "**private**: checked, never published")
 	}
+	if k := f.Elem().Kind; (k == String || k == Text) && !f.Translatable && !f.Private {
+		r = append(r, "kept as written in translations")
+	}
 	if f.Acyclic {
 		r = append(r, "no cycles")
 	}
 	if f.NotBefore != "" {
 		r = append(r, "not before `"+f.NotBefore+"`")
+	}
+	if f.Above != nil {
+		r = append(r, "above "+strconv.FormatFloat(f.Above.Num, 'f', -1, 64))
+	}
+	if f.AtMost != "" {
+		r = append(r, "at most `"+f.AtMost+"`")
 	}
 	for _, field := range slices.Sorted(maps.Keys(f.OverdueIf)) {
 		r = append(r, fmt.Sprintf("warned about when past while `%s` is %s", field, quoteList(f.OverdueIf[field])))
@@ -148,7 +157,8 @@ func writeLanguage(b *strings.Builder) {
 	for _, k := range slices.Sorted(maps.Keys(fieldKeys)) {
 		fmt.Fprintf(b, "- `%s`: %s\n", k, fieldKeys[k])
 	}
-	b.WriteString("\nEvery type also accepts `draft = true` (left out of the site unless built with `--drafts`) and `updated` (a date).\n")
+	b.WriteString("\nEvery type also accepts `draft = true` (left out of the site unless built with `--drafts`), `updated` (a date) and `language` (the entry's language, a BCP 47 tag, when it is not the site's).\n")
+	b.WriteString("\nA translation of an entry into another language of site.toml's `languages` is the file `SLUG.LANG.md` beside it (`SLUG/index.LANG.md` in an entry folder): it restates only the translated fields (string and text fields, unless `translatable = false`), a list of tables item by item, and its own body.\n")
 	b.WriteString("\n### Photos and documents\n\n")
 	b.WriteString("An entry may be a folder: `content/FOLDER/SLUG/index.md` (or `index.toml`) is the entry SLUG, and every other file of the folder is one of its files, published beside its page. ")
 	b.WriteString("An `image` field names one: `logo = { src = \"logo.png\", alt = \"The network's logo: a green circle\" }` (alt, the text for readers who cannot see it, is required); ")

@@ -69,12 +69,13 @@ func (p *parser) parseField(name, key string, raw map[string]any) *Field {
 		Description: p.str(raw, key, "description"),
 		Label:       p.str(raw, key, "label"),
 		NotBefore:   p.str(raw, key, "not_before"),
+		AtMost:      p.str(raw, key, "at_most"),
 		Decl:        p.decl(key),
 	}
 	if f.Label == "" {
 		f.Label = strings.ToUpper(name[:1]) + strings.ReplaceAll(name[1:], "_", " ")
 	}
-	for _, k := range []string{"ref", "acyclic", "not_before"} {
+	for _, k := range []string{"ref", "acyclic", "not_before", "at_most"} {
 		if _, ok := raw[k]; ok {
 			p.valueDecl(f, key, k)
 		}
@@ -104,9 +105,46 @@ func (p *parser) parseField(name, key string, raw map[string]any) *Field {
 	}
 	p.pattern(raw, key, f)
 	f.Min, f.Max = p.bound(raw, key, "min", f), p.bound(raw, key, "max", f)
+	p.numberRules(raw, key, f)
 	p.defaultValue(raw, key, f)
 	p.dateRules(raw, key, f)
+	p.translatable(raw, key, f)
 	return f
+}
+
+// translatable sets whether translations restate the field: by default
+// text (string and text, and lists of them) and objects that hold some.
+func (p *parser) translatable(raw map[string]any, key string, f *Field) {
+	text := f.Elem().Kind == String || f.Elem().Kind == Text || f.Elem().Kind == Object && slices.ContainsFunc(f.Fields, func(n *Field) bool { return n.Translatable })
+	// A private value is published in no language: a translation may not
+	// hold one.
+	text = text && !f.Private
+	f.Translatable = text
+	if f.elem != f {
+		f.elem.Translatable = text
+	}
+	if _, ok := raw["translatable"]; !ok {
+		return
+	}
+	f.Translatable = p.boolean(raw, key, "translatable")
+	switch {
+	case f.Translatable && f.Private:
+		p.errorfValue(join(key, "translatable"), "schema-misplaced-key", "translatable = true", "public fields", "remove translatable, or private",
+			"a private field is published in no language, so it has no translation")
+		f.Translatable = false
+	case f.Translatable && !text:
+		what := "a " + string(f.Kind) + " field"
+		if f.Elem().Kind == Object {
+			what = "an object with no translatable field"
+		}
+		p.errorfValue(join(key, "translatable"), "schema-misplaced-key", "translatable = true",
+			"string and text fields, lists of them, and objects holding translatable fields", "remove translatable, or set it to false",
+			"%s has nothing to translate", what)
+		f.Translatable = false
+	}
+	if f.elem != f {
+		f.elem.Translatable = f.Translatable
+	}
 }
 
 // valueDecl remembers where the value of key stands, for the checks that
@@ -244,6 +282,24 @@ func (p *parser) bound(raw map[string]any, key, name string, f *Field) *Bound {
 		p.errorf(k, "schema-misplaced-key", name, "only for numbers, dates, text and lists", "", "%s does not apply to a %s field", name, f.Kind)
 	}
 	return nil
+}
+
+// numberRules reads above and at_most, which only numbers take.
+func (p *parser) numberRules(raw map[string]any, key string, f *Field) {
+	elem := f.Elem().Kind
+	if _, ok := raw["above"]; ok {
+		if elem != Int && elem != Float {
+			p.errorf(join(key, "above"), "schema-misplaced-key", "above", "only for int and float fields", "", "above is only for numbers")
+		} else {
+			f.Above = p.bound(raw, key, "above", f)
+		}
+	}
+	if f.AtMost != "" && f.Kind != Int && f.Kind != Float {
+		p.errorf(join(key, "at_most"), "schema-misplaced-key", "at_most", "only for int and float fields", "", "at_most is only for numbers")
+	}
+	if f.elem != nil && f.elem != f {
+		f.elem.Above = f.Above
+	}
 }
 
 func (p *parser) defaultValue(raw map[string]any, key string, f *Field) {

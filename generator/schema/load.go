@@ -11,7 +11,7 @@ import (
 )
 
 // ReservedFolders are URL paths the site itself uses; no type may take them.
-var ReservedFolders = []string{"search", "actions", "assets", "404.html", "sitemap.xml", "feed.xml", "calendar.ics"}
+var ReservedFolders = []string{"search", "actions", "impact", "assets", "404.html", "sitemap.xml", "feed.xml", "calendar.ics"}
 
 // Load reads every *.toml of the default schema and then of the
 // community's own schema folder (nil when it has none); a community file
@@ -19,7 +19,8 @@ var ReservedFolders = []string{"search", "actions", "assets", "404.html", "sitem
 func Load(defaults, own fs.FS) (*Schema, diag.List) {
 	files := map[string]string{} // base name -> display path
 	sources := map[string][]byte{}
-	layers := map[string]int{} // base name -> 0 for a default file, 1 for the community's
+	replaced := map[string][]byte{} // base name -> the default file a community's replaces
+	layers := map[string]int{}      // base name -> 0 for a default file, 1 for the community's
 	var diags diag.List
 	for i, layer := range []struct {
 		fsys   fs.FS
@@ -38,6 +39,9 @@ func Load(defaults, own fs.FS) (*Schema, diag.List) {
 				diags = append(diags, diag.Diagnostic{File: layer.prefix + name, Code: "read", Message: err.Error()})
 				continue
 			}
+			if i == 1 && layers[name] == 0 && sources[name] != nil {
+				replaced[name] = sources[name]
+			}
 			files[name] = layer.prefix + name
 			sources[name] = b
 			layers[name] = i
@@ -54,6 +58,9 @@ func Load(defaults, own fs.FS) (*Schema, diag.List) {
 	for _, name := range names {
 		t, d := Parse(files[name], sources[name])
 		diags = append(diags, d...)
+		if t != nil && layers[name] == 1 {
+			t.OwnLabel = ownLabel(t, replaced[name])
+		}
 		if t != nil {
 			s.add(t, &diags)
 		} else {
@@ -121,6 +128,11 @@ func (s *Schema) crossCheck() diag.List {
 					report("not_before", "schema-not-before", "not_before must name a date field beside this one", strconv.Quote(f.NotBefore), quoteNames(siblings, Date), diag.DidYouMean(f.NotBefore, dateNames(siblings, f)))
 				}
 			}
+			if f.AtMost != "" {
+				if sib := lookup(siblings, f.AtMost); sib == nil || (sib.Kind != Int && sib.Kind != Float) || sib == f {
+					report("at_most", "schema-at-most", "at_most must name a number field beside this one", strconv.Quote(f.AtMost), quoteNumbers(siblings, f), diag.DidYouMean(f.AtMost, numberNames(siblings, f)))
+				}
+			}
 			for field, values := range f.OverdueIf {
 				sib := lookup(siblings, field)
 				if sib == nil || sib.Kind != Enum {
@@ -178,4 +190,35 @@ func dateNames(siblings []*Field, f *Field) []string {
 		}
 	}
 	return out
+}
+
+// numberNames lists the number fields among siblings, but f.
+func numberNames(siblings []*Field, f *Field) []string {
+	var out []string
+	for _, s := range siblings {
+		if (s.Kind == Int || s.Kind == Float) && s != f {
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}
+
+// quoteNumbers lists the number fields among siblings, but f, quoted.
+func quoteNumbers(siblings []*Field, f *Field) string {
+	names := numberNames(siblings, f)
+	for i, n := range names {
+		names[i] = strconv.Quote(n)
+	}
+	return strings.Join(names, ", ")
+}
+
+// ownLabel reports whether a community's type is labelled otherwise than
+// the default file it replaces (nil for a type of its own: its label is
+// its own too).
+func ownLabel(t *Type, replaced []byte) bool {
+	if replaced == nil {
+		return true
+	}
+	def, _ := Parse(t.Name+".toml", replaced)
+	return def == nil || def.Label != t.Label
 }

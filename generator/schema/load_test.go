@@ -27,11 +27,11 @@ func TestDefaultSchema(t *testing.T) {
 	for _, typ := range s.Types {
 		got = append(got, typ.Name+"="+typ.Folder)
 	}
-	want := "charter=charters member=members minutes=minutes module=curriculum page=pages rule=governance topic=topics"
+	want := "assessment=assessments charter=charters exchange=exchanges member=members minutes=minutes module=curriculum page=pages rule=governance topic=topics"
 	if strings.Join(got, " ") != want {
 		t.Errorf("types: %s\nwant  %s", strings.Join(got, " "), want)
 	}
-	if f := strings.Join(s.Folders(), " "); f != "charters curriculum governance members minutes pages topics" {
+	if f := strings.Join(s.Folders(), " "); f != "assessments charters curriculum exchanges governance members minutes pages topics" {
 		t.Errorf("folders: %s", f)
 	}
 	if s.ByFolder("curriculum") != s.Type("module") || s.Type("nothing") != nil || s.ByFolder("nothing") != nil {
@@ -46,6 +46,9 @@ func TestDefaultSchema(t *testing.T) {
 		"module":  "title* summary* level duration_minutes topics authors prerequisites objectives language license materials attachments",
 		"topic":   "name* definition aliases",
 		"page":    "title*",
+		// v2
+		"exchange":   "title* topic* providers* recipients* status agreed held format minutes outcome",
+		"assessment": "member* date* instrument* assessor scores*",
 	}
 	for name, want := range contract {
 		typ := s.Type(name)
@@ -94,6 +97,21 @@ func TestDefaultSchema(t *testing.T) {
 				f.Lookup("task").Required && f.Lookup("owner").Target() == "member"
 		}},
 		{"module", "duration_minutes", func(f *schema.Field) bool { return f.Kind == schema.Int && f.Min.Num == 1 }},
+		{"exchange", "topic", func(f *schema.Field) bool { return f.Kind == schema.Topic && f.Required }},
+		{"exchange", "providers", func(f *schema.Field) bool { return f.Target() == "member" && f.Min.Num == 1 }},
+		{"exchange", "recipients", func(f *schema.Field) bool { return f.Target() == "member" && f.Min.Num == 1 }},
+		{"exchange", "status", func(f *schema.Field) bool {
+			return f.Default == "agreed" && strings.Join(f.Values, ",") == "proposed,agreed,done,dropped"
+		}},
+		{"exchange", "held", func(f *schema.Field) bool { return f.Kind == schema.Date && f.NotBefore == "agreed" }},
+		{"exchange", "minutes", func(f *schema.Field) bool { return f.Target() == "minutes" }},
+		{"exchange", "outcome", func(f *schema.Field) bool { return f.Kind == schema.Text }},
+		{"assessment", "member", func(f *schema.Field) bool { return f.Target() == "member" && f.Required }},
+		{"assessment", "scores", func(f *schema.Field) bool {
+			score, max, area := f.Lookup("score"), f.Lookup("max"), f.Lookup("area")
+			return f.Required && f.Min.Num == 1 && area.Required && score.Kind == schema.Float && score.Min.Num == 0 &&
+				score.AtMost == "max" && max.Kind == schema.Float && max.Above.Num == 0 && f.Lookup("topic").Target() == "topic"
+		}},
 		{"module", "prerequisites", func(f *schema.Field) bool { return f.Acyclic && f.Target() == "module" }},
 		{"module", "materials", func(f *schema.Field) bool {
 			return f.Lookup("url").Kind == schema.URL && f.Lookup("url").Required && f.Lookup("title").Required
@@ -138,7 +156,7 @@ of = "string"
 	if len(diags) > 0 {
 		t.Fatalf("unexpected errors:\n%s", lines(diags))
 	}
-	if len(s.Types) != 8 || s.Types[1].Name != "event" {
+	if len(s.Types) != 10 || s.Types[2].Name != "event" {
 		t.Errorf("types: %v", s.Folders())
 	}
 	ev := s.ByFolder("events")
@@ -146,7 +164,7 @@ of = "string"
 		t.Fatalf("event type: %+v", ev)
 	}
 	m := s.Type("member")
-	if got := strings.Join(m.FieldNames(), " "); got != "name funding_sources draft updated" {
+	if got := strings.Join(m.FieldNames(), " "); got != "name funding_sources draft updated language" {
 		t.Errorf("the override does not replace the default member: %s", got)
 	}
 	if m.Decl.File != "schema/member.toml" || m.Lookup("kind") != nil {
@@ -219,6 +237,34 @@ values = ["open", "done"]
 schema/event.toml:12:14: schema-not-before: not_before must name a date field beside this one
 schema/event.toml:18:16: schema-overdue-if: overdue_if must name an enum field beside this one
 schema/event.toml:21:25: schema-overdue-if: overdue_if names a value the field does not allow (fix: did you mean "open"?)
+`,
+	},
+	{
+		name: "at_most naming a missing field, a text field or the field itself",
+		files: map[string]string{"survey.toml": `name = "survey"
+title = "title"
+[fields.title]
+type = "string"
+[fields.rows]
+type = "list"
+of = "object"
+[fields.rows.fields.score]
+type = "float"
+at_most = "maxi"
+[fields.rows.fields.other]
+type = "int"
+at_most = "label"
+[fields.rows.fields.self]
+type = "int"
+at_most = "self"
+[fields.rows.fields.maximum]
+type = "float"
+[fields.rows.fields.label]
+type = "string"
+`},
+		want: `schema/survey.toml:10:11: schema-at-most: at_most must name a number field beside this one (fix: did you mean "maximum"?)
+schema/survey.toml:13:11: schema-at-most: at_most must name a number field beside this one
+schema/survey.toml:16:11: schema-at-most: at_most must name a number field beside this one
 `,
 	},
 	{

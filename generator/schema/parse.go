@@ -31,23 +31,26 @@ var typeKeys = map[string]string{
 }
 
 var fieldKeys = map[string]string{
-	"type":        "the kind of value: " + kindList(),
-	"of":          "the kind of each element of a list",
-	"ref":         "the type a ref (or a list of refs) points at",
-	"values":      "the allowed values of an enum (or a list of enums)",
-	"required":    "the entry must set this field",
-	"default":     "the value used when the entry leaves the field out",
-	"min":         "the smallest number or earliest date; for text and lists, the fewest characters or items",
-	"max":         "the largest number or latest date; for text and lists, the most characters or items",
-	"pattern":     "a regular expression (RE2) the whole text must match",
-	"unique":      "no two entries may share the value (for a list: share any element)",
-	"private":     "checked like any field but never published in any output",
-	"description": "what the field means: the label on the site, the comment in `agora new`, the hint in errors",
-	"label":       "a short label for the site (default: the field name)",
-	"fields":      "the fields of an object, or of each object of a list of objects",
-	"acyclic":     "for refs to the type itself: following them may never lead back to the entry (prerequisites)",
-	"not_before":  "for dates: the name of a date field of the same table this date may not precede",
-	"overdue_if":  "for dates: a table {FIELD = [VALUES]}; a past date is warned about while the sibling FIELD holds one of VALUES",
+	"type":         "the kind of value: " + kindList(),
+	"of":           "the kind of each element of a list",
+	"ref":          "the type a ref (or a list of refs) points at",
+	"values":       "the allowed values of an enum (or a list of enums)",
+	"required":     "the entry must set this field",
+	"default":      "the value used when the entry leaves the field out",
+	"min":          "the smallest number or earliest date; for text and lists, the fewest characters or items",
+	"max":          "the largest number or latest date; for text and lists, the most characters or items",
+	"pattern":      "a regular expression (RE2) the whole text must match",
+	"unique":       "no two entries may share the value (for a list: share any element)",
+	"private":      "checked like any field but never published in any output",
+	"description":  "what the field means: the label on the site, the comment in `agora new`, the hint in errors",
+	"label":        "a short label for the site (default: the field name)",
+	"fields":       "the fields of an object, or of each object of a list of objects",
+	"acyclic":      "for refs to the type itself: following them may never lead back to the entry (prerequisites)",
+	"not_before":   "for dates: the name of a date field of the same table this date may not precede",
+	"at_most":      "for numbers: the name of a number field of the same table this number may not exceed (a score and the maximum of its scale)",
+	"above":        "for numbers: the value must be greater than this (min allows the value itself; above = 0 refuses 0)",
+	"overdue_if":   "for dates: a table {FIELD = [VALUES]}; a past date is warned about while the sibling FIELD holds one of VALUES",
+	"translatable": "whether a translation (SLUG.LANG.md) restates the field in its language: true by default for string and text fields and lists of them, and for objects holding such fields; false keeps a value such as a name or a phone number as the original has it",
 }
 
 func kindList() string {
@@ -248,8 +251,16 @@ func builtins(t *Type) []*Field {
 		out = append(out, &Field{Name: "updated", Kind: Date, Builtin: true, Label: "Updated",
 			Description: "when the entry was last revised"})
 	}
+	if t.Lookup("language") == nil {
+		out = append(out, &Field{Name: "language", Kind: String, Builtin: true, Label: "Language", Pattern: languagePattern,
+			Description: "the language the entry is written in, as a BCP 47 tag (es, mn, km), when it is not the site's"})
+	}
 	return out
 }
+
+// languagePattern is the form of a language tag: BCP 47, as site.toml's
+// language and languages.
+var languagePattern = regexp.MustCompile(`^(?:[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)$`)
 
 func (p *parser) checkTypeFields(t *Type) {
 	if t.TitleField == "" {

@@ -405,6 +405,23 @@ schema/event.toml:12:16: schema-wrong-type: overdue_if values must be a list of 
 `,
 	},
 	{
+		name: "number rules in the wrong place",
+		src: `name = "event"
+title = "title"
+[fields.title]
+type = "string"
+above = 0
+at_most = "title"
+[fields.count]
+type = "int"
+above = "zero"
+`,
+		want: `schema/event.toml:5:1: schema-misplaced-key: above is only for numbers
+schema/event.toml:6:1: schema-misplaced-key: at_most is only for numbers
+schema/event.toml:9:1: schema-wrong-type: above must be a number for a int field
+`,
+	},
+	{
 		name: "malformed TOML",
 		src: `name = "event"
 title = "title
@@ -527,7 +544,7 @@ func TestParseType(t *testing.T) {
 	if typ.Decl != (schema.Decl{File: "schema/event.toml", Line: 1, Col: 1}) {
 		t.Errorf("type declared at %+v", typ.Decl)
 	}
-	want := "title date end_date host format topics contact_phone code seats fee sessions related draft updated"
+	want := "title date end_date host format topics contact_phone code seats fee sessions related draft updated language"
 	if got := strings.Join(typ.FieldNames(), " "); got != want {
 		t.Errorf("fields in order: %s\nwant %s", got, want)
 	}
@@ -597,7 +614,7 @@ func TestParseDefaults(t *testing.T) {
 		t.Errorf("defaults: %+v", typ)
 	}
 	// a type may declare draft itself; updated is still added
-	if got := strings.Join(typ.FieldNames(), " "); got != "name draft updated" {
+	if got := strings.Join(typ.FieldNames(), " "); got != "name draft updated language" {
 		t.Errorf("fields: %s", got)
 	}
 	if typ.Lookup("draft").Builtin || typ.Lookup("draft").Kind != schema.String {

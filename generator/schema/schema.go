@@ -58,15 +58,24 @@ type Field struct {
 	Acyclic bool
 	// NotBefore names a sibling date field this date may not precede.
 	NotBefore string
+	// Above is an exclusive lower bound of a number: a maximum score
+	// must be above 0, where min = 0 would let 0 through.
+	Above *Bound
+	// AtMost names a sibling number field this number may not exceed
+	// (a score and its scale's maximum).
+	AtMost string
 	// OverdueIf: a date in the past is a warning while each named sibling
 	// field holds one of the listed values (an action still open).
 	OverdueIf map[string][]string
+	// Translatable fields are those a translation restates in its
+	// language (see the schema key translatable).
+	Translatable bool
 	// Builtin marks the fields every type accepts (draft, updated).
 	Builtin bool
 	Decl    Decl
 
 	elem *Field
-	// valueDecls places the values of "ref", "acyclic", "not_before" and
+	// valueDecls places the values of "ref", "acyclic", "not_before", "at_most" and
 	// "overdue_if.FIELD" (and the key FIELD at "overdue_if.FIELD.key"),
 	// for errors found once every type is read.
 	valueDecls map[string]Decl
@@ -141,6 +150,10 @@ type Type struct {
 	Aliases string
 	Fields  []*Field
 	Decl    Decl
+	// OwnLabel is set when a community's file gives the type a label
+	// other than the default file's: the site then calls the type so,
+	// in every language, where it would use the theme's name for it.
+	OwnLabel bool
 
 	folderDecl Decl // where the folder is set (or the name it defaults to)
 }

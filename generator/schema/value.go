@@ -133,6 +133,9 @@ func (e *Field) checkRange(n float64, v any) *diag.Diagnostic {
 	if e.Max != nil && n > e.Max.Num {
 		return problem("out-of-range", fmt.Sprintf("the value is above the maximum %g", e.Max.Num), describe(v), fmt.Sprintf("%g or less", e.Max.Num), "")
 	}
+	if e.Above != nil && n <= e.Above.Num {
+		return problem("out-of-range", fmt.Sprintf("the value must be above %g", e.Above.Num), describe(v), fmt.Sprintf("more than %g", e.Above.Num), "")
+	}
 	return nil
 }
 

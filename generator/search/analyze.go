@@ -20,6 +20,10 @@ type analysis struct {
 	terms   string   // the distinct terms, each followed by '\n'
 	weights []uint32 // each term's weighted frequency, in the order of terms
 	filters []string // filter pseudo-terms: "#land-rights"
+	// langs are the document's stemmers; spellings, nil or each term's
+	// spelling where the document writes it otherwise (see adder).
+	langs     langSet
+	spellings []string
 	// snippetRunes is the Options.SnippetRunes the snippet was cut to.
 	snippetRunes int
 }
@@ -35,6 +39,8 @@ type docInfo struct {
 func analyze(d *Document, snippetRunes int) *analysis {
 	a := &analysis{docInfo: describe(d, snippetRunes), filters: topicFilters(d.Topics), snippetRunes: snippetRunes}
 	c := analyzers.Get().(*adder)
+	c.docLangs = stemmerSet(d.Language)
+	a.langs = c.docLangs
 	a.length = c.countFields(0, d.Fields)
 	a.pack(c)
 	c.forget()
@@ -91,6 +97,12 @@ func (a *analysis) pack(c *adder) {
 		a.weights = append(a.weights, c.pending[i].wtf)
 	}
 	a.terms = b.String()
+	if len(c.spelled) > 0 {
+		a.spellings = make([]string, len(c.inDoc))
+		for _, sp := range c.spelled {
+			a.spellings[slices.Index(c.inDoc, sp.list)] = sp.text
+		}
+	}
 }
 
 // eachTerm calls fn with each term of the analysis and its weight.
@@ -110,7 +122,7 @@ func (a *analysis) eachTerm(fn func(term string, weight uint32)) {
 // pages have rendered so, until the index is built.
 func Compact(d Document, opts Options) Document {
 	a := analyze(&d, opts.withDefaults().SnippetRunes)
-	return Document{Path: d.Path, Title: d.Title, Type: d.Type, TypeLabel: d.TypeLabel, TopicSlug: d.TopicSlug, analysis: a}
+	return Document{Path: d.Path, Title: d.Title, Type: d.Type, TypeLabel: d.TypeLabel, TopicSlug: d.TopicSlug, Language: d.Language, analysis: a}
 }
 
 // snippet is the text kept for a document's result snippet: its snippet

@@ -14,6 +14,8 @@ func multilingualDocs(t testing.TB) []Document {
 	for i := 0; i+3 < len(texts); i += 3 {
 		d := Document{
 			Path: fmt.Sprintf("d/%d/", i), Title: texts[i], Type: []string{"page", "minute"}[i%2],
+			// Languages with stemmers that read accents, and without.
+			Language: []string{"es", "fr", "ru", "en", "mn", "de", ""}[i/3%7],
 			Fields: []Field{
 				{Text: texts[i], Weight: High},
 				{Text: texts[i+1], Weight: Medium, Snippet: i%4 == 0},
@@ -85,6 +87,35 @@ func FuzzSnippet(f *testing.F) {
 		n := int(limit%64) + 1
 		if got, want := snippet(&d, n), referenceSnippet(&d, n); got != want {
 			t.Fatalf("%q, %d runes: snippet %q, reference %q", text, n, got, want)
+		}
+	})
+}
+
+// FuzzSpelledIndex holds the spellings the fast paths note for the
+// stemmers (countSpelled, and Compact's analysis) to the reference
+// analysis: the index of any text, in any language, is the reference's,
+// added whole or compacted.
+func FuzzSpelledIndex(f *testing.F) {
+	for i, s := range variedTexts {
+		f.Add(s, []string{"es", "fr", "ru", "de"}[i%4])
+	}
+	f.Add("Новый год, новая жизнь; НОВЫЙ", "ru")
+	f.Add("Évaluation des ateliers évalués, évaluation", "fr")
+	f.Add("la Evaluación; evaluacion, EVALUACIÓN", "es-MX")
+	f.Fuzz(func(t *testing.T, text, lang string) {
+		d := Document{Path: "d/", Title: "t", Type: "page", Language: lang, Fields: []Field{
+			{Text: text, Weight: Low, Snippet: true}, {Text: strings.ToUpper(text), Weight: High},
+		}}
+		ref, err := referenceCompact(d, Options{})
+		if err != nil {
+			return
+		}
+		want := mustBuildWith(t, []Document{ref}, Options{})
+		if got := mustBuildWith(t, []Document{d}, Options{}); !sameFiles(got, want) {
+			t.Fatalf("%q in %q: the index differs from the reference's", text, lang)
+		}
+		if got := mustBuildWith(t, []Document{Compact(d, Options{})}, Options{}); !sameFiles(got, want) {
+			t.Fatalf("%q in %q: the compacted document's index differs from the reference's", text, lang)
 		}
 	})
 }

@@ -48,6 +48,22 @@ type adder struct {
 	docs    int // in the index: no list is longer
 	lowered [maxTermRunes]byte
 	owned   strings.Builder // folded text the terms are cut from
+
+	// For the stemmers (stem.go): by list, the stemmers of the documents
+	// the term occurs in, and its spellings where a document wrote it
+	// otherwise (with accents). docLangs are the stemmers of the
+	// document being added; spelled, the spellings of its terms' first
+	// occurrences, until they are posted.
+	langs     []langSet
+	spellings [][]string
+	docLangs  langSet
+	spelled   []spelling
+}
+
+// spelling is how a document wrote the term of list.
+type spelling struct {
+	list int32
+	text string
 }
 
 // posting is one document of a term's list, before ranking.
@@ -75,6 +91,7 @@ func (b *Builder) Add(id int, d Document) error {
 	}
 	info := describe(&d, b.opts.SnippetRunes)
 	a := b.takeAdder()
+	a.docLangs = stemmerSet(d.Language)
 	info.length = a.countFields(int32(id), d.Fields)
 	a.countTopics(int32(id), d.Topics)
 	a.post()
@@ -92,7 +109,16 @@ func (b *Builder) addCompacted(id int, path string, an *analysis) error {
 	}
 	b.docs[id] = an.docInfo
 	a := b.takeAdder()
-	an.eachTerm(func(t string, w uint32) { a.count(a.list(t), int32(id), w) })
+	a.docLangs = an.langs
+	k := 0
+	an.eachTerm(func(t string, w uint32) {
+		i := a.list(t)
+		if an.spellings != nil && an.spellings[k] != "" {
+			a.spelled = append(a.spelled, spelling{i, an.spellings[k]})
+		}
+		a.count(i, int32(id), w)
+		k++
+	})
 	for _, t := range an.filters {
 		a.count(a.list(t), int32(id), 0)
 	}
@@ -141,11 +167,14 @@ func (a *adder) countFields(doc int32, fields []Field) float64 {
 	a.owned.Grow(256) // at once, not by doubling from 8
 	for _, f := range fields {
 		w := uint32(f.Weight)
-		eachTextTerm(f.Text, &a.owned, func(t string, upper bool) {
+		eachTextTerm(f.Text, &a.owned, func(t string, upper bool, raw string) {
 			length += float64(w)
-			if upper {
+			switch {
+			case upper:
 				a.count(a.listBytes(lowerASCIIInto(a.lowered[:], t)), doc, w)
-			} else {
+			case raw != "" && a.docLangs != 0:
+				a.countSpelled(a.list(t), doc, w, t, raw)
+			default:
 				a.count(a.list(t), doc, w)
 			}
 		})
@@ -186,7 +215,21 @@ func (a *adder) newList(term string) int32 {
 	a.names = append(a.names, term)
 	a.lists = append(a.lists, nil)
 	a.pending = append(a.pending, posting{doc: -1})
+	a.langs = append(a.langs, 0)
+	a.spellings = append(a.spellings, nil)
 	return i
+}
+
+// countSpelled is count for a term folded from raw text: at its first
+// occurrence in the document, it notes how the text spells it, for a
+// stemmer that reads accents.
+func (a *adder) countSpelled(i, doc int32, w uint32, term, raw string) {
+	if a.pending[i].doc != doc {
+		if sp := spellingOf(raw, term); sp != term {
+			a.spelled = append(a.spelled, spelling{i, sp})
+		}
+	}
+	a.count(i, doc, w)
 }
 
 // count adds weight w to document doc's posting in list i.
@@ -201,7 +244,14 @@ func (a *adder) count(i, doc int32, w uint32) {
 
 // post appends the postings of the document added to their lists.
 func (a *adder) post() {
+	for _, sp := range a.spelled {
+		if !slices.Contains(a.spellings[sp.list], sp.text) {
+			a.spellings[sp.list] = append(a.spellings[sp.list], sp.text)
+		}
+	}
+	a.spelled = a.spelled[:0]
 	for _, i := range a.inDoc {
+		a.langs[i] |= a.docLangs
 		l := a.lists[i]
 		// A long list grows to twice its length (or the number of
 		// documents), where append would add a quarter: a common
@@ -222,6 +272,7 @@ func (a *adder) forget() {
 		a.pending[i].doc = -1
 	}
 	a.inDoc = a.inDoc[:0]
+	a.spelled = a.spelled[:0]
 }
 
 // termLists is every term with its postings (unsorted), from all the
@@ -234,7 +285,7 @@ func (b *Builder) termLists() []termPostings {
 	first := b.adders[0]
 	out := make([]termPostings, len(first.lists))
 	for i, t := range first.names {
-		out[i] = termPostings{t, first.lists[i]}
+		out[i] = termPostings{term: t, list: first.lists[i], langs: first.langs[i], spellings: first.spellings[i]}
 	}
 	others := map[string]int{} // the places in out of terms the first adder lacks
 	for _, a := range b.adders[1:] {
@@ -246,10 +297,16 @@ func (b *Builder) termLists() []termPostings {
 			}
 			if ok {
 				out[j].list = mergeByDoc(out[j].list, a.lists[i])
+				out[j].langs |= a.langs[i]
+				for _, sp := range a.spellings[i] {
+					if !slices.Contains(out[j].spellings, sp) {
+						out[j].spellings = append(out[j].spellings, sp)
+					}
+				}
 				continue
 			}
 			others[t] = len(out)
-			out = append(out, termPostings{t, a.lists[i]})
+			out = append(out, termPostings{term: t, list: a.lists[i], langs: a.langs[i], spellings: a.spellings[i]})
 		}
 	}
 	return out

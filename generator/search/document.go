@@ -57,6 +57,10 @@ type Document struct {
 	// Topics lists the slugs of the topics the entry is filed under.
 	Topics []string `json:"topics,omitempty"`
 	Fields []Field  `json:"fields"`
+	// Language is the BCP 47 tag of the entry's language (its own, else
+	// the site's): its words are stemmed with that language's Snowball
+	// stemmer, if there is one.
+	Language string `json:"language,omitempty"`
 
 	// analysis stands for Topics and Fields in a document made by
 	// Compact.

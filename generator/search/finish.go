@@ -25,7 +25,7 @@ func (b *Builder) Finish() (*Index, error) {
 	}
 	n := len(b.docs)
 	idx := &Index{Stats: Stats{Docs: n}}
-	man := Manifest{V: 2, N: n, PerFile: b.opts.DocsPerFile, Types: types, Topics: b.topics()}
+	man := Manifest{V: 3, N: n, PerFile: b.opts.DocsPerFile, Types: types, Topics: b.topics()}
 
 	// The result files are written on another core while the shards are
 	// ranked.
@@ -35,7 +35,10 @@ func (b *Builder) Finish() (*Index, error) {
 	wg.Go(func() { docs, docsErr = b.docFiles() })
 	terms := b.sortedTerms()
 	idx.Stats.Terms = len(terms)
-	shards := b.encodeShards(terms, &idx.Stats)
+	groups := stemGroups(terms)
+	man.Suffixes = groups.suffixes
+	idx.Stats.Groups = len(groups.only)
+	shards := b.encodeShards(terms, groups, &idx.Stats)
 	wg.Wait()
 	if docsErr != nil {
 		return nil, docsErr
@@ -99,8 +102,10 @@ func (b *Builder) topics() [][2]string {
 
 // termPostings is a term and its unsorted list.
 type termPostings struct {
-	term string
-	list []posting
+	term      string
+	list      []posting
+	langs     langSet  // the stemmers of the documents it occurs in
+	spellings []string // how documents spell it, where not as the term
 }
 
 func (b *Builder) sortedTerms() []termPostings {
@@ -116,9 +121,10 @@ type shard struct {
 	payload []byte
 }
 
-// encodeShards ranks each term's postings (BM25F, quantized) and cuts the
-// records into shards of about Options.ShardBytes.
-func (b *Builder) encodeShards(terms []termPostings, stats *Stats) []shard {
+// encodeShards ranks each term's postings (BM25F, quantized), adds the
+// stem groups' records, and cuts the records into shards of about
+// Options.ShardBytes.
+func (b *Builder) encodeShards(terms []termPostings, groups stemRecords, stats *Stats) []shard {
 	n := len(b.docs)
 	total := 0.0
 	for _, d := range b.docs {
@@ -130,21 +136,26 @@ func (b *Builder) encodeShards(terms []termPostings, stats *Stats) []shard {
 	}
 	idfMax := math.Log(1 + (float64(n)-0.5)/1.5)
 
-	recs := make([][]byte, len(terms))
-	cores.Each(context.Background(), len(terms), func(i int) { recs[i] = rankedRecord(terms[i], b.docs, idfMax, avg) })
+	recs := make([]keyedRecord, len(terms), len(terms)+len(groups.only))
+	cores.Each(context.Background(), len(terms), func(i int) {
+		recs[i] = keyedRecord{terms[i].term, rankedRecord(terms[i], b.docs, idfMax, avg, groups.ofTerm[i])}
+	})
+	for _, t := range terms {
+		stats.Postings += len(t.list)
+	}
+	recs = mergeRecords(recs, groups.only)
 
 	var out []shard
-	for i := 0; i < len(terms); {
+	for i := 0; i < len(recs); {
 		// The records that fit, at least one, so the payload is made
 		// at its size.
-		size, j := len(recs[i]), i+1
-		for ; j < len(terms) && size+len(recs[j]) <= b.opts.ShardBytes; j++ {
-			size += len(recs[j])
+		size, j := len(recs[i].rec), i+1
+		for ; j < len(recs) && size+len(recs[j].rec) <= b.opts.ShardBytes; j++ {
+			size += len(recs[j].rec)
 		}
-		s := shard{first: terms[i].term, terms: j - i, payload: make([]byte, 0, size)}
+		s := shard{first: recs[i].key, terms: j - i, payload: make([]byte, 0, size)}
 		for k := i; k < j; k++ {
-			s.payload = append(s.payload, recs[k]...)
-			stats.Postings += len(terms[k].list)
+			s.payload = append(s.payload, recs[k].rec...)
 		}
 		out = append(out, s)
 		i = j
@@ -154,12 +165,12 @@ func (b *Builder) encodeShards(terms []termPostings, stats *Stats) []shard {
 
 // rankedRecord is a term's record (encodeRecord): its postings sorted by
 // document, with the term's idf and each document's impact, one digit
-// each (BM25F, quantized). It is made at its size, straight from the
-// postings.
-func rankedRecord(tp termPostings, docs []docInfo, idfMax, avgLength float64) []byte {
+// each (BM25F, quantized), then extra (its stem sections). It is made at
+// its size, straight from the postings.
+func rankedRecord(tp termPostings, docs []docInfo, idfMax, avgLength float64, extra string) []byte {
 	l := tp.list
 	slices.SortFunc(l, func(x, y posting) int { return int(x.doc - y.doc) })
-	size := len(tp.term) + 1 + numLen(len(l)) + 1 + len(l) + 1
+	size := len(tp.term) + 1 + numLen(len(l)) + 1 + len(l) + len(extra) + 1
 	prev := -1
 	for _, p := range l {
 		size += numLen(int(p.doc) - prev - 1)
@@ -187,6 +198,7 @@ func rankedRecord(tp termPostings, docs []docInfo, idfMax, avgLength float64) []
 		}
 		rec = append(rec, digitChars[impact])
 	}
+	rec = append(rec, extra...)
 	return append(rec, '\n')
 }
 

@@ -47,6 +47,7 @@ type Index struct {
 // Stats describe an index, for benchmarks and reports.
 type Stats struct {
 	Docs, Terms, Postings int
+	Groups                int // stem groups keyed by a stem that is no term
 	Shards                []ShardStat
 	ManifestBytes         int // uncompressed
 	DocBytes              int // all result files, uncompressed
@@ -112,8 +113,12 @@ type Manifest struct {
 	Types   []ManifestType `json:"types"` // in document order
 	// Topics lists [slug, name] of every topic that has documents, by name.
 	Topics [][2]string `json:"topics"`
-	Terms  []string    `json:"terms"` // the first term of each shard
+	Terms  []string    `json:"terms"` // the first key of each shard
 	Files  []string    `json:"files"` // each shard's name: s/NAME.js
+	// Suffixes are the endings the stemmers removed from indexed words
+	// (stem groups.go): a word that is not indexed is looked up as its
+	// stem by taking one of them off.
+	Suffixes []string `json:"suffixes,omitempty"`
 }
 
 // ManifestType is a type and the range of its document ids.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Ranking, the same in search.js (all integer arithmetic, so both sides
@@ -12,10 +13,22 @@ import (
 //
 //   - Each query word must match (AND). When no document matches every
 //     word, the documents matching the most words are returned.
-//   - A term scores idf × impact × 4 in a document; a longer term matched
-//     by the prefix of the word being typed scores idf × impact × 3, so an
-//     exact word ranks first. Of several terms matching one word, a
-//     document counts its best.
+//   - A word matches terms in four ways, ranked in this order (tiers):
+//     exact (the word itself); stem (a term of the word's stem groups,
+//     groups.go); prefix (a longer term the word being typed begins, or,
+//     for a word that is not indexed, a term that shares the longest
+//     prefix of at least four letters any term shares with it); typo (a
+//     term one edit away, two from nine letters on, in the word's shard).
+//     Stems, prefixes of unindexed words and typos are for words of
+//     letters of scripts written with spaces: not for numbers, nor for
+//     the cluster grams of Khmer, Thai or CJK.
+//   - A term scores 4096 + tier × idf × impact in a document (tier 4
+//     exact, 3 stem, 2 prefix), and a typo idf × impact alone, halved
+//     (rounded down) for a second edit: a typo
+//     never outranks another match (idf × impact is at most 63 × 63),
+//     while the other tiers weigh with the field, so that a stem in a
+//     title may outrank the exact word in a body. Of several terms
+//     matching one word, a document counts its best.
 //   - A spaceless-script word needs all its cluster bigrams; it scores
 //     their mean (rounded down).
 //   - A document's score is the sum over words; ties go to the lower
@@ -23,13 +36,28 @@ import (
 //   - Filters: a type (a range of document numbers) and a topic (the
 //     documents of its "#slug" list).
 const (
-	exactFactor  = 4
-	prefixFactor = 3
+	tierTypo   = 1
+	tierPrefix = 2
+	tierStem   = 3
+	tierExact  = 4
+	tierScale  = 4096 // above any typo's score
 	// maxExpansions bounds the terms a prefix stands for: the most
 	// frequent ones.
 	maxExpansions = 64
 	// maxPrefixShards bounds the shards loaded for one prefix.
 	maxPrefixShards = 3
+	// minStemRunes is the shortest stem an unindexed word is cut to;
+	// minSharedRunes, the shortest prefix it may share with terms.
+	minStemRunes   = 3
+	minSharedRunes = 4
+	// A word of minTypoRunes letters may have one typo, of
+	// twoTyposRunes two; at most maxTypos terms are taken for it.
+	minTypoRunes  = 5
+	twoTyposRunes = 9
+	maxTypos      = 16
+	// A suggestion replaces a word of minSuggestRunes letters or more
+	// with a term one edit away, or two from minTypoRunes letters on.
+	minSuggestRunes = 4
 )
 
 // Filter narrows results to one type (by name) and one topic (by slug).
@@ -46,7 +74,7 @@ type Result struct {
 type Reader struct {
 	Manifest Manifest
 	files    map[string][]byte // path under Dir -> data
-	shards   map[int]map[string]termList
+	shards   map[int]decodedShard
 	docFiles map[string][][]string // result files read, by key
 	// Loaded lists the files read since the last ResetLoaded, as a
 	// browser would fetch them.
@@ -56,7 +84,7 @@ type Reader struct {
 // OpenReader reads the manifest of an index held in memory, by path from
 // the site root (as Index.Files).
 func OpenReader(files []File) (*Reader, error) {
-	r := &Reader{files: map[string][]byte{}, shards: map[int]map[string]termList{}, docFiles: map[string][][]string{}}
+	r := &Reader{files: map[string][]byte{}, shards: map[int]decodedShard{}, docFiles: map[string][][]string{}}
 	for _, f := range files {
 		r.files[strings.TrimPrefix(f.Path, Dir)] = f.Data
 	}
@@ -88,17 +116,17 @@ func (r *Reader) load(key string, v any) error {
 // ResetLoaded forgets which files were read (they stay cached).
 func (r *Reader) ResetLoaded() { r.Loaded = nil }
 
-func (r *Reader) shard(i int) (map[string]termList, error) {
+func (r *Reader) shard(i int) (decodedShard, error) {
 	if s, ok := r.shards[i]; ok {
 		return s, nil
 	}
 	var payload string
 	if err := r.load("s/"+r.Manifest.Files[i], &payload); err != nil {
-		return nil, err
+		return decodedShard{}, err
 	}
-	s, err := DecodeShard(payload)
+	s, err := decodeShard(payload)
 	if err != nil {
-		return nil, err
+		return decodedShard{}, err
 	}
 	r.shards[i] = s
 	return s, nil
@@ -108,58 +136,6 @@ func (r *Reader) shard(i int) (map[string]termList, error) {
 func (r *Reader) shardOf(term string) int {
 	i := sort.Search(len(r.Manifest.Terms), func(i int) bool { return CompareUTF16(r.Manifest.Terms[i], term) > 0 })
 	return max(0, i-1)
-}
-
-type expansion struct {
-	list  termList
-	exact bool
-}
-
-// expand returns the lists a query term stands for.
-func (r *Reader) expand(term string, prefix bool) ([]expansion, error) {
-	first := r.shardOf(term)
-	if len(r.Manifest.Terms) == 0 {
-		return nil, nil
-	}
-	if !prefix {
-		s, err := r.shard(first)
-		if err != nil {
-			return nil, err
-		}
-		if l, ok := s[term]; ok {
-			return []expansion{{l, true}}, nil
-		}
-		return nil, nil
-	}
-	var cands []expansion
-	for i := first; i < len(r.Manifest.Terms) && i < first+maxPrefixShards; i++ {
-		if i > first && !strings.HasPrefix(r.Manifest.Terms[i], term) {
-			break
-		}
-		s, err := r.shard(i)
-		if err != nil {
-			return nil, err
-		}
-		for t, l := range s {
-			if strings.HasPrefix(t, term) {
-				cands = append(cands, expansion{l, t == term})
-			}
-		}
-	}
-	slices.SortFunc(cands, func(a, b expansion) int {
-		if d := len(b.list.Postings) - len(a.list.Postings); d != 0 {
-			return d
-		}
-		return CompareUTF16(a.list.Term, b.list.Term)
-	})
-	if len(cands) > maxExpansions {
-		exact := slices.IndexFunc(cands, func(e expansion) bool { return e.exact })
-		if exact >= maxExpansions {
-			cands[maxExpansions-1] = cands[exact]
-		}
-		cands = cands[:maxExpansions]
-	}
-	return cands, nil
 }
 
 // Search ranks the documents for a query and filter.
@@ -177,14 +153,12 @@ func (r *Reader) Search(q string, f Filter) ([]Result, error) {
 	var topic []bool
 	if f.Topic != "" {
 		topic = make([]bool, n)
-		ex, err := r.expand(FilterPrefix+f.Topic, false)
+		l, _, err := r.term(FilterPrefix + f.Topic)
 		if err != nil {
 			return nil, err
 		}
-		for _, e := range ex {
-			for _, p := range e.list.Postings {
-				topic[p.Doc] = true
-			}
+		for _, p := range l.Postings {
+			topic[p.Doc] = true
 		}
 	}
 	words := ParseQuery(q)
@@ -199,19 +173,15 @@ func (r *Reader) Search(q string, f Filter) ([]Result, error) {
 	for _, w := range words {
 		clear(have)
 		clear(sum)
-		for gi, g := range w.Terms {
-			ex, err := r.expand(g, w.Prefix && gi == len(w.Terms)-1)
-			if err != nil {
-				return nil, err
-			}
+		lists, err := r.wordMatches(w)
+		if err != nil {
+			return nil, err
+		}
+		for _, ms := range lists {
 			clear(best)
-			for _, e := range ex {
-				factor := prefixFactor
-				if e.exact {
-					factor = exactFactor
-				}
-				for _, p := range e.list.Postings {
-					best[p.Doc] = max(best[p.Doc], e.list.IDF*p.Impact*factor)
+			for _, m := range ms {
+				for _, p := range m.list.Postings {
+					best[p.Doc] = max(best[p.Doc], termScore(m, p.Impact))
 				}
 			}
 			for d, s := range best {
@@ -245,6 +215,51 @@ func (r *Reader) Search(q string, f Filter) ([]Result, error) {
 	}
 	slices.SortStableFunc(out, func(a, b Result) int { return b.Score - a.Score })
 	return out, nil
+}
+
+// termScore is what a term matched scores in a document where it has
+// impact.
+func termScore(m match, impact int) int {
+	if m.tier == tierTypo {
+		return m.list.IDF * impact >> (m.edits - 1) // halved for a second edit
+	}
+	return tierScale + m.tier*m.list.IDF*impact
+}
+
+// Suggest is what to offer ("Did you mean …?") for a query that found
+// nothing: each word of minSuggestRunes letters or more that is not
+// indexed replaced by the nearest term of its shard (one edit away, two
+// from minTypoRunes letters on; then the most frequent), the words
+// joined by spaces; "" when no word has such a term.
+func (r *Reader) Suggest(q string) (string, error) {
+	var parts []string
+	changed := false
+	for _, w := range ParseQuery(q) {
+		text := w.Text
+		n := utf8.RuneCountInString(text)
+		if len(w.Terms) == 1 && stemmable(text) && n >= minSuggestRunes {
+			_, indexed, err := r.term(text)
+			if err != nil {
+				return "", err
+			}
+			edits := 1
+			if n >= minTypoRunes {
+				edits = 2
+			}
+			near, err := r.nearTerms(text, edits, 1)
+			if err != nil {
+				return "", err
+			}
+			if !indexed && len(near) > 0 {
+				text, changed = near[0].list.Term, true
+			}
+		}
+		parts = append(parts, text)
+	}
+	if !changed {
+		return "", nil
+	}
+	return strings.Join(parts, " "), nil
 }
 
 // DocMeta is what a result shows: its entry in a result file.

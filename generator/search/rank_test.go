@@ -52,8 +52,8 @@ func TestRankedRecordIsTheReference(t *testing.T) {
 		for _, doc := range rng.Perm(len(docs))[:1+rng.IntN(min(len(docs), 1<<uint(rng.IntN(16))))] {
 			list = append(list, posting{int32(doc), uint32(rng.IntN(1 << uint(rng.IntN(20))))})
 		}
-		want := encodeRecord(nil, referenceRankList(termPostings{term, slices.Clone(list)}, docs, idfMax, avg))
-		got := rankedRecord(termPostings{term, list}, docs, idfMax, avg)
+		want := encodeRecord(nil, referenceRankList(termPostings{term: term, list: slices.Clone(list)}, docs, idfMax, avg))
+		got := rankedRecord(termPostings{term: term, list: list}, docs, idfMax, avg, "")
 		if string(got) != string(want) || cap(got) != len(got) {
 			t.Fatalf("%d postings of %q: got (cap %d)\n%q\nwant\n%q", len(list), term, cap(got), got, want)
 		}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -21,20 +22,34 @@ func referenceAnalyze(d *Document, snippetRunes int) (*analysis, error) {
 		a.title = d.Title
 	}
 	counts := map[string]uint32{}
+	spelled := map[string]string{} // a term's spelling at its first occurrence
+	a.langs = stemmerSet(d.Language)
 	for _, f := range d.Fields {
 		w := uint32(f.Weight)
 		eachTerm(Fold(f.Text), func(t string) {
+			if _, seen := counts[t]; !seen && a.langs != 0 {
+				spelled[t] = spellingOf(f.Text, t)
+			}
 			counts[t] += w
 			a.length += float64(w)
 		})
 	}
 	var terms strings.Builder
+	var spellings []string
 	for t, w := range counts {
 		terms.WriteString(t)
 		terms.WriteByte('\n')
 		a.weights = append(a.weights, w)
+		if sp := spelled[t]; sp != t && sp != "" {
+			spellings = append(spellings, sp)
+		} else {
+			spellings = append(spellings, "")
+		}
 	}
 	a.terms = terms.String()
+	if slices.ContainsFunc(spellings, func(s string) bool { return s != "" }) {
+		a.spellings = spellings
+	}
 	seen := map[string]bool{}
 	for _, slug := range d.Topics {
 		if !seen[slug] && slug != "" {
@@ -51,7 +66,7 @@ func referenceCompact(d Document, opts Options) (Document, error) {
 	if err != nil {
 		return Document{}, err
 	}
-	return Document{Path: d.Path, Title: d.Title, Type: d.Type, TypeLabel: d.TypeLabel, TopicSlug: d.TopicSlug, analysis: a}, nil
+	return Document{Path: d.Path, Title: d.Title, Type: d.Type, TypeLabel: d.TypeLabel, TopicSlug: d.TopicSlug, Language: d.Language, analysis: a}, nil
 }
 
 func referenceSnippet(d *Document, limit int) string {

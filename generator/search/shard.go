@@ -84,11 +84,15 @@ type Posting struct {
 	Impact int // 1–63
 }
 
-// termList is one record of a shard.
+// termList is one record of a shard: a term with its postings, or a
+// stem that is no term (Postings nil); either may key a stem group.
 type termList struct {
 	Term     string
 	IDF      int
 	Postings []Posting
+	Stems    []string // the term's stems, but itself (groups.go)
+	Group    []string // the terms whose stem Term is
+	isTerm   bool
 }
 
 func encodeRecord(b []byte, t termList) []byte {
@@ -107,54 +111,102 @@ func encodeRecord(b []byte, t termList) []byte {
 	return append(b, '\n')
 }
 
-// DecodeShard parses a shard payload into its term lists, by term.
+// decodedShard is a shard's records by key, and its terms in order.
+type decodedShard struct {
+	records map[string]termList
+	terms   []string // the keys of records with postings, sorted
+}
+
+// DecodeShard parses a shard payload into its records, by key.
 func DecodeShard(payload string) (map[string]termList, error) {
-	out := map[string]termList{}
+	s, err := decodeShard(payload)
+	return s.records, err
+}
+
+func decodeShard(payload string) (decodedShard, error) {
+	out := decodedShard{records: map[string]termList{}}
 	for len(payload) > 0 {
 		line, rest, ok := strings.Cut(payload, "\n")
 		if !ok {
-			return nil, fmt.Errorf("record without end")
+			return out, fmt.Errorf("record without end")
 		}
 		payload = rest
-		term, data, ok := strings.Cut(line, " ")
-		if !ok || term == "" {
-			return nil, fmt.Errorf("record without term")
+		k := strings.IndexAny(line, " +")
+		if k <= 0 {
+			return out, fmt.Errorf("record without key")
 		}
-		count, i, err := readNum(data, 0)
+		t, err := decodeRecord(line[:k], line[k:])
 		if err != nil {
-			return nil, fmt.Errorf("%s: count: %w", term, err)
+			return out, err
+		}
+		out.records[t.Term] = t
+		if t.isTerm {
+			out.terms = append(out.terms, t.Term)
+		}
+	}
+	return out, nil
+}
+
+// decodeRecord reads what follows a record's key: ' ' and postings,
+// then its stem sections, if any.
+func decodeRecord(term, data string) (termList, error) {
+	t := termList{Term: term}
+	if data[0] == ' ' {
+		t.isTerm = true
+		count, i, err := readNum(data, 1)
+		if err != nil {
+			return t, fmt.Errorf("%s: count: %w", term, err)
 		}
 		if i >= len(data) {
-			return nil, fmt.Errorf("%s: no idf", term)
+			return t, fmt.Errorf("%s: no idf", term)
 		}
 		if data[i] >= 128 || digitValue[data[i]] < 0 {
-			return nil, fmt.Errorf("%s: bad idf %q", term, data[i])
+			return t, fmt.Errorf("%s: bad idf %q", term, data[i])
 		}
-		t := termList{Term: term, IDF: int(digitValue[data[i]]), Postings: make([]Posting, count)}
+		t.IDF = int(digitValue[data[i]])
+		t.Postings = make([]Posting, count)
 		i++
 		doc := -1
 		for k := range t.Postings {
 			var gap int
 			gap, i, err = readNum(data, i)
 			if err != nil {
-				return nil, fmt.Errorf("%s: gap: %w", term, err)
+				return t, fmt.Errorf("%s: gap: %w", term, err)
 			}
 			doc += gap + 1
 			t.Postings[k].Doc = doc
 		}
-		if len(data)-i != count {
-			return nil, fmt.Errorf("%s: %d impacts for %d postings", term, len(data)-i, count)
+		if len(data)-i < count {
+			return t, fmt.Errorf("%s: %d impacts for %d postings", term, len(data)-i, count)
 		}
 		for k := range t.Postings {
 			c := data[i+k]
 			if c >= 128 || digitValue[c] < 0 {
-				return nil, fmt.Errorf("%s: bad impact %q", term, c)
+				return t, fmt.Errorf("%s: bad impact %q", term, c)
 			}
 			t.Postings[k].Impact = int(digitValue[c])
 		}
-		out[term] = t
+		data = data[i+count:]
 	}
-	return out, nil
+	if rest, ok := strings.CutPrefix(data, "^"); ok {
+		stems, _, _ := strings.Cut(rest, "+")
+		t.Stems = strings.Split(stems, ",")
+		data = rest[len(stems):]
+	}
+	if rest, ok := strings.CutPrefix(data, "+"); ok {
+		for _, m := range strings.Split(rest, ",") {
+			if whole, ok := strings.CutPrefix(m, "="); ok {
+				t.Group = append(t.Group, whole)
+			} else {
+				t.Group = append(t.Group, term+m)
+			}
+		}
+		data = ""
+	}
+	if data != "" {
+		return t, fmt.Errorf("%s: %d bytes after the record", term, len(data))
+	}
+	return t, nil
 }
 
 // loaderFunc is the function every index file calls.

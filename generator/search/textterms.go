@@ -33,7 +33,9 @@ var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
 // (lower-casing it here would mean a copy of every such word). Terms are
 // slices of text or of the stretches of it folded, which are written to
 // folded: a few growing buffers for a text, not a string for each stretch.
-func eachTextTerm(text string, folded *strings.Builder, fn func(term string, upper bool)) {
+// A term of a folded stretch comes with the stretch as written (raw), in
+// which its spelling can be found (spellingOf); an ASCII word with none.
+func eachTextTerm(text string, folded *strings.Builder, fn func(term string, upper bool, raw string)) {
 	var sc *foldScratch
 	done := 0 // text[:done] is tokenized
 	for done < len(text) {
@@ -50,7 +52,8 @@ func eachTextTerm(text string, folded *strings.Builder, fn func(term string, upp
 		sc.folded = sc.appendFold(sc.folded[:0], text[start:end])
 		n := folded.Len()
 		folded.Write(sc.folded)
-		eachTerm(folded.String()[n:], func(t string) { fn(t, false) })
+		raw := text[start:end]
+		eachTerm(folded.String()[n:], func(t string) { fn(t, false, raw) })
 		done = end
 	}
 	if sc != nil {
@@ -89,7 +92,7 @@ func nextSplit(text string, i int) int {
 
 // eachASCIITerm calls fn with the terms of ASCII text: its runs of
 // letters and digits, cut to maxTermRunes.
-func eachASCIITerm(text string, fn func(term string, upper bool)) {
+func eachASCIITerm(text string, fn func(term string, upper bool, raw string)) {
 	for i := 0; i < len(text); {
 		if asciiClass[text[i]] == 0 {
 			i++
@@ -106,7 +109,7 @@ func eachASCIITerm(text string, fn func(term string, upper bool)) {
 		term := text[start:min(i, start+maxTermRunes)]
 		// Only the upper case of what is kept counts.
 		upper := seen&asciiUpper != 0 && (len(term) == i-start || hasUpperASCII(term))
-		fn(term, upper)
+		fn(term, upper, "")
 	}
 }
 

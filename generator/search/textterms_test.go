@@ -13,7 +13,7 @@ import (
 func textTerms(text string) []string {
 	var out []string
 	var folded strings.Builder
-	eachTextTerm(text, &folded, func(t string, upper bool) {
+	eachTextTerm(text, &folded, func(t string, upper bool, _ string) {
 		if upper {
 			t = string(lowerASCIIInto(make([]byte, len(t)), t))
 		}
@@ -90,7 +90,7 @@ func TestTextTermsTakeASCIIAsItIs(t *testing.T) {
 	text := "Words of Plain text, é and more"
 	var got []string
 	var folded strings.Builder
-	eachTextTerm(text, &folded, func(term string, upper bool) {
+	eachTextTerm(text, &folded, func(term string, upper bool, _ string) {
 		if upper != strings.ContainsAny(term, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 			t.Errorf("%q comes with upper %v", term, upper)
 		}

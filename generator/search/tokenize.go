@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -209,6 +210,8 @@ type QueryWord struct {
 	// Prefix lets the last of Terms match any term it begins: the word
 	// still being typed, or a single cluster of a spaceless script.
 	Prefix bool `json:"prefix"`
+	// Text is the word folded (a spaceless run whole).
+	Text string `json:"-"`
 }
 
 // minPrefixRunes is the shortest spaced word matched by prefix: a single
@@ -227,18 +230,19 @@ func ParseQuery(q string) []QueryWord {
 	for i, u := range units {
 		isLast := i == len(units)-1 && open
 		if u.Clusters == nil {
-			out = append(out, QueryWord{Terms: []string{u.Word}, Prefix: isLast && utf8.RuneCountInString(u.Word) >= minPrefixRunes})
+			out = append(out, QueryWord{Terms: []string{u.Word}, Prefix: isLast && utf8.RuneCountInString(u.Word) >= minPrefixRunes, Text: u.Word})
 			continue
 		}
+		run := strings.Join(u.Clusters, "")
 		if len(u.Clusters) == 1 {
-			out = append(out, QueryWord{Terms: u.Clusters, Prefix: true})
+			out = append(out, QueryWord{Terms: u.Clusters, Prefix: true, Text: run})
 			continue
 		}
 		var bigrams []string
 		for j := 0; j+1 < len(u.Clusters); j++ {
 			bigrams = append(bigrams, u.Clusters[j]+u.Clusters[j+1])
 		}
-		out = append(out, QueryWord{Terms: bigrams, Prefix: isLast})
+		out = append(out, QueryWord{Terms: bigrams, Prefix: isLast, Text: run})
 	}
 	return out
 }

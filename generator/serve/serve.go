@@ -184,11 +184,7 @@ func (s *Server) build(ctx context.Context, changed []string) (b *build, whole b
 		printer.Print(&buf, rep.Errors)
 		return nil, rep.Whole, buf.String(), rep.BrokenPages
 	}
-	if len(rep.Warnings) > 0 {
-		printer.Print(s.opts.Log, rep.Warnings)
-	} else if rep.Whole && rep.WarningCount > 0 {
-		fmt.Fprintf(s.opts.Log, "%d warnings (agora check lists them)\n", rep.WarningCount)
-	}
+	printer.PrintSummary(s.opts.Log, rep.Warnings, s.session.Place)
 	s.mu.RLock()
 	prev := s.current
 	s.mu.RUnlock()

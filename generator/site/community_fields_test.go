@@ -8,7 +8,7 @@ import (
 )
 
 // communityFields are fields of every kind, as a community adds them to a
-// built-in type's schema file; each of the seven default types gets them
+// built-in type's schema file; each of the nine default types gets them
 // all, and one entry of each a value for each.
 const communityFields = `
 [fields.x_note]
@@ -91,10 +91,12 @@ var builtinEntries = []struct{ schema, file, page, table string }{
 	{"module", "curriculum/writing-useful-minutes.md", "curriculum/writing-useful-minutes/", "materials"},
 	{"topic", "topics/facilitation.md", "topics/facilitation/", ""},
 	{"page", "pages/about.md", "about/", ""},
+	{"exchange", "exchanges/digital-security-clinic.md", "exchanges/digital-security-clinic/", ""},
+	{"assessment", "assessments/altai-craft-women-oca-2025.md", "assessments/altai-craft-women-oca-2025/", "scores"},
 }
 
 // TestCommunityFieldsOnBuiltinTypes: a field a community adds to any of
-// the seven default types, of any kind, is published on the entry's page
+// the nine default types, of any kind, is published on the entry's page
 // with its label and formatted from the schema (dates as dates, refs and
 // topics as links, urls, emails, lists, nested tables), as is a field it
 // adds to the items of a type's list of tables; a private one is

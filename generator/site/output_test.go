@@ -64,6 +64,8 @@ func TestExampleHasEveryURL(t *testing.T) {
 		"minutes/index.html", "curriculum/index.html", "topics/index.html", "topics/facilitation/index.html",
 		"about/index.html", "search/index.html", "actions/index.html", "404.html",
 		"sitemap.xml", "feed.xml", "calendar.ics", "_headers",
+		"exchanges/index.html", "exchanges/digital-security-clinic/index.html",
+		"assessments/index.html", "assessments/altai-craft-women-oca-2025/index.html", "impact/index.html",
 	} {
 		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
 			t.Errorf("missing %s", p)

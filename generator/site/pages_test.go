@@ -13,7 +13,9 @@ import (
 
 // pagedSite is a copy of the example with page_size 5 and more entries
 // than that in every list: extra members (two countries, both kinds),
-// minutes over three years with actions, modules, rules and topics.
+// minutes over three years with actions, modules, rules and topics,
+// exchanges from one member to another agreed at one meeting, and a
+// member assessed more times than a page holds.
 func pagedSite(t *testing.T) string {
 	t.Helper()
 	src := copyExample(t)
@@ -35,6 +37,14 @@ func pagedSite(t *testing.T) string {
 	}
 	for i := range 8 {
 		files[fmt.Sprintf("content/curriculum/extra-%d.md", i)] = fmt.Sprintf("+++\ntitle = \"Extra module %d\"\nsummary = \"S.\"\ntopics = [\"facilitation\"]\n+++\n", i)
+	}
+	for i := range 7 {
+		files[fmt.Sprintf("content/exchanges/extra-%d.md", i)] = fmt.Sprintf("+++\ntitle = \"Extra exchange %d\"\ntopic = \"facilitation\"\n"+
+			"providers = [\"extra-00\"]\nrecipients = [\"chan-sokha\"]\nstatus = \"done\"\nagreed = 2021-01-01\nheld = 2021-02-0%d\nminutes = \"2021-01-01-extra-00\"\n+++\n", i, i+1)
+	}
+	for i := range 6 {
+		files[fmt.Sprintf("content/assessments/extra-01-%d.md", i)] = fmt.Sprintf(
+			"+++\nmember = \"extra-01\"\ndate = 202%d-01-01\ninstrument = \"OCA\"\n[[scores]]\narea = \"Governance\"\nscore = %d\nmax = 5\n+++\n", i, i)
 	}
 	for name, text := range files {
 		p := filepath.Join(src, filepath.FromSlash(name))
@@ -94,6 +104,7 @@ func TestPagedListsAreComplete(t *testing.T) {
 	for _, c := range []struct{ list, folder string }{
 		{"members/", "members"}, {"minutes/", "minutes"}, {"curriculum/", "curriculum"},
 		{"governance/", "governance"}, {"topics/", "topics"}, {"charters/", "charters"},
+		{"exchanges/", "exchanges"}, {"assessments/", "assessments"},
 	} {
 		entry := regexp.MustCompile(`<a href="(?:\.\./)*(?:` + c.folder + `/)?([a-z0-9-]+)/"`)
 		if c.list == "members/" {
@@ -203,6 +214,35 @@ func TestReferrerListsLinkTheirFacet(t *testing.T) {
 	}
 	if n := strings.Count(topic[strings.Index(topic, `id="discussed"`):], "<li"); n < 5 {
 		t.Errorf("the topic page lists %d minutes", n)
+	}
+	// The lists of exchanges and assessments on entry pages are cut the
+	// same way: seven exchanges on one topic, from one member to another,
+	// agreed at one meeting, and six assessments of one member.
+	for _, c := range []struct{ page, folder, field, value string }{
+		{"topics/facilitation/", "exchanges", "topic", "facilitation"},
+		{"members/extra-00/", "exchanges", "providers", "extra-00"},
+		{"members/chan-sokha/", "exchanges", "recipients", "chan-sokha"},
+		{"minutes/2021-01-01-extra-00/", "exchanges", "minutes", "2021-01-01-extra-00"},
+		{"members/extra-01/", "assessments", "member", "extra-01"},
+	} {
+		var want []string
+		refers := regexp.MustCompile(`(?m)^` + c.field + ` = .*"` + c.value + `"`)
+		for _, f := range globFiles(t, filepath.Join(src, "content", c.folder)) {
+			if text := read(t, f); refers.MatchString(text) && !strings.Contains(text, "draft = true") {
+				want = append(want, strings.TrimSuffix(filepath.Base(f), ".md"))
+			}
+		}
+		facet := c.folder + "/by." + c.field + "/" + c.value + "/"
+		page := read(t, filepath.Join(out, filepath.FromSlash(c.page), "index.html"))
+		if !strings.Contains(page, fmt.Sprintf(`<a href="../../%s">See all %d</a>`, facet, len(want))) {
+			t.Errorf("%s does not link %s with its %d entries", c.page, facet, len(want))
+		}
+		links, _ := pageLinks(t, out, facet, regexp.MustCompile(`<li(?: lang="[^"]*")?><a href="(?:\.\./)+([a-z0-9-]+)/"`))
+		slices.Sort(want)
+		slices.Sort(links)
+		if !slices.Equal(links, want) || len(want) <= 5 {
+			t.Errorf("%s lists %v, want %v", facet, links, want)
+		}
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -70,6 +71,8 @@ func outputProblems(t *testing.T, out string) []string {
 			checkMembersFile(data, report)
 		case strings.HasPrefix(rel, "assets/") && (ext == ".js" || ext == ".css"):
 			// The theme's own code.
+		case strings.HasPrefix(rel, "assets/") && ext == ".svg":
+			checkSVG(data, report)
 		case rel == "_headers":
 			checkHeaders(data, report)
 		case rel == ".agora-output":
@@ -99,7 +102,7 @@ func init() {
 		atom.Time, atom.Form, atom.Label, atom.Input, atom.Button, atom.Select, atom.Option, atom.Fieldset, atom.Legend,
 		atom.Table, atom.Caption, atom.Colgroup, atom.Col, atom.Thead, atom.Tbody, atom.Tr, atom.Th, atom.Td,
 		atom.Pre, atom.Code, atom.Em, atom.Strong, atom.Del, atom.Sup, atom.Blockquote, atom.Hr, atom.Br, atom.Img,
-		atom.Mark, atom.Small,
+		atom.Mark, atom.Small, atom.Figure,
 	} {
 		allowedElements[a] = true
 	}
@@ -129,6 +132,10 @@ func scheme(u string) string {
 }
 
 var themeScript = regexp.MustCompile(`^(\.\./)*assets/(agora|search|directory)\.[0-9a-f]{8}\.js$|^/.*assets/(agora|search|directory)\.[0-9a-f]{8}\.js$`)
+
+// themeIcon is the site icon's hashed name, relative (or from the root
+// on the 404 page): never the host's /favicon.ico, never another site.
+var themeIcon = regexp.MustCompile(`^(\.\./)*assets/favicon\.[0-9a-f]{8}\.svg$|^/.*assets/favicon\.[0-9a-f]{8}\.svg$`)
 
 // checkHTML parses a page as a browser does and reports any element,
 // attribute or URL that could run a script, load a foreign frame or
@@ -183,10 +190,45 @@ func attr(n *html.Node, name string) (string, bool) {
 	return "", false
 }
 
+// chartElements are the elements and attributes of the charts the theme
+// draws (generator/impact/chart): shapes and text with classes, and
+// the image's title and description. No script, foreignObject, link
+// (a, use, image: no href of any kind), animation, style or event
+// handler can pass.
+var chartElements = map[string]map[string]bool{
+	"svg":    {"class": true, "role": true, "aria-labelledby": true, "viewbox": true, "width": true, "height": true},
+	"title":  {"id": true},
+	"desc":   {"id": true},
+	"rect":   {"class": true, "x": true, "y": true, "width": true, "height": true},
+	"circle": {"class": true, "cx": true, "cy": true, "r": true},
+	"line":   {"class": true, "x1": true, "y1": true, "x2": true, "y2": true},
+	"path":   {"class": true, "d": true},
+	"text":   {"class": true, "x": true, "y": true},
+}
+
+// checkChart reports an element of an inline SVG that is not one of a
+// chart's, or an attribute a chart does not write.
+func checkChart(n *html.Node, report func(string, ...any)) {
+	attrs, ok := chartElements[n.Data]
+	if n.Namespace != "svg" || !ok {
+		report("a foreign <%s:%s> element, not one of a chart's", n.Namespace, n.Data)
+		return
+	}
+	if n.Data == "svg" && (n.Parent == nil || n.Parent.Namespace != "") {
+		report("an <svg> inside another SVG")
+	}
+	for _, a := range n.Attr {
+		name := strings.ToLower(a.Key)
+		if a.Namespace != "" || !attrs[name] {
+			report("<svg:%s %s=%q>: an attribute charts do not write", n.Data, name, clip(a.Val))
+		}
+	}
+}
+
 func checkElement(n *html.Node, report func(string, ...any), csp *int) {
 	tag := n.Data
 	if n.Namespace != "" {
-		report("a foreign <%s:%s> element (SVG or MathML)", n.Namespace, tag)
+		checkChart(n, report)
 		return
 	}
 	if !allowedElements[n.DataAtom] {
@@ -266,6 +308,10 @@ func checkElement(n *html.Node, report func(string, ...any), csp *int) {
 			if scheme(href) != "" || strings.HasPrefix(href, "/") {
 				report("<link rel=%q href=%q>: not a page of the site", rel, href)
 			}
+		case rel == "icon":
+			if typ, _ := attr(n, "type"); !themeIcon.MatchString(href) || typ != "image/svg+xml" {
+				report("<link rel=icon href=%q type=%q>: not the theme's SVG icon", href, typ)
+			}
 		case rel != "stylesheet" && rel != "canonical" && rel != "alternate":
 			report("<link rel=%q>", rel)
 		}
@@ -280,6 +326,48 @@ func checkElement(n *html.Node, report func(string, ...any), csp *int) {
 	}
 }
 
+// svgElements are the drawing elements a site icon may use: shapes and
+// groups, nothing that runs, styles, links, loads or embeds.
+var svgElements = map[string]bool{"svg": true, "g": true, "title": true, "desc": true, "path": true, "rect": true,
+	"circle": true, "ellipse": true, "line": true, "polyline": true, "polygon": true}
+
+// checkSVG reads an SVG asset (the site icon), which a browser runs as a
+// document when it is opened on its own: one small, well-formed drawing,
+// with no script, handler, style, link, entity or foreign content.
+func checkSVG(data []byte, report func(string, ...any)) {
+	if len(data) > 2048 {
+		report("%d bytes: a site icon is a small drawing (at most 2 KB)", len(data))
+	}
+	root := true
+	xmlTokens(data, report, func(tok xml.Token) {
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if root && (tok.Name.Local != "svg" || tok.Name.Space != "http://www.w3.org/2000/svg") {
+				report("the root is <%s> in %q, not an SVG drawing", tok.Name.Local, tok.Name.Space)
+			}
+			root = false
+			if !svgElements[tok.Name.Local] || tok.Name.Space != "http://www.w3.org/2000/svg" {
+				report("an SVG <%s> element in %q", tok.Name.Local, tok.Name.Space)
+			}
+			for _, a := range tok.Attr {
+				name := strings.ToLower(a.Name.Local)
+				if a.Name.Space == "xmlns" || (a.Name.Space == "" && name == "xmlns") {
+					continue
+				}
+				if a.Name.Space != "" || strings.HasPrefix(name, "on") || name == "href" || name == "style" || strings.Contains(a.Value, "url(") {
+					report("<%s %s=%q>", tok.Name.Local, name, clip(a.Value))
+				}
+			}
+		case xml.ProcInst:
+			if tok.Target != "xml" {
+				report("a processing instruction <?%s", tok.Target)
+			}
+		case xml.Directive:
+			report("a directive <!%s> (a DOCTYPE may declare entities)", clip(string(tok)))
+		}
+	})
+}
+
 func clip(s string) string {
 	if len(s) > 80 {
 		return s[:80] + "…"
@@ -290,21 +378,15 @@ func clip(s string) string {
 // checkXML decodes a feed or sitemap strictly: it must be well-formed,
 // and its only URLs are http(s).
 func checkXML(data []byte, report func(string, ...any)) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
 	depth := 0
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			report("not well-formed XML: %v", err)
-			return
-		}
+	var content *strings.Builder // a feed's <content>, while in one
+	ok := xmlTokens(data, report, func(tok xml.Token) {
 		switch tok := tok.(type) {
 		case xml.StartElement:
 			depth++
+			if content != nil {
+				report("an element <%s> in a feed's content (HTML there is escaped text)", tok.Name.Local)
+			}
 			switch tok.Name.Local {
 			case "urlset", "url", "loc", "lastmod", "feed", "title", "id", "link", "updated", "author", "name", "entry", "summary":
 			case "image":
@@ -312,15 +394,10 @@ func checkXML(data []byte, report func(string, ...any)) {
 					report("an <image> element outside the sitemap image namespace")
 				}
 			case "content":
-				var c struct {
-					Type string `xml:"type,attr"`
-					Text string `xml:",chardata"`
+				if !slices.Contains(tok.Attr, xml.Attr{Name: xml.Name{Local: "type"}, Value: "html"}) {
+					report("a feed's content not of type html: %v", tok.Attr)
 				}
-				if err := dec.DecodeElement(&c, &tok); err != nil || c.Type != "html" {
-					report("a feed's content not of type html: %v", err)
-				}
-				checkFeedHTML(c.Text, report)
-				depth--
+				content = &strings.Builder{}
 			default:
 				report("an unexpected <%s> element", tok.Name.Local)
 			}
@@ -331,15 +408,23 @@ func checkXML(data []byte, report func(string, ...any)) {
 					}
 				}
 			}
+		case xml.CharData:
+			if content != nil {
+				content.Write(tok)
+			}
 		case xml.EndElement:
 			depth--
+			if content != nil && tok.Name.Local == "content" {
+				checkFeedHTML(content.String(), report)
+				content = nil
+			}
 		case xml.Directive, xml.ProcInst:
 			if pi, ok := tok.(xml.ProcInst); !ok || pi.Target != "xml" {
 				report("an XML directive or processing instruction")
 			}
 		}
-	}
-	if depth != 0 {
+	})
+	if ok && depth != 0 {
 		report("unbalanced XML")
 	}
 }
@@ -396,6 +481,24 @@ func checkFolderFile(data []byte, ext string, report func(string, ...any)) {
 				report("an image holding metadata (%q)", marker)
 			}
 		}
+	}
+}
+
+// xmlTokens decodes data strictly, handing each token to visit; it
+// reports a document that is not well-formed, and then returns false.
+func xmlTokens(data []byte, report func(string, ...any), visit func(xml.Token)) bool {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = true
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return true
+		}
+		if err != nil {
+			report("not well-formed XML: %v", err)
+			return false
+		}
+		visit(tok)
 	}
 }
 
@@ -573,6 +676,8 @@ func TestOutputCheckerCatches(t *testing.T) {
 		`<script type="application/ld+json">{"a":"<!--"}</script>`, `<script type="application/ld+json">{</script>`,
 		`<script src="https://evil.example/x.js"></script>`, `<a href="vbscript:x">`, `<button formaction="x">`,
 		`<a href="&#x1;javascript:x">`, `<link rel="import" href="x">`,
+		`<link rel="icon" href="https://evil.example/favicon.svg" type="image/svg+xml">`, `<link rel="icon" href="/favicon.ico">`,
+		`<link rel="icon" href="../assets/favicon.0123abcd.svg">`, `<link rel="icon" href="../assets/agora.0123abcd.js" type="image/svg+xml">`,
 	} {
 		var got []string
 		checkHTML(page(body), func(f string, a ...any) { got = append(got, fmt.Sprintf(f, a...)) })
@@ -581,7 +686,8 @@ func TestOutputCheckerCatches(t *testing.T) {
 		}
 	}
 	var got []string
-	checkHTML(page(`<a href="../x/">x</a><a href="https://x.org/">y</a><a href="mailto:a@b.org">z</a><script src="../../assets/agora.0123abcd.js" defer></script><script type="application/ld+json">{"a":"\u003c"}</script>`),
+	checkHTML(page(`<a href="../x/">x</a><a href="https://x.org/">y</a><a href="mailto:a@b.org">z</a><script src="../../assets/agora.0123abcd.js" defer></script><script type="application/ld+json">{"a":"\u003c"}</script>`+
+		`<link rel="icon" href="../assets/favicon.0123abcd.svg" type="image/svg+xml"><link rel="icon" href="/network/assets/favicon.0123abcd.svg" type="image/svg+xml">`),
 		func(f string, a ...any) { got = append(got, fmt.Sprintf(f, a...)) })
 	if len(got) > 0 {
 		t.Errorf("checkHTML refused a good page: %v", got)
@@ -604,6 +710,23 @@ func TestOutputCheckerCatches(t *testing.T) {
 		checkXML([]byte(x), func(f string, a ...any) { got = append(got, fmt.Sprintf(f, a...)) })
 		if len(got) == 0 {
 			t.Errorf("checkXML missed %q", x)
+		}
+	}
+	const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">`
+	for _, x := range []string{
+		svg + `<script>alert(1)</script></svg>`, `<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>`,
+		svg + `<foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject></svg>`,
+		svg + `<a href="javascript:alert(1)"><rect width="1" height="1"/></a></svg>`,
+		svg + `<image href="https://evil.example/x.png"/></svg>`, svg + `<use xlink:href="#x" xmlns:xlink="http://www.w3.org/1999/xlink"/></svg>`,
+		svg + `<style>rect{fill:url(https://evil.example/)}</style></svg>`, svg + `<rect fill="url(https://evil.example/#x)"/></svg>`,
+		svg + `<rect style="fill:red"/></svg>`, `<!DOCTYPE svg [<!ENTITY x "y">]>` + svg + `</svg>`,
+		`<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></html>`, `<svg><rect/></svg>`,
+		svg + `<rect>`, svg + strings.Repeat(`<rect width="1" height="1"/>`, 100) + `</svg>`,
+	} {
+		var got []string
+		checkSVG([]byte(x), func(f string, a ...any) { got = append(got, fmt.Sprintf(f, a...)) })
+		if len(got) == 0 {
+			t.Errorf("checkSVG missed %q", x)
 		}
 	}
 	for _, js := range []string{"agoraSearchLoad(\"k\",[\"</script>\"]);\n", "agoraSearchLoad(\"k\",[1);\n", "x(\"k\",1);\n"} {

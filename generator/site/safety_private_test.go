@@ -16,11 +16,12 @@ import (
 var (
 	privateMarkers = []string{
 		"zqxphone", "zqxeventphone", "zqxdoorcode", "zqxvenue", "zqxdonor", "zqxinformant", "zqxsecrettopic",
-		"zqxcodename", "zqxbadgealt", "zqxledger", "zqxledgertitle",
+		"zqxcodename", "zqxbadgealt", "zqxledger", "zqxledgertitle", "zqxscorenote", "zqxexchangecontact",
 	}
 	draftMarkers = []string{
 		"zqxdraftmember", "zqxdraftregion", "zqxdraftminutes", "zqxdraftdecision", "zqxdrafttask", "zqxdraftlocation",
 		"zqxdrafttopic", "zqxdraftalias", "zqxdraftmodule", "zqxdraftpage", "zqxdraftbody", "zqxdraftevent",
+		"zqxdraftexchange", "zqxdraftoutcome", "zqxdraftinstrument", "zqxdraftarea",
 	}
 )
 
@@ -106,10 +107,15 @@ func secretSite(t *testing.T) string {
 		"content/minutes/2026-01-01-secret.md": "+++\ntitle = \"zqxdraftminutes\"\ndate = 2026-01-01\nlocation = \"zqxdraftlocation\"\n" +
 			"rapporteur = \"red-mujeres-sonora\"\nattendees = [\"secret-draft\"]\ndecisions = [\"zqxdraftdecision\"]\ndraft = true\n" +
 			"[[actions]]\ntask = \"zqxdrafttask\"\nowner = \"secret-draft\"\ndue = 2026-02-01\n+++\n\nzqxdraftbody\n",
-		"content/topics/secret-topic.toml":  "name = \"zqxdrafttopic\"\naliases = [\"zqxdraftalias\"]\ndraft = true\n",
-		"content/curriculum/secret-mod.md":  "+++\ntitle = \"zqxdraftmodule\"\nsummary = \"zqxdraftbody\"\ntopics = [\"secret-topic\"]\nauthors = [\"secret-draft\"]\ndraft = true\n+++\n",
-		"content/pages/secret-page.md":      "+++\ntitle = \"zqxdraftpage\"\ndraft = true\n+++\n\nzqxdraftbody\n",
-		"content/minutes/2026-01-02-pub.md": "+++\ntitle = \"Public meeting\"\ndate = 2026-01-02\nrapporteur = \"red-mujeres-sonora\"\nattendees = [\"secret-draft\", \"lucia-ferrer\"]\ntopics = [\"secret-topic\", \"facilitation\"]\n[[actions]]\ntask = \"Public task\"\nowner = \"secret-draft\"\n+++\n",
+		"content/topics/secret-topic.toml": "name = \"zqxdrafttopic\"\naliases = [\"zqxdraftalias\"]\ndraft = true\n",
+		"content/curriculum/secret-mod.md": "+++\ntitle = \"zqxdraftmodule\"\nsummary = \"zqxdraftbody\"\ntopics = [\"secret-topic\"]\nauthors = [\"secret-draft\"]\ndraft = true\n+++\n",
+		"content/pages/secret-page.md":     "+++\ntitle = \"zqxdraftpage\"\ndraft = true\n+++\n\nzqxdraftbody\n",
+		"content/exchanges/secret-exchange.md": "+++\ntitle = \"zqxdraftexchange\"\ntopic = \"facilitation\"\nproviders = [\"lucia-ferrer\"]\nrecipients = [\"chan-sokha\"]\n" +
+			"status = \"done\"\nheld = 2026-02-01\noutcome = \"zqxdraftoutcome\"\ndraft = true\n+++\n\nzqxdraftbody\n",
+		"content/assessments/secret-assessment.toml": "member = \"lucia-ferrer\"\ndate = 2026-02-01\ninstrument = \"zqxdraftinstrument\"\ndraft = true\n" +
+			"[[scores]]\narea = \"zqxdraftarea\"\nscore = 1\nmax = 2\n",
+		"content/exchanges/public-exchange.md": "+++\ntitle = \"Public exchange\"\ntopic = \"secret-topic\"\nproviders = [\"secret-draft\"]\nrecipients = [\"lucia-ferrer\"]\nstatus = \"done\"\nheld = 2026-02-02\n+++\n",
+		"content/minutes/2026-01-02-pub.md":    "+++\ntitle = \"Public meeting\"\ndate = 2026-01-02\nrapporteur = \"red-mujeres-sonora\"\nattendees = [\"secret-draft\", \"lucia-ferrer\"]\ntopics = [\"secret-topic\", \"facilitation\"]\n[[actions]]\ntask = \"Public task\"\nowner = \"secret-draft\"\n+++\n",
 	}
 	// More events than a page lists name a member and a topic through
 	// private fields: no facet may list them (events/by.informant/…).
@@ -131,6 +137,7 @@ func secretSite(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
+	plantPrivateScores(t, src)
 	// The member's phone, private in the default schema.
 	member := filepath.Join(src, "content", "members", "red-mujeres-sonora.md")
 	b := read(t, member)
@@ -233,7 +240,8 @@ func TestPlantedSecretsNeverPublished(t *testing.T) {
 			}
 		}
 		if !drafts {
-			for _, path := range []string{"members/secret-draft", "topics/secret-topic", "secret-page", "curriculum/secret-mod", "events/draft-fair", "minutes/2026-01-01-secret"} {
+			for _, path := range []string{"members/secret-draft", "topics/secret-topic", "secret-page", "curriculum/secret-mod", "events/draft-fair", "minutes/2026-01-01-secret",
+				"exchanges/secret-exchange", "assessments/secret-assessment"} {
 				if _, err := os.Stat(filepath.Join(out, path)); err == nil {
 					t.Errorf("the draft %s/ is published", path)
 				}
@@ -247,11 +255,67 @@ func TestPlantedSecretsNeverPublished(t *testing.T) {
 				}
 			}
 			// Published entries that point at drafts do not name them.
-			for _, f := range []string{"minutes/2026-01-02-pub/index.html", "topics/facilitation/index.html", "actions/index.html", "sitemap.xml"} {
+			for _, f := range []string{"minutes/2026-01-02-pub/index.html", "topics/facilitation/index.html", "actions/index.html", "sitemap.xml",
+				"exchanges/public-exchange/index.html", "exchanges/index.html", "impact/index.html", "calendar.ics"} {
 				if strings.Contains(read(t, filepath.Join(out, f)), "secret-") {
 					t.Errorf("%s links to a draft", f)
 				}
 			}
 		}
+	}
+}
+
+// privateScore is a score no output may hold, as it is or as a share of
+// its scale (0.123456 of 1: 12.3456 %, which charts would write 12.3).
+const privateScore = "0.123456"
+
+// plantPrivateScores makes the scores of assessments private (a
+// community's schema/assessment.toml), with a private note on each, and
+// adds a private field to exchanges; then plants two assessments of a
+// member with a telltale score, and an exchange with a contact.
+func plantPrivateScores(t *testing.T, src string) {
+	t.Helper()
+	root := repoRoot(t)
+	assessment := read(t, filepath.Join(root, "schema", "assessment.toml"))
+	assessment = strings.Replace(assessment, "[fields.scores.fields.score]\ntype = \"float\"\n", "[fields.scores.fields.score]\ntype = \"float\"\nprivate = true\n", 1)
+	assessment += "\n[fields.scores.fields.note]\ntype = \"string\"\nprivate = true\n"
+	exchange := read(t, filepath.Join(root, "schema", "exchange.toml")) + "\n[fields.contact]\ntype = \"string\"\nprivate = true\n"
+	files := map[string]string{
+		"schema/assessment.toml": assessment,
+		"schema/exchange.toml":   exchange,
+		"content/assessments/planted-score-1.toml": "member = \"lucia-ferrer\"\ndate = 2025-01-01\ninstrument = \"Secret check\"\n" +
+			"[[scores]]\narea = \"Area\"\nscore = " + privateScore + "\nmax = 1\nnote = \"zqxscorenote\"\n",
+		"content/assessments/planted-score-2.toml": "member = \"lucia-ferrer\"\ndate = 2026-01-01\ninstrument = \"Secret check\"\n" +
+			"[[scores]]\narea = \"Area\"\nscore = " + privateScore + "\nmax = 1\n",
+		"content/exchanges/planted-contact.md": "+++\ntitle = \"A public exchange\"\ntopic = \"facilitation\"\nproviders = [\"lucia-ferrer\"]\n" +
+			"recipients = [\"chan-sokha\"]\nstatus = \"done\"\nheld = 2026-03-01\ncontact = \"zqxexchangecontact\"\n+++\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestPrivateScoresMakeNoFigure: with private scores, no output holds a
+// score, as it is or in a share, and neither the impact page nor a
+// member's page computes anything from them: they say the scores are
+// private.
+func TestPrivateScoresMakeNoFigure(t *testing.T) {
+	t.Parallel()
+	src := secretSite(t)
+	out, _ := buildSite(t, src, BuildOptions{})
+	found, _ := grepOutput(t, out, []string{privateScore, "12.3456", ">12.3", "12 %"})
+	for marker, files := range found {
+		t.Errorf("the private score shows as %q in %v", marker, files)
+	}
+	page := read(t, filepath.Join(out, "impact", "index.html"))
+	if !strings.Contains(page, "keeps assessment scores private") || strings.Contains(page, "capacity-chart") {
+		t.Error("/impact/ draws a capacity figure from private scores")
+	}
+	if member := read(t, filepath.Join(out, "members", "lucia-ferrer", "index.html")); strings.Contains(member, `id="progress"`) {
+		t.Error("the member page shows progress from private scores")
 	}
 }

@@ -86,10 +86,11 @@ type Report struct {
 	// Errors stop the update: the last snapshot stays the one to serve.
 	// Placed and sorted, as agora check prints them.
 	Errors diag.List
-	// Warnings are those about the files that changed; after a whole
-	// load, only their number is told.
+	// Warnings are those about the files that changed, or every one
+	// after a whole load; not yet placed (Session.Place), as only the
+	// first few of each kind are printed (diag.Printer.PrintSummary).
 	Warnings     diag.List
-	WarningCount int
+	WarningCount int // of the whole project
 	// BrokenPages are, when there are errors, the pages of the entries
 	// whose files changed since the last snapshot. That snapshot reads
 	// entry bodies from their files as it renders, so it cannot render
@@ -116,6 +117,10 @@ func (s *Session) Close() error { return s.root.Close() }
 // ReadFile reads a file of the source, for printing diagnostics.
 func (s *Session) ReadFile(name string) ([]byte, error) { return s.root.ReadFile(name) }
 
+// Place finds the positions of the diagnostics of l still pending, such
+// as the warnings of a Report that are to be printed.
+func (s *Session) Place(l diag.List) { load.Locate(s.root, l) }
+
 // Update brings the session up to date with the files changed (paths
 // relative to the source, slash-separated; nil on the first call) and
 // returns the new snapshot, or nil when the sources have errors. An
@@ -138,7 +143,7 @@ func (s *Session) Update(ctx context.Context, changed []string) (*Snapshot, Repo
 	for _, d := range diags {
 		if d.Severity == diag.Warning {
 			rep.WarningCount++
-			if !whole && s.edited[d.File] {
+			if whole || s.edited[d.File] {
 				rep.Warnings = append(rep.Warnings, d)
 			}
 		}
@@ -163,8 +168,6 @@ func (s *Session) Update(ctx context.Context, changed []string) (*Snapshot, Repo
 		rep.Notes = append(rep.Notes, s.imagesNote)
 		s.imagesNote = ""
 	}
-	load.Locate(s.root, rep.Warnings)
-	rep.Warnings.Sort()
 	snap, err := s.snapshot()
 	return snap, rep, err
 }

@@ -125,7 +125,7 @@ func (u *fileUpdate) readAll(paths []string) []reread {
 	for i, p := range todo {
 		g.Go(func() error {
 			l, plain := load.Reload(u.s.root, u.s.schema, p, u.s.loadOptions())
-			if l != nil && l.Entry != nil {
+			if l != nil && l.Entry != nil && l.Entry.Lang == "" {
 				l.Diags = append(l.Diags, validate.Entry(l.Entry, u.s.validateOptions())...)
 			}
 			out[i] = reread{p, l, plain}

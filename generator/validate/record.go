@@ -226,9 +226,15 @@ func unchanged(checked, item any) bool {
 	return false
 }
 
-// dateRules applies not_before and overdue_if among the checked values of one table.
+// dateRules applies not_before and overdue_if among the checked values
+// of one table, and at_most, the one rule between numbers: one pass over
+// the fields of every table checked.
 func (c *recordChecker) dateRules(fields []*schema.Field, values map[string]any, prefix string) {
 	for _, f := range fields {
+		if f.AtMost != "" {
+			c.atMost(f, values, prefix)
+			continue
+		}
 		d, ok := values[f.Name].(time.Time)
 		if !ok {
 			continue
@@ -248,6 +254,31 @@ func (c *recordChecker) dateRules(fields []*schema.Field, values map[string]any,
 		}
 	}
 }
+
+// atMost reports a number above the sibling field that f's at_most names.
+func (c *recordChecker) atMost(f *schema.Field, values map[string]any, prefix string) {
+	n, ok := number(values[f.Name])
+	limit, limited := number(values[f.AtMost])
+	if ok && limited && n > limit {
+		c.report(diag.Error, join(prefix, f.Name), true, diag.Diagnostic{Code: "above-limit",
+			Message: fmt.Sprintf("%s %s is above %s %s", f.Name, formatNumber(n), f.AtMost, formatNumber(limit)),
+			Found:   formatNumber(n), Allowed: formatNumber(limit) + " or less",
+			Hint: "check the two numbers; " + f.Name + " may not be more than " + f.AtMost})
+	}
+}
+
+// number is a checked int or float value as a float64.
+func number(v any) (float64, bool) {
+	switch n := v.(type) {
+	case int64:
+		return float64(n), true
+	case float64:
+		return n, true
+	}
+	return 0, false
+}
+
+func formatNumber(n float64) string { return strconv.FormatFloat(n, 'f', -1, 64) }
 
 func holds(values map[string]any, cond map[string][]string) bool {
 	for field, allowed := range cond {

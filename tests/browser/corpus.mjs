@@ -1,10 +1,12 @@
 // A synthetic knowledge base of N entries, in the proportions of the
 // benchmark corpus (../shared/bench/mkcorpus.py, which CI does not have):
 // a fifth members, a fifth modules, a twentieth rules, a charter per 500,
-// 40 topics, and minutes for the rest, each meeting with eight attendees,
-// three topics, decisions and two action items. The budget test builds it
-// to check that no page of a large network outgrows a phone's budget.
-// Deterministic for a given N.
+// 40 topics, a twentieth peer exchanges (half done, the rest agreed,
+// proposed or dropped), two rounds of capacity assessments for a third of
+// the members, and minutes for the rest, each meeting with eight
+// attendees, three topics, decisions and two action items. The budget
+// test builds it to check that no page of a large network outgrows a
+// phone's budget, /impact/ included. Deterministic for a given N.
 import fs from "node:fs";
 import path from "node:path";
 
@@ -55,7 +57,8 @@ export function writeCorpus(n, dir) {
   };
   const nMembers = Math.max(10, Math.floor(n / 5)), nCharters = Math.max(1, Math.floor(n / 500));
   const nRules = Math.max(3, Math.floor(n / 20)), nModules = Math.max(5, Math.floor(n / 5));
-  const nMinutes = Math.max(5, n - nMembers - nCharters - nRules - nModules - TOPICS.length);
+  const nExchanges = Math.max(4, Math.floor(n / 20)), nAssessed = Math.max(2, Math.floor(nMembers / 3));
+  const nMinutes = Math.max(5, n - nMembers - nCharters - nRules - nModules - TOPICS.length - nExchanges - 2 * nAssessed);
   const pad = (i) => String(i).padStart(5, "0");
   for (const t of TOPICS) {
     write(`topics/${t}.md`, `name = ${q(t.replace(/-/g, " "))}\ndefinition = ${q(para(20))}`, body(1));
@@ -87,16 +90,35 @@ export function writeCorpus(n, dir) {
       `authors = ${list(sample(members, 2))}\nprerequisites = ${list(pre)}\nobjectives = ${list([para(8), para(8)])}\n` +
       `\n[[materials]]\ntitle = "Slides"\nurl = "https://example.org/m${i}.pdf"\n`, body(4));
   });
+  const minutes = [];
   for (let i = 0; i < nMinutes; i++) {
     const y = 2018 + (i % 8), mo = 1 + (Math.floor(i / 8) % 12), d = 1 + (Math.floor(i / 96) % 28);
     const date = `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
     const att = sample(members, 8);
+    minutes.push({ slug: `${date}-meeting-${pad(i)}`, date });
     write(`minutes/${date}-meeting-${pad(i)}.md`, `title = "Learning community meeting ${i}"\ndate = ${date}\n` +
       `location = ${q(pick(REGIONS)[0])}\nformat = "hybrid"\ncharter = "${pick(charters)}"\nrapporteur = "${att[0]}"\n` +
       `facilitators = ${list(att.slice(1, 3))}\nattendees = ${list(att)}\ntopics = ${list(sample(TOPICS, 3))}\n` +
       `decisions = ${list([para(10), para(10)])}\n` +
       [0, 1].map(() => `\n[[actions]]\ntask = ${q(para(8))}\nowner = "${pick(att)}"\ndue = ${date.slice(0, 8)}28\nstatus = "${pick(["open", "done"])}"\n`).join(""),
       body(5));
+  }
+  const statuses = ["done", "done", "done", "done", "done", "agreed", "agreed", "proposed", "proposed", "dropped"];
+  for (let i = 0; i < nExchanges; i++) {
+    const status = pick(statuses), m = pick(minutes);
+    const people = sample(members, 4), held = `${m.date.slice(0, 5)}${String(1 + (Number(m.date.slice(5, 7)) % 12)).padStart(2, "0")}-20`;
+    write(`exchanges/exchange-${pad(i)}.md`, `title = ${q(`Exchange ${i}: ${pick(WORDS)} ${pick(WORDS)}`)}\ntopic = ${q(pick(TOPICS))}\n` +
+      `providers = ${list(people.slice(0, 1 + (i % 2)))}\nrecipients = ${list(people.slice(2))}\nstatus = "${status}"\n` +
+      (status === "proposed" ? "" : `agreed = ${m.date}\nminutes = "${m.slug}"\n`) +
+      (status === "done" && held > m.date ? `held = ${held}\nformat = "virtual"\noutcome = ${q(para(20))}\n` : ""), body(2));
+  }
+  const AREAS = ["Governance", "Financial management", "Fundraising", "Digital security", "Inclusion"];
+  for (let i = 0; i < nAssessed; i++) {
+    const m = members[i * 3 % members.length];
+    [2023, 2025].forEach((y, round) => {
+      write(`assessments/${m}-oca-${y}.md`, `member = "${m}"\ndate = ${y}-0${1 + (i % 9)}-10\ninstrument = "OCA"\nassessor = "Self-assessment"\n` +
+        AREAS.map((a) => `\n[[scores]]\narea = "${a}"\nscore = ${Math.min(5, 1 + Math.floor(r() * 3) + round * Math.floor(r() * 3))}\nmax = 5\n`).join(""), body(1));
+    });
   }
   write("pages/about.md", 'title = "About this community"', body(3));
   fs.writeFileSync(path.join(dir, "site.toml"), 'title = "Synthetic Learning Community"\nbase_url = "https://example.org/network/"\nlanguage = "en"\n');

@@ -4,11 +4,14 @@
 // impact (light and dark colour schemes, and 320 px wide, where nothing
 // may be wider than the window), the page logs no console error and no
 // request fails, every image has alt text, and the page works with
-// JavaScript disabled. See site.mjs for the set-up and the list of pages.
+// JavaScript disabled; its icon loads from the site's folder and nothing
+// asks the host for /favicon.ico. See site.mjs for the set-up and the
+// list of pages.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { PAGES, COMMUNITY_PAGES, skip, here, startSite, launch, watch, settle, htmlFiles } from "./site.mjs";
 
 const AXE = path.join(here, "node_modules/axe-core/axe.min.js");
@@ -170,6 +173,44 @@ for (const p of [...PAGES, ...COMMUNITY_PAGES.map((c) => ({ ...c, community: tru
     });
   });
 }
+
+// The site icon: every page declares it, so Chromium asks for it in the
+// site's own folder, never for the host's /favicon.ico (which a site
+// served from a subfolder does not own: a failed request in the console
+// on the first page of every visit). The static host's log sees every
+// request, the browser's own icon requests included.
+for (const p of [...PAGES, ...COMMUNITY_PAGES.map((c) => ({ ...c, community: true }))]) {
+  test(`the site icon loads from the site's folder (/network/${p.path}), no /favicon.ico, no console error`, { skip }, async () => {
+    const from = p.community ? community : site;
+    const before = from.log.length;
+    const { page, problems } = await open({}, p);
+    const icon = await page.$eval("link[rel=icon]", (l) => l.href);
+    assert.match(icon, /\/network\/assets\/favicon\.[0-9a-f]{8}\.svg$/);
+    const asked = () => from.log.slice(before).map((r) => `${r.path} ${r.status || 200}`);
+    for (let i = 0; i < 50 && !asked().includes(`${new URL(icon).pathname} 200`); i++) await page.waitForTimeout(20);
+    assert.ok(asked().includes(`${new URL(icon).pathname} 200`), `the icon was not fetched: ${asked().join(", ")}`);
+    assert.deepEqual(asked().filter((r) => r.includes("favicon.ico")), []);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+}
+
+// From file:// (a site opened from a USB stick) the icon's relative link
+// leads to the icon's file on a page of every kind but the 404 page,
+// which links from the site's root path as it does for its other assets
+// (TestEveryPageHasTheSiteIcon resolves every page's link in Go).
+test("from file://, the icon link of a page of every kind leads to the icon", { skip }, async () => {
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  const pages = PAGES.filter((p) => p.kind !== "404").map((p) => p.path.replace(/\?.*/, "") + "index.html");
+  const missing = [];
+  for (const f of pages) {
+    await page.goto(pathToFileURL(path.join(site.dir, f)).href);
+    const href = await page.$eval("link[rel=icon]", (l) => l.href);
+    if (!href.startsWith("file://") || !fs.existsSync(fileURLToPath(href))) missing.push(`${f}: ${href}`);
+  }
+  assert.deepEqual(missing, []);
+  await page.context().close();
+});
 
 // Every other built page, in both colour schemes and 320 px wide:
 // content-specific markup (task lists, code blocks, tables, other

@@ -84,21 +84,39 @@
     });
   }
 
-  // ---- Shards (shard.go) ----
+  // stemmable: words of letters of spaced scripts (stem.go), the only
+  // ones matched by stem, shared prefix and typo.
+  function stemmable(t) {
+    for (var ch of t) {
+      var c = ch.codePointAt(0);
+      if (c < 128 ? c < 97 || c > 122 : spaceless(c, ch) || !/[\p{L}\p{M}]/u.test(ch)) return false;
+    }
+    return t !== "";
+  }
+
+  function runes(s) { return Array.from(s).length; }
+  function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+
+  // ---- Shards (shard.go, groups.go) ----
 
   var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_", VAL = {};
   for (var d = 0; d < 64; d++) VAL[DIGITS.charCodeAt(d)] = d;
 
-  // decodeShard maps each term to its record; postings are decoded on use.
+  // decodeShard: {m: key → record, terms: the keys with postings, in
+  // order}; a record is decoded on use.
   function decodeShard(payload) {
-    var m = new Map(), i = 0;
+    var m = new Map(), terms = [], i = 0;
     while (i < payload.length) {
-      var end = payload.indexOf("\n", i), sp = payload.indexOf(" ", i);
-      if (end < 0 || sp < 0 || sp > end) throw new Error("bad shard");
-      m.set(payload.slice(i, sp), { s: payload.slice(sp + 1, end) });
+      var end = payload.indexOf("\n", i), k = i;
+      if (end < 0) throw new Error("bad shard");
+      while (k < end && payload[k] !== " " && payload[k] !== "+") k++;
+      if (k === i || k === end) throw new Error("bad shard");
+      var key = payload.slice(i, k), rec = { k: key, s: payload.slice(k, end) };
+      m.set(key, rec);
+      if (rec.s[0] === " ") terms.push(key);
       i = end + 1;
     }
-    return m;
+    return { m: m, terms: terms };
   }
 
   function num(s, pos) {
@@ -110,29 +128,41 @@
     }
   }
 
-  function count(rec) { return rec.n !== undefined ? rec.n : (rec.n = num(rec.s, { i: 0 })); }
+  function count(rec) { return rec.n !== undefined ? rec.n : (rec.n = rec.s[0] === " " ? num(rec.s, { i: 1 }) : 0); }
 
-  // postings decodes a record: {idf, docs: Int32Array, imps: Uint8Array}.
+  // postings decodes a record: {idf, docs: Int32Array, imps: Uint8Array,
+  // stems, group}.
   function postings(rec) {
-    if (rec.docs) return rec;
-    var s = rec.s, pos = { i: 0 }, n = num(s, pos);
-    rec.n = n;
-    rec.idf = VAL[s.charCodeAt(pos.i++)];
-    rec.docs = new Int32Array(n);
-    rec.imps = new Uint8Array(n);
-    for (var k = 0, doc = -1; k < n; k++) rec.docs[k] = doc += num(s, pos) + 1;
-    if (s.length - pos.i !== n) throw new Error("bad postings");
-    for (k = 0; k < n; k++) rec.imps[k] = VAL[s.charCodeAt(pos.i + k)];
+    if (rec.group) return rec;
+    var s = rec.s, pos = { i: 1 }, n = 0;
+    rec.docs = new Int32Array(0);
+    if (s[0] === " ") {
+      n = rec.n = num(s, pos);
+      rec.idf = VAL[s.charCodeAt(pos.i++)];
+      rec.docs = new Int32Array(n);
+      rec.imps = new Uint8Array(n);
+      for (var k = 0, doc = -1; k < n; k++) rec.docs[k] = doc += num(s, pos) + 1;
+      if (s.length - pos.i < n) throw new Error("bad postings");
+      for (k = 0; k < n; k++) rec.imps[k] = VAL[s.charCodeAt(pos.i + k)];
+      pos.i += n;
+    } else pos.i = 0;
+    var rest = s.slice(pos.i), g = rest.indexOf("+");
+    rec.stems = rest[0] === "^" ? rest.slice(1, g < 0 ? rest.length : g).split(",") : [];
+    rec.group = g < 0 ? [] : rest.slice(g + 1).split(",").map(function (m) { return m[0] === "=" ? m.slice(1) : rec.k + m; });
+    if (rest && rest[0] !== "^" && rest[0] !== "+") throw new Error("bad record");
     return rec;
   }
 
-  // ---- Ranking (query.go) ----
+  // ---- Ranking (query.go, match.go) ----
 
-  var EXACT = 4, PREFIX = 3, MAX_EXPANSIONS = 64, MAX_PREFIX_SHARDS = 3;
+  var TYPO = 1, PREFIX = 2, STEM = 3, EXACT = 4, SCALE = 4096, MAX_EXPANSIONS = 64, MAX_PREFIX_SHARDS = 3, MAX_TYPOS = 16;
+  // MISS: matching needs a shard not loaded yet (Engine.sync).
+  var MISS = {};
 
   function Engine(load) {
     this.load = load;
     this.cache = {};
+    this.shards = [];
   }
 
   Engine.prototype.get = function (key) {
@@ -154,79 +184,222 @@
     return Math.max(0, lo - 1);
   };
 
-  // shardsFor lists the shards a term (or prefix) needs.
-  Engine.prototype.shardsFor = function (term, prefix) {
-    var t = this.man.terms, first = this.shardOf(term), out = [];
-    if (!t.length) return out;
-    out.push(first);
-    for (var i = first + 1; prefix && i < t.length && i < first + MAX_PREFIX_SHARDS && t[i].startsWith(term); i++) out.push(i);
+  // shard loads shard i.
+  Engine.prototype.shard = function (i) {
+    var self = this;
+    return this.get("s/" + this.man.files[i]).then(function (p) {
+      return self.shards[i] || (self.shards[i] = decodeShard(p));
+    });
+  };
+
+  // sync runs fn, which reads loaded shards only, loading each shard it
+  // misses and running it again.
+  Engine.prototype.sync = function (fn) {
+    var self = this;
+    return (function again() {
+      try { return Promise.resolve(fn()); } catch (e) {
+        if (e !== MISS) throw e;
+        return self.shard(self.miss).then(again);
+      }
+    })();
+  };
+
+  // sh is loaded shard i, or MISS.
+  Engine.prototype.sh = function (i) {
+    if (!this.shards[i]) { this.miss = i; throw MISS; }
+    return this.shards[i];
+  };
+
+  Engine.prototype.rec = function (key) {
+    return this.man.terms.length && this.sh(this.shardOf(key)).m.get(key) || null;
+  };
+
+  Engine.prototype.term = function (key) {
+    var r = this.rec(key);
+    return r && r.s[0] === " " ? r : null;
+  };
+
+  // expand: the records a query term stands for, [{r, t: tier}].
+  Engine.prototype.expand = function (term, prefix) {
+    if (!prefix) { var r = this.term(term); return r ? [{ r: r, t: EXACT }] : []; }
+    var t = this.man.terms, first = this.shardOf(term), c = [];
+    for (var i = first; i < t.length && i < first + MAX_PREFIX_SHARDS; i++) {
+      if (i > first && !t[i].startsWith(term)) break;
+      var s = this.sh(i);
+      s.terms.forEach(function (k) { if (k.startsWith(term)) c.push({ r: s.m.get(k), t: k === term ? EXACT : PREFIX }); });
+    }
+    c.sort(function (a, b) { return count(b.r) - count(a.r) || cmp(a.r.k, b.r.k); });
+    if (c.length > MAX_EXPANSIONS) {
+      var x = c.findIndex(function (e) { return e.t === EXACT; });
+      if (x >= MAX_EXPANSIONS) c[MAX_EXPANSIONS - 1] = c[x];
+      c.length = MAX_EXPANSIONS;
+    }
+    return c;
+  };
+
+  // word: for each term of a query word, what it matches (wordMatches).
+  Engine.prototype.word = function (w) {
+    var self = this;
+    if (w.terms.length !== 1 || !stemmable(w.terms[0])) {
+      return w.terms.map(function (g, i) { return self.expand(g, w.prefix && i === w.terms.length - 1); });
+    }
+    var q = w.terms[0], found = new Map(), n = runes(q);
+    function add(tier, ms) {
+      ms.forEach(function (m) {
+        var t = Math.max(m.t || 0, tier), o = found.get(m.r.k);
+        if (o) o.t = Math.max(o.t, t); else found.set(m.r.k, { r: m.r, t: t, d: m.d });
+      });
+    }
+    add(PREFIX, this.expand(q, w.prefix));
+    var me = this.term(q);
+    if (me) add(STEM, this.family(me));
+    else {
+      var st = this.stemPrefix(q), sh = this.shared(q);
+      if (st) add(STEM, this.family(st).concat(st.s[0] === " " ? [{ r: st }] : []));
+      if (runes(sh) >= 4) add(PREFIX, this.expand(sh, true));
+      if (n >= 5) add(TYPO, this.near(q, n >= 9 ? 2 : 1, MAX_TYPOS));
+    }
+    return [Array.from(found.values())];
+  };
+
+  // family: the terms of the stem groups of a term or stem.
+  Engine.prototype.family = function (t) {
+    var self = this, groups = [t], out = [];
+    postings(t).stems.forEach(function (s) { var g = self.rec(s); if (g) groups.push(g); });
+    groups.forEach(function (g) {
+      postings(g).group.forEach(function (m) { var r = self.term(m); if (r) out.push({ r: r }); });
+    });
     return out;
   };
 
-  Engine.prototype.shard = function (i) {
-    var self = this, key = "s/" + this.man.files[i];
-    return this.get(key).then(function (p) {
-      return self.cache[key + "#"] || (self.cache[key + "#"] = decodeShard(p));
+  // stemPrefix: the longest key a suffix of the index completes to q.
+  Engine.prototype.stemPrefix = function (q) {
+    var c = [];
+    [""].concat(this.man.suffixes || []).forEach(function (s) {
+      var p = q.slice(0, q.length - s.length);
+      if (q.endsWith(s) && runes(p) >= 3 && c.indexOf(p) < 0) c.push(p);
     });
+    c.sort(function (a, b) { return b.length - a.length; });
+    for (var i = 0; i < c.length; i++) { var r = this.rec(c[i]); if (r) return r; }
+    return null;
   };
 
-  // expand: the records a query term stands for, [{rec, exact}].
-  Engine.prototype.expand = function (term, prefix) {
-    var self = this;
-    return Promise.all(this.shardsFor(term, prefix).map(function (i) { return self.shard(i); })).then(function (shards) {
-      if (!prefix) {
-        var r = shards.length && shards[0].get(term);
-        return r ? [{ rec: r, exact: true }] : [];
-      }
-      var c = [];
-      shards.forEach(function (s) {
-        s.forEach(function (rec, t) { if (t.startsWith(term)) c.push({ rec: rec, exact: t === term, t: t }); });
-      });
-      c.sort(function (a, b) { return count(b.rec) - count(a.rec) || (a.t < b.t ? -1 : a.t > b.t ? 1 : 0); });
-      if (c.length > MAX_EXPANSIONS) {
-        var x = c.findIndex(function (e) { return e.exact; });
-        if (x >= MAX_EXPANSIONS) c[MAX_EXPANSIONS - 1] = c[x];
-        c.length = MAX_EXPANSIONS;
-      }
-      return c;
+  // shared: the longest prefix q shares with a term of its shard.
+  Engine.prototype.shared = function (q) {
+    if (!this.man.terms.length) return "";
+    var t = this.sh(this.shardOf(q)).terms, lo = 0, hi = t.length, best = "";
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (t[mid] < q) lo = mid + 1; else hi = mid;
+    }
+    [lo - 1, lo].forEach(function (k) {
+      if (k < 0 || k >= t.length) return;
+      var a = Array.from(q), b = Array.from(t[k]), i = 0;
+      while (i < a.length && i < b.length && a[i] === b[i]) i++;
+      var p = a.slice(0, i).join("");
+      if (p.length > best.length) best = p;
     });
+    return best;
   };
 
-  // search resolves to [{doc, score}], best first; filter {type, topic}.
+  // near: the terms of q's shard at most edits edits away, nearest and
+  // most frequent first.
+  Engine.prototype.near = function (q, edits, limit) {
+    if (!this.man.terms.length) return [];
+    var s = this.sh(this.shardOf(q)), a = Array.from(q), c = [];
+    s.terms.forEach(function (k) {
+      if (k === q || !stemmable(k)) return;
+      var d = dist(a, Array.from(k), edits);
+      if (d <= edits) c.push({ r: s.m.get(k), d: d });
+    });
+    c.sort(function (x, y) { return x.d - y.d || count(y.r) - count(x.r) || cmp(x.r.k, y.r.k); });
+    return c.slice(0, limit).map(function (x) { return { r: x.r, t: TYPO, d: x.d }; });
+  };
+
+  // dist: optimal string alignment distance of a and b, or limit + 1
+  // past limit.
+  function dist(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var p2 = [], p = [], c = [], j, low, prevLow = 0;
+    for (j = 0; j <= b.length; j++) p[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      c[0] = low = i;
+      for (j = 1; j <= b.length; j++) {
+        c[j] = Math.min(p[j] + 1, c[j - 1] + 1, p[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) c[j] = Math.min(c[j], p2[j - 2] + 1);
+        low = Math.min(low, c[j]);
+      }
+      if (low > limit && prevLow > limit) return limit + 1;
+      prevLow = low;
+      var x = p2; p2 = p; p = c; c = x;
+    }
+    return Math.min(p[b.length], limit + 1);
+  }
+
+  // search resolves to [{doc, score}], best first, with .terms, the
+  // terms matched (to highlight); filter {type, topic}.
   Engine.prototype.search = function (q, filter) {
     var self = this;
     filter = filter || {};
     return this.init().then(function (man) {
-      var words = parseQuery(q), jobs = [];
+      var words = parseQuery(q), first = [];
       if (!words.length && !filter.type && !filter.topic) return [];
-      if (filter.topic) jobs.push(self.expand("#" + filter.topic, false));
-      words.forEach(function (w) {
-        w.terms.forEach(function (g, gi) { jobs.push(self.expand(g, w.prefix && gi === w.terms.length - 1)); });
+      // The shards of every term at once; the others as matching asks.
+      if (filter.topic) first.push("#" + filter.topic);
+      words.forEach(function (w) { first = first.concat(w.terms); });
+      if (!man.terms.length) first = [];
+      return Promise.all(first.map(function (t) { return self.shard(self.shardOf(t)); })).then(function () {
+        return self.sync(function () {
+          var lists = filter.topic ? [[{ r: self.term("#" + filter.topic) }].filter(function (m) { return m.r; })] : [];
+          words.forEach(function (w) { lists.push(self.word(w)); });
+          return rank(man, words, filter, lists);
+        });
       });
-      return Promise.all(jobs).then(function (lists) { return rank(man, words, filter, lists); });
+    });
+  };
+
+  // suggest resolves to the query to offer for one that found nothing,
+  // or "" (Suggest in query.go).
+  Engine.prototype.suggest = function (q) {
+    var self = this;
+    return this.init().then(function (man) {
+      if (!man.terms.length) return "";
+      return self.sync(function () {
+        var changed = false, parts = parseQuery(q).map(function (w) {
+          var n = runes(w.text);
+          if (w.terms.length === 1 && stemmable(w.text) && n >= 4 && !self.term(w.text)) {
+            var near = self.near(w.text, n >= 5 ? 2 : 1, 1);
+            if (near.length) { changed = true; return near[0].r.k; }
+          }
+          return w.text;
+        });
+        return changed ? parts.join(" ") : "";
+      });
     });
   };
 
   function rank(man, words, filter, lists) {
-    var n = man.n, lo = 0, hi = n, topic = null, li = 0, d, k;
+    var n = man.n, lo = 0, hi = n, topic = null, li = 0, d, k, terms = [];
     if (filter.type) {
       lo = hi = 0;
       man.types.forEach(function (t) { if (t[0] === filter.type) { lo = t[2]; hi = t[3]; } });
     }
     if (filter.topic) {
       topic = new Uint8Array(n);
-      lists[li++].forEach(function (e) { postings(e.rec).docs.forEach(function (x) { topic[x] = 1; }); });
+      lists[li++].forEach(function (e) { postings(e.r).docs.forEach(function (x) { topic[x] = 1; }); });
     }
     var matched = new Int32Array(n), score = new Int32Array(n), have = new Int32Array(n), sum = new Int32Array(n), best = new Int32Array(n);
     words.forEach(function (w) {
       have.fill(0);
       sum.fill(0);
-      w.terms.forEach(function () {
+      lists[li++].forEach(function (ms) {
         best.fill(0);
-        lists[li++].forEach(function (e) {
-          var p = postings(e.rec), f = p.idf * (e.exact ? EXACT : PREFIX);
+        ms.forEach(function (e) {
+          var p = postings(e.r), typo = e.t === TYPO;
+          if (!w.spaceless && p.docs.length) terms.push(e.r.k);
           for (k = 0; k < p.docs.length; k++) {
-            var v = f * p.imps[k], x = p.docs[k];
+            // termScore in query.go
+            var v = typo ? p.idf * p.imps[k] >> (e.d - 1) : SCALE + e.t * p.idf * p.imps[k], x = p.docs[k];
             if (v > best[x]) best[x] = v;
           }
         });
@@ -237,6 +410,7 @@
     });
     var most = 0, out = [];
     for (d = lo; d < hi; d++) if (!topic || topic[d]) most = Math.max(most, matched[d]);
+    out.terms = terms;
     if (!most && words.length) return out;
     for (d = lo; d < hi; d++) if (matched[d] === most && (!topic || topic[d])) out.push({ doc: d, score: score[d] });
     out.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
@@ -307,7 +481,7 @@
     };
   }
 
-  var core = { fold: fold, units: units, terms: terms, parseQuery: parseQuery, decodeShard: decodeShard, postings: postings, Engine: Engine, marks: marks, excerpt: excerpt };
+  var core = { fold: fold, units: units, terms: terms, parseQuery: parseQuery, decodeShard: decodeShard, postings: postings, dist: dist, stemmable: stemmable, Engine: Engine, marks: marks, excerpt: excerpt };
   if (typeof module === "object" && module.exports) {
     module.exports = core;
     return;
@@ -402,13 +576,23 @@
         results = res;
         shown = 0;
         list.textContent = "";
+        words = words.concat(res.terms.map(function (x) { return { text: x }; }));
         say(!q.trim() && !filter.type && !filter.topic ? "" : res.length ? t(res.partial ? "partial" : "count", res.length) : t("none", q));
+        if (!res.length && q.trim()) engine.suggest(q).then(function (s) { if (s && my === seq) offer(s); });
         return showMore(my);
       }).catch(function () {
         if (my === seq) say(t("error"));
       }).then(function () {
         if (my === seq) list.removeAttribute("aria-busy");
       });
+    }
+
+    // offer shows "Did you mean …?" with the query to run instead.
+    function offer(s) {
+      var x = t("suggest", "\u0000").split("\u0000"), a = el("a", "", s);
+      a.href = "?q=" + encodeURIComponent(s);
+      a.addEventListener("click", function (e) { e.preventDefault(); input.value = s; run(); input.focus(); });
+      status.append(" " + x[0], a, x[1] || "");
     }
 
     function option(sel, value, label) {

@@ -1,1 +1,0 @@
-agoraSearchLoad("s/7a981bc7d2","ulaanbaatar 1_9L\nun 1_bO\nuna 1_6l\nuses 1_at\nviva 1_6C\nvoces 1_bv\nweek 1_9L\nwhen 1_aJ\nwill 1_9w\nwith 1_aJ\nwithin 1_9w\nwrite 1_aJ\ny 2N19CS\nyear 1_8g\nажиллаж 1_2y\nаимагт 1_7V\nаимгиин 1_3D\nамьсгалын 1_3D\nаргачлалыг 1_7M\nбаидал 1_2Q\nбаина 1_2I\nбаих 1_3D\nбэлчээриин 2N33DP\nбэлэн 1_3D\nбүлгүүдиин 1_7w\nган 1_3D\n");

@@ -1,0 +1,1 @@
+agoraSearchLoad("s/cda6f90674","voces 1_bv\nweek 1_9L\nwhen 1_aJ\nwill 1_9v\nwith 1_aJ\nwithin 1_9v\nwrite 1_aJ\ny 2O19BS\nyear 1_8g\nажиллаж 1_2x\nаимагт 1_7V\nаимгиин 1_3D\nамьсгалын 1_3D\nаргачлалыг 1_7M\nбаидал 1_2P\nбаина 1_2I\nбаих 1_3D\nбэлчээриин 2O33DP\nбэлэн 1_3D\nбүлгүүдиин 1_7w\nган 1_3D\nгачигт 1_3D\nдасан 1_3D\nдорнод 2O33DX\nдэх 1_2x\n");
