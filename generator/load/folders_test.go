@@ -196,3 +196,44 @@ func TestReloadEntryFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestEntryFolderTranslation: index.LANG.md in an entry folder is the
+// translation of its entry (content model v2, SLUG/index.LANG.md), not
+// one of its files; read again alone it keeps its slug and language, and
+// its twins are the other files of the same translation.
+func TestEntryFolderTranslation(t *testing.T) {
+	root := repo(t, map[string]string{
+		"content/members/ana/index.md":    "+++\nname = \"Ana\"\nkind = \"individual\"\n+++\n![Logo](logo.png)\n",
+		"content/members/ana/index.es.md": "+++\nname = \"Ana (es)\"\n+++\n",
+		"content/members/ana/logo.png":    picture(t, "png", 8, 8),
+	})
+	sch := defaultSchema(t)
+	c, diags, err := load.Load(context.Background(), root, sch, load.Options{})
+	if err != nil || len(diags) > 0 {
+		t.Fatalf("Load: %v\n%s", err, format(diags))
+	}
+	if len(c.Entries) != 1 || len(c.Entries[0].Files) != 1 || c.Entries[0].Files[0].Name != "logo.png" {
+		t.Fatalf("entries: %v, files of the first: %+v", slugs(c), c.Entries[0].Files)
+	}
+	if len(c.Translations) != 1 {
+		t.Fatalf("translations: %d", len(c.Translations))
+	}
+	if tr := c.Translations[0]; tr.Slug != "ana" || tr.Lang != "es" || tr.Folder != "content/members/ana" || tr.ID() != "member ana (es)" {
+		t.Errorf("translation: slug %q, lang %q, folder %q, ID %q", tr.Slug, tr.Lang, tr.Folder, tr.ID())
+	}
+	l, plain := load.Reload(root, sch, "content/members/ana/index.es.md", load.Options{})
+	if !plain || l.Entry == nil || l.Slug != "ana" || l.Lang != "es" {
+		t.Errorf("Reload(index.es.md): %+v, %v", l, plain)
+	}
+	if _, ok := load.EntryFileOf(root, sch, "content/members/ana/index.es.md"); ok {
+		t.Error("EntryFileOf took a translation for a file of the folder")
+	}
+	for p, want := range map[string]string{
+		"content/members/ana.es.md":       "content/members/ana.es.toml content/members/ana/index.es.md content/members/ana/index.es.toml",
+		"content/members/ana/index.es.md": "content/members/ana.es.md content/members/ana.es.toml content/members/ana/index.es.toml",
+	} {
+		if got := strings.Join(load.Twins(p), " "); got != want {
+			t.Errorf("Twins(%s) = %s, want %s", p, got, want)
+		}
+	}
+}
