@@ -68,13 +68,8 @@ trap 'rm -rf "$outs"' EXIT
 # twice, untimed: after the drop, the file system reads its allocation
 # bitmaps back from the disk as builds reach them, and the first three
 # 10k builds took 1.5, 1.3 and 1.1 s of system time, the next ones 0.6-0.8 s.
-sync
-if [[ -w /proc/sys/vm/drop_caches ]]; then
-	echo 3 >/proc/sys/vm/drop_caches
-else
-	echo "not root: the kernel's caches are not dropped; runs soon after deleting many files are slower" >&2
-fi
-find "$corpus" -type f -print0 | xargs -0 cat >/dev/null
+. bench/runs.sh
+settle "$corpus"
 for warm in 1 2; do
 	for t in $tools; do
 		${cmd[$t]} "$outs/$t-warm$warm" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
@@ -104,10 +99,5 @@ done
 if [[ -n $fastest_hugo ]]; then
 	awk -v a="$agora_med" -v h="$fastest_hugo" 'BEGIN {printf "agora / fastest hugo: %.2f (target 0.25 or less)\n", a / h}'
 fi
-echo "every run, in order (wall s / peak MiB):"
-for t in $tools; do
-	printf '  %-14s' "$t"
-	awk -v t="$t" '$1 == t {printf " %s/%d", $2, $3 / 1024}' "$work/times"
-	echo
-done
+print_runs "$work/times" 14 $tools
 rm -f "$work/times"

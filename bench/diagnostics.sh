@@ -51,11 +51,8 @@ outs=$work/diag-outs
 rm -rf "$outs"
 mkdir -p "$outs"
 trap 'rm -rf "$outs" "$bins"' EXIT
-sync
-if [[ -w /proc/sys/vm/drop_caches ]]; then
-	echo 3 >/proc/sys/vm/drop_caches
-fi
-find "$corpus" -type f -print0 | xargs -0 cat >/dev/null
+. bench/runs.sh
+settle "$corpus"
 
 run() { # BIN DATE OUT LOG
 	AGORA_TODAY=$2 "$bins/$1" build --source "$corpus" --out "$3" --timings >"$4.out" 2>"$4.err"

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/agora-community/agora/generator/diag"
+	"github.com/agora-community/agora/generator/guard"
 	"github.com/agora-community/agora/generator/site"
 )
 
@@ -46,6 +47,12 @@ func runCheck(ctx context.Context, c *cli, args []string) error {
 		if !s.All {
 			scope = &s
 		}
+		notices, err := guard.Check(ctx, *source, *since, s.Changed, p.Schema)
+		if err != nil {
+			return usageError("--changed-since: %v", err)
+		}
+		p.Diags = append(p.Diags, notices...)
+		p.Diags.Sort()
 	}
 	c.printDiags(p, *format, c.stdout)
 	if *format == "text" {

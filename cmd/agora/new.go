@@ -34,16 +34,9 @@ func runNew(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	t := sch.Type(typeName)
-	if t == nil {
-		t = sch.ByFolder(typeName)
-	}
-	if t == nil {
-		var names []string
-		for _, t := range sch.Types {
-			names = append(names, t.Name)
-		}
-		return usageError("unknown type %q; the types are %s. %s", typeName, strings.Join(names, ", "), diag.DidYouMean(typeName, names))
+	t, err := typeNamed(sch, typeName)
+	if err != nil {
+		return err
 	}
 	if !schema.SlugPattern.MatchString(slug) {
 		return usageError("%q is not a valid slug: use lowercase letters, digits and hyphens, e.g. %q", slug, load.SuggestSlug(slug))
@@ -98,4 +91,21 @@ func loadSchema(c *cli, source string) (*schema.Schema, error) {
 		return nil, errContent
 	}
 	return sch, nil
+}
+
+// typeNamed finds a type by its name or folder; an unknown one is a
+// usage error listing the types.
+func typeNamed(sch *schema.Schema, name string) (*schema.Type, error) {
+	t := sch.Type(name)
+	if t == nil {
+		t = sch.ByFolder(name)
+	}
+	if t == nil {
+		var names []string
+		for _, t := range sch.Types {
+			names = append(names, t.Name)
+		}
+		return nil, usageError("unknown type %q; the types are %s. %s", name, strings.Join(names, ", "), diag.DidYouMean(name, names))
+	}
+	return t, nil
 }

@@ -57,6 +57,8 @@ var commands = []command{
 	{"check", "[--format text|json|github]", "check every file against the schema and report every problem"},
 	{"serve", "[--port N] [--bind ADDR] [--drafts]", "build, serve on this machine and rebuild on change"},
 	{"new", "TYPE SLUG", "write a new entry with every field of its type"},
+	{"import", "FILE --type TYPE [--map COLUMN=FIELD]... [--dry-run] [--date-format DD/MM/YYYY]", "turn a spreadsheet (CSV) into entries, every row checked before anything is written"},
+	{"export", "--type TYPE [--format csv|json] [--private]", "print the entries of a type as a spreadsheet (CSV) or JSON"},
 	{"init", "DIR [--repo URL] [--eject]", "start a new community repository, with CI for pull requests and Pages"},
 	{"schema", "docs | export --jsonschema DIR", "print the reference of every type and field in force, or export it as JSON Schema for editors"},
 	{"version", "", "print the version"},
@@ -74,6 +76,10 @@ func handler(name string) func(ctx context.Context, c *cli, args []string) error
 		return runServe
 	case "new":
 		return runNew
+	case "import":
+		return runImport
+	case "export":
+		return runExport
 	case "init":
 		return runInit
 	case "schema":

@@ -189,6 +189,30 @@ func Changed(ctx context.Context, dir, ref string) ([]string, error) {
 	return out, nil
 }
 
+// Show returns the file at p (relative to dir, slash-separated) as it
+// was at ref (git show REF:./p); found is false when it did not exist
+// there.
+func Show(ctx context.Context, dir, ref, p string) (data []byte, found bool, err error) {
+	repo, err := open(ctx, dir)
+	if errors.Is(err, errNoRepo) {
+		return nil, false, fmt.Errorf("%s is not in a Git work tree", dir)
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	if strings.HasPrefix(ref, "-") {
+		return nil, false, fmt.Errorf("%q is not a Git ref", ref)
+	}
+	out, err := repo.git(ctx, "show", "--no-textconv", ref+":./"+p)
+	if err != nil {
+		if msg := err.Error(); strings.Contains(msg, "does not exist in") || strings.Contains(msg, "exists on disk, but not in") {
+			return nil, false, nil
+		}
+		return nil, false, err
+	}
+	return out, true, nil
+}
+
 var errNoRepo = errors.New("not a Git work tree")
 
 type repo struct {

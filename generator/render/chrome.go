@@ -35,7 +35,7 @@ func (f *Frame) Href(path string) string {
 	if path == "" && f.root == "" {
 		return "./"
 	}
-	return f.root + path
+	return rootRelative(f.root, path)
 }
 
 // Asset links to a theme file by its hashed name.

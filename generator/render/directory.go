@@ -120,7 +120,7 @@ func (s *Site) makeRows() {
 	s.rows = map[*Entry][]byte{}
 	for _, m := range s.Entries("member") {
 		slug := func(field string) string {
-			if v := m.S(field); v != "" {
+			if v := m.originalS(field); v != "" {
 				return facetSlug(v)
 			}
 			return ""

@@ -37,6 +37,7 @@ func (s *Site) prepareViews() {
 func (s *Site) newView(e *load.Entry) *Entry {
 	v := &Entry{record: record{fields: e.Type.Fields, values: e.Fields, site: s}, e: e, path: entryPath(e)}
 	v.record.entry = v
+	s.translateView(v)
 	v.setTitle(title(v.record, e))
 	if e.Type.Name == "assessment" {
 		v.setTitle(s.assessmentTitle(v))

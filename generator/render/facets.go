@@ -76,14 +76,14 @@ func (s *Site) memberValueFacets() []*Facet {
 		}
 		index := map[string]*Facet{}
 		for _, m := range s.Entries("member") {
-			v := m.S(field)
+			v := m.originalS(field) // a translated region has its original's page
 			if v == "" {
 				continue
 			}
 			slug := facetSlug(v)
 			f, ok := index[slug]
 			if !ok {
-				f = &Facet{Type: t, Field: field, Value: v, Label: s.facetLabel(field, v), Path: facetPath(t, field, slug)}
+				f = &Facet{Type: t, Field: field, Value: v, Label: s.facetLabel(field, m.S(field)), Path: facetPath(t, field, slug)}
 				index[slug] = f
 				out = append(out, f)
 			}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"html"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/agora-community/agora/generator/load"
 	"github.com/agora-community/agora/generator/paginate"
+	"github.com/agora-community/agora/generator/translate"
 )
 
 // maxSitemapURLs is how many URLs one sitemap file may hold
@@ -28,6 +30,7 @@ var maxSitemapURLs = 50_000
 func (s *Site) sitemapJobs() []Job {
 	n := 0
 	s.eachSitemapPage(func(string, *load.Entry) { n++ })
+	n *= max(1, len(s.opts.Languages)) // a URL for each language of each page
 	if n <= maxSitemapURLs {
 		return []Job{{"sitemap.xml", func(w io.Writer) error { return s.sitemap(w, 0, n) }}}
 	}
@@ -48,6 +51,9 @@ func sitemapPart(i int) string { return "sitemap-" + strconv.Itoa(i+1) + ".xml" 
 func (s *Site) eachSitemapPage(page func(listPath string, e *load.Entry)) {
 	page("", nil)
 	page("impact/", nil)
+	if s.multilingual() {
+		page("translations/", nil)
+	}
 	specs := s.listSpecs()
 	pages := func(l listSpec) {
 		for n := 1; n <= paginate.Pages(l.total, s.pageSize()); n++ {
@@ -72,39 +78,66 @@ func (s *Site) eachSitemapPage(page func(listPath string, e *load.Entry)) {
 }
 
 // sitemap lists the HTML pages from-th to to-th (excluded) of
-// eachSitemapPage by their absolute URLs.
+// eachSitemapPage by their absolute URLs; a site in several languages
+// lists each page in each language, with the page's alternates.
 func (s *Site) sitemap(w io.Writer, from, to int) error {
 	type image struct {
 		Loc string `xml:"http://www.google.com/schemas/sitemap-image/1.1 loc"`
 	}
+	type link struct {
+		Rel      string `xml:"rel,attr"`
+		HrefLang string `xml:"hreflang,attr"`
+		Href     string `xml:"href,attr"`
+	}
 	type url struct {
-		Loc     string  `xml:"loc"`
-		LastMod string  `xml:"lastmod,omitempty"`
-		Images  []image `xml:"http://www.google.com/schemas/sitemap-image/1.1 image"`
+		Loc        string  `xml:"loc"`
+		LastMod    string  `xml:"lastmod,omitempty"`
+		Alternates []link  `xml:"xhtml:link"`
+		Images     []image `xml:"http://www.google.com/schemas/sitemap-image/1.1 image"`
 	}
 	urls := make([]url, 0, to-from)
+	langs := s.opts.Languages
+	if !s.multilingual() {
+		langs = []translate.Language{s.lang}
+	}
 	i := 0
 	s.eachSitemapPage(func(p string, e *load.Entry) {
-		if i >= from && i < to {
-			u := url{Loc: s.base.String() + p}
-			if e != nil {
-				v := s.view(e)
-				u.Loc = s.base.String() + v.Path()
-				if c := s.lastChange(v); c != nil {
-					u.LastMod = c.Date.Format(time.DateOnly) // the page's "last changed" line: Git, updated, or the file's time
-				}
-				for _, img := range v.Pictures() {
-					u.Images = append(u.Images, image{s.base.String() + img.Src()})
-				}
-			}
-			urls = append(urls, u)
+		if i+len(langs) <= from || i >= to {
+			i += len(langs)
+			return
 		}
-		i++
+		u := url{}
+		if e != nil {
+			v := s.view(e)
+			p = v.Path()
+			if c := s.lastChange(v); c != nil {
+				u.LastMod = c.Date.Format(time.DateOnly) // the page's "last changed" line: Git, updated, or the file's time
+			}
+			for _, img := range v.Pictures() {
+				u.Images = append(u.Images, image{s.fileURL(img.Src())})
+			}
+		}
+		var alternates []link
+		for _, a := range s.alternates(p) {
+			alternates = append(alternates, link{"alternate", a.Code, a.URL})
+		}
+		for _, l := range langs {
+			if i >= from && i < to {
+				u.Loc, u.Alternates = s.rootURL.String()+l.Prefix+p, alternates
+				urls = append(urls, u)
+			}
+			i++
+		}
 	})
-	return writeXML(w, struct {
+	set := struct {
 		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		XHTML   string   `xml:"xmlns:xhtml,attr,omitempty"`
 		URLs    []url    `xml:"url"`
-	}{URLs: urls})
+	}{URLs: urls}
+	if s.multilingual() {
+		set.XHTML = "http://www.w3.org/1999/xhtml"
+	}
+	return writeXML(w, set)
 }
 
 // sitemapIndex lists the parts of a sitemap by their absolute URLs.
@@ -143,6 +176,7 @@ func (s *Site) feed(w io.Writer) error {
 		Text string `xml:",chardata"`
 	}
 	type entry struct {
+		Lang    string   `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
 		Title   string   `xml:"title"`
 		ID      string   `xml:"id"`
 		Links   []link   `xml:"link"`
@@ -167,24 +201,32 @@ func (s *Site) feed(w io.Writer) error {
 			// a phone's width, and as an enclosure of its widest copy.
 			img, c := pics[0], pics[0].copies[0]
 			e.Content = &content{Type: "html", Text: fmt.Sprintf(`<p><img src="%s" alt="%s" width="%d" height="%d"></p>`,
-				html.EscapeString(s.base.String()+c.path), html.EscapeString(img.Alt), c.width, c.width*img.Height/img.Width)}
+				html.EscapeString(s.fileURL(c.path)), html.EscapeString(img.Alt), c.width, c.width*img.Height/img.Width)}
 			if e.Summary != "" {
 				e.Content.Text += "<p>" + html.EscapeString(e.Summary) + "</p>"
 			}
 			widest := img.copies[len(img.copies)-1]
-			e.Links = append(e.Links, link{Href: s.base.String() + widest.path, Rel: "enclosure", Type: widest.kind.MIME(), Length: widest.size})
+			e.Links = append(e.Links, link{Href: s.fileURL(widest.path), Rel: "enclosure", Type: widest.kind.MIME(), Length: widest.size})
+		}
+		if s.multilingual() {
+			e.Lang = m.Lang() // an entry shown in its original's language
 		}
 		entries = append(entries, e)
 	}
+	feedLang := ""
+	if s.multilingual() {
+		feedLang = s.lang.Code
+	}
 	return writeXML(w, struct {
 		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+		Lang    string   `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
 		Title   string   `xml:"title"`
 		ID      string   `xml:"id"`
 		Links   []link   `xml:"link"`
 		Updated string   `xml:"updated"`
 		Author  string   `xml:"author>name"`
 		Entries []entry  `xml:"entry"`
-	}{Title: s.in.Config.Title + " — " + s.theme.Strings.T("nav_minutes"), ID: s.base.String(),
+	}{Lang: feedLang, Title: s.in.Config.Title + " — " + s.theme.Strings.T("nav_minutes"), ID: s.base.String(),
 		Links:   []link{{Href: s.base.String() + "feed.xml", Rel: "self"}, {Href: s.base.String()}},
 		Updated: updated.Format(time.RFC3339), Author: s.in.Config.Title, Entries: entries})
 }
@@ -221,10 +263,10 @@ func (s *Site) calendar(w io.Writer) error {
 		}
 		s.beginEvent(c, "", m, start, end)
 		if loc := m.S("location"); loc != "" {
-			c.prop("LOCATION", loc)
+			c.prop(s.textProperty("LOCATION", m), loc)
 		}
 		if d := m.List("decisions"); len(d) > 0 {
-			c.linesProp("DESCRIPTION", d)
+			c.linesProp(s.textProperty("DESCRIPTION", m), d)
 		}
 		s.endEvent(c, m)
 	}
@@ -247,7 +289,7 @@ func (s *Site) calendarExchanges(c *icsWriter) {
 		}
 		s.beginEvent(c, "exchange-", x, held, held)
 		if outcome := x.S("outcome"); outcome != "" {
-			c.prop("DESCRIPTION", outcome)
+			c.prop(s.textProperty("DESCRIPTION", x), outcome)
 		}
 		s.endEvent(c, x)
 	}
@@ -258,11 +300,24 @@ func (s *Site) calendarExchanges(c *icsWriter) {
 // dates and summary.
 func (s *Site) beginEvent(c *icsWriter, uidPrefix string, e *Entry, start, end time.Time) {
 	c.line("BEGIN:VEVENT")
-	c.line("UID:", uidPrefix, e.Slug(), "@", s.base.Host)
+	// Each language's calendar is its own: a reader subscribed to two
+	// gets two events, each updated by its calendar only.
+	c.line("UID:", s.lang.Prefix, uidPrefix, e.Slug(), "@", s.base.Host)
 	c.timeLine("DTSTAMP:", latest(start, e.Time("updated")), "20060102T150405Z")
 	c.timeLine("DTSTART;VALUE=DATE:", start, "20060102")
 	c.timeLine("DTEND;VALUE=DATE:", end.AddDate(0, 0, 1), "20060102")
-	c.prop("SUMMARY", e.Title())
+	c.prop(s.textProperty("SUMMARY", e), e.Title())
+}
+
+// textProperty is the name of a text property of an entry's event, with,
+// on the calendars of a site in several languages, the language of its
+// text (RFC 5545 section 3.2.10): the page's, or the untranslated
+// original's.
+func (s *Site) textProperty(name string, e *Entry) string {
+	if !s.multilingual() {
+		return name
+	}
+	return name + ";LANGUAGE=" + cmp.Or(e.Lang(), s.lang.Code)
 }
 
 // endEvent closes an entry's event with the URL of its page.
@@ -289,6 +344,9 @@ func (s *Site) calendarSizeEstimate(minutes []*Entry) int {
 			}
 		}
 		// Folds add 3 octets per 74, escapes some more.
+		if s.multilingual() {
+			size += len(s.lang.Prefix) + 3*(len(";LANGUAGE=")+len(cmp.Or(m.Lang(), s.lang.Code)))
+		}
 		size += eventLines + len(m.Slug()) + len(s.base.Host) + len(s.baseURL) + len(m.Path()) + text + text/16
 	}
 	return size
@@ -496,6 +554,15 @@ func (p *Page) writeMemberJSONLD(o *jsonObject, e *Entry) {
 	if topics := e.Refs("offers"); len(topics) > 0 {
 		o.titles("knowsAbout", topics)
 	}
+	if l := p.shownLanguage(e); l != "" {
+		// schema.org gives an Organization or a Person no inLanguage:
+		// the page describing it has one.
+		page := o.object("mainEntityOfPage")
+		page.str("@type", "WebPage")
+		page.str("inLanguage", l)
+		page.str("url", p.Canonical())
+		page.close()
+	}
 	o.str("name", e.Title())
 	if w := e.S("website"); w != "" {
 		o.str("sameAs", w)
@@ -513,6 +580,7 @@ func (p *Page) writeMinutesJSONLD(o *jsonObject, e *Entry) {
 		o.str("eventAttendanceMode", mode)
 	}
 	o.str("eventStatus", "https://schema.org/EventScheduled")
+	p.writeInLanguage(o, e)
 	if loc := e.S("location"); loc != "" {
 		place := o.object("location")
 		place.str("@type", "Place")
@@ -522,6 +590,27 @@ func (p *Page) writeMinutesJSONLD(o *jsonObject, e *Entry) {
 	o.str("name", e.Title())
 	o.str("startDate", e.S("date"))
 	o.str("url", p.Canonical())
+}
+
+// writeInLanguage gives, on the pages of a site in several languages,
+// the language the entry is shown in (see shownLanguage).
+func (p *Page) writeInLanguage(o *jsonObject, e *Entry) {
+	if l := p.shownLanguage(e); l != "" {
+		o.str("inLanguage", l)
+	}
+}
+
+// shownLanguage is, on the pages of a site in several languages, the
+// language an entry is shown in: the page's, or its original's when it
+// has no translation into the page's; "" on a site in one language.
+func (p *Page) shownLanguage(e *Entry) string {
+	if !p.s.multilingual() {
+		return ""
+	}
+	if l := e.Lang(); l != "" {
+		return l
+	}
+	return p.Lang()
 }
 
 // eventAttendanceMode is schema.org's name for a meeting's format, or "".
@@ -546,6 +635,8 @@ func (p *Page) writeModuleJSONLD(o *jsonObject, e *Entry) {
 	o.str("description", e.S("summary"))
 	if l := e.S("language"); l != "" {
 		o.str("inLanguage", l)
+	} else {
+		p.writeInLanguage(o, e)
 	}
 	if l := e.S("license"); l != "" {
 		o.str("license", l)

@@ -16,7 +16,10 @@ import (
 // Strings are the theme's UI strings in one language, with English behind
 // them for any key the language lacks.
 type Strings struct {
-	Lang     string
+	Lang string
+	// Found is false when the theme has no strings for Lang (nor for its
+	// base language): every string is English.
+	Found    bool
 	text     map[string]string
 	fallback map[string]string
 	months   []string
@@ -43,13 +46,15 @@ func loadStrings(theme fs.FS, lang string) (*Strings, error) {
 		return nil, err
 	}
 	own, err := read(lang)
+	found := err == nil
 	if err != nil {
 		base, _, _ := strings.Cut(lang, "-")
 		if own, err = read(base); err != nil {
 			own = en
 		}
+		found = err == nil
 	}
-	s := &Strings{Lang: lang, text: flat(own), fallback: flat(en)}
+	s := &Strings{Lang: lang, text: flat(own), fallback: flat(en), Found: found}
 	s.months = list(own["months"], list(en["months"], nil))
 	s.format, _ = own["date_format"].(string)
 	if s.format == "" {

@@ -30,6 +30,9 @@ func (p *Page) JSONLDReference() any {
 		if topics := referenceTitles(e.Refs("offers")); len(topics) > 0 {
 			ld["knowsAbout"] = topics
 		}
+		if l := p.shownLanguage(e); l != "" {
+			ld["mainEntityOfPage"] = map[string]any{"@type": "WebPage", "inLanguage": l, "url": url}
+		}
 		return ld
 	case "minutes":
 		mode := map[string]string{"in-person": "OfflineEventAttendanceMode", "virtual": "OnlineEventAttendanceMode", "hybrid": "MixedEventAttendanceMode"}
@@ -44,12 +47,17 @@ func (p *Page) JSONLDReference() any {
 		if loc := e.S("location"); loc != "" {
 			ld["location"] = map[string]any{"@type": "Place", "name": loc}
 		}
+		if l := p.shownLanguage(e); l != "" {
+			ld["inLanguage"] = l
+		}
 		return ld
 	case "module":
 		ld := map[string]any{"@context": "https://schema.org", "@type": "Course", "name": e.Title(), "url": url,
 			"description": e.S("summary"),
 			"provider":    map[string]any{"@type": "Organization", "name": p.s.in.Config.Title, "url": p.s.base.String()}}
 		if l := e.S("language"); l != "" {
+			ld["inLanguage"] = l
+		} else if l := p.shownLanguage(e); l != "" {
 			ld["inLanguage"] = l
 		}
 		if d, ok := e.F("duration_minutes").(int64); ok {

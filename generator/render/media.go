@@ -129,7 +129,7 @@ func (v *Entry) image(name, alt string) *Image {
 	}
 	img := &Image{Alt: alt}
 	for _, c := range p.image.Variants {
-		img.copies = append(img.copies, imageCopy{path: v.path + c.Name, width: c.Width, size: c.Size, kind: c.Kind})
+		img.copies = append(img.copies, imageCopy{path: v.site.fileLink(v.path + c.Name), width: c.Width, size: c.Size, kind: c.Kind})
 	}
 	largest := p.image.Largest()
 	img.Width, img.Height = largest.Width, largest.Height
@@ -156,7 +156,7 @@ func (v *Entry) attachment(name, title string) *Attachment {
 	if label == "filekind_"+kind.Key() {
 		label = kind.String()
 	}
-	return &Attachment{Title: title, Path: v.path + p.name, Kind: label, Size: strs.FileSize(size), Key: kind.Key()}
+	return &Attachment{Title: title, Path: v.site.fileLink(v.path + p.name), Kind: label, Size: strs.FileSize(size), Key: kind.Key()}
 }
 
 // Image returns the image an image field (or the first of a list of
@@ -291,7 +291,31 @@ func (b *bodyFiles) Link(name string) (string, bool) {
 	if p == nil {
 		return "", false
 	}
+	if b.v.site.lang.Prefix != "" {
+		pg := &Page{Path: b.v.path}
+		return pg.Href(b.v.site.fileLink(b.v.path + p.name)), true
+	}
 	return p.name, true // beside the page
+}
+
+// fileLink is the site path of a file of an entry folder as the pages of
+// this language link it: the files are published once, beside the
+// default language's pages, so another language's pages climb out of
+// their folder to them.
+func (s *Site) fileLink(path string) string {
+	if s.lang.Prefix == "" {
+		return path
+	}
+	return strings.Repeat("../", strings.Count(s.lang.Prefix, "/")) + path
+}
+
+// fileURL is the absolute URL of a file of an entry folder, from its
+// path as fileLink gives it.
+func (s *Site) fileURL(link string) string {
+	for strings.HasPrefix(link, "../") {
+		link = link[3:]
+	}
+	return s.rootURL.String() + link
 }
 
 // File is a file of an entry folder in the site's output: an image's

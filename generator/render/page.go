@@ -59,7 +59,7 @@ func (p *Page) Href(target any) string {
 		return "#"
 	}
 	if p.Kind == "404" {
-		return p.root + path
+		return rootRelative(p.root, path)
 	}
 	return relative(p.Path, path)
 }
@@ -93,7 +93,7 @@ func relativeParts(from, to string) (up int, rest string) {
 // can precede, so only the rest needs escaping.
 func (p *Page) writeHref(w *bytes.Buffer, path string) {
 	if p.Kind == "404" {
-		writeURLAttr(w, p.root+path)
+		writeURLAttr(w, rootRelative(p.root, path))
 		return
 	}
 	up, rest := relativeParts(p.Path, path)
@@ -229,12 +229,20 @@ func (p *Page) HistoryURL() string { return p.s.repoLink(p.Entry, "history") }
 
 // repoLink builds GitHub, GitLab and Gitea/Forgejo URL forms.
 func (s *Site) repoLink(e *Entry, kind string) string {
+	if e == nil {
+		return ""
+	}
+	return s.repoFileLink(e.File(), kind)
+}
+
+// repoFileLink links to a file of the repository (see repoLink).
+func (s *Site) repoFileLink(file, kind string) string {
 	repo := strings.TrimSuffix(s.in.Config.RepoURL, "/")
-	if repo == "" || e == nil {
+	if repo == "" {
 		return ""
 	}
 	repo = strings.TrimSuffix(repo, ".git")
-	branch, file := s.in.Config.RepoBranch, e.File()
+	branch := s.in.Config.RepoBranch
 	if branch == "" {
 		branch = "main"
 	}

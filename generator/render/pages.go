@@ -36,12 +36,17 @@ func (s *Site) Jobs() []Job {
 		s.fileJob("404.html", s.newPage("404", strs.T("not_found"), "404.html"), "404"),
 		Job{"feed.xml", s.feed},
 		Job{"calendar.ics", s.calendar},
-		Job{"_headers", s.headers},
 	)
-	jobs = append(jobs, s.sitemapJobs()...)
-	for name, p := range s.assets {
-		b := s.theme.static[name]
-		jobs = append(jobs, Job{p, func(w io.Writer) error { _, err := w.Write(b); return err }})
+	if s.multilingual() {
+		jobs = append(jobs, s.pageJob(s.newPage("translations", strs.T("translations"), "translations/"), "translations"))
+	}
+	if s.lang.Prefix == "" { // files of the whole site, written once
+		jobs = append(jobs, Job{"_headers", s.headers})
+		jobs = append(jobs, s.sitemapJobs()...)
+		for name, p := range s.assets {
+			b := s.theme.static[name]
+			jobs = append(jobs, Job{p, func(w io.Writer) error { _, err := w.Write(b); return err }})
+		}
 	}
 	for _, t := range s.in.Schema.Types {
 		for _, e := range s.byType[t.Name] {

@@ -171,6 +171,13 @@ type Entry struct {
 	titleHTML string
 	path      string
 	lang      string
+	// translation is the file of the entry's translation into the
+	// page's language, whose values the record holds and whose body the
+	// page shows (when it has one); nil for the original.
+	translation *load.Entry
+	// untranslated marks an entry shown in its own language on a page
+	// of another, for want of a translation.
+	untranslated bool
 	// rank is the entry's place in its type's order, for lists that
 	// gather entries from elsewhere (a facet) to show them in that order.
 	rank int
@@ -194,10 +201,18 @@ func (v *Entry) writeTitle(w *bytes.Buffer) { w.WriteString(v.titleHTML) }
 func (v *Entry) Title() string       { return v.title }
 func (v *Entry) Slug() string        { return v.e.Slug }
 func (v *Entry) Type() *schema.Type  { return v.e.Type }
-func (v *Entry) File() string        { return v.e.File }
+func (v *Entry) File() string        { return v.file().File }
 func (v *Entry) Path() string        { return v.path }
 func (v *Entry) Draft() bool         { return v.e.Draft() }
 func (v *Entry) Source() *load.Entry { return v.e }
+
+// file is the file the page shows: the translation's, or the original.
+func (v *Entry) file() *load.Entry {
+	if v.translation != nil {
+		return v.translation
+	}
+	return v.e
+}
 
 // title is the entry's title, or its slug when the title field is
 // private: a schema may say so, and a title goes everywhere.
@@ -205,15 +220,23 @@ func title(r record, e *load.Entry) string {
 	if r.field(e.Type.TitleField) == nil {
 		return e.Slug
 	}
-	return e.Title()
+	if s, ok := r.values[e.Type.TitleField].(string); ok && s != "" {
+		return s // a translation's, or e.Title()
+	}
+	return e.Slug
 }
 
-// Lang is the entry's own language when it names one that differs from
-// the site's, for a lang attribute on its content.
+// Lang is the entry's own language when it differs from the page's, for
+// a lang attribute on its content: the language it names, else, on the
+// pages of another language than the default, the default one.
 func (v *Entry) Lang() string { return v.lang }
 
 func (r record) differentLang() string {
-	if s := r.S("language"); s != "" && s != r.site.theme.Strings.Lang {
+	s := r.S("language")
+	if s == "" && r.site.lang.Prefix != "" {
+		s = r.site.defaultLang()
+	}
+	if s != "" && s != r.site.theme.Strings.Lang {
 		return s
 	}
 	return ""

@@ -6,6 +6,7 @@
 package render
 
 import (
+	"bytes"
 	"cmp"
 	"net/url"
 	"slices"
@@ -23,6 +24,7 @@ import (
 	"github.com/agora-community/agora/generator/media"
 	"github.com/agora-community/agora/generator/schema"
 	"github.com/agora-community/agora/generator/search"
+	"github.com/agora-community/agora/generator/translate"
 )
 
 // Input is what the earlier stages produced.
@@ -42,6 +44,10 @@ type Input struct {
 	// ("content/minutes/x/photo.jpg"), made by media.Processor before
 	// rendering; an image without them is not published.
 	Images map[string]*media.Processed
+
+	// Translations are the checked translations of entries (nil when
+	// there are none).
+	Translations *translate.Set
 }
 
 // Options tune rendering.
@@ -61,6 +67,14 @@ type Options struct {
 	// renders, for a build that renders every page once and then calls
 	// SearchIndex once.
 	IndexWhileRendering bool
+	// Languages are the languages the site is published in, its default
+	// first (translate.Languages of site.toml's); none or one for a site
+	// in one language. Lang is the one this Site renders, the theme's;
+	// its pages go under its Prefix, which the caller adds to each Job's
+	// path. A Site of another language than the default renders neither
+	// the assets nor the sitemap, which the default one writes for all.
+	Languages []translate.Language
+	Lang      string
 }
 
 // Site renders every page of one build. It is safe for concurrent use.
@@ -71,6 +85,8 @@ type Site struct {
 	graph       *link.Graph
 	base        *url.URL
 	baseURL     string                       // base.String(), asked for on every page
+	lang        translate.Language           // the language of the pages (see Options.Languages)
+	rootURL     *url.URL                     // the default language's base: base without lang's prefix
 	byType      map[string][]*load.Entry     // published entries, in each type's sort order
 	assets      map[string]string            // asset name -> hashed path
 	offerCache  sync.Map                     // topic entry -> []offerer, for member pages
@@ -118,6 +134,7 @@ func New(in Input, theme *Theme, opts Options) *Site {
 		b.Path += "/"
 		s.base = &b
 	}
+	s.setLanguage()
 	for _, e := range in.Content.Entries {
 		if s.published(e) {
 			s.byType[e.Type.Name] = append(s.byType[e.Type.Name], e)
@@ -129,7 +146,7 @@ func New(in Input, theme *Theme, opts Options) *Site {
 		s.typeLabels[t] = s.makeTypeLabel(t)
 	}
 	s.baseURL = s.base.String()
-	s.assets = theme.assetPaths()
+	s.assets = s.fromLanguageFolder(theme.assetPaths())
 	s.prepareViews()
 	if opts.IndexWhileRendering {
 		s.startStreamedIndex()
@@ -235,18 +252,27 @@ func (s *Site) views(entries []*load.Entry) []*Entry {
 // Entries returns the published entries of a type in its sort order.
 func (s *Site) Entries(typeName string) []*Entry { return s.views(s.byType[typeName]) }
 
-// body renders an entry's Markdown, read into a buffer that the next
-// body reuses (see Options.Markdown). The caller gives the text back
-// once it has read it.
+// body renders an entry's Markdown (its translation's, when that has
+// one), read into a buffer that the next body reuses (see
+// Options.Markdown). The caller gives the text back once it has read it.
 func (s *Site) body(v *Entry) ([]byte, bodyText, error) {
-	e := v.e
 	buf := sourceBufs.Get().(*[]byte)
 	defer func() {
 		if cap(*buf) <= maxPooledSource {
 			sourceBufs.Put(buf)
 		}
 	}()
-	src, err := s.in.Content.BodyInto(e, buf)
+	var src []byte
+	var err error
+	if v.translation != nil {
+		src, err = s.in.Content.BodyInto(v.translation, buf)
+		if err == nil && len(bytes.TrimSpace(src)) == 0 {
+			src = nil // not translated yet: the original's
+		}
+	}
+	if src == nil && err == nil {
+		src, err = s.in.Content.BodyInto(v.e, buf)
+	}
 	if err != nil || len(src) == 0 {
 		return nil, bodyText{}, err
 	}

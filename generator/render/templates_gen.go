@@ -12,29 +12,30 @@ import (
 
 func init() {
 	compiledPages = map[string]compiledPage{
-		"404":             {"6cefe26bcd39f3d889d39f2095fee08c77f1ef1340ded0ded37f91f5067b40a8", tpl_base__render_Page_1a3bbf4e},
-		"actions":         {"186db4ce6385212044dd39de732ed2f558715f3f35a981a59eee77bbe82ff954", tpl_base__render_Page_05936e5e},
-		"assessment":      {"5469b2b4c146364a71208e77c3036ac6fdeeb31a7ce0616c9a4211ef50ff2e0a", tpl_base__render_Page_d77c34aa},
-		"charter":         {"c75f7fd1a40121c233546cfe4bbf327f94cdc3984c7ba6e628a12a9c87e31be7", tpl_base__render_Page_61eb3d3c},
-		"entry":           {"683f36ae1ba85892967616019452d4da6e594e9aecb93625a238220f9d7f1f31", tpl_base__render_Page_555c19d1},
-		"exchange":        {"37b31eb11448c0e247feb581d9d8d5ce5c140dd5fcb8384c8c2dc7dfc5bc2aa0", tpl_base__render_Page_af4c240c},
-		"facet":           {"eff7ab4e5549d135018122a9a3d4e910c7c9c817db423048083aae3708a59dc3", tpl_base__render_Page_fc28ebeb},
-		"home":            {"748ed20bfd850d45360a3c76a9dc5b3b24791bc7d50341f1453d1bbe46422c37", tpl_base__render_Page_027a6d65},
-		"impact":          {"00f284991036199557d658f406539a518cb43dd8a1e0b49bd6fbce952d7d0785", tpl_base__render_Page_9d71ae9f},
-		"impact-isolated": {"d0fef503a91f85dff5e6302487af8250b69f29c355373d3d18b7e58fe8913516", tpl_base__render_Page_4fea9915},
-		"index":           {"50b202e0194ed8d60dee840d0ce47275cae075cf58e98a869f38cabf7dfea3eb", tpl_base__render_Page_409e193c},
-		"member":          {"bb48ba30dbad8bf223b7591c0ecebc2a45d5bc327fd1517562d63f1fc8ea1eba", tpl_base__render_Page_5a21a5b2},
-		"member-index":    {"2d92c3c7b80d594997fa4ba5d1b750268f3372456977cd91d54d45bf57bc0b35", tpl_base__render_Page_a9899e34},
-		"minutes":         {"4a78fa1285c954d3e409b50fb17aaaa8e12a6f1c3f30f015ccb9e3699d9d6f74", tpl_base__render_Page_34780fb5},
-		"minutes-index":   {"7744c923eaeb59ceba4ec1e856c91e002280bfe3cebab065c6ee33e81fd29f71", tpl_base__render_Page_b0de6d79},
-		"module":          {"19e2e9357cacf510b85ce0ed930b8e362819e323a286c57498ce3e8f13c1db8f", tpl_base__render_Page_1c5eb88b},
-		"module-index":    {"a4d08dea7e537648ec139e97b7f05642b67e1c78cd500d2129193df15a2525dd", tpl_base__render_Page_8b9a4760},
-		"page":            {"29b2619da641b2741484a155613f8af532371a94f42dfc088ddc3a2eabbd6556", tpl_base__render_Page_65b128dd},
-		"rule":            {"58e57de8d969ba2b4e445a92ea00b523ec38404cbf04d2f8ec1cfbb0c44f9a07", tpl_base__render_Page_834882d5},
-		"rule-index":      {"267c6d8836663c86260a3d26a60dc7ef8154efc41470dd9c385f2b0c9341a913", tpl_base__render_Page_5c708ad9},
-		"search":          {"5852f592c5903d6a2c98c940430a28acfe55f29894180cde7d648abe5b90f304", tpl_base__render_Page_86639435},
-		"topic":           {"af8fac3fa5be0804d56a0e06914fd63dcfe84ab5eaa5d7f0933ae12e3dcd23a8", tpl_base__render_Page_1922cb20},
-		"topic-index":     {"e19259d4ba6642c00bdf55a49d90e0001d7ca88db6d4395402206d7086075fbe", tpl_base__render_Page_ce1c1e01},
+		"404":             {"775d330f5b669adc81141da45c4e1d138b71be3cdc9561cbd7d3465cc12c6144", tpl_base__render_Page_fc5e1458},
+		"actions":         {"b060ae1a0507294db18e0c3499bc97202f5059f6118094ba462a8b02edf479a9", tpl_base__render_Page_b0cde15f},
+		"assessment":      {"220ac769b1426909c4297af471c5e5a78f78b8c71612ae70579baa2fbbe7b07a", tpl_base__render_Page_a7df48eb},
+		"charter":         {"eb4a632e735627eeea5224705a876308ad1873e34ca3564fb2eafa5d390ce71f", tpl_base__render_Page_346a4a95},
+		"entry":           {"fb28b2962b981618ec1d357a2086afaf385b6a22e8df260e33fb055ad1e6c3d2", tpl_base__render_Page_e1f7e106},
+		"exchange":        {"ccdfe96481417eeed57a507ee40418d0eeb5b4bb7165ea4189458c4feaa58ae0", tpl_base__render_Page_b459d0a2},
+		"facet":           {"5de1e001a91c83aebdf51eaecac13b690cdd625d57c6c9c9fa0784e1197a0ae3", tpl_base__render_Page_d1acb086},
+		"home":            {"874b73d09746ca44bac3c2538c92c4d22efcc26c035885f4293eabb3c26cbbfe", tpl_base__render_Page_552004dc},
+		"impact":          {"09ec1bcd75775e25c2f88884f337b0335a71fb4b6155b93f62a63aa279a9e969", tpl_base__render_Page_78171e87},
+		"impact-isolated": {"8647cc07180c4f14dccde08797f75b9cd3f4afcad22343fa7e7e0080c3d36488", tpl_base__render_Page_29742cbe},
+		"index":           {"ec893a272b61821541ddcd2f441c60bd02175ca67576e60497b219102ab3de29", tpl_base__render_Page_b4877c14},
+		"member":          {"324984d800984e9388a70dd4dd692abe62088927d09229f546bc3e2f9609abc7", tpl_base__render_Page_dc87a145},
+		"member-index":    {"3f831f3a7a9be303926a2006b29eec266bc28215ce7ce19fd5926276efb74aaf", tpl_base__render_Page_73ca5165},
+		"minutes":         {"eeca149ff5e5e0d564ad169b9eebfaecf5f64d4ec5d883a8574ca096aad076e0", tpl_base__render_Page_13af621e},
+		"minutes-index":   {"34b3c528a3647031f7430acba0bb9b9aa4f175744498411c845215e81d6702c5", tpl_base__render_Page_75e5dfa0},
+		"module":          {"a3fbb1cc3692893d96db17bc41ca799d5b4169a8ef43ead39a8e4297f2e949fd", tpl_base__render_Page_2a4c40fd},
+		"module-index":    {"dabac72617e7b4953c6ac1362681d2698d261a39f5dca97fc3e8bcd76bb22c15", tpl_base__render_Page_a1051304},
+		"page":            {"843b19fbf63a9e24fea1fe7df6c3aaf9af0d87e225803552e70e779ed78cc8ae", tpl_base__render_Page_88de092d},
+		"rule":            {"e9126b8213f899d135865e14c6b3b452d72e07474fc2a3ea74fa92e21f3046e6", tpl_base__render_Page_5c51566e},
+		"rule-index":      {"1b0d5fc50e4c596039fe8b8a3f274a879bf783391ccf2a57525943e2ef0e4fae", tpl_base__render_Page_4c2016ea},
+		"search":          {"d4f0124d3899ae0613de271c435b6d0010c14d67969fa3387023ad8fb5c13080", tpl_base__render_Page_6623f4ac},
+		"topic":           {"041a1b67137e69df7c972737c69c9f82e5a9d2ac2d126ae29e398499106e764e", tpl_base__render_Page_3a7c002e},
+		"topic-index":     {"601cf0160f267d33687caecb82092777984d0a761e45fea48fd8d6a75cdb653f", tpl_base__render_Page_e5c902d8},
+		"translations":    {"1951230ae1504534a3ddb002021cc1e37077c2628f25641657ff5e0c008bc85a", tpl_base__render_Page_becd3bd9},
 	}
 }
 
@@ -149,14 +150,25 @@ func tpl_backlinks_render_Backlinks_5ea12007(r *run, d0 Backlinks) error {
 	return nil
 }
 
-func tpl_base__render_Page_027a6d65(r *run, d0 *Page) error {
+func tpl_base__render_Page_13af621e(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -176,55 +188,67 @@ func tpl_base__render_Page_027a6d65(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -234,24 +258,24 @@ func tpl_base__render_Page_027a6d65(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -259,810 +283,129 @@ func tpl_base__render_Page_027a6d65(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_15134a55(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_05936e5e(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	r.w.WriteString(string(v24))
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
 			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_0ac91f97(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_1922cb20(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
 				}
 			}
-			r.w.WriteString(" · ")
+			r.w.WriteString("\n</ul></nav>")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_99ed2ce6(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_1a3bbf4e(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
 			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
 			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+			d0.writeHrefAttr(r.w, v32.Link)
 			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
 		}
 	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_1c5eb88b(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_9b917aa1(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_34780fb5(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
 	if err := tpl_main__render_Page_ea9c44e3(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_409e193c(r *run, d0 *Page) error {
+func tpl_base__render_Page_29742cbe(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -1082,55 +425,67 @@ func tpl_base__render_Page_409e193c(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -1140,24 +495,24 @@ func tpl_base__render_Page_409e193c(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -1165,206 +520,129 @@ func tpl_base__render_Page_409e193c(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_a95644b4(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_4fea9915(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	r.w.WriteString(string(v24))
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
 			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
 				}
 			}
-			r.w.WriteString(" · ")
+			r.w.WriteString("\n</ul></nav>")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
 	if err := tpl_main__render_Page_07c03afd(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_555c19d1(r *run, d0 *Page) error {
+func tpl_base__render_Page_2a4c40fd(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -1384,55 +662,67 @@ func tpl_base__render_Page_555c19d1(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -1442,24 +732,24 @@ func tpl_base__render_Page_555c19d1(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -1467,55 +757,129 @@ func tpl_base__render_Page_555c19d1(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_c97f04dd(r, d0); err != nil {
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_9b917aa1(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_5a21a5b2(r *run, d0 *Page) error {
+func tpl_base__render_Page_346a4a95(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -1535,55 +899,67 @@ func tpl_base__render_Page_5a21a5b2(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -1593,24 +969,24 @@ func tpl_base__render_Page_5a21a5b2(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -1618,357 +994,129 @@ func tpl_base__render_Page_5a21a5b2(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_9be53117(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_5c708ad9(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	r.w.WriteString(string(v24))
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
 			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_9607df26(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_61eb3d3c(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
 				}
 			}
-			r.w.WriteString(" · ")
+			r.w.WriteString("\n</ul></nav>")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
 	if err := tpl_main__render_Page_b2c77511(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_65b128dd(r *run, d0 *Page) error {
+func tpl_base__render_Page_3a7c002e(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -1988,55 +1136,67 @@ func tpl_base__render_Page_65b128dd(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -2046,24 +1206,24 @@ func tpl_base__render_Page_65b128dd(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -2071,55 +1231,129 @@ func tpl_base__render_Page_65b128dd(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_0ee3c9db(r, d0); err != nil {
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_99ed2ce6(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_834882d5(r *run, d0 *Page) error {
+func tpl_base__render_Page_4c2016ea(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -2139,55 +1373,67 @@ func tpl_base__render_Page_834882d5(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -2197,24 +1443,24 @@ func tpl_base__render_Page_834882d5(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -2222,55 +1468,603 @@ func tpl_base__render_Page_834882d5(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_9607df26(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_552004dc(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_15134a55(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_5c51566e(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
 	if err := tpl_main__render_Page_788a11ba(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_86639435(r *run, d0 *Page) error {
+func tpl_base__render_Page_6623f4ac(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -2290,55 +2084,67 @@ func tpl_base__render_Page_86639435(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -2348,24 +2154,24 @@ func tpl_base__render_Page_86639435(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -2373,55 +2179,129 @@ func tpl_base__render_Page_86639435(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
 	if err := tpl_main__render_Page_d8ac4637(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_8b9a4760(r *run, d0 *Page) error {
+func tpl_base__render_Page_73ca5165(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -2441,55 +2321,67 @@ func tpl_base__render_Page_8b9a4760(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -2499,24 +2391,24 @@ func tpl_base__render_Page_8b9a4760(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -2524,357 +2416,129 @@ func tpl_base__render_Page_8b9a4760(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_ff9985bd(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_9d71ae9f(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	r.w.WriteString(string(v24))
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
 			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_551c3219(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_a9899e34(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
 				}
 			}
-			r.w.WriteString(" · ")
+			r.w.WriteString("\n</ul></nav>")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
 	if err := tpl_main__render_Page_4044d183(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_af4c240c(r *run, d0 *Page) error {
+func tpl_base__render_Page_75e5dfa0(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -2894,55 +2558,67 @@ func tpl_base__render_Page_af4c240c(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -2952,24 +2628,24 @@ func tpl_base__render_Page_af4c240c(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -2977,206 +2653,129 @@ func tpl_base__render_Page_af4c240c(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_4685fdf0(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
-	}
-	r.w.WriteString(string(v20))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_b0de6d79(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	r.w.WriteString(string(v24))
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
 			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
 				}
 			}
-			r.w.WriteString(" · ")
+			r.w.WriteString("\n</ul></nav>")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v4.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
-	r.w.WriteString("\">")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v13.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
-		}
-		if v17 {
-			v18 := v16
-			_ = v18
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
-	}
-	r.w.WriteString(string(v19))
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
 	if err := tpl_main__render_Page_ea730adc(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_ce1c1e01(r *run, d0 *Page) error {
+func tpl_base__render_Page_78171e87(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -3196,55 +2795,67 @@ func tpl_base__render_Page_ce1c1e01(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -3254,24 +2865,24 @@ func tpl_base__render_Page_ce1c1e01(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -3279,55 +2890,129 @@ func tpl_base__render_Page_ce1c1e01(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	if err := tpl_main__render_Page_b18dc24b(r, d0); err != nil {
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_551c3219(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_d77c34aa(r *run, d0 *Page) error {
+func tpl_base__render_Page_88de092d(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -3347,55 +3032,67 @@ func tpl_base__render_Page_d77c34aa(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -3405,24 +3102,24 @@ func tpl_base__render_Page_d77c34aa(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -3430,55 +3127,603 @@ func tpl_base__render_Page_d77c34aa(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_0ee3c9db(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_a1051304(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_ff9985bd(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_a7df48eb(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
 	if err := tpl_main__render_Page_4ac6e40f(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
 
-func tpl_base__render_Page_fc28ebeb(r *run, d0 *Page) error {
+func tpl_base__render_Page_b0cde15f(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
 	writeEscaped(r.w, v1)
-	r.w.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v2 := d0.Policy()
-	writeEscaped(r.w, v2)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
 	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
 	{
 		if d0 == nil {
@@ -3498,55 +3743,67 @@ func tpl_base__render_Page_fc28ebeb(r *run, d0 *Page) error {
 					if d0 == nil {
 						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
 					}
-					v3 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v3)
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
 				}
 			}
 			r.w.WriteString(" · ")
 		}
 	}
-	v4 := d0.Config()
-	if v4 == nil {
+	v6 := d0.Config()
+	if v6 == nil {
 		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v4.Title)
+	writeEscaped(r.w, v6.Title)
 	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v5 := d0.Description()
-	writeEscaped(r.w, v5)
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
 	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v6 := d0.Canonical()
-	writeURLAttr(r.w, v6)
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
 	r.w.WriteString("\">")
 	{
-		if d0 == nil {
-			return nilError("base", "base.html:11:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v7 := d0.Pager.Prev()
-		if len(v7) > 0 {
-			v8 := v7
-			_ = v8
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v8)
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
 			r.w.WriteString("\">")
 		}
 	}
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Next", "*render.Page", "Pager")
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
 		}
-		v9 := d0.Pager.Next()
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
 			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v10)
+			d0.writeHrefAttr(r.w, v15)
 			r.w.WriteString("\">")
 		}
 	}
 	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
 	{
 		if d0 == nil {
-			return nilError("base", "base.html:17:39", ".Entry", "*render.Page", "Entry")
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
 		}
 		if d0.Entry != nil {
 			r.w.WriteString("article")
@@ -3556,24 +3813,24 @@ func tpl_base__render_Page_fc28ebeb(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	if d0 == nil {
-		return nilError("base", "base.html:18:37", ".Title", "*render.Page", "Title")
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
 	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v11 := d0.Description()
-	writeEscaped(r.w, v11)
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
 	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v12 := d0.Canonical()
-	writeEscaped(r.w, v12)
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
 	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v13 := d0.Config()
-	if v13 == nil {
-		return nilError("base", "base.html:21:48", ".Config.Title", "*config.Site", "Title")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
 	}
-	writeEscaped(r.w, v13.Title)
+	writeEscaped(r.w, v18.Title)
 	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v14 := d0.Lang()
-	writeEscaped(r.w, v14)
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
 	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
 	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
 	d0.writeAssetAttr(r.w, "style.css")
@@ -3581,43 +3838,2002 @@ func tpl_base__render_Page_fc28ebeb(r *run, d0 *Page) error {
 	r.w.WriteString("\n<link rel=\"icon\" href=\"")
 	d0.writeAssetAttr(r.w, "favicon.svg")
 	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v15 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v15)
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
 	r.w.WriteString("\" href=\"")
 	d0.writeHrefAttr(r.w, "feed.xml")
 	r.w.WriteString("\">\n<script src=\"")
 	d0.writeAssetAttr(r.w, "agora.js")
 	r.w.WriteString("\" defer></script>")
 	{
-		v16 := d0.JSONLD()
-		v17, okv17 := texttemplate.IsTrue(v16)
-		if !okv17 {
-			return truthError("base", "base.html:37:9", ".JSONLD", v16)
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
 		}
-		if v17 {
-			v18 := v16
-			_ = v18
+		if v22 {
+			v23 := v21
+			_ = v23
 			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v18)
+			writeJSValue(r.w, v23)
 			r.w.WriteString("</script>")
 		}
 	}
 	r.w.WriteString("\n</head>\n<body>\n")
-	v19, errv19 := d0.Frame("header")
-	if errv19 != nil {
-		return execError("base", "base.html:42:2", ".Frame", "Frame", errv19)
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
 	}
-	r.w.WriteString(string(v19))
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
 	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_0ac91f97(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_b459d0a2(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_4685fdf0(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_b4877c14(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_a95644b4(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_becd3bd9(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_04171010(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_d1acb086(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
 	if err := tpl_main__render_Page_577430b0(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
-	v20, errv20 := d0.Frame("footer")
-	if errv20 != nil {
-		return execError("base", "base.html:46:2", ".Frame", "Frame", errv20)
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
 	}
-	r.w.WriteString(string(v20))
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_dc87a145(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_049e373e(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_e1f7e106(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_c97f04dd(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_e5c902d8(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_b18dc24b(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_fc5e1458(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_abb35a72(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
 	r.w.WriteString("\n</body>\n</html>\n")
 	return nil
 }
@@ -3909,6 +6125,775 @@ func tpl_figure_render_FigureData_34fa3b71(r *run, d0 FigureData) error {
 func tpl_links_render_EntryList_e11d9ffa(r *run, d0 EntryList) error {
 	_ = d0
 	d0.Page.writeLinks(r.w, d0.Entries)
+	return nil
+}
+
+func tpl_main__render_Page_04171010(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "translations.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v1 := r.strs.T("translations_lead")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</p>")
+	{
+		v2 := d0.TranslationReports()
+		for v3 := range v2 {
+			v4 := &v2[v3]
+			_, _ = v3, v4
+			r.w.WriteString("\n<section aria-labelledby=\"")
+			writeEscaped(r.w, (*v4).Code)
+			r.w.WriteString("\">\n<h2 id=\"")
+			writeEscaped(r.w, (*v4).Code)
+			r.w.WriteString("\"><span lang=\"")
+			writeEscaped(r.w, (*v4).Code)
+			r.w.WriteString("\"")
+			{
+				if len((*v4).Dir) > 0 {
+					v5 := &(*v4).Dir
+					_ = v5
+					r.w.WriteString(" dir=\"")
+					writeEscaped(r.w, (*v5))
+					r.w.WriteString("\"")
+				}
+			}
+			r.w.WriteString(">")
+			writeEscaped(r.w, (*v4).Name)
+			r.w.WriteString("</span></h2>\n<p>")
+			v6 := r.strs.T("translations_summary", (*v4).Translated, (*v4).Entries, (*v4).Stale, (*v4).Missing)
+			writeEscaped(r.w, v6)
+			r.w.WriteString("</p>")
+			{
+				if len((*v4).Types) > 0 {
+					r.w.WriteString("\n<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">")
+					v7 := r.strs.T("translations_type")
+					writeEscaped(r.w, v7)
+					r.w.WriteString("</th><th scope=\"col\">")
+					v8 := r.strs.T("translations_entries")
+					writeEscaped(r.w, v8)
+					r.w.WriteString("</th><th scope=\"col\">")
+					v9 := r.strs.T("translations_translated")
+					writeEscaped(r.w, v9)
+					r.w.WriteString("</th><th scope=\"col\">")
+					v10 := r.strs.T("translations_stale")
+					writeEscaped(r.w, v10)
+					r.w.WriteString("</th><th scope=\"col\">")
+					v11 := r.strs.T("translations_missing")
+					writeEscaped(r.w, v11)
+					r.w.WriteString("</th></tr></thead>\n<tbody>")
+					{
+						for v12 := range (*v4).Types {
+							v13 := &(*v4).Types[v12]
+							_, _ = v12, v13
+							r.w.WriteString("\n<tr><th scope=\"row\">")
+							{
+								if len((*v13).Path) > 0 {
+									r.w.WriteString("<a href=\"")
+									d0.writeHrefAttr(r.w, (*v13).Path)
+									r.w.WriteString("\">")
+									v14 := d0.TypeLabel((*v13).Type)
+									writeEscaped(r.w, v14)
+									r.w.WriteString("</a>")
+								} else {
+									v15 := d0.TypeLabel((*v13).Type)
+									writeEscaped(r.w, v15)
+								}
+							}
+							r.w.WriteString("</th><td>")
+							writeEscaped(r.w, strconv.Itoa((*v13).Entries))
+							r.w.WriteString("</td><td>")
+							writeEscaped(r.w, strconv.Itoa((*v13).Translated))
+							r.w.WriteString("</td><td>")
+							writeEscaped(r.w, strconv.Itoa((*v13).Stale))
+							r.w.WriteString("</td><td>")
+							writeEscaped(r.w, strconv.Itoa((*v13).Missing))
+							r.w.WriteString("</td></tr>")
+						}
+					}
+					r.w.WriteString("\n</tbody>\n</table></div>")
+				}
+			}
+			{
+				for v16 := range (*v4).Types {
+					v17 := &(*v4).Types[v16]
+					_, _ = v16, v17
+					{
+						if len((*v17).StaleEntries) > 0 {
+							r.w.WriteString("\n<h3>")
+							v18 := d0.TypeLabel((*v17).Type)
+							writeEscaped(r.w, v18)
+							r.w.WriteString(": ")
+							v19 := r.strs.T("translations_stale")
+							writeEscaped(r.w, v19)
+							r.w.WriteString("</h3>\n<ul>")
+							{
+								for v20 := range (*v17).StaleEntries {
+									v21 := &(*v17).StaleEntries[v20]
+									_, _ = v20, v21
+									r.w.WriteString("\n<li><a href=\"")
+									d0.writeHrefAttr(r.w, (*v21).Entry)
+									r.w.WriteString("\">")
+									(*v21).Entry.writeTitle(r.w)
+									r.w.WriteString("</a> · <code>")
+									writeEscaped(r.w, (*v21).File)
+									r.w.WriteString("</code> · ")
+									{
+										if len((*v21).ChangedBy) > 0 {
+											v22 := r.strs.Date((*v21).Changed)
+											v23 := r.strs.T("translations_changed_by", v22, (*v21).ChangedBy)
+											writeEscaped(r.w, v23)
+										} else {
+											v24 := r.strs.Date((*v21).Changed)
+											v25 := r.strs.T("translations_changed", v24)
+											writeEscaped(r.w, v25)
+										}
+									}
+									{
+										if len((*v21).Edit) > 0 {
+											v26 := &(*v21).Edit
+											_ = v26
+											r.w.WriteString(" · <a href=\"")
+											writeURLAttr(r.w, (*v26))
+											r.w.WriteString("\">")
+											v27 := r.strs.T("translations_update")
+											writeEscaped(r.w, v27)
+											r.w.WriteString("</a>")
+										}
+									}
+									r.w.WriteString("</li>")
+								}
+							}
+							r.w.WriteString("\n</ul>")
+						}
+					}
+					{
+						if len((*v17).MissingEntries) > 0 {
+							r.w.WriteString("\n<h3>")
+							v28 := d0.TypeLabel((*v17).Type)
+							writeEscaped(r.w, v28)
+							r.w.WriteString(": ")
+							v29 := r.strs.T("translations_missing")
+							writeEscaped(r.w, v29)
+							r.w.WriteString("</h3>\n<ul>")
+							{
+								for v30 := range (*v17).MissingEntries {
+									v31 := &(*v17).MissingEntries[v30]
+									_, _ = v30, v31
+									r.w.WriteString("\n<li><a href=\"")
+									d0.writeHrefAttr(r.w, (*v31).Entry)
+									r.w.WriteString("\">")
+									(*v31).Entry.writeTitle(r.w)
+									r.w.WriteString("</a> · <code>")
+									writeEscaped(r.w, (*v31).File)
+									r.w.WriteString("</code>")
+									{
+										if len((*v31).Edit) > 0 {
+											v32 := &(*v31).Edit
+											_ = v32
+											r.w.WriteString(" · <a href=\"")
+											writeURLAttr(r.w, (*v32))
+											r.w.WriteString("\">")
+											v33 := r.strs.T("translations_source")
+											writeEscaped(r.w, v33)
+											r.w.WriteString("</a>")
+										}
+									}
+									r.w.WriteString("</li>")
+								}
+							}
+							r.w.WriteString("\n</ul>")
+						}
+					}
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_049e373e(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article class=\"member\"")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "members/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_members")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n")
+	{
+		v5 := (*v1).Image("logo")
+		if v5 != nil {
+			v6 := v5
+			_ = v6
+			v7 := d0.Img(v6, "logo")
+			r.w.WriteString(string(v7))
+		}
+	}
+	r.w.WriteString("<h1>")
+	if d0 == nil {
+		return nilError("main", "member.html:5:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	v8 := (*v1).S("kind")
+	v9 := "kind_" + v8
+	v10 := r.strs.T(v9)
+	writeEscaped(r.w, v10)
+	{
+		v11 := (*v1).S("region")
+		if len(v11) > 0 {
+			v12 := v11
+			_ = v12
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v12)
+		}
+	}
+	{
+		v13 := (*v1).S("country")
+		if len(v13) > 0 {
+			v14 := v13
+			_ = v14
+			r.w.WriteString(" · ")
+			v15 := r.strs.Country(v14)
+			writeEscaped(r.w, v15)
+		}
+	}
+	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	{
+		v16 := (*v1).List("sectors")
+		if len(v16) > 0 {
+			v17 := v16
+			_ = v17
+			r.w.WriteString("<dt>")
+			v18 := r.strs.T("sectors")
+			writeEscaped(r.w, v18)
+			r.w.WriteString("</dt><dd>")
+			v19 := strings.Join(v17, ", ")
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v20 := (*v1).List("languages")
+		if len(v20) > 0 {
+			v21 := v20
+			_ = v21
+			r.w.WriteString("<dt>")
+			v22 := r.strs.T("languages")
+			writeEscaped(r.w, v22)
+			r.w.WriteString("</dt><dd>")
+			{
+				for v23 := range v21 {
+					v24 := &v21[v23]
+					_, _ = v23, v24
+					{
+						if v23 != 0 {
+							r.w.WriteString(", ")
+						}
+					}
+					v25 := r.strs.Language((*v24))
+					writeEscaped(r.w, v25)
+				}
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v26 := (*v1).Time("joined")
+		if true {
+			v27 := v26
+			_ = v27
+			{
+				v28 := v27.IsZero()
+				if bool(!(bool(v28))) {
+					r.w.WriteString("<dt>")
+					v29 := r.strs.T("joined")
+					writeEscaped(r.w, v29)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v30 := isoDate(v27)
+					writeEscaped(r.w, v30)
+					r.w.WriteString("\">")
+					v31 := r.strs.Date(v27)
+					writeEscaped(r.w, v31)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v32 := (*v1).S("website")
+		if len(v32) > 0 {
+			v33 := v32
+			_ = v33
+			r.w.WriteString("<dt>")
+			v34 := r.strs.T("website")
+			writeEscaped(r.w, v34)
+			r.w.WriteString("</dt><dd><a href=\"")
+			writeURLAttr(r.w, v33)
+			r.w.WriteString("\" rel=\"noopener\">")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	{
+		v35 := (*v1).S("email")
+		if len(v35) > 0 {
+			v36 := v35
+			_ = v36
+			r.w.WriteString("<dt>")
+			v37 := r.strs.T("email")
+			writeEscaped(r.w, v37)
+			r.w.WriteString("</dt><dd><a href=\"mailto:")
+			writeURLNormalized(r.w, v36)
+			r.w.WriteString("\">")
+			writeEscaped(r.w, v36)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	v38 := (*v1).FieldsExcept("name", "kind", "region", "country", "sectors", "languages", "joined", "website", "email", "offers", "needs", "logo")
+	v39 := d0.WithFields(v38)
+	if err := tpl_field_items_render_FieldList_e6d5491b(r, v39); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
+	v40 := r.strs.T("offers")
+	writeEscaped(r.w, v40)
+	r.w.WriteString("</h2>")
+	v41 := (*v1).Refs("offers")
+	v42 := d0.With(v41)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v42); err != nil {
+		return err
+	}
+	{
+		v43 := (*v1).Refs("offers")
+		if bool(!(len(v43) > 0)) {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
+	v44 := r.strs.T("needs")
+	writeEscaped(r.w, v44)
+	r.w.WriteString("</h2>")
+	v45 := (*v1).Refs("needs")
+	v46 := d0.With(v45)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v46); err != nil {
+		return err
+	}
+	{
+		v47 := (*v1).Refs("needs")
+		if bool(!(len(v47) > 0)) {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n")
+	{
+		v48 := d0.Peers((*v1))
+		if len(v48) > 0 {
+			v49 := v48
+			_ = v49
+			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
+			v50 := r.strs.T("peers")
+			writeEscaped(r.w, v50)
+			r.w.WriteString("</h2>\n<dl class=\"peers\">")
+			{
+				for v51 := range v49 {
+					v52 := &v49[v51]
+					_, _ = v51, v52
+					r.w.WriteString("\n<dt><a href=\"")
+					d0.writeHrefAttr(r.w, (*v52).Topic)
+					r.w.WriteString("\">")
+					(*v52).Topic.writeTitle(r.w)
+					r.w.WriteString("</a></dt>\n<dd>")
+					{
+						if len((*v52).Members) > 0 {
+							v53 := d0.With((*v52).Members)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v53); err != nil {
+								return err
+							}
+							{
+								if (*v52).More != 0 {
+									r.w.WriteString(" <a href=\"")
+									d0.writeHrefAttr(r.w, (*v52).Path)
+									r.w.WriteString("\">")
+									v54 := r.strs.T("peers_more", (*v52).More)
+									writeEscaped(r.w, v54)
+									r.w.WriteString("</a>")
+								}
+							}
+						} else {
+							r.w.WriteString("<span class=\"gap\">")
+							v55 := r.strs.T("peers_none")
+							writeEscaped(r.w, v55)
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("</dd>")
+				}
+			}
+			r.w.WriteString("\n</dl>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v56 := d0.Roles((*v1))
+		if len(v56) > 0 {
+			v57 := v56
+			_ = v57
+			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
+			v58 := r.strs.T("roles")
+			writeEscaped(r.w, v58)
+			r.w.WriteString("</h2>\n<ul>")
+			{
+				for v59 := range v57 {
+					v60 := &v57[v59]
+					_, _ = v59, v60
+					r.w.WriteString("\n<li><strong>")
+					writeEscaped(r.w, (*v60).Role)
+					r.w.WriteString("</strong> — <a href=\"")
+					d0.writeHrefAttr(r.w, (*v60).Rule)
+					r.w.WriteString("\">")
+					(*v60).Rule.writeTitle(r.w)
+					r.w.WriteString("</a> · <time datetime=\"")
+					v61 := isoDate((*v60).From)
+					writeEscaped(r.w, v61)
+					r.w.WriteString("\">")
+					v62 := r.strs.Date((*v60).From)
+					writeEscaped(r.w, v62)
+					r.w.WriteString("</time>")
+					{
+						v63 := (*v60).To.IsZero()
+						if bool(!(bool(v63))) {
+							r.w.WriteString(" – <time datetime=\"")
+							v64 := isoDate((*v60).To)
+							writeEscaped(r.w, v64)
+							r.w.WriteString("\">")
+							v65 := r.strs.Date((*v60).To)
+							writeEscaped(r.w, v65)
+							r.w.WriteString("</time>")
+						}
+					}
+					{
+						if bool((*v60).Current) {
+							r.w.WriteString(" <span class=\"badge\">")
+							v66 := r.strs.T("current")
+							writeEscaped(r.w, v66)
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v67 := d0.ActionsOf((*v1))
+		if v67 != nil {
+			v68 := v67
+			_ = v68
+			r.w.WriteString("<section aria-labelledby=\"owned-actions\">\n<h2 id=\"owned-actions\">")
+			v69 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v69)
+			r.w.WriteString(" <span class=\"sub\">")
+			if v68 == nil {
+				return nilError("main", "member.html:38:78", ".Open", "*render.MemberActions", "Open")
+			}
+			v70 := r.strs.T("open_count", v68.Open)
+			writeEscaped(r.w, v70)
+			{
+				if v68 == nil {
+					return nilError("main", "member.html:38:90", ".Overdue", "*render.MemberActions", "Overdue")
+				}
+				if v68.Overdue != 0 {
+					r.w.WriteString(" · <strong>")
+					if v68 == nil {
+						return nilError("main", "member.html:38:132", ".Overdue", "*render.MemberActions", "Overdue")
+					}
+					v71 := r.strs.T("overdue_count", v68.Overdue)
+					writeEscaped(r.w, v71)
+					r.w.WriteString("</strong>")
+				}
+			}
+			r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
+			{
+				if v68 == nil {
+					return nilError("main", "member.html:40:10", ".Actions", "*render.MemberActions", "Actions")
+				}
+				for v72 := range v68.Actions {
+					v73 := &v68.Actions[v72]
+					_, _ = v72, v73
+					r.w.WriteString("\n<li class=\"status-")
+					writeEscaped(r.w, (*v73).Status)
+					{
+						if bool((*v73).Overdue) {
+							r.w.WriteString(" overdue")
+						}
+					}
+					r.w.WriteString("\">")
+					writeEscaped(r.w, (*v73).Task)
+					r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
+					writeEscaped(r.w, (*v73).Status)
+					r.w.WriteString("\">")
+					v74 := "status_" + (*v73).Status
+					v75 := r.strs.T(v74)
+					writeEscaped(r.w, v75)
+					r.w.WriteString("</span>")
+					{
+						v76 := (*v73).Due.IsZero()
+						if bool(!(bool(v76))) {
+							r.w.WriteString(" · ")
+							v77 := r.strs.T("due")
+							writeEscaped(r.w, v77)
+							r.w.WriteString(" <time datetime=\"")
+							v78 := isoDate((*v73).Due)
+							writeEscaped(r.w, v78)
+							r.w.WriteString("\">")
+							v79 := r.strs.Date((*v73).Due)
+							writeEscaped(r.w, v79)
+							r.w.WriteString("</time>")
+						}
+					}
+					{
+						if bool((*v73).Overdue) {
+							r.w.WriteString(" · <strong>")
+							v80 := r.strs.T("overdue")
+							writeEscaped(r.w, v80)
+							r.w.WriteString("</strong>")
+						}
+					}
+					r.w.WriteString(" · <a href=\"")
+					d0.writeHrefAttr(r.w, (*v73).Minutes)
+					r.w.WriteString("#actions\">")
+					(*v73).Minutes.writeTitle(r.w)
+					r.w.WriteString("</a></span></li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n")
+			{
+				v81 := v68.More()
+				if bool(v81) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					if v68 == nil {
+						return nilError("main", "member.html:44:46", ".Path", "*render.MemberActions", "Path")
+					}
+					d0.writeHrefAttr(r.w, v68.Path)
+					r.w.WriteString("#")
+					if v68 == nil {
+						return nilError("main", "member.html:44:56", ".Anchor", "*render.MemberActions", "Anchor")
+					}
+					writeEscaped(r.w, urlEscape(v68.Anchor))
+					r.w.WriteString("\">")
+					if v68 == nil {
+						return nilError("main", "member.html:44:81", ".Total", "*render.MemberActions", "Total")
+					}
+					v82 := r.strs.T("see_all", v68.Total)
+					writeEscaped(r.w, v82)
+					r.w.WriteString("</a></p>")
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v83 := d0.Referrers((*v1), "minutes", "rapporteur")
+		if v83 != nil {
+			v84 := v83
+			_ = v84
+			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
+			v85 := r.strs.T("minutes_rapporteur")
+			writeEscaped(r.w, v85)
+			r.w.WriteString("</h2>")
+			v86 := d0.WithReferrers(v84)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v86); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v87 := d0.Referrers((*v1), "minutes", "attendees")
+		if v87 != nil {
+			v88 := v87
+			_ = v88
+			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
+			v89 := r.strs.T("minutes_attended")
+			writeEscaped(r.w, v89)
+			r.w.WriteString("</h2>")
+			v90 := d0.WithReferrers(v88)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v90); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v91 := d0.Progress((*v1))
+		if v91 != nil {
+			v92 := v91
+			_ = v92
+			r.w.WriteString("<section aria-labelledby=\"progress\"><h2 id=\"progress\">")
+			v93 := r.strs.T("progress")
+			writeEscaped(r.w, v93)
+			r.w.WriteString("</h2>\n<p>")
+			if v92 == nil {
+				return nilError("main", "member.html:49:5", ".Lead", "*impact.ProgressView", "Lead")
+			}
+			writeEscaped(r.w, v92.Lead)
+			r.w.WriteString("</p>")
+			{
+				if v92 == nil {
+					return nilError("main", "member.html:50:10", ".Figures", "*impact.ProgressView", "Figures")
+				}
+				for v94 := range v92.Figures {
+					v95 := &v92.Figures[v94]
+					_, _ = v94, v95
+					r.w.WriteString("\n")
+					v96 := d0.WithFigure((*v95))
+					if err := tpl_figure_render_FigureData_34fa3b71(r, v96); err != nil {
+						return err
+					}
+				}
+			}
+			r.w.WriteString("\n")
+			{
+				v97 := d0.Referrers((*v1), "assessment", "member")
+				if v97 != nil {
+					v98 := v97
+					_ = v98
+					v99 := d0.WithReferrers(v98)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v99); err != nil {
+						return err
+					}
+				}
+			}
+			r.w.WriteString("\n</section>")
+		} else {
+			{
+				v100 := d0.Referrers((*v1), "assessment", "member")
+				if v100 != nil {
+					v101 := v100
+					_ = v101
+					r.w.WriteString("<section aria-labelledby=\"assessed\"><h2 id=\"assessed\">")
+					v102 := d0.LabelOf("assessment")
+					writeEscaped(r.w, v102)
+					r.w.WriteString("</h2>")
+					v103 := d0.WithReferrers(v101)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v103); err != nil {
+						return err
+					}
+					r.w.WriteString("</section>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	v104 := d0.Referrers((*v1), "exchange", "providers")
+	v105 := v104
+	_ = v105
+	v106 := d0.Referrers((*v1), "exchange", "recipients")
+	v107 := v106
+	_ = v107
+	{
+		var v108 *Referrers
+		v108 = v105
+		if !(v108 != nil) {
+			v108 = v107
+		}
+
+		if v108 != nil {
+			r.w.WriteString("<section aria-labelledby=\"exchanges\"><h2 id=\"exchanges\">")
+			v109 := d0.LabelOf("exchange")
+			writeEscaped(r.w, v109)
+			r.w.WriteString("</h2>\n<div class=\"two\">\n<section aria-labelledby=\"given\"><h3 id=\"given\">")
+			v110 := r.strs.T("exchanges_given")
+			writeEscaped(r.w, v110)
+			r.w.WriteString("</h3>")
+			{
+				if v105 != nil {
+					v111 := v105
+					_ = v111
+					v112 := d0.WithReferrers(v111)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v112); err != nil {
+						return err
+					}
+				} else {
+					r.w.WriteString("<p>—</p>")
+				}
+			}
+			r.w.WriteString("</section>\n<section aria-labelledby=\"received\"><h3 id=\"received\">")
+			v113 := r.strs.T("exchanges_received")
+			writeEscaped(r.w, v113)
+			r.w.WriteString("</h3>")
+			{
+				if v107 != nil {
+					v114 := v107
+					_ = v114
+					v115 := d0.WithReferrers(v114)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v115); err != nil {
+						return err
+					}
+				} else {
+					r.w.WriteString("<p>—</p>")
+				}
+			}
+			r.w.WriteString("</section>\n</div>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v116 := d0.Referrers((*v1), "module", "authors")
+		if v116 != nil {
+			v117 := v116
+			_ = v117
+			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
+			v118 := r.strs.T("modules_authored")
+			writeEscaped(r.w, v118)
+			r.w.WriteString("</h2>")
+			v119 := d0.WithReferrers(v117)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v119); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v120 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner", "exchange.providers", "exchange.recipients", "assessment.member")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v120); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
 	return nil
 }
 
@@ -5984,576 +8969,6 @@ func tpl_main__render_Page_9b917aa1(r *run, d0 *Page) error {
 	r.w.WriteString("\n</article>\n")
 	v57 := d0.BacklinksExcept("module.prerequisites")
 	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v57); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_9be53117(r *run, d0 *Page) error {
-	_ = d0
-	if d0 == nil {
-		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article class=\"member\">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "members/")
-	r.w.WriteString("\">")
-	v2 := r.strs.T("nav_members")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</a></p>\n")
-	{
-		v3 := (*v1).Image("logo")
-		if v3 != nil {
-			v4 := v3
-			_ = v4
-			v5 := d0.Img(v4, "logo")
-			r.w.WriteString(string(v5))
-		}
-	}
-	r.w.WriteString("<h1>")
-	if d0 == nil {
-		return nilError("main", "member.html:5:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	v6 := (*v1).S("kind")
-	v7 := "kind_" + v6
-	v8 := r.strs.T(v7)
-	writeEscaped(r.w, v8)
-	{
-		v9 := (*v1).S("region")
-		if len(v9) > 0 {
-			v10 := v9
-			_ = v10
-			r.w.WriteString(" · ")
-			writeEscaped(r.w, v10)
-		}
-	}
-	{
-		v11 := (*v1).S("country")
-		if len(v11) > 0 {
-			v12 := v11
-			_ = v12
-			r.w.WriteString(" · ")
-			v13 := r.strs.Country(v12)
-			writeEscaped(r.w, v13)
-		}
-	}
-	r.w.WriteString("</p>\n<dl class=\"fields\">")
-	{
-		v14 := (*v1).List("sectors")
-		if len(v14) > 0 {
-			v15 := v14
-			_ = v15
-			r.w.WriteString("<dt>")
-			v16 := r.strs.T("sectors")
-			writeEscaped(r.w, v16)
-			r.w.WriteString("</dt><dd>")
-			v17 := strings.Join(v15, ", ")
-			writeEscaped(r.w, v17)
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v18 := (*v1).List("languages")
-		if len(v18) > 0 {
-			v19 := v18
-			_ = v19
-			r.w.WriteString("<dt>")
-			v20 := r.strs.T("languages")
-			writeEscaped(r.w, v20)
-			r.w.WriteString("</dt><dd>")
-			{
-				for v21 := range v19 {
-					v22 := &v19[v21]
-					_, _ = v21, v22
-					{
-						if v21 != 0 {
-							r.w.WriteString(", ")
-						}
-					}
-					v23 := r.strs.Language((*v22))
-					writeEscaped(r.w, v23)
-				}
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v24 := (*v1).Time("joined")
-		if true {
-			v25 := v24
-			_ = v25
-			{
-				v26 := v25.IsZero()
-				if bool(!(bool(v26))) {
-					r.w.WriteString("<dt>")
-					v27 := r.strs.T("joined")
-					writeEscaped(r.w, v27)
-					r.w.WriteString("</dt><dd><time datetime=\"")
-					v28 := isoDate(v25)
-					writeEscaped(r.w, v28)
-					r.w.WriteString("\">")
-					v29 := r.strs.Date(v25)
-					writeEscaped(r.w, v29)
-					r.w.WriteString("</time></dd>")
-				}
-			}
-		}
-	}
-	{
-		v30 := (*v1).S("website")
-		if len(v30) > 0 {
-			v31 := v30
-			_ = v31
-			r.w.WriteString("<dt>")
-			v32 := r.strs.T("website")
-			writeEscaped(r.w, v32)
-			r.w.WriteString("</dt><dd><a href=\"")
-			writeURLAttr(r.w, v31)
-			r.w.WriteString("\" rel=\"noopener\">")
-			writeEscaped(r.w, v31)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	{
-		v33 := (*v1).S("email")
-		if len(v33) > 0 {
-			v34 := v33
-			_ = v34
-			r.w.WriteString("<dt>")
-			v35 := r.strs.T("email")
-			writeEscaped(r.w, v35)
-			r.w.WriteString("</dt><dd><a href=\"mailto:")
-			writeURLNormalized(r.w, v34)
-			r.w.WriteString("\">")
-			writeEscaped(r.w, v34)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	v36 := (*v1).FieldsExcept("name", "kind", "region", "country", "sectors", "languages", "joined", "website", "email", "offers", "needs", "logo")
-	v37 := d0.WithFields(v36)
-	if err := tpl_field_items_render_FieldList_e6d5491b(r, v37); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
-	v38 := r.strs.T("offers")
-	writeEscaped(r.w, v38)
-	r.w.WriteString("</h2>")
-	v39 := (*v1).Refs("offers")
-	v40 := d0.With(v39)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v40); err != nil {
-		return err
-	}
-	{
-		v41 := (*v1).Refs("offers")
-		if bool(!(len(v41) > 0)) {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
-	v42 := r.strs.T("needs")
-	writeEscaped(r.w, v42)
-	r.w.WriteString("</h2>")
-	v43 := (*v1).Refs("needs")
-	v44 := d0.With(v43)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v44); err != nil {
-		return err
-	}
-	{
-		v45 := (*v1).Refs("needs")
-		if bool(!(len(v45) > 0)) {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n</div>\n")
-	{
-		v46 := d0.Peers((*v1))
-		if len(v46) > 0 {
-			v47 := v46
-			_ = v47
-			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
-			v48 := r.strs.T("peers")
-			writeEscaped(r.w, v48)
-			r.w.WriteString("</h2>\n<dl class=\"peers\">")
-			{
-				for v49 := range v47 {
-					v50 := &v47[v49]
-					_, _ = v49, v50
-					r.w.WriteString("\n<dt><a href=\"")
-					d0.writeHrefAttr(r.w, (*v50).Topic)
-					r.w.WriteString("\">")
-					(*v50).Topic.writeTitle(r.w)
-					r.w.WriteString("</a></dt>\n<dd>")
-					{
-						if len((*v50).Members) > 0 {
-							v51 := d0.With((*v50).Members)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v51); err != nil {
-								return err
-							}
-							{
-								if (*v50).More != 0 {
-									r.w.WriteString(" <a href=\"")
-									d0.writeHrefAttr(r.w, (*v50).Path)
-									r.w.WriteString("\">")
-									v52 := r.strs.T("peers_more", (*v50).More)
-									writeEscaped(r.w, v52)
-									r.w.WriteString("</a>")
-								}
-							}
-						} else {
-							r.w.WriteString("<span class=\"gap\">")
-							v53 := r.strs.T("peers_none")
-							writeEscaped(r.w, v53)
-							r.w.WriteString("</span>")
-						}
-					}
-					r.w.WriteString("</dd>")
-				}
-			}
-			r.w.WriteString("\n</dl>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	{
-		v54 := d0.Roles((*v1))
-		if len(v54) > 0 {
-			v55 := v54
-			_ = v55
-			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
-			v56 := r.strs.T("roles")
-			writeEscaped(r.w, v56)
-			r.w.WriteString("</h2>\n<ul>")
-			{
-				for v57 := range v55 {
-					v58 := &v55[v57]
-					_, _ = v57, v58
-					r.w.WriteString("\n<li><strong>")
-					writeEscaped(r.w, (*v58).Role)
-					r.w.WriteString("</strong> — <a href=\"")
-					d0.writeHrefAttr(r.w, (*v58).Rule)
-					r.w.WriteString("\">")
-					(*v58).Rule.writeTitle(r.w)
-					r.w.WriteString("</a> · <time datetime=\"")
-					v59 := isoDate((*v58).From)
-					writeEscaped(r.w, v59)
-					r.w.WriteString("\">")
-					v60 := r.strs.Date((*v58).From)
-					writeEscaped(r.w, v60)
-					r.w.WriteString("</time>")
-					{
-						v61 := (*v58).To.IsZero()
-						if bool(!(bool(v61))) {
-							r.w.WriteString(" – <time datetime=\"")
-							v62 := isoDate((*v58).To)
-							writeEscaped(r.w, v62)
-							r.w.WriteString("\">")
-							v63 := r.strs.Date((*v58).To)
-							writeEscaped(r.w, v63)
-							r.w.WriteString("</time>")
-						}
-					}
-					{
-						if bool((*v58).Current) {
-							r.w.WriteString(" <span class=\"badge\">")
-							v64 := r.strs.T("current")
-							writeEscaped(r.w, v64)
-							r.w.WriteString("</span>")
-						}
-					}
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v65 := d0.ActionsOf((*v1))
-		if v65 != nil {
-			v66 := v65
-			_ = v66
-			r.w.WriteString("<section aria-labelledby=\"owned-actions\">\n<h2 id=\"owned-actions\">")
-			v67 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v67)
-			r.w.WriteString(" <span class=\"sub\">")
-			if v66 == nil {
-				return nilError("main", "member.html:38:78", ".Open", "*render.MemberActions", "Open")
-			}
-			v68 := r.strs.T("open_count", v66.Open)
-			writeEscaped(r.w, v68)
-			{
-				if v66 == nil {
-					return nilError("main", "member.html:38:90", ".Overdue", "*render.MemberActions", "Overdue")
-				}
-				if v66.Overdue != 0 {
-					r.w.WriteString(" · <strong>")
-					if v66 == nil {
-						return nilError("main", "member.html:38:132", ".Overdue", "*render.MemberActions", "Overdue")
-					}
-					v69 := r.strs.T("overdue_count", v66.Overdue)
-					writeEscaped(r.w, v69)
-					r.w.WriteString("</strong>")
-				}
-			}
-			r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
-			{
-				if v66 == nil {
-					return nilError("main", "member.html:40:10", ".Actions", "*render.MemberActions", "Actions")
-				}
-				for v70 := range v66.Actions {
-					v71 := &v66.Actions[v70]
-					_, _ = v70, v71
-					r.w.WriteString("\n<li class=\"status-")
-					writeEscaped(r.w, (*v71).Status)
-					{
-						if bool((*v71).Overdue) {
-							r.w.WriteString(" overdue")
-						}
-					}
-					r.w.WriteString("\">")
-					writeEscaped(r.w, (*v71).Task)
-					r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
-					writeEscaped(r.w, (*v71).Status)
-					r.w.WriteString("\">")
-					v72 := "status_" + (*v71).Status
-					v73 := r.strs.T(v72)
-					writeEscaped(r.w, v73)
-					r.w.WriteString("</span>")
-					{
-						v74 := (*v71).Due.IsZero()
-						if bool(!(bool(v74))) {
-							r.w.WriteString(" · ")
-							v75 := r.strs.T("due")
-							writeEscaped(r.w, v75)
-							r.w.WriteString(" <time datetime=\"")
-							v76 := isoDate((*v71).Due)
-							writeEscaped(r.w, v76)
-							r.w.WriteString("\">")
-							v77 := r.strs.Date((*v71).Due)
-							writeEscaped(r.w, v77)
-							r.w.WriteString("</time>")
-						}
-					}
-					{
-						if bool((*v71).Overdue) {
-							r.w.WriteString(" · <strong>")
-							v78 := r.strs.T("overdue")
-							writeEscaped(r.w, v78)
-							r.w.WriteString("</strong>")
-						}
-					}
-					r.w.WriteString(" · <a href=\"")
-					d0.writeHrefAttr(r.w, (*v71).Minutes)
-					r.w.WriteString("#actions\">")
-					(*v71).Minutes.writeTitle(r.w)
-					r.w.WriteString("</a></span></li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n")
-			{
-				v79 := v66.More()
-				if bool(v79) {
-					r.w.WriteString("<p class=\"more\"><a href=\"")
-					if v66 == nil {
-						return nilError("main", "member.html:44:46", ".Path", "*render.MemberActions", "Path")
-					}
-					d0.writeHrefAttr(r.w, v66.Path)
-					r.w.WriteString("#")
-					if v66 == nil {
-						return nilError("main", "member.html:44:56", ".Anchor", "*render.MemberActions", "Anchor")
-					}
-					writeEscaped(r.w, urlEscape(v66.Anchor))
-					r.w.WriteString("\">")
-					if v66 == nil {
-						return nilError("main", "member.html:44:81", ".Total", "*render.MemberActions", "Total")
-					}
-					v80 := r.strs.T("see_all", v66.Total)
-					writeEscaped(r.w, v80)
-					r.w.WriteString("</a></p>")
-				}
-			}
-			r.w.WriteString("\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v81 := d0.Referrers((*v1), "minutes", "rapporteur")
-		if v81 != nil {
-			v82 := v81
-			_ = v82
-			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
-			v83 := r.strs.T("minutes_rapporteur")
-			writeEscaped(r.w, v83)
-			r.w.WriteString("</h2>")
-			v84 := d0.WithReferrers(v82)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v84); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v85 := d0.Referrers((*v1), "minutes", "attendees")
-		if v85 != nil {
-			v86 := v85
-			_ = v86
-			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
-			v87 := r.strs.T("minutes_attended")
-			writeEscaped(r.w, v87)
-			r.w.WriteString("</h2>")
-			v88 := d0.WithReferrers(v86)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v88); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v89 := d0.Progress((*v1))
-		if v89 != nil {
-			v90 := v89
-			_ = v90
-			r.w.WriteString("<section aria-labelledby=\"progress\"><h2 id=\"progress\">")
-			v91 := r.strs.T("progress")
-			writeEscaped(r.w, v91)
-			r.w.WriteString("</h2>\n<p>")
-			if v90 == nil {
-				return nilError("main", "member.html:49:5", ".Lead", "*impact.ProgressView", "Lead")
-			}
-			writeEscaped(r.w, v90.Lead)
-			r.w.WriteString("</p>")
-			{
-				if v90 == nil {
-					return nilError("main", "member.html:50:10", ".Figures", "*impact.ProgressView", "Figures")
-				}
-				for v92 := range v90.Figures {
-					v93 := &v90.Figures[v92]
-					_, _ = v92, v93
-					r.w.WriteString("\n")
-					v94 := d0.WithFigure((*v93))
-					if err := tpl_figure_render_FigureData_34fa3b71(r, v94); err != nil {
-						return err
-					}
-				}
-			}
-			r.w.WriteString("\n")
-			{
-				v95 := d0.Referrers((*v1), "assessment", "member")
-				if v95 != nil {
-					v96 := v95
-					_ = v96
-					v97 := d0.WithReferrers(v96)
-					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v97); err != nil {
-						return err
-					}
-				}
-			}
-			r.w.WriteString("\n</section>")
-		} else {
-			{
-				v98 := d0.Referrers((*v1), "assessment", "member")
-				if v98 != nil {
-					v99 := v98
-					_ = v99
-					r.w.WriteString("<section aria-labelledby=\"assessed\"><h2 id=\"assessed\">")
-					v100 := d0.LabelOf("assessment")
-					writeEscaped(r.w, v100)
-					r.w.WriteString("</h2>")
-					v101 := d0.WithReferrers(v99)
-					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v101); err != nil {
-						return err
-					}
-					r.w.WriteString("</section>")
-				}
-			}
-		}
-	}
-	r.w.WriteString("\n")
-	v102 := d0.Referrers((*v1), "exchange", "providers")
-	v103 := v102
-	_ = v103
-	v104 := d0.Referrers((*v1), "exchange", "recipients")
-	v105 := v104
-	_ = v105
-	{
-		var v106 *Referrers
-		v106 = v103
-		if !(v106 != nil) {
-			v106 = v105
-		}
-
-		if v106 != nil {
-			r.w.WriteString("<section aria-labelledby=\"exchanges\"><h2 id=\"exchanges\">")
-			v107 := d0.LabelOf("exchange")
-			writeEscaped(r.w, v107)
-			r.w.WriteString("</h2>\n<div class=\"two\">\n<section aria-labelledby=\"given\"><h3 id=\"given\">")
-			v108 := r.strs.T("exchanges_given")
-			writeEscaped(r.w, v108)
-			r.w.WriteString("</h3>")
-			{
-				if v103 != nil {
-					v109 := v103
-					_ = v109
-					v110 := d0.WithReferrers(v109)
-					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v110); err != nil {
-						return err
-					}
-				} else {
-					r.w.WriteString("<p>—</p>")
-				}
-			}
-			r.w.WriteString("</section>\n<section aria-labelledby=\"received\"><h3 id=\"received\">")
-			v111 := r.strs.T("exchanges_received")
-			writeEscaped(r.w, v111)
-			r.w.WriteString("</h3>")
-			{
-				if v105 != nil {
-					v112 := v105
-					_ = v112
-					v113 := d0.WithReferrers(v112)
-					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v113); err != nil {
-						return err
-					}
-				} else {
-					r.w.WriteString("<p>—</p>")
-				}
-			}
-			r.w.WriteString("</section>\n</div>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v114 := d0.Referrers((*v1), "module", "authors")
-		if v114 != nil {
-			v115 := v114
-			_ = v115
-			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
-			v116 := r.strs.T("modules_authored")
-			writeEscaped(r.w, v116)
-			r.w.WriteString("</h2>")
-			v117 := d0.WithReferrers(v115)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v117); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n</article>\n")
-	v118 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner", "exchange.providers", "exchange.recipients", "assessment.member")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v118); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")

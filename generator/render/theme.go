@@ -159,6 +159,14 @@ func (t *Theme) AppendStatic(name string, b []byte) {
 	t.static[name] = append(append(t.static[name][:len(t.static[name]):len(t.static[name])], '\n'), b...)
 }
 
+// TakeStatic removes a static file, returning its bytes: a file only
+// some sites use, to add to another (AppendStatic) or to drop.
+func (t *Theme) TakeStatic(name string) []byte {
+	b := t.static[name]
+	delete(t.static, name)
+	return b
+}
+
 // assetPaths names each static file by its content hash, so hosts may
 // cache them forever: style.css -> assets/style.3f2a9c1e.css.
 func (t *Theme) assetPaths() map[string]string {

@@ -46,7 +46,8 @@ type File struct {
 // .gitignore, CONTRIBUTING.md (how to propose a change, then every type
 // and field), and CI for GitHub Actions (check every pull request with
 // annotations, build and deploy to GitHub Pages from the main branch)
-// and GitLab CI (the same, with GitLab Pages).
+// and GitLab CI (the same, with GitLab Pages), and the CODEOWNERS files
+// that give the files guarding the site's safety to the maintainers.
 func Init(opts InitOptions) ([]File, error) {
 	if opts.Branch == "" {
 		opts.Branch = "main"
@@ -75,6 +76,8 @@ func Init(opts InitOptions) ([]File, error) {
 		{".github/workflows/check.yml", []byte(CheckWorkflow(opts.Version))},
 		{".github/workflows/pages.yml", []byte(PagesWorkflow(opts.Version, opts.Branch))},
 		{".gitlab-ci.yml", []byte(GitLabCI(opts.Version, opts.Branch))},
+		{".github/CODEOWNERS", []byte(CodeOwners(opts.RepoURL))},
+		{".gitlab/CODEOWNERS", []byte(CodeOwners(opts.RepoURL))},
 	}
 	for _, f := range starter {
 		files = append(files, File{f.Path, []byte(f.Data)})
@@ -212,6 +215,7 @@ func Contributing(o InitOptions) ([]byte, error) {
 	var b strings.Builder
 	b.WriteString("# How to contribute to " + o.Title + "\n\n")
 	b.WriteString(strings.ReplaceAll(contributingGuide, "BRANCH", o.Branch))
+	b.WriteString(reviewGuide)
 	var folders []string
 	for _, t := range o.Schema.Types {
 		folders = append(folders, fmt.Sprintf("| `content/%s/` | %s |", t.Folder, cell(firstSentence(t.Description, t.Name))))

@@ -30,10 +30,16 @@ type build struct {
 	pages map[string][]byte
 
 	// The search index is made from every entry, so it is built whole,
-	// once per build, when a search first asks for one of its files.
-	searchOnce  sync.Once
-	searchFiles map[string][]byte
-	searchErr   error
+	// once per build and language, when a search first asks for one of
+	// its files.
+	searches map[string]*searchIndex // by language folder
+}
+
+// searchIndex is the search index of one language.
+type searchIndex struct {
+	once  sync.Once
+	files map[string][]byte
+	err   error
 }
 
 // errNoPage means the site has no file at that path.
@@ -42,14 +48,21 @@ var errNoPage = errors.New("no such page")
 // newBuild prepares a snapshot for serving, keeping the pages of prev
 // that are still right.
 func newBuild(snap *site.Snapshot, prev *build) *build {
+	b := &build{snap: snap, jobs: map[string]render.Job{}, basePath: snap.Site.BasePath(), pages: map[string][]byte{},
+		searches: map[string]*searchIndex{}}
+	for _, l := range snap.Languages {
+		for _, j := range l.Site.Jobs() {
+			j.Path = l.Prefix + j.Path
+			b.jobs[j.Path] = j
+			b.order = append(b.order, j.Path)
+		}
+		b.searches[l.Prefix] = &searchIndex{}
+	}
 	// The files of entry folders (images' copies, documents) are served
-	// as pages are, read when first asked for.
-	jobs := append(snap.Site.Jobs(), snap.Site.FileJobs()...)
-	b := &build{snap: snap, jobs: make(map[string]render.Job, len(jobs)), order: make([]string, len(jobs)),
-		basePath: snap.Site.BasePath(), pages: map[string][]byte{}}
-	for i, j := range jobs {
+	// as pages are, read when first asked for; the same in every language.
+	for _, j := range snap.Site.FileJobs() {
 		b.jobs[j.Path] = j
-		b.order[i] = j.Path
+		b.order = append(b.order, j.Path)
 	}
 	if prev != nil {
 		prev.mu.Lock()
@@ -87,8 +100,10 @@ func (b *build) page(name string) ([]byte, error) {
 	}
 	job, ok := b.jobs[name]
 	if !ok {
-		if strings.HasPrefix(name, search.Dir) {
-			return b.searchFile(name)
+		for _, l := range b.snap.Languages {
+			if rest, ok := strings.CutPrefix(name, l.Prefix); ok && strings.HasPrefix(rest, search.Dir) {
+				return b.searchFile(l, rest)
+			}
 		}
 		return nil, errNoPage
 	}
@@ -141,27 +156,30 @@ func (b *build) samplePages() []string {
 	return append(out, b.snap.FirstEntryPages()...)
 }
 
-func (b *build) searchFile(name string) ([]byte, error) {
-	b.searchOnce.Do(func() {
-		docs, err := b.snap.Site.SearchDocuments()
+// searchFile is a file of a language's search index (name within the
+// language's folder).
+func (b *build) searchFile(l site.LanguageSite, name string) ([]byte, error) {
+	idx := b.searches[l.Prefix]
+	idx.once.Do(func() {
+		docs, err := l.Site.SearchDocuments()
 		if err != nil {
-			b.searchErr = err
+			idx.err = err
 			return
 		}
-		idx, err := search.Build(docs, search.Options{})
+		built, err := search.Build(docs, search.Options{})
 		if err != nil {
-			b.searchErr = fmt.Errorf("search index: %w", err)
+			idx.err = fmt.Errorf("search index: %w", err)
 			return
 		}
-		b.searchFiles = make(map[string][]byte, len(idx.Files))
-		for _, f := range idx.Files {
-			b.searchFiles[f.Path] = f.Data
+		idx.files = make(map[string][]byte, len(built.Files))
+		for _, f := range built.Files {
+			idx.files[f.Path] = f.Data
 		}
 	})
-	if b.searchErr != nil {
-		return nil, b.searchErr
+	if idx.err != nil {
+		return nil, idx.err
 	}
-	data, ok := b.searchFiles[name]
+	data, ok := idx.files[name]
 	if !ok {
 		return nil, errNoPage
 	}

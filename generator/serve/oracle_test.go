@@ -50,12 +50,19 @@ func askForEverything(t *testing.T, b *build) {
 	}
 }
 
+// searchFilesOrBuild are the search files of every language, by path.
 func (b *build) searchFilesOrBuild(t *testing.T) map[string][]byte {
 	t.Helper()
-	if _, err := b.searchFile(""); err != nil && err != errNoPage {
-		t.Fatal(err)
+	out := map[string][]byte{}
+	for _, l := range b.snap.Languages {
+		if _, err := b.searchFile(l, ""); err != nil && err != errNoPage {
+			t.Fatal(err)
+		}
+		for p, data := range b.searches[l.Prefix].files {
+			out[l.Prefix+p] = data
+		}
 	}
-	return b.searchFiles
+	return out
 }
 
 // TestEveryPageMatchesAWholeBuild is the proof that no page is served
@@ -82,6 +89,11 @@ func TestEveryPageMatchesAWholeBuild(t *testing.T) {
 		{"and published", "content/topics/water-governance.md", "draft = true\n", "", false},
 		{"a free page's title", "content/pages/about.md", `title = "`, `title = "Now: `, false},
 		{"a rule retired", "content/governance/code-of-conduct.md", `status = "active"`, `status = "retired"`, false},
+		// Translations: a translated title, a translated original's title
+		// (the translation's pages keep theirs), a translation's body.
+		{"a translation's title", "content/curriculum/learning-circles-101/index.km.md", `title = "រង្វង់សិក្សា ១០១"`, `title = "រង្វង់សិក្សា ១០២"`, false},
+		{"its original's title", "content/curriculum/learning-circles-101/index.md", `title = "Learning circles 101"`, `title = "Learning circles, first steps"`, false},
+		{"a translation's body", "content/minutes/2026-06-04-annual-gathering-2026.es.md", "+++\n\n", "+++\n\nUn párrafo nuevo.\n\n", false},
 	}
 	for _, st := range steps {
 		askForEverything(t, s.current)

@@ -16,6 +16,7 @@ import (
 	"github.com/agora-community/agora/generator/load"
 	"github.com/agora-community/agora/generator/render"
 	"github.com/agora-community/agora/generator/schema"
+	"github.com/agora-community/agora/generator/translate"
 	"github.com/agora-community/agora/generator/write"
 )
 
@@ -77,25 +78,28 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 		dir.Abort()
 		return BuildResult{}, err
 	}
-	start = StartStage()
-	site, err := p.Renderer(opts.BaseURL)
-	if err != nil {
-		dir.Abort()
-		return BuildResult{}, err
-	}
-	p.Timings.since("prepare views", start)
 	if opts.wrapWrite != nil {
 		dir.WriteFile = opts.wrapWrite(dir.WriteFile)
 	}
-	res, err := renderPagesThenSearch(ctx, site, dir.Put, &p.Timings)
-	if err == nil {
+	var res BuildResult
+	basePath := ""
+	err = p.eachLanguage(opts.BaseURL, func(site *render.Site, prefix string) error {
+		more, err := renderPagesThenSearch(ctx, site, prefixed(prefix, dir.Put), &p.Timings)
+		res.Files += more.Files
+		res.Bytes += more.Bytes
+		if err != nil || prefix != "" {
+			return err
+		}
+		// The files of entry folders are the same in every language:
+		// written once, beside the default language's pages.
+		basePath = site.BasePath()
 		start := StartStage()
-		var files BuildResult
-		files, err = writeFiles(ctx, dir, site.Files())
+		files, err := writeFiles(ctx, dir, site.Files())
 		res.Files, res.Bytes = res.Files+files.Files, res.Bytes+files.Bytes
 		p.Timings.since("write entry folders' files", start)
-	}
-	res.Warnings = h.warnings
+		return err
+	}, &res.Warnings)
+	res.Warnings = append(h.warnings, res.Warnings...)
 	if p.imagesWarning != "" {
 		res.Warnings = append(res.Warnings, p.imagesWarning)
 	}
@@ -103,7 +107,7 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 		start := StartStage()
 		defer p.Timings.since("check links", start)
 		var broken []linkcheck.Broken
-		broken, err = linkcheck.Check(os.DirFS(dir.Staging()), site.BasePath())
+		broken, err = linkcheck.Check(os.DirFS(dir.Staging()), basePath)
 		if err == nil && len(broken) > 0 {
 			err = &BrokenLinksError{broken}
 		}
@@ -146,8 +150,58 @@ func (p *Project) processImages(ctx context.Context) error {
 	return nil
 }
 
-// Renderer prepares the render stage: theme, strings and published entries.
+// eachLanguage prepares the render stage of each of the site's
+// languages in turn, the default first, and hands it to fn with the
+// folder its files go under ("" or "km/"). Each language's Site is
+// dropped before the next is made: a build holds one language's views
+// at a time, however many languages the site has. Problems that do not
+// stop the build (a language the theme has no strings for) are added to
+// warnings.
+func (p *Project) eachLanguage(baseURL string, fn func(site *render.Site, prefix string) error, warnings *[]string) error {
+	langs := translate.Languages(p.Site.Languages)
+	if len(langs) == 0 {
+		langs = []translate.Language{{Code: p.Site.Language}}
+	}
+	for _, l := range langs {
+		start := StartStage()
+		site, err := p.renderer(baseURL, l.Code)
+		if err != nil {
+			return err
+		}
+		p.Timings.since("prepare views", start)
+		if w := site.StringsWarning(); w != "" && warnings != nil {
+			*warnings = append(*warnings, w)
+		}
+		if err := fn(site, l.Prefix); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// prefixed puts files under a language's folder.
+func prefixed(prefix string, put func(string, []byte) error) func(string, []byte) error {
+	if prefix == "" {
+		return put
+	}
+	return func(name string, data []byte) error { return put(prefix+name, data) }
+}
+
+// Renderer prepares the render stage of the site's default language:
+// theme, strings and published entries.
 func (p *Project) Renderer(baseURL string) (*render.Site, error) {
+	if p.Site == nil {
+		return nil, fmt.Errorf("the content has errors; run agora check")
+	}
+	return p.renderer(baseURL, p.Site.Language)
+}
+
+// RendererFor prepares the render stage of one of the site's languages.
+func (p *Project) RendererFor(baseURL, lang string) (*render.Site, error) {
+	return p.renderer(baseURL, lang)
+}
+
+func (p *Project) renderer(baseURL, lang string) (*render.Site, error) {
 	if p.Diags.HasErrors() {
 		return nil, errContentErrors
 	}
@@ -156,13 +210,17 @@ func (p *Project) Renderer(baseURL string) (*render.Site, error) {
 	if own == nil && themeName != "default" {
 		return nil, fmt.Errorf("site.toml: theme %q: there is no folder themes/%s/", themeName, themeName)
 	}
-	theme, err := render.LoadTheme(agora.DefaultTheme, own, p.Site.Language)
+	theme, err := render.LoadTheme(agora.DefaultTheme, own, lang)
 	if err != nil {
 		return nil, err
 	}
 	addHighlightCSS(theme)
+	addLanguagesCSS(theme, len(p.Site.Languages))
 	opts := render.Options{Drafts: p.opts.Drafts, Today: p.opts.Today, Markdown: markdownRenderer(p.Site.UnsafeHTML),
-		IndexWhileRendering: true}
+		IndexWhileRendering: true, Lang: lang}
+	if len(p.Site.Languages) > 1 {
+		opts.Languages = translate.Languages(p.Site.Languages)
+	}
 	if baseURL != "" {
 		u, err := url.Parse(baseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -173,33 +231,47 @@ func (p *Project) Renderer(baseURL string) (*render.Site, error) {
 	if err := p.processImages(context.Background()); err != nil {
 		return nil, err
 	}
-	in := render.Input{Config: p.Site, Schema: p.Schema, Content: p.Content, Graph: p.Graph, Images: p.images.images}
+	in := render.Input{Config: p.Site, Schema: p.Schema, Content: p.Content, Graph: p.Graph, Translations: p.Translations,
+		Images: p.images.images}
 	if p.history != nil {
 		in.Changes, in.ModTimes = p.history.changes, p.history.modTimes
 	}
 	return render.New(in, theme, opts), nil
 }
 
-// BuildMemory renders every file into memory, for the preview server.
+// addLanguagesCSS adds the styles of the language switcher and of the
+// notice of a missing translation to style.css for a site in several
+// languages; a site in one has neither, and keeps its stylesheet's bytes.
+func addLanguagesCSS(theme *render.Theme, languages int) {
+	css := theme.TakeStatic("languages.css")
+	if languages > 1 && len(css) > 0 {
+		theme.AppendStatic("style.css", css)
+	}
+}
+
+// BuildMemory renders every file of every language into memory, for the
+// preview server's tests and the benchmarks.
 func (p *Project) BuildMemory(ctx context.Context, baseURL string) (map[string][]byte, error) {
 	p.loadHistory()
-	site, err := p.Renderer(baseURL)
-	if err != nil {
-		return nil, err
+	if p.Diags.HasErrors() {
+		return nil, fmt.Errorf("the content has errors; run agora check")
 	}
 	var mu sync.Mutex
 	files := map[string][]byte{}
-	put := func(path string, data []byte) error {
-		b := bytes.Clone(data)
-		mu.Lock()
-		files[path] = b
-		mu.Unlock()
-		return nil
-	}
-	if _, err = renderPagesThenSearch(ctx, site, put, &p.Timings); err != nil {
-		return files, err
-	}
-	_, _, err = renderAll(ctx, site.FileJobs(), put)
+	err := p.eachLanguage(baseURL, func(site *render.Site, prefix string) error {
+		put := func(path string, data []byte) error {
+			b := bytes.Clone(data)
+			mu.Lock()
+			files[prefix+path] = b
+			mu.Unlock()
+			return nil
+		}
+		if _, err := renderPagesThenSearch(ctx, site, put, &p.Timings); err != nil || prefix != "" {
+			return err
+		}
+		_, _, err := renderAll(ctx, site.FileJobs(), put)
+		return err
+	}, nil)
 	return files, err
 }
 

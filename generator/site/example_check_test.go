@@ -32,13 +32,18 @@ func TestExampleCommunityChecks(t *testing.T) {
 			}
 			t.Errorf("the example has %d errors:\n%s", errs, b)
 		}
+		stale := 0
 		for _, d := range p.Diags {
+			if d.Code == "stale-translation" && d.File == "content/charters/network.es.md" {
+				stale++
+				continue
+			}
 			if d.Severity == diag.Warning && (d.Code != "overdue" || d.Line == 0 || d.Col == 0) {
 				t.Errorf("unexpected warning %s:%d:%d: %s: %s", d.File, d.Line, d.Col, d.Code, d.Message)
 			}
 		}
-		if warns != 2 {
-			t.Errorf("%d overdue warnings, want the example's 2", warns)
+		if warns != 3 || stale != 1 {
+			t.Errorf("%d warnings, %d of a stale translation; want the example's 2 overdue actions and its one stale translation", warns, stale)
 		}
 		if len(p.Content.Entries) < 50 {
 			t.Errorf("only %d entries", len(p.Content.Entries))

@@ -30,7 +30,8 @@ func TestPlaceWarningsLater(t *testing.T) {
 		t.Errorf("errors placed later:\n%s\nwant\n%s", got, want)
 	}
 	for _, d := range lazy.Diags {
-		if d.Severity == diag.Warning && (!d.Pending || d.Line != 0) {
+		// A warning about a whole file (a stale translation) has no key: nothing to place.
+		if d.Severity == diag.Warning && d.Key != "" && (!d.Pending || d.Line != 0) {
 			t.Errorf("a warning was placed: %+v", d)
 		}
 	}

@@ -36,6 +36,16 @@ func outputProblems(t *testing.T, out string) []string {
 	t.Helper()
 	var problems []string
 	counts := map[string]int{}
+	// The folders of the site's other languages, each with its
+	// translations page.
+	languageFolders := map[string]bool{}
+	if dirs, err := os.ReadDir(out); err == nil {
+		for _, d := range dirs {
+			if _, err := os.Stat(filepath.Join(out, d.Name(), "translations", "index.html")); err == nil && d.IsDir() {
+				languageFolders[d.Name()] = true
+			}
+		}
+	}
 	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -57,6 +67,9 @@ func outputProblems(t *testing.T, out string) []string {
 		}
 		if !utf8.Valid(data) {
 			report("not valid UTF-8")
+		}
+		if first, rest, ok := strings.Cut(rel, "/"); ok && languageFolders[first] {
+			rel = rest // a page of another language: checked as the default's
 		}
 		switch {
 		case ext == ".html":
@@ -507,6 +520,10 @@ var icsText = map[string]bool{"SUMMARY": true, "LOCATION": true, "DESCRIPTION": 
 
 var icsLine = regexp.MustCompile(`^([A-Z][A-Z0-9-]*)(;[^:]*)?:(.*)$`)
 
+// icsLanguage is the one parameter text properties may have: the
+// language of their text, on the calendars of a site in several languages.
+var icsLanguage = regexp.MustCompile(`^;LANGUAGE=[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
 // checkICS checks an iCalendar file: CRLF lines of at most 75 octets,
 // folded between characters; every unfolded line a property; TEXT values
 // escaped; components balanced.
@@ -553,7 +570,7 @@ func checkICS(data []byte, report func(string, ...any)) {
 				stack = stack[:len(stack)-1]
 			}
 		}
-		if m[2] != "" && icsText[name] {
+		if m[2] != "" && icsText[name] && !icsLanguage.MatchString(m[2]) {
 			report("%s has parameters %q", name, m[2])
 		}
 		if icsText[name] {

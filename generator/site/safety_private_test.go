@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -147,6 +148,25 @@ func secretSite(t *testing.T) string {
 	return src
 }
 
+// buildPlanted builds a planted site, with or without its drafts, and
+// returns the output folder.
+func buildPlanted(t *testing.T, src string, drafts bool) string {
+	t.Helper()
+	p, err := Open(context.Background(), Options{Source: src, Today: today, Drafts: drafts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if p.Diags.HasErrors() {
+		t.Fatalf("the planted site has errors:\n%v", p.Diags)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := p.Build(context.Background(), BuildOptions{Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 // grepOutput returns, for each marker, the output files (and file
 // names) that hold it, and which kinds of file were searched.
 func grepOutput(t *testing.T, out string, markers []string) (map[string][]string, map[string]bool) {
@@ -206,20 +226,7 @@ func TestPlantedSecretsNeverPublished(t *testing.T) {
 	src := secretSite(t)
 	all := append(append([]string{}, privateMarkers...), draftMarkers...)
 	for _, drafts := range []bool{false, true} {
-		p, err := Open(context.Background(), Options{Source: src, Today: today, Drafts: drafts})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if p.Diags.HasErrors() {
-			p.Close()
-			t.Fatalf("the planted site has errors:\n%v", p.Diags)
-		}
-		out := filepath.Join(t.TempDir(), "public")
-		_, err = p.Build(context.Background(), BuildOptions{Out: out})
-		p.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		out := buildPlanted(t, src, drafts)
 		found, kinds := grepOutput(t, out, all)
 		for _, k := range []string{"html", "index shards", "index documents", "index manifest", "feed.xml", "sitemap.xml", "calendar.ics", "_headers", "members.json"} {
 			if !kinds[k] {
@@ -263,6 +270,64 @@ func TestPlantedSecretsNeverPublished(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPlantedSecretsInTranslations: a private field is not translatable,
+// so a translation that restates one is an error (and the site is not
+// built); translations of entries with private fields publish none of
+// them in any language; a draft translation is left out without --drafts.
+func TestPlantedSecretsInTranslations(t *testing.T) {
+	t.Parallel()
+	src := secretSite(t)
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(src, filepath.FromSlash(name)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/members/red-mujeres-sonora.km.md", "+++\nname = \"Red de Mujeres\"\nphone = \"+52 zqxphone 4242\"\n+++\n")
+	write("content/events/fair.es.md", "+++\ntitle = \"Feria\"\n[[sessions]]\ntitle = \"Apertura\"\ndoor_code = \"zqxdoorcode\"\n+++\n")
+	p, err := Open(context.Background(), Options{Source: src, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var refused []string
+	for _, d := range p.Diags {
+		if d.Code == "not-translatable" {
+			refused = append(refused, d.File+" "+d.Key)
+		}
+	}
+	p.Close()
+	if want := []string{"content/events/fair.es.md sessions.0.door_code", "content/members/red-mujeres-sonora.km.md phone"}; !slicesEqualSorted(refused, want) {
+		t.Errorf("private fields in translations: errors at %q, want %q", refused, want)
+	}
+
+	write("content/members/red-mujeres-sonora.km.md", "+++\nname = \"Red de Mujeres\"\n+++\n\nបណ្ដាញស្ត្រី។\n")
+	write("content/events/fair.es.md", "+++\ntitle = \"Feria de primavera\"\n[[sessions]]\ntitle = \"Apertura\"\n+++\n\nUna feria pública.\n")
+	write("content/pages/about.mn.md", "+++\ntitle = \"zqxdrafttranslation\"\ndraft = true\n+++\n\nzqxdrafttranslation\n")
+	for _, drafts := range []bool{false, true} {
+		out := buildPlanted(t, src, drafts)
+		found, _ := grepOutput(t, out, append(slices.Clone(privateMarkers), "zqxdrafttranslation"))
+		for _, m := range privateMarkers {
+			if len(found[m]) > 0 {
+				t.Errorf("drafts=%v: the private value %q is published in %v", drafts, m, found[m])
+			}
+		}
+		if got := len(found["zqxdrafttranslation"]) > 0; got != drafts {
+			t.Errorf("drafts=%v: the draft translation is published: %v", drafts, found["zqxdrafttranslation"])
+		}
+		for _, f := range []string{"km/members/red-mujeres-sonora/index.html", "es/events/fair/index.html"} {
+			if html := read(t, filepath.Join(out, f)); !strings.Contains(html, "បណ្ដាញស្ត្រី") && !strings.Contains(html, "Una feria pública") {
+				t.Errorf("%s does not show its translation: the planting does not work", f)
+			}
+		}
+	}
+}
+
+func slicesEqualSorted(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
 }
 
 // privateScore is a score no output may hold, as it is or as a share of

@@ -26,6 +26,7 @@ import (
 	"github.com/agora-community/agora/generator/media"
 	"github.com/agora-community/agora/generator/render"
 	"github.com/agora-community/agora/generator/schema"
+	"github.com/agora-community/agora/generator/translate"
 	"github.com/agora-community/agora/generator/validate"
 )
 
@@ -48,7 +49,7 @@ type Session struct {
 	cfg      *config.Site
 	schema   *schema.Schema
 	ownTheme bool
-	theme    *render.Theme // loaded at the first snapshot after a whole load
+	themes   map[string]*render.Theme // by language, loaded at the first snapshot after a whole load
 	markdown func(src, text []byte, files markdown.Files) ([]byte, []byte, error)
 	// setupDiags are the problems found only by a whole load: site.toml,
 	// the schema, folders and stray files, duplicate slugs.
@@ -63,6 +64,11 @@ type Session struct {
 	// An entry's stamp never changes, and one gone reads as changed, so
 	// snapshots share the map while the session adds and removes.
 	stamps *sync.Map
+	// translationChanges are Git's last changes of content/, read once
+	// per whole load to tell stale translations (as gitChanges, when
+	// the pages show history).
+	translationChanges map[string]translate.Change
+	translations       *translate.Set // as the last diags checked them
 
 	// proc makes the copies of the images entries show, through the
 	// cache the builds use; images holds them by source path. An update
@@ -210,6 +216,7 @@ func (s *Session) loadAll(ctx context.Context) ([]string, error) {
 	s.content = content
 	s.linked = link.Link(content, sch, link.Options{Drafts: s.opts.Drafts})
 	notes := s.readHistory(ctx)
+	s.readTranslationChanges(ctx)
 	s.markdown = markdownRenderer(cfg.UnsafeHTML)
 	s.ownTheme = schema.Sub(s.root.FS(), "themes/"+cfg.Theme) != nil
 	s.loaded = true
@@ -328,27 +335,71 @@ func (s *Session) diags() diag.List {
 		out = append(out, l.Diags...)
 	}
 	out = append(out, validate.Across(s.content.Entries, s.schema)...)
-	return append(out, s.linked.Diags()...)
+	out = append(out, s.linked.Diags()...)
+	return append(out, s.translationDiags()...)
+}
+
+// readTranslationChanges reads, for a project with translations, when
+// Git last changed each file, as Project.fileChanges does.
+func (s *Session) readTranslationChanges(ctx context.Context) {
+	if len(s.content.Translations) == 0 {
+		return
+	}
+	changes := s.gitChanges
+	if changes == nil {
+		changes = gitinfo.Read(ctx, s.opts.Source, "content").Changes
+	}
+	s.translationChanges = make(map[string]translate.Change, len(changes))
+	for file, c := range changes {
+		s.translationChanges[file] = translate.Change{Date: c.Date, Author: c.Author}
+	}
+}
+
+// translationDiags checks the translations against their originals as
+// they now are, as Open does.
+func (s *Session) translationDiags() diag.List {
+	if len(s.content.Translations) == 0 {
+		return nil
+	}
+	set, diags := translate.Check(s.content, s.schema, s.cfg.Languages)
+	s.translations = set
+	return append(diags, set.Stale(translate.LastChange(s.translationChanges))...)
 }
 
 // snapshot hands out the project as it now is, and what changed since
 // the last snapshot.
 func (s *Session) snapshot() (*Snapshot, error) {
-	if s.theme == nil {
-		theme, err := s.loadTheme()
-		if err != nil {
-			return nil, err
-		}
-		s.theme = theme
-	}
 	base, err := url.Parse("http://" + s.host + s.cfg.BasePath())
 	if err != nil {
 		return nil, fmt.Errorf("serving on %s: %v", s.host, err)
 	}
 	in := render.Input{Config: s.cfg, Schema: s.schema, Content: s.content, Graph: s.linked.Graph,
-		Changes: s.gitChanges, ModTimes: s.modTimes, Images: s.images}
-	site := render.New(in, s.theme, render.Options{BaseURL: base, Drafts: s.opts.Drafts, Today: s.opts.Today, Markdown: s.markdown})
-	snap := &Snapshot{Site: site, graph: s.linked.Graph, schema: s.schema, drafts: s.opts.Drafts,
+		Changes: s.gitChanges, ModTimes: s.modTimes, Translations: s.translations,
+		Images: s.images}
+	langs := translate.Languages(s.cfg.Languages)
+	if len(langs) < 2 {
+		langs = []translate.Language{{Code: s.cfg.Language}}
+	}
+	if s.themes == nil {
+		s.themes = map[string]*render.Theme{}
+	}
+	var sites []LanguageSite
+	for _, l := range langs {
+		theme := s.themes[l.Code]
+		if theme == nil {
+			if theme, err = s.loadTheme(l.Code); err != nil {
+				return nil, err
+			}
+			s.themes[l.Code] = theme
+		}
+		opts := render.Options{BaseURL: base, Drafts: s.opts.Drafts, Today: s.opts.Today, Markdown: s.markdown, Lang: l.Code}
+		if len(langs) > 1 {
+			opts.Languages = langs
+		}
+		sites = append(sites, LanguageSite{Prefix: l.Prefix, Site: render.New(in, theme, opts)})
+	}
+	site := sites[0].Site
+	snap := &Snapshot{Site: site, Languages: sites, graph: s.linked.Graph, schema: s.schema, drafts: s.opts.Drafts,
 		root: s.root, stamps: s.stamps, all: s.staleAll || s.ownTheme, stale: s.stale}
 	for f := range s.edited {
 		if l := s.files[f]; l != nil && l.Entry != nil {
@@ -372,17 +423,19 @@ func (s *Session) editedPages() []string {
 	return out
 }
 
-// loadTheme reads the theme site.toml names, as Project.Renderer does.
-func (s *Session) loadTheme() (*render.Theme, error) {
+// loadTheme reads the theme site.toml names, with its strings in one
+// of the site's languages, as Project.Renderer does.
+func (s *Session) loadTheme(lang string) (*render.Theme, error) {
 	name := s.cfg.Theme
 	own := schema.Sub(s.root.FS(), "themes/"+name)
 	if own == nil && name != "default" {
 		return nil, fmt.Errorf("site.toml: theme %q: there is no folder themes/%s/", name, name)
 	}
-	theme, err := render.LoadTheme(agora.DefaultTheme, own, s.cfg.Language)
+	theme, err := render.LoadTheme(agora.DefaultTheme, own, lang)
 	if err != nil {
 		return nil, err
 	}
 	addHighlightCSS(theme)
+	addLanguagesCSS(theme, len(s.cfg.Languages))
 	return theme, nil
 }

@@ -27,6 +27,10 @@ func (s *Session) classify(changed []string) (content []string, whole bool) {
 		switch top, _, _ := strings.Cut(p, "/"); {
 		case p == config.File || top == "schema" || top == "themes":
 			return nil, true
+		case top == "content" && isTranslationFile(p):
+			// A translation is checked against its original and counted
+			// on the translations page: loaded again with everything.
+			return nil, true
 		case top == "content":
 			if entry, ok := load.EntryFileOf(s.root, s.schema, p); ok {
 				// A photo or document of an entry folder: its entry
@@ -54,6 +58,17 @@ func (s *Session) entryFolderMade(p string) bool {
 	return before != s.present(p)
 }
 
+// isTranslationFile reports whether a content path is a translation's
+// file (SLUG.LANG.md).
+func isTranslationFile(p string) bool {
+	name := p[strings.LastIndexByte(p, '/')+1:]
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	_, lang := load.SplitName(name)
+	return lang != ""
+}
+
 // updateFiles reads the changed content files again, and the files of the
 // entries whose references the change can make resolve differently, then
 // checks and links them against the entries kept. whole is true when the
@@ -75,7 +90,7 @@ func (s *Session) updateFiles(paths []string) (whole bool) {
 		return false
 	}
 	oldGraph := s.linked.Graph
-	content := &load.Content{Root: s.root, Entries: u.entries(), Broken: u.broken}
+	content := &load.Content{Root: s.root, Entries: u.entries(), Broken: u.broken, Translations: s.content.Translations}
 	s.linked = s.linked.Update(content, u.changes)
 	s.content = content
 	s.updateModTimes(u.done)

@@ -17,17 +17,38 @@ import (
 // It never changes, so pages render from it on any goroutine while the
 // session makes the next.
 type Snapshot struct {
-	Site   *render.Site
-	graph  *link.Graph
-	schema *schema.Schema
-	drafts bool
-	root   *os.Root
-	stamps *sync.Map // see Session.stamps
+	Site *render.Site // of the default language
+	// Languages are the site in each of its languages, the default
+	// first: one for a site in one language.
+	Languages []LanguageSite
+	graph     *link.Graph
+	schema    *schema.Schema
+	drafts    bool
+	root      *os.Root
+	stamps    *sync.Map // see Session.stamps
 	// all is true when any page may differ from the previous snapshot's;
 	// otherwise stale holds the "type/slug" of the entries whose pages may.
 	all    bool
 	stale  map[string]bool
 	edited []*load.Entry // entries whose files changed
+}
+
+// LanguageSite is the site in one language: its pages go under Prefix
+// ("" for the default, "km/").
+type LanguageSite struct {
+	Prefix string
+	Site   *render.Site
+}
+
+// inLanguage is the path of a page within its language's folder
+// ("km/members/ana/index.html" -> "members/ana/index.html").
+func (sn *Snapshot) inLanguage(path string) string {
+	for _, l := range sn.Languages {
+		if rest, ok := strings.CutPrefix(path, l.Prefix); ok && l.Prefix != "" {
+			return rest
+		}
+	}
+	return path
 }
 
 // Fresh reports whether the page at path ("members/ana/index.html"), as
@@ -38,7 +59,7 @@ func (sn *Snapshot) Fresh(path string) bool {
 	if sn.all {
 		return false
 	}
-	e := sn.entryAt(path)
+	e := sn.entryAt(sn.inLanguage(path))
 	return e != nil && !sn.stale[entryKey(e)]
 }
 
@@ -47,7 +68,7 @@ func (sn *Snapshot) Fresh(path string) bool {
 // its file, so it is not when the file changed since it was loaded.
 // Call it after rendering, so that a change during the render shows.
 func (sn *Snapshot) AsLoaded(path string) bool {
-	e := sn.entryAt(path)
+	e := sn.entryAt(sn.inLanguage(path))
 	if e == nil {
 		return true
 	}
@@ -60,7 +81,7 @@ func (sn *Snapshot) AsLoaded(path string) bool {
 }
 
 // EntryPage reports whether path is the page of a published entry.
-func (sn *Snapshot) EntryPage(path string) bool { return sn.entryAt(path) != nil }
+func (sn *Snapshot) EntryPage(path string) bool { return sn.entryAt(sn.inLanguage(path)) != nil }
 
 // EditedPages are the pages of the entries whose files changed since the
 // previous snapshot: the ones a browser asks for first.

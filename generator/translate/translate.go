@@ -123,12 +123,41 @@ func check(f, original *load.Entry, ofType map[string]*load.Entry, languages []s
 		return nil, file("translation-language", fmt.Sprintf("%s is written in %q already", original.ID(), f.Lang),
 			strconv.Quote(f.Lang), "a language other than the original's", "remove the translation, or correct the original's language")
 	}
-	diags := untranslatable(f, original)
+	// The checks remove and convert values: they work on a copy, so that
+	// the preview server checks the same files again after each edit.
+	checked := *f
+	checked.Fields = cloneValue(f.Fields).(map[string]any)
+	diags := untranslatable(&checked, original)
 	fields := translatableFields(f.Type.Fields, true)
-	values, found := validate.Fields(f.File, f.Type.Name+" translation", fields, f.Fields)
+	values, found := validate.Fields(f.File, f.Type.Name+" translation", fields, checked.Fields)
 	diags = append(diags, found...)
 	diags = append(diags, itemCounts(f, original, values)...)
 	return &Translation{File: f, Original: original, Lang: f.Lang, Fields: values}, diags
+}
+
+// cloneValue copies a file's value, its tables and lists too.
+func cloneValue(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			out[k] = cloneValue(x)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = cloneValue(x)
+		}
+		return out
+	case []map[string]any:
+		out := make([]map[string]any, len(v))
+		for i, x := range v {
+			out[i] = cloneValue(x).(map[string]any)
+		}
+		return out
+	}
+	return v
 }
 
 func extension(f *load.Entry) string {

@@ -57,6 +57,13 @@ export const PAGES = [
   { kind: "exchange", path: "exchanges/fundraising-for-siem-reap-and-tlalpan/", has: "article.exchange #recipients" },
   { kind: "assessment", path: "assessments/altai-craft-women-oca-2026/", has: "article.assessment table.numbers" },
   { kind: "search", path: "search/?q=mediacion", has: "#search-app" },
+  // The other languages: a translation, an entry shown in its original's
+  // language under a notice, the translators' work list, a search.
+  { kind: "a translated module (Khmer)", path: "km/curriculum/learning-circles-101/", has: "html[lang=km] nav.languages a[aria-current=page][lang=km]" },
+  { kind: "a translated minutes (Spanish)", path: "es/minutes/2026-06-04-annual-gathering-2026/", has: "html[lang=es] table.actions-table" },
+  { kind: "an untranslated member, shown in its original (fallback)", path: "mn/members/red-mujeres-sonora/", has: "p.translation-notice ~ article.member[lang=es]" },
+  { kind: "the translations page", path: "km/translations/", has: "main section[aria-labelledby=km] table" },
+  { kind: "search in another language", path: "es/search/?q=encuentro", has: "html[lang=es] #search-app" },
   { kind: "404", path: "no-such-page/", has: "main h1", status: 404 },
 ];
 
