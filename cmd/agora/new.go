@@ -17,6 +17,7 @@ import (
 func runNew(ctx context.Context, c *cli, args []string) error {
 	flags, source := c.flags("new")
 	title := flags.String("title", "", "the new entry's `title`, written into its title field")
+	folder := flags.Bool("folder", false, "write an entry folder, content/FOLDER/SLUG/index.md, to put photos and documents beside")
 	lang := flags.String("lang", "", "write a translation of the entry SLUG into `LANG` (one of site.toml's languages) instead of a new entry")
 	positional, done, err := c.parse(flags, args)
 	if done {
@@ -44,11 +45,14 @@ func runNew(ctx context.Context, c *cli, args []string) error {
 		return newTranslation(ctx, c, *source, t, slug, *lang)
 	}
 	rel := filepath.Join("content", t.Folder, slug+".md")
+	if *folder {
+		rel = filepath.Join("content", t.Folder, slug, "index.md")
+	}
 	path := filepath.Join(*source, rel)
-	for _, ext := range []string{".md", ".toml"} {
-		other := filepath.Join(*source, "content", t.Folder, slug+ext)
-		if _, err := os.Stat(other); err == nil {
-			return &exitError{exitContent, fmt.Sprintf("%s already exists; choose another slug", filepath.ToSlash(filepath.Join("content", t.Folder, slug+ext)))}
+	for _, name := range []string{slug + ".md", slug + ".toml", slug + "/index.md", slug + "/index.toml"} {
+		other := filepath.Join("content", t.Folder, filepath.FromSlash(name))
+		if _, err := os.Stat(filepath.Join(*source, other)); err == nil {
+			return &exitError{exitContent, fmt.Sprintf("%s already exists; choose another slug", filepath.ToSlash(other))}
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -64,6 +68,10 @@ func runNew(ctx context.Context, c *cli, args []string) error {
 	}
 	if err := f.Close(); err != nil {
 		return err
+	}
+	if *folder {
+		fmt.Fprintf(c.stdout, "wrote %s: fill in the required fields, put photos and documents beside it, then run agora check\n", filepath.ToSlash(rel))
+		return nil
 	}
 	fmt.Fprintf(c.stdout, "wrote %s: fill in the required fields, then run agora check\n", filepath.ToSlash(rel))
 	return nil

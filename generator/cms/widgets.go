@@ -4,14 +4,6 @@ import (
 	"github.com/agora-community/agora/generator/schema"
 )
 
-// The kinds of entry folders' files (content model v2): an image is
-// { src, alt }, a file { src, title }, src naming a file of the entry's
-// folder.
-const (
-	imageKind schema.Kind = "image"
-	fileKind  schema.Kind = "file"
-)
-
 // privateHint marks a private field: editable like any other, checked
 // like any other, published nowhere.
 const privateHint = "Private: never published (not on the site, in search, feeds or any other file); only people with access to the repository see it."
@@ -98,14 +90,14 @@ func single(f *schema.Field, sch *schema.Schema, multi string) mapping {
 		return relation(f, sch)
 	case schema.Object:
 		return mapping{{"widget", "object"}, {"fields", subfields(f, sch, multi)}}
-	case imageKind:
+	case schema.Image:
 		return mapping{{"widget", "object"}, {"fields", []any{
 			mapping{{"name", "src"}, {"label", "Image"}, {"widget", "image"}, {"choose_url", false},
 				{"hint", "A photo of this entry's folder: JPEG, PNG, GIF or WebP."}},
 			mapping{{"name", "alt"}, {"label", "Description (alt text)"}, {"widget", "string"},
 				{"hint", "What the image shows, for people who cannot see it. Never empty."}},
 		}}}
-	case fileKind:
+	case schema.File:
 		return mapping{{"widget", "object"}, {"fields", []any{
 			mapping{{"name", "src"}, {"label", "File"}, {"widget", "file"}, {"choose_url", false},
 				{"hint", "A document of this entry's folder: PDF, OpenDocument, Office, CSV, text, MP3, Ogg or M4A."}},
@@ -178,7 +170,7 @@ func defaultValue(f *schema.Field) any {
 // hasFiles reports whether a type's entries name files of their folder.
 func hasFiles(fields []*schema.Field) bool {
 	for _, f := range fields {
-		if k := f.Elem().Kind; k == imageKind || k == fileKind || hasFiles(f.Fields) {
+		if k := f.Elem().Kind; k == schema.Image || k == schema.File || hasFiles(f.Fields) {
 			return true
 		}
 	}

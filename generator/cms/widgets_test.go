@@ -67,6 +67,10 @@ of = "object"
 [fields.steps.fields.task]
 type = "string"
 required = true
+[fields.logo]
+type = "image"
+[fields.report]
+type = "file"
 `
 
 func sampleType(t *testing.T) (*schema.Type, *schema.Schema) {
@@ -87,7 +91,7 @@ func TestEveryKindHasAWidget(t *testing.T) {
 		schema.String: "string", schema.Text: "text", schema.Int: "number", schema.Float: "number", schema.Bool: "boolean",
 		schema.Date: "datetime", schema.URL: "string", schema.Email: "string", schema.Enum: "select",
 		schema.Topic: "relation", schema.Ref: "relation", schema.List: "list", schema.Object: "object",
-		imageKind: "object", fileKind: "object",
+		schema.Image: "object", schema.File: "object",
 	}
 	seen := map[schema.Kind]bool{}
 	for _, f := range typ.Fields {
@@ -111,7 +115,7 @@ func TestEveryKindHasAWidget(t *testing.T) {
 			t.Errorf("kind %s: no widget expected; add it to this test and to widgets.go", k)
 		}
 	}
-	for _, k := range []schema.Kind{imageKind, fileKind} {
+	for _, k := range []schema.Kind{schema.Image, schema.File} {
 		if got := widgetName(widget(&schema.Field{Name: "f", Label: "F", Kind: k}, sch, "")); got != want[k] {
 			t.Errorf("kind %s: widget %q", k, got)
 		}
@@ -178,12 +182,12 @@ func TestWidgetOptions(t *testing.T) {
 	if task := steps[0].(mapping); option(task, "name") != "task" || option(task, "required") != true {
 		t.Errorf("a list of tables lists its fields: %v", steps)
 	}
-	img := option(widget(&schema.Field{Name: "logo", Kind: imageKind}, sch, ""), "fields").([]any)
+	img := option(widget(&schema.Field{Name: "logo", Kind: schema.Image}, sch, ""), "fields").([]any)
 	if widgetName(img[0].(mapping)) != "image" || option(img[0].(mapping), "name") != "src" || option(img[1].(mapping), "name") != "alt" ||
 		option(img[1].(mapping), "required") != nil { // alt: required, Sveltia's default
 		t.Errorf("an image is { src, alt }: %v", img)
 	}
-	file := option(widget(&schema.Field{Name: "report", Kind: fileKind}, sch, ""), "fields").([]any)
+	file := option(widget(&schema.Field{Name: "report", Kind: schema.File}, sch, ""), "fields").([]any)
 	if widgetName(file[0].(mapping)) != "file" || option(file[1].(mapping), "name") != "title" || option(file[1].(mapping), "required") != false {
 		t.Errorf("a file is { src, title }: %v", file)
 	}
@@ -191,11 +195,15 @@ func TestWidgetOptions(t *testing.T) {
 
 func TestHasFilesMakesEntryFolders(t *testing.T) {
 	typ, sch := sampleType(t)
-	if c := collection(typ, sch, ""); option(c, "path") != nil {
+	noFiles := *typ
+	noFiles.Fields = slices.DeleteFunc(slices.Clone(typ.Fields), func(f *schema.Field) bool {
+		return f.Kind == schema.Image || f.Kind == schema.File
+	})
+	if c := collection(&noFiles, sch, ""); option(c, "path") != nil {
 		t.Errorf("a type without files: path %v", option(c, "path"))
 	}
-	withLogo := *typ
-	withLogo.Fields = append(slices.Clone(typ.Fields), &schema.Field{Name: "logo", Label: "Logo", Kind: imageKind})
+	withLogo := noFiles
+	withLogo.Fields = append(slices.Clone(noFiles.Fields), &schema.Field{Name: "logo", Label: "Logo", Kind: schema.Image})
 	c := collection(&withLogo, sch, "")
 	if option(c, "path") != "{{slug}}/index" || option(c, "media_folder") != "" || option(c, "public_folder") != "" {
 		t.Errorf("a type with an image: path %v, media_folder %q", option(c, "path"), option(c, "media_folder"))

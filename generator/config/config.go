@@ -5,6 +5,7 @@ import (
 	"bytes"
 	_ "embed"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/agora-community/agora/generator/diag"
+	"github.com/agora-community/agora/generator/media"
 	"github.com/agora-community/agora/generator/schema"
 	"github.com/agora-community/agora/generator/validate"
 )
@@ -55,7 +57,9 @@ type Site struct {
 	UnsafeHTML  bool
 	RepoURL     string
 	RepoBranch  string
-	CMS         CMS
+	// Images is how the images of entry folders are published ([images]).
+	Images media.Settings
+	CMS    CMS
 }
 
 // CMS is site.toml's [cms]: the editor published at /admin/.
@@ -92,6 +96,10 @@ func Load(root *os.Root) (*Site, diag.List) {
 	}
 	values, diags := validate.Fields(File, "site", Fields, raw)
 	s := fromValues(values)
+	if err := s.Images.Check(); err != nil {
+		diags = append(diags, diag.Diagnostic{File: File, Key: "images.widths", AtValue: true, Pending: true, Code: "bad-value",
+			Message: "images: " + err.Error(), Found: fmt.Sprint(s.Images.Widths), Allowed: "widths from 16 to 8192 pixels, such as [480, 960, 1600]"})
+	}
 	diags = append(diags, s.checkLanguages()...)
 	diags = append(diags, s.checkCMS()...)
 	return s, diags
@@ -161,6 +169,20 @@ func fromValues(v map[string]any) *Site {
 	if repo, ok := v["repo"].(map[string]any); ok {
 		s.RepoURL, _ = repo["url"].(string)
 		s.RepoBranch, _ = repo["branch"].(string)
+	}
+	s.Images = media.DefaultSettings()
+	if images, ok := v["images"].(map[string]any); ok {
+		if widths, ok := images["widths"].([]any); ok {
+			s.Images.Widths = s.Images.Widths[:0]
+			for _, w := range widths {
+				if n, ok := w.(int64); ok {
+					s.Images.Widths = append(s.Images.Widths, int(n))
+				}
+			}
+		}
+		if q, ok := images["quality"].(int64); ok {
+			s.Images.Quality = int(q)
+		}
 	}
 	if cms, ok := v["cms"].(map[string]any); ok {
 		s.CMS.Enabled, _ = cms["enabled"].(bool)

@@ -12,6 +12,7 @@ import (
 	"github.com/agora-community/agora/generator/config"
 	"github.com/agora-community/agora/generator/diag"
 	"github.com/agora-community/agora/generator/load"
+	"github.com/agora-community/agora/generator/media"
 )
 
 // open writes site.toml (unless src is "-") into a new folder and opens it.
@@ -58,13 +59,19 @@ max_file_mb = 12
 [repo]
 url = "https://github.com/example/kb"
 branch = "trunk"
+
+[images]
+widths = [320, 1200]
+quality = 60
 `)
 	s, diags := config.Load(root)
 	if len(diags) > 0 {
 		t.Fatalf("unexpected problems:\n%s", format(root, diags))
 	}
+	images := media.DefaultSettings()
+	images.Widths, images.Quality = []int{320, 1200}, 60
 	want := config.Site{Title: "Red de aprendizaje", Description: "A network.", Language: "es-MX", Languages: []string{"es-MX", "en", "km"}, Theme: "quiet_2",
-		PageSize: 20, MaxFileSize: 12 << 20, RepoURL: "https://github.com/example/kb", RepoBranch: "trunk"}
+		PageSize: 20, MaxFileSize: 12 << 20, RepoURL: "https://github.com/example/kb", RepoBranch: "trunk", Images: images}
 	got := *s
 	got.BaseURL = nil
 	if !reflect.DeepEqual(got, want) {
@@ -81,8 +88,11 @@ func TestLoadDefaults(t *testing.T) {
 	if len(diags) > 0 {
 		t.Fatalf("unexpected problems:\n%s", format(root, diags))
 	}
-	if s.Language != "en" || s.Theme != "default" || s.MaxFileSize != 5<<20 || s.PageSize != 50 || !slices.Equal(s.Languages, []string{"en"}) || s.RepoBranch != "main" || s.Description != "" {
+	if s.Language != "en" || s.Theme != "default" || s.MaxFileSize != 10<<20 || s.PageSize != 50 || !slices.Equal(s.Languages, []string{"en"}) || s.RepoBranch != "main" || s.Description != "" {
 		t.Errorf("defaults: %+v", s)
+	}
+	if !reflect.DeepEqual(s.Images, media.DefaultSettings()) {
+		t.Errorf("default images: %+v, want media's defaults %+v", s.Images, media.DefaultSettings())
 	}
 	if s.BasePath() != "/" {
 		t.Errorf("BasePath() = %q", s.BasePath())
@@ -164,6 +174,14 @@ site.toml:10:1: unknown-key: unknown field "brnach" in [repo] (fix: did you mean
 			site: true,
 		},
 		{
+			name: "image widths no image can have",
+			src:  "title = \"T\"\nbase_url = \"https://x.org/\"\n[images]\nwidths = [480, 9000]\nquality = 0\n",
+			want: `site.toml:4:10: bad-value: images: image width 9000: widths go from 16 to 8192 pixels
+site.toml:5:11: out-of-range: quality: the value is below the minimum 1
+`,
+			site: true,
+		},
+		{
 			name: "a byte order mark and CRLF line endings",
 			src:  "\ufefftitle = \"T\"\r\nbase_url = \"https://x.org/\"\r\nlanguage = \"EN\"\r\n",
 			want: `site.toml:3:12: bad-pattern: language: does not match the required form (fix: Language of the site's interface, as a BCP 47 tag: en, es, fr, mn, km.)
@@ -213,7 +231,7 @@ func TestFields(t *testing.T) {
 	for _, f := range config.Fields {
 		names = append(names, f.Name)
 	}
-	if got := strings.Join(names, " "); got != "title description base_url language languages theme page_size max_file_mb unsafe_html repo cms" {
+	if got := strings.Join(names, " "); got != "title description base_url language languages theme page_size max_file_mb images unsafe_html repo cms" {
 		t.Errorf("site.toml fields: %s", got)
 	}
 }

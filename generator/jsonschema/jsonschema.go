@@ -188,8 +188,30 @@ func (w writer) value(f *schema.Field, required bool) obj {
 		}
 	case schema.Object:
 		out = w.fields(f.Fields)
+	case schema.Image, schema.File:
+		out = fileRef(f.Kind)
 	}
 	return out
+}
+
+// fileRef is the schema of an image or file value: an inline table naming
+// a file of the entry's folder, an image with its alt text. That the file
+// is there and of an allowed kind is left to agora check.
+func fileRef(k schema.Kind) obj {
+	// A name, not a path: no slash or backslash, not hidden.
+	src := obj{{"type", "string"}, {"minLength", 1}, {"pattern", `^[^./\\][^/\\]*$`},
+		{"description", "The name of a file in the entry's folder, beside its index.md."}}
+	props := obj{{"src", src}}
+	required := []string{"src"}
+	if k == schema.Image {
+		props = append(props, kv{"alt", obj{{"type", "string"}, {"pattern", `\S`},
+			{"description", "What the image shows, for readers who cannot see it."}}})
+		required = append(required, "alt")
+	} else {
+		props = append(props, kv{"title", obj{{"type", "string"},
+			{"description", "The link text (default: the file's name)."}}})
+	}
+	return obj{{"type", "object"}, {"properties", props}, {"required", required}, {"additionalProperties", false}}
 }
 
 // fieldDescription is the schema's description, with what the editor

@@ -132,7 +132,8 @@ func TestExampleContentValidates(t *testing.T) {
 		if _, lang := load.SplitName(strings.TrimSuffix(strings.TrimSuffix(filepath.Base(p), ".md"), ".toml")); lang != "" {
 			return nil // a translation restates some fields only: the entry's schema is not its
 		}
-		folder := filepath.ToSlash(filepath.Dir(rel))
+		// FOLDER/NAME.md, or FOLDER/NAME/index.md for an entry folder.
+		folder, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
 		s := schemas[folder]
 		if s == nil {
 			t.Errorf("%s: no type for folder %s", rel, folder)
@@ -161,8 +162,8 @@ func TestExampleContentValidates(t *testing.T) {
 func TestBrokenEntriesRejected(t *testing.T) {
 	schemas := compile(t, defaultSchema(t))
 	valid := map[string]string{
-		"members":    "name = \"Casa\"\nkind = \"organization\"\ncountry = \"MX\"\njoined = 2024-05-01\nwebsite = \"https://casa.example.org\"\nlanguages = [\"es\", \"km\"]\noffers = [\"facilitation\"]\n",
-		"minutes":    "title = \"Circle\"\ndate = 2025-01-10\nrapporteur = \"casa\"\nformat = \"virtual\"\n[[actions]]\ntask = \"Write\"\nowner = \"casa\"\ndue = 2025-02-01\nstatus = \"open\"\n",
+		"members":    "name = \"Casa\"\nkind = \"organization\"\ncountry = \"MX\"\njoined = 2024-05-01\nwebsite = \"https://casa.example.org\"\nlanguages = [\"es\", \"km\"]\noffers = [\"facilitation\"]\nlogo = { src = \"logo.png\", alt = \"A green circle\" }\n",
+		"minutes":    "title = \"Circle\"\ndate = 2025-01-10\nrapporteur = \"casa\"\nformat = \"virtual\"\nattachments = [{ src = \"report.pdf\", title = \"Report\" }, { src = \"call.ogg\" }]\n[[actions]]\ntask = \"Write\"\nowner = \"casa\"\ndue = 2025-02-01\nstatus = \"open\"\n",
 		"curriculum": "title = \"Module\"\nsummary = \"What it is\"\nduration_minutes = 90\nlevel = \"advanced\"\n[[materials]]\ntitle = \"Slides\"\nurl = \"https://example.org/slides\"\n",
 		"charters":   "title = \"Charter\"\nadopted = \"2024-01-01\"\nmission = \"Why\"\n[[goals]]\nhorizon = \"long\"\ntext = \"A goal\"\n",
 	}
@@ -190,6 +191,12 @@ func TestBrokenEntriesRejected(t *testing.T) {
 		{"below minimum", "curriculum", "title = \"M\"\nsummary = \"S\"\nduration_minutes = 0\n"},
 		{"integer expected", "curriculum", "title = \"M\"\nsummary = \"S\"\nduration_minutes = 1.5\n"},
 		{"draft is a bool", "members", "name = \"Casa\"\nkind = \"organization\"\ndraft = \"yes\"\n"},
+		{"image without alt", "members", "name = \"Casa\"\nkind = \"organization\"\nlogo = { src = \"logo.png\" }\n"},
+		{"image with empty alt", "members", "name = \"Casa\"\nkind = \"organization\"\nlogo = { src = \"logo.png\", alt = \" \" }\n"},
+		{"image as a name", "members", "name = \"Casa\"\nkind = \"organization\"\nlogo = \"logo.png\"\n"},
+		{"image in another folder", "members", "name = \"Casa\"\nkind = \"organization\"\nlogo = { src = \"../ana/logo.png\", alt = \"Logo\" }\n"},
+		{"file with an unknown key", "minutes", "title = \"C\"\ndate = 2025-01-10\nrapporteur = \"casa\"\nattachments = [{ src = \"a.pdf\", alt = \"A\" }]\n"},
+		{"file without src", "minutes", "title = \"C\"\ndate = 2025-01-10\nrapporteur = \"casa\"\nattachments = [{ title = \"A\" }]\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if err := schemas[tt.folder].Validate(fields(t, "broken.toml", []byte(tt.src))); err == nil {

@@ -10,6 +10,8 @@ import (
 	"math"
 	"os"
 	"path"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/agora-community/agora/generator/diag"
@@ -36,6 +38,14 @@ type Entry struct {
 	// ModTime is the file's modification time when it was read: a page's
 	// "last changed" date when Git has none, without a second stat.
 	ModTime time.Time
+	// Folder is the entry's folder when the entry is one
+	// ("content/minutes/2025-06-12-gathering", whose index.md is File);
+	// "" for an entry of one file.
+	Folder string
+	// Files are the other files of the entry's folder, by name.
+	Files []File
+	// Refs are the references of the body to files beside it, in order.
+	Refs []Ref
 	// kept is the body as loaded, when the load kept it; nil otherwise.
 	kept []byte
 	// checked holds what Options.Check found, until Load collects it.
@@ -48,6 +58,15 @@ type Entry struct {
 	// 100,000 entries), and a lookup in a map far from the entry cost a
 	// cache miss each.
 	draft, draftKnown bool
+}
+
+// FileNamed returns the file of the entry's folder of that name.
+func (e *Entry) FileNamed(name string) (*File, bool) {
+	i, ok := slices.BinarySearchFunc(e.Files, name, func(f File, name string) int { return strings.Compare(f.Name, name) })
+	if !ok {
+		return nil, false
+	}
+	return &e.Files[i], true
 }
 
 // ID names the entry in messages: "member ana", "member ana (es)".

@@ -21,12 +21,14 @@ import (
 
 	"github.com/agora-community/agora/generator/cores"
 	"github.com/agora-community/agora/generator/diag"
+	"github.com/agora-community/agora/generator/media"
 	"github.com/agora-community/agora/generator/schema"
 	"github.com/agora-community/agora/generator/tomlpos"
 )
 
-// DefaultMaxFileSize is the largest content file read unless site.toml says otherwise.
-const DefaultMaxFileSize = 5 << 20
+// DefaultMaxFileSize is the largest content file read unless site.toml
+// says otherwise: an entry, or a photo or document of an entry folder.
+const DefaultMaxFileSize = 10 << 20
 
 // Options tune loading.
 type Options struct {
@@ -35,6 +37,9 @@ type Options struct {
 	// keep in memory, so that Body need not read those files again; 0
 	// means DefaultKeptBodies, a negative value keeps none.
 	KeptBodies int64
+	// Images limits the images of entry folders (pixels, a side), read
+	// from their headers; zero means media's defaults.
+	Images media.Settings
 	// Check, when set, is called by Load with each entry it decodes, on
 	// the goroutine that read it, while other files are still being
 	// read; the problems it returns are Load's, for the entries Load
@@ -79,7 +84,7 @@ func Load(ctx context.Context, root *os.Root, sch *schema.Schema, opts Options) 
 	c := &Content{Root: root, Broken: map[string]bool{}}
 	for i, f := range files {
 		diags = append(diags, found[i]...)
-		slug, lang := SplitName(strings.TrimSuffix(path.Base(f.path), f.ext))
+		slug, lang := f.name()
 		switch {
 		case entries[i] != nil:
 			c.Entries = append(c.Entries, entries[i])
@@ -139,6 +144,10 @@ type file struct {
 	// unreadable marks an entry file already reported (a broken link):
 	// it is not read, but counts as broken so refs to it are not reported.
 	unreadable bool
+	// folder marks the index.md (or index.toml) of an entry folder;
+	// files are the other files in it, by name.
+	folder bool
+	files  []string
 }
 
 // walk lists the entry files: content/FOLDER/NAME.md or NAME.toml. The
@@ -147,6 +156,7 @@ type file struct {
 func walk(root *os.Root, sch *schema.Schema) ([]file, []*folder, diag.List, error) {
 	var files []file
 	var diags diag.List
+	inFolder := map[string][]string{} // the files of each entry folder, by name
 	report := func(p, code, msg, found, allowed, hint string) {
 		diags = append(diags, diag.Diagnostic{File: p, Code: code, Message: msg, Found: found, Allowed: allowed, Hint: hint})
 	}
@@ -170,11 +180,7 @@ func walk(root *os.Root, sch *schema.Schema) ([]file, []*folder, diag.List, erro
 			info, serr := root.Stat(p)
 			if serr != nil {
 				report(p, "symlink", "a link that points outside the repository, nowhere, or in a loop", "", "links to files inside the repository", "replace the link with the file itself")
-				if ext := path.Ext(name); depth == 2 && (ext == ".md" || ext == ".toml") {
-					if t := sch.ByFolder(path.Base(path.Dir(p))); t != nil {
-						files = append(files, file{path: p, typ: t, ext: ext, unreadable: true})
-					}
-				}
+				files = appendUnreadable(files, sch, p, depth)
 				return nil
 			}
 			if info.IsDir() {
@@ -189,11 +195,7 @@ func walk(root *os.Root, sch *schema.Schema) ([]file, []*folder, diag.List, erro
 				// .git/config may hold a CI token, .env a password: a
 				// check's message would quote their lines, a build publish them.
 				report(p, "symlink", "a link to a hidden file or folder of the repository (such as .git/ or .env)", "", "links to files inside the repository, outside hidden folders", "replace the link with the file itself")
-				if ext := path.Ext(name); depth == 2 && (ext == ".md" || ext == ".toml") {
-					if t := sch.ByFolder(path.Base(path.Dir(p))); t != nil {
-						files = append(files, file{path: p, typ: t, ext: ext, unreadable: true})
-					}
-				}
+				files = appendUnreadable(files, sch, p, depth)
 				return nil
 			}
 		}
@@ -209,30 +211,44 @@ func walk(root *os.Root, sch *schema.Schema) ([]file, []*folder, diag.List, erro
 				return fs.SkipDir
 			}
 			return nil
+		case d.IsDir() && depth == 2 && isEntryFolder(root, p):
+			return nil // content/FOLDER/SLUG/index.md and the entry's files
+		case d.IsDir() && depth == 3:
+			report(p, "entry-subfolder", "an entry folder holds files, not folders", p+"/", "files beside the entry's "+indexName(root, path.Dir(p)),
+				"move the files up into "+path.Dir(p)+"/ (give them names of their own), or remove the folder")
+			return fs.SkipDir
 		case d.IsDir():
-			hint := "move the files up into content/" + path.Base(path.Dir(p)) + "/"
+			hint := "move the files up into content/" + path.Base(path.Dir(p)) + "/, or make the folder an entry: add " + p + "/index.md"
 			if ext := path.Ext(name); ext == ".md" || ext == ".toml" {
-				hint = "this is a folder named like an entry file; entries are files"
+				hint = "this is a folder named like an entry file; an entry is a file, or a folder holding index.md"
 			}
-			report(p, "nested-folder", "entries sit directly in their type's folder, not in subfolders", p+"/", "content/FOLDER/NAME.md", hint)
+			report(p, "nested-folder", "entries sit directly in their type's folder, or in a folder of their own with an index.md", p+"/", "content/FOLDER/NAME.md or content/FOLDER/NAME/index.md", hint)
 			return fs.SkipDir
 		case depth == 1:
 			report(p, "misplaced-file", "an entry must sit in a type's folder", p, "content/"+strings.Join(sch.Folders(), "/, content/")+"/", "")
 			return nil
-		}
-		ext := path.Ext(name)
-		if ext != ".md" && ext != ".toml" {
-			diags = append(diags, diag.Diagnostic{File: p, Severity: diag.Warning, Code: "ignored-file",
-				Message: "not an entry, so it is not published", Found: ext, Allowed: ".md or .toml"})
+		case depth == 3 && !indexFile(name):
+			inFolder[path.Dir(p)] = append(inFolder[path.Dir(p)], name)
 			return nil
 		}
-		f := file{path: p, typ: sch.ByFolder(path.Base(path.Dir(p))), ext: ext}
+		f, ok := entryFileAt(sch, p, depth)
+		if !ok {
+			diags = append(diags, diag.Diagnostic{File: p, Severity: diag.Warning, Code: "ignored-file",
+				Message: "not an entry, so it is not published", Found: path.Ext(name), Allowed: ".md or .toml",
+				Hint: "to publish a photo or document with an entry, move the entry into a folder of its own, " + path.Dir(p) + "/SLUG/index.md, and the file beside it"})
+			return nil
+		}
 		if d.Type().IsRegular() {
 			f.dir = dir
 		}
 		files = append(files, f)
 		return nil
 	})
+	for i := range files {
+		if files[i].folder {
+			files[i].files = inFolder[path.Dir(files[i].path)]
+		}
+	}
 	if err != nil {
 		closeAll(folders)
 		return nil, nil, diags, fmt.Errorf("cannot read the content folder: %w", err)
@@ -246,12 +262,25 @@ func walk(root *os.Root, sch *schema.Schema) ([]file, []*folder, diag.List, erro
 // unreadable, so that links to it are not reported again.
 func special(p, name string, depth int, sch *schema.Schema, report func(p, code, msg, found, allowed, hint string)) []file {
 	report(p, "special-file", "not a regular file (a named pipe, socket or device)", "", "regular files", "replace it with a regular file, or remove it")
-	if ext := path.Ext(name); depth == 2 && (ext == ".md" || ext == ".toml") {
-		if t := sch.ByFolder(path.Base(path.Dir(p))); t != nil {
-			return []file{{path: p, typ: t, ext: ext, unreadable: true}}
-		}
+	return appendUnreadable(nil, sch, p, depth)
+}
+
+// appendUnreadable adds the entry file at p, when it is one, marked
+// unreadable: it was reported, and refs to its entry are not.
+func appendUnreadable(files []file, sch *schema.Schema, p string, depth int) []file {
+	if f, ok := entryFileAt(sch, p, depth); ok {
+		f.unreadable = true
+		return append(files, f)
 	}
-	return nil
+	return files
+}
+
+// indexName is the entry file of the entry folder dir, for messages.
+func indexName(root *os.Root, dir string) string {
+	if _, err := root.Lstat(dir + "/index.md"); err == nil {
+		return "index.md"
+	}
+	return "index.toml"
 }
 
 // hiddenTarget reports whether the link at p, which stays inside the
@@ -331,16 +360,20 @@ func checkFileName(f file, slug string) diag.List {
 	if ValidSlug(slug) {
 		return nil
 	}
+	what, name, fix := "file", path.Base(f.path), SuggestSlug(slug)+f.ext
+	if f.folder {
+		what, name, fix = "folder", slug, SuggestSlug(slug)
+	}
 	if Reserved(slug) {
 		return diag.List{{File: f.path, Code: "bad-file-name",
-			Message: "the file name is a device name on Windows, so a Windows checkout cannot hold the file", Found: strconv.Quote(path.Base(f.path)),
+			Message: "the " + what + " name is a device name on Windows, so a Windows checkout cannot hold the " + what, Found: strconv.Quote(name),
 			Allowed: "any slug but con, prn, aux, nul, com0–com9 and lpt0–lpt9",
-			Hint:    "rename the file to " + SuggestSlug(slug) + f.ext}}
+			Hint:    "rename the " + what + " to " + fix}}
 	}
 	return diag.List{{File: f.path, Code: "bad-file-name",
-		Message: "the file name is not a valid slug", Found: strconv.Quote(path.Base(f.path)),
+		Message: "the " + what + " name is not a valid slug", Found: strconv.Quote(name),
 		Allowed: "lowercase letters, digits and hyphens, starting with a letter or digit",
-		Hint:    "rename the file to " + SuggestSlug(slug) + f.ext}}
+		Hint:    "rename the " + what + " to " + fix}}
 }
 
 // ValidSlug reports whether s may name an entry: lowercase letters, digits

@@ -220,8 +220,8 @@ func TestLoadProblems(t *testing.T) {
 				"content/members/Ana.toml:0:0: bad-file-name: the file name is not a valid slug\n" +
 				"content/members/My Page.md:0:0: bad-file-name: the file name is not a valid slug\n" +
 				"content/members/notes.txt:0:0: warning: ignored-file: not an entry, so it is not published\n" +
-				"content/members/sub:0:0: nested-folder: entries sit directly in their type's folder, not in subfolders\n" +
-				"content/members/x.md:0:0: nested-folder: entries sit directly in their type's folder, not in subfolders\n" +
+				"content/members/sub:0:0: nested-folder: entries sit directly in their type's folder, or in a folder of their own with an index.md\n" +
+				"content/members/x.md:0:0: nested-folder: entries sit directly in their type's folder, or in a folder of their own with an index.md\n" +
 				"content/pages/photo.JPG:0:0: warning: ignored-file: not an entry, so it is not published\n" +
 				"content/topics/README:0:0: warning: ignored-file: not an entry, so it is not published\n" +
 				"content/topics/peer.learning.md:0:0: bad-file-name: the file name is not a valid slug\n",

@@ -66,6 +66,9 @@ func LoadEach(ctx context.Context, root *os.Root, sch *schema.Schema, opts Optio
 // is not a plain entry file (a folder, a link, a file outside a type's
 // folder or not named .md or .toml): only a whole LoadEach reports on
 // those. For a plain path that no longer exists, l is nil.
+//
+// The index.md of an entry folder is read with the folder's files; one
+// whose folder holds a folder is not plain.
 func Reload(root *os.Root, sch *schema.Schema, p string, opts Options) (l *Loaded, plain bool) {
 	f, ok := entryFile(sch, p)
 	if !ok {
@@ -78,30 +81,72 @@ func Reload(root *os.Root, sch *schema.Schema, p string, opts Options) (l *Loade
 	if err != nil || !info.Mode().IsRegular() {
 		return nil, false
 	}
+	if f.folder {
+		if f.files, ok = folderFiles(root, path.Dir(p)); !ok {
+			return nil, false
+		}
+	}
 	return readLoaded(root, f, opts.withDefaults(), nil), true
 }
 
-// entryFile reports whether p ("content/members/ana.md") is where an
-// entry of the schema's types would be, and which.
+// entryFile reports whether p ("content/members/ana.md",
+// "content/members/ana/index.md") is where an entry of the schema's
+// types would be, and which.
 func entryFile(sch *schema.Schema, p string) (file, bool) {
+	if !strings.HasPrefix(p, "content/") {
+		return file{}, false
+	}
+	return entryFileAt(sch, p, strings.Count(p, "/"))
+}
+
+// EntryFileOf is the entry file a file of an entry folder belongs to
+// ("content/minutes/x/photo.jpg" -> "content/minutes/x/index.md", or
+// index.toml when that is there), for the preview server to read the
+// entry again when one of its files changes. ok is false for any other
+// path.
+func EntryFileOf(root *os.Root, sch *schema.Schema, p string) (string, bool) {
+	if strings.Count(p, "/") != 3 || indexFile(path.Base(p)) || strings.HasPrefix(path.Base(p), ".") {
+		return "", false
+	}
+	dir := path.Dir(p)
+	for _, name := range []string{"index.md", "index.toml"} {
+		if f, ok := entryFile(sch, dir+"/"+name); ok {
+			if _, err := root.Lstat(f.path); err == nil {
+				return f.path, true
+			}
+		}
+	}
+	return "", false
+}
+
+// Twins are the other files an entry's slug (and a translation's
+// language) could come from: for content/members/ana.md, ana.toml,
+// ana/index.md and ana/index.toml; for ana.es.md, ana.es.toml,
+// ana/index.es.md and ana/index.es.toml. Two of them at once are a
+// duplicate slug, which a whole load reports.
+func Twins(p string) []string {
 	dir, name := path.Split(p)
-	folder, ok := strings.CutPrefix(strings.TrimSuffix(dir, "/"), "content/")
-	ext := path.Ext(name)
-	if !ok || strings.Contains(folder, "/") || strings.HasPrefix(name, ".") || (ext != ".md" && ext != ".toml") {
-		return file{}, false
+	slug, lang := SplitName(strings.TrimSuffix(name, path.Ext(name)))
+	if indexFile(name) {
+		dir, slug = path.Split(strings.TrimSuffix(dir, "/"))
 	}
-	t := sch.ByFolder(folder)
-	if t == nil {
-		return file{}, false
+	if lang != "" {
+		lang = "." + lang
 	}
-	return file{path: p, typ: t, ext: ext}, true
+	var out []string
+	for _, c := range []string{slug + lang + ".md", slug + lang + ".toml", slug + "/index" + lang + ".md", slug + "/index" + lang + ".toml"} {
+		if dir+c != p {
+			out = append(out, dir+c)
+		}
+	}
+	return out
 }
 
 // readLoaded reads and decodes one entry file, through readSource, into
 // a buffer that decodeEntry does not keep; keeper keeps a copy of the
 // body while its budget lasts (a nil keeper keeps none).
 func readLoaded(root *os.Root, f file, opts Options, keeper *bodyKeeper) *Loaded {
-	slug, lang := SplitName(strings.TrimSuffix(path.Base(f.path), f.ext))
+	slug, lang := f.name()
 	l := &Loaded{File: f.path, Type: f.typ, Slug: slug, Lang: lang}
 	if !f.unreadable {
 		withReadBuffer(func(into []byte) []byte {
@@ -116,11 +161,17 @@ func readLoaded(root *os.Root, f file, opts Options, keeper *bodyKeeper) *Loaded
 				l.Entry.Lang = lang
 				l.Entry.ModTime, l.Entry.size = time.Unix(0, stamp.ModTime), stamp.Size
 				if l.Entry.BodyStart >= 0 {
-					l.Entry.kept = keeper.keep(bytes.TrimPrefix(src, bom)[l.Entry.BodyStart:])
+					body := bytes.TrimPrefix(src, bom)[l.Entry.BodyStart:]
+					l.Entry.kept = keeper.keep(body)
+					l.Entry.Refs = bodyRefs(l.Entry, body)
 				}
 			}
 			return src
 		})
+		if l.Entry != nil && f.folder {
+			l.Entry.Folder = path.Dir(f.path)
+			l.Entry.Files = readFiles(root, l.Entry.Folder, f.files, opts)
+		}
 	}
 	l.Diags = append(l.Diags, checkFileName(f, slug)...)
 	return l

@@ -11,8 +11,9 @@ import (
 )
 
 // decodeSimple decodes front matter in the shape nearly all of it has —
-// lines of bare key = string, integer, boolean, date or an array of
-// those, and [table] or [[array]] headers of one bare name — into
+// lines of bare key = string, integer, boolean, date, an inline table of
+// those or an array of them, and [table] or [[array]] headers of one bare
+// name — into
 // exactly the map BurntSushi/toml makes of it. ok is false for anything
 // else, anything it is not sure of, and anything the library would reject:
 // the library decodes those, and says what is wrong.
@@ -98,6 +99,9 @@ type simpleParser struct {
 	top, cur map[string]any // the document and the table keys go into
 	table    string         // the current table's name, "" at the top
 	keys     *simpleKeys    // where keys are recorded, if not nil
+	// inner are the keys of the inline tables of the value being read,
+	// in order, which the library lists after the value's own key.
+	inner []string
 }
 
 func (p *simpleParser) at(c byte) bool { return p.i < len(p.s) && p.s[p.i] == c }
@@ -183,6 +187,7 @@ func (p *simpleParser) keyValue() bool {
 		return false
 	}
 	p.skipSpace()
+	p.inner = p.inner[:0]
 	v, ok := p.value(false)
 	if _, defined := p.cur[key]; !ok || defined {
 		return false
@@ -194,6 +199,9 @@ func (p *simpleParser) keyValue() bool {
 			k = toml.Key{p.table, key}
 		}
 		p.keys.keys = append(p.keys.keys, k)
+		for _, name := range p.inner {
+			p.keys.keys = append(p.keys.keys, append(k[:len(k):len(k)], name))
+		}
 	}
 	return true
 }
@@ -207,6 +215,8 @@ func (p *simpleParser) value(inArray bool) (any, bool) {
 		return p.str(c)
 	case c == '[' && !inArray:
 		return p.array()
+	case c == '{':
+		return p.inlineTable()
 	case c == 't' || c == 'f':
 		return p.boolean()
 	case c == '-' || c >= '0' && c <= '9':
@@ -322,6 +332,43 @@ func (p *simpleParser) array() (any, bool) {
 		p.skipArraySpace()
 	}
 	return array, true
+}
+
+// inlineTable reads a table on one line, { key = value, … }, of bare keys
+// and values that are neither arrays nor tables: an image's
+// { src = "logo.png", alt = "…" }, alone or in an array.
+func (p *simpleParser) inlineTable() (any, bool) {
+	p.i++
+	table := make(map[string]any, 2)
+	p.skipSpace()
+	if p.eat('}') {
+		return table, p.valueEnds()
+	}
+	for {
+		key := p.bareKey()
+		p.skipSpace()
+		if key == "" || !p.eat('=') {
+			return nil, false
+		}
+		p.skipSpace()
+		if p.at('[') || p.at('{') {
+			return nil, false
+		}
+		v, ok := p.value(true)
+		if _, defined := table[key]; !ok || defined {
+			return nil, false
+		}
+		table[key] = v
+		p.inner = append(p.inner, key)
+		p.skipSpace()
+		if p.eat('}') {
+			return table, p.valueEnds()
+		}
+		if !p.eat(',') {
+			return nil, false
+		}
+		p.skipSpace()
+	}
 }
 
 // skipArraySpace moves past spaces, line feeds and comments.

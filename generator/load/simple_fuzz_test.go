@@ -35,6 +35,12 @@ func FuzzDecodeSimple(f *testing.F) {
 		"a = \"\"\nb = ''\n", "a = \"\"\"\"", "a = ''''", "a = ['']", "a = [\"\"]", "a = [\"\"\"]",
 		"a = [\n  \"x\",\n  \"y\",\n]\n", "a = [ # c\n1, # d\n# e\n2]", "a = [\n\n]", "a = [1\n,2]", "a = [1,\n", "a = [#]\n1]",
 		"a = [\r\n1]", "a = [\n2020-01-01\n]", "a = [2020-01-01 # c\n]",
+		// Inline tables: an image field, a list of files, and what is not one.
+		"logo = { src = \"logo.png\", alt = \"A logo\" }\n", "a = {}", "a = { }", "a = {b = 1, c = 'x', d = true, e = 2020-01-01}",
+		"a = [{ src = \"a.pdf\" }, { src = \"b.pdf\", title = \"B\" }]\n", "a = [\n  { src = 'a' },\n  { src = 'b' },\n]\n",
+		"a = [1, {b = 1}]", "a = [{}]", "[t]\nb = {c = 1}\n", "[[t]]\nb = {c = 1}\n[[t]]\nb = {}\n",
+		"a = {b = 1,}", "a = {b = 1, b = 2}", "a = {b = 1\n}", "a = {b = [1]}", "a = {b = {c = 1}}", "a = {b.c = 1}",
+		"a = {\"b\" = 1}", "a = {b = 1} c", "a = {b = 1}#c", "a = { b = 1 }\na.c = 2", "a = {b=1}\n[a]", "a = {,}", "a = {b}",
 	} {
 		f.Add([]byte(seed))
 	}

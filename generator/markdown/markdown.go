@@ -151,11 +151,20 @@ func (r *Renderer) RenderHTMLAppendingText(src, text []byte) (Result, []byte, er
 // renderInto renders src's HTML, and its plain text (and, with t.outline
 // set, its outline) through t, whose text it leaves uncollapsed.
 func (r *Renderer) renderInto(t *textWriter, src []byte) (Result, error) {
+	return r.render(t, src, nil)
+}
+
+// render is renderInto with the document's references to files beside it
+// resolved by files (nil: none; see RenderWithFiles).
+func (r *Renderer) render(t *textWriter, src []byte, files Files) (Result, error) {
 	p := r.md.Parser()
 	if !mayLink(src) {
 		p = r.unlinked
 	}
 	ctx := getParseContext()
+	if files != nil {
+		ctx.Set(filesKey, files)
+	}
 	doc := p.Parse(text.NewReader(src), parser.WithContext(ctx.Context))
 	ctx.release()
 

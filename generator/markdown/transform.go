@@ -21,6 +21,9 @@ func (d *documentTransformer) Transform(doc *ast.Document, reader text.Reader, p
 	var found nodesToFinish
 	found.collect(doc)
 	filterURLs(found.links, src)
+	if files, ok := pc.Get(filesKey).(Files); ok {
+		resolveFiles(found.links, files)
+	}
 	// After the URL filter, so a heading ID never depends on a destination
 	// that was dropped.
 	setHeadingIDs(found.headings, src, pc.IDs())

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/agora-community/agora/generator/media/mediatest"
 )
 
 // benchPhoto is a 3000 × 2000 JPEG (quality 90, as phones save) with a
@@ -46,7 +48,7 @@ func reportCPU(b *testing.B) func() {
 // the smaller, on one core.
 func BenchmarkProcess(b *testing.B) {
 	data := benchPhoto()
-	Process(jpegOf(b, quadrants(64, 64)), DefaultSettings()) // libwebp's WebAssembly compiled once, outside the timing
+	Process(mediatest.JPEG(b, mediatest.Quadrants(64, 64)), DefaultSettings()) // libwebp's WebAssembly compiled once, outside the timing
 	b.SetBytes(int64(len(data)))
 	var out int64
 	defer reportCPU(b)()

@@ -7,18 +7,20 @@ import (
 	"image"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/agora-community/agora/generator/media/mediatest"
 )
 
 // seeds are small crafted files of every kind the decoders read.
 func seeds(f *testing.F) [][]byte {
-	src := quadrants(24, 16)
+	src := mediatest.Quadrants(24, 16)
 	return [][]byte{
-		plantedJPEG(f, src, 6),
-		plantedPNG(f, src, 8),
-		plantedWebP(f, src, 3),
+		mediatest.PlantedJPEG(f, src, 6),
+		mediatest.PlantedPNG(f, src, 8),
+		mediatest.PlantedWebP(f, src, 3),
 		gifOf(f, src),
 		pngOf(f, src),
-		jpegOf(f, noisyPhoto(24, 16)),
+		mediatest.JPEG(f, noisyPhoto(24, 16)),
 	}
 }
 
@@ -53,17 +55,17 @@ func FuzzSniff(f *testing.F) {
 // gives the same orientation from each, from 1 to 8, and never a panic;
 // nor does any file.
 func FuzzOrientation(f *testing.F) {
-	f.Add(plantedExif(binary.BigEndian, 6))
-	f.Add(plantedExif(binary.LittleEndian, 8))
+	f.Add(mediatest.Exif(binary.BigEndian, 6))
+	f.Add(mediatest.Exif(binary.LittleEndian, 8))
 	f.Add([]byte("MM\x00\x2a\x00\x00\x00\x08\x00\x01\x01\x12\x00\x03\x00\x00\x00\x01\x00\x05"))
 	f.Fuzz(func(t *testing.T, tiffData []byte) {
 		want := tiffOrientation(tiffData)
 		if want < 1 || want > 8 {
 			t.Fatalf("orientation %d", want)
 		}
-		inJPEG := append(append([]byte{0xff, 0xd8}, jpegSegment(0xe1, append([]byte("Exif\x00\x00"), tiffData...))...), 0xff, 0xda)
-		inPNG := append([]byte("\x89PNG\r\n\x1a\n"), pngChunk("eXIf", tiffData)...)
-		inWebP := append([]byte("RIFF\x00\x00\x00\x00WEBP"), riffChunk("EXIF", tiffData)...)
+		inJPEG := append(append([]byte{0xff, 0xd8}, mediatest.JPEGSegment(0xe1, append([]byte("Exif\x00\x00"), tiffData...))...), 0xff, 0xda)
+		inPNG := append([]byte("\x89PNG\r\n\x1a\n"), mediatest.PNGChunk("eXIf", tiffData)...)
+		inWebP := append([]byte("RIFF\x00\x00\x00\x00WEBP"), mediatest.RIFFChunk("EXIF", tiffData)...)
 		if len(tiffData)+8 > 0xffff {
 			inJPEG = nil // too long for a segment
 		}

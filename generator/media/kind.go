@@ -96,3 +96,15 @@ func (k Kind) Key() string {
 // diagnostic.
 const Allowed = "JPEG, PNG, GIF or WebP images; PDF, OpenDocument (.odt, .ods, .odp), " +
 	"Office Open XML (.docx, .xlsx, .pptx), CSV or plain-text documents; MP3, Ogg or M4A audio"
+
+// ByExt is the kind whose published files have the extension ext
+// (".pdf", with its dot), or Unknown: for a server that sets the
+// Content-Type of what it serves by extension.
+func ByExt(ext string) Kind {
+	for k, info := range kinds {
+		if ext != "" && info.ext == ext {
+			return Kind(k)
+		}
+	}
+	return Unknown
+}

@@ -11,6 +11,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/agora-community/agora/generator/media/mediatest"
 )
 
 // testSettings make small copies, so the tests run fast.
@@ -38,7 +40,7 @@ func published(t *testing.T, v Variant) *image.RGBA {
 }
 
 // near reports whether c is within 48 of want in every channel (lossy
-// copies blur the quadrants' colours a little).
+// copies blur the mediatest.Quadrants' colours a little).
 func near(c, want color.RGBA) bool {
 	d := func(a, b uint8) bool { return int(a)-int(b) < 48 && int(b)-int(a) < 48 }
 	return d(c.R, want.R) && d(c.G, want.G) && d(c.B, want.B)
@@ -52,7 +54,7 @@ var (
 )
 
 // shownCorners are the colours a viewer shows at the top-left, top-right,
-// bottom-left and bottom-right corners of quadrants() stored with each
+// bottom-left and bottom-right corners of mediatest.Quadrants() stored with each
 // EXIF orientation (the EXIF 2.32 figures of the 0th row and column).
 var shownCorners = map[int][4]color.RGBA{
 	1: {red, green, blue, yellow},
@@ -81,7 +83,7 @@ func checkCorners(t *testing.T, m *image.RGBA, want [4]color.RGBA) {
 // where a viewer shows them.
 func TestOrientationShownAsViewersShow(t *testing.T) {
 	for o := 1; o <= 8; o++ {
-		for name, data := range plantedFiles(t, quadrants(120, 80), o) {
+		for name, data := range mediatest.PlantedFiles(t, mediatest.Quadrants(120, 80), o) {
 			t.Run(fmt.Sprintf("%s/%d", name, o), func(t *testing.T) {
 				if got := Orientation(mustSniff(t, data), data); got != o {
 					t.Fatalf("Orientation = %d, want %d", got, o)
@@ -131,14 +133,14 @@ func sizes(p *Processed) []string {
 // holds a planted value, and each copy's structure holds no metadata
 // segment or chunk at all.
 func TestNoMetadataSurvives(t *testing.T) {
-	for name, data := range plantedFiles(t, quadrants(300, 200), 6) {
+	for name, data := range mediatest.PlantedFiles(t, mediatest.Quadrants(300, 200), 6) {
 		t.Run(name, func(t *testing.T) {
-			for _, planted := range []string{plantedMake, plantedSerial, plantedTime, plantedXMP} {
+			for _, planted := range []string{mediatest.Make, mediatest.Serial, mediatest.Time, mediatest.XMP} {
 				if !bytes.Contains(data, []byte(planted)) {
 					t.Fatalf("the source lacks %q: the test would prove nothing", planted)
 				}
 			}
-			if gps := plantedGPS[2]; !bytes.Contains(data, binary.BigEndian.AppendUint32(nil, gps)) && !bytes.Contains(data, binary.LittleEndian.AppendUint32(nil, gps)) {
+			if gps := mediatest.GPS[2]; !bytes.Contains(data, binary.BigEndian.AppendUint32(nil, gps)) && !bytes.Contains(data, binary.LittleEndian.AppendUint32(nil, gps)) {
 				t.Fatal("the source lacks the planted GPS seconds")
 			}
 			p, err := Process(data, testSettings(100, 200, 400))
@@ -146,7 +148,7 @@ func TestNoMetadataSurvives(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, v := range p.Variants {
-				for _, needle := range plantedNeedles() {
+				for _, needle := range mediatest.Needles() {
 					if bytes.Contains(v.Data, needle) {
 						t.Errorf("%s holds planted %q", v.Name, needle)
 					}
@@ -154,7 +156,7 @@ func TestNoMetadataSurvives(t *testing.T) {
 				if parts := metadataParts(v); len(parts) > 0 {
 					t.Errorf("%s holds metadata: %v", v.Name, parts)
 				}
-				if bytes.Contains(v.Data, []byte(plantedExif(binary.LittleEndian, 6)[:16])) {
+				if bytes.Contains(v.Data, []byte(mediatest.Exif(binary.LittleEndian, 6)[:16])) {
 					t.Errorf("%s holds the EXIF header", v.Name)
 				}
 			}
@@ -208,7 +210,7 @@ func TestNeverUpscaled(t *testing.T) {
 		if got := DefaultSettings().targetWidths(c.width); fmt.Sprint(got) != fmt.Sprint(c.want) {
 			t.Errorf("%d wide: widths %v, want %v", c.width, got, c.want)
 		}
-		p, err := Process(jpegOf(t, quadrants(c.width/10, c.width/20)), testSettings(48, 96, 160))
+		p, err := Process(mediatest.JPEG(t, mediatest.Quadrants(c.width/10, c.width/20)), testSettings(48, 96, 160))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -229,14 +231,14 @@ func TestNeverUpscaled(t *testing.T) {
 // drawing lossless WebP or PNG, transparency stays transparent.
 func TestEncodingChoice(t *testing.T) {
 	photo := noisyPhoto(400, 300)
-	p, err := Process(jpegOf(t, photo), testSettings(400))
+	p, err := Process(mediatest.JPEG(t, photo), testSettings(400))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if v := p.Largest(); v.Kind != WebP {
 		t.Errorf("a photo became %v", v.Kind)
 	}
-	jpegSize := len(jpegOf(t, photo))
+	jpegSize := len(mediatest.JPEG(t, photo))
 	if v := p.Largest(); v.Size >= int64(jpegSize) {
 		t.Errorf("the WebP copy (%d bytes) is not smaller than the source at JPEG quality 95 (%d)", v.Size, jpegSize)
 	}
@@ -323,8 +325,8 @@ func TestAnimatedGIF(t *testing.T) {
 	if c := published(t, p.Largest()).RGBAAt(5, 5); !near(c, red) {
 		t.Errorf("published %v, want the first frame's red", c)
 	}
-	apng := pngOf(t, quadrants(8, 8))
-	apng = bytes.Join([][]byte{apng[:33], pngChunk("acTL", []byte{0, 0, 0, 2, 0, 0, 0, 0}), apng[33:]}, nil)
+	apng := pngOf(t, mediatest.Quadrants(8, 8))
+	apng = bytes.Join([][]byte{apng[:33], mediatest.PNGChunk("acTL", []byte{0, 0, 0, 2, 0, 0, 0, 0}), apng[33:]}, nil)
 	if info, err := InspectImage(apng, DefaultSettings()); err != nil || !info.Animated {
 		t.Errorf("an APNG: %+v, %v", info, err)
 	}
@@ -338,16 +340,16 @@ func TestAnimatedGIF(t *testing.T) {
 // TestBombRefusedBeforeDecoding: headers that claim more pixels than the
 // limits are refused from the header, allocating almost nothing.
 func TestBombRefusedBeforeDecoding(t *testing.T) {
-	ihdr := pngChunk("IHDR", []byte{0, 1, 0x86, 0xa0, 0, 1, 0x86, 0xa0, 8, 6, 0, 0, 0}) // 100000 × 100000 RGBA
-	pngBomb := bytes.Join([][]byte{[]byte("\x89PNG\r\n\x1a\n"), ihdr, pngChunk("IDAT", deflated(t, strings.Repeat("\x00", 1000))), pngChunk("IEND", nil)}, nil)
+	ihdr := mediatest.PNGChunk("IHDR", []byte{0, 1, 0x86, 0xa0, 0, 1, 0x86, 0xa0, 8, 6, 0, 0, 0}) // 100000 × 100000 RGBA
+	pngBomb := bytes.Join([][]byte{[]byte("\x89PNG\r\n\x1a\n"), ihdr, mediatest.PNGChunk("IDAT", mediatest.Deflated(t, strings.Repeat("\x00", 1000))), mediatest.PNGChunk("IEND", nil)}, nil)
 	sof := []byte{0xff, 0xc0, 0, 11, 8, 0xea, 0x60, 0xea, 0x60, 1, 1, 0x11, 0} // 60000 × 60000 grey
 	sos := []byte{0xff, 0xda, 0, 8, 1, 1, 0, 0, 0x3f, 0}
 	jpegBomb := bytes.Join([][]byte{{0xff, 0xd8}, sof, sos, bytes.Repeat([]byte{0}, 100), {0xff, 0xd9}}, nil)
 	gifBomb := []byte("GIF89a\xff\xff\xff\xff\x00\x00\x00,\x00\x00\x00\x00\xff\xff\xff\xff\x00\x02\x02D\x01\x00;")
 	vp8x := []byte{0, 0, 0, 0, 0xfe, 0x3f, 0, 0xfe, 0x3f, 0} // 16383 × 16383
-	webpBomb := append([]byte("RIFF\x16\x00\x00\x00WEBP"), riffChunk("VP8X", vp8x)...)
-	wide := pngChunk("IHDR", []byte{0, 0, 0x9c, 0x40, 0, 0, 0, 1, 8, 2, 0, 0, 0}) // 40000 × 1: few pixels, an absurd side
-	wideBomb := bytes.Join([][]byte{[]byte("\x89PNG\r\n\x1a\n"), wide, pngChunk("IEND", nil)}, nil)
+	webpBomb := append([]byte("RIFF\x16\x00\x00\x00WEBP"), mediatest.RIFFChunk("VP8X", vp8x)...)
+	wide := mediatest.PNGChunk("IHDR", []byte{0, 0, 0x9c, 0x40, 0, 0, 0, 1, 8, 2, 0, 0, 0}) // 40000 × 1: few pixels, an absurd side
+	wideBomb := bytes.Join([][]byte{[]byte("\x89PNG\r\n\x1a\n"), wide, mediatest.PNGChunk("IEND", nil)}, nil)
 	for name, data := range map[string][]byte{"png": pngBomb, "jpeg": jpegBomb, "gif": gifBomb, "webp": webpBomb, "png 40000 wide": wideBomb} {
 		t.Run(name, func(t *testing.T) {
 			var err error
@@ -375,7 +377,7 @@ func allocatedBy(f func()) uint64 {
 // a panic; cut inside its image data, never a success.
 func TestBrokenImages(t *testing.T) {
 	src := noisyPhoto(64, 48)
-	files := plantedFiles(t, src, 6)
+	files := mediatest.PlantedFiles(t, src, 6)
 	files["gif"] = gifOf(t, src)
 	for name, data := range files {
 		end := pixelsEnd(name, data)

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/agora-community/agora/generator/media/mediatest"
 )
 
 // sourceFiles writes the named files into a temporary folder, dated an
@@ -35,10 +37,10 @@ func sourceFiles(t *testing.T, files map[string][]byte) (dir string, jobs []Job)
 
 func testFiles(t *testing.T) map[string][]byte {
 	return map[string][]byte{
-		"photo.jpg":    jpegOf(t, noisyPhoto(200, 150)),
-		"logo.png":     pngOf(t, quadrants(60, 40)),
-		"broken.jpg":   jpegOf(t, noisyPhoto(200, 150))[:300],
-		"portrait.jpg": plantedJPEG(t, quadrants(90, 60), 6),
+		"photo.jpg":    mediatest.JPEG(t, noisyPhoto(200, 150)),
+		"logo.png":     pngOf(t, mediatest.Quadrants(60, 40)),
+		"broken.jpg":   mediatest.JPEG(t, noisyPhoto(200, 150))[:300],
+		"portrait.jpg": mediatest.PlantedJPEG(t, mediatest.Quadrants(90, 60), 6),
 	}
 }
 
@@ -117,7 +119,7 @@ func TestProcessorSeesChanges(t *testing.T) {
 	p := &Processor{Settings: testSettings(32, 64), Cache: cache}
 	runOK(t, p, jobs, false)
 	runOK(t, &Processor{Settings: testSettings(32, 48), Cache: cache}, jobs, false)
-	if err := os.WriteFile(jobs[0].Path, jpegOf(t, noisyPhoto(210, 150)), 0o644); err != nil {
+	if err := os.WriteFile(jobs[0].Path, mediatest.JPEG(t, noisyPhoto(210, 150)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	res := p.Run(context.Background(), jobs[:1])
@@ -210,7 +212,7 @@ func TestProcessorCancelled(t *testing.T) {
 
 // TestProcessorWithoutCache processes data handed over, with no cache.
 func TestProcessorWithoutCache(t *testing.T) {
-	res := (&Processor{Settings: testSettings(32)}).Run(context.Background(), []Job{{Path: "photo.jpg", Data: jpegOf(t, noisyPhoto(100, 50))}})
+	res := (&Processor{Settings: testSettings(32)}).Run(context.Background(), []Job{{Path: "photo.jpg", Data: mediatest.JPEG(t, noisyPhoto(100, 50))}})
 	if res[0].Err != nil || res[0].Cached || res[0].Image.Largest().Width != 32 || res[0].Image.Largest().Data == nil {
 		t.Errorf("%+v", res[0])
 	}

@@ -154,6 +154,8 @@ func monolingualExample(t *testing.T, l string) string {
 		return languages.ReplaceAllString(lang.ReplaceAllString(s, `language = "`+l+`"`), "")
 	})
 	translations, err := filepath.Glob(filepath.Join(src, "content", "*", "*.*.md"))
+	inFolders, _ := filepath.Glob(filepath.Join(src, "content", "*", "*", "index.*.md"))
+	translations = append(translations, inFolders...)
 	if err != nil || len(translations) == 0 {
 		t.Fatalf("the example has no translations to leave out (%v)", err)
 	}

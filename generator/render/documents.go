@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"runtime"
@@ -282,6 +283,16 @@ func (s *Site) searchFields(d *search.Document, r record, titleField, aliasesFie
 		case schema.Object:
 			for _, o := range r.Objects(f.Name) {
 				s.searchFields(d, o.record, "", "")
+			}
+		case schema.Image, schema.File:
+			// What a reader sees of a published image or file: its alt
+			// text, its title. The body's images are in its text already.
+			for _, item := range schema.Items(v) {
+				if ref, ok := item.(schema.FileRef); ok && r.entry != nil && r.entry.files().lookup(ref.Src) != nil {
+					if text := cmp.Or(ref.Alt, ref.Title); text != "" {
+						d.Fields = append(d.Fields, search.Field{Text: text, Weight: search.Medium})
+					}
+				}
 			}
 		}
 	}

@@ -35,7 +35,8 @@ func (s *Site) prepareViews() {
 }
 
 func (s *Site) newView(e *load.Entry) *Entry {
-	v := &Entry{record: record{e.Type.Fields, e.Fields, s}, e: e, path: entryPath(e)}
+	v := &Entry{record: record{fields: e.Type.Fields, values: e.Fields, site: s}, e: e, path: entryPath(e)}
+	v.record.entry = v
 	s.translateView(v)
 	v.setTitle(title(v.record, e))
 	if e.Type.Name == "assessment" {
@@ -56,7 +57,7 @@ func (s *Site) assessmentTitle(v *Entry) string {
 	if f := v.field("member"); f != nil {
 		slug, _ := v.values["member"].(string)
 		if m := s.graph.Lookup(f.Target(), slug); m != nil && s.published(m) {
-			return strs.T("assessment_title", v.title, title(record{m.Type.Fields, m.Fields, s}, m), when)
+			return strs.T("assessment_title", v.title, title(record{fields: m.Type.Fields, values: m.Fields, site: s}, m), when)
 		}
 	}
 	return strs.T("assessment_title_alone", v.title, when)

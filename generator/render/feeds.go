@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/xml"
+	"fmt"
+	"html"
 	"html/template"
 	"io"
 	"slices"
@@ -79,15 +81,19 @@ func (s *Site) eachSitemapPage(page func(listPath string, e *load.Entry)) {
 // eachSitemapPage by their absolute URLs; a site in several languages
 // lists each page in each language, with the page's alternates.
 func (s *Site) sitemap(w io.Writer, from, to int) error {
+	type image struct {
+		Loc string `xml:"http://www.google.com/schemas/sitemap-image/1.1 loc"`
+	}
 	type link struct {
 		Rel      string `xml:"rel,attr"`
 		HrefLang string `xml:"hreflang,attr"`
 		Href     string `xml:"href,attr"`
 	}
 	type url struct {
-		Loc        string `xml:"loc"`
-		LastMod    string `xml:"lastmod,omitempty"`
-		Alternates []link `xml:"xhtml:link"`
+		Loc        string  `xml:"loc"`
+		LastMod    string  `xml:"lastmod,omitempty"`
+		Alternates []link  `xml:"xhtml:link"`
+		Images     []image `xml:"http://www.google.com/schemas/sitemap-image/1.1 image"`
 	}
 	urls := make([]url, 0, to-from)
 	langs := s.opts.Languages
@@ -106,6 +112,9 @@ func (s *Site) sitemap(w io.Writer, from, to int) error {
 			p = v.Path()
 			if c := s.lastChange(v); c != nil {
 				u.LastMod = c.Date.Format(time.DateOnly) // the page's "last changed" line: Git, updated, or the file's time
+			}
+			for _, img := range v.Pictures() {
+				u.Images = append(u.Images, image{s.fileURL(img.Src())})
 			}
 		}
 		var alternates []link
@@ -157,16 +166,23 @@ func writeXML(w io.Writer, v any) error {
 // feed is an Atom feed of the latest minutes.
 func (s *Site) feed(w io.Writer) error {
 	type link struct {
-		Href string `xml:"href,attr"`
-		Rel  string `xml:"rel,attr,omitempty"`
+		Href   string `xml:"href,attr"`
+		Rel    string `xml:"rel,attr,omitempty"`
+		Type   string `xml:"type,attr,omitempty"`
+		Length int64  `xml:"length,attr,omitempty"`
+	}
+	type content struct {
+		Type string `xml:"type,attr"`
+		Text string `xml:",chardata"`
 	}
 	type entry struct {
-		Lang    string `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
-		Title   string `xml:"title"`
-		ID      string `xml:"id"`
-		Link    link   `xml:"link"`
-		Updated string `xml:"updated"`
-		Summary string `xml:"summary,omitempty"`
+		Lang    string   `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
+		Title   string   `xml:"title"`
+		ID      string   `xml:"id"`
+		Links   []link   `xml:"link"`
+		Updated string   `xml:"updated"`
+		Summary string   `xml:"summary,omitempty"`
+		Content *content `xml:"content,omitempty"`
 	}
 	minutes := s.Entries("minutes")
 	slices.SortStableFunc(minutes, func(a, b *Entry) int { return b.Time("date").Compare(a.Time("date")) })
@@ -178,11 +194,24 @@ func (s *Site) feed(w io.Writer) error {
 		if d.After(updated) {
 			updated = d
 		}
-		entries = append(entries, entry{Title: m.Title(), ID: s.base.String() + m.Path(), Link: link{Href: s.base.String() + m.Path()},
-			Updated: d.Format(time.RFC3339), Summary: strings.Join(m.List("decisions"), " · ")})
-		if s.multilingual() {
-			entries[len(entries)-1].Lang = m.Lang() // an entry shown in its original's language
+		e := entry{Title: m.Title(), ID: s.base.String() + m.Path(), Links: []link{{Href: s.base.String() + m.Path()}},
+			Updated: d.Format(time.RFC3339), Summary: strings.Join(m.List("decisions"), " · ")}
+		if pics := m.Pictures(); len(pics) > 0 {
+			// The first photo, as feed readers show it: in the content, at
+			// a phone's width, and as an enclosure of its widest copy.
+			img, c := pics[0], pics[0].copies[0]
+			e.Content = &content{Type: "html", Text: fmt.Sprintf(`<p><img src="%s" alt="%s" width="%d" height="%d"></p>`,
+				html.EscapeString(s.fileURL(c.path)), html.EscapeString(img.Alt), c.width, c.width*img.Height/img.Width)}
+			if e.Summary != "" {
+				e.Content.Text += "<p>" + html.EscapeString(e.Summary) + "</p>"
+			}
+			widest := img.copies[len(img.copies)-1]
+			e.Links = append(e.Links, link{Href: s.fileURL(widest.path), Rel: "enclosure", Type: widest.kind.MIME(), Length: widest.size})
 		}
+		if s.multilingual() {
+			e.Lang = m.Lang() // an entry shown in its original's language
+		}
+		entries = append(entries, e)
 	}
 	feedLang := ""
 	if s.multilingual() {

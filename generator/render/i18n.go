@@ -99,6 +99,21 @@ func (s *Strings) T(key string, args ...any) string {
 	return t
 }
 
+// FileSize writes a byte count as people read it, in the site's language
+// ("1.4 MB", "1,4 Mo"): powers of 1000, as phones and file browsers show
+// sizes, rounded as media.HumanSize rounds them.
+func (s *Strings) FileSize(n int64) string {
+	switch {
+	case n < 1000:
+		return s.T("size_bytes", n)
+	case n < 999_500:
+		return s.T("size_kb", strconv.FormatFloat(float64(n)/1e3, 'f', 0, 64))
+	case n < 9_950_000:
+		return s.T("size_mb", strings.Replace(strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64), ".", s.T("decimal_separator"), 1))
+	}
+	return s.T("size_mb", strconv.FormatFloat(float64(n)/1e6, 'f', 0, 64))
+}
+
 // Date formats a date in the site's language.
 func (s *Strings) Date(t time.Time) string {
 	if t.IsZero() {

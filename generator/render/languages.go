@@ -85,7 +85,7 @@ func (v *Entry) originalS(field string) string {
 	if v.translation == nil {
 		return v.S(field)
 	}
-	return record{v.fields, v.e.Fields, v.site}.S(field)
+	return record{fields: v.fields, values: v.e.Fields, site: v.site, entry: v}.S(field)
 }
 
 // defaultLang is the language entries are written in unless they say.

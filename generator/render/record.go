@@ -22,7 +22,13 @@ type record struct {
 	fields []*schema.Field
 	values map[string]any
 	site   *Site
+	// entry is the entry the table belongs to, whose folder holds the
+	// files its image and file fields name.
+	entry *Entry
 }
+
+// owner is the entry the table belongs to.
+func (r record) owner() *Entry { return r.entry }
 
 func (r record) field(name string) *schema.Field {
 	for _, f := range r.fields {
@@ -142,7 +148,7 @@ func (r record) Objects(name string) []Object {
 	var out []Object
 	for i, v := range schema.Items(r.values[name]) {
 		if m, ok := v.(map[string]any); ok {
-			out = append(out, Object{record{f.Fields, m, r.site}, i})
+			out = append(out, Object{record{f.Fields, m, r.site, r.entry}, i})
 		}
 	}
 	return out
@@ -178,6 +184,10 @@ type Entry struct {
 	// subtitle is computed on first use: most entries are never listed.
 	subtitle, subtitleHTML string
 	subtitleOnce           sync.Once
+	// published is what the entry publishes of its folder, made on
+	// first use (see files).
+	published *entryFiles
+	filesOnce sync.Once
 }
 
 func (v *Entry) setTitle(t string) { v.title, v.titleHTML = t, htmlEscaped(t) }
@@ -307,6 +317,9 @@ type Value struct {
 	Text string
 	Href string // a site path, or an absolute http(s)/mailto URL
 	Date time.Time
+	// Image and File are an image or file field's value, as published.
+	Image *Image
+	File  *Attachment
 }
 
 func fieldViews(r record, placed []string) []FieldView {
@@ -326,37 +339,54 @@ func fieldViews(r record, placed []string) []FieldView {
 			}
 		} else {
 			for _, item := range schema.Items(v) {
-				fv.Values = append(fv.Values, r.value(f, item))
+				if val, ok := r.value(f, item); ok {
+					fv.Values = append(fv.Values, val)
+				}
 			}
+		}
+		if len(fv.Values) == 0 && len(fv.Objects) == 0 {
+			continue // an image or file that is not published
 		}
 		out = append(out, fv)
 	}
 	return out
 }
 
-func (r record) value(f *schema.Field, v any) Value {
+// value is one value of field f for display; false for an image or file
+// that is not published.
+func (r record) value(f *schema.Field, v any) (Value, bool) {
 	switch x := v.(type) {
 	case time.Time:
-		return Value{Date: x}
+		return Value{Date: x}, true
 	case bool:
 		if x {
-			return Value{Text: r.site.theme.Strings.T("yes")}
+			return Value{Text: r.site.theme.Strings.T("yes")}, true
 		}
-		return Value{Text: r.site.theme.Strings.T("no")}
+		return Value{Text: r.site.theme.Strings.T("no")}, true
 	case float64:
-		return Value{Text: strconv.FormatFloat(x, 'f', -1, 64)}
+		return Value{Text: strconv.FormatFloat(x, 'f', -1, 64)}, true
 	case string:
 		switch f.Elem().Kind {
 		case schema.URL:
-			return Value{Text: x, Href: x}
+			return Value{Text: x, Href: x}, true
 		case schema.Email:
-			return Value{Text: x, Href: "mailto:" + x}
+			return Value{Text: x, Href: "mailto:" + x}, true
 		case schema.Ref, schema.Topic:
 			if e := r.site.lookup(f.Target(), x); e != nil {
-				return Value{Text: e.Title(), Href: e.Path()}
+				return Value{Text: e.Title(), Href: e.Path()}, true
 			}
 		}
-		return Value{Text: x}
+		return Value{Text: x}, true
+	case schema.FileRef:
+		if r.entry == nil {
+			return Value{}, false
+		}
+		if f.Elem().Kind == schema.Image {
+			img := r.entry.image(x.Src, x.Alt)
+			return Value{Image: img}, img != nil
+		}
+		a := r.entry.attachment(x.Src, x.Title)
+		return Value{File: a}, a != nil
 	}
-	return Value{Text: fmt.Sprint(v)}
+	return Value{Text: fmt.Sprint(v)}, true
 }

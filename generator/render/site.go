@@ -20,6 +20,8 @@ import (
 	"github.com/agora-community/agora/generator/gitinfo"
 	"github.com/agora-community/agora/generator/link"
 	"github.com/agora-community/agora/generator/load"
+	"github.com/agora-community/agora/generator/markdown"
+	"github.com/agora-community/agora/generator/media"
 	"github.com/agora-community/agora/generator/schema"
 	"github.com/agora-community/agora/generator/search"
 	"github.com/agora-community/agora/generator/translate"
@@ -37,6 +39,12 @@ type Input struct {
 	// ModTimes is each entry file's modification time, the last fallback
 	// for "last changed"; nil leaves it out (for reproducible output).
 	ModTimes map[string]time.Time
+	// Images are the copies of the images of entry folders that the
+	// published entries show, by the source's path
+	// ("content/minutes/x/photo.jpg"), made by media.Processor before
+	// rendering; an image without them is not published.
+	Images map[string]*media.Processed
+
 	// Translations are the checked translations of entries (nil when
 	// there are none).
 	Translations *translate.Set
@@ -51,8 +59,10 @@ type Options struct {
 	// text to text, returning it (grown if need be). The HTML is handed
 	// over: pages keep it as a string without copying it, so the function
 	// must never write to it again. src and text are lent: render reuses
-	// them once it has read them, so the function may keep neither.
-	Markdown func(src, text []byte) (html, textOut []byte, err error)
+	// them once it has read them, so the function may keep neither. files
+	// resolves the body's references to files of the entry's folder; nil
+	// for an entry that publishes none.
+	Markdown func(src, text []byte, files markdown.Files) (html, textOut []byte, err error)
 	// IndexWhileRendering adds each entry to the search index as its page
 	// renders, for a build that renders every page once and then calls
 	// SearchIndex once.
@@ -268,7 +278,7 @@ func (s *Site) body(v *Entry) ([]byte, bodyText, error) {
 	}
 	text := bodyText{textBufs.Get().(*[]byte)}
 	lentTexts.Add(1)
-	html, out, err := s.opts.Markdown(src, (*text.buf)[:0])
+	html, out, err := s.opts.Markdown(src, (*text.buf)[:0], s.bodyFiles(v))
 	*text.buf = out
 	return html, text, err
 }

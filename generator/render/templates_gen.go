@@ -12,30 +12,30 @@ import (
 
 func init() {
 	compiledPages = map[string]compiledPage{
-		"404":             {"ed234b5afccac86ea684b7d83854c5aaf11d05c0f8ad57823c106b2b1b51a75c", tpl_base__render_Page_fc5e1458},
-		"actions":         {"7587a044745e42b5ef50a2d4175b82e8032eab4fab7f8608cab717009efbfcfe", tpl_base__render_Page_b0cde15f},
-		"assessment":      {"9e405b33ed372726aa8f02a0bf8eeff88c6252c96afb6243252e21fd60c340e1", tpl_base__render_Page_744b2b5c},
-		"charter":         {"9ee06f2710a5f0d32b8923d6833862d72334c7242c5ee449a8eb3b8b14e56de7", tpl_base__render_Page_ed0258b3},
-		"entry":           {"895154a373d9cfc76a55b3785101e7d05727bd204f207e78d81f7a6cb988dcab", tpl_base__render_Page_cff3fda3},
-		"exchange":        {"a9f3b11fbadd4748636fd77154321579663534f7bba365f2cafebf7672c076bb", tpl_base__render_Page_ebda8b3f},
-		"facet":           {"e3c637e97384c44699e616b59fabcd908a32f2f6d53c48a803f67e992f339cd2", tpl_base__render_Page_d1acb086},
-		"home":            {"432e44d5cb3d1d86897e7cd42e521fedd271d85d645cf7f923dcdd22b354d8a4", tpl_base__render_Page_552004dc},
-		"impact":          {"894edbf3fb294eb0b904b14e9b1cc69deba28e9b2261f9ae24986ba82cd747e0", tpl_base__render_Page_78171e87},
-		"impact-isolated": {"b23a71c5450cfc9ec31d217f5ad3e3cd1001332957c91315cd62160e554e6336", tpl_base__render_Page_29742cbe},
-		"index":           {"1afa727b88accf1518b873adc0076a863e249a429b20531ac4ed4d3a0c46aeac", tpl_base__render_Page_4e6b13d2},
-		"member":          {"72d5a3a8a978c4b9a4c1a179296320ab4f65ad48d28d860e29ed37db334cbffc", tpl_base__render_Page_2619e555},
-		"member-index":    {"e7c652a6d2f014b07465b894874a65ad9a77895958da7af2be41ed77cad93b03", tpl_base__render_Page_ec89accd},
-		"minutes":         {"ebcd6077e07f3b3525d8390f1e03f4a8232b24e63af35f07b6c50c65e9a4182a", tpl_base__render_Page_0cc36b15},
-		"minutes-index":   {"8eaadaacf630f11429ccb589366b775cce274feeffe0f85b20da09c4d821b0f9", tpl_base__render_Page_be8ad467},
-		"module":          {"0c4bffd9bfe2301eefe0e2a5b80e2508780d6f71705d789e1453305b5acc0fc6", tpl_base__render_Page_042f7c66},
-		"module-index":    {"f80856c40d378896a45e7af283eb5a0761e6f8825aa45d644c6506a513853e0b", tpl_base__render_Page_e5cb9def},
-		"page":            {"3f4263c0122575a77b6da84cb6f33e976bab79a27624851e528f3613c37511fa", tpl_base__render_Page_850fd738},
-		"rule":            {"486b86801fe8127bc140ebc25fd5fe6683a571151e7b879bf9c8c6db90eadc1e", tpl_base__render_Page_e5511bfa},
-		"rule-index":      {"f855ab6ea3956d62b07ee1c892fa320f9c09edc5a6b9c38c911f1135b5fd282f", tpl_base__render_Page_1ef7bc7f},
-		"search":          {"99878dde520b5aff5f2c9b589d304b6d2b09ea47715e94c442ce71c2d34bd77c", tpl_base__render_Page_6623f4ac},
-		"topic":           {"d0fd0a429daf4d5cce5da4d187e79e4c28a1ccf91d143806c6ed291eb3f65b1c", tpl_base__render_Page_dcafcc9c},
-		"topic-index":     {"bfa145b6df35a56da99c825116efeb7addcd090300facd7eb9a0f19417904140", tpl_base__render_Page_035bda0f},
-		"translations":    {"0d45398d4d69fd882f58368482c29abf859a31b86a505db8b975f4d862b8f716", tpl_base__render_Page_becd3bd9},
+		"404":             {"cf588328c456d855736db0ba29fa8481a3cff37a53844deac86911ee6f920760", tpl_base__render_Page_fc5e1458},
+		"actions":         {"641366ce7d4c371eac3448601bae0d1e1d92704fa7e1be503ca2d5641360aa3b", tpl_base__render_Page_b0cde15f},
+		"assessment":      {"43f8104d9334fc13fa552dcbbbfe2dfb7c7c9dfd68b42c17ccc3d9dc34dd052f", tpl_base__render_Page_a7df48eb},
+		"charter":         {"d857160a8aafc5e86fc2573b2efbec0c87266d4e26f288f5be0c23451ee2c1de", tpl_base__render_Page_346a4a95},
+		"entry":           {"59255b3e4f7bd6c495a90206440d6eb85fb11173a6cb1c26518a714020e60032", tpl_base__render_Page_e1f7e106},
+		"exchange":        {"457a532929ef7406e1d63fd6a8b287b96476c9666ab326e3357b6eebcbe417e8", tpl_base__render_Page_b459d0a2},
+		"facet":           {"5d49d55b6b3598bb7a78c3260a614d49f4526593a398e0c2f9448ada64fd9bb9", tpl_base__render_Page_d1acb086},
+		"home":            {"d62fa8079b6db78f37b3c3c5652f49456c339be0e9553229ca0511c97b00313f", tpl_base__render_Page_552004dc},
+		"impact":          {"2dc370b22cff2ef9b15b73c483f9a164a945fb68bb40900138865d2c528f2728", tpl_base__render_Page_78171e87},
+		"impact-isolated": {"0c33edb6bb37c22be963576df9853fe234359382d92e3caf0b215b7372b131fe", tpl_base__render_Page_29742cbe},
+		"index":           {"d2ab6cfc3ab84eb310f51b85f21e7d3599053a746688d6aeb3b01d2ecdb7009e", tpl_base__render_Page_4e6b13d2},
+		"member":          {"560601b712628a9753e49b54c512bb4a314e3dc99b15e306889356ff8e8c67f9", tpl_base__render_Page_dc87a145},
+		"member-index":    {"6265ee249220877c41ba7960395824e0de9fd8d8e6538746a76904c2c4de449a", tpl_base__render_Page_ec89accd},
+		"minutes":         {"6d5237fb5ae4d7976f99207725ec6e14081876ddd35fac1e1c368c7bcc0c1c0c", tpl_base__render_Page_13af621e},
+		"minutes-index":   {"b67cf6ac55dcaf602fc09cb71e6748548ea9c829ef0fa451f4f569340fb35ec9", tpl_base__render_Page_be8ad467},
+		"module":          {"60e0b12926eeea2c7625ff2e76ec9e3ad1a72c746c1c04ce8f05c9e9b1f4eae4", tpl_base__render_Page_2a4c40fd},
+		"module-index":    {"20fd1a0186f1031348f0e79271a77a88249449495681d9e9f4ffab9b4307b55d", tpl_base__render_Page_e5cb9def},
+		"page":            {"bf85c93e52e442cdab1729de5b0db321df404805aa4914778be055158b7c3823", tpl_base__render_Page_88de092d},
+		"rule":            {"8ad9c6d29b64094fdb920457d7ffca280892444e22c0279895fae79566b5be79", tpl_base__render_Page_5c51566e},
+		"rule-index":      {"83ee553b9b0702e16eadd479ba8f1e246559f6aa35d56d99218db12e279cfaaf", tpl_base__render_Page_1ef7bc7f},
+		"search":          {"d5fab69de4a7d7b54e0cc987e6ec4c960cd1f3ee0256fdea42edf387e55a29bf", tpl_base__render_Page_6623f4ac},
+		"topic":           {"61346bfed04f596a9f3bed00d45b424944b34f2d300dce8f3245a88e9c30cfd0", tpl_base__render_Page_3a7c002e},
+		"topic-index":     {"60059d34fed0d46db1c711043078bd7ecca1dd3320879b39506e495cde71c358", tpl_base__render_Page_035bda0f},
+		"translations":    {"3a893988c1590bedebb438b6f18c8daaacc940f0ddc4abe9ef0b9245b676b1a8", tpl_base__render_Page_becd3bd9},
 	}
 }
 
@@ -52,6 +52,70 @@ func tpl_add_entry__render_Page_0a67d3b4(r *run, d0 *Page) error {
 			v3 := r.strs.T("add_entry")
 			writeEscaped(r.w, v3)
 			r.w.WriteString("</a></p>")
+		}
+	}
+	return nil
+}
+
+func tpl_attachment_render_AttachmentItem_b15f01e6(r *run, d0 AttachmentItem) error {
+	_ = d0
+	v1 := d0.Page
+	_ = v1
+	{
+		if d0.File != nil {
+			v2 := d0.File
+			_ = v2
+			r.w.WriteString("<a href=\"")
+			if v2 == nil {
+				return nilError("attachment", "meta.html:43:71", ".Path", "*render.Attachment", "Path")
+			}
+			v1.writeHrefAttr(r.w, v2.Path)
+			r.w.WriteString("\">")
+			if v2 == nil {
+				return nilError("attachment", "meta.html:43:82", ".Title", "*render.Attachment", "Title")
+			}
+			writeEscaped(r.w, v2.Title)
+			r.w.WriteString("</a> <span class=\"file-meta\">")
+			if v2 == nil {
+				return nilError("attachment", "meta.html:43:121", ".Kind", "*render.Attachment", "Kind")
+			}
+			writeEscaped(r.w, v2.Kind)
+			r.w.WriteString(" · ")
+			if v2 == nil {
+				return nilError("attachment", "meta.html:43:134", ".Size", "*render.Attachment", "Size")
+			}
+			writeEscaped(r.w, v2.Size)
+			r.w.WriteString("</span>")
+		}
+	}
+	return nil
+}
+
+func tpl_attachments_render_AttachmentList_cf54f4ff(r *run, d0 AttachmentList) error {
+	_ = d0
+	v1 := d0.Page
+	_ = v1
+	{
+		if len(d0.Attachments) > 0 {
+			v2 := d0.Attachments
+			_ = v2
+			r.w.WriteString("<section aria-labelledby=\"attachments\"><h2 id=\"attachments\">")
+			v3 := r.strs.T("attachments")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("</h2>\n<ul class=\"attachments\">")
+			{
+				for v4 := range v2 {
+					v5 := &v2[v4]
+					_, _ = v4, v5
+					r.w.WriteString("\n<li>")
+					v6 := v1.WithAttachment((*v5))
+					if err := tpl_attachment_render_AttachmentItem_b15f01e6(r, v6); err != nil {
+						return err
+					}
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n</section>")
 		}
 	}
 	return nil
@@ -341,7 +405,7 @@ func tpl_base__render_Page_035bda0f(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_042f7c66(r *run, d0 *Page) error {
+func tpl_base__render_Page_13af621e(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -565,244 +629,7 @@ func tpl_base__render_Page_042f7c66(r *run, d0 *Page) error {
 			r.w.WriteString("</a></p>\n")
 		}
 	}
-	if err := tpl_main__render_Page_30ba42de(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v34, errv34 := d0.Frame("footer")
-	if errv34 != nil {
-		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
-	}
-	r.w.WriteString(string(v34))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_0cc36b15(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\"")
-	{
-		v2 := d0.Dir()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" dir=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v4 := d0.Policy()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v5 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v5)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v6 := d0.Config()
-	if v6 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v6.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v7 := d0.Description()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v8 := d0.Canonical()
-	writeURLAttr(r.w, v8)
-	r.w.WriteString("\">")
-	{
-		v9 := d0.Alternates()
-		for v10 := range v9 {
-			v11 := &v9[v10]
-			_, _ = v10, v11
-			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
-			writeEscaped(r.w, (*v11).Code)
-			r.w.WriteString("\" href=\"")
-			writeURLAttr(r.w, (*v11).URL)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v12 := d0.Pager.Prev()
-		if len(v12) > 0 {
-			v13 := v12
-			_ = v13
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v13)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v14 := d0.Pager.Next()
-		if len(v14) > 0 {
-			v15 := v14
-			_ = v15
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v15)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v16 := d0.Description()
-	writeEscaped(r.w, v16)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v17 := d0.Canonical()
-	writeEscaped(r.w, v17)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v18 := d0.Config()
-	if v18 == nil {
-		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v18.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v19 := d0.Lang()
-	writeEscaped(r.w, v19)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v20 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v20)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v21 := d0.JSONLD()
-		v22, okv22 := texttemplate.IsTrue(v21)
-		if !okv22 {
-			return truthError("base", "base.html:40:9", ".JSONLD", v21)
-		}
-		if v22 {
-			v23 := v21
-			_ = v23
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v23)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v24, errv24 := d0.Frame("header")
-	if errv24 != nil {
-		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
-	}
-	r.w.WriteString(string(v24))
-	{
-		v25 := d0.LanguageLinks()
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
-			v27 := r.strs.T("language_nav")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("\"><ul>")
-			{
-				for v28 := range v26 {
-					v29 := &v26[v28]
-					_, _ = v28, v29
-					r.w.WriteString("\n<li><a href=\"")
-					writeURLAttr(r.w, (*v29).Href)
-					r.w.WriteString("\" lang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\" hreflang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\"")
-					{
-						if len((*v29).Dir) > 0 {
-							v30 := &(*v29).Dir
-							_ = v30
-							r.w.WriteString(" dir=\"")
-							writeEscaped(r.w, (*v30))
-							r.w.WriteString("\"")
-						}
-					}
-					{
-						if bool((*v29).Current) {
-							r.w.WriteString(" aria-current=\"page\"")
-						}
-					}
-					r.w.WriteString(">")
-					writeEscaped(r.w, (*v29).Name)
-					r.w.WriteString("</a></li>")
-				}
-			}
-			r.w.WriteString("\n</ul></nav>")
-		}
-	}
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	{
-		v31 := d0.TranslationNotice()
-		if v31 != nil {
-			v32 := v31
-			_ = v32
-			r.w.WriteString("<p class=\"notice translation-notice\">")
-			if v32 == nil {
-				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
-			}
-			r.w.WriteString(string(v32.Text))
-			r.w.WriteString(" <a href=\"")
-			if v32 == nil {
-				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
-			}
-			d0.writeHrefAttr(r.w, v32.Link)
-			r.w.WriteString("\">")
-			v33 := r.strs.T("translation_help")
-			writeEscaped(r.w, v33)
-			r.w.WriteString("</a></p>\n")
-		}
-	}
-	if err := tpl_main__render_Page_21d3d45f(r, d0); err != nil {
+	if err := tpl_main__render_Page_ea9c44e3(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -1052,243 +879,6 @@ func tpl_base__render_Page_1ef7bc7f(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_2619e555(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\"")
-	{
-		v2 := d0.Dir()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" dir=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v4 := d0.Policy()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v5 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v5)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v6 := d0.Config()
-	if v6 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v6.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v7 := d0.Description()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v8 := d0.Canonical()
-	writeURLAttr(r.w, v8)
-	r.w.WriteString("\">")
-	{
-		v9 := d0.Alternates()
-		for v10 := range v9 {
-			v11 := &v9[v10]
-			_, _ = v10, v11
-			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
-			writeEscaped(r.w, (*v11).Code)
-			r.w.WriteString("\" href=\"")
-			writeURLAttr(r.w, (*v11).URL)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v12 := d0.Pager.Prev()
-		if len(v12) > 0 {
-			v13 := v12
-			_ = v13
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v13)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v14 := d0.Pager.Next()
-		if len(v14) > 0 {
-			v15 := v14
-			_ = v15
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v15)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v16 := d0.Description()
-	writeEscaped(r.w, v16)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v17 := d0.Canonical()
-	writeEscaped(r.w, v17)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v18 := d0.Config()
-	if v18 == nil {
-		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v18.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v19 := d0.Lang()
-	writeEscaped(r.w, v19)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v20 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v20)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v21 := d0.JSONLD()
-		v22, okv22 := texttemplate.IsTrue(v21)
-		if !okv22 {
-			return truthError("base", "base.html:40:9", ".JSONLD", v21)
-		}
-		if v22 {
-			v23 := v21
-			_ = v23
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v23)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v24, errv24 := d0.Frame("header")
-	if errv24 != nil {
-		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
-	}
-	r.w.WriteString(string(v24))
-	{
-		v25 := d0.LanguageLinks()
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
-			v27 := r.strs.T("language_nav")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("\"><ul>")
-			{
-				for v28 := range v26 {
-					v29 := &v26[v28]
-					_, _ = v28, v29
-					r.w.WriteString("\n<li><a href=\"")
-					writeURLAttr(r.w, (*v29).Href)
-					r.w.WriteString("\" lang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\" hreflang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\"")
-					{
-						if len((*v29).Dir) > 0 {
-							v30 := &(*v29).Dir
-							_ = v30
-							r.w.WriteString(" dir=\"")
-							writeEscaped(r.w, (*v30))
-							r.w.WriteString("\"")
-						}
-					}
-					{
-						if bool((*v29).Current) {
-							r.w.WriteString(" aria-current=\"page\"")
-						}
-					}
-					r.w.WriteString(">")
-					writeEscaped(r.w, (*v29).Name)
-					r.w.WriteString("</a></li>")
-				}
-			}
-			r.w.WriteString("\n</ul></nav>")
-		}
-	}
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	{
-		v31 := d0.TranslationNotice()
-		if v31 != nil {
-			v32 := v31
-			_ = v32
-			r.w.WriteString("<p class=\"notice translation-notice\">")
-			if v32 == nil {
-				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
-			}
-			r.w.WriteString(string(v32.Text))
-			r.w.WriteString(" <a href=\"")
-			if v32 == nil {
-				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
-			}
-			d0.writeHrefAttr(r.w, v32.Link)
-			r.w.WriteString("\">")
-			v33 := r.strs.T("translation_help")
-			writeEscaped(r.w, v33)
-			r.w.WriteString("</a></p>\n")
-		}
-	}
-	if err := tpl_main__render_Page_02359a4b(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v34, errv34 := d0.Frame("footer")
-	if errv34 != nil {
-		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
-	}
-	r.w.WriteString(string(v34))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
 func tpl_base__render_Page_29742cbe(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -1514,6 +1104,717 @@ func tpl_base__render_Page_29742cbe(r *run, d0 *Page) error {
 		}
 	}
 	if err := tpl_main__render_Page_07c03afd(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_2a4c40fd(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_9b917aa1(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_346a4a95(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_b2c77511(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_3a7c002e(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_99ed2ce6(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -2000,6 +2301,243 @@ func tpl_base__render_Page_552004dc(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_base__render_Page_5c51566e(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_788a11ba(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
 func tpl_base__render_Page_6623f4ac(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -2225,243 +2763,6 @@ func tpl_base__render_Page_6623f4ac(r *run, d0 *Page) error {
 		}
 	}
 	if err := tpl_main__render_Page_d8ac4637(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v34, errv34 := d0.Frame("footer")
-	if errv34 != nil {
-		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
-	}
-	r.w.WriteString(string(v34))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_744b2b5c(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\"")
-	{
-		v2 := d0.Dir()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" dir=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v4 := d0.Policy()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v5 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v5)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v6 := d0.Config()
-	if v6 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v6.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v7 := d0.Description()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v8 := d0.Canonical()
-	writeURLAttr(r.w, v8)
-	r.w.WriteString("\">")
-	{
-		v9 := d0.Alternates()
-		for v10 := range v9 {
-			v11 := &v9[v10]
-			_, _ = v10, v11
-			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
-			writeEscaped(r.w, (*v11).Code)
-			r.w.WriteString("\" href=\"")
-			writeURLAttr(r.w, (*v11).URL)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v12 := d0.Pager.Prev()
-		if len(v12) > 0 {
-			v13 := v12
-			_ = v13
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v13)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v14 := d0.Pager.Next()
-		if len(v14) > 0 {
-			v15 := v14
-			_ = v15
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v15)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v16 := d0.Description()
-	writeEscaped(r.w, v16)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v17 := d0.Canonical()
-	writeEscaped(r.w, v17)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v18 := d0.Config()
-	if v18 == nil {
-		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v18.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v19 := d0.Lang()
-	writeEscaped(r.w, v19)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v20 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v20)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v21 := d0.JSONLD()
-		v22, okv22 := texttemplate.IsTrue(v21)
-		if !okv22 {
-			return truthError("base", "base.html:40:9", ".JSONLD", v21)
-		}
-		if v22 {
-			v23 := v21
-			_ = v23
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v23)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v24, errv24 := d0.Frame("header")
-	if errv24 != nil {
-		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
-	}
-	r.w.WriteString(string(v24))
-	{
-		v25 := d0.LanguageLinks()
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
-			v27 := r.strs.T("language_nav")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("\"><ul>")
-			{
-				for v28 := range v26 {
-					v29 := &v26[v28]
-					_, _ = v28, v29
-					r.w.WriteString("\n<li><a href=\"")
-					writeURLAttr(r.w, (*v29).Href)
-					r.w.WriteString("\" lang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\" hreflang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\"")
-					{
-						if len((*v29).Dir) > 0 {
-							v30 := &(*v29).Dir
-							_ = v30
-							r.w.WriteString(" dir=\"")
-							writeEscaped(r.w, (*v30))
-							r.w.WriteString("\"")
-						}
-					}
-					{
-						if bool((*v29).Current) {
-							r.w.WriteString(" aria-current=\"page\"")
-						}
-					}
-					r.w.WriteString(">")
-					writeEscaped(r.w, (*v29).Name)
-					r.w.WriteString("</a></li>")
-				}
-			}
-			r.w.WriteString("\n</ul></nav>")
-		}
-	}
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	{
-		v31 := d0.TranslationNotice()
-		if v31 != nil {
-			v32 := v31
-			_ = v32
-			r.w.WriteString("<p class=\"notice translation-notice\">")
-			if v32 == nil {
-				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
-			}
-			r.w.WriteString(string(v32.Text))
-			r.w.WriteString(" <a href=\"")
-			if v32 == nil {
-				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
-			}
-			d0.writeHrefAttr(r.w, v32.Link)
-			r.w.WriteString("\">")
-			v33 := r.strs.T("translation_help")
-			writeEscaped(r.w, v33)
-			r.w.WriteString("</a></p>\n")
-		}
-	}
-	if err := tpl_main__render_Page_e928b0bc(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -2711,7 +3012,7 @@ func tpl_base__render_Page_78171e87(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_850fd738(r *run, d0 *Page) error {
+func tpl_base__render_Page_88de092d(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -2935,7 +3236,244 @@ func tpl_base__render_Page_850fd738(r *run, d0 *Page) error {
 			r.w.WriteString("</a></p>\n")
 		}
 	}
-	if err := tpl_main__render_Page_16e78108(r, d0); err != nil {
+	if err := tpl_main__render_Page_0ee3c9db(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_a7df48eb(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_4ac6e40f(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -3173,6 +3711,243 @@ func tpl_base__render_Page_b0cde15f(r *run, d0 *Page) error {
 		}
 	}
 	if err := tpl_main__render_Page_0ac91f97(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
+func tpl_base__render_Page_b459d0a2(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_4685fdf0(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -3659,243 +4434,6 @@ func tpl_base__render_Page_becd3bd9(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_cff3fda3(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\"")
-	{
-		v2 := d0.Dir()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" dir=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v4 := d0.Policy()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v5 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v5)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v6 := d0.Config()
-	if v6 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v6.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v7 := d0.Description()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v8 := d0.Canonical()
-	writeURLAttr(r.w, v8)
-	r.w.WriteString("\">")
-	{
-		v9 := d0.Alternates()
-		for v10 := range v9 {
-			v11 := &v9[v10]
-			_, _ = v10, v11
-			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
-			writeEscaped(r.w, (*v11).Code)
-			r.w.WriteString("\" href=\"")
-			writeURLAttr(r.w, (*v11).URL)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v12 := d0.Pager.Prev()
-		if len(v12) > 0 {
-			v13 := v12
-			_ = v13
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v13)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v14 := d0.Pager.Next()
-		if len(v14) > 0 {
-			v15 := v14
-			_ = v15
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v15)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v16 := d0.Description()
-	writeEscaped(r.w, v16)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v17 := d0.Canonical()
-	writeEscaped(r.w, v17)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v18 := d0.Config()
-	if v18 == nil {
-		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v18.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v19 := d0.Lang()
-	writeEscaped(r.w, v19)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v20 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v20)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v21 := d0.JSONLD()
-		v22, okv22 := texttemplate.IsTrue(v21)
-		if !okv22 {
-			return truthError("base", "base.html:40:9", ".JSONLD", v21)
-		}
-		if v22 {
-			v23 := v21
-			_ = v23
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v23)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v24, errv24 := d0.Frame("header")
-	if errv24 != nil {
-		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
-	}
-	r.w.WriteString(string(v24))
-	{
-		v25 := d0.LanguageLinks()
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
-			v27 := r.strs.T("language_nav")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("\"><ul>")
-			{
-				for v28 := range v26 {
-					v29 := &v26[v28]
-					_, _ = v28, v29
-					r.w.WriteString("\n<li><a href=\"")
-					writeURLAttr(r.w, (*v29).Href)
-					r.w.WriteString("\" lang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\" hreflang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\"")
-					{
-						if len((*v29).Dir) > 0 {
-							v30 := &(*v29).Dir
-							_ = v30
-							r.w.WriteString(" dir=\"")
-							writeEscaped(r.w, (*v30))
-							r.w.WriteString("\"")
-						}
-					}
-					{
-						if bool((*v29).Current) {
-							r.w.WriteString(" aria-current=\"page\"")
-						}
-					}
-					r.w.WriteString(">")
-					writeEscaped(r.w, (*v29).Name)
-					r.w.WriteString("</a></li>")
-				}
-			}
-			r.w.WriteString("\n</ul></nav>")
-		}
-	}
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	{
-		v31 := d0.TranslationNotice()
-		if v31 != nil {
-			v32 := v31
-			_ = v32
-			r.w.WriteString("<p class=\"notice translation-notice\">")
-			if v32 == nil {
-				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
-			}
-			r.w.WriteString(string(v32.Text))
-			r.w.WriteString(" <a href=\"")
-			if v32 == nil {
-				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
-			}
-			d0.writeHrefAttr(r.w, v32.Link)
-			r.w.WriteString("\">")
-			v33 := r.strs.T("translation_help")
-			writeEscaped(r.w, v33)
-			r.w.WriteString("</a></p>\n")
-		}
-	}
-	if err := tpl_main__render_Page_6392f0f2(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v34, errv34 := d0.Frame("footer")
-	if errv34 != nil {
-		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
-	}
-	r.w.WriteString(string(v34))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
 func tpl_base__render_Page_d1acb086(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -4133,7 +4671,7 @@ func tpl_base__render_Page_d1acb086(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_dcafcc9c(r *run, d0 *Page) error {
+func tpl_base__render_Page_dc87a145(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -4357,7 +4895,7 @@ func tpl_base__render_Page_dcafcc9c(r *run, d0 *Page) error {
 			r.w.WriteString("</a></p>\n")
 		}
 	}
-	if err := tpl_main__render_Page_b1e327db(r, d0); err != nil {
+	if err := tpl_main__render_Page_049e373e(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -4370,7 +4908,7 @@ func tpl_base__render_Page_dcafcc9c(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_e5511bfa(r *run, d0 *Page) error {
+func tpl_base__render_Page_e1f7e106(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
 	v1 := d0.Lang()
@@ -4594,7 +5132,7 @@ func tpl_base__render_Page_e5511bfa(r *run, d0 *Page) error {
 			r.w.WriteString("</a></p>\n")
 		}
 	}
-	if err := tpl_main__render_Page_751dc362(r, d0); err != nil {
+	if err := tpl_main__render_Page_c97f04dd(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -4844,243 +5382,6 @@ func tpl_base__render_Page_e5cb9def(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_base__render_Page_ebda8b3f(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\"")
-	{
-		v2 := d0.Dir()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" dir=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v4 := d0.Policy()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v5 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v5)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v6 := d0.Config()
-	if v6 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v6.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v7 := d0.Description()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v8 := d0.Canonical()
-	writeURLAttr(r.w, v8)
-	r.w.WriteString("\">")
-	{
-		v9 := d0.Alternates()
-		for v10 := range v9 {
-			v11 := &v9[v10]
-			_, _ = v10, v11
-			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
-			writeEscaped(r.w, (*v11).Code)
-			r.w.WriteString("\" href=\"")
-			writeURLAttr(r.w, (*v11).URL)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v12 := d0.Pager.Prev()
-		if len(v12) > 0 {
-			v13 := v12
-			_ = v13
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v13)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v14 := d0.Pager.Next()
-		if len(v14) > 0 {
-			v15 := v14
-			_ = v15
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v15)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v16 := d0.Description()
-	writeEscaped(r.w, v16)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v17 := d0.Canonical()
-	writeEscaped(r.w, v17)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v18 := d0.Config()
-	if v18 == nil {
-		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v18.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v19 := d0.Lang()
-	writeEscaped(r.w, v19)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v20 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v20)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v21 := d0.JSONLD()
-		v22, okv22 := texttemplate.IsTrue(v21)
-		if !okv22 {
-			return truthError("base", "base.html:40:9", ".JSONLD", v21)
-		}
-		if v22 {
-			v23 := v21
-			_ = v23
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v23)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v24, errv24 := d0.Frame("header")
-	if errv24 != nil {
-		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
-	}
-	r.w.WriteString(string(v24))
-	{
-		v25 := d0.LanguageLinks()
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
-			v27 := r.strs.T("language_nav")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("\"><ul>")
-			{
-				for v28 := range v26 {
-					v29 := &v26[v28]
-					_, _ = v28, v29
-					r.w.WriteString("\n<li><a href=\"")
-					writeURLAttr(r.w, (*v29).Href)
-					r.w.WriteString("\" lang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\" hreflang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\"")
-					{
-						if len((*v29).Dir) > 0 {
-							v30 := &(*v29).Dir
-							_ = v30
-							r.w.WriteString(" dir=\"")
-							writeEscaped(r.w, (*v30))
-							r.w.WriteString("\"")
-						}
-					}
-					{
-						if bool((*v29).Current) {
-							r.w.WriteString(" aria-current=\"page\"")
-						}
-					}
-					r.w.WriteString(">")
-					writeEscaped(r.w, (*v29).Name)
-					r.w.WriteString("</a></li>")
-				}
-			}
-			r.w.WriteString("\n</ul></nav>")
-		}
-	}
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	{
-		v31 := d0.TranslationNotice()
-		if v31 != nil {
-			v32 := v31
-			_ = v32
-			r.w.WriteString("<p class=\"notice translation-notice\">")
-			if v32 == nil {
-				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
-			}
-			r.w.WriteString(string(v32.Text))
-			r.w.WriteString(" <a href=\"")
-			if v32 == nil {
-				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
-			}
-			d0.writeHrefAttr(r.w, v32.Link)
-			r.w.WriteString("\">")
-			v33 := r.strs.T("translation_help")
-			writeEscaped(r.w, v33)
-			r.w.WriteString("</a></p>\n")
-		}
-	}
-	if err := tpl_main__render_Page_2bfe8d37(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v34, errv34 := d0.Frame("footer")
-	if errv34 != nil {
-		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
-	}
-	r.w.WriteString(string(v34))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
 func tpl_base__render_Page_ec89accd(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -5306,243 +5607,6 @@ func tpl_base__render_Page_ec89accd(r *run, d0 *Page) error {
 		}
 	}
 	if err := tpl_main__render_Page_21469cad(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v34, errv34 := d0.Frame("footer")
-	if errv34 != nil {
-		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
-	}
-	r.w.WriteString(string(v34))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_ed0258b3(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\"")
-	{
-		v2 := d0.Dir()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" dir=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v4 := d0.Policy()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v5 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v5)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v6 := d0.Config()
-	if v6 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v6.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v7 := d0.Description()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v8 := d0.Canonical()
-	writeURLAttr(r.w, v8)
-	r.w.WriteString("\">")
-	{
-		v9 := d0.Alternates()
-		for v10 := range v9 {
-			v11 := &v9[v10]
-			_, _ = v10, v11
-			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
-			writeEscaped(r.w, (*v11).Code)
-			r.w.WriteString("\" href=\"")
-			writeURLAttr(r.w, (*v11).URL)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v12 := d0.Pager.Prev()
-		if len(v12) > 0 {
-			v13 := v12
-			_ = v13
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v13)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v14 := d0.Pager.Next()
-		if len(v14) > 0 {
-			v15 := v14
-			_ = v15
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v15)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v16 := d0.Description()
-	writeEscaped(r.w, v16)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v17 := d0.Canonical()
-	writeEscaped(r.w, v17)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v18 := d0.Config()
-	if v18 == nil {
-		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v18.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v19 := d0.Lang()
-	writeEscaped(r.w, v19)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v20 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v20)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v21 := d0.JSONLD()
-		v22, okv22 := texttemplate.IsTrue(v21)
-		if !okv22 {
-			return truthError("base", "base.html:40:9", ".JSONLD", v21)
-		}
-		if v22 {
-			v23 := v21
-			_ = v23
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v23)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v24, errv24 := d0.Frame("header")
-	if errv24 != nil {
-		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
-	}
-	r.w.WriteString(string(v24))
-	{
-		v25 := d0.LanguageLinks()
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
-			v27 := r.strs.T("language_nav")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("\"><ul>")
-			{
-				for v28 := range v26 {
-					v29 := &v26[v28]
-					_, _ = v28, v29
-					r.w.WriteString("\n<li><a href=\"")
-					writeURLAttr(r.w, (*v29).Href)
-					r.w.WriteString("\" lang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\" hreflang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\"")
-					{
-						if len((*v29).Dir) > 0 {
-							v30 := &(*v29).Dir
-							_ = v30
-							r.w.WriteString(" dir=\"")
-							writeEscaped(r.w, (*v30))
-							r.w.WriteString("\"")
-						}
-					}
-					{
-						if bool((*v29).Current) {
-							r.w.WriteString(" aria-current=\"page\"")
-						}
-					}
-					r.w.WriteString(">")
-					writeEscaped(r.w, (*v29).Name)
-					r.w.WriteString("</a></li>")
-				}
-			}
-			r.w.WriteString("\n</ul></nav>")
-		}
-	}
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	{
-		v31 := d0.TranslationNotice()
-		if v31 != nil {
-			v32 := v31
-			_ = v32
-			r.w.WriteString("<p class=\"notice translation-notice\">")
-			if v32 == nil {
-				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
-			}
-			r.w.WriteString(string(v32.Text))
-			r.w.WriteString(" <a href=\"")
-			if v32 == nil {
-				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
-			}
-			d0.writeHrefAttr(r.w, v32.Link)
-			r.w.WriteString("\">")
-			v33 := r.strs.T("translation_help")
-			writeEscaped(r.w, v33)
-			r.w.WriteString("</a></p>\n")
-		}
-	}
-	if err := tpl_main__render_Page_a410ae02(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -5797,7 +5861,7 @@ func tpl_body__render_Page_5e5bb66d(r *run, d0 *Page) error {
 	{
 		v1, errv1 := d0.Body()
 		if errv1 != nil {
-			return execError("body", "meta.html:41:24", ".Body", "Body", errv1)
+			return execError("body", "meta.html:53:24", ".Body", "Body", errv1)
 		}
 		if len(v1) > 0 {
 			v2 := v1
@@ -5868,7 +5932,7 @@ func tpl_entry_meta__render_Page_634a45b5(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_field_items_render_FieldList_fe27f3c4(r *run, d0 FieldList) error {
+func tpl_field_items_render_FieldList_e6d5491b(r *run, d0 FieldList) error {
 	_ = d0
 	v1 := d0.Page
 	_ = v1
@@ -5904,7 +5968,7 @@ func tpl_field_items_render_FieldList_fe27f3c4(r *run, d0 FieldList) error {
 							_, _ = v6, v7
 							r.w.WriteString("<dl class=\"fields nested\">")
 							v8 := v1.WithFields((*v7))
-							if err := tpl_field_items_render_FieldList_fe27f3c4(r, v8); err != nil {
+							if err := tpl_field_items_render_FieldList_e6d5491b(r, v8); err != nil {
 								return err
 							}
 							r.w.WriteString("\n</dl>")
@@ -5917,29 +5981,49 @@ func tpl_field_items_render_FieldList_fe27f3c4(r *run, d0 FieldList) error {
 							_, _ = v9, v10
 							{
 								if v9 != 0 {
-									r.w.WriteString(", ")
+									{
+										if bool(!((*v10).Image != nil)) {
+											r.w.WriteString(", ")
+										}
+									}
 								}
 							}
 							{
-								if len((*v10).Href) > 0 {
-									r.w.WriteString("<a href=\"")
-									v1.writeHrefAttr(r.w, (*v10).Href)
-									r.w.WriteString("\">")
-									writeEscaped(r.w, (*v10).Text)
-									r.w.WriteString("</a>")
+								if (*v10).Image != nil {
+									v11 := v1.Img((*v10).Image, "field")
+									r.w.WriteString(string(v11))
 								} else {
 									{
-										v11 := (*v10).Date.IsZero()
-										if bool(!(bool(v11))) {
-											r.w.WriteString("<time datetime=\"")
-											v12 := isoDate((*v10).Date)
-											writeEscaped(r.w, v12)
-											r.w.WriteString("\">")
-											v13 := r.strs.Date((*v10).Date)
-											writeEscaped(r.w, v13)
-											r.w.WriteString("</time>")
+										if (*v10).File != nil {
+											v12 := v1.WithAttachment((*v10).File)
+											if err := tpl_attachment_render_AttachmentItem_b15f01e6(r, v12); err != nil {
+												return err
+											}
 										} else {
-											writeEscaped(r.w, (*v10).Text)
+											{
+												if len((*v10).Href) > 0 {
+													r.w.WriteString("<a href=\"")
+													v1.writeHrefAttr(r.w, (*v10).Href)
+													r.w.WriteString("\">")
+													writeEscaped(r.w, (*v10).Text)
+													r.w.WriteString("</a>")
+												} else {
+													{
+														v13 := (*v10).Date.IsZero()
+														if bool(!(bool(v13))) {
+															r.w.WriteString("<time datetime=\"")
+															v14 := isoDate((*v10).Date)
+															writeEscaped(r.w, v14)
+															r.w.WriteString("\">")
+															v15 := r.strs.Date((*v10).Date)
+															writeEscaped(r.w, v15)
+															r.w.WriteString("</time>")
+														} else {
+															writeEscaped(r.w, (*v10).Text)
+														}
+													}
+												}
+											}
 										}
 									}
 								}
@@ -5954,10 +6038,10 @@ func tpl_field_items_render_FieldList_fe27f3c4(r *run, d0 FieldList) error {
 	return nil
 }
 
-func tpl_fields_render_FieldList_a8f39c45(r *run, d0 FieldList) error {
+func tpl_fields_render_FieldList_c661ef62(r *run, d0 FieldList) error {
 	_ = d0
 	r.w.WriteString("<dl class=\"fields\">")
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, d0); err != nil {
+	if err := tpl_field_items_render_FieldList_e6d5491b(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</dl>")
@@ -6059,577 +6143,6 @@ func tpl_figure_render_FigureData_34fa3b71(r *run, d0 FigureData) error {
 func tpl_links_render_EntryList_e11d9ffa(r *run, d0 EntryList) error {
 	_ = d0
 	d0.Page.writeLinks(r.w, d0.Entries)
-	return nil
-}
-
-func tpl_main__render_Page_02359a4b(r *run, d0 *Page) error {
-	_ = d0
-	if d0 == nil {
-		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article class=\"member\"")
-	{
-		v2 := (*v1).Lang()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "members/")
-	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_members")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a></p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "member.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	v5 := (*v1).S("kind")
-	v6 := "kind_" + v5
-	v7 := r.strs.T(v6)
-	writeEscaped(r.w, v7)
-	{
-		v8 := (*v1).S("region")
-		if len(v8) > 0 {
-			v9 := v8
-			_ = v9
-			r.w.WriteString(" · ")
-			writeEscaped(r.w, v9)
-		}
-	}
-	{
-		v10 := (*v1).S("country")
-		if len(v10) > 0 {
-			v11 := v10
-			_ = v11
-			r.w.WriteString(" · ")
-			v12 := r.strs.Country(v11)
-			writeEscaped(r.w, v12)
-		}
-	}
-	r.w.WriteString("</p>\n<dl class=\"fields\">")
-	{
-		v13 := (*v1).List("sectors")
-		if len(v13) > 0 {
-			v14 := v13
-			_ = v14
-			r.w.WriteString("<dt>")
-			v15 := r.strs.T("sectors")
-			writeEscaped(r.w, v15)
-			r.w.WriteString("</dt><dd>")
-			v16 := strings.Join(v14, ", ")
-			writeEscaped(r.w, v16)
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v17 := (*v1).List("languages")
-		if len(v17) > 0 {
-			v18 := v17
-			_ = v18
-			r.w.WriteString("<dt>")
-			v19 := r.strs.T("languages")
-			writeEscaped(r.w, v19)
-			r.w.WriteString("</dt><dd>")
-			{
-				for v20 := range v18 {
-					v21 := &v18[v20]
-					_, _ = v20, v21
-					{
-						if v20 != 0 {
-							r.w.WriteString(", ")
-						}
-					}
-					v22 := r.strs.Language((*v21))
-					writeEscaped(r.w, v22)
-				}
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v23 := (*v1).Time("joined")
-		if true {
-			v24 := v23
-			_ = v24
-			{
-				v25 := v24.IsZero()
-				if bool(!(bool(v25))) {
-					r.w.WriteString("<dt>")
-					v26 := r.strs.T("joined")
-					writeEscaped(r.w, v26)
-					r.w.WriteString("</dt><dd><time datetime=\"")
-					v27 := isoDate(v24)
-					writeEscaped(r.w, v27)
-					r.w.WriteString("\">")
-					v28 := r.strs.Date(v24)
-					writeEscaped(r.w, v28)
-					r.w.WriteString("</time></dd>")
-				}
-			}
-		}
-	}
-	{
-		v29 := (*v1).S("website")
-		if len(v29) > 0 {
-			v30 := v29
-			_ = v30
-			r.w.WriteString("<dt>")
-			v31 := r.strs.T("website")
-			writeEscaped(r.w, v31)
-			r.w.WriteString("</dt><dd><a href=\"")
-			writeURLAttr(r.w, v30)
-			r.w.WriteString("\" rel=\"noopener\">")
-			writeEscaped(r.w, v30)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	{
-		v32 := (*v1).S("email")
-		if len(v32) > 0 {
-			v33 := v32
-			_ = v33
-			r.w.WriteString("<dt>")
-			v34 := r.strs.T("email")
-			writeEscaped(r.w, v34)
-			r.w.WriteString("</dt><dd><a href=\"mailto:")
-			writeURLNormalized(r.w, v33)
-			r.w.WriteString("\">")
-			writeEscaped(r.w, v33)
-			r.w.WriteString("</a></dd>")
-		}
-	}
-	v35 := (*v1).FieldsExcept("name", "kind", "region", "country", "sectors", "languages", "joined", "website", "email", "offers", "needs")
-	v36 := d0.WithFields(v35)
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v36); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
-	v37 := r.strs.T("offers")
-	writeEscaped(r.w, v37)
-	r.w.WriteString("</h2>")
-	v38 := (*v1).Refs("offers")
-	v39 := d0.With(v38)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v39); err != nil {
-		return err
-	}
-	{
-		v40 := (*v1).Refs("offers")
-		if bool(!(len(v40) > 0)) {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
-	v41 := r.strs.T("needs")
-	writeEscaped(r.w, v41)
-	r.w.WriteString("</h2>")
-	v42 := (*v1).Refs("needs")
-	v43 := d0.With(v42)
-	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v43); err != nil {
-		return err
-	}
-	{
-		v44 := (*v1).Refs("needs")
-		if bool(!(len(v44) > 0)) {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n</div>\n")
-	{
-		v45 := d0.Peers((*v1))
-		if len(v45) > 0 {
-			v46 := v45
-			_ = v46
-			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
-			v47 := r.strs.T("peers")
-			writeEscaped(r.w, v47)
-			r.w.WriteString("</h2>\n<dl class=\"peers\">")
-			{
-				for v48 := range v46 {
-					v49 := &v46[v48]
-					_, _ = v48, v49
-					r.w.WriteString("\n<dt><a href=\"")
-					d0.writeHrefAttr(r.w, (*v49).Topic)
-					r.w.WriteString("\">")
-					(*v49).Topic.writeTitle(r.w)
-					r.w.WriteString("</a></dt>\n<dd>")
-					{
-						if len((*v49).Members) > 0 {
-							v50 := d0.With((*v49).Members)
-							if err := tpl_links_render_EntryList_e11d9ffa(r, v50); err != nil {
-								return err
-							}
-							{
-								if (*v49).More != 0 {
-									r.w.WriteString(" <a href=\"")
-									d0.writeHrefAttr(r.w, (*v49).Path)
-									r.w.WriteString("\">")
-									v51 := r.strs.T("peers_more", (*v49).More)
-									writeEscaped(r.w, v51)
-									r.w.WriteString("</a>")
-								}
-							}
-						} else {
-							r.w.WriteString("<span class=\"gap\">")
-							v52 := r.strs.T("peers_none")
-							writeEscaped(r.w, v52)
-							r.w.WriteString("</span>")
-						}
-					}
-					r.w.WriteString("</dd>")
-				}
-			}
-			r.w.WriteString("\n</dl>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	{
-		v53 := d0.Roles((*v1))
-		if len(v53) > 0 {
-			v54 := v53
-			_ = v54
-			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
-			v55 := r.strs.T("roles")
-			writeEscaped(r.w, v55)
-			r.w.WriteString("</h2>\n<ul>")
-			{
-				for v56 := range v54 {
-					v57 := &v54[v56]
-					_, _ = v56, v57
-					r.w.WriteString("\n<li><strong>")
-					writeEscaped(r.w, (*v57).Role)
-					r.w.WriteString("</strong> — <a href=\"")
-					d0.writeHrefAttr(r.w, (*v57).Rule)
-					r.w.WriteString("\">")
-					(*v57).Rule.writeTitle(r.w)
-					r.w.WriteString("</a> · <time datetime=\"")
-					v58 := isoDate((*v57).From)
-					writeEscaped(r.w, v58)
-					r.w.WriteString("\">")
-					v59 := r.strs.Date((*v57).From)
-					writeEscaped(r.w, v59)
-					r.w.WriteString("</time>")
-					{
-						v60 := (*v57).To.IsZero()
-						if bool(!(bool(v60))) {
-							r.w.WriteString(" – <time datetime=\"")
-							v61 := isoDate((*v57).To)
-							writeEscaped(r.w, v61)
-							r.w.WriteString("\">")
-							v62 := r.strs.Date((*v57).To)
-							writeEscaped(r.w, v62)
-							r.w.WriteString("</time>")
-						}
-					}
-					{
-						if bool((*v57).Current) {
-							r.w.WriteString(" <span class=\"badge\">")
-							v63 := r.strs.T("current")
-							writeEscaped(r.w, v63)
-							r.w.WriteString("</span>")
-						}
-					}
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v64 := d0.ActionsOf((*v1))
-		if v64 != nil {
-			v65 := v64
-			_ = v65
-			r.w.WriteString("<section aria-labelledby=\"owned-actions\">\n<h2 id=\"owned-actions\">")
-			v66 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v66)
-			r.w.WriteString(" <span class=\"sub\">")
-			if v65 == nil {
-				return nilError("main", "member.html:37:78", ".Open", "*render.MemberActions", "Open")
-			}
-			v67 := r.strs.T("open_count", v65.Open)
-			writeEscaped(r.w, v67)
-			{
-				if v65 == nil {
-					return nilError("main", "member.html:37:90", ".Overdue", "*render.MemberActions", "Overdue")
-				}
-				if v65.Overdue != 0 {
-					r.w.WriteString(" · <strong>")
-					if v65 == nil {
-						return nilError("main", "member.html:37:132", ".Overdue", "*render.MemberActions", "Overdue")
-					}
-					v68 := r.strs.T("overdue_count", v65.Overdue)
-					writeEscaped(r.w, v68)
-					r.w.WriteString("</strong>")
-				}
-			}
-			r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
-			{
-				if v65 == nil {
-					return nilError("main", "member.html:39:10", ".Actions", "*render.MemberActions", "Actions")
-				}
-				for v69 := range v65.Actions {
-					v70 := &v65.Actions[v69]
-					_, _ = v69, v70
-					r.w.WriteString("\n<li class=\"status-")
-					writeEscaped(r.w, (*v70).Status)
-					{
-						if bool((*v70).Overdue) {
-							r.w.WriteString(" overdue")
-						}
-					}
-					r.w.WriteString("\">")
-					writeEscaped(r.w, (*v70).Task)
-					r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
-					writeEscaped(r.w, (*v70).Status)
-					r.w.WriteString("\">")
-					v71 := "status_" + (*v70).Status
-					v72 := r.strs.T(v71)
-					writeEscaped(r.w, v72)
-					r.w.WriteString("</span>")
-					{
-						v73 := (*v70).Due.IsZero()
-						if bool(!(bool(v73))) {
-							r.w.WriteString(" · ")
-							v74 := r.strs.T("due")
-							writeEscaped(r.w, v74)
-							r.w.WriteString(" <time datetime=\"")
-							v75 := isoDate((*v70).Due)
-							writeEscaped(r.w, v75)
-							r.w.WriteString("\">")
-							v76 := r.strs.Date((*v70).Due)
-							writeEscaped(r.w, v76)
-							r.w.WriteString("</time>")
-						}
-					}
-					{
-						if bool((*v70).Overdue) {
-							r.w.WriteString(" · <strong>")
-							v77 := r.strs.T("overdue")
-							writeEscaped(r.w, v77)
-							r.w.WriteString("</strong>")
-						}
-					}
-					r.w.WriteString(" · <a href=\"")
-					d0.writeHrefAttr(r.w, (*v70).Minutes)
-					r.w.WriteString("#actions\">")
-					(*v70).Minutes.writeTitle(r.w)
-					r.w.WriteString("</a></span></li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n")
-			{
-				v78 := v65.More()
-				if bool(v78) {
-					r.w.WriteString("<p class=\"more\"><a href=\"")
-					if v65 == nil {
-						return nilError("main", "member.html:43:46", ".Path", "*render.MemberActions", "Path")
-					}
-					d0.writeHrefAttr(r.w, v65.Path)
-					r.w.WriteString("#")
-					if v65 == nil {
-						return nilError("main", "member.html:43:56", ".Anchor", "*render.MemberActions", "Anchor")
-					}
-					writeEscaped(r.w, urlEscape(v65.Anchor))
-					r.w.WriteString("\">")
-					if v65 == nil {
-						return nilError("main", "member.html:43:81", ".Total", "*render.MemberActions", "Total")
-					}
-					v79 := r.strs.T("see_all", v65.Total)
-					writeEscaped(r.w, v79)
-					r.w.WriteString("</a></p>")
-				}
-			}
-			r.w.WriteString("\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v80 := d0.Referrers((*v1), "minutes", "rapporteur")
-		if v80 != nil {
-			v81 := v80
-			_ = v81
-			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
-			v82 := r.strs.T("minutes_rapporteur")
-			writeEscaped(r.w, v82)
-			r.w.WriteString("</h2>")
-			v83 := d0.WithReferrers(v81)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v83); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v84 := d0.Referrers((*v1), "minutes", "attendees")
-		if v84 != nil {
-			v85 := v84
-			_ = v85
-			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
-			v86 := r.strs.T("minutes_attended")
-			writeEscaped(r.w, v86)
-			r.w.WriteString("</h2>")
-			v87 := d0.WithReferrers(v85)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v87); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v88 := d0.Progress((*v1))
-		if v88 != nil {
-			v89 := v88
-			_ = v89
-			r.w.WriteString("<section aria-labelledby=\"progress\"><h2 id=\"progress\">")
-			v90 := r.strs.T("progress")
-			writeEscaped(r.w, v90)
-			r.w.WriteString("</h2>\n<p>")
-			if v89 == nil {
-				return nilError("main", "member.html:48:5", ".Lead", "*impact.ProgressView", "Lead")
-			}
-			writeEscaped(r.w, v89.Lead)
-			r.w.WriteString("</p>")
-			{
-				if v89 == nil {
-					return nilError("main", "member.html:49:10", ".Figures", "*impact.ProgressView", "Figures")
-				}
-				for v91 := range v89.Figures {
-					v92 := &v89.Figures[v91]
-					_, _ = v91, v92
-					r.w.WriteString("\n")
-					v93 := d0.WithFigure((*v92))
-					if err := tpl_figure_render_FigureData_34fa3b71(r, v93); err != nil {
-						return err
-					}
-				}
-			}
-			r.w.WriteString("\n")
-			{
-				v94 := d0.Referrers((*v1), "assessment", "member")
-				if v94 != nil {
-					v95 := v94
-					_ = v95
-					v96 := d0.WithReferrers(v95)
-					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v96); err != nil {
-						return err
-					}
-				}
-			}
-			r.w.WriteString("\n</section>")
-		} else {
-			{
-				v97 := d0.Referrers((*v1), "assessment", "member")
-				if v97 != nil {
-					v98 := v97
-					_ = v98
-					r.w.WriteString("<section aria-labelledby=\"assessed\"><h2 id=\"assessed\">")
-					v99 := d0.LabelOf("assessment")
-					writeEscaped(r.w, v99)
-					r.w.WriteString("</h2>")
-					v100 := d0.WithReferrers(v98)
-					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v100); err != nil {
-						return err
-					}
-					r.w.WriteString("</section>")
-				}
-			}
-		}
-	}
-	r.w.WriteString("\n")
-	v101 := d0.Referrers((*v1), "exchange", "providers")
-	v102 := v101
-	_ = v102
-	v103 := d0.Referrers((*v1), "exchange", "recipients")
-	v104 := v103
-	_ = v104
-	{
-		var v105 *Referrers
-		v105 = v102
-		if !(v105 != nil) {
-			v105 = v104
-		}
-
-		if v105 != nil {
-			r.w.WriteString("<section aria-labelledby=\"exchanges\"><h2 id=\"exchanges\">")
-			v106 := d0.LabelOf("exchange")
-			writeEscaped(r.w, v106)
-			r.w.WriteString("</h2>\n<div class=\"two\">\n<section aria-labelledby=\"given\"><h3 id=\"given\">")
-			v107 := r.strs.T("exchanges_given")
-			writeEscaped(r.w, v107)
-			r.w.WriteString("</h3>")
-			{
-				if v102 != nil {
-					v108 := v102
-					_ = v108
-					v109 := d0.WithReferrers(v108)
-					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v109); err != nil {
-						return err
-					}
-				} else {
-					r.w.WriteString("<p>—</p>")
-				}
-			}
-			r.w.WriteString("</section>\n<section aria-labelledby=\"received\"><h3 id=\"received\">")
-			v110 := r.strs.T("exchanges_received")
-			writeEscaped(r.w, v110)
-			r.w.WriteString("</h3>")
-			{
-				if v104 != nil {
-					v111 := v104
-					_ = v111
-					v112 := d0.WithReferrers(v111)
-					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v112); err != nil {
-						return err
-					}
-				} else {
-					r.w.WriteString("<p>—</p>")
-				}
-			}
-			r.w.WriteString("</section>\n</div>\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v113 := d0.Referrers((*v1), "module", "authors")
-		if v113 != nil {
-			v114 := v113
-			_ = v114
-			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
-			v115 := r.strs.T("modules_authored")
-			writeEscaped(r.w, v115)
-			r.w.WriteString("</h2>")
-			v116 := d0.WithReferrers(v114)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v116); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n</article>\n")
-	v117 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner", "exchange.providers", "exchange.recipients", "assessment.member")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v117); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
 	return nil
 }
 
@@ -6816,6 +6329,587 @@ func tpl_main__render_Page_04171010(r *run, d0 *Page) error {
 			}
 			r.w.WriteString("\n</section>")
 		}
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_049e373e(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "member.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article class=\"member\"")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "members/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_members")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n")
+	{
+		v5 := (*v1).Image("logo")
+		if v5 != nil {
+			v6 := v5
+			_ = v6
+			v7 := d0.Img(v6, "logo")
+			r.w.WriteString(string(v7))
+		}
+	}
+	r.w.WriteString("<h1>")
+	if d0 == nil {
+		return nilError("main", "member.html:5:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	v8 := (*v1).S("kind")
+	v9 := "kind_" + v8
+	v10 := r.strs.T(v9)
+	writeEscaped(r.w, v10)
+	{
+		v11 := (*v1).S("region")
+		if len(v11) > 0 {
+			v12 := v11
+			_ = v12
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v12)
+		}
+	}
+	{
+		v13 := (*v1).S("country")
+		if len(v13) > 0 {
+			v14 := v13
+			_ = v14
+			r.w.WriteString(" · ")
+			v15 := r.strs.Country(v14)
+			writeEscaped(r.w, v15)
+		}
+	}
+	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	{
+		v16 := (*v1).List("sectors")
+		if len(v16) > 0 {
+			v17 := v16
+			_ = v17
+			r.w.WriteString("<dt>")
+			v18 := r.strs.T("sectors")
+			writeEscaped(r.w, v18)
+			r.w.WriteString("</dt><dd>")
+			v19 := strings.Join(v17, ", ")
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v20 := (*v1).List("languages")
+		if len(v20) > 0 {
+			v21 := v20
+			_ = v21
+			r.w.WriteString("<dt>")
+			v22 := r.strs.T("languages")
+			writeEscaped(r.w, v22)
+			r.w.WriteString("</dt><dd>")
+			{
+				for v23 := range v21 {
+					v24 := &v21[v23]
+					_, _ = v23, v24
+					{
+						if v23 != 0 {
+							r.w.WriteString(", ")
+						}
+					}
+					v25 := r.strs.Language((*v24))
+					writeEscaped(r.w, v25)
+				}
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v26 := (*v1).Time("joined")
+		if true {
+			v27 := v26
+			_ = v27
+			{
+				v28 := v27.IsZero()
+				if bool(!(bool(v28))) {
+					r.w.WriteString("<dt>")
+					v29 := r.strs.T("joined")
+					writeEscaped(r.w, v29)
+					r.w.WriteString("</dt><dd><time datetime=\"")
+					v30 := isoDate(v27)
+					writeEscaped(r.w, v30)
+					r.w.WriteString("\">")
+					v31 := r.strs.Date(v27)
+					writeEscaped(r.w, v31)
+					r.w.WriteString("</time></dd>")
+				}
+			}
+		}
+	}
+	{
+		v32 := (*v1).S("website")
+		if len(v32) > 0 {
+			v33 := v32
+			_ = v33
+			r.w.WriteString("<dt>")
+			v34 := r.strs.T("website")
+			writeEscaped(r.w, v34)
+			r.w.WriteString("</dt><dd><a href=\"")
+			writeURLAttr(r.w, v33)
+			r.w.WriteString("\" rel=\"noopener\">")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	{
+		v35 := (*v1).S("email")
+		if len(v35) > 0 {
+			v36 := v35
+			_ = v36
+			r.w.WriteString("<dt>")
+			v37 := r.strs.T("email")
+			writeEscaped(r.w, v37)
+			r.w.WriteString("</dt><dd><a href=\"mailto:")
+			writeURLNormalized(r.w, v36)
+			r.w.WriteString("\">")
+			writeEscaped(r.w, v36)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	v38 := (*v1).FieldsExcept("name", "kind", "region", "country", "sectors", "languages", "joined", "website", "email", "offers", "needs", "logo")
+	v39 := d0.WithFields(v38)
+	if err := tpl_field_items_render_FieldList_e6d5491b(r, v39); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"offers\"><h2 id=\"offers\">")
+	v40 := r.strs.T("offers")
+	writeEscaped(r.w, v40)
+	r.w.WriteString("</h2>")
+	v41 := (*v1).Refs("offers")
+	v42 := d0.With(v41)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v42); err != nil {
+		return err
+	}
+	{
+		v43 := (*v1).Refs("offers")
+		if bool(!(len(v43) > 0)) {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"needs\"><h2 id=\"needs\">")
+	v44 := r.strs.T("needs")
+	writeEscaped(r.w, v44)
+	r.w.WriteString("</h2>")
+	v45 := (*v1).Refs("needs")
+	v46 := d0.With(v45)
+	if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v46); err != nil {
+		return err
+	}
+	{
+		v47 := (*v1).Refs("needs")
+		if bool(!(len(v47) > 0)) {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n")
+	{
+		v48 := d0.Peers((*v1))
+		if len(v48) > 0 {
+			v49 := v48
+			_ = v49
+			r.w.WriteString("<section aria-labelledby=\"peers\">\n<h2 id=\"peers\">")
+			v50 := r.strs.T("peers")
+			writeEscaped(r.w, v50)
+			r.w.WriteString("</h2>\n<dl class=\"peers\">")
+			{
+				for v51 := range v49 {
+					v52 := &v49[v51]
+					_, _ = v51, v52
+					r.w.WriteString("\n<dt><a href=\"")
+					d0.writeHrefAttr(r.w, (*v52).Topic)
+					r.w.WriteString("\">")
+					(*v52).Topic.writeTitle(r.w)
+					r.w.WriteString("</a></dt>\n<dd>")
+					{
+						if len((*v52).Members) > 0 {
+							v53 := d0.With((*v52).Members)
+							if err := tpl_links_render_EntryList_e11d9ffa(r, v53); err != nil {
+								return err
+							}
+							{
+								if (*v52).More != 0 {
+									r.w.WriteString(" <a href=\"")
+									d0.writeHrefAttr(r.w, (*v52).Path)
+									r.w.WriteString("\">")
+									v54 := r.strs.T("peers_more", (*v52).More)
+									writeEscaped(r.w, v54)
+									r.w.WriteString("</a>")
+								}
+							}
+						} else {
+							r.w.WriteString("<span class=\"gap\">")
+							v55 := r.strs.T("peers_none")
+							writeEscaped(r.w, v55)
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("</dd>")
+				}
+			}
+			r.w.WriteString("\n</dl>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v56 := d0.Roles((*v1))
+		if len(v56) > 0 {
+			v57 := v56
+			_ = v57
+			r.w.WriteString("<section aria-labelledby=\"roles\">\n<h2 id=\"roles\">")
+			v58 := r.strs.T("roles")
+			writeEscaped(r.w, v58)
+			r.w.WriteString("</h2>\n<ul>")
+			{
+				for v59 := range v57 {
+					v60 := &v57[v59]
+					_, _ = v59, v60
+					r.w.WriteString("\n<li><strong>")
+					writeEscaped(r.w, (*v60).Role)
+					r.w.WriteString("</strong> — <a href=\"")
+					d0.writeHrefAttr(r.w, (*v60).Rule)
+					r.w.WriteString("\">")
+					(*v60).Rule.writeTitle(r.w)
+					r.w.WriteString("</a> · <time datetime=\"")
+					v61 := isoDate((*v60).From)
+					writeEscaped(r.w, v61)
+					r.w.WriteString("\">")
+					v62 := r.strs.Date((*v60).From)
+					writeEscaped(r.w, v62)
+					r.w.WriteString("</time>")
+					{
+						v63 := (*v60).To.IsZero()
+						if bool(!(bool(v63))) {
+							r.w.WriteString(" – <time datetime=\"")
+							v64 := isoDate((*v60).To)
+							writeEscaped(r.w, v64)
+							r.w.WriteString("\">")
+							v65 := r.strs.Date((*v60).To)
+							writeEscaped(r.w, v65)
+							r.w.WriteString("</time>")
+						}
+					}
+					{
+						if bool((*v60).Current) {
+							r.w.WriteString(" <span class=\"badge\">")
+							v66 := r.strs.T("current")
+							writeEscaped(r.w, v66)
+							r.w.WriteString("</span>")
+						}
+					}
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v67 := d0.ActionsOf((*v1))
+		if v67 != nil {
+			v68 := v67
+			_ = v68
+			r.w.WriteString("<section aria-labelledby=\"owned-actions\">\n<h2 id=\"owned-actions\">")
+			v69 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v69)
+			r.w.WriteString(" <span class=\"sub\">")
+			if v68 == nil {
+				return nilError("main", "member.html:38:78", ".Open", "*render.MemberActions", "Open")
+			}
+			v70 := r.strs.T("open_count", v68.Open)
+			writeEscaped(r.w, v70)
+			{
+				if v68 == nil {
+					return nilError("main", "member.html:38:90", ".Overdue", "*render.MemberActions", "Overdue")
+				}
+				if v68.Overdue != 0 {
+					r.w.WriteString(" · <strong>")
+					if v68 == nil {
+						return nilError("main", "member.html:38:132", ".Overdue", "*render.MemberActions", "Overdue")
+					}
+					v71 := r.strs.T("overdue_count", v68.Overdue)
+					writeEscaped(r.w, v71)
+					r.w.WriteString("</strong>")
+				}
+			}
+			r.w.WriteString("</span></h2>\n<ul class=\"actions\">")
+			{
+				if v68 == nil {
+					return nilError("main", "member.html:40:10", ".Actions", "*render.MemberActions", "Actions")
+				}
+				for v72 := range v68.Actions {
+					v73 := &v68.Actions[v72]
+					_, _ = v72, v73
+					r.w.WriteString("\n<li class=\"status-")
+					writeEscaped(r.w, (*v73).Status)
+					{
+						if bool((*v73).Overdue) {
+							r.w.WriteString(" overdue")
+						}
+					}
+					r.w.WriteString("\">")
+					writeEscaped(r.w, (*v73).Task)
+					r.w.WriteString("<span class=\"sub\"><span class=\"status status-")
+					writeEscaped(r.w, (*v73).Status)
+					r.w.WriteString("\">")
+					v74 := "status_" + (*v73).Status
+					v75 := r.strs.T(v74)
+					writeEscaped(r.w, v75)
+					r.w.WriteString("</span>")
+					{
+						v76 := (*v73).Due.IsZero()
+						if bool(!(bool(v76))) {
+							r.w.WriteString(" · ")
+							v77 := r.strs.T("due")
+							writeEscaped(r.w, v77)
+							r.w.WriteString(" <time datetime=\"")
+							v78 := isoDate((*v73).Due)
+							writeEscaped(r.w, v78)
+							r.w.WriteString("\">")
+							v79 := r.strs.Date((*v73).Due)
+							writeEscaped(r.w, v79)
+							r.w.WriteString("</time>")
+						}
+					}
+					{
+						if bool((*v73).Overdue) {
+							r.w.WriteString(" · <strong>")
+							v80 := r.strs.T("overdue")
+							writeEscaped(r.w, v80)
+							r.w.WriteString("</strong>")
+						}
+					}
+					r.w.WriteString(" · <a href=\"")
+					d0.writeHrefAttr(r.w, (*v73).Minutes)
+					r.w.WriteString("#actions\">")
+					(*v73).Minutes.writeTitle(r.w)
+					r.w.WriteString("</a></span></li>")
+				}
+			}
+			r.w.WriteString("\n</ul>\n")
+			{
+				v81 := v68.More()
+				if bool(v81) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					if v68 == nil {
+						return nilError("main", "member.html:44:46", ".Path", "*render.MemberActions", "Path")
+					}
+					d0.writeHrefAttr(r.w, v68.Path)
+					r.w.WriteString("#")
+					if v68 == nil {
+						return nilError("main", "member.html:44:56", ".Anchor", "*render.MemberActions", "Anchor")
+					}
+					writeEscaped(r.w, urlEscape(v68.Anchor))
+					r.w.WriteString("\">")
+					if v68 == nil {
+						return nilError("main", "member.html:44:81", ".Total", "*render.MemberActions", "Total")
+					}
+					v82 := r.strs.T("see_all", v68.Total)
+					writeEscaped(r.w, v82)
+					r.w.WriteString("</a></p>")
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v83 := d0.Referrers((*v1), "minutes", "rapporteur")
+		if v83 != nil {
+			v84 := v83
+			_ = v84
+			r.w.WriteString("<section aria-labelledby=\"rapporteured\"><h2 id=\"rapporteured\">")
+			v85 := r.strs.T("minutes_rapporteur")
+			writeEscaped(r.w, v85)
+			r.w.WriteString("</h2>")
+			v86 := d0.WithReferrers(v84)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v86); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v87 := d0.Referrers((*v1), "minutes", "attendees")
+		if v87 != nil {
+			v88 := v87
+			_ = v88
+			r.w.WriteString("<section aria-labelledby=\"attended\"><h2 id=\"attended\">")
+			v89 := r.strs.T("minutes_attended")
+			writeEscaped(r.w, v89)
+			r.w.WriteString("</h2>")
+			v90 := d0.WithReferrers(v88)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v90); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v91 := d0.Progress((*v1))
+		if v91 != nil {
+			v92 := v91
+			_ = v92
+			r.w.WriteString("<section aria-labelledby=\"progress\"><h2 id=\"progress\">")
+			v93 := r.strs.T("progress")
+			writeEscaped(r.w, v93)
+			r.w.WriteString("</h2>\n<p>")
+			if v92 == nil {
+				return nilError("main", "member.html:49:5", ".Lead", "*impact.ProgressView", "Lead")
+			}
+			writeEscaped(r.w, v92.Lead)
+			r.w.WriteString("</p>")
+			{
+				if v92 == nil {
+					return nilError("main", "member.html:50:10", ".Figures", "*impact.ProgressView", "Figures")
+				}
+				for v94 := range v92.Figures {
+					v95 := &v92.Figures[v94]
+					_, _ = v94, v95
+					r.w.WriteString("\n")
+					v96 := d0.WithFigure((*v95))
+					if err := tpl_figure_render_FigureData_34fa3b71(r, v96); err != nil {
+						return err
+					}
+				}
+			}
+			r.w.WriteString("\n")
+			{
+				v97 := d0.Referrers((*v1), "assessment", "member")
+				if v97 != nil {
+					v98 := v97
+					_ = v98
+					v99 := d0.WithReferrers(v98)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v99); err != nil {
+						return err
+					}
+				}
+			}
+			r.w.WriteString("\n</section>")
+		} else {
+			{
+				v100 := d0.Referrers((*v1), "assessment", "member")
+				if v100 != nil {
+					v101 := v100
+					_ = v101
+					r.w.WriteString("<section aria-labelledby=\"assessed\"><h2 id=\"assessed\">")
+					v102 := d0.LabelOf("assessment")
+					writeEscaped(r.w, v102)
+					r.w.WriteString("</h2>")
+					v103 := d0.WithReferrers(v101)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v103); err != nil {
+						return err
+					}
+					r.w.WriteString("</section>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	v104 := d0.Referrers((*v1), "exchange", "providers")
+	v105 := v104
+	_ = v105
+	v106 := d0.Referrers((*v1), "exchange", "recipients")
+	v107 := v106
+	_ = v107
+	{
+		var v108 *Referrers
+		v108 = v105
+		if !(v108 != nil) {
+			v108 = v107
+		}
+
+		if v108 != nil {
+			r.w.WriteString("<section aria-labelledby=\"exchanges\"><h2 id=\"exchanges\">")
+			v109 := d0.LabelOf("exchange")
+			writeEscaped(r.w, v109)
+			r.w.WriteString("</h2>\n<div class=\"two\">\n<section aria-labelledby=\"given\"><h3 id=\"given\">")
+			v110 := r.strs.T("exchanges_given")
+			writeEscaped(r.w, v110)
+			r.w.WriteString("</h3>")
+			{
+				if v105 != nil {
+					v111 := v105
+					_ = v111
+					v112 := d0.WithReferrers(v111)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v112); err != nil {
+						return err
+					}
+				} else {
+					r.w.WriteString("<p>—</p>")
+				}
+			}
+			r.w.WriteString("</section>\n<section aria-labelledby=\"received\"><h3 id=\"received\">")
+			v113 := r.strs.T("exchanges_received")
+			writeEscaped(r.w, v113)
+			r.w.WriteString("</h3>")
+			{
+				if v107 != nil {
+					v114 := v107
+					_ = v114
+					v115 := d0.WithReferrers(v114)
+					if err := tpl_referrers_render_ReferrerList_e21bd566(r, v115); err != nil {
+						return err
+					}
+				} else {
+					r.w.WriteString("<p>—</p>")
+				}
+			}
+			r.w.WriteString("</section>\n</div>\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v116 := d0.Referrers((*v1), "module", "authors")
+		if v116 != nil {
+			v117 := v116
+			_ = v117
+			r.w.WriteString("<section aria-labelledby=\"authored\"><h2 id=\"authored\">")
+			v118 := r.strs.T("modules_authored")
+			writeEscaped(r.w, v118)
+			r.w.WriteString("</h2>")
+			v119 := d0.WithReferrers(v117)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v119); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v120 := d0.BacklinksExcept("minutes.rapporteur", "minutes.attendees", "module.authors", "rule.terms.member", "minutes.actions.owner", "exchange.providers", "exchange.recipients", "assessment.member")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v120); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
 	}
 	r.w.WriteString("\n")
 	return nil
@@ -7032,6 +7126,59 @@ func tpl_main__render_Page_0ac91f97(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_main__render_Page_0ee3c9db(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<article")
+	{
+		if d0 == nil {
+			return nilError("main", "page.html:2:21", ".Entry.Lang", "*render.Page", "Entry")
+		}
+		v1 := d0.Entry.Lang()
+		if len(v1) > 0 {
+			v2 := v1
+			_ = v2
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v2)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<h1>")
+	if d0 == nil {
+		return nilError("main", "page.html:3:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	{
+		if d0 == nil {
+			return nilError("main", "page.html:4:13", ".Entry.FieldsExcept", "*render.Page", "Entry")
+		}
+		v3 := d0.Entry.FieldsExcept("title")
+		if len(v3) > 0 {
+			v4 := v3
+			_ = v4
+			v5 := d0.WithFields(v4)
+			if err := tpl_fields_render_FieldList_c661ef62(r, v5); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</article>\n")
+	v6 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v6); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
 func tpl_main__render_Page_15134a55(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<section class=\"hero\">\n<h1>")
@@ -7242,59 +7389,6 @@ func tpl_main__render_Page_15134a55(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString("\n</ul>\n</section>\n")
-	return nil
-}
-
-func tpl_main__render_Page_16e78108(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<article")
-	{
-		if d0 == nil {
-			return nilError("main", "page.html:2:21", ".Entry.Lang", "*render.Page", "Entry")
-		}
-		v1 := d0.Entry.Lang()
-		if len(v1) > 0 {
-			v2 := v1
-			_ = v2
-			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v2)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<h1>")
-	if d0 == nil {
-		return nilError("main", "page.html:3:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		if d0 == nil {
-			return nilError("main", "page.html:4:13", ".Entry.FieldsExcept", "*render.Page", "Entry")
-		}
-		v3 := d0.Entry.FieldsExcept("title")
-		if len(v3) > 0 {
-			v4 := v3
-			_ = v4
-			v5 := d0.WithFields(v4)
-			if err := tpl_fields_render_FieldList_a8f39c45(r, v5); err != nil {
-				return err
-			}
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</article>\n")
-	v6 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v6); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
 	return nil
 }
 
@@ -7532,340 +7626,135 @@ func tpl_main__render_Page_21469cad(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_21d3d45f(r *run, d0 *Page) error {
+func tpl_main__render_Page_3fe27a7f(r *run, d0 *Page) error {
 	_ = d0
+	r.w.WriteString("\n<h1>")
 	if d0 == nil {
-		return nilError("main", "minutes.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article")
-	{
-		v2 := (*v1).Lang()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "minutes/")
-	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a>")
-	{
-		v5 := (*v1).Ref("charter")
-		if v5 != nil {
-			v6 := v5
-			_ = v6
-			r.w.WriteString(" · <a href=\"")
-			d0.writeHrefAttr(r.w, v6)
-			r.w.WriteString("\">")
-			v6.writeTitle(r.w)
-			r.w.WriteString("</a>")
-		}
-	}
-	r.w.WriteString("</p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "minutes.html:4:6", ".Title", "*render.Page", "Title")
+		return nilError("main", "minutes-index.html:2:6", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\"><time datetime=\"")
-	v7 := (*v1).Time("date")
-	v8 := isoDate(v7)
-	writeEscaped(r.w, v8)
-	r.w.WriteString("\">")
-	v9 := (*v1).Time("date")
-	v10 := r.strs.Date(v9)
-	writeEscaped(r.w, v10)
-	r.w.WriteString("</time>")
+	r.w.WriteString("</h1>\n")
 	{
-		v11 := (*v1).Time("end_date")
-		if true {
-			v12 := v11
-			_ = v12
+		if d0 == nil {
+			return nilError("main", "minutes-index.html:3:12", ".Type.Description", "*render.Page", "Type")
+		}
+		if d0.Type == nil {
+			return nilError("main", "minutes-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
+		}
+		if len(d0.Type.Description) > 0 {
+			v1 := &d0.Type.Description
+			_ = v1
+			r.w.WriteString("<p class=\"lead\">")
+			writeEscaped(r.w, (*v1))
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_add_entry__render_Page_0a67d3b4(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n<nav aria-label=\"")
+	v2 := r.strs.T("years")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("\"><ul class=\"chips\">")
+	{
+		v3 := d0.YearLinks("date")
+		for v4 := range v3 {
+			v5 := &v3[v4]
+			_, _ = v4, v5
+			r.w.WriteString("<li><a href=\"")
 			{
-				v13 := v12.IsZero()
-				if bool(!(bool(v13))) {
-					r.w.WriteString(" – <time datetime=\"")
-					v14 := isoDate(v12)
-					writeEscaped(r.w, v14)
-					r.w.WriteString("\">")
-					v15 := r.strs.Date(v12)
-					writeEscaped(r.w, v15)
-					r.w.WriteString("</time>")
+				if len((*v5).Path) > 0 {
+					v6 := &(*v5).Path
+					_ = v6
+					d0.writeHrefAttr(r.w, (*v6))
 				}
 			}
-		}
-	}
-	{
-		v16 := (*v1).S("location")
-		if len(v16) > 0 {
-			v17 := v16
-			_ = v17
-			r.w.WriteString(" · ")
-			writeEscaped(r.w, v17)
-		}
-	}
-	{
-		v18 := (*v1).S("format")
-		if len(v18) > 0 {
-			v19 := v18
-			_ = v19
-			r.w.WriteString(" · ")
-			v20 := "format_" + v19
-			v21 := r.strs.T(v20)
-			writeEscaped(r.w, v21)
-		}
-	}
-	r.w.WriteString("</p>\n<dl class=\"fields\">")
-	{
-		v22 := (*v1).Ref("rapporteur")
-		if v22 != nil {
-			v23 := v22
-			_ = v23
-			r.w.WriteString("<dt>")
-			v24 := r.strs.T("rapporteur")
-			writeEscaped(r.w, v24)
-			r.w.WriteString("</dt><dd><a href=\"")
-			d0.writeHrefAttr(r.w, v23)
+			r.w.WriteString("#y")
+			writeEscaped(r.w, urlEscape(strconv.Itoa((*v5).Year)))
 			r.w.WriteString("\">")
-			v23.writeTitle(r.w)
-			r.w.WriteString("</a></dd>")
+			writeEscaped(r.w, strconv.Itoa((*v5).Year))
+			r.w.WriteString("</a></li>")
 		}
 	}
+	r.w.WriteString("</ul></nav>\n")
 	{
-		v25 := (*v1).Refs("facilitators")
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("<dt>")
-			v27 := r.strs.T("facilitators")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("</dt><dd>")
-			v28 := d0.With(v26)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v28); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v29 := (*v1).Refs("attendees")
-		if len(v29) > 0 {
-			v30 := v29
-			_ = v30
-			r.w.WriteString("<dt>")
-			v31 := r.strs.T("attendees")
-			writeEscaped(r.w, v31)
-			r.w.WriteString(" (")
-			writeEscaped(r.w, strconv.Itoa(len(v30)))
-			r.w.WriteString(")</dt><dd>")
-			v32 := d0.With(v30)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v33 := (*v1).Refs("topics")
-		if len(v33) > 0 {
-			v34 := v33
-			_ = v34
-			r.w.WriteString("<dt>")
-			v35 := r.strs.T("nav_topics")
-			writeEscaped(r.w, v35)
-			r.w.WriteString("</dt><dd>")
-			v36 := d0.With(v34)
-			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v36); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	v37 := (*v1).FieldsExcept("title", "date", "end_date", "location", "format", "charter", "rapporteur", "facilitators", "attendees", "topics", "decisions", "actions")
-	v38 := d0.WithFields(v37)
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v38); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</dl>\n")
-	{
-		v39 := (*v1).List("decisions")
-		if len(v39) > 0 {
-			v40 := v39
-			_ = v40
-			r.w.WriteString("<section aria-labelledby=\"decisions\"><h2 id=\"decisions\">")
-			v41 := r.strs.T("decisions")
-			writeEscaped(r.w, v41)
-			r.w.WriteString("</h2><ol class=\"decisions\">")
+		v7 := d0.PageEntries()
+		v8 := d0.ByYear(v7, "date")
+		for v9 := range v8 {
+			v10 := &v8[v9]
+			_, _ = v9, v10
+			r.w.WriteString("\n<section aria-labelledby=\"y")
+			writeEscaped(r.w, strconv.Itoa((*v10).Year))
+			r.w.WriteString("\">\n<h2 id=\"y")
+			writeEscaped(r.w, strconv.Itoa((*v10).Year))
+			r.w.WriteString("\">")
+			writeEscaped(r.w, strconv.Itoa((*v10).Year))
+			r.w.WriteString("</h2>\n<ul class=\"cards\">")
 			{
-				for v42 := range v40 {
-					v43 := &v40[v42]
-					_, _ = v42, v43
-					r.w.WriteString("<li>")
-					writeEscaped(r.w, (*v43))
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("</ol></section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v44 := (*v1).Objects("actions")
-		if len(v44) > 0 {
-			v45 := v44
-			_ = v45
-			r.w.WriteString("<section aria-labelledby=\"actions\"><h2 id=\"actions\">")
-			v46 := r.strs.T("nav_actions")
-			writeEscaped(r.w, v46)
-			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
-			v47 := r.strs.T("task")
-			writeEscaped(r.w, v47)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v48 := r.strs.T("owner")
-			writeEscaped(r.w, v48)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v49 := r.strs.T("due")
-			writeEscaped(r.w, v49)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v50 := r.strs.T("status")
-			writeEscaped(r.w, v50)
-			r.w.WriteString("</th></tr></thead><tbody>")
-			{
-				for v51 := range v45 {
-					v52 := &v45[v51]
-					_, _ = v51, v52
-					v53 := (*v52).Time("due")
-					v54 := v53
-					_ = v54
-					v56 := (*v52).S("status")
-					var v55 bool
-					v55 = string(v56) == string("open")
-					if bool(v55) {
-						v57 := v54.IsZero()
-						v55 = !(bool(v57))
-						if bool(v55) {
-							v58 := d0.Today()
-							v59 := v54.Before(v58)
-							v55 = v59
-						}
-					}
-
-					v60 := v55
-					_ = v60
-					r.w.WriteString("\n<tr")
+				for v11 := range (*v10).Entries {
+					v12 := &(*v10).Entries[v11]
+					_, _ = v11, v12
+					r.w.WriteString("\n<li")
 					{
-						if bool(v60) {
-							r.w.WriteString(" class=\"overdue\"")
+						v13 := (*v12).Lang()
+						if len(v13) > 0 {
+							v14 := v13
+							_ = v14
+							r.w.WriteString(" lang=\"")
+							writeEscaped(r.w, v14)
+							r.w.WriteString("\"")
 						}
 					}
-					r.w.WriteString("><td>")
-					v61 := (*v52).S("task")
-					writeEscaped(r.w, v61)
-					{
-						v62 := (*v52).FieldsExcept("task", "owner", "due", "status")
-						if len(v62) > 0 {
-							v63 := v62
-							_ = v63
-							v64 := d0.WithFields(v63)
-							if err := tpl_fields_render_FieldList_a8f39c45(r, v64); err != nil {
-								return err
-							}
-						}
-					}
-					r.w.WriteString("</td><td>")
-					{
-						v65 := (*v52).Ref("owner")
-						if v65 != nil {
-							v66 := v65
-							_ = v66
-							r.w.WriteString("<a href=\"")
-							d0.writeHrefAttr(r.w, v66)
-							r.w.WriteString("\">")
-							v66.writeTitle(r.w)
-							r.w.WriteString("</a>")
-						} else {
-							r.w.WriteString("—")
-						}
-					}
-					r.w.WriteString("</td><td>")
-					{
-						v67 := v54.IsZero()
-						if bool(!(bool(v67))) {
-							r.w.WriteString("<time datetime=\"")
-							v68 := isoDate(v54)
-							writeEscaped(r.w, v68)
-							r.w.WriteString("\">")
-							v69 := r.strs.Date(v54)
-							writeEscaped(r.w, v69)
-							r.w.WriteString("</time>")
-						} else {
-							r.w.WriteString("—")
-						}
-					}
-					r.w.WriteString("</td><td><span class=\"status status-")
-					v70 := (*v52).S("status")
-					writeEscaped(r.w, v70)
+					r.w.WriteString("><a href=\"")
+					d0.writeHrefAttr(r.w, (*v12))
 					r.w.WriteString("\">")
-					v71 := (*v52).S("status")
-					v72 := "status_" + v71
-					v73 := r.strs.T(v72)
-					writeEscaped(r.w, v73)
-					r.w.WriteString("</span>")
+					(*v12).writeTitle(r.w)
+					r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
+					v15 := (*v12).Time("date")
+					v16 := isoDate(v15)
+					writeEscaped(r.w, v16)
+					r.w.WriteString("\">")
+					v17 := (*v12).Time("date")
+					v18 := r.strs.Date(v17)
+					writeEscaped(r.w, v18)
+					r.w.WriteString("</time>")
 					{
-						if bool(v60) {
-							r.w.WriteString(" <strong>")
-							v74 := r.strs.T("overdue")
-							writeEscaped(r.w, v74)
-							r.w.WriteString("</strong>")
+						v19 := (*v12).S("location")
+						if len(v19) > 0 {
+							v20 := v19
+							_ = v20
+							r.w.WriteString(" · ")
+							writeEscaped(r.w, v20)
 						}
 					}
-					r.w.WriteString("</td></tr>")
+					{
+						v21 := (*v12).Ref("rapporteur")
+						if v21 != nil {
+							v22 := v21
+							_ = v22
+							r.w.WriteString(" · ")
+							v23 := r.strs.T("rapporteur")
+							writeEscaped(r.w, v23)
+							r.w.WriteString(": ")
+							v22.writeTitle(r.w)
+						}
+					}
+					r.w.WriteString("</span></li>")
 				}
 			}
-			r.w.WriteString("\n</tbody></table></div>\n</section>")
+			r.w.WriteString("\n</ul>\n</section>\n")
 		}
 	}
 	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	{
-		v75 := d0.Referrers((*v1), "exchange", "minutes")
-		if v75 != nil {
-			v76 := v75
-			_ = v76
-			r.w.WriteString("<section aria-labelledby=\"exchanges-agreed\"><h2 id=\"exchanges-agreed\">")
-			v77 := r.strs.T("exchanges_agreed_here")
-			writeEscaped(r.w, v77)
-			r.w.WriteString("</h2>")
-			v78 := d0.WithReferrers(v76)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v78); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n</article>\n")
-	v79 := d0.BacklinksExcept("exchange.minutes")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v79); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
 	return nil
 }
 
-func tpl_main__render_Page_2bfe8d37(r *run, d0 *Page) error {
+func tpl_main__render_Page_4685fdf0(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
 		return nilError("main", "exchange.html:1:25", ".Entry", "*render.Page", "Entry")
@@ -8038,7 +7927,7 @@ func tpl_main__render_Page_2bfe8d37(r *run, d0 *Page) error {
 	}
 	v39 := (*v1).FieldsExcept("title", "topic", "providers", "recipients", "status", "agreed", "held", "format", "minutes", "outcome")
 	v40 := d0.WithFields(v39)
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v40); err != nil {
+	if err := tpl_field_items_render_FieldList_e6d5491b(r, v40); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</dl>\n")
@@ -8072,14 +7961,14 @@ func tpl_main__render_Page_2bfe8d37(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_30ba42de(r *run, d0 *Page) error {
+func tpl_main__render_Page_4ac6e40f(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
-		return nilError("main", "module.html:1:25", ".Entry", "*render.Page", "Entry")
+		return nilError("main", "assessment.html:1:25", ".Entry", "*render.Page", "Entry")
 	}
 	v1 := &d0.Entry
 	_ = v1
-	r.w.WriteString("\n<article")
+	r.w.WriteString("\n<article class=\"assessment\"")
 	{
 		v2 := (*v1).Lang()
 		if len(v2) > 0 {
@@ -8091,348 +7980,182 @@ func tpl_main__render_Page_30ba42de(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "curriculum/")
+	if d0 == nil {
+		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*render.Page", "Type")
+	}
+	if d0.Type == nil {
+		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
+	}
+	v4 := d0.Type.Folder + "/"
+	d0.writeHrefAttr(r.w, v4)
 	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_curriculum")
-	writeEscaped(r.w, v4)
+	if d0 == nil {
+		return nilError("main", "assessment.html:3:76", ".Type", "*render.Page", "Type")
+	}
+	v5 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v5)
 	r.w.WriteString("</a>")
 	{
-		v5 := (*v1).S("level")
-		if len(v5) > 0 {
-			v6 := v5
-			_ = v6
+		v6 := (*v1).S("instrument")
+		if len(v6) > 0 {
+			v7 := v6
+			_ = v7
 			r.w.WriteString(" · ")
-			v7 := "level_" + v6
-			v8 := r.strs.T(v7)
-			writeEscaped(r.w, v8)
+			writeEscaped(r.w, v7)
 		}
 	}
 	r.w.WriteString("</p>\n<h1>")
 	if d0 == nil {
-		return nilError("main", "module.html:4:6", ".Title", "*render.Page", "Title")
+		return nilError("main", "assessment.html:4:6", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"lead\">")
-	v9 := (*v1).S("summary")
-	writeEscaped(r.w, v9)
-	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
 	{
-		v10 := (*v1).F("duration_minutes")
-		v11, okv11 := texttemplate.IsTrue(v10)
-		if !okv11 {
-			return truthError("main", "module.html:7:9", "$e.F \"duration_minutes\"", v10)
-		}
-		if v11 {
-			v12 := v10
-			_ = v12
-			r.w.WriteString("<dt>")
-			v13 := r.strs.T("duration")
-			writeEscaped(r.w, v13)
-			r.w.WriteString("</dt><dd>")
-			v14 := r.strs.T("minutes_n", v12)
-			writeEscaped(r.w, v14)
-			r.w.WriteString("</dd>")
+		v8 := (*v1).Ref("member")
+		if v8 != nil {
+			v9 := v8
+			_ = v9
+			r.w.WriteString("<a href=\"")
+			d0.writeHrefAttr(r.w, v9)
+			r.w.WriteString("\">")
+			v9.writeTitle(r.w)
+			r.w.WriteString("</a> · ")
 		}
 	}
+	r.w.WriteString("<time datetime=\"")
+	v10 := (*v1).Time("date")
+	v11 := isoDate(v10)
+	writeEscaped(r.w, v11)
+	r.w.WriteString("\">")
+	v12 := (*v1).Time("date")
+	v13 := r.strs.Date(v12)
+	writeEscaped(r.w, v13)
+	r.w.WriteString("</time>")
 	{
-		v15 := (*v1).Refs("authors")
-		if len(v15) > 0 {
-			v16 := v15
-			_ = v16
-			r.w.WriteString("<dt>")
-			v17 := r.strs.T("authors")
-			writeEscaped(r.w, v17)
-			r.w.WriteString("</dt><dd>")
-			v18 := d0.With(v16)
-			if err := tpl_links_render_EntryList_e11d9ffa(r, v18); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
+		v14 := (*v1).S("assessor")
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString(" · ")
+			v16 := r.strs.T("assessor")
+			writeEscaped(r.w, v16)
+			r.w.WriteString(": ")
+			writeEscaped(r.w, v15)
 		}
 	}
+	r.w.WriteString("</p>\n")
 	{
-		v19 := (*v1).S("language")
-		if len(v19) > 0 {
-			v20 := v19
-			_ = v20
-			r.w.WriteString("<dt>")
-			v21 := r.strs.T("language")
-			writeEscaped(r.w, v21)
-			r.w.WriteString("</dt><dd>")
+		v17 := (*v1).Objects("scores")
+		if len(v17) > 0 {
+			v18 := v17
+			_ = v18
+			r.w.WriteString("<section aria-labelledby=\"scores\"><h2 id=\"scores\">")
+			v19 := r.strs.T("scores")
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"numbers\">\n<thead><tr><th scope=\"col\">")
+			v20 := r.strs.T("impact_area")
 			writeEscaped(r.w, v20)
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v22 := (*v1).S("license")
-		if len(v22) > 0 {
-			v23 := v22
-			_ = v23
-			r.w.WriteString("<dt>")
-			v24 := r.strs.T("license")
-			writeEscaped(r.w, v24)
-			r.w.WriteString("</dt><dd>")
+			r.w.WriteString("</th><th scope=\"col\">")
+			v21 := r.strs.T("score")
+			writeEscaped(r.w, v21)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v22 := r.strs.T("score_max")
+			writeEscaped(r.w, v22)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v23 := r.strs.T("impact_share")
 			writeEscaped(r.w, v23)
-			r.w.WriteString("</dd>")
-		}
-	}
-	{
-		v25 := (*v1).Refs("topics")
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("<dt>")
-			v27 := r.strs.T("nav_topics")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("</dt><dd>")
-			v28 := d0.With(v26)
-			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v28); err != nil {
-				return err
-			}
-			r.w.WriteString("</dd>")
-		}
-	}
-	v29 := (*v1).FieldsExcept("title", "summary", "level", "duration_minutes", "authors", "language", "license", "topics", "prerequisites", "objectives", "materials")
-	v30 := d0.WithFields(v29)
-	if err := tpl_field_items_render_FieldList_fe27f3c4(r, v30); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"prereq\"><h2 id=\"prereq\">")
-	v31 := r.strs.T("prerequisites")
-	writeEscaped(r.w, v31)
-	r.w.WriteString("</h2>")
-	{
-		v32 := (*v1).Refs("prerequisites")
-		if len(v32) > 0 {
-			v33 := v32
-			_ = v33
-			v34 := d0.With(v33)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v34); err != nil {
-				return err
-			}
-		} else {
-			r.w.WriteString("<p>")
-			v35 := r.strs.T("no_prerequisites")
-			writeEscaped(r.w, v35)
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("</section>\n<section aria-labelledby=\"unlocks\"><h2 id=\"unlocks\">")
-	v36 := r.strs.T("unlocks")
-	writeEscaped(r.w, v36)
-	r.w.WriteString("</h2>")
-	{
-		v37 := d0.Referrers((*v1), "module", "prerequisites")
-		if v37 != nil {
-			v38 := v37
-			_ = v38
-			v39 := d0.WithReferrers(v38)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v39); err != nil {
-				return err
-			}
-		} else {
-			r.w.WriteString("<p>—</p>")
-		}
-	}
-	r.w.WriteString("</section>\n</div>\n")
-	{
-		v40 := (*v1).List("objectives")
-		if len(v40) > 0 {
-			v41 := v40
-			_ = v41
-			r.w.WriteString("<section aria-labelledby=\"objectives\"><h2 id=\"objectives\">")
-			v42 := r.strs.T("objectives")
-			writeEscaped(r.w, v42)
-			r.w.WriteString("</h2><ul>")
+			r.w.WriteString("</th><th scope=\"col\">")
+			v24 := r.strs.T("topic")
+			writeEscaped(r.w, v24)
+			r.w.WriteString("</th></tr></thead>\n<tbody>")
 			{
-				for v43 := range v41 {
-					v44 := &v41[v43]
-					_, _ = v43, v44
-					r.w.WriteString("<li>")
-					writeEscaped(r.w, (*v44))
-					r.w.WriteString("</li>")
-				}
-			}
-			r.w.WriteString("</ul></section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v45 := (*v1).Objects("materials")
-		if len(v45) > 0 {
-			v46 := v45
-			_ = v46
-			r.w.WriteString("<section aria-labelledby=\"materials\"><h2 id=\"materials\">")
-			v47 := r.strs.T("materials")
-			writeEscaped(r.w, v47)
-			r.w.WriteString("</h2><ul>")
-			{
-				for v48 := range v46 {
-					v49 := &v46[v48]
-					_, _ = v48, v49
-					r.w.WriteString("<li><a href=\"")
-					v50 := (*v49).S("url")
-					writeURLAttr(r.w, v50)
-					r.w.WriteString("\" rel=\"noopener\">")
-					v51 := (*v49).S("title")
-					writeEscaped(r.w, v51)
-					r.w.WriteString("</a>")
+				for v25 := range v18 {
+					v26 := &v18[v25]
+					_, _ = v25, v26
+					r.w.WriteString("\n<tr><th scope=\"row\">")
+					v27 := (*v26).S("area")
+					writeEscaped(r.w, v27)
 					{
-						v52 := (*v49).FieldsExcept("title", "url")
-						if len(v52) > 0 {
-							v53 := v52
-							_ = v53
-							v54 := d0.WithFields(v53)
-							if err := tpl_fields_render_FieldList_a8f39c45(r, v54); err != nil {
+						v28 := (*v26).FieldsExcept("area", "score", "max", "topic")
+						if len(v28) > 0 {
+							v29 := v28
+							_ = v29
+							v30 := d0.WithFields(v29)
+							if err := tpl_fields_render_FieldList_c661ef62(r, v30); err != nil {
 								return err
 							}
 						}
 					}
-					r.w.WriteString("</li>")
+					r.w.WriteString("</th><td>")
+					v31 := (*v26).S("score")
+					writeEscaped(r.w, v31)
+					r.w.WriteString("</td><td>")
+					v32 := (*v26).S("max")
+					writeEscaped(r.w, v32)
+					r.w.WriteString("</td><td>")
+					v33 := d0.ScoreShare((*v26))
+					writeEscaped(r.w, v33)
+					r.w.WriteString("</td><td>")
+					{
+						v34 := (*v26).Ref("topic")
+						if v34 != nil {
+							v35 := v34
+							_ = v35
+							r.w.WriteString("<a href=\"")
+							d0.writeHrefAttr(r.w, v35)
+							r.w.WriteString("\">")
+							v35.writeTitle(r.w)
+							r.w.WriteString("</a>")
+						}
+					}
+					r.w.WriteString("</td></tr>")
 				}
 			}
-			r.w.WriteString("</ul></section>")
+			r.w.WriteString("\n</tbody></table></div>\n</section>")
 		}
 	}
 	r.w.WriteString("\n")
 	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
 		return err
 	}
+	r.w.WriteString("\n")
+	{
+		v36 := (*v1).FieldsExcept("member", "date", "instrument", "assessor", "scores")
+		if len(v36) > 0 {
+			v37 := v36
+			_ = v37
+			v38 := d0.WithFields(v37)
+			if err := tpl_fields_render_FieldList_c661ef62(r, v38); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v39 := (*v1).Ref("member")
+		if v39 != nil {
+			v40 := v39
+			_ = v40
+			{
+				v41 := d0.HasProgress(v40)
+				if bool(v41) {
+					r.w.WriteString("<p class=\"more\"><a href=\"")
+					d0.writeHrefAttr(r.w, v40)
+					r.w.WriteString("#progress\">")
+					v42 := r.strs.T("progress_see")
+					writeEscaped(r.w, v42)
+					r.w.WriteString("</a></p>")
+				}
+			}
+		}
+	}
 	r.w.WriteString("\n</article>\n")
-	v55 := d0.BacklinksExcept("module.prerequisites")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v55); err != nil {
+	v43 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v43); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
 	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_3fe27a7f(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "minutes-index.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	{
-		if d0 == nil {
-			return nilError("main", "minutes-index.html:3:12", ".Type.Description", "*render.Page", "Type")
-		}
-		if d0.Type == nil {
-			return nilError("main", "minutes-index.html:3:12", ".Type.Description", "*schema.Type", "Description")
-		}
-		if len(d0.Type.Description) > 0 {
-			v1 := &d0.Type.Description
-			_ = v1
-			r.w.WriteString("<p class=\"lead\">")
-			writeEscaped(r.w, (*v1))
-			r.w.WriteString("</p>")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_add_entry__render_Page_0a67d3b4(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n<nav aria-label=\"")
-	v2 := r.strs.T("years")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("\"><ul class=\"chips\">")
-	{
-		v3 := d0.YearLinks("date")
-		for v4 := range v3 {
-			v5 := &v3[v4]
-			_, _ = v4, v5
-			r.w.WriteString("<li><a href=\"")
-			{
-				if len((*v5).Path) > 0 {
-					v6 := &(*v5).Path
-					_ = v6
-					d0.writeHrefAttr(r.w, (*v6))
-				}
-			}
-			r.w.WriteString("#y")
-			writeEscaped(r.w, urlEscape(strconv.Itoa((*v5).Year)))
-			r.w.WriteString("\">")
-			writeEscaped(r.w, strconv.Itoa((*v5).Year))
-			r.w.WriteString("</a></li>")
-		}
-	}
-	r.w.WriteString("</ul></nav>\n")
-	{
-		v7 := d0.PageEntries()
-		v8 := d0.ByYear(v7, "date")
-		for v9 := range v8 {
-			v10 := &v8[v9]
-			_, _ = v9, v10
-			r.w.WriteString("\n<section aria-labelledby=\"y")
-			writeEscaped(r.w, strconv.Itoa((*v10).Year))
-			r.w.WriteString("\">\n<h2 id=\"y")
-			writeEscaped(r.w, strconv.Itoa((*v10).Year))
-			r.w.WriteString("\">")
-			writeEscaped(r.w, strconv.Itoa((*v10).Year))
-			r.w.WriteString("</h2>\n<ul class=\"cards\">")
-			{
-				for v11 := range (*v10).Entries {
-					v12 := &(*v10).Entries[v11]
-					_, _ = v11, v12
-					r.w.WriteString("\n<li")
-					{
-						v13 := (*v12).Lang()
-						if len(v13) > 0 {
-							v14 := v13
-							_ = v14
-							r.w.WriteString(" lang=\"")
-							writeEscaped(r.w, v14)
-							r.w.WriteString("\"")
-						}
-					}
-					r.w.WriteString("><a href=\"")
-					d0.writeHrefAttr(r.w, (*v12))
-					r.w.WriteString("\">")
-					(*v12).writeTitle(r.w)
-					r.w.WriteString("</a><span class=\"sub\"><time datetime=\"")
-					v15 := (*v12).Time("date")
-					v16 := isoDate(v15)
-					writeEscaped(r.w, v16)
-					r.w.WriteString("\">")
-					v17 := (*v12).Time("date")
-					v18 := r.strs.Date(v17)
-					writeEscaped(r.w, v18)
-					r.w.WriteString("</time>")
-					{
-						v19 := (*v12).S("location")
-						if len(v19) > 0 {
-							v20 := v19
-							_ = v20
-							r.w.WriteString(" · ")
-							writeEscaped(r.w, v20)
-						}
-					}
-					{
-						v21 := (*v12).Ref("rapporteur")
-						if v21 != nil {
-							v22 := v21
-							_ = v22
-							r.w.WriteString(" · ")
-							v23 := r.strs.T("rapporteur")
-							writeEscaped(r.w, v23)
-							r.w.WriteString(": ")
-							v22.writeTitle(r.w)
-						}
-					}
-					r.w.WriteString("</span></li>")
-				}
-			}
-			r.w.WriteString("\n</ul>\n</section>\n")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_pager__render_Page_2a7de5f8(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -8663,69 +8386,7 @@ func tpl_main__render_Page_577430b0(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_6392f0f2(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<article")
-	{
-		if d0 == nil {
-			return nilError("main", "entry.html:2:21", ".Entry.Lang", "*render.Page", "Entry")
-		}
-		v1 := d0.Entry.Lang()
-		if len(v1) > 0 {
-			v2 := v1
-			_ = v2
-			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v2)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	if d0 == nil {
-		return nilError("main", "entry.html:3:47", ".Type.Folder", "*render.Page", "Type")
-	}
-	if d0.Type == nil {
-		return nilError("main", "entry.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
-	}
-	v3 := d0.Type.Folder + "/"
-	d0.writeHrefAttr(r.w, v3)
-	r.w.WriteString("\">")
-	if d0 == nil {
-		return nilError("main", "entry.html:3:76", ".Type", "*render.Page", "Type")
-	}
-	v4 := d0.TypeLabel(d0.Type)
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a></p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "entry.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n")
-	if d0 == nil {
-		return nilError("main", "entry.html:5:39", ".Entry.Fields", "*render.Page", "Entry")
-	}
-	v5 := d0.Entry.Fields()
-	v6 := d0.WithFields(v5)
-	if err := tpl_fields_render_FieldList_a8f39c45(r, v6); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</article>\n")
-	v7 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v7); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_751dc362(r *run, d0 *Page) error {
+func tpl_main__render_Page_788a11ba(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
 		return nilError("main", "rule.html:1:25", ".Entry", "*render.Page", "Entry")
@@ -8829,7 +8490,7 @@ func tpl_main__render_Page_751dc362(r *run, d0 *Page) error {
 			v26 := v25
 			_ = v26
 			v27 := d0.WithFields(v26)
-			if err := tpl_fields_render_FieldList_a8f39c45(r, v27); err != nil {
+			if err := tpl_fields_render_FieldList_c661ef62(r, v27); err != nil {
 				return err
 			}
 		}
@@ -8873,7 +8534,7 @@ func tpl_main__render_Page_751dc362(r *run, d0 *Page) error {
 							v39 := v38
 							_ = v39
 							v40 := d0.WithFields(v39)
-							if err := tpl_fields_render_FieldList_a8f39c45(r, v40); err != nil {
+							if err := tpl_fields_render_FieldList_c661ef62(r, v40); err != nil {
 								return err
 							}
 						}
@@ -8981,221 +8642,7 @@ func tpl_main__render_Page_851d98db(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_a410ae02(r *run, d0 *Page) error {
-	_ = d0
-	if d0 == nil {
-		return nilError("main", "charter.html:1:25", ".Entry", "*render.Page", "Entry")
-	}
-	v1 := &d0.Entry
-	_ = v1
-	r.w.WriteString("\n<article")
-	{
-		v2 := (*v1).Lang()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" lang=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	d0.writeHrefAttr(r.w, "charters/")
-	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_charters")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a></p>\n<h1>")
-	if d0 == nil {
-		return nilError("main", "charter.html:4:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	v5 := r.strs.T("adopted")
-	writeEscaped(r.w, v5)
-	r.w.WriteString(" <time datetime=\"")
-	v6 := (*v1).Time("adopted")
-	v7 := isoDate(v6)
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">")
-	v8 := (*v1).Time("adopted")
-	v9 := r.strs.Date(v8)
-	writeEscaped(r.w, v9)
-	r.w.WriteString("</time>")
-	{
-		v10 := (*v1).Time("revised")
-		if true {
-			v11 := v10
-			_ = v11
-			{
-				v12 := v11.IsZero()
-				if bool(!(bool(v12))) {
-					r.w.WriteString(" · ")
-					v13 := r.strs.T("revised")
-					writeEscaped(r.w, v13)
-					r.w.WriteString(" <time datetime=\"")
-					v14 := isoDate(v11)
-					writeEscaped(r.w, v14)
-					r.w.WriteString("\">")
-					v15 := r.strs.Date(v11)
-					writeEscaped(r.w, v15)
-					r.w.WriteString("</time>")
-				}
-			}
-		}
-	}
-	r.w.WriteString("</p>\n<section aria-labelledby=\"mission\"><h2 id=\"mission\">")
-	v16 := r.strs.T("mission")
-	writeEscaped(r.w, v16)
-	r.w.WriteString("</h2><p>")
-	v17 := (*v1).S("mission")
-	writeEscaped(r.w, v17)
-	r.w.WriteString("</p></section>\n")
-	{
-		v18 := (*v1).S("vision")
-		if len(v18) > 0 {
-			v19 := v18
-			_ = v19
-			r.w.WriteString("<section aria-labelledby=\"vision\"><h2 id=\"vision\">")
-			v20 := r.strs.T("vision")
-			writeEscaped(r.w, v20)
-			r.w.WriteString("</h2><p>")
-			writeEscaped(r.w, v19)
-			r.w.WriteString("</p></section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v21 := (*v1).FieldsExcept("title", "adopted", "revised", "mission", "vision", "goals", "members")
-		if len(v21) > 0 {
-			v22 := v21
-			_ = v22
-			v23 := d0.WithFields(v22)
-			if err := tpl_fields_render_FieldList_a8f39c45(r, v23); err != nil {
-				return err
-			}
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v24 := (*v1).Objects("goals")
-		if len(v24) > 0 {
-			v25 := v24
-			_ = v25
-			r.w.WriteString("<section aria-labelledby=\"goals\"><h2 id=\"goals\">")
-			v26 := r.strs.T("goals")
-			writeEscaped(r.w, v26)
-			r.w.WriteString("</h2>\n")
-			{
-				v27 := d0.GroupObjects(v25, "horizon")
-				for v28 := range v27 {
-					v29 := &v27[v28]
-					_, _ = v28, v29
-					r.w.WriteString("<h3>")
-					v30 := "horizon_" + (*v29).Key
-					v31 := r.strs.T(v30)
-					writeEscaped(r.w, v31)
-					r.w.WriteString("</h3><ul>")
-					{
-						for v32 := range (*v29).Objects {
-							v33 := &(*v29).Objects[v32]
-							_, _ = v32, v33
-							r.w.WriteString("<li>")
-							v34 := (*v33).S("text")
-							writeEscaped(r.w, v34)
-							{
-								v35 := (*v33).FieldsExcept("horizon", "text")
-								if len(v35) > 0 {
-									v36 := v35
-									_ = v36
-									v37 := d0.WithFields(v36)
-									if err := tpl_fields_render_FieldList_a8f39c45(r, v37); err != nil {
-										return err
-									}
-								}
-							}
-							r.w.WriteString("</li>")
-						}
-					}
-					r.w.WriteString("</ul>")
-				}
-			}
-			r.w.WriteString("\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	{
-		v38 := (*v1).Refs("members")
-		if len(v38) > 0 {
-			v39 := v38
-			_ = v39
-			r.w.WriteString("<section aria-labelledby=\"charter-members\"><h2 id=\"charter-members\">")
-			v40 := r.strs.T("nav_members")
-			writeEscaped(r.w, v40)
-			r.w.WriteString("</h2>")
-			v41 := d0.With(v39)
-			if err := tpl_card_list_render_EntryList_c204cbcf(r, v41); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v42 := d0.Referrers((*v1), "minutes", "charter")
-		if v42 != nil {
-			v43 := v42
-			_ = v43
-			r.w.WriteString("<section aria-labelledby=\"meetings\"><h2 id=\"meetings\">")
-			v44 := r.strs.T("meetings")
-			writeEscaped(r.w, v44)
-			r.w.WriteString("</h2>")
-			v45 := d0.WithReferrers(v43)
-			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v45); err != nil {
-				return err
-			}
-			r.w.WriteString("</section>")
-		}
-	}
-	r.w.WriteString("\n</article>\n")
-	v46 := d0.BacklinksExcept("minutes.charter")
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v46); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n")
-	return nil
-}
-
-func tpl_main__render_Page_abb35a72(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	v1 := r.strs.T("not_found")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</h1>\n<p>")
-	v2 := r.strs.T("not_found_text")
-	writeEscaped(r.w, v2)
-	r.w.WriteString("</p>\n<p><a href=\"")
-	d0.writeHrefAttr(r.w, "")
-	r.w.WriteString("\">")
-	v3 := r.strs.T("go_home")
-	writeEscaped(r.w, v3)
-	r.w.WriteString("</a> · <a href=\"")
-	d0.writeHrefAttr(r.w, "topics/")
-	r.w.WriteString("\">")
-	v4 := r.strs.T("nav_topics")
-	writeEscaped(r.w, v4)
-	r.w.WriteString("</a></p>\n")
-	return nil
-}
-
-func tpl_main__render_Page_b1e327db(r *run, d0 *Page) error {
+func tpl_main__render_Page_99ed2ce6(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
 		return nilError("main", "topic.html:1:25", ".Entry", "*render.Page", "Entry")
@@ -9256,7 +8703,7 @@ func tpl_main__render_Page_b1e327db(r *run, d0 *Page) error {
 			v12 := v11
 			_ = v12
 			v13 := d0.WithFields(v12)
-			if err := tpl_fields_render_FieldList_a8f39c45(r, v13); err != nil {
+			if err := tpl_fields_render_FieldList_c661ef62(r, v13); err != nil {
 				return err
 			}
 		}
@@ -9366,6 +8813,464 @@ func tpl_main__render_Page_b1e327db(r *run, d0 *Page) error {
 	r.w.WriteString("\n</article>\n")
 	v38 := d0.BacklinksExcept("member.offers", "member.needs", "minutes.topics", "module.topics", "exchange.topic")
 	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v38); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_9b917aa1(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "module.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "curriculum/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_curriculum")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a>")
+	{
+		v5 := (*v1).S("level")
+		if len(v5) > 0 {
+			v6 := v5
+			_ = v6
+			r.w.WriteString(" · ")
+			v7 := "level_" + v6
+			v8 := r.strs.T(v7)
+			writeEscaped(r.w, v8)
+		}
+	}
+	r.w.WriteString("</p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "module.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v9 := (*v1).S("summary")
+	writeEscaped(r.w, v9)
+	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	{
+		v10 := (*v1).F("duration_minutes")
+		v11, okv11 := texttemplate.IsTrue(v10)
+		if !okv11 {
+			return truthError("main", "module.html:7:9", "$e.F \"duration_minutes\"", v10)
+		}
+		if v11 {
+			v12 := v10
+			_ = v12
+			r.w.WriteString("<dt>")
+			v13 := r.strs.T("duration")
+			writeEscaped(r.w, v13)
+			r.w.WriteString("</dt><dd>")
+			v14 := r.strs.T("minutes_n", v12)
+			writeEscaped(r.w, v14)
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v15 := (*v1).Refs("authors")
+		if len(v15) > 0 {
+			v16 := v15
+			_ = v16
+			r.w.WriteString("<dt>")
+			v17 := r.strs.T("authors")
+			writeEscaped(r.w, v17)
+			r.w.WriteString("</dt><dd>")
+			v18 := d0.With(v16)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v18); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v19 := (*v1).S("language")
+		if len(v19) > 0 {
+			v20 := v19
+			_ = v20
+			r.w.WriteString("<dt>")
+			v21 := r.strs.T("language")
+			writeEscaped(r.w, v21)
+			r.w.WriteString("</dt><dd>")
+			writeEscaped(r.w, v20)
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v22 := (*v1).S("license")
+		if len(v22) > 0 {
+			v23 := v22
+			_ = v23
+			r.w.WriteString("<dt>")
+			v24 := r.strs.T("license")
+			writeEscaped(r.w, v24)
+			r.w.WriteString("</dt><dd>")
+			writeEscaped(r.w, v23)
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v25 := (*v1).Refs("topics")
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("<dt>")
+			v27 := r.strs.T("nav_topics")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("</dt><dd>")
+			v28 := d0.With(v26)
+			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v28); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	v29 := (*v1).FieldsExcept("title", "summary", "level", "duration_minutes", "authors", "language", "license", "topics", "prerequisites", "objectives", "materials", "attachments")
+	v30 := d0.WithFields(v29)
+	if err := tpl_field_items_render_FieldList_e6d5491b(r, v30); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n<div class=\"two\">\n<section aria-labelledby=\"prereq\"><h2 id=\"prereq\">")
+	v31 := r.strs.T("prerequisites")
+	writeEscaped(r.w, v31)
+	r.w.WriteString("</h2>")
+	{
+		v32 := (*v1).Refs("prerequisites")
+		if len(v32) > 0 {
+			v33 := v32
+			_ = v33
+			v34 := d0.With(v33)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v34); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>")
+			v35 := r.strs.T("no_prerequisites")
+			writeEscaped(r.w, v35)
+			r.w.WriteString("</p>")
+		}
+	}
+	r.w.WriteString("</section>\n<section aria-labelledby=\"unlocks\"><h2 id=\"unlocks\">")
+	v36 := r.strs.T("unlocks")
+	writeEscaped(r.w, v36)
+	r.w.WriteString("</h2>")
+	{
+		v37 := d0.Referrers((*v1), "module", "prerequisites")
+		if v37 != nil {
+			v38 := v37
+			_ = v38
+			v39 := d0.WithReferrers(v38)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v39); err != nil {
+				return err
+			}
+		} else {
+			r.w.WriteString("<p>—</p>")
+		}
+	}
+	r.w.WriteString("</section>\n</div>\n")
+	{
+		v40 := (*v1).List("objectives")
+		if len(v40) > 0 {
+			v41 := v40
+			_ = v41
+			r.w.WriteString("<section aria-labelledby=\"objectives\"><h2 id=\"objectives\">")
+			v42 := r.strs.T("objectives")
+			writeEscaped(r.w, v42)
+			r.w.WriteString("</h2><ul>")
+			{
+				for v43 := range v41 {
+					v44 := &v41[v43]
+					_, _ = v43, v44
+					r.w.WriteString("<li>")
+					writeEscaped(r.w, (*v44))
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("</ul></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v45 := (*v1).Objects("materials")
+		if len(v45) > 0 {
+			v46 := v45
+			_ = v46
+			r.w.WriteString("<section aria-labelledby=\"materials\"><h2 id=\"materials\">")
+			v47 := r.strs.T("materials")
+			writeEscaped(r.w, v47)
+			r.w.WriteString("</h2><ul>")
+			{
+				for v48 := range v46 {
+					v49 := &v46[v48]
+					_, _ = v48, v49
+					r.w.WriteString("<li><a href=\"")
+					v50 := (*v49).S("url")
+					writeURLAttr(r.w, v50)
+					r.w.WriteString("\" rel=\"noopener\">")
+					v51 := (*v49).S("title")
+					writeEscaped(r.w, v51)
+					r.w.WriteString("</a>")
+					{
+						v52 := (*v49).FieldsExcept("title", "url")
+						if len(v52) > 0 {
+							v53 := v52
+							_ = v53
+							v54 := d0.WithFields(v53)
+							if err := tpl_fields_render_FieldList_c661ef62(r, v54); err != nil {
+								return err
+							}
+						}
+					}
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("</ul></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	v55 := (*v1).Attachments("attachments")
+	v56 := d0.WithAttachments(v55)
+	if err := tpl_attachments_render_AttachmentList_cf54f4ff(r, v56); err != nil {
+		return err
+	}
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</article>\n")
+	v57 := d0.BacklinksExcept("module.prerequisites")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v57); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_abb35a72(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	v1 := r.strs.T("not_found")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</h1>\n<p>")
+	v2 := r.strs.T("not_found_text")
+	writeEscaped(r.w, v2)
+	r.w.WriteString("</p>\n<p><a href=\"")
+	d0.writeHrefAttr(r.w, "")
+	r.w.WriteString("\">")
+	v3 := r.strs.T("go_home")
+	writeEscaped(r.w, v3)
+	r.w.WriteString("</a> · <a href=\"")
+	d0.writeHrefAttr(r.w, "topics/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_topics")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n")
+	return nil
+}
+
+func tpl_main__render_Page_b2c77511(r *run, d0 *Page) error {
+	_ = d0
+	if d0 == nil {
+		return nilError("main", "charter.html:1:25", ".Entry", "*render.Page", "Entry")
+	}
+	v1 := &d0.Entry
+	_ = v1
+	r.w.WriteString("\n<article")
+	{
+		v2 := (*v1).Lang()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	d0.writeHrefAttr(r.w, "charters/")
+	r.w.WriteString("\">")
+	v4 := r.strs.T("nav_charters")
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "charter.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"sub\">")
+	v5 := r.strs.T("adopted")
+	writeEscaped(r.w, v5)
+	r.w.WriteString(" <time datetime=\"")
+	v6 := (*v1).Time("adopted")
+	v7 := isoDate(v6)
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">")
+	v8 := (*v1).Time("adopted")
+	v9 := r.strs.Date(v8)
+	writeEscaped(r.w, v9)
+	r.w.WriteString("</time>")
+	{
+		v10 := (*v1).Time("revised")
+		if true {
+			v11 := v10
+			_ = v11
+			{
+				v12 := v11.IsZero()
+				if bool(!(bool(v12))) {
+					r.w.WriteString(" · ")
+					v13 := r.strs.T("revised")
+					writeEscaped(r.w, v13)
+					r.w.WriteString(" <time datetime=\"")
+					v14 := isoDate(v11)
+					writeEscaped(r.w, v14)
+					r.w.WriteString("\">")
+					v15 := r.strs.Date(v11)
+					writeEscaped(r.w, v15)
+					r.w.WriteString("</time>")
+				}
+			}
+		}
+	}
+	r.w.WriteString("</p>\n<section aria-labelledby=\"mission\"><h2 id=\"mission\">")
+	v16 := r.strs.T("mission")
+	writeEscaped(r.w, v16)
+	r.w.WriteString("</h2><p>")
+	v17 := (*v1).S("mission")
+	writeEscaped(r.w, v17)
+	r.w.WriteString("</p></section>\n")
+	{
+		v18 := (*v1).S("vision")
+		if len(v18) > 0 {
+			v19 := v18
+			_ = v19
+			r.w.WriteString("<section aria-labelledby=\"vision\"><h2 id=\"vision\">")
+			v20 := r.strs.T("vision")
+			writeEscaped(r.w, v20)
+			r.w.WriteString("</h2><p>")
+			writeEscaped(r.w, v19)
+			r.w.WriteString("</p></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v21 := (*v1).FieldsExcept("title", "adopted", "revised", "mission", "vision", "goals", "members")
+		if len(v21) > 0 {
+			v22 := v21
+			_ = v22
+			v23 := d0.WithFields(v22)
+			if err := tpl_fields_render_FieldList_c661ef62(r, v23); err != nil {
+				return err
+			}
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v24 := (*v1).Objects("goals")
+		if len(v24) > 0 {
+			v25 := v24
+			_ = v25
+			r.w.WriteString("<section aria-labelledby=\"goals\"><h2 id=\"goals\">")
+			v26 := r.strs.T("goals")
+			writeEscaped(r.w, v26)
+			r.w.WriteString("</h2>\n")
+			{
+				v27 := d0.GroupObjects(v25, "horizon")
+				for v28 := range v27 {
+					v29 := &v27[v28]
+					_, _ = v28, v29
+					r.w.WriteString("<h3>")
+					v30 := "horizon_" + (*v29).Key
+					v31 := r.strs.T(v30)
+					writeEscaped(r.w, v31)
+					r.w.WriteString("</h3><ul>")
+					{
+						for v32 := range (*v29).Objects {
+							v33 := &(*v29).Objects[v32]
+							_, _ = v32, v33
+							r.w.WriteString("<li>")
+							v34 := (*v33).S("text")
+							writeEscaped(r.w, v34)
+							{
+								v35 := (*v33).FieldsExcept("horizon", "text")
+								if len(v35) > 0 {
+									v36 := v35
+									_ = v36
+									v37 := d0.WithFields(v36)
+									if err := tpl_fields_render_FieldList_c661ef62(r, v37); err != nil {
+										return err
+									}
+								}
+							}
+							r.w.WriteString("</li>")
+						}
+					}
+					r.w.WriteString("</ul>")
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	{
+		v38 := (*v1).Refs("members")
+		if len(v38) > 0 {
+			v39 := v38
+			_ = v39
+			r.w.WriteString("<section aria-labelledby=\"charter-members\"><h2 id=\"charter-members\">")
+			v40 := r.strs.T("nav_members")
+			writeEscaped(r.w, v40)
+			r.w.WriteString("</h2>")
+			v41 := d0.With(v39)
+			if err := tpl_card_list_render_EntryList_c204cbcf(r, v41); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v42 := d0.Referrers((*v1), "minutes", "charter")
+		if v42 != nil {
+			v43 := v42
+			_ = v43
+			r.w.WriteString("<section aria-labelledby=\"meetings\"><h2 id=\"meetings\">")
+			v44 := r.strs.T("meetings")
+			writeEscaped(r.w, v44)
+			r.w.WriteString("</h2>")
+			v45 := d0.WithReferrers(v43)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v45); err != nil {
+				return err
+			}
+			r.w.WriteString("</section>")
+		}
+	}
+	r.w.WriteString("\n</article>\n")
+	v46 := d0.BacklinksExcept("minutes.charter")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v46); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")
@@ -9577,6 +9482,68 @@ func tpl_main__render_Page_b3aa29db(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_main__render_Page_c97f04dd(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<article")
+	{
+		if d0 == nil {
+			return nilError("main", "entry.html:2:21", ".Entry.Lang", "*render.Page", "Entry")
+		}
+		v1 := d0.Entry.Lang()
+		if len(v1) > 0 {
+			v2 := v1
+			_ = v2
+			r.w.WriteString(" lang=\"")
+			writeEscaped(r.w, v2)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
+	if d0 == nil {
+		return nilError("main", "entry.html:3:47", ".Type.Folder", "*render.Page", "Type")
+	}
+	if d0.Type == nil {
+		return nilError("main", "entry.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
+	}
+	v3 := d0.Type.Folder + "/"
+	d0.writeHrefAttr(r.w, v3)
+	r.w.WriteString("\">")
+	if d0 == nil {
+		return nilError("main", "entry.html:3:76", ".Type", "*render.Page", "Type")
+	}
+	v4 := d0.TypeLabel(d0.Type)
+	writeEscaped(r.w, v4)
+	r.w.WriteString("</a></p>\n<h1>")
+	if d0 == nil {
+		return nilError("main", "entry.html:4:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n")
+	if d0 == nil {
+		return nilError("main", "entry.html:5:39", ".Entry.Fields", "*render.Page", "Entry")
+	}
+	v5 := d0.Entry.Fields()
+	v6 := d0.WithFields(v5)
+	if err := tpl_fields_render_FieldList_c661ef62(r, v6); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_body__render_Page_5e5bb66d(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</article>\n")
+	v7 := d0.BacklinksExcept()
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v7); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
 func tpl_main__render_Page_cdb9affe(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("\n<h1>")
@@ -9754,14 +9721,14 @@ func tpl_main__render_Page_d8ac4637(r *run, d0 *Page) error {
 	return nil
 }
 
-func tpl_main__render_Page_e928b0bc(r *run, d0 *Page) error {
+func tpl_main__render_Page_ea9c44e3(r *run, d0 *Page) error {
 	_ = d0
 	if d0 == nil {
-		return nilError("main", "assessment.html:1:25", ".Entry", "*render.Page", "Entry")
+		return nilError("main", "minutes.html:1:25", ".Entry", "*render.Page", "Entry")
 	}
 	v1 := &d0.Entry
 	_ = v1
-	r.w.WriteString("\n<article class=\"assessment\"")
+	r.w.WriteString("\n<article")
 	{
 		v2 := (*v1).Lang()
 		if len(v2) > 0 {
@@ -9773,132 +9740,283 @@ func tpl_main__render_Page_e928b0bc(r *run, d0 *Page) error {
 		}
 	}
 	r.w.WriteString(">\n<p class=\"kicker\"><a href=\"")
-	if d0 == nil {
-		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*render.Page", "Type")
-	}
-	if d0.Type == nil {
-		return nilError("main", "assessment.html:3:47", ".Type.Folder", "*schema.Type", "Folder")
-	}
-	v4 := d0.Type.Folder + "/"
-	d0.writeHrefAttr(r.w, v4)
+	d0.writeHrefAttr(r.w, "minutes/")
 	r.w.WriteString("\">")
-	if d0 == nil {
-		return nilError("main", "assessment.html:3:76", ".Type", "*render.Page", "Type")
-	}
-	v5 := d0.TypeLabel(d0.Type)
-	writeEscaped(r.w, v5)
+	v4 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v4)
 	r.w.WriteString("</a>")
 	{
-		v6 := (*v1).S("instrument")
-		if len(v6) > 0 {
-			v7 := v6
-			_ = v7
-			r.w.WriteString(" · ")
-			writeEscaped(r.w, v7)
+		v5 := (*v1).Ref("charter")
+		if v5 != nil {
+			v6 := v5
+			_ = v6
+			r.w.WriteString(" · <a href=\"")
+			d0.writeHrefAttr(r.w, v6)
+			r.w.WriteString("\">")
+			v6.writeTitle(r.w)
+			r.w.WriteString("</a>")
 		}
 	}
 	r.w.WriteString("</p>\n<h1>")
 	if d0 == nil {
-		return nilError("main", "assessment.html:4:6", ".Title", "*render.Page", "Title")
+		return nilError("main", "minutes.html:4:6", ".Title", "*render.Page", "Title")
 	}
 	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"sub\">")
-	{
-		v8 := (*v1).Ref("member")
-		if v8 != nil {
-			v9 := v8
-			_ = v9
-			r.w.WriteString("<a href=\"")
-			d0.writeHrefAttr(r.w, v9)
-			r.w.WriteString("\">")
-			v9.writeTitle(r.w)
-			r.w.WriteString("</a> · ")
-		}
-	}
-	r.w.WriteString("<time datetime=\"")
-	v10 := (*v1).Time("date")
-	v11 := isoDate(v10)
-	writeEscaped(r.w, v11)
+	r.w.WriteString("</h1>\n<p class=\"sub\"><time datetime=\"")
+	v7 := (*v1).Time("date")
+	v8 := isoDate(v7)
+	writeEscaped(r.w, v8)
 	r.w.WriteString("\">")
-	v12 := (*v1).Time("date")
-	v13 := r.strs.Date(v12)
-	writeEscaped(r.w, v13)
+	v9 := (*v1).Time("date")
+	v10 := r.strs.Date(v9)
+	writeEscaped(r.w, v10)
 	r.w.WriteString("</time>")
 	{
-		v14 := (*v1).S("assessor")
-		if len(v14) > 0 {
-			v15 := v14
-			_ = v15
-			r.w.WriteString(" · ")
-			v16 := r.strs.T("assessor")
-			writeEscaped(r.w, v16)
-			r.w.WriteString(": ")
-			writeEscaped(r.w, v15)
+		v11 := (*v1).Time("end_date")
+		if true {
+			v12 := v11
+			_ = v12
+			{
+				v13 := v12.IsZero()
+				if bool(!(bool(v13))) {
+					r.w.WriteString(" – <time datetime=\"")
+					v14 := isoDate(v12)
+					writeEscaped(r.w, v14)
+					r.w.WriteString("\">")
+					v15 := r.strs.Date(v12)
+					writeEscaped(r.w, v15)
+					r.w.WriteString("</time>")
+				}
+			}
 		}
 	}
-	r.w.WriteString("</p>\n")
 	{
-		v17 := (*v1).Objects("scores")
-		if len(v17) > 0 {
-			v18 := v17
-			_ = v18
-			r.w.WriteString("<section aria-labelledby=\"scores\"><h2 id=\"scores\">")
-			v19 := r.strs.T("scores")
-			writeEscaped(r.w, v19)
-			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"numbers\">\n<thead><tr><th scope=\"col\">")
-			v20 := r.strs.T("impact_area")
-			writeEscaped(r.w, v20)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v21 := r.strs.T("score")
+		v16 := (*v1).S("location")
+		if len(v16) > 0 {
+			v17 := v16
+			_ = v17
+			r.w.WriteString(" · ")
+			writeEscaped(r.w, v17)
+		}
+	}
+	{
+		v18 := (*v1).S("format")
+		if len(v18) > 0 {
+			v19 := v18
+			_ = v19
+			r.w.WriteString(" · ")
+			v20 := "format_" + v19
+			v21 := r.strs.T(v20)
 			writeEscaped(r.w, v21)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v22 := r.strs.T("score_max")
-			writeEscaped(r.w, v22)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v23 := r.strs.T("impact_share")
-			writeEscaped(r.w, v23)
-			r.w.WriteString("</th><th scope=\"col\">")
-			v24 := r.strs.T("topic")
+		}
+	}
+	r.w.WriteString("</p>\n<dl class=\"fields\">")
+	{
+		v22 := (*v1).Ref("rapporteur")
+		if v22 != nil {
+			v23 := v22
+			_ = v23
+			r.w.WriteString("<dt>")
+			v24 := r.strs.T("rapporteur")
 			writeEscaped(r.w, v24)
-			r.w.WriteString("</th></tr></thead>\n<tbody>")
+			r.w.WriteString("</dt><dd><a href=\"")
+			d0.writeHrefAttr(r.w, v23)
+			r.w.WriteString("\">")
+			v23.writeTitle(r.w)
+			r.w.WriteString("</a></dd>")
+		}
+	}
+	{
+		v25 := (*v1).Refs("facilitators")
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("<dt>")
+			v27 := r.strs.T("facilitators")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("</dt><dd>")
+			v28 := d0.With(v26)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v28); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v29 := (*v1).Refs("attendees")
+		if len(v29) > 0 {
+			v30 := v29
+			_ = v30
+			r.w.WriteString("<dt>")
+			v31 := r.strs.T("attendees")
+			writeEscaped(r.w, v31)
+			r.w.WriteString(" (")
+			writeEscaped(r.w, strconv.Itoa(len(v30)))
+			r.w.WriteString(")</dt><dd>")
+			v32 := d0.With(v30)
+			if err := tpl_links_render_EntryList_e11d9ffa(r, v32); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	{
+		v33 := (*v1).Refs("topics")
+		if len(v33) > 0 {
+			v34 := v33
+			_ = v34
+			r.w.WriteString("<dt>")
+			v35 := r.strs.T("nav_topics")
+			writeEscaped(r.w, v35)
+			r.w.WriteString("</dt><dd>")
+			v36 := d0.With(v34)
+			if err := tpl_topic_chips_render_EntryList_96ebec1e(r, v36); err != nil {
+				return err
+			}
+			r.w.WriteString("</dd>")
+		}
+	}
+	v37 := (*v1).FieldsExcept("title", "date", "end_date", "location", "format", "charter", "rapporteur", "facilitators", "attendees", "topics", "decisions", "actions", "attachments")
+	v38 := d0.WithFields(v37)
+	if err := tpl_field_items_render_FieldList_e6d5491b(r, v38); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</dl>\n")
+	v39 := (*v1).Attachments("attachments")
+	v40 := d0.WithAttachments(v39)
+	if err := tpl_attachments_render_AttachmentList_cf54f4ff(r, v40); err != nil {
+		return err
+	}
+	{
+		v41 := (*v1).List("decisions")
+		if len(v41) > 0 {
+			v42 := v41
+			_ = v42
+			r.w.WriteString("<section aria-labelledby=\"decisions\"><h2 id=\"decisions\">")
+			v43 := r.strs.T("decisions")
+			writeEscaped(r.w, v43)
+			r.w.WriteString("</h2><ol class=\"decisions\">")
 			{
-				for v25 := range v18 {
-					v26 := &v18[v25]
-					_, _ = v25, v26
-					r.w.WriteString("\n<tr><th scope=\"row\">")
-					v27 := (*v26).S("area")
-					writeEscaped(r.w, v27)
+				for v44 := range v42 {
+					v45 := &v42[v44]
+					_, _ = v44, v45
+					r.w.WriteString("<li>")
+					writeEscaped(r.w, (*v45))
+					r.w.WriteString("</li>")
+				}
+			}
+			r.w.WriteString("</ol></section>")
+		}
+	}
+	r.w.WriteString("\n")
+	{
+		v46 := (*v1).Objects("actions")
+		if len(v46) > 0 {
+			v47 := v46
+			_ = v47
+			r.w.WriteString("<section aria-labelledby=\"actions\"><h2 id=\"actions\">")
+			v48 := r.strs.T("nav_actions")
+			writeEscaped(r.w, v48)
+			r.w.WriteString("</h2>\n<div class=\"table-wrap\"><table class=\"actions-table\"><thead><tr><th scope=\"col\">")
+			v49 := r.strs.T("task")
+			writeEscaped(r.w, v49)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v50 := r.strs.T("owner")
+			writeEscaped(r.w, v50)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v51 := r.strs.T("due")
+			writeEscaped(r.w, v51)
+			r.w.WriteString("</th><th scope=\"col\">")
+			v52 := r.strs.T("status")
+			writeEscaped(r.w, v52)
+			r.w.WriteString("</th></tr></thead><tbody>")
+			{
+				for v53 := range v47 {
+					v54 := &v47[v53]
+					_, _ = v53, v54
+					v55 := (*v54).Time("due")
+					v56 := v55
+					_ = v56
+					v58 := (*v54).S("status")
+					var v57 bool
+					v57 = string(v58) == string("open")
+					if bool(v57) {
+						v59 := v56.IsZero()
+						v57 = !(bool(v59))
+						if bool(v57) {
+							v60 := d0.Today()
+							v61 := v56.Before(v60)
+							v57 = v61
+						}
+					}
+
+					v62 := v57
+					_ = v62
+					r.w.WriteString("\n<tr")
 					{
-						v28 := (*v26).FieldsExcept("area", "score", "max", "topic")
-						if len(v28) > 0 {
-							v29 := v28
-							_ = v29
-							v30 := d0.WithFields(v29)
-							if err := tpl_fields_render_FieldList_a8f39c45(r, v30); err != nil {
+						if bool(v62) {
+							r.w.WriteString(" class=\"overdue\"")
+						}
+					}
+					r.w.WriteString("><td>")
+					v63 := (*v54).S("task")
+					writeEscaped(r.w, v63)
+					{
+						v64 := (*v54).FieldsExcept("task", "owner", "due", "status")
+						if len(v64) > 0 {
+							v65 := v64
+							_ = v65
+							v66 := d0.WithFields(v65)
+							if err := tpl_fields_render_FieldList_c661ef62(r, v66); err != nil {
 								return err
 							}
 						}
 					}
-					r.w.WriteString("</th><td>")
-					v31 := (*v26).S("score")
-					writeEscaped(r.w, v31)
-					r.w.WriteString("</td><td>")
-					v32 := (*v26).S("max")
-					writeEscaped(r.w, v32)
-					r.w.WriteString("</td><td>")
-					v33 := d0.ScoreShare((*v26))
-					writeEscaped(r.w, v33)
 					r.w.WriteString("</td><td>")
 					{
-						v34 := (*v26).Ref("topic")
-						if v34 != nil {
-							v35 := v34
-							_ = v35
+						v67 := (*v54).Ref("owner")
+						if v67 != nil {
+							v68 := v67
+							_ = v68
 							r.w.WriteString("<a href=\"")
-							d0.writeHrefAttr(r.w, v35)
+							d0.writeHrefAttr(r.w, v68)
 							r.w.WriteString("\">")
-							v35.writeTitle(r.w)
+							v68.writeTitle(r.w)
 							r.w.WriteString("</a>")
+						} else {
+							r.w.WriteString("—")
+						}
+					}
+					r.w.WriteString("</td><td>")
+					{
+						v69 := v56.IsZero()
+						if bool(!(bool(v69))) {
+							r.w.WriteString("<time datetime=\"")
+							v70 := isoDate(v56)
+							writeEscaped(r.w, v70)
+							r.w.WriteString("\">")
+							v71 := r.strs.Date(v56)
+							writeEscaped(r.w, v71)
+							r.w.WriteString("</time>")
+						} else {
+							r.w.WriteString("—")
+						}
+					}
+					r.w.WriteString("</td><td><span class=\"status status-")
+					v72 := (*v54).S("status")
+					writeEscaped(r.w, v72)
+					r.w.WriteString("\">")
+					v73 := (*v54).S("status")
+					v74 := "status_" + v73
+					v75 := r.strs.T(v74)
+					writeEscaped(r.w, v75)
+					r.w.WriteString("</span>")
+					{
+						if bool(v62) {
+							r.w.WriteString(" <strong>")
+							v76 := r.strs.T("overdue")
+							writeEscaped(r.w, v76)
+							r.w.WriteString("</strong>")
 						}
 					}
 					r.w.WriteString("</td></tr>")
@@ -9913,38 +10031,24 @@ func tpl_main__render_Page_e928b0bc(r *run, d0 *Page) error {
 	}
 	r.w.WriteString("\n")
 	{
-		v36 := (*v1).FieldsExcept("member", "date", "instrument", "assessor", "scores")
-		if len(v36) > 0 {
-			v37 := v36
-			_ = v37
-			v38 := d0.WithFields(v37)
-			if err := tpl_fields_render_FieldList_a8f39c45(r, v38); err != nil {
+		v77 := d0.Referrers((*v1), "exchange", "minutes")
+		if v77 != nil {
+			v78 := v77
+			_ = v78
+			r.w.WriteString("<section aria-labelledby=\"exchanges-agreed\"><h2 id=\"exchanges-agreed\">")
+			v79 := r.strs.T("exchanges_agreed_here")
+			writeEscaped(r.w, v79)
+			r.w.WriteString("</h2>")
+			v80 := d0.WithReferrers(v78)
+			if err := tpl_referrers_render_ReferrerList_e21bd566(r, v80); err != nil {
 				return err
 			}
-		}
-	}
-	r.w.WriteString("\n")
-	{
-		v39 := (*v1).Ref("member")
-		if v39 != nil {
-			v40 := v39
-			_ = v40
-			{
-				v41 := d0.HasProgress(v40)
-				if bool(v41) {
-					r.w.WriteString("<p class=\"more\"><a href=\"")
-					d0.writeHrefAttr(r.w, v40)
-					r.w.WriteString("#progress\">")
-					v42 := r.strs.T("progress_see")
-					writeEscaped(r.w, v42)
-					r.w.WriteString("</a></p>")
-				}
-			}
+			r.w.WriteString("</section>")
 		}
 	}
 	r.w.WriteString("\n</article>\n")
-	v43 := d0.BacklinksExcept()
-	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v43); err != nil {
+	v81 := d0.BacklinksExcept("exchange.minutes")
+	if err := tpl_backlinks_render_Backlinks_5ea12007(r, v81); err != nil {
 		return err
 	}
 	r.w.WriteString("\n")

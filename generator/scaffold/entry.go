@@ -123,10 +123,17 @@ func placeholder(f *schema.Field) string {
 		if s, ok := f.Default.(string); ok {
 			one = strconv.Quote(s)
 		}
+	case schema.Image:
+		one = `{ src = "photo.jpg", alt = "" }`
+	case schema.File:
+		one = `{ src = "report.pdf", title = "" }`
 	default:
 		one = `""`
 	}
 	if f.Kind == schema.List {
+		if e.Kind == schema.Image || e.Kind == schema.File {
+			return "[" + one + "]" // the form of each item, for the member to copy
+		}
 		return "[]"
 	}
 	return one

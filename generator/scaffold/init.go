@@ -136,6 +136,9 @@ func siteTOML(o InitOptions) string {
 
 const gitignore = `# The built site: agora build writes it, CI publishes it.
 public/
+# The resized copies of the entries' photos, kept between builds so that
+# only new or changed photos are processed again; never commit it.
+.agora-cache/
 `
 
 // starter is a small community that checks clean: a member who offers a
@@ -372,6 +375,14 @@ jobs:
       - name: Configure GitHub Pages
         id: pages
         uses: actions/configure-pages@v5
+      - name: Keep the processed photos between builds
+        uses: actions/cache@v4
+        with:
+          # Resized copies of the entries' photos: only new or changed
+          # photos are processed again.
+          path: .agora-cache
+          key: agora-images-${{ github.run_id }}
+          restore-keys: agora-images-
       - name: Build the site
         run: agora build --out public --base-url "${{ steps.pages.outputs.base_url }}/"
       - name: Upload the site
@@ -425,6 +436,12 @@ pages:
     - if: $CI_COMMIT_BRANCH == "` + branch + `"
   script:
     - agora build --out public --base-url "$CI_PAGES_URL/"
+  # Resized copies of the entries' photos, kept between builds: only new
+  # or changed photos are processed again.
+  cache:
+    key: agora-images
+    paths:
+      - .agora-cache/
   artifacts:
     paths:
       - public

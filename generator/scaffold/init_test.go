@@ -148,6 +148,9 @@ func TestPagesWorkflow(t *testing.T) {
 			t.Errorf("upload-pages-artifact path = %v, want public", build.Steps[upload].With["path"])
 		}
 	}
+	if cache := stepIndex(build, "actions/cache", ""); cache < 0 || cache > agoraBuild || build.Steps[cache].With["path"] != ".agora-cache" {
+		t.Error("the build does not keep .agora-cache between runs (actions/cache before agora build): every photo would be processed again")
+	}
 	if deploy.Needs != "build" || deploy.Environment["name"] != "github-pages" || stepIndex(deploy, "actions/deploy-pages", "") < 0 {
 		t.Errorf("deploy job: needs %v, environment %v, steps %v", deploy.Needs, deploy.Environment, deploy.Steps)
 	}
@@ -188,6 +191,9 @@ func TestGitLabCI(t *testing.T) {
 	}
 	if !strings.Contains(rule(pages), `$CI_COMMIT_BRANCH == "main"`) || !strings.Contains(script(pages), `agora build --out public --base-url "$CI_PAGES_URL/"`) {
 		t.Errorf("pages job: rule %q, script %q", rule(pages), script(pages))
+	}
+	if cache, _ := pages["cache"].(map[string]any); cache == nil || !slices.Equal(cache["paths"].([]any), []any{".agora-cache/"}) {
+		t.Errorf("pages cache = %v, want paths [.agora-cache/]: every photo would be processed again", pages["cache"])
 	}
 	artifacts, _ := pages["artifacts"].(map[string]any)
 	if paths, _ := artifacts["paths"].([]any); !slices.Equal(paths, []any{"public"}) {

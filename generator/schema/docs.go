@@ -72,12 +72,12 @@ func kindDoc(f *Field) string {
 		if e.Kind == Object {
 			return "list of tables `[[" + f.Name + "]]`"
 		}
-		return "list of " + k
+		return "list of " + k + fileRefDoc(e.Kind)
 	}
 	if f.Kind == Object {
 		return "table `[" + f.Name + "]`"
 	}
-	return k
+	return k + fileRefDoc(e.Kind)
 }
 
 func rules(f *Field) []string {
@@ -158,5 +158,24 @@ func writeLanguage(b *strings.Builder) {
 		fmt.Fprintf(b, "- `%s`: %s\n", k, fieldKeys[k])
 	}
 	b.WriteString("\nEvery type also accepts `draft = true` (left out of the site unless built with `--drafts`), `updated` (a date) and `language` (the entry's language, a BCP 47 tag, when it is not the site's).\n")
-	b.WriteString("\nA translation of an entry into another language of site.toml's `languages` is the file `SLUG.LANG.md` beside it: it restates only the translated fields (string and text fields, unless `translatable = false`), a list of tables item by item, and its own body.\n")
+	b.WriteString("\nA translation of an entry into another language of site.toml's `languages` is the file `SLUG.LANG.md` beside it (`SLUG/index.LANG.md` in an entry folder): it restates only the translated fields (string and text fields, unless `translatable = false`), a list of tables item by item, and its own body.\n")
+	b.WriteString("\n### Photos and documents\n\n")
+	b.WriteString("An entry may be a folder: `content/FOLDER/SLUG/index.md` (or `index.toml`) is the entry SLUG, and every other file of the folder is one of its files, published beside its page. ")
+	b.WriteString("An `image` field names one: `logo = { src = \"logo.png\", alt = \"The network's logo: a green circle\" }` (alt, the text for readers who cannot see it, is required); ")
+	b.WriteString("a `file` field too: `attachments = [{ src = \"report.pdf\", title = \"Report of the meeting\" }]` (title optional). ")
+	b.WriteString("The Markdown body refers to them by name, as GitHub's preview shows them: `![Members at the gathering](photo.jpg)`, `[the report](report.pdf)`. ")
+	b.WriteString("Images may be JPEG, PNG, GIF or WebP; they are published as resized copies without their metadata (no GPS position, camera or time). ")
+	b.WriteString("Documents (PDF, OpenDocument, Office Open XML, CSV, plain text) and audio (MP3, Ogg, M4A) are published as they are. ")
+	b.WriteString("A file's content decides its kind, not its name; SVG, HTML, scripts and programs are refused. A file nothing refers to is not published.\n")
+}
+
+// fileRefDoc says what the table of an image or file value holds.
+func fileRefDoc(k Kind) string {
+	switch k {
+	case Image:
+		return " `{ src, alt }`"
+	case File:
+		return " `{ src, title }`"
+	}
+	return ""
 }

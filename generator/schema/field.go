@@ -311,6 +311,10 @@ func (p *parser) defaultValue(raw map[string]any, key string, f *Field) {
 		p.errorf(join(key, "default"), "schema-misplaced-key", "default", "only for single values", "", "a list or object cannot have a default")
 		return
 	}
+	if f.Kind == Image || f.Kind == File {
+		p.errorf(join(key, "default"), "schema-misplaced-key", "default", "only for values an entry may share", "", "an image or file cannot have a default: each entry names its own")
+		return
+	}
 	norm, prob := f.Check(v)
 	if prob != nil {
 		p.errorf(join(key, "default"), "schema-default", prob.Found, prob.Allowed, prob.Hint, "the default does not fit the field: %s", prob.Message)

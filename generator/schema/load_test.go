@@ -37,13 +37,13 @@ func TestDefaultSchema(t *testing.T) {
 	if s.ByFolder("curriculum") != s.Type("module") || s.Type("nothing") != nil || s.ByFolder("nothing") != nil {
 		t.Errorf("lookups by name and folder disagree")
 	}
-	// the contract's fields, required ones marked *
+	// the contract's fields, required ones marked * (v2 added logo and attachments)
 	contract := map[string]string{
-		"member":  "name* kind* region country sectors joined website email phone languages offers needs",
+		"member":  "name* kind* region country sectors joined website email phone languages offers needs logo",
 		"charter": "title* adopted* revised mission* vision members goals",
 		"rule":    "title* category* status adopted supersedes terms",
-		"minutes": "title* date* end_date location format charter rapporteur* facilitators attendees topics decisions actions",
-		"module":  "title* summary* level duration_minutes topics authors prerequisites objectives language license materials",
+		"minutes": "title* date* end_date location format charter rapporteur* facilitators attendees topics decisions actions attachments",
+		"module":  "title* summary* level duration_minutes topics authors prerequisites objectives language license materials attachments",
 		"topic":   "name* definition aliases",
 		"page":    "title*",
 		// v2
@@ -117,6 +117,9 @@ func TestDefaultSchema(t *testing.T) {
 			return f.Lookup("url").Kind == schema.URL && f.Lookup("url").Required && f.Lookup("title").Required
 		}},
 		{"topic", "aliases", func(f *schema.Field) bool { return f.Kind == schema.List && f.Of == schema.String }},
+		{"member", "logo", func(f *schema.Field) bool { return f.Kind == schema.Image && !f.Required }},
+		{"minutes", "attachments", func(f *schema.Field) bool { return f.Kind == schema.List && f.Of == schema.File }},
+		{"module", "attachments", func(f *schema.Field) bool { return f.Kind == schema.List && f.Of == schema.File }},
 	}
 	for _, c := range checks {
 		f := s.Type(c.typ).Lookup(c.field)

@@ -28,10 +28,12 @@ const (
 	Ref    Kind = "ref"   // the slug of an entry of the type named by Field.Ref
 	List   Kind = "list"
 	Object Kind = "object"
+	Image  Kind = "image" // { src = "photo.jpg", alt = "…" }: an image of the entry's folder
+	File   Kind = "file"  // { src = "report.pdf", title = "…" }: a file of the entry's folder
 )
 
 // Kinds lists every kind in the order the docs present them.
-var Kinds = []Kind{String, Text, Int, Float, Bool, Date, URL, Email, Enum, Topic, Ref, List, Object}
+var Kinds = []Kind{String, Text, Int, Float, Bool, Date, URL, Email, Enum, Topic, Ref, List, Object, Image, File}
 
 // TopicType is the type that topic fields point at.
 const TopicType = "topic"

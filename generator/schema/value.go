@@ -61,6 +61,8 @@ func (f *Field) Check(v any) (any, *diag.Diagnostic) {
 			return nil, p
 		}
 		return d, e.checkDateRange(d)
+	case Image, File:
+		return e.checkFileRef(v)
 	}
 	return nil, mismatch(e, v)
 }
@@ -240,6 +242,10 @@ func KindPhrase(f *Field) string {
 		return "a list [ … ] of " + KindPhrase(f.elem)
 	case Object:
 		return "a table ([" + f.Name + "])"
+	case Image:
+		return `an image { src = "photo.jpg", alt = "…" }`
+	case File:
+		return `a file { src = "report.pdf", title = "…" }`
 	}
 	return string(f.Kind)
 }

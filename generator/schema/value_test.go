@@ -53,6 +53,10 @@ type = "list"
 of = "int"
 min = 1
 max = 2
+[fields.img]
+type = "image"
+[fields.f]
+type = "file"
 `
 
 // decode reads one TOML value as the decoder gives it: v = VALUE.
@@ -77,6 +81,7 @@ func TestCheckValues(t *testing.T) {
 		want         any    // the normalized value, when there is no problem
 		code, msg    string // the problem
 		hint         string
+		key          string // the key of the value's table the problem is about
 	}{
 		{field: "s", value: `"abc"`, want: "abc"},
 		{field: "s", value: `"ñú"`, want: "ñú"}, // two characters, four bytes
@@ -137,6 +142,26 @@ line"""`, want: "multi\nline"},
 		{field: "p", value: `"MXN"`, code: "bad-pattern", msg: "does not match the required form", hint: "Two capitals."},
 		{field: "l", value: `3`, want: int64(3)}, // Check sees one element of a list
 		{field: "l", value: `"3"`, code: "wrong-type", msg: "expected a whole number, found text", hint: "remove the quotes: 3"},
+		{field: "img", value: `{ src = "photo.jpg", alt = "Members at a table" }`, want: schema.FileRef{Src: "photo.jpg", Alt: "Members at a table"}},
+		{field: "img", value: `{ src = "foto de grupo.jpg", alt = "Grupo" }`, want: schema.FileRef{Src: "foto de grupo.jpg", Alt: "Grupo"}},
+		{field: "img", value: `"photo.jpg"`, code: "wrong-type", msg: `expected an image { src = "photo.jpg", alt = "…" }, found text`,
+			hint: `write a table: { src = "photo.jpg", alt = "what the image shows" }`},
+		{field: "img", value: `{ src = "photo.jpg" }`, code: "missing-required", msg: "an image needs alt text: missing alt",
+			hint: `describe what the image shows for readers who cannot see it: alt = "Members around a table at the 2025 gathering"`},
+		{field: "img", value: `{ src = "photo.jpg", alt = "  " }`, code: "empty-required", msg: "an image needs alt text: alt may not be empty",
+			hint: `describe what the image shows for readers who cannot see it: alt = "Members around a table at the 2025 gathering"`, key: "alt"},
+		{field: "img", value: `{ src = "photo.jpg", alt = "x", title = "y" }`, code: "unknown-key", msg: `unknown key "title" in an image { src = "photo.jpg", alt = "…" }`, key: "title"},
+		{field: "img", value: `{ scr = "photo.jpg", alt = "x" }`, code: "unknown-key", msg: `unknown key "scr" in an image { src = "photo.jpg", alt = "…" }`, hint: `did you mean "src"?`, key: "scr"},
+		{field: "img", value: `{ alt = "x" }`, code: "missing-required", msg: "missing src", hint: `add src = "…"`},
+		{field: "img", value: `{ src = 3, alt = "x" }`, code: "wrong-type", msg: "src: expected text in quotes, found a whole number", key: "src"},
+		{field: "img", value: `{ src = "../ana/logo.png", alt = "x" }`, code: "bad-file-ref", msg: "src must name a file of the entry's own folder",
+			hint: "move the file into the entry's folder and write its name alone", key: "src"},
+		{field: "img", value: `{ src = "", alt = "x" }`, code: "empty-required", msg: "src may not be empty", key: "src"},
+		{field: "f", value: `{ src = "report.pdf" }`, want: schema.FileRef{Src: "report.pdf"}},
+		{field: "f", value: `{ src = "report.pdf", title = "Report" }`, want: schema.FileRef{Src: "report.pdf", Title: "Report"}},
+		{field: "f", value: `{ src = "report.pdf", alt = "Report" }`, code: "unknown-key", msg: `unknown key "alt" in a file { src = "report.pdf", title = "…" }`, key: "alt"},
+		{field: "f", value: `{ src = "a\\b.pdf" }`, code: "bad-file-ref", msg: "src must name a file of the entry's own folder",
+			hint: "move the file into the entry's folder and write its name alone", key: "src"},
 	}
 	for _, tt := range tests {
 		f := typ.Lookup(tt.field)
@@ -153,8 +178,8 @@ line"""`, want: "multi\nline"},
 			t.Errorf("%s = %s: no problem, want %s", tt.field, tt.value, tt.code)
 			continue
 		}
-		if p.Code != tt.code || p.Message != tt.msg || p.Hint != tt.hint {
-			t.Errorf("%s = %s:\n got %s: %s (fix: %s)\nwant %s: %s (fix: %s)", tt.field, tt.value, p.Code, p.Message, p.Hint, tt.code, tt.msg, tt.hint)
+		if p.Code != tt.code || p.Message != tt.msg || p.Hint != tt.hint || p.Key != tt.key {
+			t.Errorf("%s = %s:\n got %s: %s (fix: %s) at %q\nwant %s: %s (fix: %s) at %q", tt.field, tt.value, p.Code, p.Message, p.Hint, p.Key, tt.code, tt.msg, tt.hint, tt.key)
 		}
 		if p.File != "" || p.Line != 0 {
 			t.Errorf("%s = %s: Check placed its problem at %s:%d", tt.field, tt.value, p.File, p.Line)
@@ -181,17 +206,19 @@ func TestCheckCount(t *testing.T) {
 func TestKindPhraseAndTOMLKind(t *testing.T) {
 	typ, _ := schema.Parse("schema/thing.toml", []byte(fieldsSchema))
 	for field, want := range map[string]string{
-		"s":  "text in quotes",
-		"i":  "a whole number",
-		"fl": "a number",
-		"b":  "true or false",
-		"d":  "a date like 2022-06-07",
-		"u":  "a web address in quotes (https://…)",
-		"e":  "an email address in quotes",
-		"en": `one of "open", "done", "dropped"`,
-		"t":  "a topic slug or alias in quotes",
-		"r":  "the slug of a thing in quotes",
-		"l":  "a list [ … ] of a whole number",
+		"s":   "text in quotes",
+		"i":   "a whole number",
+		"fl":  "a number",
+		"b":   "true or false",
+		"d":   "a date like 2022-06-07",
+		"u":   "a web address in quotes (https://…)",
+		"e":   "an email address in quotes",
+		"en":  `one of "open", "done", "dropped"`,
+		"t":   "a topic slug or alias in quotes",
+		"r":   "the slug of a thing in quotes",
+		"l":   "a list [ … ] of a whole number",
+		"img": `an image { src = "photo.jpg", alt = "…" }`,
+		"f":   `a file { src = "report.pdf", title = "…" }`,
 	} {
 		if got := schema.KindPhrase(typ.Lookup(field)); got != want {
 			t.Errorf("KindPhrase(%s) = %q, want %q", field, got, want)

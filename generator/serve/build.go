@@ -58,6 +58,12 @@ func newBuild(snap *site.Snapshot, prev *build) *build {
 		}
 		b.searches[l.Prefix] = &searchIndex{}
 	}
+	// The files of entry folders (images' copies, documents) are served
+	// as pages are, read when first asked for; the same in every language.
+	for _, j := range snap.Site.FileJobs() {
+		b.jobs[j.Path] = j
+		b.order = append(b.order, j.Path)
+	}
 	if prev != nil {
 		prev.mu.Lock()
 		for p, data := range prev.pages {

@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"path"
 	"strings"
+
+	"github.com/agora-community/agora/generator/media"
 )
 
 //go:embed client
@@ -85,7 +87,9 @@ func (s *Server) notFound(w http.ResponseWriter, b *build, problem string) {
 func (s *Server) write(w http.ResponseWriter, name string, b []byte, problem string, status int) {
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
-		ctype = "application/octet-stream"
+		// A document or recording of an entry folder, of a kind the
+		// system's table may lack (.ogg, .m4a, .odt).
+		ctype = media.ByExt(path.Ext(name)).MIME()
 	}
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Cache-Control", "no-store")

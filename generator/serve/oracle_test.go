@@ -82,8 +82,8 @@ func TestEveryPageMatchesAWholeBuild(t *testing.T) {
 		{"a topic's title", "content/topics/facilitation.md", `name = "Facilitation"`, `name = "Facilitation, renamed"`, false},
 		{"a topic's alias in use", "content/topics/legal-registration.md", `"NGO registration"`, `"registration"`, true},
 		{"the alias back", "content/topics/legal-registration.md", `"registration"`, `"NGO registration"`, false},
-		{"a body", "content/minutes/2025-06-12-annual-gathering-2025.md", "+++\n\n", "+++\n\nA new first paragraph.\n\n", false},
-		{"minutes' date", "content/minutes/2025-06-12-annual-gathering-2025.md", "date = 2025-06-12", "date = 2025-06-13", false},
+		{"a body", "content/minutes/2025-06-12-annual-gathering-2025/index.md", "+++\n\n", "+++\n\nA new first paragraph.\n\n", false},
+		{"minutes' date", "content/minutes/2025-06-12-annual-gathering-2025/index.md", "date = 2025-06-12", "date = 2025-06-13", false},
 		{"a module's prerequisites", "content/curriculum/writing-useful-minutes.md", `prerequisites = ["learning-circles-101"]`, `prerequisites = []`, false},
 		{"a topic made a draft", "content/topics/water-governance.md", "+++\nname", "+++\ndraft = true\nname", false},
 		{"and published", "content/topics/water-governance.md", "draft = true\n", "", false},
@@ -91,8 +91,8 @@ func TestEveryPageMatchesAWholeBuild(t *testing.T) {
 		{"a rule retired", "content/governance/code-of-conduct.md", `status = "active"`, `status = "retired"`, false},
 		// Translations: a translated title, a translated original's title
 		// (the translation's pages keep theirs), a translation's body.
-		{"a translation's title", "content/curriculum/learning-circles-101.km.md", `title = "រង្វង់សិក្សា ១០១"`, `title = "រង្វង់សិក្សា ១០២"`, false},
-		{"its original's title", "content/curriculum/learning-circles-101.md", `title = "Learning circles 101"`, `title = "Learning circles, first steps"`, false},
+		{"a translation's title", "content/curriculum/learning-circles-101/index.km.md", `title = "រង្វង់សិក្សា ១០១"`, `title = "រង្វង់សិក្សា ១០២"`, false},
+		{"its original's title", "content/curriculum/learning-circles-101/index.md", `title = "Learning circles 101"`, `title = "Learning circles, first steps"`, false},
 		{"a translation's body", "content/minutes/2026-06-04-annual-gathering-2026.es.md", "+++\n\n", "+++\n\nUn párrafo nuevo.\n\n", false},
 	}
 	for _, st := range steps {
@@ -115,6 +115,17 @@ func TestEveryPageMatchesAWholeBuild(t *testing.T) {
 		}
 		compareWithWholeBuild(t, st.name, s, src)
 	}
+	// A photo of an entry folder replaced by another: the page shows the
+	// other's copies, and the copies are those a whole build publishes.
+	folder := filepath.Join(src, "content", "minutes", "2025-06-12-annual-gathering-2025")
+	photo, err := os.ReadFile(filepath.Join(folder, "flipchart.jpg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	askForEverything(t, s.current)
+	os.WriteFile(filepath.Join(folder, "plenary.jpg"), photo, 0o644)
+	s.rebuild(context.Background(), []string{"content/minutes/2025-06-12-annual-gathering-2025/plenary.jpg"})
+	compareWithWholeBuild(t, "a photo replaced", s, src)
 	// Adding and removing entries.
 	os.WriteFile(filepath.Join(src, "content", "members", "new-member.md"),
 		[]byte("+++\nname = \"New Member\"\nkind = \"individual\"\nregion = \"Sonora\"\noffers = [\"disability-inclusion\"]\nneeds = [\"facilitation\"]\n+++\nHello.\n"), 0o644)

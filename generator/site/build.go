@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/agora-community/agora"
 	"github.com/agora-community/agora/generator/linkcheck"
+	"github.com/agora-community/agora/generator/load"
 	"github.com/agora-community/agora/generator/render"
 	"github.com/agora-community/agora/generator/schema"
 	"github.com/agora-community/agora/generator/translate"
@@ -42,6 +44,9 @@ func (e *BrokenLinksError) Error() string {
 	return b.String()
 }
 
+// errContentErrors refuses to render content that has errors.
+var errContentErrors = errors.New("the content has errors; run agora check")
+
 // BuildResult counts what a build wrote.
 type BuildResult struct {
 	Files int
@@ -60,8 +65,17 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 	start := StartStage()
 	h := p.loadHistory()
 	p.Timings.since("history", start)
+	if p.Diags.HasErrors() {
+		return BuildResult{}, errContentErrors
+	}
+	// The output is checked before any image is made: a build refused
+	// its --out neither works nor fills the cache.
 	dir, err := write.Begin(opts.Out, p.Source)
 	if err != nil {
+		return BuildResult{}, err
+	}
+	if err := p.processImages(ctx); err != nil {
+		dir.Abort()
 		return BuildResult{}, err
 	}
 	if opts.wrapWrite != nil {
@@ -70,15 +84,25 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 	var res BuildResult
 	basePath := ""
 	err = p.eachLanguage(opts.BaseURL, func(site *render.Site, prefix string) error {
-		if prefix == "" {
-			basePath = site.BasePath()
-		}
 		more, err := renderPagesThenSearch(ctx, site, prefixed(prefix, dir.Put), &p.Timings)
 		res.Files += more.Files
 		res.Bytes += more.Bytes
+		if err != nil || prefix != "" {
+			return err
+		}
+		// The files of entry folders are the same in every language:
+		// written once, beside the default language's pages.
+		basePath = site.BasePath()
+		start := StartStage()
+		files, err := writeFiles(ctx, dir, site.Files())
+		res.Files, res.Bytes = res.Files+files.Files, res.Bytes+files.Bytes
+		p.Timings.since("write entry folders' files", start)
 		return err
 	}, &res.Warnings)
 	res.Warnings = append(h.warnings, res.Warnings...)
+	if p.imagesWarning != "" {
+		res.Warnings = append(res.Warnings, p.imagesWarning)
+	}
 	if err == nil && opts.CheckLinks {
 		start := StartStage()
 		defer p.Timings.since("check links", start)
@@ -95,7 +119,35 @@ func (p *Project) Build(ctx context.Context, opts BuildOptions) (BuildResult, er
 	res.Unchanged = dir.Linked
 	start = StartStage()
 	defer p.Timings.since("replace output", start)
-	return res, dir.Commit()
+	if err := dir.Commit(); err != nil {
+		return res, err
+	}
+	p.images.prune(p.proc)
+	return res, nil
+}
+
+// processImages makes the copies of the images the published entries
+// show, once per project, before anything is written: an image that
+// fails fails the build, at the entry's reference to it.
+func (p *Project) processImages(ctx context.Context) error {
+	if p.images != nil {
+		return nil
+	}
+	start := StartStage()
+	defer p.Timings.since("images", start)
+	jobs := findImages(p.Source, p.Content.Entries, p.opts.Drafts)
+	proc, warning := newProcessor(p.Source, p.opts.CacheDir, p.Site.Images, len(jobs.jobs) > 0)
+	run, diags := processImages(ctx, proc, jobs)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if len(diags) > 0 {
+		load.Locate(p.Root, diags)
+		diags.Sort()
+		return &MediaError{diags}
+	}
+	p.images, p.proc, p.imagesWarning = run, proc, warning
+	return nil
 }
 
 // eachLanguage prepares the render stage of each of the site's
@@ -151,7 +203,7 @@ func (p *Project) RendererFor(baseURL, lang string) (*render.Site, error) {
 
 func (p *Project) renderer(baseURL, lang string) (*render.Site, error) {
 	if p.Diags.HasErrors() {
-		return nil, fmt.Errorf("the content has errors; run agora check")
+		return nil, errContentErrors
 	}
 	themeName := p.Site.Theme
 	own := schema.Sub(p.Root.FS(), "themes/"+themeName)
@@ -176,7 +228,11 @@ func (p *Project) renderer(baseURL, lang string) (*render.Site, error) {
 		}
 		opts.BaseURL = u
 	}
-	in := render.Input{Config: p.Site, Schema: p.Schema, Content: p.Content, Graph: p.Graph, Translations: p.Translations}
+	if err := p.processImages(context.Background()); err != nil {
+		return nil, err
+	}
+	in := render.Input{Config: p.Site, Schema: p.Schema, Content: p.Content, Graph: p.Graph, Translations: p.Translations,
+		Images: p.images.images}
 	if p.history != nil {
 		in.Changes, in.ModTimes = p.history.changes, p.history.modTimes
 	}
@@ -203,13 +259,17 @@ func (p *Project) BuildMemory(ctx context.Context, baseURL string) (map[string][
 	var mu sync.Mutex
 	files := map[string][]byte{}
 	err := p.eachLanguage(baseURL, func(site *render.Site, prefix string) error {
-		_, err := renderPagesThenSearch(ctx, site, func(path string, data []byte) error {
+		put := func(path string, data []byte) error {
 			b := bytes.Clone(data)
 			mu.Lock()
 			files[prefix+path] = b
 			mu.Unlock()
 			return nil
-		}, &p.Timings)
+		}
+		if _, err := renderPagesThenSearch(ctx, site, put, &p.Timings); err != nil || prefix != "" {
+			return err
+		}
+		_, _, err := renderAll(ctx, site.FileJobs(), put)
 		return err
 	}, nil)
 	return files, err

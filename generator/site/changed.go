@@ -51,6 +51,15 @@ func (p *Project) OnlyChangedSince(ctx context.Context, ref string) (Scope, erro
 	if scope.All {
 		return scope, nil
 	}
+	if p.Content != nil {
+		// A photo or document changed in an entry folder is checked at
+		// the entry's references to it.
+		for _, e := range p.Content.Entries {
+			if e.Folder != "" && !set[e.File] && slices.ContainsFunc(changed, func(f string) bool { return strings.HasPrefix(f, e.Folder+"/") }) {
+				set[e.File] = true
+			}
+		}
+	}
 	if p.Content != nil && p.Graph != nil {
 		for _, e := range p.Content.Entries {
 			if !set[e.File] {

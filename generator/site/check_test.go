@@ -27,6 +27,9 @@ package site_test
 //	truncate FILE SIZE          makes FILE SIZE bytes long (sparse; K and M suffixes)
 //	mkdir DIR                   makes an (empty) folder
 //	symlink LINK TARGET         makes LINK a symbolic link to TARGET
+//	image FILE KIND W H         writes a W×H image: jpeg, png, animated-gif,
+//	                            planted-jpeg (EXIF GPS and more, orientation 6),
+//	                            or bomb (a PNG header of W×H, no pixels)
 //	nosite                      writes no default site.toml
 //
 // Without a site.toml in the archive (and without nosite), a minimal valid
@@ -190,6 +193,22 @@ func setupCase(t *testing.T, file string) *checkCase {
 			}
 		case "mkdir":
 			if err := os.MkdirAll(path(1), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		case "image":
+			if len(args) != 5 {
+				bad()
+			}
+			w, werr := strconv.Atoi(args[3])
+			h, herr := strconv.Atoi(args[4])
+			if werr != nil || herr != nil {
+				bad()
+			}
+			p := path(1)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, site.CraftImage(t, args[2], w, h), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		case "symlink":

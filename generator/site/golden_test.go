@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 )
 
@@ -13,6 +14,14 @@ func updating() bool {
 	f := flag.Lookup("update")
 	return f != nil && f.Value.String() == "true"
 }
+
+// Image copies are named by the hash of their bytes, which depend on the
+// WebP encoder's version (a system libwebp where there is one): the
+// golden files hold a placeholder for the hash and the size.
+var (
+	copyNames   = regexp.MustCompile(`[0-9a-f]{12}-(\d+w\.(?:webp|jpg|png))`)
+	copyLengths = regexp.MustCompile(`length="\d+"`)
+)
 
 // TestGoldenPages compares representative pages of the example with the
 // files under testdata/golden; run with -update to accept a change after
@@ -39,7 +48,8 @@ func TestGoldenPages(t *testing.T) {
 		"es/feed.xml",
 		"km/calendar.ics",
 	} {
-		got := read(t, filepath.Join(out, page))
+		got := copyNames.ReplaceAllString(read(t, filepath.Join(out, page)), "HASH-$1")
+		got = copyLengths.ReplaceAllString(got, `length="N"`)
 		golden := filepath.Join("testdata", "golden", filepath.FromSlash(page))
 		if updating() {
 			os.MkdirAll(filepath.Dir(golden), 0o755)

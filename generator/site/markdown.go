@@ -15,10 +15,14 @@ const highlightStyle = "github"
 // and the search index takes the text, appended to the buffer render
 // lends; nothing uses the headings and links markdown.Render would list,
 // so they are not collected.
-func markdownRenderer(unsafeHTML bool) func(src, text []byte) ([]byte, []byte, error) {
+func markdownRenderer(unsafeHTML bool) func(src, text []byte, files markdown.Files) ([]byte, []byte, error) {
 	md := markdown.New(markdown.WithUnsafeHTML(unsafeHTML))
-	return func(src, text []byte) ([]byte, []byte, error) {
-		res, text, err := md.RenderHTMLAppendingText(src, text)
+	return func(src, text []byte, files markdown.Files) ([]byte, []byte, error) {
+		if files == nil {
+			res, text, err := md.RenderHTMLAppendingText(src, text)
+			return res.HTML, text, err
+		}
+		res, text, err := md.RenderWithFiles(src, text, files)
 		return res.HTML, text, err
 	}
 }

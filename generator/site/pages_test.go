@@ -93,11 +93,9 @@ func TestPagedListsAreComplete(t *testing.T) {
 	sitemap := read(t, filepath.Join(out, "sitemap.xml"))
 	slugsIn := func(folder string) []string {
 		var out []string
-		names, _ := os.ReadDir(filepath.Join(src, "content", folder))
-		for _, n := range names {
-			text := read(t, filepath.Join(src, "content", folder, n.Name()))
-			if !strings.Contains(text, "draft = true") && !isTranslationFile(n.Name()) {
-				out = append(out, strings.TrimSuffix(strings.TrimSuffix(n.Name(), ".md"), ".toml"))
+		for _, f := range globFiles(t, filepath.Join(src, "content", folder)) {
+			if !strings.Contains(read(t, f), "draft = true") && !isTranslationFile(f) {
+				out = append(out, slugOf(f))
 			}
 		}
 		slices.Sort(out)
@@ -206,7 +204,7 @@ func TestReferrerListsLinkTheirFacet(t *testing.T) {
 	for _, f := range globFiles(t, filepath.Join(src, "content", "minutes")) {
 		text := read(t, f)
 		if strings.Contains(text, `"facilitation"`) && !strings.Contains(text, "draft = true") {
-			want = append(want, strings.TrimSuffix(filepath.Base(f), ".md"))
+			want = append(want, slugOf(f))
 		}
 	}
 	slices.Sort(want)
@@ -317,11 +315,29 @@ func TestPrivateDirectoryFieldsMakeNoFacets(t *testing.T) {
 	}
 }
 
+// globFiles lists the entry files of a type's folder: NAME.md or
+// NAME.toml, and the index file of each entry folder NAME/.
 func globFiles(t *testing.T, dir string) []string {
 	t.Helper()
 	names, err := filepath.Glob(filepath.Join(dir, "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	for i, n := range names {
+		for _, index := range []string{"index.md", "index.toml"} {
+			if _, err := os.Stat(filepath.Join(n, index)); err == nil {
+				names[i] = filepath.Join(n, index)
+			}
+		}
+	}
 	return names
+}
+
+// slugOf is the slug of an entry file: its name, or its folder's.
+func slugOf(file string) string {
+	name := filepath.Base(file)
+	if strings.HasPrefix(name, "index.") {
+		name = filepath.Base(filepath.Dir(file))
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(name, ".md"), ".toml")
 }

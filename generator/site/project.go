@@ -18,6 +18,7 @@ import (
 	"github.com/agora-community/agora/generator/gitinfo"
 	"github.com/agora-community/agora/generator/link"
 	"github.com/agora-community/agora/generator/load"
+	"github.com/agora-community/agora/generator/media"
 	"github.com/agora-community/agora/generator/schema"
 	"github.com/agora-community/agora/generator/translate"
 	"github.com/agora-community/agora/generator/validate"
@@ -43,6 +44,9 @@ type Options struct {
 	// the load (load.Options.KeptBodies): 0 means the default, a negative
 	// value none, and every body is read again when its page renders.
 	KeptBodies int64
+	// CacheDir keeps the copies of the images of entry folders between
+	// builds: "" is .agora-cache/images under the source, NoCache none.
+	CacheDir string
 }
 
 // Project is a loaded, checked and linked repository.
@@ -64,6 +68,13 @@ type Project struct {
 	history *history
 	// gitLog is what Git says, read while the content loads.
 	gitLog <-chan gitinfo.History
+	// images are the copies of the images the published entries show,
+	// made once per project by the first build (see processImages);
+	// proc made them.
+	images *imageRun
+	proc   *media.Processor
+	// imagesWarning is a problem with the image cache, to print once.
+	imagesWarning string
 	// Timings says how long each stage took.
 	Timings Timings
 }
@@ -103,7 +114,7 @@ func Open(ctx context.Context, opts Options) (*Project, error) {
 	vopts := validate.Options{Today: opts.Today}
 	lopts := load.Options{KeptBodies: opts.KeptBodies, Check: func(e *load.Entry) diag.List { return validate.Entry(e, vopts) }}
 	if p.Site != nil {
-		lopts.MaxFileSize = p.Site.MaxFileSize
+		lopts.MaxFileSize, lopts.Images = p.Site.MaxFileSize, p.Site.Images
 	}
 	if _, err := root.Stat("content"); errors.Is(err, fs.ErrNotExist) {
 		p.Diags = append(p.Diags, diag.Diagnostic{File: "content/", Code: "missing-content",

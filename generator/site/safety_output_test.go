@@ -13,6 +13,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -21,6 +22,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/agora-community/agora/generator/cms"
+	"github.com/agora-community/agora/generator/media"
 	"github.com/agora-community/agora/generator/render"
 )
 
@@ -58,11 +60,15 @@ func outputProblems(t *testing.T, out string) []string {
 		report := func(format string, args ...any) {
 			problems = append(problems, rel+": "+fmt.Sprintf(format, args...))
 		}
+		ext := path.Ext(rel)
+		counts[ext]++
+		if media.ByExt(ext) != media.Unknown {
+			checkFolderFile(data, ext, report)
+			return nil
+		}
 		if !utf8.Valid(data) {
 			report("not valid UTF-8")
 		}
-		ext := path.Ext(rel)
-		counts[ext]++
 		if first, rest, ok := strings.Cut(rel, "/"); ok && languageFolders[first] {
 			rel = rest // a page of another language: checked as the default's
 		}
@@ -391,12 +397,25 @@ func clip(s string) string {
 // and its only URLs are http(s).
 func checkXML(data []byte, report func(string, ...any)) {
 	depth := 0
+	var content *strings.Builder // a feed's <content>, while in one
 	ok := xmlTokens(data, report, func(tok xml.Token) {
 		switch tok := tok.(type) {
 		case xml.StartElement:
 			depth++
+			if content != nil {
+				report("an element <%s> in a feed's content (HTML there is escaped text)", tok.Name.Local)
+			}
 			switch tok.Name.Local {
 			case "urlset", "url", "loc", "lastmod", "feed", "title", "id", "link", "updated", "author", "name", "entry", "summary":
+			case "image":
+				if tok.Name.Space != "http://www.google.com/schemas/sitemap-image/1.1" {
+					report("an <image> element outside the sitemap image namespace")
+				}
+			case "content":
+				if !slices.Contains(tok.Attr, xml.Attr{Name: xml.Name{Local: "type"}, Value: "html"}) {
+					report("a feed's content not of type html: %v", tok.Attr)
+				}
+				content = &strings.Builder{}
 			default:
 				report("an unexpected <%s> element", tok.Name.Local)
 			}
@@ -407,8 +426,16 @@ func checkXML(data []byte, report func(string, ...any)) {
 					}
 				}
 			}
+		case xml.CharData:
+			if content != nil {
+				content.Write(tok)
+			}
 		case xml.EndElement:
 			depth--
+			if content != nil && tok.Name.Local == "content" {
+				checkFeedHTML(content.String(), report)
+				content = nil
+			}
 		case xml.Directive, xml.ProcInst:
 			if pi, ok := tok.(xml.ProcInst); !ok || pi.Target != "xml" {
 				report("an XML directive or processing instruction")
@@ -417,6 +444,61 @@ func checkXML(data []byte, report func(string, ...any)) {
 	})
 	if ok && depth != 0 {
 		report("unbalanced XML")
+	}
+}
+
+// checkFeedHTML checks the HTML of a feed entry's content: paragraphs
+// and images only, each image from an http(s) URL with its alt text.
+func checkFeedHTML(text string, report func(string, ...any)) {
+	nodes, err := html.ParseFragment(strings.NewReader(text), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		report("a feed's content is not HTML: %v", err)
+		return
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			if n.Data != "p" && n.Data != "img" {
+				report("a feed's content holds <%s>", n.Data)
+			}
+			for _, a := range n.Attr {
+				switch {
+				case a.Key == "src":
+					if s := scheme(a.Val); s != "http" && s != "https" {
+						report("a feed's image src=%q", a.Val)
+					}
+				case a.Key != "alt" && a.Key != "width" && a.Key != "height":
+					report("a feed's content has the attribute %s", a.Key)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+}
+
+// checkFolderFile checks a file of an entry folder: its bytes are the kind
+// its extension says (a static host serves it by that), and an image
+// holds no metadata.
+func checkFolderFile(data []byte, ext string, report func(string, ...any)) {
+	k, err := media.Sniff(data)
+	if err != nil {
+		report("not a file Agora publishes: %v", err)
+		return
+	}
+	if k.Ext() != ext {
+		report("a %s published as %s", k, ext)
+	}
+	if k.Class() == media.Image {
+		for _, marker := range []string{"Exif\x00", "<x:xmpmeta", "http://ns.adobe.com/xap", "ICC_PROFILE", "Photoshop 3.0", "eXIf", "tEXt", "iTXt", "zTXt", "iCCP"} {
+			if bytes.Contains(data, []byte(marker)) {
+				report("an image holding metadata (%q)", marker)
+			}
+		}
 	}
 }
 

@@ -17,7 +17,7 @@ import (
 var (
 	privateMarkers = []string{
 		"zqxphone", "zqxeventphone", "zqxdoorcode", "zqxvenue", "zqxdonor", "zqxinformant", "zqxsecrettopic",
-		"zqxcodename", "zqxscorenote", "zqxexchangecontact",
+		"zqxcodename", "zqxbadgealt", "zqxledger", "zqxledgertitle", "zqxscorenote", "zqxexchangecontact",
 	}
 	draftMarkers = []string{
 		"zqxdraftmember", "zqxdraftregion", "zqxdraftminutes", "zqxdraftdecision", "zqxdrafttask", "zqxdraftlocation",
@@ -64,6 +64,17 @@ type = "list"
 of = "topic"
 private = true
 label = "Zqxsecrettopic"
+
+[fields.badge]
+type = "image"
+private = true
+
+[fields.ledger]
+type = "file"
+private = true
+
+[fields.flyer]
+type = "file"
 
 [fields.sessions]
 type = "list"
@@ -112,6 +123,14 @@ func secretSite(t *testing.T) string {
 	for i := range 12 {
 		files[fmt.Sprintf("content/events/more-%d.md", i)] = fmt.Sprintf("+++\ntitle = \"Fair %d\"\ninformant = \"lucia-ferrer\"\nsecret_topics = [\"land-rights\"]\n+++\n", i)
 	}
+	// An entry folder whose private image and file fields name files
+	// that must not be published (nor the image's alt text, nor the
+	// file's title), beside a public one that is.
+	files["content/events/expo/index.md"] = "+++\ntitle = \"Expo\"\nbadge = { src = \"badge.png\", alt = \"zqxbadgealt\" }\n" +
+		"ledger = { src = \"ledger.csv\", title = \"zqxledgertitle\" }\nflyer = { src = \"flyer.txt\", title = \"The flyer\" }\n+++\n\nA public expo.\n"
+	files["content/events/expo/badge.png"] = string(craftImage(t, "png", 40, 30))
+	files["content/events/expo/ledger.csv"] = "donor,amount\nzqxledger,100\n"
+	files["content/events/expo/flyer.txt"] = "Come to the expo.\n"
 	for name, text := range files {
 		p := filepath.Join(src, filepath.FromSlash(name))
 		os.MkdirAll(filepath.Dir(p), 0o755)
@@ -233,6 +252,9 @@ func TestPlantedSecretsNeverPublished(t *testing.T) {
 				if _, err := os.Stat(filepath.Join(out, path)); err == nil {
 					t.Errorf("the draft %s/ is published", path)
 				}
+			}
+			if entries, _ := os.ReadDir(filepath.Join(out, "events", "expo")); len(entries) != 2 || entries[0].Name() != "flyer.txt" || entries[1].Name() != "index.html" {
+				t.Errorf("events/expo/ holds %v: want the page and the public flyer, not the private badge or ledger", entries)
 			}
 			for _, path := range []string{"events/by.informant", "events/by.secret_topics"} {
 				if _, err := os.Stat(filepath.Join(out, path)); err == nil {

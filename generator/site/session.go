@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -20,6 +22,8 @@ import (
 	"github.com/agora-community/agora/generator/gitinfo"
 	"github.com/agora-community/agora/generator/link"
 	"github.com/agora-community/agora/generator/load"
+	"github.com/agora-community/agora/generator/markdown"
+	"github.com/agora-community/agora/generator/media"
 	"github.com/agora-community/agora/generator/render"
 	"github.com/agora-community/agora/generator/schema"
 	"github.com/agora-community/agora/generator/translate"
@@ -46,7 +50,7 @@ type Session struct {
 	schema   *schema.Schema
 	ownTheme bool
 	themes   map[string]*render.Theme // by language, loaded at the first snapshot after a whole load
-	markdown func(src, text []byte) ([]byte, []byte, error)
+	markdown func(src, text []byte, files markdown.Files) ([]byte, []byte, error)
 	// setupDiags are the problems found only by a whole load: site.toml,
 	// the schema, folders and stray files, duplicate slugs.
 	setupDiags diag.List
@@ -65,6 +69,16 @@ type Session struct {
 	// the pages show history).
 	translationChanges map[string]translate.Change
 	translations       *translate.Set // as the last diags checked them
+
+	// proc makes the copies of the images entries show, through the
+	// cache the builds use; images holds them by source path. An update
+	// processes the images of the entries it read again (a whole load,
+	// all), each a cache hit unless it changed.
+	proc        *media.Processor
+	images      map[string]*media.Processed
+	imagesFor   map[string][]string // an entry file's images' paths
+	imagesNote  string
+	imagesStale bool // images must be made again for every entry
 
 	// What changed since the last snapshot, which the next one reports:
 	// an update that fails leaves it for the one that succeeds.
@@ -151,6 +165,15 @@ func (s *Session) Update(ctx context.Context, changed []string) (*Snapshot, Repo
 		rep.BrokenPages = s.editedPages()
 		return nil, rep, nil
 	}
+	if problems := s.updateImages(ctx, whole); len(problems) > 0 {
+		rep.Errors = problems
+		rep.BrokenPages = s.editedPages()
+		return nil, rep, ctx.Err()
+	}
+	if s.imagesNote != "" {
+		rep.Notes = append(rep.Notes, s.imagesNote)
+		s.imagesNote = ""
+	}
 	snap, err := s.snapshot()
 	return snap, rep, err
 }
@@ -158,7 +181,7 @@ func (s *Session) Update(ctx context.Context, changed []string) (*Snapshot, Repo
 // loadAll loads, checks and links the whole project.
 func (s *Session) loadAll(ctx context.Context) ([]string, error) {
 	*s = Session{opts: s.opts, host: s.host, root: s.root, staleAll: true, stale: map[string]bool{}, edited: map[string]bool{},
-		stamps: &sync.Map{}}
+		stamps: &sync.Map{}, proc: s.proc, imagesStale: true}
 	cfg, diags := config.Load(s.root)
 	s.cfg = cfg
 	s.setupDiags = diags
@@ -201,7 +224,56 @@ func (s *Session) loadAll(ctx context.Context) ([]string, error) {
 }
 
 func (s *Session) loadOptions() load.Options {
-	return load.Options{MaxFileSize: s.cfg.MaxFileSize}
+	return load.Options{MaxFileSize: s.cfg.MaxFileSize, Images: s.cfg.Images}
+}
+
+// updateImages makes the copies of the images of the entries read again
+// since the last snapshot (after a whole load, of every entry), and
+// returns the problems of those that failed, placed at their references.
+// The map of copies is made anew, since snapshots still serving read the
+// old one.
+func (s *Session) updateImages(ctx context.Context, whole bool) diag.List {
+	if s.proc != nil && (!slices.Equal(s.proc.Settings.Widths, s.cfg.Images.Widths) || s.proc.Settings.Quality != s.cfg.Images.Quality) {
+		s.proc, s.imagesStale = nil, true
+	}
+	entries := s.content.Entries
+	images, imagesFor := map[string]*media.Processed{}, map[string][]string{}
+	if !s.imagesStale {
+		images, imagesFor = maps.Clone(s.images), maps.Clone(s.imagesFor)
+		entries = nil
+		for f := range s.edited {
+			for _, p := range imagesFor[f] {
+				delete(images, p)
+			}
+			delete(imagesFor, f)
+			if l := s.files[f]; l != nil && l.Entry != nil {
+				entries = append(entries, l.Entry)
+			}
+		}
+	}
+	jobs := findImages(s.opts.Source, entries, s.opts.Drafts)
+	if s.proc == nil || s.proc.Cache == nil && len(jobs.jobs) > 0 {
+		s.proc, s.imagesNote = newProcessor(s.opts.Source, s.opts.CacheDir, s.cfg.Images, len(jobs.jobs) > 0)
+	}
+	run, diags := processImages(ctx, s.proc, jobs)
+	if len(diags) > 0 {
+		load.Locate(s.root, diags)
+		diags.Sort()
+		return diags
+	}
+	fileOf := map[string]string{} // an entry folder's entry file
+	for _, e := range entries {
+		if e.Folder != "" {
+			fileOf[e.Folder] = e.File
+		}
+	}
+	for p, img := range run.images {
+		images[p] = img
+		f := fileOf[p[:strings.LastIndexByte(p, '/')]]
+		imagesFor[f] = append(imagesFor[f], p)
+	}
+	s.images, s.imagesFor, s.imagesStale = images, imagesFor, false
+	return nil
 }
 
 func (s *Session) validateOptions() validate.Options {
@@ -302,7 +374,8 @@ func (s *Session) snapshot() (*Snapshot, error) {
 		return nil, fmt.Errorf("serving on %s: %v", s.host, err)
 	}
 	in := render.Input{Config: s.cfg, Schema: s.schema, Content: s.content, Graph: s.linked.Graph,
-		Changes: s.gitChanges, ModTimes: s.modTimes, Translations: s.translations}
+		Changes: s.gitChanges, ModTimes: s.modTimes, Translations: s.translations,
+		Images: s.images}
 	langs := translate.Languages(s.cfg.Languages)
 	if len(langs) < 2 {
 		langs = []translate.Language{{Code: s.cfg.Language}}

@@ -93,9 +93,9 @@ func TestSessionMatchesOpen(t *testing.T) {
 		{"add a member", writeFile("content/members/new-member.md", "+++\nname = \"New member\"\nkind = \"individual\"\noffers = [\"Facilitation skills\"]\nneeds = [\"water-governance\"]\n+++\nHello.\n")},
 		{"make a topic a draft", rewrite(`name = "Water`, "draft = true\nname = \"Water", "content/topics/water-governance.md")},
 		{"publish it again", rewrite("draft = true\n", "", "content/topics/water-governance.md")},
-		{"a prerequisite cycle", rewrite(`title = "Learning circles 101"`, "prerequisites = [\"writing-useful-minutes\"]\ntitle = \"Learning circles 101\"", "content/curriculum/learning-circles-101.md")},
+		{"a prerequisite cycle", rewrite(`title = "Learning circles 101"`, "prerequisites = [\"writing-useful-minutes\"]\ntitle = \"Learning circles 101\"", "content/curriculum/learning-circles-101/index.md")},
 		{"remove the member", removeFile("content/members/new-member.md")},
-		{"break the cycle", rewrite("prerequisites = [\"writing-useful-minutes\"]\n", "", "content/curriculum/learning-circles-101.md")},
+		{"break the cycle", rewrite("prerequisites = [\"writing-useful-minutes\"]\n", "", "content/curriculum/learning-circles-101/index.md")},
 		{"rename an alias written in another case", rewrite(`"Facilitation skills"`, `"Facilitation craft"`, "content/topics/facilitation.md")},
 		{"rename it back", rewrite(`"Facilitation craft"`, `"Facilitation skills"`, "content/topics/facilitation.md")},
 		{"drop a short alias", rewrite(`, "PB"]`, `]`, "content/topics/participatory-budgeting.md")},
@@ -103,6 +103,11 @@ func TestSessionMatchesOpen(t *testing.T) {
 		{"give it to both", rewrite(`"presupuesto participativo"]`, `"presupuesto participativo", "PB"]`, "content/topics/participatory-budgeting.md")},
 		{"and back to one", rewrite(`, "pb"]`, `]`, "content/topics/fundraising.md")},
 		{"an editor's temporary file", func(string) []string { return []string{"content/members/4913"} }},
+		{"a photo replaced by a web page", writeFile("content/minutes/2025-06-12-annual-gathering-2025/plenary.jpg", "<!doctype html><script>alert(1)</script>")},
+		{"a photo deleted", removeFile("content/minutes/2025-06-12-annual-gathering-2025/flipchart.jpg")},
+		{"the photo replaced by a PDF", writeFile("content/minutes/2025-06-12-annual-gathering-2025/plenary.jpg", "%PDF-1.4\n%%EOF\n")},
+		{"an unreferenced file", writeFile("content/curriculum/learning-circles-101/notes.txt", "Notes.")},
+		{"the logo's alt text emptied", rewrite(`alt = "Agua Viva's logo: a blue drop of water over two waves"`, `alt = ""`, "content/members/colectivo-agua-coahuila/index.md")},
 	}
 	for _, step := range steps {
 		changed := step.apply(dir)

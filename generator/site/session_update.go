@@ -2,6 +2,7 @@ package site
 
 import (
 	"maps"
+	"path"
 	"runtime"
 	"slices"
 	"strings"
@@ -31,10 +32,30 @@ func (s *Session) classify(changed []string) (content []string, whole bool) {
 			// on the translations page: loaded again with everything.
 			return nil, true
 		case top == "content":
+			if entry, ok := load.EntryFileOf(s.root, s.schema, p); ok {
+				// A photo or document of an entry folder: its entry
+				// is read again with the folder's files as they are.
+				p = entry
+			} else if s.entryFolderMade(p) {
+				return nil, true
+			}
 			content = append(content, p)
 		}
 	}
 	return content, false
+}
+
+// entryFolderMade reports whether p is the index.md (or index.toml) of an
+// entry folder that came or went: the folder's other files changed from
+// a nested folder's (which only a whole load reports on) to an entry's,
+// or back.
+func (s *Session) entryFolderMade(p string) bool {
+	name := path.Base(p)
+	if strings.Count(p, "/") != 3 || (name != "index.md" && name != "index.toml") {
+		return false
+	}
+	_, before := s.files[p]
+	return before != s.present(p)
 }
 
 // isTranslationFile reports whether a content path is a translation's
@@ -136,8 +157,10 @@ func (u *fileUpdate) record(r reread) (whole bool) {
 	if !r.plain {
 		return s.present(p) || s.known(p)
 	}
-	if _, ok := s.files[twin(p)]; ok {
-		return true // duplicate slugs are reported by the whole load
+	for _, t := range load.Twins(p) {
+		if _, ok := s.files[t]; ok {
+			return true // duplicate slugs are reported by the whole load
+		}
 	}
 	u.done[p] = true
 	prev := s.files[p]
@@ -265,15 +288,6 @@ func changedNames(a, b *load.Entry) []string {
 		}
 	}
 	return out
-}
-
-// twin is the other file an entry's slug could come from:
-// content/members/ana.md and content/members/ana.toml.
-func twin(p string) string {
-	if base, ok := strings.CutSuffix(p, ".md"); ok {
-		return base + ".toml"
-	}
-	return strings.TrimSuffix(p, ".toml") + ".md"
 }
 
 // present reports whether something exists at p.

@@ -99,6 +99,10 @@ func (sn *Snapshot) EditedPages() []string {
 // have, whether or not it holds an entry now.
 func pageOfFile(sch *schema.Schema, file string) (string, bool) {
 	dir, name := path.Split(file)
+	slug := strings.TrimSuffix(name, path.Ext(name))
+	if strings.Count(file, "/") == 3 { // content/FOLDER/SLUG/index.md
+		dir, slug = path.Split(strings.TrimSuffix(dir, "/"))
+	}
 	folder, ok := strings.CutPrefix(strings.TrimSuffix(dir, "/"), "content/")
 	if !ok {
 		return "", false
@@ -107,7 +111,7 @@ func pageOfFile(sch *schema.Schema, file string) (string, bool) {
 	if t == nil {
 		return "", false
 	}
-	return pagePath(t, strings.TrimSuffix(name, path.Ext(name))), true
+	return pagePath(t, slug), true
 }
 
 // entryPage is the file of an entry's page, as render.Site.Jobs names it:

@@ -140,12 +140,10 @@ func cellText(v any) string {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	case time.Time:
 		return schema.FormatDate(v)
-	case map[string]any:
-		// an image or a file ({ src = "logo.png", alt = "…" }): its file's
-		// name, which stays in the entry's folder
-		if src, ok := v["src"].(string); ok {
-			return src
-		}
+	case schema.FileRef:
+		// an image or a file: its file's name, which stays in the entry's
+		// folder (agora import leaves such a column to be filled by hand)
+		return v.Src
 	case []any:
 		items := make([]string, len(v))
 		sep := "; "
@@ -230,10 +228,16 @@ func jsonable(f *schema.Field, v any, private bool) any {
 			out[i] = jsonable(f.Elem(), x, private)
 		}
 		return out
-	case map[string]any:
-		if f.Elem().Kind != schema.Object {
-			return v // an image or a file: src, alt, title as they are
+	case schema.FileRef:
+		out := map[string]any{"src": v.Src}
+		if v.Alt != "" {
+			out["alt"] = v.Alt
 		}
+		if v.Title != "" {
+			out["title"] = v.Title
+		}
+		return out
+	case map[string]any:
 		out := map[string]any{}
 		for _, sub := range f.Fields {
 			if x, ok := v[sub.Name]; ok && (!sub.Private || private) {

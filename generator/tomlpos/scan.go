@@ -188,3 +188,28 @@ func elementOffset(src []byte, off, n int) (int, bool) {
 	}
 	return 0, false
 }
+
+// closingBrace returns the offset after the inline table that opens at
+// off, or the end of src.
+func closingBrace(src []byte, off int) int {
+	depth := 0
+	for i := off; i < len(src); {
+		switch src[i] {
+		case '"', '\'':
+			i, _, _ = skipString(src, i)
+			continue
+		case '#':
+			i = lineEnd(src, i)
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+		i++
+	}
+	return len(src)
+}

@@ -110,6 +110,9 @@ func indexedPath(key toml.Key, arrays map[string]bool, current map[string]int) s
 // Key returns the position of the key at path, or of its nearest located
 // ancestor; for "list.N" it is the position of element N of the array.
 func (ix *Index) Key(path string) Pos {
+	if off, _, ok := ix.inlineInArray(path); ok {
+		return ix.Offset(off)
+	}
 	for path != "" {
 		if s, ok := ix.keys[path]; ok {
 			return ix.Offset(s.key)
@@ -133,7 +136,40 @@ func (ix *Index) Value(path string) Pos {
 	if s, ok := ix.keys[path]; ok && s.value >= 0 {
 		return ix.Offset(s.value)
 	}
+	if _, off, ok := ix.inlineInArray(path); ok && off >= 0 {
+		return ix.Offset(off)
+	}
 	return ix.Key(path)
+}
+
+// inlineInArray finds the key at path "list.N.name" in an inline table
+// that is element N of an array, and its value: the decoder lists no
+// keys inside the tables of an array value
+// (attachments = [{ src = "a.pdf" }, { src = "b.pdf" }]).
+func (ix *Index) inlineInArray(path string) (key, value int, ok bool) {
+	parent, name, ok := cut(path)
+	if !ok {
+		return 0, 0, false
+	}
+	list, index, ok := cut(parent)
+	n, err := strconv.Atoi(index)
+	if !ok || err != nil {
+		return 0, 0, false
+	}
+	s, ok := ix.keys[list]
+	if !ok || s.value < 0 {
+		return 0, 0, false
+	}
+	el, ok := elementOffset(ix.src, s.value, n)
+	if !ok || ix.src[el] != '{' {
+		return 0, 0, false
+	}
+	sc := scanner{src: ix.src[:closingBrace(ix.src, el)], off: el + 1}
+	start, end, _, found := sc.findKey(name)
+	if !found {
+		return 0, 0, false
+	}
+	return start, sc.valueAfter(end), true
 }
 
 func cut(path string) (parent, last string, ok bool) {

@@ -87,11 +87,15 @@ func ownLanguage(e *load.Entry, defaultLang string) string {
 }
 
 // TranslationFile is where the translation of e into lang is written:
-// beside the original, SLUG.LANG.md (or .toml, as the original).
+// beside the original, SLUG.LANG.md (or .toml, as the original), or
+// SLUG/index.LANG.md in an entry folder.
 func TranslationFile(e *load.Entry, lang string) string {
 	ext := ".md"
 	if e.BodyStart < 0 {
 		ext = ".toml"
+	}
+	if e.Folder != "" {
+		return path.Join(e.Folder, "index."+lang+ext)
 	}
 	return path.Join(path.Dir(e.File), e.Slug+"."+lang+ext)
 }

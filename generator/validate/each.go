@@ -14,7 +14,7 @@ import (
 func Entry(e *load.Entry, opts Options) diag.List {
 	rc := recordChecker{file: e.File, what: e.Type.Name, today: dayOf(opts.Today), schemaFile: "schema/" + e.Type.Name + ".toml"}
 	e.SetFields(rc.Record(e.Type.Fields, e.Fields, ""))
-	return rc.diags
+	return append(rc.diags, files(e)...)
 }
 
 // Across checks what spans entries, as Entries does after checking each:

@@ -126,10 +126,19 @@ func (c *recordChecker) value(f *schema.Field, v any, prefix string) (any, bool)
 	checked, p := f.Check(v)
 	if p != nil {
 		p.Message = f.Name + ": " + p.Message
-		c.report(diag.Error, join(prefix, f.Name), true, *p)
+		c.report(diag.Error, subKey(join(prefix, f.Name), p), true, *p)
 		return nil, false
 	}
 	return checked, true
+}
+
+// subKey places a problem of a value's own table (an image's alt) at its
+// key in the table, when Check named one.
+func subKey(key string, p *diag.Diagnostic) string {
+	if p.Key == "" {
+		return key
+	}
+	return key + "." + p.Key
 }
 
 func (c *recordChecker) mismatch(f *schema.Field, v any, key string) {
@@ -191,7 +200,7 @@ func (c *recordChecker) list(f *schema.Field, v any, prefix string) (any, bool) 
 		checked, p := f.Check(item)
 		if p != nil {
 			p.Message = fmt.Sprintf("%s, item %d: %s", f.Name, i+1, p.Message)
-			c.report(diag.Error, itemKey(i), false, *p)
+			c.report(diag.Error, subKey(itemKey(i), p), p.Key != "", *p)
 			checked = nil // keep the indices of the items after it
 		} else if out == nil && unchanged(checked, item) {
 			continue

@@ -452,3 +452,24 @@ func (d *Dir) Abort() {
 	d.closeFolders()
 	os.RemoveAll(d.tmp)
 }
+
+// PutLink puts the file at src (a copy kept in a cache) at rel in the
+// output as a hard link to it: nothing is read or written. Where the
+// link cannot be made (another file system, a USB stick) the bytes data
+// returns are written instead, as Put writes them.
+func (d *Dir) PutLink(rel, src string, data func() ([]byte, error)) error {
+	if err := CheckPath(rel); err != nil {
+		return err
+	}
+	if err := d.makeParents(rel); err != nil {
+		return fmt.Errorf("cannot write %s into %s: %w", rel, d.tmp, err)
+	}
+	if src != "" && os.Link(src, d.inTmp+filepath.FromSlash(rel)) == nil {
+		return nil
+	}
+	b, err := data()
+	if err != nil {
+		return fmt.Errorf("%s: %w", rel, err)
+	}
+	return d.Put(rel, b)
+}

@@ -1,4 +1,8 @@
-package media
+// Package mediatest crafts the images the tests of entry folders feed
+// Agora: photos whose metadata holds planted values (EXIF GPS, a camera
+// serial, XMP, IPTC, ICC, PNG text), in every format, so that a test can
+// show no published byte holds any of them.
+package mediatest
 
 import (
 	"bytes"
@@ -18,19 +22,19 @@ import (
 // Values planted in the metadata of crafted photos; no published byte
 // may hold any of them.
 const (
-	plantedMake    = "PlantedMakeCorp"
-	plantedSerial  = "SN-PLANTED-0042"
-	plantedTime    = "2019:07:04 12:34:56"
-	plantedXMP     = "PlantedXMPCreator"
-	plantedIPTC    = "PlantedIPTCByline"
-	plantedComment = "PlantedJPEGComment"
-	plantedICC     = "PlantedICCProfile"
-	plantedText    = "PlantedPNGText"
+	Make    = "PlantedMakeCorp"
+	Serial  = "SN-PLANTED-0042"
+	Time    = "2019:07:04 12:34:56"
+	XMP     = "PlantedXMPCreator"
+	IPTC    = "PlantedIPTCByline"
+	Comment = "PlantedJPEGComment"
+	ICC     = "PlantedICCProfile"
+	Text    = "PlantedPNGText"
 )
 
-// plantedGPS are the numerators of the planted position, 17°13'45.678"N
+// GPS are the numerators of the planted position, 17°13'45.678"N
 // 96°43'21.987"W (Oaxaca), as a TIFF rational writes them.
-var plantedGPS = []uint32{17, 13, 45678, 96, 43, 21987}
+var GPS = []uint32{17, 13, 45678, 96, 43, 21987}
 
 // tiffEntry is one IFD entry: a SHORT, LONG, ASCII or RATIONAL list.
 type tiffEntry struct {
@@ -41,13 +45,14 @@ type tiffEntry struct {
 	sub      []tiffEntry // the IFD a pointer entry (LONG) points to
 }
 
-type byteOrder interface {
+// ByteOrder is the byte order TIFF data is written in.
+type ByteOrder interface {
 	binary.ByteOrder
 	binary.AppendByteOrder
 }
 
 // tiff writes TIFF data (as EXIF holds it) of one IFD0 with sub-IFDs.
-func tiff(order byteOrder, ifd0 []tiffEntry) []byte {
+func tiff(order ByteOrder, ifd0 []tiffEntry) []byte {
 	var b []byte
 	if order == binary.BigEndian {
 		b = []byte("MM\x00\x2a\x00\x00\x00\x08")
@@ -59,7 +64,7 @@ func tiff(order byteOrder, ifd0 []tiffEntry) []byte {
 
 // writeIFD appends an IFD at the end of b, then the values that do not
 // fit in an entry, then the sub-IFDs, and fixes up the offsets.
-func writeIFD(order byteOrder, b []byte, entries []tiffEntry) []byte {
+func writeIFD(order ByteOrder, b []byte, entries []tiffEntry) []byte {
 	sort.Slice(entries, func(i, j int) bool { return entries[i].tag < entries[j].tag })
 	start := len(b)
 	b = order.AppendUint16(b, uint16(len(entries)))
@@ -104,35 +109,35 @@ func writeIFD(order byteOrder, b []byte, entries []tiffEntry) []byte {
 	return b
 }
 
-// plantedExif is EXIF with the orientation, a camera make, serial number,
+// Exif is EXIF with the orientation, a camera make, serial number,
 // time and the planted GPS position.
-func plantedExif(order byteOrder, orientation int) []byte {
+func Exif(order ByteOrder, orientation int) []byte {
 	gps := []tiffEntry{
 		{tag: 1, typ: 2, ascii: "N"},
-		{tag: 2, typ: 5, longs: []uint32{plantedGPS[0], 1, plantedGPS[1], 1, plantedGPS[2], 1000}},
+		{tag: 2, typ: 5, longs: []uint32{GPS[0], 1, GPS[1], 1, GPS[2], 1000}},
 		{tag: 3, typ: 2, ascii: "W"},
-		{tag: 4, typ: 5, longs: []uint32{plantedGPS[3], 1, plantedGPS[4], 1, plantedGPS[5], 1000}},
+		{tag: 4, typ: 5, longs: []uint32{GPS[3], 1, GPS[4], 1, GPS[5], 1000}},
 	}
 	exifIFD := []tiffEntry{
-		{tag: 0x9003, typ: 2, ascii: plantedTime},
-		{tag: 0xa431, typ: 2, ascii: plantedSerial},
+		{tag: 0x9003, typ: 2, ascii: Time},
+		{tag: 0xa431, typ: 2, ascii: Serial},
 	}
 	return tiff(order, []tiffEntry{
-		{tag: 0x010f, typ: 2, ascii: plantedMake},
+		{tag: 0x010f, typ: 2, ascii: Make},
 		{tag: 0x0112, typ: 3, shorts: []uint16{uint16(orientation)}},
-		{tag: 0x0132, typ: 2, ascii: plantedTime},
+		{tag: 0x0132, typ: 2, ascii: Time},
 		{tag: 0x8769, sub: exifIFD},
 		{tag: 0x8825, sub: gps},
 	})
 }
 
-// plantedNeedles are the byte strings no published copy may contain.
-func plantedNeedles() [][]byte {
+// Needles are the byte strings no published copy may contain.
+func Needles() [][]byte {
 	n := [][]byte{}
-	for _, s := range []string{plantedMake, plantedSerial, plantedTime, plantedXMP, plantedIPTC, plantedComment, plantedICC, plantedText, "Exif\x00", "http://ns.adobe.com/xap", "ICC_PROFILE", "Photoshop 3.0"} {
+	for _, s := range []string{Make, Serial, Time, XMP, IPTC, Comment, ICC, Text, "Exif\x00", "http://ns.adobe.com/xap", "ICC_PROFILE", "Photoshop 3.0"} {
 		n = append(n, []byte(s))
 	}
-	for _, v := range plantedGPS {
+	for _, v := range GPS {
 		if v > 255 { // small numbers are in every file; the seconds are not
 			n = append(n, binary.BigEndian.AppendUint32(nil, v), binary.LittleEndian.AppendUint32(nil, v))
 		}
@@ -140,9 +145,9 @@ func plantedNeedles() [][]byte {
 	return n
 }
 
-// quadrants is a w × h image whose stored quarters are red (top left),
+// Quadrants is a w × h image whose stored quarters are red (top left),
 // green (top right), blue (bottom left) and yellow (bottom right).
-func quadrants(w, h int) *image.RGBA {
+func Quadrants(w, h int) *image.RGBA {
 	m := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := range h {
 		for x := range w {
@@ -153,7 +158,7 @@ func quadrants(w, h int) *image.RGBA {
 	return m
 }
 
-func jpegOf(t testing.TB, m image.Image) []byte {
+func JPEG(t testing.TB, m image.Image) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, m, &jpeg.Options{Quality: 95}); err != nil {
@@ -162,38 +167,38 @@ func jpegOf(t testing.TB, m image.Image) []byte {
 	return buf.Bytes()
 }
 
-// jpegSegment is a JPEG marker segment.
-func jpegSegment(marker byte, body []byte) []byte {
+// JPEGSegment is a JPEG marker segment.
+func JPEGSegment(marker byte, body []byte) []byte {
 	n := len(body) + 2
 	return append([]byte{0xff, marker, byte(n >> 8), byte(n)}, body...)
 }
 
-// plantedJPEG is a JPEG of m carrying EXIF (orientation, GPS, serial),
+// PlantedJPEG is a JPEG of m carrying EXIF (orientation, GPS, serial),
 // XMP, IPTC, an ICC profile and a comment, as phones and editors write them.
-func plantedJPEG(t testing.TB, m image.Image, orientation int) []byte {
-	plain := jpegOf(t, m)
-	xmp := `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>` + plantedXMP + `</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>`
-	iptc := append([]byte("Photoshop 3.0\x008BIM\x04\x04\x00\x00\x00\x00\x00\x16\x1c\x02\x50\x00\x11"), plantedIPTC...)
+func PlantedJPEG(t testing.TB, m image.Image, orientation int) []byte {
+	plain := JPEG(t, m)
+	xmp := `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>` + XMP + `</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>`
+	iptc := append([]byte("Photoshop 3.0\x008BIM\x04\x04\x00\x00\x00\x00\x00\x16\x1c\x02\x50\x00\x11"), IPTC...)
 	segments := bytes.Join([][]byte{
-		jpegSegment(0xe1, append([]byte("Exif\x00\x00"), plantedExif(binary.BigEndian, orientation)...)),
-		jpegSegment(0xe1, append([]byte("http://ns.adobe.com/xap/1.0/\x00"), xmp...)),
-		jpegSegment(0xe2, append([]byte("ICC_PROFILE\x00\x01\x01"), plantedICC...)),
-		jpegSegment(0xed, iptc),
-		jpegSegment(0xfe, []byte(plantedComment)),
+		JPEGSegment(0xe1, append([]byte("Exif\x00\x00"), Exif(binary.BigEndian, orientation)...)),
+		JPEGSegment(0xe1, append([]byte("http://ns.adobe.com/xap/1.0/\x00"), xmp...)),
+		JPEGSegment(0xe2, append([]byte("ICC_PROFILE\x00\x01\x01"), ICC...)),
+		JPEGSegment(0xed, iptc),
+		JPEGSegment(0xfe, []byte(Comment)),
 	}, nil)
 	return append(append([]byte{0xff, 0xd8}, segments...), plain[2:]...)
 }
 
-// pngChunk is a PNG chunk with its CRC.
-func pngChunk(kind string, body []byte) []byte {
+// PNGChunk is a PNG chunk with its CRC.
+func PNGChunk(kind string, body []byte) []byte {
 	b := binary.BigEndian.AppendUint32(nil, uint32(len(body)))
 	b = append(append(b, kind...), body...)
 	return binary.BigEndian.AppendUint32(b, crc32.ChecksumIEEE(append([]byte(kind), body...)))
 }
 
-// plantedPNG is a PNG of m with eXIf (orientation, GPS), tEXt, iTXt, zTXt,
+// PlantedPNG is a PNG of m with eXIf (orientation, GPS), tEXt, iTXt, zTXt,
 // iCCP and tIME chunks before its image data.
-func plantedPNG(t testing.TB, m image.Image, orientation int) []byte {
+func PlantedPNG(t testing.TB, m image.Image, orientation int) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, m); err != nil {
@@ -202,19 +207,19 @@ func plantedPNG(t testing.TB, m image.Image, orientation int) []byte {
 	plain := buf.Bytes()
 	ihdrEnd := 8 + 25
 	extra := bytes.Join([][]byte{
-		pngChunk("eXIf", plantedExif(binary.LittleEndian, orientation)),
-		pngChunk("tEXt", []byte("Author\x00"+plantedText)),
-		pngChunk("iTXt", []byte("XML:com.adobe.xmp\x00\x00\x00\x00\x00<dc:creator>"+plantedXMP+"</dc:creator>")),
-		pngChunk("zTXt", append([]byte("Comment\x00\x00"), deflated(t, plantedComment)...)),
-		pngChunk("iCCP", append([]byte("icc\x00\x00"), deflated(t, plantedICC)...)),
-		pngChunk("tIME", []byte{0x07, 0xe3, 7, 4, 12, 34, 56}),
+		PNGChunk("eXIf", Exif(binary.LittleEndian, orientation)),
+		PNGChunk("tEXt", []byte("Author\x00"+Text)),
+		PNGChunk("iTXt", []byte("XML:com.adobe.xmp\x00\x00\x00\x00\x00<dc:creator>"+XMP+"</dc:creator>")),
+		PNGChunk("zTXt", append([]byte("Comment\x00\x00"), Deflated(t, Comment)...)),
+		PNGChunk("iCCP", append([]byte("icc\x00\x00"), Deflated(t, ICC)...)),
+		PNGChunk("tIME", []byte{0x07, 0xe3, 7, 4, 12, 34, 56}),
 	}, nil)
 	return bytes.Join([][]byte{plain[:ihdrEnd], extra, plain[ihdrEnd:]}, nil)
 }
 
-// plantedWebP is a lossy WebP of m in the extended format, with ICCP,
+// PlantedWebP is a lossy WebP of m in the extended format, with ICCP,
 // EXIF (orientation, GPS) and XMP chunks.
-func plantedWebP(t testing.TB, m image.Image, orientation int) []byte {
+func PlantedWebP(t testing.TB, m image.Image, orientation int) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := webp.Encode(&buf, m, webp.Options{Quality: 90}); err != nil {
@@ -227,22 +232,23 @@ func plantedWebP(t testing.TB, m image.Image, orientation int) []byte {
 	w, h := m.Bounds().Dx()-1, m.Bounds().Dy()-1
 	vp8x := []byte{0x2c, 0, 0, 0, byte(w), byte(w >> 8), byte(w >> 16), byte(h), byte(h >> 8), byte(h >> 16)} // ICC, EXIF, XMP
 	chunks := bytes.Join([][]byte{
-		riffChunk("VP8X", vp8x),
-		riffChunk("ICCP", []byte(plantedICC)),
+		RIFFChunk("VP8X", vp8x),
+		RIFFChunk("ICCP", []byte(ICC)),
 		simple[12:],
-		riffChunk("EXIF", plantedExif(binary.LittleEndian, orientation)),
-		riffChunk("XMP ", []byte("<dc:creator>"+plantedXMP+"</dc:creator>")),
+		RIFFChunk("EXIF", Exif(binary.LittleEndian, orientation)),
+		RIFFChunk("XMP ", []byte("<dc:creator>"+XMP+"</dc:creator>")),
 	}, nil)
 	return append(append([]byte("RIFF"), binary.LittleEndian.AppendUint32(nil, uint32(4+len(chunks)))...), append([]byte("WEBP"), chunks...)...)
 }
 
-// plantedFiles are m as a JPEG, a PNG and a WebP, each with every kind
+// PlantedFiles are m as a JPEG, a PNG and a WebP, each with every kind
 // of metadata its format holds, stored with orientation o.
-func plantedFiles(t testing.TB, m image.Image, o int) map[string][]byte {
-	return map[string][]byte{"jpeg": plantedJPEG(t, m, o), "png": plantedPNG(t, m, o), "webp": plantedWebP(t, m, o)}
+func PlantedFiles(t testing.TB, m image.Image, o int) map[string][]byte {
+	return map[string][]byte{"jpeg": PlantedJPEG(t, m, o), "png": PlantedPNG(t, m, o), "webp": PlantedWebP(t, m, o)}
 }
 
-func riffChunk(kind string, body []byte) []byte {
+// RIFFChunk is a RIFF chunk, as WebP holds them, padded to an even length.
+func RIFFChunk(kind string, body []byte) []byte {
 	b := append([]byte(kind), binary.LittleEndian.AppendUint32(nil, uint32(len(body)))...)
 	b = append(b, body...)
 	if len(body)%2 == 1 {
@@ -251,8 +257,8 @@ func riffChunk(kind string, body []byte) []byte {
 	return b
 }
 
-// deflated is s zlib-compressed, as zTXt and iCCP hold text.
-func deflated(t testing.TB, s string) []byte {
+// Deflated is s zlib-compressed, as zTXt and iCCP hold text.
+func Deflated(t testing.TB, s string) []byte {
 	var buf bytes.Buffer
 	zw := zlib.NewWriter(&buf)
 	zw.Write([]byte(s))

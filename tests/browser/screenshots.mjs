@@ -1,0 +1,34 @@
+// Takes the README's screenshots of the example site (docs/screenshots/),
+// built by agora build and served as the browser suite serves it, in
+// headless Chromium, 1000 × 1400 pixels:
+//
+//   node screenshots.mjs
+//
+// The page with photos is shown from its text, where they are.
+import path from "node:path";
+import { repo, startSite, launch, settle } from "./site.mjs";
+
+const SHOTS = [
+  { file: "member.png", path: "members/red-mujeres-sonora/" },
+  { file: "directory.png", path: "members/" },
+  { file: "minutes-photos.png", path: "minutes/2025-06-12-annual-gathering-2025/", from: "#overview" },
+  { file: "member-logo.png", path: "members/colectivo-agua-coahuila/" },
+];
+
+const site = await startSite();
+const browser = await launch();
+try {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+  for (const s of SHOTS) {
+    await page.goto(site.base + s.path);
+    await settle(page);
+    if (s.from) await page.locator(s.from).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 16));
+    await page.waitForFunction(() => [...document.images].every((img) => img.complete || img.loading === "lazy"));
+    await page.waitForLoadState("networkidle");
+    await page.screenshot({ path: path.join(repo, "docs", "screenshots", s.file) });
+    console.log("wrote docs/screenshots/" + s.file);
+  }
+} finally {
+  await browser.close();
+  site.close();
+}
