@@ -73,13 +73,11 @@ func collection(t *schema.Type, sch *schema.Schema, multi string) mapping {
 	c.set("label_singular", t.Name)
 	c.set("description", t.Description)
 	c.set("folder", "content/"+t.Folder)
-	if hasFiles(t.Fields) {
-		// An entry with photos or documents is a folder: the files sit
-		// beside its index.md, and fields name them by file name.
-		c.set("path", "{{slug}}/index")
-		c.setEmpty("media_folder")
-		c.setEmpty("public_folder")
-	}
+	// Entries with photos or documents stay where they are: a folder
+	// collection lists the files of one layout, and setting path to
+	// {{slug}}/index hid every entry written as FOLDER/SLUG.md (the
+	// browser test could no longer find a member). Files are named in
+	// the form and added through the repository (see widgets.go).
 	c.set("extension", "md")
 	c.set("format", "toml-frontmatter")
 	c.set("frontmatter_delimiter", "+++")

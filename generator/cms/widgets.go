@@ -4,6 +4,12 @@ import (
 	"github.com/agora-community/agora/generator/schema"
 )
 
+// fileHint says where the file an image or file field names must be.
+// The CMS's upload widgets are not used: they save into one media
+// folder, or, with the collection's path set to {{slug}}/index, make the
+// collection list only entries written as folders.
+const fileHint = "The name of a file in this entry's folder (content/FOLDER/SLUG/, beside index.md), added through the repository."
+
 // privateHint marks a private field: editable like any other, checked
 // like any other, published nowhere.
 const privateHint = "Private: never published (not on the site, in search, feeds or any other file); only people with access to the repository see it."
@@ -92,15 +98,15 @@ func single(f *schema.Field, sch *schema.Schema, multi string) mapping {
 		return mapping{{"widget", "object"}, {"fields", subfields(f, sch, multi)}}
 	case schema.Image:
 		return mapping{{"widget", "object"}, {"fields", []any{
-			mapping{{"name", "src"}, {"label", "Image"}, {"widget", "image"}, {"choose_url", false},
-				{"hint", "A photo of this entry's folder: JPEG, PNG, GIF or WebP."}},
+			mapping{{"name", "src"}, {"label", "Image"}, {"widget", "string"},
+				{"hint", fileHint + " JPEG, PNG, GIF or WebP."}},
 			mapping{{"name", "alt"}, {"label", "Description (alt text)"}, {"widget", "string"},
 				{"hint", "What the image shows, for people who cannot see it. Never empty."}},
 		}}}
 	case schema.File:
 		return mapping{{"widget", "object"}, {"fields", []any{
-			mapping{{"name", "src"}, {"label", "File"}, {"widget", "file"}, {"choose_url", false},
-				{"hint", "A document of this entry's folder: PDF, OpenDocument, Office, CSV, text, MP3, Ogg or M4A."}},
+			mapping{{"name", "src"}, {"label", "File"}, {"widget", "string"},
+				{"hint", fileHint + " PDF, OpenDocument, Office, CSV, text, MP3, Ogg or M4A."}},
 			mapping{{"name", "title"}, {"label", "Title"}, {"widget", "string"}, {"required", false}},
 		}}}
 	}
@@ -165,14 +171,4 @@ func defaultValue(f *schema.Field) any {
 		return v
 	}
 	return nil
-}
-
-// hasFiles reports whether a type's entries name files of their folder.
-func hasFiles(fields []*schema.Field) bool {
-	for _, f := range fields {
-		if k := f.Elem().Kind; k == schema.Image || k == schema.File || hasFiles(f.Fields) {
-			return true
-		}
-	}
-	return false
 }

@@ -1,7 +1,6 @@
 package cms
 
 import (
-	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -183,30 +182,26 @@ func TestWidgetOptions(t *testing.T) {
 		t.Errorf("a list of tables lists its fields: %v", steps)
 	}
 	img := option(widget(&schema.Field{Name: "logo", Kind: schema.Image}, sch, ""), "fields").([]any)
-	if widgetName(img[0].(mapping)) != "image" || option(img[0].(mapping), "name") != "src" || option(img[1].(mapping), "name") != "alt" ||
+	if widgetName(img[0].(mapping)) != "string" || option(img[0].(mapping), "name") != "src" || option(img[1].(mapping), "name") != "alt" ||
 		option(img[1].(mapping), "required") != nil { // alt: required, Sveltia's default
 		t.Errorf("an image is { src, alt }: %v", img)
 	}
 	file := option(widget(&schema.Field{Name: "report", Kind: schema.File}, sch, ""), "fields").([]any)
-	if widgetName(file[0].(mapping)) != "file" || option(file[1].(mapping), "name") != "title" || option(file[1].(mapping), "required") != false {
+	if widgetName(file[0].(mapping)) != "string" || option(file[1].(mapping), "name") != "title" || option(file[1].(mapping), "required") != false {
 		t.Errorf("a file is { src, title }: %v", file)
 	}
 }
 
-func TestHasFilesMakesEntryFolders(t *testing.T) {
+// TestFilesKeepTheLayout: a type with image or file fields is listed as
+// every type is (FOLDER/SLUG.md and FOLDER/SLUG/index.md alike): no path
+// or media folder that would hide the entries of one layout.
+func TestFilesKeepTheLayout(t *testing.T) {
 	typ, sch := sampleType(t)
-	noFiles := *typ
-	noFiles.Fields = slices.DeleteFunc(slices.Clone(typ.Fields), func(f *schema.Field) bool {
-		return f.Kind == schema.Image || f.Kind == schema.File
-	})
-	if c := collection(&noFiles, sch, ""); option(c, "path") != nil {
-		t.Errorf("a type without files: path %v", option(c, "path"))
-	}
-	withLogo := noFiles
-	withLogo.Fields = append(slices.Clone(noFiles.Fields), &schema.Field{Name: "logo", Label: "Logo", Kind: schema.Image})
-	c := collection(&withLogo, sch, "")
-	if option(c, "path") != "{{slug}}/index" || option(c, "media_folder") != "" || option(c, "public_folder") != "" {
-		t.Errorf("a type with an image: path %v, media_folder %q", option(c, "path"), option(c, "media_folder"))
+	c := collection(typ, sch, "")
+	for _, key := range []string{"path", "media_folder", "public_folder"} {
+		if v := option(c, key); v != nil {
+			t.Errorf("a type with an image and a file: %s %v", key, v)
+		}
 	}
 }
 
