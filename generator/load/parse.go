@@ -26,6 +26,7 @@ func Parse(t *schema.Type, p string, src []byte) (*Entry, diag.List) {
 	if e.BodyStart >= 0 {
 		body := []byte(string(src[e.BodyStart:]))
 		e.kept = body
+		e.Refs = bodyRefs(e, body)
 	}
 	e.size = int64(len(src))
 	return e, append(diags, checkFileName(file{path: p, typ: t, ext: ext}, slug)...)

@@ -178,6 +178,9 @@ func (im *importer) place(r *row, diags diag.List) {
 			continue // told at the cell by required, or by the cell's own problem
 		}
 		key := im.columnKey(d.Key)
+		if d.Key == "" && d.Line > 0 && d.Source != "" && r.body != "" {
+			key = BodyColumn // a reference of the body to a file, told at its line
+		}
 		if key != "" && (r.failed[key] || im.failedUnder(r, key)) {
 			continue // the cell's own problem was told
 		}
