@@ -35,7 +35,9 @@ export function serve(root, port = 0, { notFound } = {}) {
       }
       let body = fs.readFileSync(file);
       const type = TYPES[path.extname(file)] || "application/octet-stream";
-      const headers = { "Content-Type": type, "Cache-Control": "no-cache" };
+      // The tests' own scripts (axe-core under /__tests/) may be cached, so
+      // that Chromium compiles them once rather than on every page.
+      const headers = { "Content-Type": type, "Cache-Control": rel.startsWith("/__tests/") ? "max-age=3600" : "no-cache" };
       if (TEXT.test(type) && /\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
         let gz = gzipCache.get(file);
         if (!gz) gzipCache.set(file, (gz = zlib.gzipSync(body, { level: 9 })));

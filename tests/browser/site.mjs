@@ -122,7 +122,8 @@ function exampleCopy(tmp) {
 // synthetic network of that many entries instead (corpus.mjs).
 // Resolves to {dir (the site's folder), base (its URL, ending in
 // /network/), source (the folder built), log (the server's responses),
-// close()}.
+// axe (the URL of axe-core, outside the site's folder, which the server
+// lets the browser cache), close()}.
 export async function startSite({ community = false, editor = false, corpus = 0 } = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "agora-browser-"));
   const site = await serve(tmp, 0, { notFound: "network/404.html" });
@@ -141,11 +142,13 @@ export async function startSite({ community = false, editor = false, corpus = 0 
       writeCorpus(corpus, source);
     }
     build(source, dir, base);
+    fs.mkdirSync(path.join(tmp, "__tests"));
+    fs.copyFileSync(path.join(here, "node_modules/axe-core/axe.min.js"), path.join(tmp, "__tests/axe.min.js"));
   } catch (e) {
     close();
     throw e;
   }
-  return { dir, base, source, log: site.log, close };
+  return { dir, base, source, log: site.log, close, axe: `${site.url}/__tests/axe.min.js` };
 }
 
 export function launch() {
