@@ -111,5 +111,6 @@ print(f"| indexing time | {$index_ns/1e9:.2f} s (index alone; whole \`agora buil
 print()
 print(f"Agora's index: {$shards} shards, {kb($shard_bytes)} ({kb($shard_gz)} gzipped, {int($shard_gz)//max(1,$shards):,} B a shard on average); "
       f"manifest {kb($manifest)} ({kb($manifest_gz)} gzipped); {$docs_n} result files of {$per_file} results, {kb($docs_bytes)}; client {kb($client_gz)} gzipped.")
-print("Keystroke to new results, shards loaded: " + ", ".join(f"\`{q}\` {ms:.1f} ms" for q, ms in t["latencyMs"].items()) + ".")
+print("Keystroke to new results, shards loaded (median of " + str(len(next(iter(t["latencyRuns"].values())))) + " runs): " + ", ".join(f"\`{q}\` {ms:.1f} ms" for q, ms in t["latencyMs"].items()) + ".")
+print("Every run, in order: " + "; ".join(f"\`{q}\` " + ", ".join(f"{x:.1f}" for x in runs) for q, runs in t["latencyRuns"].items()) + ".")
 PY

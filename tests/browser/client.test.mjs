@@ -149,4 +149,10 @@ test("highlighting finds folded words, prefixes and Khmer inside a run", () => {
   const e = core.excerpt("word ".repeat(100) + "mediación end", core.parseQuery("mediacion"), 60);
   assert.ok(e.text.startsWith("…") && e.marks.length === 1, JSON.stringify(e));
   assert.equal(e.text.slice(e.marks[0][0], e.marks[0][1]), "mediación");
+  // Upper-case ASCII, letters that fold to two (ﬁ), full-width and
+  // accented capitals around them: the same words as folding it whole.
+  const mixed = "MEDIATION ﬁeld, Ｍｅｄｉａｔｉｏｎ; ÉCOLE MediaTion-mediation_x Mediations";
+  const mm = core.marks(mixed, core.parseQuery("mediation"));
+  assert.deepEqual(mm.map(([a, b]) => mixed.slice(a, b)), ["MEDIATION", "Ｍｅｄｉａｔｉｏｎ", "MediaTion", "mediation", "Mediations"]);
+  assert.deepEqual(core.marks(mixed, core.parseQuery("field école")).map(([a, b]) => mixed.slice(a, b)), ["ﬁeld", "ÉCOLE"]);
 });
