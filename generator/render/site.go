@@ -48,6 +48,9 @@ type Input struct {
 	// Translations are the checked translations of entries (nil when
 	// there are none).
 	Translations *translate.Set
+	// Bodies, when not nil, carries bodies from the default language's
+	// Site to the other languages' Sites of the same build.
+	Bodies *SharedBodies
 }
 
 // Options tune rendering.
@@ -270,6 +273,15 @@ func (s *Site) body(v *Entry) ([]byte, bodyText, error) {
 			src = nil // not translated yet: the original's
 		}
 	}
+	shared := s.shares(v)
+	if shared && s.lang.Prefix != "" {
+		if b, ok := s.in.Bodies.find(v.e); ok {
+			text := bodyText{textBufs.Get().(*[]byte)}
+			lentTexts.Add(1)
+			*text.buf = append((*text.buf)[:0], b.text...)
+			return b.html, text, nil
+		}
+	}
 	if src == nil && err == nil {
 		src, err = s.in.Content.BodyInto(v.e, buf)
 	}
@@ -280,6 +292,9 @@ func (s *Site) body(v *Entry) ([]byte, bodyText, error) {
 	lentTexts.Add(1)
 	html, out, err := s.opts.Markdown(src, (*text.buf)[:0], s.bodyFiles(v))
 	*text.buf = out
+	if shared && s.lang.Prefix == "" && err == nil {
+		s.in.Bodies.keep(v.e, html, out)
+	}
 	return html, text, err
 }
 

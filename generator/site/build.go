@@ -162,6 +162,10 @@ func (p *Project) eachLanguage(baseURL string, fn func(site *render.Site, prefix
 	if len(langs) == 0 {
 		langs = []translate.Language{{Code: p.Site.Language}}
 	}
+	if len(langs) > 1 {
+		p.bodies = render.NewSharedBodies(sharedBodiesLimit)
+		defer func() { p.sharedBodies, p.bodies = p.bodies.Found(), nil }()
+	}
 	for _, l := range langs {
 		start := StartStage()
 		site, err := p.renderer(baseURL, l.Code)
@@ -178,6 +182,12 @@ func (p *Project) eachLanguage(baseURL string, fn func(site *render.Site, prefix
 	}
 	return nil
 }
+
+// sharedBodiesLimit bounds the bodies a build in several languages
+// keeps from its default language for the others: the bodies of the
+// 10,000-entry benchmark corpus are 53 MB of HTML and text; a larger
+// site renders the rest again rather than hold them all.
+var sharedBodiesLimit = 64 << 20
 
 // prefixed puts files under a language's folder.
 func prefixed(prefix string, put func(string, []byte) error) func(string, []byte) error {
@@ -232,7 +242,7 @@ func (p *Project) renderer(baseURL, lang string) (*render.Site, error) {
 		return nil, err
 	}
 	in := render.Input{Config: p.Site, Schema: p.Schema, Content: p.Content, Graph: p.Graph, Translations: p.Translations,
-		Images: p.images.images}
+		Images: p.images.images, Bodies: p.bodies}
 	if p.history != nil {
 		in.Changes, in.ModTimes = p.history.changes, p.history.modTimes
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/agora-community/agora/generator/link"
 	"github.com/agora-community/agora/generator/load"
 	"github.com/agora-community/agora/generator/media"
+	"github.com/agora-community/agora/generator/render"
 	"github.com/agora-community/agora/generator/schema"
 	"github.com/agora-community/agora/generator/translate"
 	"github.com/agora-community/agora/generator/validate"
@@ -75,6 +76,10 @@ type Project struct {
 	proc   *media.Processor
 	// imagesWarning is a problem with the image cache, to print once.
 	imagesWarning string
+	// bodies carries bodies between the languages of one build (see
+	// eachLanguage); sharedBodies is how many it carried in the last.
+	bodies       *render.SharedBodies
+	sharedBodies int
 	// Timings says how long each stage took.
 	Timings Timings
 }
