@@ -132,6 +132,7 @@ func check(f, original *load.Entry, ofType map[string]*load.Entry, languages []s
 	values, found := validate.Fields(f.File, f.Type.Name+" translation", fields, checked.Fields)
 	diags = append(diags, found...)
 	diags = append(diags, itemCounts(f, original, values)...)
+	diags = append(diags, validate.TranslationFiles(f, original)...)
 	return &Translation{File: f, Original: original, Lang: f.Lang, Fields: values}, diags
 }
 

@@ -170,3 +170,48 @@ func FileProblem(e *load.Entry, name string, p *media.Problem) diag.Diagnostic {
 	}
 	return p.Diagnostic(e.Folder+"/"+name, 0, 0)
 }
+
+// TranslationFiles checks the references of a translation's body to the
+// files of its entry's folder as files checks an entry's (the file is
+// there, an image with alt text, a kind that may be published), and one
+// more: a translation shows only files its original publishes, since a
+// folder's files are published once, for the original's references. A
+// file the translation does not name is no warning: the original names
+// it, or files warned of it.
+func TranslationFiles(t, original *load.Entry) diag.List {
+	c := fileChecker{e: t}
+	used := map[string]bool{}
+	published := original.Published()
+	for _, u := range t.Uses() {
+		if t.Folder == "" && !(u.Ref != nil && u.Ref.Elsewhere) {
+			c.at(u, singleTranslation(t, original, u.Name), diag.Error)
+			continue
+		}
+		before := len(c.diags)
+		c.use(u, used)
+		if len(c.diags) > before {
+			continue
+		}
+		if _, ok := t.FileNamed(u.Name); ok && published[u.Name] == nil {
+			c.at(u, diag.Diagnostic{Code: "translation-file", Message: strconv.Quote(u.Name) + " is not shown by the original, so it is not published",
+				Found: strconv.Quote(u.Name), Allowed: "the files " + original.File + " refers to",
+				Hint: "refer to " + u.Name + " in " + original.File + " too, or leave it out of the translation"}, diag.Error)
+		}
+	}
+	return c.diags
+}
+
+// singleTranslation is the problem of a translation written as a single
+// file that refers to files: they are its entry folder's, beside it.
+func singleTranslation(t, original *load.Entry, name string) diag.Diagnostic {
+	d := diag.Diagnostic{Code: "missing-file", Message: strconv.Quote(name) + ": the translation is a single file, so it has no files beside it",
+		Found: strconv.Quote(name), Allowed: "files of the entry's folder, from a translation in that folder"}
+	inFolder := folderOf(original) + "/index." + t.Lang + ext(t)
+	if original.Folder != "" {
+		d.Hint = "move " + t.File + " to " + inFolder
+	} else {
+		d.Hint = "make the entry a folder: move " + original.File + " to " + folderOf(original) + "/index" + ext(original) +
+			" and " + t.File + " to " + inFolder + ", and put " + name + " beside them"
+	}
+	return d
+}
