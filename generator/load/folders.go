@@ -104,6 +104,25 @@ func isEntryFolder(root *os.Root, p string) bool {
 	return false
 }
 
+// folderTranslations lists the translations (index.LANG.md) in the
+// folder p, which has no index.md or index.toml of its own.
+func folderTranslations(root *os.Root, p string) []string {
+	f, err := root.Open(p)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	names, _ := f.Readdirnames(-1)
+	var found []string
+	for _, name := range names {
+		if indexFile(name) {
+			found = append(found, name)
+		}
+	}
+	slices.Sort(found)
+	return found
+}
+
 // folderFiles lists the files of the entry folder dir, for an entry read
 // again alone; ok is false when it holds a folder, which only a whole
 // load reports on.

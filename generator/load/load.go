@@ -217,6 +217,9 @@ func walk(root *os.Root, sch *schema.Schema) ([]file, []*folder, diag.List, erro
 			report(p, "entry-subfolder", "an entry folder holds files, not folders", p+"/", "files beside the entry's "+indexName(root, path.Dir(p)),
 				"move the files up into "+path.Dir(p)+"/ (give them names of their own), or remove the folder")
 			return fs.SkipDir
+		case d.IsDir() && depth == 2 && len(folderTranslations(root, p)) > 0:
+			reportOrphanTranslations(root, p, folderTranslations(root, p), report)
+			return fs.SkipDir
 		case d.IsDir():
 			hint := "move the files up into content/" + path.Base(path.Dir(p)) + "/, or make the folder an entry: add " + p + "/index.md"
 			if ext := path.Ext(name); ext == ".md" || ext == ".toml" {
@@ -254,6 +257,23 @@ func walk(root *os.Root, sch *schema.Schema) ([]file, []*folder, diag.List, erro
 		return nil, nil, diags, fmt.Errorf("cannot read the content folder: %w", err)
 	}
 	return files, folders, diags, nil
+}
+
+// reportOrphanTranslations reports a folder that holds translations
+// (index.es.md) but not the entry they translate: most often the
+// original is still a single file beside the folder.
+func reportOrphanTranslations(root *os.Root, p string, names []string, report func(p, code, msg, found, allowed, hint string)) {
+	_, lang := SplitName(strings.TrimSuffix(names[0], path.Ext(names[0])))
+	hint := "add the original as " + p + "/index.md, or remove the folder"
+	for _, ext := range []string{".md", ".toml"} {
+		if _, err := root.Lstat(p + ext); err == nil {
+			hint = "the original is " + p + ext + ": move it into the folder as " + p + "/index" + ext +
+				", or move the translation beside it as " + p + "." + lang + path.Ext(names[0])
+			break
+		}
+	}
+	report(p, "translation-original", "the folder holds translations ("+strings.Join(names, ", ")+") but no index.md: the entry they translate",
+		p+"/", "the original as "+p+"/index.md, beside its translations", hint)
 }
 
 // special reports a named pipe, socket or device among the content:
