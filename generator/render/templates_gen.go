@@ -35,7 +35,7 @@ func init() {
 		"search":          {"d5fab69de4a7d7b54e0cc987e6ec4c960cd1f3ee0256fdea42edf387e55a29bf", tpl_base__render_Page_6623f4ac},
 		"topic":           {"61346bfed04f596a9f3bed00d45b424944b34f2d300dce8f3245a88e9c30cfd0", tpl_base__render_Page_3a7c002e},
 		"topic-index":     {"60059d34fed0d46db1c711043078bd7ecca1dd3320879b39506e495cde71c358", tpl_base__render_Page_035bda0f},
-		"translations":    {"3a893988c1590bedebb438b6f18c8daaacc940f0ddc4abe9ef0b9245b676b1a8", tpl_base__render_Page_becd3bd9},
+		"translations":    {"6b81fe0d0ae5187e8a41cc043b4133dbcd17b37074980aeb84e7488b108144c6", tpl_base__render_Page_7243209c},
 	}
 }
 
@@ -2775,6 +2775,243 @@ func tpl_base__render_Page_6623f4ac(r *run, d0 *Page) error {
 	return nil
 }
 
+func tpl_base__render_Page_7243209c(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("<!doctype html>\n<html lang=\"")
+	v1 := d0.Lang()
+	writeEscaped(r.w, v1)
+	r.w.WriteString("\"")
+	{
+		v2 := d0.Dir()
+		if len(v2) > 0 {
+			v3 := v2
+			_ = v3
+			r.w.WriteString(" dir=\"")
+			writeEscaped(r.w, v3)
+			r.w.WriteString("\"")
+		}
+	}
+	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
+	v4 := d0.Policy()
+	writeEscaped(r.w, v4)
+	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
+		}
+		if len(d0.Path) > 0 {
+			if d0 == nil {
+				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
+			}
+			writeEscaped(r.w, d0.Title)
+			{
+				if d0 == nil {
+					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
+				}
+				if bool(int64(d0.Pager.Number) > int64(1)) {
+					r.w.WriteString(" · ")
+					if d0 == nil {
+						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
+					}
+					v5 := r.strs.T("page_n", d0.Pager.Number)
+					writeEscaped(r.w, v5)
+				}
+			}
+			r.w.WriteString(" · ")
+		}
+	}
+	v6 := d0.Config()
+	if v6 == nil {
+		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v6.Title)
+	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
+	v7 := d0.Description()
+	writeEscaped(r.w, v7)
+	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
+	v8 := d0.Canonical()
+	writeURLAttr(r.w, v8)
+	r.w.WriteString("\">")
+	{
+		v9 := d0.Alternates()
+		for v10 := range v9 {
+			v11 := &v9[v10]
+			_, _ = v10, v11
+			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
+			writeEscaped(r.w, (*v11).Code)
+			r.w.WriteString("\" href=\"")
+			writeURLAttr(r.w, (*v11).URL)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
+		}
+		v12 := d0.Pager.Prev()
+		if len(v12) > 0 {
+			v13 := v12
+			_ = v13
+			r.w.WriteString("\n<link rel=\"prev\" href=\"")
+			d0.writeHrefAttr(r.w, v13)
+			r.w.WriteString("\">")
+		}
+	}
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
+		}
+		v14 := d0.Pager.Next()
+		if len(v14) > 0 {
+			v15 := v14
+			_ = v15
+			r.w.WriteString("\n<link rel=\"next\" href=\"")
+			d0.writeHrefAttr(r.w, v15)
+			r.w.WriteString("\">")
+		}
+	}
+	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
+	{
+		if d0 == nil {
+			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
+		}
+		if d0.Entry != nil {
+			r.w.WriteString("article")
+		} else {
+			r.w.WriteString("website")
+		}
+	}
+	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
+	if d0 == nil {
+		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
+	v16 := d0.Description()
+	writeEscaped(r.w, v16)
+	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
+	v17 := d0.Canonical()
+	writeEscaped(r.w, v17)
+	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
+	v18 := d0.Config()
+	if v18 == nil {
+		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
+	}
+	writeEscaped(r.w, v18.Title)
+	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
+	v19 := d0.Lang()
+	writeEscaped(r.w, v19)
+	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
+	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
+	d0.writeAssetAttr(r.w, "style.css")
+	r.w.WriteString("\">")
+	r.w.WriteString("\n<link rel=\"icon\" href=\"")
+	d0.writeAssetAttr(r.w, "favicon.svg")
+	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+	v20 := r.strs.T("nav_minutes")
+	writeEscaped(r.w, v20)
+	r.w.WriteString("\" href=\"")
+	d0.writeHrefAttr(r.w, "feed.xml")
+	r.w.WriteString("\">\n<script src=\"")
+	d0.writeAssetAttr(r.w, "agora.js")
+	r.w.WriteString("\" defer></script>")
+	{
+		v21 := d0.JSONLD()
+		v22, okv22 := texttemplate.IsTrue(v21)
+		if !okv22 {
+			return truthError("base", "base.html:40:9", ".JSONLD", v21)
+		}
+		if v22 {
+			v23 := v21
+			_ = v23
+			r.w.WriteString("\n<script type=\"application/ld+json\">")
+			writeJSValue(r.w, v23)
+			r.w.WriteString("</script>")
+		}
+	}
+	r.w.WriteString("\n</head>\n<body>\n")
+	v24, errv24 := d0.Frame("header")
+	if errv24 != nil {
+		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
+	}
+	r.w.WriteString(string(v24))
+	{
+		v25 := d0.LanguageLinks()
+		if len(v25) > 0 {
+			v26 := v25
+			_ = v26
+			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
+			v27 := r.strs.T("language_nav")
+			writeEscaped(r.w, v27)
+			r.w.WriteString("\"><ul>")
+			{
+				for v28 := range v26 {
+					v29 := &v26[v28]
+					_, _ = v28, v29
+					r.w.WriteString("\n<li><a href=\"")
+					writeURLAttr(r.w, (*v29).Href)
+					r.w.WriteString("\" lang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\" hreflang=\"")
+					writeEscaped(r.w, (*v29).Code)
+					r.w.WriteString("\"")
+					{
+						if len((*v29).Dir) > 0 {
+							v30 := &(*v29).Dir
+							_ = v30
+							r.w.WriteString(" dir=\"")
+							writeEscaped(r.w, (*v30))
+							r.w.WriteString("\"")
+						}
+					}
+					{
+						if bool((*v29).Current) {
+							r.w.WriteString(" aria-current=\"page\"")
+						}
+					}
+					r.w.WriteString(">")
+					writeEscaped(r.w, (*v29).Name)
+					r.w.WriteString("</a></li>")
+				}
+			}
+			r.w.WriteString("\n</ul></nav>")
+		}
+	}
+	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
+	{
+		v31 := d0.TranslationNotice()
+		if v31 != nil {
+			v32 := v31
+			_ = v32
+			r.w.WriteString("<p class=\"notice translation-notice\">")
+			if v32 == nil {
+				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
+			}
+			r.w.WriteString(string(v32.Text))
+			r.w.WriteString(" <a href=\"")
+			if v32 == nil {
+				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
+			}
+			d0.writeHrefAttr(r.w, v32.Link)
+			r.w.WriteString("\">")
+			v33 := r.strs.T("translation_help")
+			writeEscaped(r.w, v33)
+			r.w.WriteString("</a></p>\n")
+		}
+	}
+	if err := tpl_main__render_Page_4f709c70(r, d0); err != nil {
+		return err
+	}
+	r.w.WriteString("\n</main>\n")
+	v34, errv34 := d0.Frame("footer")
+	if errv34 != nil {
+		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
+	}
+	r.w.WriteString(string(v34))
+	r.w.WriteString("\n</body>\n</html>\n")
+	return nil
+}
+
 func tpl_base__render_Page_78171e87(r *run, d0 *Page) error {
 	_ = d0
 	r.w.WriteString("<!doctype html>\n<html lang=\"")
@@ -4185,243 +4422,6 @@ func tpl_base__render_Page_be8ad467(r *run, d0 *Page) error {
 		}
 	}
 	if err := tpl_main__render_Page_3fe27a7f(r, d0); err != nil {
-		return err
-	}
-	r.w.WriteString("\n</main>\n")
-	v34, errv34 := d0.Frame("footer")
-	if errv34 != nil {
-		return execError("base", "base.html:60:2", ".Frame", "Frame", errv34)
-	}
-	r.w.WriteString(string(v34))
-	r.w.WriteString("\n</body>\n</html>\n")
-	return nil
-}
-
-func tpl_base__render_Page_becd3bd9(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("<!doctype html>\n<html lang=\"")
-	v1 := d0.Lang()
-	writeEscaped(r.w, v1)
-	r.w.WriteString("\"")
-	{
-		v2 := d0.Dir()
-		if len(v2) > 0 {
-			v3 := v2
-			_ = v3
-			r.w.WriteString(" dir=\"")
-			writeEscaped(r.w, v3)
-			r.w.WriteString("\"")
-		}
-	}
-	r.w.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"")
-	v4 := d0.Policy()
-	writeEscaped(r.w, v4)
-	r.w.WriteString("\">\n<meta name=\"referrer\" content=\"strict-origin-when-cross-origin\">\n<title>")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:8:12", ".Path", "*render.Page", "Path")
-		}
-		if len(d0.Path) > 0 {
-			if d0 == nil {
-				return nilError("base", "base.html:8:21", ".Title", "*render.Page", "Title")
-			}
-			writeEscaped(r.w, d0.Title)
-			{
-				if d0 == nil {
-					return nilError("base", "base.html:8:43", ".Pager.Number", "*render.Page", "Pager")
-				}
-				if bool(int64(d0.Pager.Number) > int64(1)) {
-					r.w.WriteString(" · ")
-					if d0 == nil {
-						return nilError("base", "base.html:8:77", ".Pager.Number", "*render.Page", "Pager")
-					}
-					v5 := r.strs.T("page_n", d0.Pager.Number)
-					writeEscaped(r.w, v5)
-				}
-			}
-			r.w.WriteString(" · ")
-		}
-	}
-	v6 := d0.Config()
-	if v6 == nil {
-		return nilError("base", "base.html:8:113", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v6.Title)
-	r.w.WriteString("</title>\n<meta name=\"description\" content=\"")
-	v7 := d0.Description()
-	writeEscaped(r.w, v7)
-	r.w.WriteString("\">\n<link rel=\"canonical\" href=\"")
-	v8 := d0.Canonical()
-	writeURLAttr(r.w, v8)
-	r.w.WriteString("\">")
-	{
-		v9 := d0.Alternates()
-		for v10 := range v9 {
-			v11 := &v9[v10]
-			_, _ = v10, v11
-			r.w.WriteString("\n<link rel=\"alternate\" hreflang=\"")
-			writeEscaped(r.w, (*v11).Code)
-			r.w.WriteString("\" href=\"")
-			writeURLAttr(r.w, (*v11).URL)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:14:15", ".Pager.Prev", "*render.Page", "Pager")
-		}
-		v12 := d0.Pager.Prev()
-		if len(v12) > 0 {
-			v13 := v12
-			_ = v13
-			r.w.WriteString("\n<link rel=\"prev\" href=\"")
-			d0.writeHrefAttr(r.w, v13)
-			r.w.WriteString("\">")
-		}
-	}
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:17:15", ".Pager.Next", "*render.Page", "Pager")
-		}
-		v14 := d0.Pager.Next()
-		if len(v14) > 0 {
-			v15 := v14
-			_ = v15
-			r.w.WriteString("\n<link rel=\"next\" href=\"")
-			d0.writeHrefAttr(r.w, v15)
-			r.w.WriteString("\">")
-		}
-	}
-	r.w.WriteString("\n<meta property=\"og:type\" content=\"")
-	{
-		if d0 == nil {
-			return nilError("base", "base.html:20:39", ".Entry", "*render.Page", "Entry")
-		}
-		if d0.Entry != nil {
-			r.w.WriteString("article")
-		} else {
-			r.w.WriteString("website")
-		}
-	}
-	r.w.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if d0 == nil {
-		return nilError("base", "base.html:21:37", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("\">\n<meta property=\"og:description\" content=\"")
-	v16 := d0.Description()
-	writeEscaped(r.w, v16)
-	r.w.WriteString("\">\n<meta property=\"og:url\" content=\"")
-	v17 := d0.Canonical()
-	writeEscaped(r.w, v17)
-	r.w.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	v18 := d0.Config()
-	if v18 == nil {
-		return nilError("base", "base.html:24:48", ".Config.Title", "*config.Site", "Title")
-	}
-	writeEscaped(r.w, v18.Title)
-	r.w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
-	v19 := d0.Lang()
-	writeEscaped(r.w, v19)
-	r.w.WriteString("\">\n<meta name=\"color-scheme\" content=\"light dark\">")
-	r.w.WriteString("\n<link rel=\"expect\" href=\"#site-footer\" blocking=\"render\">\n<link rel=\"stylesheet\" href=\"")
-	d0.writeAssetAttr(r.w, "style.css")
-	r.w.WriteString("\">")
-	r.w.WriteString("\n<link rel=\"icon\" href=\"")
-	d0.writeAssetAttr(r.w, "favicon.svg")
-	r.w.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-	v20 := r.strs.T("nav_minutes")
-	writeEscaped(r.w, v20)
-	r.w.WriteString("\" href=\"")
-	d0.writeHrefAttr(r.w, "feed.xml")
-	r.w.WriteString("\">\n<script src=\"")
-	d0.writeAssetAttr(r.w, "agora.js")
-	r.w.WriteString("\" defer></script>")
-	{
-		v21 := d0.JSONLD()
-		v22, okv22 := texttemplate.IsTrue(v21)
-		if !okv22 {
-			return truthError("base", "base.html:40:9", ".JSONLD", v21)
-		}
-		if v22 {
-			v23 := v21
-			_ = v23
-			r.w.WriteString("\n<script type=\"application/ld+json\">")
-			writeJSValue(r.w, v23)
-			r.w.WriteString("</script>")
-		}
-	}
-	r.w.WriteString("\n</head>\n<body>\n")
-	v24, errv24 := d0.Frame("header")
-	if errv24 != nil {
-		return execError("base", "base.html:45:2", ".Frame", "Frame", errv24)
-	}
-	r.w.WriteString(string(v24))
-	{
-		v25 := d0.LanguageLinks()
-		if len(v25) > 0 {
-			v26 := v25
-			_ = v26
-			r.w.WriteString("\n<nav class=\"languages\" aria-label=\"")
-			v27 := r.strs.T("language_nav")
-			writeEscaped(r.w, v27)
-			r.w.WriteString("\"><ul>")
-			{
-				for v28 := range v26 {
-					v29 := &v26[v28]
-					_, _ = v28, v29
-					r.w.WriteString("\n<li><a href=\"")
-					writeURLAttr(r.w, (*v29).Href)
-					r.w.WriteString("\" lang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\" hreflang=\"")
-					writeEscaped(r.w, (*v29).Code)
-					r.w.WriteString("\"")
-					{
-						if len((*v29).Dir) > 0 {
-							v30 := &(*v29).Dir
-							_ = v30
-							r.w.WriteString(" dir=\"")
-							writeEscaped(r.w, (*v30))
-							r.w.WriteString("\"")
-						}
-					}
-					{
-						if bool((*v29).Current) {
-							r.w.WriteString(" aria-current=\"page\"")
-						}
-					}
-					r.w.WriteString(">")
-					writeEscaped(r.w, (*v29).Name)
-					r.w.WriteString("</a></li>")
-				}
-			}
-			r.w.WriteString("\n</ul></nav>")
-		}
-	}
-	r.w.WriteString("\n<main id=\"main\" tabindex=\"-1\">\n")
-	{
-		v31 := d0.TranslationNotice()
-		if v31 != nil {
-			v32 := v31
-			_ = v32
-			r.w.WriteString("<p class=\"notice translation-notice\">")
-			if v32 == nil {
-				return nilError("base", "base.html:57:66", ".Text", "*render.Notice", "Text")
-			}
-			r.w.WriteString(string(v32.Text))
-			r.w.WriteString(" <a href=\"")
-			if v32 == nil {
-				return nilError("base", "base.html:57:92", ".Link", "*render.Notice", "Link")
-			}
-			d0.writeHrefAttr(r.w, v32.Link)
-			r.w.WriteString("\">")
-			v33 := r.strs.T("translation_help")
-			writeEscaped(r.w, v33)
-			r.w.WriteString("</a></p>\n")
-		}
-	}
-	if err := tpl_main__render_Page_04171010(r, d0); err != nil {
 		return err
 	}
 	r.w.WriteString("\n</main>\n")
@@ -6143,194 +6143,6 @@ func tpl_figure_render_FigureData_34fa3b71(r *run, d0 FigureData) error {
 func tpl_links_render_EntryList_e11d9ffa(r *run, d0 EntryList) error {
 	_ = d0
 	d0.Page.writeLinks(r.w, d0.Entries)
-	return nil
-}
-
-func tpl_main__render_Page_04171010(r *run, d0 *Page) error {
-	_ = d0
-	r.w.WriteString("\n<h1>")
-	if d0 == nil {
-		return nilError("main", "translations.html:2:6", ".Title", "*render.Page", "Title")
-	}
-	writeEscaped(r.w, d0.Title)
-	r.w.WriteString("</h1>\n<p class=\"lead\">")
-	v1 := r.strs.T("translations_lead")
-	writeEscaped(r.w, v1)
-	r.w.WriteString("</p>")
-	{
-		v2 := d0.TranslationReports()
-		for v3 := range v2 {
-			v4 := &v2[v3]
-			_, _ = v3, v4
-			r.w.WriteString("\n<section aria-labelledby=\"")
-			writeEscaped(r.w, (*v4).Code)
-			r.w.WriteString("\">\n<h2 id=\"")
-			writeEscaped(r.w, (*v4).Code)
-			r.w.WriteString("\"><span lang=\"")
-			writeEscaped(r.w, (*v4).Code)
-			r.w.WriteString("\"")
-			{
-				if len((*v4).Dir) > 0 {
-					v5 := &(*v4).Dir
-					_ = v5
-					r.w.WriteString(" dir=\"")
-					writeEscaped(r.w, (*v5))
-					r.w.WriteString("\"")
-				}
-			}
-			r.w.WriteString(">")
-			writeEscaped(r.w, (*v4).Name)
-			r.w.WriteString("</span></h2>\n<p>")
-			v6 := r.strs.T("translations_summary", (*v4).Translated, (*v4).Entries, (*v4).Stale, (*v4).Missing)
-			writeEscaped(r.w, v6)
-			r.w.WriteString("</p>")
-			{
-				if len((*v4).Types) > 0 {
-					r.w.WriteString("\n<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">")
-					v7 := r.strs.T("translations_type")
-					writeEscaped(r.w, v7)
-					r.w.WriteString("</th><th scope=\"col\">")
-					v8 := r.strs.T("translations_entries")
-					writeEscaped(r.w, v8)
-					r.w.WriteString("</th><th scope=\"col\">")
-					v9 := r.strs.T("translations_translated")
-					writeEscaped(r.w, v9)
-					r.w.WriteString("</th><th scope=\"col\">")
-					v10 := r.strs.T("translations_stale")
-					writeEscaped(r.w, v10)
-					r.w.WriteString("</th><th scope=\"col\">")
-					v11 := r.strs.T("translations_missing")
-					writeEscaped(r.w, v11)
-					r.w.WriteString("</th></tr></thead>\n<tbody>")
-					{
-						for v12 := range (*v4).Types {
-							v13 := &(*v4).Types[v12]
-							_, _ = v12, v13
-							r.w.WriteString("\n<tr><th scope=\"row\">")
-							{
-								if len((*v13).Path) > 0 {
-									r.w.WriteString("<a href=\"")
-									d0.writeHrefAttr(r.w, (*v13).Path)
-									r.w.WriteString("\">")
-									v14 := d0.TypeLabel((*v13).Type)
-									writeEscaped(r.w, v14)
-									r.w.WriteString("</a>")
-								} else {
-									v15 := d0.TypeLabel((*v13).Type)
-									writeEscaped(r.w, v15)
-								}
-							}
-							r.w.WriteString("</th><td>")
-							writeEscaped(r.w, strconv.Itoa((*v13).Entries))
-							r.w.WriteString("</td><td>")
-							writeEscaped(r.w, strconv.Itoa((*v13).Translated))
-							r.w.WriteString("</td><td>")
-							writeEscaped(r.w, strconv.Itoa((*v13).Stale))
-							r.w.WriteString("</td><td>")
-							writeEscaped(r.w, strconv.Itoa((*v13).Missing))
-							r.w.WriteString("</td></tr>")
-						}
-					}
-					r.w.WriteString("\n</tbody>\n</table></div>")
-				}
-			}
-			{
-				for v16 := range (*v4).Types {
-					v17 := &(*v4).Types[v16]
-					_, _ = v16, v17
-					{
-						if len((*v17).StaleEntries) > 0 {
-							r.w.WriteString("\n<h3>")
-							v18 := d0.TypeLabel((*v17).Type)
-							writeEscaped(r.w, v18)
-							r.w.WriteString(": ")
-							v19 := r.strs.T("translations_stale")
-							writeEscaped(r.w, v19)
-							r.w.WriteString("</h3>\n<ul>")
-							{
-								for v20 := range (*v17).StaleEntries {
-									v21 := &(*v17).StaleEntries[v20]
-									_, _ = v20, v21
-									r.w.WriteString("\n<li><a href=\"")
-									d0.writeHrefAttr(r.w, (*v21).Entry)
-									r.w.WriteString("\">")
-									(*v21).Entry.writeTitle(r.w)
-									r.w.WriteString("</a> · <code>")
-									writeEscaped(r.w, (*v21).File)
-									r.w.WriteString("</code> · ")
-									{
-										if len((*v21).ChangedBy) > 0 {
-											v22 := r.strs.Date((*v21).Changed)
-											v23 := r.strs.T("translations_changed_by", v22, (*v21).ChangedBy)
-											writeEscaped(r.w, v23)
-										} else {
-											v24 := r.strs.Date((*v21).Changed)
-											v25 := r.strs.T("translations_changed", v24)
-											writeEscaped(r.w, v25)
-										}
-									}
-									{
-										if len((*v21).Edit) > 0 {
-											v26 := &(*v21).Edit
-											_ = v26
-											r.w.WriteString(" · <a href=\"")
-											writeURLAttr(r.w, (*v26))
-											r.w.WriteString("\">")
-											v27 := r.strs.T("translations_update")
-											writeEscaped(r.w, v27)
-											r.w.WriteString("</a>")
-										}
-									}
-									r.w.WriteString("</li>")
-								}
-							}
-							r.w.WriteString("\n</ul>")
-						}
-					}
-					{
-						if len((*v17).MissingEntries) > 0 {
-							r.w.WriteString("\n<h3>")
-							v28 := d0.TypeLabel((*v17).Type)
-							writeEscaped(r.w, v28)
-							r.w.WriteString(": ")
-							v29 := r.strs.T("translations_missing")
-							writeEscaped(r.w, v29)
-							r.w.WriteString("</h3>\n<ul>")
-							{
-								for v30 := range (*v17).MissingEntries {
-									v31 := &(*v17).MissingEntries[v30]
-									_, _ = v30, v31
-									r.w.WriteString("\n<li><a href=\"")
-									d0.writeHrefAttr(r.w, (*v31).Entry)
-									r.w.WriteString("\">")
-									(*v31).Entry.writeTitle(r.w)
-									r.w.WriteString("</a> · <code>")
-									writeEscaped(r.w, (*v31).File)
-									r.w.WriteString("</code>")
-									{
-										if len((*v31).Edit) > 0 {
-											v32 := &(*v31).Edit
-											_ = v32
-											r.w.WriteString(" · <a href=\"")
-											writeURLAttr(r.w, (*v32))
-											r.w.WriteString("\">")
-											v33 := r.strs.T("translations_source")
-											writeEscaped(r.w, v33)
-											r.w.WriteString("</a>")
-										}
-									}
-									r.w.WriteString("</li>")
-								}
-							}
-							r.w.WriteString("\n</ul>")
-						}
-					}
-				}
-			}
-			r.w.WriteString("\n</section>")
-		}
-	}
-	r.w.WriteString("\n")
 	return nil
 }
 
@@ -8157,6 +7969,216 @@ func tpl_main__render_Page_4ac6e40f(r *run, d0 *Page) error {
 	r.w.WriteString("\n")
 	if err := tpl_entry_meta__render_Page_634a45b5(r, d0); err != nil {
 		return err
+	}
+	r.w.WriteString("\n")
+	return nil
+}
+
+func tpl_main__render_Page_4f709c70(r *run, d0 *Page) error {
+	_ = d0
+	r.w.WriteString("\n<h1>")
+	if d0 == nil {
+		return nilError("main", "translations.html:2:6", ".Title", "*render.Page", "Title")
+	}
+	writeEscaped(r.w, d0.Title)
+	r.w.WriteString("</h1>\n<p class=\"lead\">")
+	v1 := r.strs.T("translations_lead")
+	writeEscaped(r.w, v1)
+	r.w.WriteString("</p>")
+	{
+		v2 := d0.TranslationReports()
+		for v3 := range v2 {
+			v4 := &v2[v3]
+			_, _ = v3, v4
+			r.w.WriteString("\n<section aria-labelledby=\"")
+			writeEscaped(r.w, (*v4).Code)
+			r.w.WriteString("\">\n<h2 id=\"")
+			writeEscaped(r.w, (*v4).Code)
+			r.w.WriteString("\"><span lang=\"")
+			writeEscaped(r.w, (*v4).Code)
+			r.w.WriteString("\"")
+			{
+				if len((*v4).Dir) > 0 {
+					v5 := &(*v4).Dir
+					_ = v5
+					r.w.WriteString(" dir=\"")
+					writeEscaped(r.w, (*v5))
+					r.w.WriteString("\"")
+				}
+			}
+			r.w.WriteString(">")
+			writeEscaped(r.w, (*v4).Name)
+			r.w.WriteString("</span></h2>\n<p>")
+			v6 := r.strs.T("translations_summary", (*v4).Translated, (*v4).Entries, (*v4).Stale, (*v4).Missing)
+			writeEscaped(r.w, v6)
+			r.w.WriteString("</p>")
+			{
+				if len((*v4).Types) > 0 {
+					r.w.WriteString("\n<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">")
+					v7 := r.strs.T("translations_type")
+					writeEscaped(r.w, v7)
+					r.w.WriteString("</th><th scope=\"col\">")
+					v8 := r.strs.T("translations_entries")
+					writeEscaped(r.w, v8)
+					r.w.WriteString("</th><th scope=\"col\">")
+					v9 := r.strs.T("translations_translated")
+					writeEscaped(r.w, v9)
+					r.w.WriteString("</th><th scope=\"col\">")
+					v10 := r.strs.T("translations_stale")
+					writeEscaped(r.w, v10)
+					r.w.WriteString("</th><th scope=\"col\">")
+					v11 := r.strs.T("translations_missing")
+					writeEscaped(r.w, v11)
+					r.w.WriteString("</th></tr></thead>\n<tbody>")
+					{
+						for v12 := range (*v4).Types {
+							v13 := &(*v4).Types[v12]
+							_, _ = v12, v13
+							r.w.WriteString("\n<tr><th scope=\"row\">")
+							{
+								if len((*v13).Path) > 0 {
+									r.w.WriteString("<a href=\"")
+									d0.writeHrefAttr(r.w, (*v13).Path)
+									r.w.WriteString("\">")
+									v14 := d0.TypeLabel((*v13).Type)
+									writeEscaped(r.w, v14)
+									r.w.WriteString("</a>")
+								} else {
+									v15 := d0.TypeLabel((*v13).Type)
+									writeEscaped(r.w, v15)
+								}
+							}
+							r.w.WriteString("</th><td>")
+							writeEscaped(r.w, strconv.Itoa((*v13).Entries))
+							r.w.WriteString("</td><td>")
+							writeEscaped(r.w, strconv.Itoa((*v13).Translated))
+							r.w.WriteString("</td><td>")
+							writeEscaped(r.w, strconv.Itoa((*v13).Stale))
+							r.w.WriteString("</td><td>")
+							writeEscaped(r.w, strconv.Itoa((*v13).Missing))
+							r.w.WriteString("</td></tr>")
+						}
+					}
+					r.w.WriteString("\n</tbody>\n</table></div>")
+				}
+			}
+			{
+				for v16 := range (*v4).Types {
+					v17 := &(*v4).Types[v16]
+					_, _ = v16, v17
+					{
+						if len((*v17).StaleEntries) > 0 {
+							r.w.WriteString("\n<h3>")
+							v18 := d0.TypeLabel((*v17).Type)
+							writeEscaped(r.w, v18)
+							r.w.WriteString(": ")
+							v19 := r.strs.T("translations_stale")
+							writeEscaped(r.w, v19)
+							r.w.WriteString("</h3>\n<ul>")
+							{
+								for v20 := range (*v17).StaleEntries {
+									v21 := &(*v17).StaleEntries[v20]
+									_, _ = v20, v21
+									r.w.WriteString("\n<li><a href=\"")
+									d0.writeHrefAttr(r.w, (*v21).Entry)
+									r.w.WriteString("\"")
+									{
+										v22 := (*v21).Entry.Lang()
+										if len(v22) > 0 {
+											v23 := v22
+											_ = v23
+											r.w.WriteString(" lang=\"")
+											writeEscaped(r.w, v23)
+											r.w.WriteString("\"")
+										}
+									}
+									r.w.WriteString(">")
+									(*v21).Entry.writeTitle(r.w)
+									r.w.WriteString("</a> · <code>")
+									writeEscaped(r.w, (*v21).File)
+									r.w.WriteString("</code> · ")
+									{
+										if len((*v21).ChangedBy) > 0 {
+											v24 := r.strs.Date((*v21).Changed)
+											v25 := r.strs.T("translations_changed_by", v24, (*v21).ChangedBy)
+											writeEscaped(r.w, v25)
+										} else {
+											v26 := r.strs.Date((*v21).Changed)
+											v27 := r.strs.T("translations_changed", v26)
+											writeEscaped(r.w, v27)
+										}
+									}
+									{
+										if len((*v21).Edit) > 0 {
+											v28 := &(*v21).Edit
+											_ = v28
+											r.w.WriteString(" · <a href=\"")
+											writeURLAttr(r.w, (*v28))
+											r.w.WriteString("\">")
+											v29 := r.strs.T("translations_update")
+											writeEscaped(r.w, v29)
+											r.w.WriteString("</a>")
+										}
+									}
+									r.w.WriteString("</li>")
+								}
+							}
+							r.w.WriteString("\n</ul>")
+						}
+					}
+					{
+						if len((*v17).MissingEntries) > 0 {
+							r.w.WriteString("\n<h3>")
+							v30 := d0.TypeLabel((*v17).Type)
+							writeEscaped(r.w, v30)
+							r.w.WriteString(": ")
+							v31 := r.strs.T("translations_missing")
+							writeEscaped(r.w, v31)
+							r.w.WriteString("</h3>\n<ul>")
+							{
+								for v32 := range (*v17).MissingEntries {
+									v33 := &(*v17).MissingEntries[v32]
+									_, _ = v32, v33
+									r.w.WriteString("\n<li><a href=\"")
+									d0.writeHrefAttr(r.w, (*v33).Entry)
+									r.w.WriteString("\"")
+									{
+										v34 := (*v33).Entry.Lang()
+										if len(v34) > 0 {
+											v35 := v34
+											_ = v35
+											r.w.WriteString(" lang=\"")
+											writeEscaped(r.w, v35)
+											r.w.WriteString("\"")
+										}
+									}
+									r.w.WriteString(">")
+									(*v33).Entry.writeTitle(r.w)
+									r.w.WriteString("</a> · <code>")
+									writeEscaped(r.w, (*v33).File)
+									r.w.WriteString("</code>")
+									{
+										if len((*v33).Edit) > 0 {
+											v36 := &(*v33).Edit
+											_ = v36
+											r.w.WriteString(" · <a href=\"")
+											writeURLAttr(r.w, (*v36))
+											r.w.WriteString("\">")
+											v37 := r.strs.T("translations_source")
+											writeEscaped(r.w, v37)
+											r.w.WriteString("</a>")
+										}
+									}
+									r.w.WriteString("</li>")
+								}
+							}
+							r.w.WriteString("\n</ul>")
+						}
+					}
+				}
+			}
+			r.w.WriteString("\n</section>")
+		}
 	}
 	r.w.WriteString("\n")
 	return nil
