@@ -97,20 +97,31 @@ func single(f *schema.Field, sch *schema.Schema, multi string) mapping {
 	case schema.Object:
 		return mapping{{"widget", "object"}, {"fields", subfields(f, sch, multi)}}
 	case schema.Image:
-		return mapping{{"widget", "object"}, {"fields", []any{
+		return mapping{{"widget", "object"}, {"fields", described(f, multi,
 			mapping{{"name", "src"}, {"label", "Image"}, {"widget", "string"},
 				{"hint", fileHint + " JPEG, PNG, GIF or WebP."}},
 			mapping{{"name", "alt"}, {"label", "Description (alt text)"}, {"widget", "string"},
 				{"hint", "What the image shows, for people who cannot see it. Never empty."}},
-		}}}
+		)}}
 	case schema.File:
-		return mapping{{"widget", "object"}, {"fields", []any{
+		return mapping{{"widget", "object"}, {"fields", described(f, multi,
 			mapping{{"name", "src"}, {"label", "File"}, {"widget", "string"},
 				{"hint", fileHint + " PDF, OpenDocument, Office, CSV, text, MP3, Ogg or M4A."}},
 			mapping{{"name", "title"}, {"label", "Title"}, {"widget", "string"}, {"required", false}},
-		}}}
+		)}}
 	}
 	return mapping{{"widget", "string"}}
+}
+
+// described are the inputs of an image or a file. Translated (the
+// schema says translatable = true), its text is each language's own and
+// its file the original's in every language, as agora check requires.
+func described(f *schema.Field, multi string, src, text mapping) []any {
+	if multi != "" && f.Translatable {
+		src.set("i18n", "duplicate")
+		text.set("i18n", true)
+	}
+	return []any{src, text}
 }
 
 // listOptions: a list of refs, topics or enum values is one multiple

@@ -190,6 +190,18 @@ func TestWidgetOptions(t *testing.T) {
 	if widgetName(file[0].(mapping)) != "string" || option(file[1].(mapping), "name") != "title" || option(file[1].(mapping), "required") != false {
 		t.Errorf("a file is { src, title }: %v", file)
 	}
+	// Translated (translatable = true, a site in several languages): the
+	// text is each language's, the file the original's.
+	for _, f := range []*schema.Field{{Name: "logo", Kind: schema.Image, Translatable: true}, {Name: "report", Kind: schema.File, Translatable: true}} {
+		w := widget(f, sch, "en")
+		inputs := option(w, "fields").([]any)
+		if option(w, "i18n") != true || option(inputs[0].(mapping), "i18n") != "duplicate" || option(inputs[1].(mapping), "i18n") != true {
+			t.Errorf("a translated %s: the text per language, the file duplicated: %v", f.Kind, w)
+		}
+	}
+	if inputs := option(widget(&schema.Field{Name: "logo", Kind: schema.Image}, sch, "en"), "fields").([]any); option(inputs[0].(mapping), "i18n") != nil {
+		t.Errorf("an image not translated is the original's, with no i18n of its inputs: %v", inputs)
+	}
 }
 
 // TestFilesKeepTheLayout: a type with image or file fields is listed as

@@ -25,6 +25,10 @@ func Translation(t *schema.Type, original map[string]any, originalFile, lang, bo
 			tables = append(tables, f)
 			continue
 		}
+		if f.Elem().Kind == schema.Image || f.Elem().Kind == schema.File {
+			writeDescribed(&b, f, original[f.Name])
+			continue
+		}
 		writeTranslated(&b, f, original[f.Name])
 	}
 	for _, f := range tables {
@@ -74,4 +78,35 @@ func writeTranslated(b *strings.Builder, f *schema.Field, v any) {
 		}
 	}
 	fmt.Fprintf(b, "%s = %s\n", f.Name, empty)
+}
+
+// writeDescribed writes a translatable image or file as a comment to
+// uncomment once its text is translated: an image's alt text may not be
+// empty, so a value left to fill in would not pass the check.
+func writeDescribed(b *strings.Builder, f *schema.Field, v any) {
+	key, what := "alt", "alt text"
+	if f.Elem().Kind == schema.File {
+		key, what = "title", "title"
+	}
+	var items []string
+	for _, item := range schema.Items(v) {
+		ref, ok := item.(schema.FileRef)
+		if !ok {
+			continue
+		}
+		text := ref.Alt
+		if key == "title" {
+			text = ref.Title
+		}
+		fmt.Fprintf(b, "# %s of %s: %s\n", what, ref.Src, strings.ReplaceAll(text, "\n", " "))
+		items = append(items, fmt.Sprintf("{ src = %q, %s = \"\" }", ref.Src, key))
+	}
+	if len(items) == 0 {
+		return
+	}
+	value := items[0]
+	if f.Kind == schema.List {
+		value = "[ " + strings.Join(items, ", ") + " ]"
+	}
+	fmt.Fprintf(b, "# To translate it, fill in the %s and remove the # before:\n# %s = %s\n", what, f.Name, value)
 }

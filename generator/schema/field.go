@@ -114,8 +114,11 @@ func (p *parser) parseField(name, key string, raw map[string]any) *Field {
 
 // translatable sets whether translations restate the field: by default
 // text (string and text, and lists of them) and objects that hold some.
+// An image or a file (or a list of them) may be, when the schema says so:
+// its alt text or title is translated, its file stays the original's.
 func (p *parser) translatable(raw map[string]any, key string, f *Field) {
 	text := f.Elem().Kind == String || f.Elem().Kind == Text || f.Elem().Kind == Object && slices.ContainsFunc(f.Fields, func(n *Field) bool { return n.Translatable })
+	described := f.Elem().Kind == Image || f.Elem().Kind == File
 	// A private value is published in no language: a translation may not
 	// hold one.
 	text = text && !f.Private
@@ -132,13 +135,13 @@ func (p *parser) translatable(raw map[string]any, key string, f *Field) {
 		p.errorfValue(join(key, "translatable"), "schema-misplaced-key", "translatable = true", "public fields", "remove translatable, or private",
 			"a private field is published in no language, so it has no translation")
 		f.Translatable = false
-	case f.Translatable && !text:
+	case f.Translatable && !text && !described:
 		what := "a " + string(f.Kind) + " field"
 		if f.Elem().Kind == Object {
 			what = "an object with no translatable field"
 		}
 		p.errorfValue(join(key, "translatable"), "schema-misplaced-key", "translatable = true",
-			"string and text fields, lists of them, and objects holding translatable fields", "remove translatable, or set it to false",
+			"string and text fields, images and files (their alt text and title), lists of them, and objects holding translatable fields", "remove translatable, or set it to false",
 			"%s has nothing to translate", what)
 		f.Translatable = false
 	}

@@ -9,7 +9,8 @@ import (
 
 // TestTranslatableDefaults: text (string and text fields and lists of
 // them, objects holding such fields) is translated unless the schema says
-// translatable = false; no other kind is, nor a private field.
+// translatable = false; no other kind is, nor a private field; images and
+// files are when the schema says translatable = true.
 func TestTranslatableDefaults(t *testing.T) {
 	typ, diags := schema.Parse("schema/event.toml", []byte(`title = "title"
 [fields.title]
@@ -46,6 +47,15 @@ type = "int"
 type = "object"
 [fields.venue.fields.capacity]
 type = "int"
+[fields.photo]
+type = "image"
+[fields.poster]
+type = "image"
+translatable = true
+[fields.handouts]
+type = "list"
+of = "file"
+translatable = true
 `))
 	if len(diags) > 0 {
 		t.Fatalf("unexpected errors:\n%s", lines(diags))
@@ -56,8 +66,8 @@ type = "int"
 			got = append(got, f.Name)
 		}
 	}
-	if s := strings.Join(got, " "); s != "title story tags sessions" {
-		t.Errorf("translatable: %s, want title story tags sessions", s)
+	if s := strings.Join(got, " "); s != "title story tags sessions poster handouts" {
+		t.Errorf("translatable: %s, want title story tags sessions poster handouts", s)
 	}
 	s := typ.Lookup("sessions")
 	if !s.Lookup("name").Translatable || s.Lookup("room").Translatable || !s.Elem().Translatable {

@@ -27,6 +27,10 @@ func overlay(fields []*schema.Field, original, translated map[string]any) map[st
 			continue
 		}
 		switch {
+		case described(f) && f.Kind == schema.List:
+			out[f.Name] = overlayItems(original[f.Name], v, describe)
+		case described(f):
+			out[f.Name] = describe(original[f.Name], v)
 		case f.Elem().Kind == schema.Object && f.Kind == schema.List:
 			out[f.Name] = overlayItems(original[f.Name], v, func(o, t any) any {
 				om, _ := o.(map[string]any)
@@ -53,6 +57,30 @@ func overlay(fields []*schema.Field, original, translated map[string]any) map[st
 		}
 	}
 	return out
+}
+
+// described reports whether f holds images or files, whose translation
+// gives their alt text or title only.
+func described(f *schema.Field) bool {
+	return f.Elem().Kind == schema.Image || f.Elem().Kind == schema.File
+}
+
+// describe is the original image or file with the translation's alt
+// text or title: the file stays the original's (the check reports a
+// translation that names another).
+func describe(o, t any) any {
+	ref, ok := o.(schema.FileRef)
+	tr, tok := t.(schema.FileRef)
+	if !ok || !tok {
+		return o
+	}
+	if tr.Alt != "" {
+		ref.Alt = tr.Alt
+	}
+	if tr.Title != "" {
+		ref.Title = tr.Title
+	}
+	return ref
 }
 
 // overlayItems merges a translated list into the original's item by

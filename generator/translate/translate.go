@@ -132,6 +132,7 @@ func check(f, original *load.Entry, ofType map[string]*load.Entry, languages []s
 	values, found := validate.Fields(f.File, f.Type.Name+" translation", fields, checked.Fields)
 	diags = append(diags, found...)
 	diags = append(diags, itemCounts(f, original, values)...)
+	diags = append(diags, keptFiles(f, original, values)...)
 	diags = append(diags, validate.TranslationFiles(f, original)...)
 	return &Translation{File: f, Original: original, Lang: f.Lang, Fields: values}, diags
 }
@@ -246,18 +247,64 @@ func untranslatable(f, original *load.Entry) diag.List {
 func itemCounts(f, original *load.Entry, values map[string]any) diag.List {
 	var diags diag.List
 	for _, field := range f.Type.Fields {
-		if field.Kind != schema.List || field.Elem().Kind != schema.Object || values[field.Name] == nil {
+		if field.Kind != schema.List || field.Elem().Kind != schema.Object && !described(field) || values[field.Name] == nil {
 			continue
 		}
 		got, want := len(tables(values[field.Name])), len(tables(original.Fields[field.Name]))
+		hint := "restate each of the original's [[" + field.Name + "]] items, in order, with its translated fields"
+		if described(field) {
+			hint = "restate each of the original's " + field.Name + ", in order, with its translated " + describedText(field)
+		}
 		if got != want {
 			diags = append(diags, diag.Diagnostic{File: f.File, Key: field.Name, Pending: true, Code: "translation-items",
 				Message: fmt.Sprintf("%s: %s, the original %s", field.Name, plural(got, "item"), plural(want, "item")),
 				Found:   strconv.Itoa(got), Allowed: strconv.Itoa(want) + " (the items of " + original.File + ", in its order)",
-				Hint: "restate each of the original's [[" + field.Name + "]] items, in order, with its translated fields"})
+				Hint: hint})
 		}
 	}
 	return diags
+}
+
+// keptFiles reports an image or file of a translation that names another
+// file than the original's: a translation gives the alt text or title,
+// and the page in every language shows the original's files.
+func keptFiles(f, original *load.Entry, values map[string]any) diag.List {
+	var diags diag.List
+	for _, field := range f.Type.Fields {
+		if !described(field) || values[field.Name] == nil {
+			continue
+		}
+		got, want := []any{values[field.Name]}, []any{original.Fields[field.Name]}
+		if field.Kind == schema.List {
+			got, want = schema.Items(got[0]), schema.Items(want[0])
+		}
+		for i, v := range got {
+			ref, ok := v.(schema.FileRef)
+			if !ok || i >= len(want) {
+				continue
+			}
+			orig, _ := want[i].(schema.FileRef)
+			if ref.Src == orig.Src {
+				continue
+			}
+			key := join(field.Name, "src")
+			if field.Kind == schema.List {
+				key = join(join(field.Name, strconv.Itoa(i)), "src")
+			}
+			diags = append(diags, diag.Diagnostic{File: f.File, Key: key, Pending: true, Code: "translation-file",
+				Message: fmt.Sprintf("%s: the translation names %q, the original %q", key, ref.Src, orig.Src),
+				Found:   strconv.Quote(ref.Src), Allowed: strconv.Quote(orig.Src) + " (the file of " + original.File + ")",
+				Hint: "keep src = " + strconv.Quote(orig.Src) + " and translate the " + describedText(field) + " only"})
+		}
+	}
+	return diags
+}
+
+func describedText(f *schema.Field) string {
+	if f.Elem().Kind == schema.Image {
+		return "alt text"
+	}
+	return "title"
 }
 
 // tables are the items of a list of tables as decoded ([]map[string]any)
