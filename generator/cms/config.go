@@ -3,6 +3,7 @@ package cms
 import (
 	"github.com/agora-community/agora/generator/config"
 	"github.com/agora-community/agora/generator/schema"
+	"strings"
 )
 
 // ConfigYAML is /admin/config.yml for the site and the schema in force:
@@ -67,6 +68,31 @@ func backendConfig(b Backend) mapping {
 	return m
 }
 
+// slugTemplate names a new entry's file from its title field. A title
+// that is not translated names a kind shared by many entries (an
+// assessment's instrument: "OCA" for every member, every round), so the
+// entry's required refs and its date come with it, as the example's
+// files are named (altai-craft-women-oca-2025): otherwise a second round
+// would collide with the first.
+func slugTemplate(t *schema.Type) string {
+	title := t.Lookup(t.TitleField)
+	if title == nil || title.Translatable || title.Unique {
+		return "{{" + t.TitleField + "}}"
+	}
+	var refs, dates []string
+	for _, f := range t.Fields {
+		switch {
+		case !f.Required || f.Private:
+		case f.Kind == schema.Ref:
+			refs = append(refs, "{{"+f.Name+"}}")
+		case f.Kind == schema.Date && len(dates) == 0:
+			dates = append(dates, "{{"+f.Name+"}}")
+		}
+	}
+	parts := append(append(refs, "{{"+t.TitleField+"}}"), dates...)
+	return strings.Join(parts, "-")
+}
+
 // collection is one type's folder collection.
 func collection(t *schema.Type, sch *schema.Schema, multi string) mapping {
 	c := mapping{{"name", t.Name}, {"label", t.Label}}
@@ -82,7 +108,7 @@ func collection(t *schema.Type, sch *schema.Schema, multi string) mapping {
 	c.set("format", "toml-frontmatter")
 	c.set("frontmatter_delimiter", "+++")
 	c.set("identifier_field", t.TitleField)
-	c.set("slug", "{{"+t.TitleField+"}}")
+	c.set("slug", slugTemplate(t))
 	c.set("create", true)
 	if multi != "" {
 		c.set("i18n", true)

@@ -285,3 +285,26 @@ func TestOneLanguageNoI18n(t *testing.T) {
 		t.Errorf("i18n in a one-language site's config")
 	}
 }
+
+// TestSlugsOfSharedTitles: a type named by an untranslated title (an
+// assessment's instrument, the same for many entries) names its files by
+// its required refs, the title and its date, so that two rounds of one
+// instrument, or two members assessed with it, do not collide; a type
+// with a title of its own is named by it.
+func TestSlugsOfSharedTitles(t *testing.T) {
+	data, err := cms.ConfigYAML(exampleSite(t), loadSchema(t, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := yamlDoc(t, data)
+	for name, want := range map[string]string{
+		"assessment": "{{member}}-{{instrument}}-{{date}}",
+		"member":     "{{name}}",
+		"minutes":    "{{title}}",
+		"exchange":   "{{title}}",
+	} {
+		if got := collectionOf(t, doc, name)["slug"]; got != want {
+			t.Errorf("%s: slug %v, want %v", name, got, want)
+		}
+	}
+}
