@@ -12,7 +12,9 @@
 //     photos test): each under 100 KB.
 //   - layout shift: the cumulative layout shift of the whole load, from a
 //     buffered PerformanceObserver of 'layout-shift' entries, is 0.
-//   - first contentful paint: the median of three loads, under 1 s.
+//   - first contentful paint: the median of three loads, under 1 s (two
+//     loads when both are under, or both over; the figure printed is then
+//     the higher, which the median of three cannot exceed).
 //
 // Each page's figures are printed as test diagnostics.
 import { test, before, after } from "node:test";
@@ -20,7 +22,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { PAGES, skip, startSite, launch, settle, htmlFiles } from "./site.mjs";
+import { PAGES, skip, startSite, launch, settle, trackRequests, htmlFiles } from "./site.mjs";
 
 const MAX_BYTES = 60 * 1024, MAX_FCP = 1000, RUNS = 3;
 let site, browser;
@@ -37,7 +39,7 @@ after(async () => {
   site?.close();
   if (figures.length) {
     const row = (...c) => c[0].padEnd(53) + c[1].padEnd(18) + c[2].padEnd(17) + c[3].padEnd(26) + c[4];
-    console.log("\n" + row("page", "transfer (files)", "Resource Timing", "FCP median (3 loads)", "CLS"));
+    console.log("\n" + row("page", "transfer (files)", "Resource Timing", "FCP (median or bound)", "CLS"));
     for (const f of figures) {
       console.log(row(f.path, `${(f.bytes / 1024).toFixed(1)} KB (${f.files})`, `${(f.rt / 1024).toFixed(1)} KB`,
         `${f.fcp} ms (${f.runs.join(", ")})`, String(f.cls)));
@@ -88,13 +90,17 @@ for (const p of PAGES) {
   test(`${p.kind} (/network/${p.path}): under 60 KB, no layout shift, first paint under 1 s at 4× slower CPU`, { skip }, async (t) => {
     const context = await browser.newContext();
     const page = await context.newPage();
+    trackRequests(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     const url = site.base + p.path;
+    // The median of three is under the budget exactly when two loads
+    // are: the loads stop once two agree (a third of the test's time).
     const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await measure(page, cdp, url));
+    const agree = () => [true, false].some((under) => runs.filter((r) => (r.fcp !== null && r.fcp < MAX_FCP) === under).length > RUNS / 2);
+    while (runs.length < RUNS && !agree()) runs.push(await measure(page, cdp, url));
     await context.close();
 
     const first = runs[0];
@@ -129,6 +135,7 @@ test("on 10,000 entries, every page is under 60 KB gzipped and 500 KB, and the h
     assert.deepEqual(over.map((p) => `${p.f}: ${p.gz} B gzipped, ${p.raw} B`), [], "pages over budget");
     const context = await browser.newContext();
     const page = await context.newPage();
+    trackRequests(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
@@ -153,6 +160,7 @@ test(`photos: on a 390-pixel phone each image of /network/${PHOTOS} is under 100
   for (const dpr of [1, 2, 3]) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: dpr, isMobile: true });
     const page = await context.newPage();
+    trackRequests(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });

@@ -331,4 +331,33 @@ describe("the editor at /admin/", { skip }, () => {
       await context.close();
     }
   });
+  // An assessment is named by its instrument, which many share: its file
+  // takes the member and the date too, so that this round of OCA does not
+  // collide with the member's earlier ones (content/assessments/ has
+  // altai-craft-women-oca-2025.md and -2026.md).
+  test("names an assessment by its member, instrument and date", async () => {
+    const { context, page, problems } = await offline();
+    try {
+      await seed(page);
+      await page.goto(`${site.base}admin/`);
+      await page.getByRole("button", { name: "Work with Test Repository" }).click();
+      await page.getByRole("button", { name: "Create Entry or Assets" }).waitFor();
+      await newEntry(page, "assessment");
+      await pick(page, page, "Member", "Altai Craft Women's Cooperative");
+      await page.getByRole("textbox", { name: "Date", exact: true }).fill("2026-11-20");
+      await page.getByRole("textbox", { name: "Instrument" }).fill("OCA");
+      const scores = page.getByRole("group", { name: /Scores.*Field/ });
+      await scores.getByRole("button", { name: /^Add/ }).click();
+      await scores.getByRole("textbox", { name: "Area" }).fill("Governance");
+      await scores.getByRole("spinbutton", { name: "Score" }).fill("3");
+      await scores.getByRole("spinbutton", { name: "Max" }).fill("5");
+      const { name, text } = await save(page, "assessments", "altai-craft-women-oca-2026-11-20");
+      assert.equal(name, "content/assessments/altai-craft-women-oca-2026-11-20.md");
+      assert.match(text, /^member = "altai-craft-women"$/m);
+      assert.match(text, /^instrument = "OCA"$/m);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -33,11 +33,11 @@ after(async () => {
 
 // axe injects axe-core and runs every rule that axe-core runs by default
 // (WCAG 2.0–2.2 A and AA, and best practices), returning the violations.
-// The pages' Content-Security-Policy (script-src 'self') blocks the inline
-// script that page.addScriptTag writes, so callers open the page in a
-// context with bypassCSP: true; the CSP stays in force everywhere else.
-// With url (site.axe), the script is loaded from the test server, which
-// lets Chromium cache it compiled: 90 ms a page rather than 290.
+// With url (site.axe), the script is loaded from the test server: the
+// pages' Content-Security-Policy (script-src 'self') lets it in, and
+// Chromium caches it compiled (90 ms a page rather than 290). Without,
+// page.addScriptTag writes it inline, which the policy blocks: callers
+// then open the page in a context with bypassCSP: true.
 async function axe(page, rules = null, url = null) {
   if (!await page.evaluate(() => "axe" in window)) await page.addScriptTag(url ? { url } : { path: AXE });
   return page.evaluate(async (rules) => {
@@ -72,6 +72,16 @@ async function inViewport(page, selector) {
 
 for (const p of [...PAGES, ...COMMUNITY_PAGES.map((c) => ({ ...c, community: true }))]) {
   describe(`${p.kind} (/network/${p.path})`, { skip }, () => {
+    // One load under the page's own policy serves the first two tests:
+    // its script-src 'self' lets axe-core in from the test server.
+    let from, loaded, logged;
+    before(async () => {
+      from = p.community ? community : site;
+      logged = from.log.length;
+      loaded = await open({}, p);
+    });
+    after(() => loaded?.page.context().close());
+
     // The first load also looks at the site icon: every page declares it,
     // so Chromium asks for it in the site's own folder, never for the
     // host's /favicon.ico (which a site served from a subfolder does not
@@ -79,29 +89,25 @@ for (const p of [...PAGES, ...COMMUNITY_PAGES.map((c) => ({ ...c, community: tru
     // visit). The static host's log sees every request, the browser's own
     // icon requests included.
     test("no console error, no failed request, every image has alt text; the icon loads from the site's folder, no /favicon.ico", async () => {
-      const from = p.community ? community : site;
-      const before = from.log.length;
-      const { page, problems } = await open({}, p);
+      const { page, problems } = loaded;
       const noAlt = await page.$$eval("img:not([alt])", (imgs) => imgs.map((i) => i.outerHTML));
       assert.deepEqual(noAlt, [], "images without alt");
       const icon = await page.$eval("link[rel=icon]", (l) => l.href);
       assert.match(icon, /\/network\/assets\/favicon\.[0-9a-f]{8}\.svg$/);
-      const asked = () => from.log.slice(before).map((r) => `${r.path} ${r.status || 200}`);
+      const asked = () => from.log.slice(logged).map((r) => `${r.path} ${r.status || 200}`);
       for (let i = 0; i < 50 && !asked().includes(`${new URL(icon).pathname} 200`); i++) await page.waitForTimeout(20);
       assert.ok(asked().includes(`${new URL(icon).pathname} 200`), `the icon was not fetched: ${asked().join(", ")}`);
       assert.deepEqual(asked().filter((r) => r.includes("favicon.ico")), []);
       // A second look once scripts have run and the page is idle.
       await page.waitForTimeout(200);
       assert.deepEqual(problems, []);
-      await page.context().close();
     });
 
-    // One load in three states: the dark scheme changes colours only, and
-    // 320 px wide the layout reflows (the theme script's ResizeObserver
-    // makes scrollers focusable after the next frame).
+    // The same load in three states: the dark scheme changes colours
+    // only, and 320 px wide the layout reflows (the theme script's
+    // ResizeObserver makes scrollers focusable after the next frame).
     test("axe-core: no violation at any impact (light, dark, and 320 px wide, where nothing is wider than the window)", async () => {
-      const { page, problems } = await open({ bypassCSP: true }, p);
-      const from = p.community ? community : site;
+      const { page, problems } = loaded;
       const found = [];
       for (const v of await axe(page, null, from.axe)) found.push(`light: ${v}`);
       await page.emulateMedia({ colorScheme: "dark" });
@@ -120,7 +126,6 @@ for (const p of [...PAGES, ...COMMUNITY_PAGES.map((c) => ({ ...c, community: tru
       for (const v of await axe(page)) found.push(`320 px: ${v}`);
       assert.equal(found.length, 0, `${found.length} axe violations:\n${found.join("\n")}`);
       assert.deepEqual(problems.filter((x) => !x.includes(from.axe)), []);
-      await page.context().close();
     });
 
     test("works without JavaScript", async () => {
@@ -266,10 +271,10 @@ test("axe-core: no violation on every other built page (light, dark, 320 px wide
   });
   assert.ok(checks.filter((c) => !pageKind(c.p, languages).lang).length > 40, `${checks.length} pages`);
   assert.ok(checks.some((c) => pageKind(c.p, languages).lang === "km"), "a Khmer page is checked");
-  const context = await browser.newContext({ bypassCSP: true });
-  const page = await context.newPage();
   const found = [];
   console.log(`# ${checks.length} pages, ${checks.filter((c) => c.full).length} with every rule in every state`);
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
   for (const { p, full } of checks) {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.emulateMedia({ colorScheme: "light" });

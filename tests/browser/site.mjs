@@ -166,6 +166,7 @@ export function htmlFiles(dir) {
 // one document allowed to answer 404 (the 404 page's own).
 export function watch(page, base, expected404 = null) {
   const problems = [];
+  trackRequests(page);
   page.on("console", (m) => {
     if (m.type() !== "error") return;
     // Chromium logs the intentional 404 of the page itself as an error.
@@ -192,11 +193,36 @@ export function watch(page, base, expected404 = null) {
   return problems;
 }
 
+// Requests in flight, counted from a page's own events once
+// trackRequests has been called on it, before its first load.
+const traffic = new WeakMap();
+const QUIET_MS = 150;
+
+export function trackRequests(page) {
+  if (traffic.has(page)) return;
+  const t = { open: 0, last: Date.now() };
+  const start = () => { t.open++; t.last = Date.now(); };
+  const end = () => { t.open = Math.max(0, t.open - 1); t.last = Date.now(); };
+  page.on("request", start);
+  page.on("requestfinished", end);
+  page.on("requestfailed", end);
+  traffic.set(page, t);
+}
+
 // settle waits until the page has loaded and the network has been idle
-// (search results fetched and shown).
+// (search results fetched and shown). On a tracked page, idle is no
+// request in flight for 150 ms; Playwright's networkidle, used on the
+// others, waits 500 ms after the last, which over the suite's few
+// hundred loads was a minute and a half of CI's time.
 export async function settle(page) {
   await page.waitForLoadState("load");
-  await page.waitForLoadState("networkidle");
+  const t = traffic.get(page);
+  const deadline = Date.now() + 10_000;
+  if (!t) await page.waitForLoadState("networkidle");
+  else {
+    while ((t.open > 0 || Date.now() - t.last < QUIET_MS) && Date.now() < deadline) await page.waitForTimeout(25);
+    if (t.open > 0) await page.waitForLoadState("networkidle");
+  }
   if (await page.$("#search-app form:not([hidden])") && new URL(page.url()).searchParams.get("q")) {
     await page.waitForSelector("#search-results > li");
   }
