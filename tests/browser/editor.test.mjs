@@ -7,7 +7,9 @@
 // repository in the browser's origin-private file system). Through the
 // forms a member, a minutes entry with two actions and a module are
 // created and saved; the files the CMS wrote are copied back into the
-// site, and `agora check` and `agora build` accept them.
+// site, and `agora check` and `agora build` accept them. So are an
+// assessment (named by member, instrument and date) and a translation
+// made through the CMS's locale switcher.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -355,6 +357,40 @@ describe("the editor at /admin/", { skip }, () => {
       assert.equal(name, "content/assessments/altai-craft-women-oca-2026-11-20.md");
       assert.match(text, /^member = "altai-craft-women"$/m);
       assert.match(text, /^instrument = "OCA"$/m);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+  // Translations are files of their own (SLUG.LANG.md) holding only the
+  // translated fields: the CMS's locale switcher enables a language for
+  // an entry, and what it writes agora check accepts and publishes under
+  // /es/.
+  test("translates a member into Spanish: the translation holds only its translated fields, and check and build accept it", async () => {
+    const { context, page, problems } = await offline();
+    try {
+      const before = await seed(page);
+      await page.goto(`${site.base}admin/`);
+      await page.getByRole("button", { name: "Work with Test Repository" }).click();
+      await page.getByRole("button", { name: "Create Entry or Assets" }).waitFor();
+      await page.goto(`${site.base}admin/#/collections/member/entries/kampot-fisherfolk-network`);
+      await page.getByRole("button", { name: "Save" }).waitFor();
+      await page.getByRole("radio", { name: "Spanish (disabled)" }).first().click();
+      await page.getByRole("button", { name: /Enable.*Spanish/ }).click();
+      // The pane now edits the Spanish file: its one Name is the translation's.
+      await page.getByRole("textbox", { name: "Name" }).fill("Red de Pescadores de Kampot");
+      const { name, text } = await save(page, "members", "kampot-fisherfolk-network.es");
+      assert.equal(name, "content/members/kampot-fisherfolk-network.es.md");
+      assert.equal(text, '+++\nname = "Red de Pescadores de Kampot"\n+++\n');
+
+      const after = await repository(page);
+      const written = Object.keys(after).filter((f) => after[f] !== Buffer.from(before[f] ?? "", "base64").toString("utf8"));
+      const out = path.join(site.source, "..", "translated");
+      for (const f of written) fs.writeFileSync(path.join(site.source, f), after[f]);
+      agora(["check", "--source", site.source]);
+      agora(["build", "--source", site.source, "--out", out]);
+      const es = fs.readFileSync(path.join(out, "es/members/kampot-fisherfolk-network/index.html"), "utf8");
+      assert.match(es, /<h1[^>]*>Red de Pescadores de Kampot</);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
