@@ -16,6 +16,9 @@
 #   AGORA_TODAY= bench/photos.sh ...            dated today (default 2000-01-01)
 #   AGORA_BENCH_DIR=/work/corpus/bench bench/photos.sh
 #                                               the 10,000-entry corpus already there
+#   AGORA_PHOTOS_WARM_ONLY=1 bench/photos.sh ...
+#                                               warm and nophotos only, from the
+#                                               cache a full run left (minutes, not hours)
 #
 # Run it on a quiet machine, nothing else running: at full size on 2
 # cores it takes about (RUNS + 1) × 13 minutes (a cold build spends 1-2 s
@@ -74,6 +77,12 @@ trap 'rm -rf "$outs" "$caches"' EXIT
 
 declare -A source=([cold]=$with [warm]=$with [nophotos]=$corpus)
 kinds="cold warm nophotos"
+warmups="cold warm nophotos warm2 nophotos2"
+if [[ ${AGORA_PHOTOS_WARM_ONLY:-0} != 0 ]]; then
+	[[ -d $cache ]] || { echo "AGORA_PHOTOS_WARM_ONLY: no image cache in $cache; run a full round first" >&2; exit 2; }
+	kinds="warm nophotos"
+	warmups="warm nophotos warm2 nophotos2"
+fi
 # run KIND OUT [TIME-FILE] builds KIND into OUT, timed into TIME-FILE if
 # given. A cold build starts with no cache: the last one is renamed aside.
 run() {
@@ -97,7 +106,7 @@ else
 	echo "the kernel's caches are not dropped; runs soon after deleting many files are slower" >&2
 fi
 find "$corpus/content" "$with" -type f -print0 | xargs -0 cat >/dev/null
-for k in cold warm nophotos warm2 nophotos2; do
+for k in $warmups; do
 	run "${k%2}" "$outs/warmup-$k"
 done
 images=$(find "$outs/warmup-warm2/minutes" -name '*.webp' -o -name '*.png' -o -name '*.jpg' | wc -l)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/agora-community/agora/generator/load"
 	"github.com/agora-community/agora/generator/media"
+	"github.com/agora-community/agora/generator/media/mediatest"
 )
 
 // picture is a w×h image encoded as format ("jpeg" or "png").
@@ -232,6 +233,43 @@ func TestTwins(t *testing.T) {
 	} {
 		if got := strings.Join(load.Twins(p), " "); got != want {
 			t.Errorf("Twins(%s) = %s, want %s", p, got, want)
+		}
+	}
+}
+
+// TestImageHeaderFarIn: an image whose header lies past the first read
+// (a phone's EXIF thumbnail and XMP before it), and past the longer
+// second one, is still read for its size, and is the same image.
+func TestImageHeaderFarIn(t *testing.T) {
+	// padded is a JPEG of 30×20 with n bytes of APP segments before its
+	// header, in segments of at most 60,000 bytes.
+	padded := func(n int) string {
+		plain := mediatest.JPEG(t, mediatest.Quadrants(30, 20))
+		var segments []byte
+		for n > 0 {
+			size := min(n, 60_000)
+			segments = append(segments, mediatest.JPEGSegment(0xe3, bytes.Repeat([]byte{'x'}, size))...)
+			n -= size
+		}
+		return string(append(append([]byte{0xff, 0xd8}, segments...), plain[2:]...))
+	}
+	root := repo(t, map[string]string{
+		"content/minutes/gathering/index.md": "+++\ntitle = \"Gathering\"\ndate = 2025-06-12\nrapporteur = \"ana\"\n+++\n\n" +
+			"![Near](near.jpg) ![Further](further.jpg) ![Far](far.jpg)\n",
+		"content/minutes/gathering/near.jpg":    padded(0),
+		"content/minutes/gathering/further.jpg": padded(40_000),  // past the first read
+		"content/minutes/gathering/far.jpg":     padded(200_000), // past the second: read whole
+		"content/members/ana.md":                "+++\nname = \"Ana\"\nkind = \"individual\"\n+++\n",
+	})
+	c, _, err := load.Load(context.Background(), root, defaultSchema(t), load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range c.Entries {
+		for _, f := range e.Files {
+			if f.Problem != nil || f.Kind != media.JPEG || f.Image.Width != 30 || f.Image.Height != 20 {
+				t.Errorf("%s: kind %v, %d×%d, problem %v", f.Name, f.Kind, f.Image.Width, f.Image.Height, f.Problem)
+			}
 		}
 	}
 }
