@@ -76,7 +76,7 @@ func TestEveryPageHasTheSiteIcon(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, _ := buildSite(t, repoRoot(t), BuildOptions{})
+	out, _ := exampleSite(t)
 	for page, b := range siteIcons(t, out, "/network/") {
 		if !bytes.Equal(b, defaultIcon) {
 			t.Errorf("%s: the icon is not the default theme's", page)

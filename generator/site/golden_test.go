@@ -33,7 +33,7 @@ var gitChanges = regexp.MustCompile(`(</code> · )[^·<]*\([^)<]*\)( · )`)
 // files under testdata/golden; run with -update to accept a change after
 // reading its diff.
 func TestGoldenPages(t *testing.T) {
-	out, _ := buildSite(t, repoRoot(t), BuildOptions{})
+	out, _ := exampleSite(t)
 	for _, page := range []string{
 		"index.html",
 		"members/index.html",

@@ -28,7 +28,7 @@ import (
 //   - LEAD digital presence: 20, 35, 23 -> 85, 90, 92: 26 % to 89 %.
 //   - who to call, in the twelve months to 23 November 2026: Kampot.
 func TestImpactPageOfTheExample(t *testing.T) {
-	out, _ := buildSite(t, repoRoot(t), BuildOptions{CheckLinks: true})
+	out, _ := exampleSite(t)
 	page := read(t, filepath.Join(out, "impact", "index.html"))
 	for _, want := range []string{
 		"8 of the 32 needs that members state (25 %) were met by a done exchange",

@@ -3,10 +3,12 @@ package site
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -44,6 +46,53 @@ func buildSite(t *testing.T, source string, opts BuildOptions) (string, BuildRes
 	return opts.Out, res
 }
 
+// example is the example site built once, with its links checked, for
+// the tests that only read it (a build of it is about 3 s; some fifteen
+// tests read it). A test that changes the output builds its own.
+var example struct {
+	once sync.Once
+	dir  string
+	out  string
+	res  BuildResult
+	err  error
+}
+
+// exampleSite returns the shared build of the example: its output
+// folder, which the caller must not change, and the build's result.
+func exampleSite(t *testing.T) (string, BuildResult) {
+	t.Helper()
+	example.once.Do(func() {
+		example.dir, example.err = os.MkdirTemp("", "agora-example-")
+		if example.err != nil {
+			return
+		}
+		var p *Project
+		p, example.err = Open(context.Background(), Options{Source: repoRoot(t), Today: today})
+		if example.err != nil {
+			return
+		}
+		defer p.Close()
+		if p.Diags.HasErrors() {
+			example.err = fmt.Errorf("content errors: %v", p.Diags)
+			return
+		}
+		example.out = filepath.Join(example.dir, "public")
+		example.res, example.err = p.Build(context.Background(), BuildOptions{Out: example.out, CheckLinks: true})
+	})
+	if example.err != nil {
+		t.Fatal(example.err)
+	}
+	return example.out, example.res
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if example.dir != "" {
+		os.RemoveAll(example.dir)
+	}
+	os.Exit(code)
+}
+
 func read(t *testing.T, name string) string {
 	t.Helper()
 	b, err := os.ReadFile(name)
@@ -56,7 +105,7 @@ func read(t *testing.T, name string) string {
 // TestExampleHasEveryURL builds the example with the link checker on and
 // checks that every URL of the content contract exists.
 func TestExampleHasEveryURL(t *testing.T) {
-	out, _ := buildSite(t, repoRoot(t), BuildOptions{CheckLinks: true})
+	out, _ := exampleSite(t)
 	for _, p := range []string{
 		"index.html", "members/index.html", "members/red-mujeres-sonora/index.html",
 		"charters/index.html", "charters/network/index.html",
@@ -207,7 +256,7 @@ func copyExample(t *testing.T) string {
 // has a page of its own, linked from the directory, so readers without
 // JavaScript filter by following a link.
 func TestDirectoryFiltersWithoutJavaScript(t *testing.T) {
-	out, _ := buildSite(t, repoRoot(t), BuildOptions{CheckLinks: true})
+	out, _ := exampleSite(t)
 	dir := read(t, filepath.Join(out, "members", "index.html"))
 	for _, link := range []string{`href="by.kind/individual/"`, `href="by.country/kh/"`, `href="by.region/sonora/"`} {
 		if !strings.Contains(dir, link) {
@@ -226,7 +275,7 @@ func TestDirectoryFiltersWithoutJavaScript(t *testing.T) {
 // TestSearchBoxWithoutJavaScript: beside every page's search box, a link
 // to the topic index that shows only when scripts are off.
 func TestSearchBoxWithoutJavaScript(t *testing.T) {
-	out, _ := buildSite(t, repoRoot(t), BuildOptions{})
+	out, _ := exampleSite(t)
 	for page, href := range map[string]string{"index.html": "topics/", "members/red-mujeres-sonora/index.html": "../../topics/"} {
 		want := `<noscript><a class="topics-link" href="` + href + `">`
 		if !strings.Contains(read(t, filepath.Join(out, filepath.FromSlash(page))), want) {

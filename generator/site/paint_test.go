@@ -21,7 +21,7 @@ import (
 // main would let main be painted in part.
 func TestFirstPaintWaitsForMain(t *testing.T) {
 	t.Parallel()
-	out, _ := buildSite(t, repoRoot(t), BuildOptions{})
+	out, _ := exampleSite(t)
 	pages := 0
 	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(p) != ".html" {

@@ -28,7 +28,7 @@ func languagePrefix(l string) string {
 // TestEveryPageInEveryLanguage: each HTML page of the default language
 // exists under each other language's folder, marked with its language.
 func TestEveryPageInEveryLanguage(t *testing.T) {
-	out, res := buildSite(t, repoRoot(t), BuildOptions{CheckLinks: true})
+	out, res := exampleSite(t)
 	for _, w := range res.Warnings {
 		if strings.Contains(w, "UI strings") {
 			t.Errorf("the example's languages all have strings, yet: %s", w)
@@ -71,7 +71,7 @@ func TestEveryPageInEveryLanguage(t *testing.T) {
 // one with aria-current; the head names every language's URL and
 // x-default, the default language's.
 func TestLanguageSwitcher(t *testing.T) {
-	out, _ := buildSite(t, repoRoot(t), BuildOptions{})
+	out, _ := exampleSite(t)
 	nav := regexp.MustCompile(`(?s)<nav class="languages" aria-label="[^"]+"><ul>(.*?)</ul></nav>`)
 	link := regexp.MustCompile(`<li><a href="([^"]+)" lang="([^"]+)" hreflang="([^"]+)"( aria-current="page")?>([^<]+)</a></li>`)
 	alternate := regexp.MustCompile(`<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">`)
@@ -124,7 +124,7 @@ func TestLanguageSwitcher(t *testing.T) {
 // original, marked with the original's language, under a notice that
 // names both languages and links to the translations page.
 func TestTranslatedAndFallbackPages(t *testing.T) {
-	out, _ := buildSite(t, repoRoot(t), BuildOptions{})
+	out, _ := exampleSite(t)
 	notice := regexp.MustCompile(`<p class="notice translation-notice">(.*?) <a href="([^"]+)">`)
 
 	km := read(t, filepath.Join(out, "km/curriculum/learning-circles-101/index.html"))
@@ -170,7 +170,7 @@ func TestTranslatedAndFallbackPages(t *testing.T) {
 // language, each URL with the page's alternates in every language and
 // x-default.
 func TestSitemapAlternates(t *testing.T) {
-	out, _ := buildSite(t, repoRoot(t), BuildOptions{})
+	out, _ := exampleSite(t)
 	var set struct {
 		URLs []struct {
 			Loc   string `xml:"loc"`
@@ -226,7 +226,7 @@ func TestSitemapAlternates(t *testing.T) {
 // calendar, with its pages' URLs, its language, and the original's
 // language on what is shown untranslated.
 func TestFeedsAndCalendarsPerLanguage(t *testing.T) {
-	out, _ := buildSite(t, repoRoot(t), BuildOptions{})
+	out, _ := exampleSite(t)
 	feed := read(t, filepath.Join(out, "es/feed.xml"))
 	for _, want := range []string{
 		`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="es">`,
@@ -259,7 +259,7 @@ func TestFeedsAndCalendarsPerLanguage(t *testing.T) {
 // TestSearchPerLanguage: each language has its own search page and
 // index, holding its translations and the originals of the rest.
 func TestSearchPerLanguage(t *testing.T) {
-	out, _ := buildSite(t, repoRoot(t), BuildOptions{})
+	out, _ := exampleSite(t)
 	results := func(l string) string {
 		files, _ := filepath.Glob(filepath.Join(out, languagePrefix(l)+"search/index/d-*/*.js"))
 		if len(files) == 0 {

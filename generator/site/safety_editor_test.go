@@ -102,7 +102,7 @@ func editorSite(t *testing.T, cmsTable string) string {
 // unless site.toml says link = true.
 func TestEditorIsAnExplicitException(t *testing.T) {
 	t.Parallel()
-	off, _ := buildSite(t, repoRoot(t), BuildOptions{})
+	off, _ := exampleSite(t)
 	if _, err := os.Stat(filepath.Join(off, "admin")); !os.IsNotExist(err) {
 		t.Errorf("/admin/ published without [cms] enabled: %v", err)
 	}

@@ -684,7 +684,7 @@ func TestCSPHolds(t *testing.T) {
 			t.Errorf("the CSP lacks %s: %s", need, render.CSP)
 		}
 	}
-	out, _ := buildSite(t, repoRoot(t), BuildOptions{})
+	out, _ := exampleSite(t)
 	for _, p := range outputProblems(t, out) {
 		t.Error(p)
 	}
