@@ -122,6 +122,16 @@ async function seed(page) {
   return files;
 }
 
+// signIn seeds the repository, opens /admin/ with the test backend and
+// waits for the CMS to be ready; it returns what seed put there.
+async function signIn(page) {
+  const before = await seed(page);
+  await page.goto(`${site.base}admin/`);
+  await page.getByRole("button", { name: "Work with Test Repository" }).click();
+  await page.getByRole("button", { name: "Create Entry or Assets" }).waitFor();
+  return before;
+}
+
 // repository reads back every file of the test backend's repository.
 function repository(page) {
   return page.evaluate(async (folder) => {
@@ -218,10 +228,7 @@ describe("the editor at /admin/", { skip }, () => {
       `/admin/index.html loads ${SCRIPT_URL} with integrity ${integrity}:\n${index}`);
     const { context, page, problems } = await offline();
     try {
-      await seed(page);
-      await page.goto(`${site.base}admin/`);
-      await page.getByRole("button", { name: "Work with Test Repository" }).click();
-      await page.getByRole("button", { name: "Create Entry or Assets" }).waitFor();
+      await signIn(page);
       // Every type of the schema in force is a collection.
       await page.goto(`${site.base}admin/#/collections/member`);
       await page.getByText("Red de Mujeres del Desierto Sonorense A.C.").first().waitFor();
@@ -258,10 +265,7 @@ describe("the editor at /admin/", { skip }, () => {
   test("creates a member, minutes with two actions and a module that agora check and build accept", async () => {
     const { context, page, problems } = await offline();
     try {
-      const before = await seed(page);
-      await page.goto(`${site.base}admin/`);
-      await page.getByRole("button", { name: "Work with Test Repository" }).click();
-      await page.getByRole("button", { name: "Create Entry or Assets" }).waitFor();
+      const before = await signIn(page);
 
       await newEntry(page, "member");
       await page.getByRole("textbox", { name: "Name" }).fill("Colectivo Río Editor");
@@ -340,10 +344,7 @@ describe("the editor at /admin/", { skip }, () => {
   test("names an assessment by its member, instrument and date", async () => {
     const { context, page, problems } = await offline();
     try {
-      await seed(page);
-      await page.goto(`${site.base}admin/`);
-      await page.getByRole("button", { name: "Work with Test Repository" }).click();
-      await page.getByRole("button", { name: "Create Entry or Assets" }).waitFor();
+      await signIn(page);
       await newEntry(page, "assessment");
       await pick(page, page, "Member", "Altai Craft Women's Cooperative");
       await page.getByRole("textbox", { name: "Date", exact: true }).fill("2026-11-20");
@@ -369,10 +370,7 @@ describe("the editor at /admin/", { skip }, () => {
   test("translates a member into Spanish: the translation holds only its translated fields, and check and build accept it", async () => {
     const { context, page, problems } = await offline();
     try {
-      const before = await seed(page);
-      await page.goto(`${site.base}admin/`);
-      await page.getByRole("button", { name: "Work with Test Repository" }).click();
-      await page.getByRole("button", { name: "Create Entry or Assets" }).waitFor();
+      const before = await signIn(page);
       await page.goto(`${site.base}admin/#/collections/member/entries/kampot-fisherfolk-network`);
       await page.getByRole("button", { name: "Save" }).waitFor();
       await page.getByRole("radio", { name: "Spanish (disabled)" }).first().click();
