@@ -17,16 +17,10 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { skip, here, repo, startSite, launch, TODAY } from "./site.mjs";
+import * as cms from "./cms.mjs";
 
-const VERSION = JSON.parse(fs.readFileSync(path.join(here, "package.json"), "utf8")).devDependencies["@sveltia/cms"];
-const SCRIPT_URL = `https://unpkg.com/@sveltia/cms@${VERSION}/dist/sveltia-cms.js`;
-const SCRIPT = fs.readFileSync(path.join(here, "node_modules/@sveltia/cms/dist/sveltia-cms.js"));
-// The folder of the origin-private file system where the CMS's test-repo
-// backend reads and writes the repository (dist/sveltia-cms.js).
-const TEST_REPO = "sveltia-cms-test";
-// What the CMS asks of the network beyond the pinned script, all allowed
-// by /admin/'s policy; offline here, each fails quietly (fonts fall back,
-// the version check is skipped).
+const { SCRIPT, SCRIPT_URL, repository } = cms;
+
 const AXE = path.join(here, "node_modules/axe-core/axe.min.js");
 // What axe-core finds in the CMS's own interface, ours to report
 // upstream, not to fix: the CMS adds a second viewport meta tag with
@@ -36,20 +30,11 @@ const AXE = path.join(here, "node_modules/axe-core/axe.min.js");
 // for a moment, which a run of axe catches one time in two on this
 // machine. Any other violation fails the test.
 const CMS_OWN_VIOLATIONS = ["meta-viewport", "region", "landmark-one-main", "page-has-heading-one"];
-const OFFLINE_OK = [/^https:\/\/cdn\.jsdelivr\.net\/fontsource\//, /^https:\/\/unpkg\.com\/@sveltia\/cms\/package\.json$/];
-
-// isCMSLocaleTabBug is the one uncaught error tolerated, a bug of the
-// CMS itself (0.221.1), not of the generated configuration: with
-// i18n initial_locales, after a save the locale tabs read the validity
-// of a language left disabled (Object.values of undefined, in the tab
-// header's error icon). The entry is saved and checked all the same;
-// any other uncaught error fails the tests. Report it upstream.
-function isCMSLocaleTabBug(e) {
-  return e.message === "Cannot convert undefined or null to object" &&
-    /at Object\.values \(<anonymous>\)\n\s+at https:\/\/unpkg\.com\/@sveltia\/cms@[^/]+\/dist\/sveltia-cms\.js:/.test(e.stack || "");
-}
 
 let site, browser;
+const offline = (options) => cms.offline(browser, site, options);
+const seed = (page) => cms.seed(page, site);
+const signIn = (page) => cms.signIn(page, site);
 
 before(async () => {
   if (skip) return;
@@ -61,91 +46,6 @@ after(async () => {
   await browser?.close();
   site?.close();
 });
-
-// offline opens a context in which nothing leaves 127.0.0.1: the pinned
-// script comes from node_modules, every other outside request fails and
-// is recorded; config.yml's backend becomes test-repo. problems collects
-// console errors other than those failed requests, uncaught exceptions
-// and outside requests the policy should not have let through.
-async function offline(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const problems = [];
-  const outside = [];
-  await context.route((url) => url.hostname !== "127.0.0.1", (route) => {
-    const url = route.request().url();
-    if (url === SCRIPT_URL) {
-      return route.fulfill({ status: 200, contentType: "text/javascript", body: SCRIPT, headers: { "Access-Control-Allow-Origin": "*" } });
-    }
-    outside.push(url);
-    if (!OFFLINE_OK.some((re) => re.test(url))) problems.push(`request outside the site: ${url}`);
-    return route.abort("internetdisconnected");
-  });
-  await context.route(`${site.base}admin/config.yml*`, async (route) => {
-    const response = await route.fetch();
-    const generated = await response.text();
-    const config = generated.replace(/^backend:\n(?: {2}.*\n)+/m, 'backend:\n  name: "test-repo"\n');
-    if (config === generated) problems.push(`config.yml has no backend to swap:\n${generated.slice(0, 300)}`);
-    return route.fulfill({ response, body: config });
-  });
-  const page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error" && !/net::ERR_INTERNET_DISCONNECTED/.test(m.text())) problems.push(`console error: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => {
-    if (isCMSLocaleTabBug(e)) return;
-    problems.push(`uncaught: ${e.message}`);
-  });
-  return { context, page, problems, outside };
-}
-
-// seed puts the example's content/ into the test backend's repository,
-// so that relations offer the example's members and topics.
-async function seed(page) {
-  const files = {};
-  const content = path.join(site.source, "content");
-  for (const f of fs.readdirSync(content, { recursive: true })) {
-    const file = path.join(content, f);
-    if (fs.statSync(file).isFile()) files[`content/${f}`] = fs.readFileSync(file).toString("base64");
-  }
-  await page.goto(site.base);
-  await page.evaluate(async ({ files, folder }) => {
-    const top = await (await navigator.storage.getDirectory()).getDirectoryHandle(folder, { create: true });
-    for (const [name, data] of Object.entries(files)) {
-      const parts = name.split("/");
-      let dir = top;
-      for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, { create: true });
-      const writable = await (await dir.getFileHandle(parts.at(-1), { create: true })).createWritable();
-      await writable.write(Uint8Array.from(atob(data), (c) => c.charCodeAt(0)));
-      await writable.close();
-    }
-  }, { files, folder: TEST_REPO });
-  return files;
-}
-
-// signIn seeds the repository, opens /admin/ with the test backend and
-// waits for the CMS to be ready; it returns what seed put there.
-async function signIn(page) {
-  const before = await seed(page);
-  await page.goto(`${site.base}admin/`);
-  await page.getByRole("button", { name: "Work with Test Repository" }).click();
-  await page.getByRole("button", { name: "Create Entry or Assets" }).waitFor();
-  return before;
-}
-
-// repository reads back every file of the test backend's repository.
-function repository(page) {
-  return page.evaluate(async (folder) => {
-    const files = {};
-    async function walk(dir, prefix) {
-      for await (const [name, handle] of dir.entries()) {
-        if (handle.kind === "directory") await walk(handle, `${prefix}${name}/`);
-        else files[prefix + name] = await (await handle.getFile()).text();
-      }
-    }
-    await walk(await (await navigator.storage.getDirectory()).getDirectoryHandle(folder), "");
-    return files;
-  }, TEST_REPO);
-}
 
 // saved waits until the CMS has written the entry slug of folder
 // (content/FOLDER/SLUG.md, or SLUG/index.md for a type with files), and

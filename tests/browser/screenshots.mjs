@@ -4,9 +4,12 @@
 //
 //   node screenshots.mjs
 //
-// The page with photos is shown from its text, where they are.
+// The page with photos is shown from its text, where they are. The
+// editor (/admin/, Sveltia CMS) is shown offline as the browser test
+// runs it (cms.mjs), editing a member, 1280 × 900.
 import path from "node:path";
 import { repo, startSite, launch, settle } from "./site.mjs";
+import * as cms from "./cms.mjs";
 
 const SHOTS = [
   { file: "member.png", path: "members/red-mujeres-sonora/" },
@@ -27,6 +30,19 @@ try {
     await page.waitForLoadState("networkidle");
     await page.screenshot({ path: path.join(repo, "docs", "screenshots", s.file) });
     console.log("wrote docs/screenshots/" + s.file);
+  }
+  const editor = await startSite({ editor: true });
+  try {
+    const { context, page: cmsPage } = await cms.offline(browser, editor);
+    await cms.signIn(cmsPage, editor);
+    await cmsPage.goto(`${editor.base}admin/#/collections/member/entries/red-mujeres-sonora`);
+    await cmsPage.getByRole("textbox", { name: "Name" }).waitFor();
+    await cmsPage.waitForTimeout(1000); // the fonts and the preview settle
+    await cmsPage.screenshot({ path: path.join(repo, "docs", "screenshots", "editor.png") });
+    console.log("wrote docs/screenshots/editor.png");
+    await context.close();
+  } finally {
+    editor.close();
   }
 } finally {
   await browser.close();
