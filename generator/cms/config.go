@@ -53,7 +53,10 @@ func ConfigYAML(site *config.Site, sch *schema.Schema) ([]byte, error) {
 	}
 	var collections []any
 	for _, t := range sch.Types {
-		collections = append(collections, collection(t, sch, multi))
+		collections = append(collections, collection(t, sch, form{multi: multi}))
+		if hasFiles(t) {
+			collections = append(collections, collection(t, sch, form{multi: multi, uploads: true}))
+		}
 	}
 	doc.set("collections", collections)
 	return writeYAML(doc), nil
@@ -93,36 +96,62 @@ func slugTemplate(t *schema.Type) string {
 	return strings.Join(parts, "-")
 }
 
-// collection is one type's folder collection.
-func collection(t *schema.Type, sch *schema.Schema, multi string) mapping {
-	c := mapping{{"name", t.Name}, {"label", t.Label}}
+// collection is one type's folder collection. A folder collection lists
+// the entry files of one layout: the type's single-file entries
+// (FOLDER/SLUG.md), and, for a type with image or file fields, a second
+// collection of its entry folders (FOLDER/SLUG/index.md, fm.uploads),
+// whose uploads go into the entry's own folder. One collection of both
+// layouts is not possible: with path {{slug}}/index the CMS listed only
+// the folders (the browser test could no longer find a member).
+func collection(t *schema.Type, sch *schema.Schema, fm form) mapping {
+	name, label, description := t.Name, t.Label, t.Description
+	if fm.uploads {
+		name, label = t.Name+"-folders", t.Label+" with photos and files"
+		description = "Each entry here is a folder, content/" + t.Folder + "/SLUG/index.md, with the photos and documents uploaded into it beside it. " + description
+	}
+	c := mapping{{"name", name}, {"label", label}}
 	c.set("label_singular", t.Name)
-	c.set("description", t.Description)
+	c.set("description", description)
 	c.set("folder", "content/"+t.Folder)
-	// Entries with photos or documents stay where they are: a folder
-	// collection lists the files of one layout, and setting path to
-	// {{slug}}/index hid every entry written as FOLDER/SLUG.md (the
-	// browser test could no longer find a member). Files are named in
-	// the form and added through the repository (see widgets.go).
+	if fm.uploads {
+		c.set("path", "{{slug}}/index")
+		c.setEmpty("media_folder")
+		c.setEmpty("public_folder")
+	}
 	c.set("extension", "md")
 	c.set("format", "toml-frontmatter")
 	c.set("frontmatter_delimiter", "+++")
 	c.set("identifier_field", t.TitleField)
 	c.set("slug", slugTemplate(t))
 	c.set("create", true)
-	if multi != "" {
+	if fm.multi != "" {
 		c.set("i18n", true)
 	}
 	fields := make([]any, 0, len(t.Fields)+1)
 	for _, f := range t.Fields {
-		fields = append(fields, widget(f, sch, multi))
+		fields = append(fields, widget(f, sch, fm))
 	}
 	body := mapping{{"name", "body"}, {"label", "Text"}, {"widget", "markdown"}, {"required", false}}
-	if multi != "" {
+	if fm.multi != "" {
 		body.set("i18n", true)
 	}
 	c.set("fields", append(fields, body))
 	return c
+}
+
+// hasFiles reports whether a type has an image or file field, at its
+// top level or in its tables: its entries may be folders with files.
+func hasFiles(t *schema.Type) bool {
+	var in func(fields []*schema.Field) bool
+	in = func(fields []*schema.Field) bool {
+		for _, f := range fields {
+			if k := f.Elem().Kind; k == schema.Image || k == schema.File || k == schema.Object && in(f.Fields) {
+				return true
+			}
+		}
+		return false
+	}
+	return in(t.Fields)
 }
 
 func anyList(list []string) []any {

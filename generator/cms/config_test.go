@@ -308,3 +308,34 @@ func TestSlugsOfSharedTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestFolderCollections: a type with image or file fields has a second
+// collection, of its entries written as folders, whose uploads go into
+// the entry's own folder; a type without has none.
+func TestFolderCollections(t *testing.T) {
+	data, err := cms.ConfigYAML(exampleSite(t), loadSchema(t, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := yamlDoc(t, data)
+	for _, name := range []string{"member", "minutes", "module"} {
+		files := collectionOf(t, doc, name)
+		folders := collectionOf(t, doc, name+"-folders")
+		if files["path"] != nil || folders["path"] != "{{slug}}/index" || folders["folder"] != files["folder"] ||
+			folders["media_folder"] != "" || folders["public_folder"] != "" {
+			t.Errorf("%s: path %v and %v, folder %v, media %q %q", name, files["path"], folders["path"], folders["folder"], folders["media_folder"], folders["public_folder"])
+		}
+	}
+	logo := fieldOf(t, collectionOf(t, doc, "member-folders")["fields"], "logo")
+	if src := fieldOf(t, logo["fields"], "src"); src["widget"] != "image" {
+		t.Errorf("a folder entry's logo is uploaded: %v", src)
+	}
+	if src := fieldOf(t, fieldOf(t, collectionOf(t, doc, "member")["fields"], "logo")["fields"], "src"); src["widget"] != "string" {
+		t.Errorf("a single-file entry's logo names a file: %v", src)
+	}
+	for _, c := range doc["collections"].([]any) {
+		if name := c.(map[string]any)["name"]; name == "topic-folders" {
+			t.Error("a type without image or file fields has a folder collection")
+		}
+	}
+}

@@ -4,11 +4,23 @@ import (
 	"github.com/agora-community/agora/generator/schema"
 )
 
-// fileHint says where the file an image or file field names must be.
-// The CMS's upload widgets are not used: they save into one media
-// folder, or, with the collection's path set to {{slug}}/index, make the
-// collection list only entries written as folders.
-const fileHint = "The name of a file in this entry's folder (content/FOLDER/SLUG/, beside index.md), added through the repository."
+// form says how a collection's fields are drawn: multi is the default
+// language of a site in several ("" otherwise); uploads, that the
+// collection's entries are folders (FOLDER/SLUG/index.md) whose image and
+// file fields upload into the entry's own folder.
+type form struct {
+	multi   string
+	uploads bool
+}
+
+// fileHint says where the file an image or file field names must be, in
+// a collection of single-file entries: a file of one needs the entry to
+// be a folder, which the CMS cannot make of an existing entry.
+const fileHint = "The name of a file in this entry's folder (content/FOLDER/SLUG/, beside index.md). An entry written as one file has no folder: add it as a new entry in the collection \"with photos and files\", or move SLUG.md to SLUG/index.md in the repository."
+
+// uploadHint is the hint of an image or file field of a collection of
+// folder entries, whose uploads go beside the entry.
+const uploadHint = "Upload it here: it is saved in this entry's folder, beside index.md."
 
 // privateHint marks a private field: editable like any other, checked
 // like any other, published nowhere.
@@ -16,14 +28,14 @@ const privateHint = "Private: never published (not on the site, in search, feeds
 
 // widget is the form field of a schema field: the widget whose output
 // agora check accepts, with the checks the CMS can make before saving.
-func widget(f *schema.Field, sch *schema.Schema, multi string) mapping {
+func widget(f *schema.Field, sch *schema.Schema, fm form) mapping {
 	w := mapping{{"name", f.Name}, {"label", f.Label}}
-	w = append(w, kindOptions(f, sch, multi)...)
-	if f.Required && f.Translatable && multi != "" {
+	w = append(w, kindOptions(f, sch, fm)...)
+	if f.Required && f.Translatable && fm.multi != "" {
 		// Required in the original's language only: a translation may
 		// leave a field to the original (the browser test could not
 		// save a member while every language's name was required).
-		w.set("required", []any{multi})
+		w.set("required", []any{fm.multi})
 	} else {
 		w.set("required", f.Required)
 	}
@@ -31,7 +43,7 @@ func widget(f *schema.Field, sch *schema.Schema, multi string) mapping {
 		w.set("default", def)
 	}
 	w.set("hint", hint(f))
-	if multi != "" {
+	if fm.multi != "" {
 		w.set("i18n", f.Translatable)
 	}
 	return w
@@ -49,15 +61,15 @@ func hint(f *schema.Field) string {
 }
 
 // kindOptions are the widget and its options for the field's kind.
-func kindOptions(f *schema.Field, sch *schema.Schema, multi string) mapping {
+func kindOptions(f *schema.Field, sch *schema.Schema, fm form) mapping {
 	if f.Kind == schema.List {
-		return listOptions(f, sch, multi)
+		return listOptions(f, sch, fm)
 	}
-	return single(f, sch, multi)
+	return single(f, sch, fm)
 }
 
 // single is the widget of one value of the field's kind.
-func single(f *schema.Field, sch *schema.Schema, multi string) mapping {
+func single(f *schema.Field, sch *schema.Schema, fm form) mapping {
 	switch f.Kind {
 	case schema.String, schema.URL, schema.Email:
 		m := mapping{{"widget", "string"}}
@@ -95,16 +107,16 @@ func single(f *schema.Field, sch *schema.Schema, multi string) mapping {
 	case schema.Topic, schema.Ref:
 		return relation(f, sch)
 	case schema.Object:
-		return mapping{{"widget", "object"}, {"fields", subfields(f, sch, multi)}}
+		return mapping{{"widget", "object"}, {"fields", subfields(f, sch, fm)}}
 	case schema.Image:
-		return mapping{{"widget", "object"}, {"fields", described(f, multi,
+		return mapping{{"widget", "object"}, {"fields", described(f, fm,
 			mapping{{"name", "src"}, {"label", "Image"}, {"widget", "string"},
 				{"hint", fileHint + " JPEG, PNG, GIF or WebP."}},
 			mapping{{"name", "alt"}, {"label", "Description (alt text)"}, {"widget", "string"},
 				{"hint", "What the image shows, for people who cannot see it. Never empty."}},
 		)}}
 	case schema.File:
-		return mapping{{"widget", "object"}, {"fields", described(f, multi,
+		return mapping{{"widget", "object"}, {"fields", described(f, fm,
 			mapping{{"name", "src"}, {"label", "File"}, {"widget", "string"},
 				{"hint", fileHint + " PDF, OpenDocument, Office, CSV, text, MP3, Ogg or M4A."}},
 			mapping{{"name", "title"}, {"label", "Title"}, {"widget", "string"}, {"required", false}},
@@ -116,8 +128,12 @@ func single(f *schema.Field, sch *schema.Schema, multi string) mapping {
 // described are the inputs of an image or a file. Translated (the
 // schema says translatable = true), its text is each language's own and
 // its file the original's in every language, as agora check requires.
-func described(f *schema.Field, multi string, src, text mapping) []any {
-	if multi != "" && f.Translatable {
+func described(f *schema.Field, fm form, src, text mapping) []any {
+	if fm.uploads {
+		src.put("widget", map[schema.Kind]string{schema.Image: "image", schema.File: "file"}[f.Elem().Kind])
+		src.put("hint", uploadHint)
+	}
+	if fm.multi != "" && f.Translatable {
 		src.set("i18n", "duplicate")
 		text.set("i18n", true)
 	}
@@ -127,18 +143,18 @@ func described(f *schema.Field, multi string, src, text mapping) []any {
 // listOptions: a list of refs, topics or enum values is one multiple
 // choice; a list of tables is a list of objects; a list of any other
 // value a list of that value's inputs.
-func listOptions(f *schema.Field, sch *schema.Schema, multi string) mapping {
+func listOptions(f *schema.Field, sch *schema.Schema, fm form) mapping {
 	elem := f.Elem()
 	switch elem.Kind {
 	case schema.Topic, schema.Ref, schema.Enum:
-		m := single(elem, sch, multi)
+		m := single(elem, sch, fm)
 		m.set("multiple", true)
 		return m
 	case schema.Object:
-		return mapping{{"widget", "list"}, {"fields", subfields(f, sch, multi)}}
+		return mapping{{"widget", "list"}, {"fields", subfields(f, sch, fm)}}
 	}
 	item := mapping{{"name", "item"}, {"label", f.Label}}
-	item = append(item, single(elem, sch, multi)...)
+	item = append(item, single(elem, sch, fm)...)
 	return mapping{{"widget", "list"}, {"field", item}}
 }
 
@@ -157,10 +173,10 @@ func relation(f *schema.Field, sch *schema.Schema) mapping {
 		{"search_fields", search}, {"display_fields", []any{target.TitleField}}}
 }
 
-func subfields(f *schema.Field, sch *schema.Schema, multi string) []any {
+func subfields(f *schema.Field, sch *schema.Schema, fm form) []any {
 	out := make([]any, 0, len(f.Fields))
 	for _, sub := range f.Fields {
-		out = append(out, widget(sub, sch, multi))
+		out = append(out, widget(sub, sch, fm))
 	}
 	return out
 }

@@ -98,7 +98,7 @@ func TestEveryKindHasAWidget(t *testing.T) {
 			continue
 		}
 		seen[f.Kind] = true
-		w := widget(f, sch, "")
+		w := widget(f, sch, form{})
 		if got := widgetName(w); got != want[f.Kind] && !(f.Kind == schema.List && (got == "relation" || got == "select")) {
 			t.Errorf("%s (%s): widget %q, want %q", f.Name, f.Kind, got, want[f.Kind])
 		}
@@ -115,7 +115,7 @@ func TestEveryKindHasAWidget(t *testing.T) {
 		}
 	}
 	for _, k := range []schema.Kind{schema.Image, schema.File} {
-		if got := widgetName(widget(&schema.Field{Name: "f", Label: "F", Kind: k}, sch, "")); got != want[k] {
+		if got := widgetName(widget(&schema.Field{Name: "f", Label: "F", Kind: k}, sch, form{})); got != want[k] {
 			t.Errorf("kind %s: widget %q", k, got)
 		}
 	}
@@ -155,7 +155,7 @@ func TestWidgetOptions(t *testing.T) {
 		{"place", map[string]any{"widget": "object"}},
 	} {
 		t.Run(tt.field, func(t *testing.T) {
-			w := widget(typ.Lookup(tt.field), sch, "")
+			w := widget(typ.Lookup(tt.field), sch, form{})
 			for k, v := range tt.want {
 				if got := option(w, k); got != v {
 					t.Errorf("%s = %v, want %v (%v)", k, got, v, w)
@@ -163,53 +163,54 @@ func TestWidgetOptions(t *testing.T) {
 			}
 		})
 	}
-	topic := widget(typ.Lookup("topic"), sch, "")
+	topic := widget(typ.Lookup("topic"), sch, form{})
 	if got := option(topic, "search_fields").([]any); len(got) != 2 || got[0] != "name" || got[1] != "aliases" {
 		t.Errorf("a topic is searched by name and aliases: %v", got)
 	}
 	if got := option(topic, "display_fields").([]any); len(got) != 1 || got[0] != "name" {
 		t.Errorf("a topic shows its name: %v", got)
 	}
-	if p := option(widget(typ.Lookup("code"), sch, ""), "pattern").([]any); p[0] != `^(?:[A-Z]{2})$` {
+	if p := option(widget(typ.Lookup("code"), sch, form{}), "pattern").([]any); p[0] != `^(?:[A-Z]{2})$` {
 		t.Errorf("pattern: %v", p)
 	}
-	tags := option(widget(typ.Lookup("tags"), sch, ""), "field").(mapping)
+	tags := option(widget(typ.Lookup("tags"), sch, form{}), "field").(mapping)
 	if widgetName(tags) != "string" {
 		t.Errorf("a list of strings is a list of string inputs: %v", tags)
 	}
-	steps := option(widget(typ.Lookup("steps"), sch, ""), "fields").([]any)
+	steps := option(widget(typ.Lookup("steps"), sch, form{}), "fields").([]any)
 	if task := steps[0].(mapping); option(task, "name") != "task" || option(task, "required") != true {
 		t.Errorf("a list of tables lists its fields: %v", steps)
 	}
-	img := option(widget(&schema.Field{Name: "logo", Kind: schema.Image}, sch, ""), "fields").([]any)
+	img := option(widget(&schema.Field{Name: "logo", Kind: schema.Image}, sch, form{}), "fields").([]any)
 	if widgetName(img[0].(mapping)) != "string" || option(img[0].(mapping), "name") != "src" || option(img[1].(mapping), "name") != "alt" ||
 		option(img[1].(mapping), "required") != nil { // alt: required, Sveltia's default
 		t.Errorf("an image is { src, alt }: %v", img)
 	}
-	file := option(widget(&schema.Field{Name: "report", Kind: schema.File}, sch, ""), "fields").([]any)
+	file := option(widget(&schema.Field{Name: "report", Kind: schema.File}, sch, form{}), "fields").([]any)
 	if widgetName(file[0].(mapping)) != "string" || option(file[1].(mapping), "name") != "title" || option(file[1].(mapping), "required") != false {
 		t.Errorf("a file is { src, title }: %v", file)
 	}
 	// Translated (translatable = true, a site in several languages): the
 	// text is each language's, the file the original's.
 	for _, f := range []*schema.Field{{Name: "logo", Kind: schema.Image, Translatable: true}, {Name: "report", Kind: schema.File, Translatable: true}} {
-		w := widget(f, sch, "en")
+		w := widget(f, sch, form{multi: "en"})
 		inputs := option(w, "fields").([]any)
 		if option(w, "i18n") != true || option(inputs[0].(mapping), "i18n") != "duplicate" || option(inputs[1].(mapping), "i18n") != true {
 			t.Errorf("a translated %s: the text per language, the file duplicated: %v", f.Kind, w)
 		}
 	}
-	if inputs := option(widget(&schema.Field{Name: "logo", Kind: schema.Image}, sch, "en"), "fields").([]any); option(inputs[0].(mapping), "i18n") != nil {
+	if inputs := option(widget(&schema.Field{Name: "logo", Kind: schema.Image}, sch, form{multi: "en"}), "fields").([]any); option(inputs[0].(mapping), "i18n") != nil {
 		t.Errorf("an image not translated is the original's, with no i18n of its inputs: %v", inputs)
 	}
 }
 
 // TestFilesKeepTheLayout: a type with image or file fields is listed as
-// every type is (FOLDER/SLUG.md and FOLDER/SLUG/index.md alike): no path
-// or media folder that would hide the entries of one layout.
+// every type is, its single-file entries FOLDER/SLUG.md: no path or media
+// folder that would hide them (its entry folders have a collection of
+// their own, TestFolderCollections).
 func TestFilesKeepTheLayout(t *testing.T) {
 	typ, sch := sampleType(t)
-	c := collection(typ, sch, "")
+	c := collection(typ, sch, form{})
 	for _, key := range []string{"path", "media_folder", "public_folder"} {
 		if v := option(c, key); v != nil {
 			t.Errorf("a type with an image and a file: %s %v", key, v)

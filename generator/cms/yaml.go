@@ -40,6 +40,17 @@ func (m *mapping) set(key string, value any) {
 	*m = append(*m, pair{key, value})
 }
 
+// put sets key, in place of its value when it has one.
+func (m *mapping) put(key string, value any) {
+	for i := range *m {
+		if (*m)[i].key == key {
+			(*m)[i].value = value
+			return
+		}
+	}
+	m.set(key, value)
+}
+
 // setEmpty adds a key whose value is an empty string, where the empty
 // string means something (a media folder beside the entry).
 func (m *mapping) setEmpty(key string) { *m = append(*m, pair{key, ""}) }

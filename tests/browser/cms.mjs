@@ -139,3 +139,17 @@ export function repository(page) {
   }, TEST_REPO);
 }
 
+// repositoryBytes reads one file of the test backend's repository as it
+// is (repository reads text).
+export async function repositoryBytes(page, name) {
+  const base64 = await page.evaluate(async ({ folder, name }) => {
+    let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(folder);
+    const parts = name.split("/");
+    for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
+    const bytes = new Uint8Array(await (await (await dir.getFileHandle(parts.at(-1))).getFile()).arrayBuffer());
+    let text = "";
+    for (const b of bytes) text += String.fromCharCode(b);
+    return btoa(text);
+  }, { folder: TEST_REPO, name });
+  return Buffer.from(base64, "base64");
+}

@@ -8,8 +8,9 @@
 // forms a member, a minutes entry with two actions and a module are
 // created and saved; the files the CMS wrote are copied back into the
 // site, and `agora check` and `agora build` accept them. So are an
-// assessment (named by member, instrument and date) and a translation
-// made through the CMS's locale switcher.
+// assessment (named by member, instrument and date), a translation
+// made through the CMS's locale switcher, and a member with a logo
+// uploaded into its own folder.
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -289,6 +290,41 @@ describe("the editor at /admin/", { skip }, () => {
       agora(["build", "--source", site.source, "--out", out]);
       const es = fs.readFileSync(path.join(out, "es/members/kampot-fisherfolk-network/index.html"), "utf8");
       assert.match(es, /<h1[^>]*>Red de Pescadores de Kampot</);
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+  // A type with image or file fields has a second collection of entries
+  // written as folders, FOLDER/SLUG/index.md, whose uploads go beside the
+  // entry: the logo uploaded through the form is a file of the member's
+  // folder, and the build publishes its copies.
+  test("uploads a new member's logo into its folder, which check and build accept", async () => {
+    const { context, page, problems } = await offline();
+    try {
+      await signIn(page);
+      await newEntry(page, "member-folders");
+      await page.getByRole("textbox", { name: "Name" }).fill("Cooperativa Foto");
+      await page.getByRole("radio", { name: "organization" }).check();
+      const logo = page.getByRole("group", { name: /Logo.*Field/ });
+      await logo.getByRole("checkbox").first().check();
+      await logo.locator("input[type=file]").first().setInputFiles(path.join(repo, "content/members/colectivo-agua-coahuila/logo.png"));
+      await logo.getByRole("textbox", { name: "Description (alt text)" }).fill("A drop of water in a circle");
+      const { name, text } = await save(page, "members", "cooperativa-foto");
+      assert.equal(name, "content/members/cooperativa-foto/index.md");
+      assert.match(text, /^src = "logo\.png"$/m);
+      const bytes = await cms.repositoryBytes(page, "content/members/cooperativa-foto/logo.png");
+      assert.ok(bytes.equals(fs.readFileSync(path.join(repo, "content/members/colectivo-agua-coahuila/logo.png"))), "the uploaded logo is the file chosen, byte for byte");
+
+      const dir = path.join(site.source, "content/members/cooperativa-foto");
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, "index.md"), text);
+      fs.writeFileSync(path.join(dir, "logo.png"), bytes);
+      const out = path.join(site.source, "..", "uploaded");
+      agora(["check", "--source", site.source]);
+      agora(["build", "--source", site.source, "--out", out]);
+      const page1 = fs.readFileSync(path.join(out, "members/cooperativa-foto/index.html"), "utf8");
+      assert.match(page1, /<img[^>]* alt="A drop of water in a circle"/);
       assert.deepEqual(problems, []);
     } finally {
       await context.close();
