@@ -11,7 +11,7 @@ import (
 
 func runSchema(ctx context.Context, c *cli, args []string) error {
 	fs, source := c.flags("schema")
-	jsonDir := fs.String("jsonschema", "", "with export: write one JSON Schema per type into `folder`, as TYPE.schema.json")
+	jsonDir := fs.String("jsonschema", "", "with export: write one JSON Schema per type into `folder`, as TYPE.schema.json, and TYPE.translation.schema.json for its translations")
 	positional, done, err := c.parse(fs, args)
 	if done {
 		return err

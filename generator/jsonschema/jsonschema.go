@@ -25,16 +25,44 @@ const Draft = "https://json-schema.org/draft/2020-12/schema"
 // FileName is the name of a type's document: "member.schema.json".
 func FileName(t *schema.Type) string { return t.Name + ".schema.json" }
 
+// TranslationFileName is the name of the document of a type's
+// translations: "member.translation.schema.json".
+func TranslationFileName(t *schema.Type) string { return t.Name + ".translation.schema.json" }
+
 // Type returns the JSON Schema of one type's entries: the fields of a
 // NAME.toml file, or of the front matter of a NAME.md.
 func Type(s *schema.Schema, t *schema.Type) ([]byte, error) {
+	return document(s, t.Name, typeDescription(t), t.Fields)
+}
+
+// Translation returns the JSON Schema of a type's translations
+// (SLUG.LANG.md, content model v2): its translatable fields, none
+// required, and draft and updated. Checked against the entry's own
+// schema, a translation would fail for the fields it leaves to the
+// original.
+func Translation(s *schema.Schema, t *schema.Type) ([]byte, error) {
+	d := fmt.Sprintf("A translation of an entry of content/%s/ into another language: the fields of SLUG.LANG.toml, or the front matter of SLUG.LANG.md (or SLUG/index.LANG.md). It holds only the fields that translate, none of them required; every other value is the original's.", t.Folder)
+	return document(s, t.Name+" translation", d, schema.TranslationFields(t.Fields, true))
+}
+
+// translates reports whether a type has a field to translate.
+func translates(t *schema.Type) bool {
+	for _, f := range t.Fields {
+		if f.Translatable {
+			return true
+		}
+	}
+	return false
+}
+
+func document(s *schema.Schema, title, description string, fields []*schema.Field) ([]byte, error) {
 	w := writer{s}
 	doc := obj{
 		{"$schema", Draft},
-		{"title", t.Name},
-		{"description", typeDescription(t)},
+		{"title", title},
+		{"description", description},
 	}
-	doc = append(doc, w.fields(t.Fields)...)
+	doc = append(doc, w.fields(fields)...)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -45,20 +73,20 @@ func Type(s *schema.Schema, t *schema.Type) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Write writes one document per type of s into dir, creating it, and
+// Write writes the documents of s (WriteFS) into dir, creating it, and
 // returns the files' paths.
 func Write(dir string, s *schema.Schema) ([]string, error) {
+	docs, names, err := documents(s)
+	if err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	var written []string
-	for _, t := range s.Types {
-		b, err := Type(s, t)
-		if err != nil {
-			return written, fmt.Errorf("%s: %w", t.Name, err)
-		}
-		p := filepath.Join(dir, FileName(t))
-		if err := os.WriteFile(p, b, 0o644); err != nil {
+	for _, name := range names {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, docs[name], 0o644); err != nil {
 			return written, err
 		}
 		written = append(written, p)
@@ -66,17 +94,38 @@ func Write(dir string, s *schema.Schema) ([]string, error) {
 	return written, nil
 }
 
-// WriteFS is Write into memory, for tests: file name → document.
+// WriteFS is Write into memory: file name → document, one per type and
+// one per type with fields to translate, for its translations.
 func WriteFS(s *schema.Schema) (map[string][]byte, error) {
-	out := map[string][]byte{}
-	for _, t := range s.Types {
-		b, err := Type(s, t)
+	docs, _, err := documents(s)
+	return docs, err
+}
+
+// documents are the documents of s by file name, and the names in the
+// order of the types.
+func documents(s *schema.Schema) (map[string][]byte, []string, error) {
+	docs := map[string][]byte{}
+	var names []string
+	add := func(t *schema.Type, name string, build func(*schema.Schema, *schema.Type) ([]byte, error)) error {
+		b, err := build(s, t)
 		if err != nil {
-			return nil, err
+			return fmt.Errorf("%s: %w", t.Name, err)
 		}
-		out[FileName(t)] = b
+		docs[name] = b
+		names = append(names, name)
+		return nil
 	}
-	return out, nil
+	for _, t := range s.Types {
+		if err := add(t, FileName(t), Type); err != nil {
+			return nil, nil, err
+		}
+		if translates(t) {
+			if err := add(t, TranslationFileName(t), Translation); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
+	return docs, names, nil
 }
 
 func typeDescription(t *schema.Type) string {
@@ -119,6 +168,11 @@ func (w writer) field(f *schema.Field) obj {
 	switch f.Kind {
 	case schema.List:
 		items := w.value(f.Elem(), false)
+		if f.Elem().Kind == schema.Object {
+			// A table's fields are the list's (a translation's are a
+			// subset of its element's).
+			items = w.fields(f.Fields)
+		}
 		out = append(out, kv{"type", "array"}, kv{"items", items})
 		if f.Min != nil {
 			out = append(out, kv{"minItems", int64(f.Min.Num)})

@@ -20,9 +20,15 @@ import (
 	"github.com/agora-community/agora/generator/schema"
 )
 
-// compile turns every exported document into a validator, with a real
-// JSON Schema implementation (formats asserted, as editors do).
+// compile turns every exported document of entries into a validator,
+// with a real JSON Schema implementation (formats asserted, as editors
+// do), by the type's folder.
 func compile(t *testing.T, sch *schema.Schema) map[string]*validator.Schema {
+	return compileDocs(t, sch, jsonschema.FileName)
+}
+
+// compileDocs compiles the documents named by name, one per type.
+func compileDocs(t *testing.T, sch *schema.Schema, name func(*schema.Type) string) map[string]*validator.Schema {
 	t.Helper()
 	docs, err := jsonschema.WriteFS(sch)
 	if err != nil {
@@ -32,7 +38,10 @@ func compile(t *testing.T, sch *schema.Schema) map[string]*validator.Schema {
 	c.AssertFormat()
 	out := map[string]*validator.Schema{}
 	for _, typ := range sch.Types {
-		name := jsonschema.FileName(typ)
+		name := name(typ)
+		if docs[name] == nil {
+			continue
+		}
 		doc, err := validator.UnmarshalJSON(bytes.NewReader(docs[name]))
 		if err != nil {
 			t.Fatalf("%s is not JSON: %v", name, err)
@@ -154,6 +163,55 @@ func TestExampleContentValidates(t *testing.T) {
 	}
 	if n < 50 {
 		t.Fatalf("validated only %d entries", n)
+	}
+}
+
+// TestExampleTranslationsValidate: every translation of the example
+// (SLUG.LANG.md, SLUG/index.LANG.md) validates against its type's
+// translation schema, and a field a translation may not hold is
+// refused; against the entry's own schema the translations would fail
+// for the required fields they leave to the original.
+func TestExampleTranslationsValidate(t *testing.T) {
+	sch := defaultSchema(t)
+	translations := compileDocs(t, sch, jsonschema.TranslationFileName)
+	entries := compile(t, sch)
+	root := filepath.Join("..", "..", "content")
+	n, failEntry := 0, 0
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || (!strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".toml")) {
+			return err
+		}
+		if _, lang := load.SplitName(strings.TrimSuffix(strings.TrimSuffix(filepath.Base(p), ".md"), ".toml")); lang == "" {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, p)
+		folder, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		v := fields(t, rel, src)
+		if err := translations[folder].Validate(v); err != nil {
+			t.Errorf("content/%s does not validate as a translation:\n%v", filepath.ToSlash(rel), err)
+		}
+		if entries[folder].Validate(v) != nil {
+			failEntry++
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 5 || failEntry == 0 {
+		t.Fatalf("validated %d translations, %d of which the entry's schema refuses", n, failEntry)
+	}
+	bad := map[string]any{"name": "Ана", "kind": "organization"}
+	if translations["members"].Validate(bad) == nil {
+		t.Error("a member's translation with kind, which is not translated, validates")
+	}
+	if _, ok := translations["topics"]; !ok {
+		t.Error("no translation schema for topics")
 	}
 }
 

@@ -128,7 +128,7 @@ func check(f, original *load.Entry, ofType map[string]*load.Entry, languages []s
 	checked := *f
 	checked.Fields = cloneValue(f.Fields).(map[string]any)
 	diags := untranslatable(&checked, original)
-	fields := translatableFields(f.Type.Fields, true)
+	fields := schema.TranslationFields(f.Type.Fields, true)
 	values, found := validate.Fields(f.File, f.Type.Name+" translation", fields, checked.Fields)
 	diags = append(diags, found...)
 	diags = append(diags, itemCounts(f, original, values)...)
@@ -180,28 +180,6 @@ func quoted(l []string) string {
 	return strings.Join(q, ", ")
 }
 
-// translatableFields are copies of the translatable fields among fields
-// (and, in each table, of its translatable fields), none required and
-// none defaulted: a translation may leave any of them to the original.
-// top adds draft and updated, which a translation has of its own.
-func translatableFields(fields []*schema.Field, top bool) []*schema.Field {
-	var out []*schema.Field
-	for _, f := range fields {
-		if !f.Translatable && !(top && ownField(f)) {
-			continue
-		}
-		c := *f
-		c.Required, c.Default, c.Unique = false, nil, false
-		if f.Elem().Kind == schema.Object {
-			// validate reads a table's fields from Fields (its element
-			// shares the original's, which only checks need).
-			c.Fields = translatableFields(f.Fields, false)
-		}
-		out = append(out, &c)
-	}
-	return out
-}
-
 // untranslatable reports, and removes from the translation's values, the
 // fields it may not restate: those of the original's schema that are not
 // translatable, in its tables too. Keys the schema does not know are left
@@ -210,14 +188,14 @@ func untranslatable(f, original *load.Entry) diag.List {
 	var diags diag.List
 	var walk func(fields []*schema.Field, values map[string]any, prefix string)
 	walk = func(fields []*schema.Field, values map[string]any, prefix string) {
-		allowed := names(translatableFields(fields, prefix == ""))
+		allowed := names(schema.TranslationFields(fields, prefix == ""))
 		for _, k := range sortedKeys(values) {
 			field := lookup(fields, k)
 			if field == nil {
 				continue
 			}
 			key := join(prefix, k)
-			if !field.Translatable && !(prefix == "" && ownField(field)) {
+			if !field.Translatable && !(prefix == "" && schema.OwnTranslationField(field)) {
 				diags = append(diags, diag.Diagnostic{File: f.File, Key: key, Pending: true, Code: "not-translatable",
 					Message: fmt.Sprintf("%s%s is not translated: a translation keeps the original's value", k, where(prefix)),
 					Found:   strconv.Quote(k), Allowed: allowedPhrase(allowed),
@@ -318,12 +296,6 @@ func tables(v any) []any {
 		return out
 	}
 	return schema.Items(v)
-}
-
-// ownField reports whether a translation sets the field for itself: a
-// draft translation is not published, updated dates its text.
-func ownField(f *schema.Field) bool {
-	return f.Builtin && (f.Name == "draft" || f.Name == "updated")
 }
 
 func plural(n int, what string) string {
