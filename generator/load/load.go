@@ -217,10 +217,11 @@ func walk(root *os.Root, sch *schema.Schema) ([]file, []*folder, diag.List, erro
 			report(p, "entry-subfolder", "an entry folder holds files, not folders", p+"/", "files beside the entry's "+indexName(root, path.Dir(p)),
 				"move the files up into "+path.Dir(p)+"/ (give them names of their own), or remove the folder")
 			return fs.SkipDir
-		case d.IsDir() && depth == 2 && len(folderTranslations(root, p)) > 0:
-			reportOrphanTranslations(root, p, folderTranslations(root, p), report)
-			return fs.SkipDir
 		case d.IsDir():
+			if names := folderTranslations(root, p); depth == 2 && len(names) > 0 {
+				reportOrphanTranslations(root, p, names, report)
+				return fs.SkipDir
+			}
 			hint := "move the files up into content/" + path.Base(path.Dir(p)) + "/, or make the folder an entry: add " + p + "/index.md"
 			if ext := path.Ext(name); ext == ".md" || ext == ".toml" {
 				hint = "this is a folder named like an entry file; an entry is a file, or a folder holding index.md"
