@@ -145,7 +145,7 @@ func hasFiles(t *schema.Type) bool {
 	var in func(fields []*schema.Field) bool
 	in = func(fields []*schema.Field) bool {
 		for _, f := range fields {
-			if k := f.Elem().Kind; k == schema.Image || k == schema.File || k == schema.Object && in(f.Fields) {
+			if k := f.Elem().Kind; k.NamesFile() || k == schema.Object && in(f.Fields) {
 				return true
 			}
 		}

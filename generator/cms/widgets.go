@@ -130,7 +130,7 @@ func single(f *schema.Field, sch *schema.Schema, fm form) mapping {
 // its file the original's in every language, as agora check requires.
 func described(f *schema.Field, fm form, src, text mapping) []any {
 	if fm.uploads {
-		src.put("widget", map[schema.Kind]string{schema.Image: "image", schema.File: "file"}[f.Elem().Kind])
+		src.put("widget", string(f.Elem().Kind)) // the CMS's image and file widgets
 		src.put("hint", uploadHint)
 	}
 	if fm.multi != "" && f.Translatable {

@@ -131,7 +131,7 @@ func placeholder(f *schema.Field) string {
 		one = `""`
 	}
 	if f.Kind == schema.List {
-		if e.Kind == schema.Image || e.Kind == schema.File {
+		if e.Kind.NamesFile() {
 			return "[" + one + "]" // the form of each item, for the member to copy
 		}
 		return "[]"

@@ -25,7 +25,7 @@ func Translation(t *schema.Type, original map[string]any, originalFile, lang, bo
 			tables = append(tables, f)
 			continue
 		}
-		if f.Elem().Kind == schema.Image || f.Elem().Kind == schema.File {
+		if f.Elem().Kind.NamesFile() {
 			writeDescribed(&b, f, original[f.Name])
 			continue
 		}

@@ -118,7 +118,7 @@ func (p *parser) parseField(name, key string, raw map[string]any) *Field {
 // its alt text or title is translated, its file stays the original's.
 func (p *parser) translatable(raw map[string]any, key string, f *Field) {
 	text := f.Elem().Kind == String || f.Elem().Kind == Text || f.Elem().Kind == Object && slices.ContainsFunc(f.Fields, func(n *Field) bool { return n.Translatable })
-	described := f.Elem().Kind == Image || f.Elem().Kind == File
+	described := f.Elem().Kind.NamesFile()
 	// A private value is published in no language: a translation may not
 	// hold one.
 	text = text && !f.Private
@@ -314,7 +314,7 @@ func (p *parser) defaultValue(raw map[string]any, key string, f *Field) {
 		p.errorf(join(key, "default"), "schema-misplaced-key", "default", "only for single values", "", "a list or object cannot have a default")
 		return
 	}
-	if f.Kind == Image || f.Kind == File {
+	if f.Kind.NamesFile() {
 		p.errorf(join(key, "default"), "schema-misplaced-key", "default", "only for values an entry may share", "", "an image or file cannot have a default: each entry names its own")
 		return
 	}

@@ -32,6 +32,10 @@ const (
 	File   Kind = "file"  // { src = "report.pdf", title = "…" }: a file of the entry's folder
 )
 
+// NamesFile reports whether a value of the kind names a file of the
+// entry's folder (a FileRef): an image or a file.
+func (k Kind) NamesFile() bool { return k == Image || k == File }
+
 // Kinds lists every kind in the order the docs present them.
 var Kinds = []Kind{String, Text, Int, Float, Bool, Date, URL, Email, Enum, Topic, Ref, List, Object, Image, File}
 

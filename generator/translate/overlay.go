@@ -27,9 +27,9 @@ func overlay(fields []*schema.Field, original, translated map[string]any) map[st
 			continue
 		}
 		switch {
-		case described(f) && f.Kind == schema.List:
+		case f.Elem().Kind.NamesFile() && f.Kind == schema.List:
 			out[f.Name] = overlayItems(original[f.Name], v, describe)
-		case described(f):
+		case f.Elem().Kind.NamesFile():
 			out[f.Name] = describe(original[f.Name], v)
 		case f.Elem().Kind == schema.Object && f.Kind == schema.List:
 			out[f.Name] = overlayItems(original[f.Name], v, func(o, t any) any {
@@ -57,12 +57,6 @@ func overlay(fields []*schema.Field, original, translated map[string]any) map[st
 		}
 	}
 	return out
-}
-
-// described reports whether f holds images or files, whose translation
-// gives their alt text or title only.
-func described(f *schema.Field) bool {
-	return f.Elem().Kind == schema.Image || f.Elem().Kind == schema.File
 }
 
 // describe is the original image or file with the translation's alt

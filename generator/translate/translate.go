@@ -225,15 +225,15 @@ func untranslatable(f, original *load.Entry) diag.List {
 func itemCounts(f, original *load.Entry, values map[string]any) diag.List {
 	var diags diag.List
 	for _, field := range f.Type.Fields {
-		if field.Kind != schema.List || field.Elem().Kind != schema.Object && !described(field) || values[field.Name] == nil {
+		if field.Kind != schema.List || field.Elem().Kind != schema.Object && !field.Elem().Kind.NamesFile() || values[field.Name] == nil {
 			continue
 		}
 		got, want := len(tables(values[field.Name])), len(tables(original.Fields[field.Name]))
-		hint := "restate each of the original's [[" + field.Name + "]] items, in order, with its translated fields"
-		if described(field) {
-			hint = "restate each of the original's " + field.Name + ", in order, with its translated " + describedText(field)
-		}
 		if got != want {
+			hint := "restate each of the original's [[" + field.Name + "]] items, in order, with its translated fields"
+			if field.Elem().Kind.NamesFile() {
+				hint = "restate each of the original's " + field.Name + ", in order, with its translated " + describedText(field)
+			}
 			diags = append(diags, diag.Diagnostic{File: f.File, Key: field.Name, Pending: true, Code: "translation-items",
 				Message: fmt.Sprintf("%s: %s, the original %s", field.Name, plural(got, "item"), plural(want, "item")),
 				Found:   strconv.Itoa(got), Allowed: strconv.Itoa(want) + " (the items of " + original.File + ", in its order)",
@@ -249,7 +249,7 @@ func itemCounts(f, original *load.Entry, values map[string]any) diag.List {
 func keptFiles(f, original *load.Entry, values map[string]any) diag.List {
 	var diags diag.List
 	for _, field := range f.Type.Fields {
-		if !described(field) || values[field.Name] == nil {
+		if !field.Elem().Kind.NamesFile() || values[field.Name] == nil {
 			continue
 		}
 		got, want := []any{values[field.Name]}, []any{original.Fields[field.Name]}
