@@ -86,14 +86,21 @@ async function measure(page, cdp, url) {
   return { bytes, files, imageBytes, ...m };
 }
 
+// coldPage opens a page of context whose requests are counted (settle)
+// and measured, with the HTTP cache off.
+async function coldPage(context) {
+  const page = await context.newPage();
+  trackRequests(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  return { page, cdp };
+}
+
 for (const p of PAGES) {
   test(`${p.kind} (/network/${p.path}): under 60 KB, no layout shift, first paint under 1 s at 4× slower CPU`, { skip }, async (t) => {
     const context = await browser.newContext();
-    const page = await context.newPage();
-    trackRequests(page);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    const { page, cdp } = await coldPage(context);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
     const url = site.base + p.path;
     // The median of three is under the budget exactly when two loads
@@ -134,11 +141,7 @@ test("on 10,000 entries, every page is under 60 KB gzipped and 500 KB, and the h
     const over = pages.filter((p) => p.gz > MAX_BYTES || p.raw > 500 * 1024);
     assert.deepEqual(over.map((p) => `${p.f}: ${p.gz} B gzipped, ${p.raw} B`), [], "pages over budget");
     const context = await browser.newContext();
-    const page = await context.newPage();
-    trackRequests(page);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    const { page, cdp } = await coldPage(context);
     for (const p of heaviest.slice(0, 3)) {
       const url = large.base + p.f.replace(/index\.html$/, "");
       const m = await measure(page, cdp, url);
@@ -159,11 +162,7 @@ const PHOTOS = "minutes/2025-06-12-annual-gathering-2025/", MAX_IMAGE = 100 * 10
 test(`photos: on a 390-pixel phone each image of /network/${PHOTOS} is under 100 KB, of the width it needs, with no layout shift`, { skip }, async (t) => {
   for (const dpr of [1, 2, 3]) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: dpr, isMobile: true });
-    const page = await context.newPage();
-    trackRequests(page);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    const { page, cdp } = await coldPage(context);
     const loaded = new Map();
     cdp.on("Network.responseReceived", (e) => { if (e.type === "Image") loaded.set(e.requestId, { url: e.response.url }); });
     cdp.on("Network.loadingFinished", (e) => { if (loaded.has(e.requestId)) loaded.get(e.requestId).bytes = e.encodedDataLength; });
