@@ -17,9 +17,9 @@ import (
 )
 
 // build is one snapshot of the site as served. Its pages render when first
-// asked for and are kept; the next build keeps those the change did not
-// reach (see site.Snapshot.Fresh), so an edit costs the pages it touches
-// and only when they are viewed.
+// asked for and are kept, up to a bound (pageCache); the next build keeps
+// those the change did not reach (see site.Snapshot.Fresh), so an edit
+// costs the pages it touches and only when they are viewed.
 type build struct {
 	snap     *site.Snapshot
 	jobs     map[string]render.Job
@@ -27,7 +27,7 @@ type build struct {
 	basePath string
 
 	mu    sync.Mutex
-	pages map[string][]byte
+	pages *pageCache
 
 	// The search index is made from every entry, so it is built whole,
 	// once per build and language, when a search first asks for one of
@@ -46,9 +46,9 @@ type searchIndex struct {
 var errNoPage = errors.New("no such page")
 
 // newBuild prepares a snapshot for serving, keeping the pages of prev
-// that are still right.
-func newBuild(snap *site.Snapshot, prev *build) *build {
-	b := &build{snap: snap, jobs: map[string]render.Job{}, basePath: snap.Site.BasePath(), pages: map[string][]byte{},
+// that are still right, and at most keep bytes of pages.
+func newBuild(snap *site.Snapshot, prev *build, keep int) *build {
+	b := &build{snap: snap, jobs: map[string]render.Job{}, basePath: snap.Site.BasePath(), pages: newPageCache(keep),
 		searches: map[string]*searchIndex{}}
 	for _, l := range snap.Languages {
 		for _, j := range l.Site.Jobs() {
@@ -66,11 +66,11 @@ func newBuild(snap *site.Snapshot, prev *build) *build {
 	}
 	if prev != nil {
 		prev.mu.Lock()
-		for p, data := range prev.pages {
+		prev.pages.eachOldestFirst(func(p string, data []byte) {
 			if _, ok := b.jobs[p]; ok && snap.Fresh(p) {
-				b.pages[p] = data
+				b.pages.put(p, data)
 			}
-		}
+		})
 		prev.mu.Unlock()
 	}
 	return b
@@ -86,14 +86,13 @@ func (b *build) has(name string) bool {
 func (b *build) cached(name string) bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	_, ok := b.pages[name]
-	return ok
+	return b.pages.has(name)
 }
 
 // page returns the file at name, rendering it the first time.
 func (b *build) page(name string) ([]byte, error) {
 	b.mu.Lock()
-	data, ok := b.pages[name]
+	data, ok := b.pages.get(name)
 	b.mu.Unlock()
 	if ok {
 		return data, nil
@@ -117,7 +116,7 @@ func (b *build) page(name string) ([]byte, error) {
 	// is on its way, but not kept.
 	if b.snap.AsLoaded(name) {
 		b.mu.Lock()
-		b.pages[name] = data
+		b.pages.put(name, data)
 		b.mu.Unlock()
 	}
 	return data, nil

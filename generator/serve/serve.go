@@ -49,6 +49,8 @@ type Server struct {
 	// problem stands (see site.Report.BrokenPages).
 	broken map[string]bool
 	events *broker
+
+	keepBytes int // of rendered pages, at most (pageCacheBytes)
 }
 
 // New makes a server; Run builds and serves.
@@ -56,7 +58,7 @@ func New(opts Options) *Server {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	return &Server{opts: opts, events: newBroker(), broken: map[string]bool{}}
+	return &Server{opts: opts, events: newBroker(), broken: map[string]bool{}, keepBytes: pageCacheBytes}
 }
 
 // Run listens, builds, watches and serves until ctx ends.
@@ -191,7 +193,7 @@ func (s *Server) build(ctx context.Context, changed []string) (b *build, whole b
 	if s.reuseNone {
 		prev = nil
 	}
-	b = newBuild(snap, prev)
+	b = newBuild(snap, prev, s.keepBytes)
 	first := snap.EditedPages()
 	if rep.Whole {
 		first = b.samplePages()
