@@ -58,7 +58,7 @@ func (b *build) searchFilesOrBuild(t *testing.T) map[string][]byte {
 		if _, err := b.searchFile(l, ""); err != nil && err != errNoPage {
 			t.Fatal(err)
 		}
-		for p, data := range b.searches[l.Prefix].files {
+		for p, data := range b.search.files {
 			out[l.Prefix+p] = data
 		}
 	}

@@ -1,10 +1,13 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/agora-community/agora/generator/site"
 )
 
 func cachedNames(c *pageCache) []string {
@@ -77,5 +80,37 @@ func TestKeptPagesStayWithinTheirBound(t *testing.T) {
 	s.rebuild(context.Background(), []string{"content/members/chan-sokha.md"})
 	if s.current.pages.size > bound || s.current.pages.size == 0 {
 		t.Fatalf("the next build keeps %d bytes (bound %d)", s.current.pages.size, bound)
+	}
+}
+
+// TestOneSearchIndexKept searches in one language and then another: the
+// build keeps the second's index only, and serves the first's files
+// again, the same bytes, when asked.
+func TestOneSearchIndexKept(t *testing.T) {
+	s := newQuietServer(t, exampleCopy(t))
+	b := s.current
+	if len(b.snap.Languages) < 2 {
+		t.Fatal("the example should be in several languages")
+	}
+	first, second := b.snap.Languages[0], b.snap.Languages[1]
+	files := func(l site.LanguageSite) map[string][]byte {
+		if _, err := b.searchFile(l, ""); err != nil && err != errNoPage {
+			t.Fatal(err)
+		}
+		if b.search.prefix != l.Prefix {
+			t.Fatalf("searching in %q keeps the index of %q", l.Prefix, b.search.prefix)
+		}
+		return b.search.files
+	}
+	before := files(first)
+	files(second)
+	for name, data := range before {
+		got, err := b.searchFile(first, name)
+		if err != nil || !bytes.Equal(got, data) {
+			t.Fatalf("%s%s served again: %d bytes, %v; want the %d bytes first built", first.Prefix, name, len(got), err, len(data))
+		}
+	}
+	if len(before) == 0 {
+		t.Fatal("no search file built")
 	}
 }
