@@ -9,10 +9,11 @@
 #
 # Every run starts after a sync and writes to a folder of its own, all
 # removed at the end: on a file system without a journal (this machine's
-# ext4), creating files soon after deleting many is slow (the kernel skips
-# recently deleted inodes one by one), so deleting the last run's output
-# right before a run would time the file system, not the tool. For the
-# same reason the script starts by dropping the kernel's caches (as root).
+# ext4), creating files within minutes of deleting many is slow (the
+# kernel skips recently deleted inodes one by one), so deleting the last
+# run's output right before a run would time the file system, not the
+# tool. For the same reason the script starts by waiting out earlier
+# deletions and dropping the kernel's caches (bench/runs.sh).
 #
 # Needs python3 (the corpus generator in ../shared/bench, then
 # bench/mkimpact.py, which adds the v2 types exchange and assessment to
@@ -52,23 +53,19 @@ tools=$(printf '%s\n' "${!cmd[@]}" | sort)
 # community builds: the corpus then has thousands of overdue actions.
 export AGORA_TODAY=${AGORA_TODAY-2000-01-01}
 outs=$work/outs
-rm -rf "$outs" "$work/times"
-mkdir -p "$outs"
-trap 'rm -rf "$outs"' EXIT
-
-# Every tool starts from the same state of the machine. On ext4 without
-# a journal, a new inode skips every inode deleted recently whose inode
-# table block is still in memory, one lookup each (recently_deleted() in
-# fs/ext4/ialloc.c): for tens of minutes after a big rm -rf (an earlier
-# run of this script deletes some 300,000 files), creating the outputs'
-# 20,000 inodes took 1.0-2.2 s of system time instead of 0.6-0.7 s
-# (2026-12-05). Written out (sync) and dropped from memory, those blocks
-# no longer count. Dropping also frees memory the page cache took, which
-# huge pages need. Then the corpus is read back, and every tool builds
-# twice, untimed: after the drop, the file system reads its allocation
-# bitmaps back from the disk as builds reach them, and the first three
-# 10k builds took 1.5, 1.3 and 1.1 s of system time, the next ones 0.6-0.8 s.
 . bench/runs.sh
+[[ -e $outs ]] && remove "$outs"
+rm -f "$work/times"
+mkdir -p "$outs"
+trap 'remove "$outs"' EXIT
+
+# Every tool starts from the same state of the machine: settle waits
+# out the file system's memory of recent deletions (bench/runs.sh), an
+# earlier run's 300,000 files included, and drops the caches. Then the
+# corpus is read back, and every tool builds twice, untimed: after the
+# drop, the file system reads its allocation bitmaps back from the disk
+# as builds reach them, and the first three 10k builds took 1.5, 1.3 and
+# 1.1 s of system time, the next ones 0.6-0.8 s (2026-12-05).
 settle "$corpus"
 for warm in 1 2; do
 	for t in $tools; do

@@ -48,10 +48,10 @@ fi
 today=$(date -u +%F)
 
 outs=$work/diag-outs
-rm -rf "$outs"
-mkdir -p "$outs"
-trap 'rm -rf "$outs" "$bins"' EXIT
 . bench/runs.sh
+[[ -e $outs ]] && remove "$outs"
+mkdir -p "$outs"
+trap 'remove "$outs" "$bins"' EXIT
 settle "$corpus"
 
 run() { # BIN DATE OUT LOG

@@ -50,14 +50,14 @@ tools=$(printf '%s\n' "${!cmd[@]}" | sort)
 
 export AGORA_TODAY=${AGORA_TODAY-2000-01-01}
 outs=$work/outs-languages
-rm -rf "$outs" "$work/times-languages"
-mkdir -p "$outs"
-trap 'rm -rf "$outs"' EXIT
-
-# As compare.sh: written out and dropped from memory, earlier deletions no
-# longer slow the file system; the corpus is read back, and every build
-# runs twice untimed.
 . bench/runs.sh
+[[ -e $outs ]] && remove "$outs"
+rm -f "$work/times-languages"
+mkdir -p "$outs"
+trap 'remove "$outs"' EXIT
+
+# As compare.sh: earlier deletions waited out, caches dropped, the corpus
+# read back, and every build run twice untimed.
 settle "$corpus" "$two"
 for warm in 1 2; do
 	for t in $tools; do

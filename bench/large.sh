@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Times `agora build` of a large corpus (default 100,000 entries), each run
-# into a new folder after `sync`, dropping the kernel's caches (as root)
-# and reading the corpus back, so that every run starts from the same
-# state (see compare.sh on this file system's traps). With several
+# Times `agora build` of a large corpus (default 100,000 entries). As in
+# compare.sh, the script first waits out recent deletions, drops the
+# kernel's caches (as root), reads the corpus back and builds once
+# untimed with each binary; then each run writes a new folder after a
+# `sync`. No output is deleted before the end, as deletions slow the file
+# system for minutes after (bench/runs.sh): some 1.6 GB of disk and
+# 260,000 inodes per run. With several
 # binaries, runs alternate between them, so that the machine's drift hits
 # all alike. Prints each binary's wall, user and system time and peak
 # memory per run, and the medians.
@@ -41,21 +44,22 @@ done
 export AGORA_TODAY=${AGORA_TODAY-2000-01-01}
 outs=$work/large-outs
 times=$work/large-times
-rm -rf "$outs" "$times"
+. bench/runs.sh
+[[ -e $outs ]] && remove "$outs"
+rm -f "$times"
 mkdir -p "$outs"
-trap 'rm -rf "$outs"' EXIT
-reset() {
-	sync
-	if [[ -w /proc/sys/vm/drop_caches ]]; then echo 3 >/proc/sys/vm/drop_caches; fi
-	find "$corpus" -type f -print0 | xargs -0 cat >/dev/null
-}
+trap 'remove "$outs"' EXIT
+settle "$corpus"
+for n in "${names[@]}"; do
+	"${bin[$n]}" build --source "$corpus" --out "$outs/$n-warm" >/dev/null 2>"$work/large-err" ||
+		{ cat "$work/large-err" >&2; exit 1; }
+done
 for ((i = 1; i <= runs; i++)); do
 	for n in "${names[@]}"; do
-		reset
+		sync
 		/usr/bin/time -f "$n %e %U %S %M" -a -o "$times" "${bin[$n]}" build --source "$corpus" --out "$outs/$n-$i" >/dev/null 2>"$work/large-err" ||
 			{ cat "$work/large-err" >&2; exit 1; }
 		tail -1 "$times"
-		rm -rf "$outs/$n-$i" # deleted now, timed only after the next reset
 	done
 done
 echo "$(date -u +%FT%H:%MZ) $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $entries entries, $runs runs each, dated ${AGORA_TODAY:-today ($(date -u +%F))}"
