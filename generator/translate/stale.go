@@ -13,6 +13,24 @@ import (
 type Change struct {
 	Date   time.Time
 	Author string
+	// FileTime is set when Date is the file's modification time, the
+	// last fallback: a checkout or a copy sets it, file by file.
+	FileTime bool
+}
+
+// fileTimeSlack is how far apart two files' times must lie for one to be
+// older: a checkout or a copy writes an original and its translation
+// moments apart, in the order of the tool's choosing (a fresh clone
+// writes index.km.md before index.md), which says nothing of which text
+// changed last.
+const fileTimeSlack = 10 * time.Second
+
+// older reports whether the change own came before the change original.
+func older(own, original Change) bool {
+	if own.FileTime && original.FileTime {
+		return own.Date.Add(fileTimeSlack).Before(original.Date)
+	}
+	return own.Date.Before(original.Date)
 }
 
 // Stale marks, and warns of, every translation last changed before its
@@ -27,7 +45,7 @@ func (s *Set) Stale(last func(*load.Entry) Change) diag.List {
 	for _, byLang := range s.byEntry {
 		for _, t := range byLang {
 			own, original := last(t.File), last(t.Original)
-			if own.Date.IsZero() || original.Date.IsZero() || !own.Date.Before(original.Date) {
+			if own.Date.IsZero() || original.Date.IsZero() || !older(own, original) {
 				continue
 			}
 			t.Stale, t.OriginalChange = true, original
@@ -54,6 +72,6 @@ func LastChange(changes map[string]Change) func(*load.Entry) Change {
 		if d, ok := e.Fields["updated"].(time.Time); ok {
 			return Change{Date: d}
 		}
-		return Change{Date: e.ModTime}
+		return Change{Date: e.ModTime, FileTime: true}
 	}
 }
