@@ -58,6 +58,11 @@ type adder struct {
 	spellings [][]string
 	docLangs  langSet
 	spelled   []spelling
+	// spellingsIn holds the spellings of the words of one raw chunk of
+	// text, made once for it: a chunk of Cyrillic or Greek text is a
+	// whole paragraph, and finding each of its terms' spelling by reading
+	// it from the start made adding such a document quadratic.
+	spellingsIn chunkSpellings
 }
 
 // spelling is how a document wrote the term of list.
@@ -164,7 +169,8 @@ func (b *Builder) putAdder(a *adder) {
 // and returns the document's weighted length in terms.
 func (a *adder) countFields(doc int32, fields []Field) float64 {
 	length := 0.0
-	a.owned.Grow(256) // at once, not by doubling from 8
+	a.owned.Grow(256)      // at once, not by doubling from 8
+	a.spellingsIn.forget() // a document's text may be a buffer used again
 	for _, f := range fields {
 		w := uint32(f.Weight)
 		eachTextTerm(f.Text, &a.owned, func(t string, upper bool, raw string) {
@@ -225,7 +231,7 @@ func (a *adder) newList(term string) int32 {
 // stemmer that reads accents.
 func (a *adder) countSpelled(i, doc int32, w uint32, term, raw string) {
 	if a.pending[i].doc != doc {
-		if sp := spellingOf(raw, term); sp != term {
+		if sp := a.spellingsIn.of(raw, term); sp != term {
 			a.spelled = append(a.spelled, spelling{i, sp})
 		}
 	}

@@ -28,7 +28,7 @@ func referenceAnalyze(d *Document, snippetRunes int) (*analysis, error) {
 		w := uint32(f.Weight)
 		eachTerm(Fold(f.Text), func(t string) {
 			if _, seen := counts[t]; !seen && a.langs != 0 {
-				spelled[t] = spellingOf(f.Text, t)
+				spelled[t] = referenceSpellingOf(f.Text, t)
 			}
 			counts[t] += w
 			a.length += float64(w)
@@ -117,4 +117,23 @@ func referenceCollapseSpaces(s string, max int) string {
 		}
 	}
 	return string(b)
+}
+
+// referenceSpellingOf is chunkSpellings.of as it was: the raw text read
+// from its start for each term.
+func referenceSpellingOf(raw, term string) string {
+	word := ""
+	found := false
+	eachUnit(strings.ToLower(raw), func(w, run string, _ []int) {
+		if found || run != "" {
+			return
+		}
+		if Fold(w) == term {
+			word, found = w, true
+		}
+	})
+	if !found {
+		return term
+	}
+	return composed(word)
 }

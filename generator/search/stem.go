@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/arabic"
@@ -114,26 +115,48 @@ func stemsOf(env *snowballstem.Env, term, spelling string, langs langSet) []stri
 	return out
 }
 
-// spellingOf finds, in raw text whose Fold holds term as a word, the
-// word as written, lower-cased and composed (NFC), for the stemmers.
-// It returns term when none folds to it.
-func spellingOf(raw, term string) string {
-	word := ""
-	found := false
+// chunkSpellings finds, in raw text whose Fold holds a term as a word,
+// the word as written, lower-cased and composed (NFC), for the stemmers:
+// the first word of the text that folds to the term. It reads the text
+// once for all its terms.
+type chunkSpellings struct {
+	raw   string // the text read, compared by where it lies in memory
+	spelt map[string]string
+}
+
+// of is the spelling of term in raw, or term when no word of raw folds
+// to it. It reads raw only when raw is not the text read last.
+func (c *chunkSpellings) of(raw, term string) string {
+	if len(raw) != len(c.raw) || unsafe.StringData(raw) != unsafe.StringData(c.raw) {
+		c.read(raw)
+	}
+	if w, ok := c.spelt[term]; ok {
+		// A copy: raw may be a buffer lent to the document, used again.
+		return strings.Clone(composed(w))
+	}
+	return term
+}
+
+func (c *chunkSpellings) read(raw string) {
+	c.raw = raw
+	if c.spelt == nil {
+		c.spelt = map[string]string{}
+	}
+	clear(c.spelt)
 	eachUnit(strings.ToLower(raw), func(w, run string, _ []int) {
-		if found || run != "" {
+		if run != "" {
 			return
 		}
-		if Fold(w) == term {
-			word, found = w, true
+		f := Fold(w)
+		if _, seen := c.spelt[f]; !seen {
+			c.spelt[f] = w
 		}
 	})
-	if !found {
-		return term
-	}
-	// A copy: raw may be a buffer lent to the document, used again.
-	return strings.Clone(composed(word))
 }
+
+// forget drops the text read, which may be a buffer that the next
+// document uses again at the same place.
+func (c *chunkSpellings) forget() { c.raw = "" }
 
 // composed is s in Unicode's composed form (NFC), as stemmers read it.
 func composed(s string) string { return norm.NFC.String(s) }

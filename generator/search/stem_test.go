@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"testing"
+	"unsafe"
 
 	"github.com/blevesearch/snowballstem"
 )
@@ -27,18 +28,36 @@ func TestStemmable(t *testing.T) {
 }
 
 // TestSpellingOf: the stemmers read the word as written, accents and
-// all, found in the raw text of the term's stretch.
+// all, found in the raw text of the term's stretch; a text is read once
+// for all its terms, and a buffer holding another text is read again.
 func TestSpellingOf(t *testing.T) {
-	for _, c := range []struct{ raw, term, want string }{
+	var c chunkSpellings
+	for _, tc := range []struct{ raw, term, want string }{
 		{"la Evaluación", "evaluacion", "evaluación"},
 		{"cambió desde", "cambio", "cambió"},
 		{"e\u0301te\u0301", "ete", "été"}, // composed for the stemmer
 		{"plain words", "words", "words"},
 		{"nothing here", "absent", "absent"},
+		{"Оюутнууд оюутнуудын Оюутнууд", "оюутнууд", "оюутнууд"},
+		{"Оюутнууд оюутнуудын Оюутнууд", "оюутнуудын", "оюутнуудын"},
+		{"Canción, cancion, CANCIÓN", "cancion", "canción"}, // the first spelling
 	} {
-		if got := spellingOf(c.raw, c.term); got != c.want {
-			t.Errorf("spellingOf(%q, %q) = %q, want %q", c.raw, c.term, got, c.want)
+		if got := c.of(tc.raw, tc.term); got != tc.want {
+			t.Errorf("of(%q, %q) = %q, want %q", tc.raw, tc.term, got, tc.want)
 		}
+		if ref := referenceSpellingOf(tc.raw, tc.term); ref != tc.want {
+			t.Errorf("referenceSpellingOf(%q, %q) = %q, want %q", tc.raw, tc.term, ref, tc.want)
+		}
+	}
+	buf := []byte("acción")
+	text := unsafe.String(&buf[0], len(buf))
+	if got := c.of(text, "accion"); got != "acción" {
+		t.Fatalf("of(%q) = %q", text, got)
+	}
+	copy(buf, "tensió")
+	c.forget()
+	if got := c.of(text, "tensio"); got != "tensió" {
+		t.Errorf("after forget, of(%q, %q) = %q, want tensió", text, "tensio", got)
 	}
 }
 
