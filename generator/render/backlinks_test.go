@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/agora-community/agora/generator/internal/exampletest"
 	"github.com/agora-community/agora/generator/render"
 	"github.com/agora-community/agora/generator/site"
 )
@@ -16,7 +17,7 @@ import (
 // every entry of the example site and every group named alone or with
 // all the others.
 func TestBacklinksExceptLeavesOutOnlyTheNamedGroups(t *testing.T) {
-	p, err := site.Open(context.Background(), site.Options{Source: copyExample(t, unchanged), Today: today})
+	p, err := site.Open(context.Background(), site.Options{Source: exampletest.Copy(t, nil), Today: today})
 	if err != nil {
 		t.Fatal(err)
 	}

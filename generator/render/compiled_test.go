@@ -17,6 +17,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
+	"github.com/agora-community/agora/generator/internal/exampletest"
 	"github.com/agora-community/agora/generator/render"
 	"github.com/agora-community/agora/generator/site"
 )
@@ -112,22 +113,6 @@ func repoRoot(t *testing.T) string {
 	return dir
 }
 
-// copyExample copies the example site (content/ and site.toml) to a temp
-// folder, with site.toml edited by edit.
-func copyExample(t *testing.T, edit func(siteTOML string) string) string {
-	t.Helper()
-	dst := t.TempDir()
-	if err := os.CopyFS(filepath.Join(dst, "content"), os.DirFS(filepath.Join(repoRoot(t), "content"))); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile(filepath.Join(repoRoot(t), "site.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFiles(t, dst, map[string]string{"site.toml": edit(string(b))})
-	return dst
-}
-
 func writeFiles(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
 	for name, text := range files {
@@ -141,8 +126,6 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 	}
 }
 
-func unchanged(s string) string { return s }
-
 // monolingualExample copies the example as a site in one language, l:
 // without its list of languages and its translations (a site in one
 // language has none to publish), each page in l's UI strings.
@@ -150,7 +133,7 @@ func monolingualExample(t *testing.T, l string) string {
 	t.Helper()
 	lang := regexp.MustCompile(`(?m)^language = .*$`)
 	languages := regexp.MustCompile(`(?m)^languages = .*$`)
-	src := copyExample(t, func(s string) string {
+	src := exampletest.Copy(t, func(s string) string {
 		return languages.ReplaceAllString(lang.ReplaceAllString(s, `language = "`+l+`"`), "")
 	})
 	translations, err := filepath.Glob(filepath.Join(src, "content", "*", "*.*.md"))
@@ -168,7 +151,7 @@ func monolingualExample(t *testing.T, l string) string {
 }
 
 func TestCompiledExampleSite(t *testing.T) {
-	if n := buildBoth(t, copyExample(t, unchanged), site.Options{}, ""); n == 0 {
+	if n := buildBoth(t, exampletest.Copy(t, nil), site.Options{}, ""); n == 0 {
 		t.Fatal("no page rendered through the compiled templates")
 	}
 }
@@ -180,13 +163,13 @@ func TestCompiledLanguagesBasePathsDrafts(t *testing.T) {
 		})
 	}
 	t.Run("base-path", func(t *testing.T) {
-		buildBoth(t, copyExample(t, unchanged), site.Options{}, "https://example.org/a/deeper/path/")
+		buildBoth(t, exampletest.Copy(t, nil), site.Options{}, "https://example.org/a/deeper/path/")
 	})
 	t.Run("root-base", func(t *testing.T) {
-		buildBoth(t, copyExample(t, unchanged), site.Options{}, "https://example.org/")
+		buildBoth(t, exampletest.Copy(t, nil), site.Options{}, "https://example.org/")
 	})
 	t.Run("drafts", func(t *testing.T) {
-		src := copyExample(t, unchanged)
+		src := exampletest.Copy(t, nil)
 		writeFiles(t, src, map[string]string{
 			"content/members/draft-member.toml":   "name = \"Draft member\"\nkind = \"individual\"\ndraft = true\noffers = [\"mediation\"]\n",
 			"content/minutes/2024-09-09-draft.md": "+++\ntitle = \"Draft minutes\"\ndate = 2024-09-09\nrapporteur = \"draft-member\"\ndraft = true\n+++\nDraft body.\n",
@@ -195,7 +178,7 @@ func TestCompiledLanguagesBasePathsDrafts(t *testing.T) {
 		buildBoth(t, src, site.Options{}, "")
 	})
 	t.Run("history", func(t *testing.T) {
-		buildBoth(t, copyExample(t, unchanged), site.Options{History: true}, "")
+		buildBoth(t, exampletest.Copy(t, nil), site.Options{History: true}, "")
 	})
 }
 
@@ -243,7 +226,7 @@ func TestCompiledCheckFixtures(t *testing.T) {
 // them.
 func TestCompiledXSSVectors(t *testing.T) {
 	vectors := readVectors(t)
-	src := copyExample(t, func(s string) string {
+	src := exampletest.Copy(t, func(s string) string {
 		return strings.Replace(s, `title = "Agora Learning Network"`, "title = "+strconv.Quote("Agora "+vectors[0]), 1)
 	})
 	writeFiles(t, src, vectorFiles(vectors))
@@ -492,7 +475,7 @@ func countryLine(c string) string {
 // one partial gets its own markup on every page (html/template), and one
 // that overrides one page template gets it on those pages only.
 func TestCompiledFallsBackForOwnTemplates(t *testing.T) {
-	src := copyExample(t, unchanged)
+	src := exampletest.Copy(t, nil)
 	meta, err := os.ReadFile(filepath.Join(repoRoot(t), "themes", "default", "templates", "partials", "meta.html"))
 	if err != nil {
 		t.Fatal(err)
@@ -507,7 +490,7 @@ func TestCompiledFallsBackForOwnTemplates(t *testing.T) {
 		t.Error("the overridden partial is not used")
 	}
 
-	src = copyExample(t, unchanged)
+	src = exampletest.Copy(t, nil)
 	writeFiles(t, src, map[string]string{"themes/default/templates/topic.html": `{{define "main"}}<p>own topic page {{.Title}}</p>{{end}}`})
 	if n := buildBoth(t, src, site.Options{}, ""); n == 0 {
 		t.Error("no page rendered compiled when only the topic template is overridden")
@@ -546,7 +529,7 @@ func anyContains(files map[string][]byte, s string) bool {
 // page with the error html/template gives (here an entry body that
 // changed while building, read again as no body was kept).
 func TestCompiledErrorsAsHTMLTemplate(t *testing.T) {
-	src := copyExample(t, unchanged)
+	src := exampletest.Copy(t, nil)
 	p, err := site.Open(context.Background(), site.Options{Source: src, Today: today, KeptBodies: -1})
 	if err != nil {
 		t.Fatal(err)

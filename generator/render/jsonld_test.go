@@ -5,12 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"html/template"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/agora-community/agora/generator/internal/exampletest"
 	"github.com/agora-community/agora/generator/render"
 	"github.com/agora-community/agora/generator/site"
 )
@@ -25,11 +24,11 @@ var jsonLDTypes = []string{"member", "minutes", "module"}
 
 func TestJSONLDMatchesEncodingJSON(t *testing.T) {
 	vectors := readVectors(t)
-	hostile := copyExample(t, func(s string) string {
+	hostile := exampletest.Copy(t, func(s string) string {
 		return strings.Replace(s, `title = "Agora Learning Network"`, "title = "+strconv.Quote("Agora "+vectors[0]), 1)
 	})
 	writeFiles(t, hostile, vectorFiles(vectors))
-	for name, src := range map[string]string{"example": copyExample(t, unchanged), "hostile": hostile} {
+	for name, src := range map[string]string{"example": exampletest.Copy(t, nil), "hostile": hostile} {
 		t.Run(name, func(t *testing.T) {
 			rs := openRenderer(t, src)
 			for _, typeName := range append(jsonLDTypes, "topic", "page") {
@@ -56,7 +55,7 @@ func FuzzJSONLD(f *testing.F) {
 	for _, seed := range []string{"", "Ногоон Тал", `</script><script>alert(1)</script>`, "<!--", "a\u2028b\u2029c", "\xff\xfe\x00\"\\\b\f\n\r\t", "individual", "hybrid"} {
 		f.Add(seed, seed+" 2", int64(len(seed)))
 	}
-	rs := openRenderer(f, exampleCopy(f))
+	rs := openRenderer(f, exampletest.Copy(f, nil))
 	pages := map[string]*render.Page{}
 	for _, typeName := range jsonLDTypes {
 		for _, e := range rs.Entries(typeName) {
@@ -145,27 +144,6 @@ func openRenderer(t testing.TB, src string) *render.Site {
 	return rs
 }
 
-// exampleCopy is copyExample(t, unchanged) for a fuzz target.
-func exampleCopy(tb testing.TB) string {
-	tb.Helper()
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	dst := tb.TempDir()
-	if err := os.CopyFS(filepath.Join(dst, "content"), os.DirFS(filepath.Join(root, "content"))); err != nil {
-		tb.Fatal(err)
-	}
-	toml, err := os.ReadFile(filepath.Join(root, "site.toml"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dst, "site.toml"), toml, 0o644); err != nil {
-		tb.Fatal(err)
-	}
-	return dst
-}
-
 func isJSONLDType(name string) bool {
 	for _, n := range jsonLDTypes {
 		if n == name {
@@ -179,7 +157,7 @@ func isJSONLDType(name string) bool {
 // old maps and from the JSON written straight, over the example site's
 // described pages.
 func BenchmarkJSONLD(b *testing.B) {
-	rs := openRenderer(b, exampleCopy(b))
+	rs := openRenderer(b, exampletest.Copy(b, nil))
 	var pages []*render.Page
 	for _, typeName := range jsonLDTypes {
 		for _, e := range rs.Entries(typeName) {

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/agora-community/agora/generator/internal/exampletest"
 	"github.com/agora-community/agora/generator/render"
 	"github.com/agora-community/agora/generator/search"
 	"github.com/agora-community/agora/generator/site"
@@ -17,7 +18,7 @@ import (
 // returns own their text: rendering every page again, which lends the
 // same buffers again, does not change them.
 func TestLentTextsAreGivenBack(t *testing.T) {
-	p, err := site.Open(context.Background(), site.Options{Source: copyExample(t, unchanged), Today: today})
+	p, err := site.Open(context.Background(), site.Options{Source: exampletest.Copy(t, nil), Today: today})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/agora-community/agora/generator/internal/exampletest"
 	"github.com/agora-community/agora/generator/site"
 )
 
@@ -70,7 +71,7 @@ func (b *build) searchFilesOrBuild(t *testing.T) map[string][]byte {
 // then serves is byte for byte what a whole build of the same sources
 // writes, and it serves no file a whole build would not.
 func TestEveryPageMatchesAWholeBuild(t *testing.T) {
-	src := exampleCopy(t)
+	src := exampletest.Copy(t, nil)
 	s := newQuietServer(t, src)
 	steps := []struct {
 		name, file, old, new string

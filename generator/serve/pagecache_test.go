@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/agora-community/agora/generator/internal/exampletest"
 	"github.com/agora-community/agora/generator/site"
 )
 
@@ -49,7 +50,7 @@ func TestPageCacheDropsLeastRecentlyServed(t *testing.T) {
 // no more than its bound, and every page it serves, kept or rendered
 // again, is still byte for byte a whole build's.
 func TestKeptPagesStayWithinTheirBound(t *testing.T) {
-	src := exampleCopy(t)
+	src := exampletest.Copy(t, nil)
 	s := newQuietServer(t, src)
 	const bound = 256 << 10
 	s.keepBytes = bound
@@ -87,7 +88,7 @@ func TestKeptPagesStayWithinTheirBound(t *testing.T) {
 // build keeps the second's index only, and serves the first's files
 // again, the same bytes, when asked.
 func TestOneSearchIndexKept(t *testing.T) {
-	s := newQuietServer(t, exampleCopy(t))
+	s := newQuietServer(t, exampletest.Copy(t, nil))
 	b := s.current
 	if len(b.snap.Languages) < 2 {
 		t.Fatal("the example should be in several languages")

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/agora-community/agora/generator/internal/exampletest"
 )
 
 // startServer serves a copy of the example community on a free loopback
@@ -19,22 +21,10 @@ func startServer(t *testing.T) (string, string) {
 	return startServerWith(t, Options{})
 }
 
-// exampleCopy copies the example community into a temporary folder.
-func exampleCopy(t *testing.T) string {
-	t.Helper()
-	src := t.TempDir()
-	if err := os.CopyFS(filepath.Join(src, "content"), os.DirFS("../../content")); err != nil {
-		t.Fatal(err)
-	}
-	site, _ := os.ReadFile("../../site.toml")
-	os.WriteFile(filepath.Join(src, "site.toml"), site, 0o644)
-	return src
-}
-
 // startServerWith is startServer with options; Source and Addr are set.
 func startServerWith(t *testing.T, opts Options) (string, string) {
 	t.Helper()
-	src := exampleCopy(t)
+	src := exampletest.Copy(t, nil)
 	opts.Source, opts.Addr = src, "127.0.0.1:0"
 	s := New(opts)
 	if err := s.Listen(); err != nil {

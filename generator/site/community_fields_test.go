@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/agora-community/agora/generator/internal/exampletest"
 )
 
 // communityFields are fields of every kind, as a community adds them to a
@@ -102,7 +104,7 @@ var builtinEntries = []struct{ schema, file, page, table string }{
 // adds to the items of a type's list of tables; a private one is
 // published nowhere.
 func TestCommunityFieldsOnBuiltinTypes(t *testing.T) {
-	src := copyExample(t)
+	src := exampletest.Copy(t, nil)
 	for _, b := range builtinEntries {
 		schemaFile := filepath.Join(src, "schema", b.schema+".toml")
 		own, err := os.ReadFile(filepath.Join(repoRoot(t), "schema", b.schema+".toml"))

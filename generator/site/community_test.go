@@ -5,13 +5,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/agora-community/agora/generator/internal/exampletest"
 )
 
 // TestCommunityTypeIsPublished adds a type (events) and a field
 // (funding_sources on member) with no Go change: both are checked,
 // published generically, labelled from the schema, and backlinked.
 func TestCommunityTypeIsPublished(t *testing.T) {
-	src := copyExample(t)
+	src := exampletest.Copy(t, nil)
 	write := func(name, text string) {
 		t.Helper()
 		p := filepath.Join(src, filepath.FromSlash(name))
@@ -117,7 +119,7 @@ A fair of **water** practices.
 // TestThemeOverride picks a community theme in site.toml: its one file
 // replaces the default's, every other file still comes from the default.
 func TestThemeOverride(t *testing.T) {
-	src := copyExample(t)
+	src := exampletest.Copy(t, nil)
 	dir := filepath.Join(src, "themes", "cooperativa", "templates")
 	os.MkdirAll(dir, 0o755)
 	os.WriteFile(filepath.Join(dir, "topic.html"), []byte(`{{define "main"}}<h1 class="ours">{{.Title}}</h1>{{end}}`), 0o644)

@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/agora-community/agora/generator/internal/exampletest"
 )
 
 // siteIcons returns, for every page of out, the bytes its one
@@ -83,7 +85,7 @@ func TestEveryPageHasTheSiteIcon(t *testing.T) {
 		}
 	}
 
-	src := exampleCopy(t)
+	src := exampletest.Copy(t, nil)
 	own := []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><circle cx="1" cy="1" r="1"/></svg>`)
 	os.MkdirAll(filepath.Join(src, "themes", "default", "static"), 0o755)
 	os.WriteFile(filepath.Join(src, "themes", "default", "static", "favicon.svg"), own, 0o644)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/agora-community/agora/generator/internal/exampletest"
 	"github.com/agora-community/agora/generator/search"
 )
 
@@ -102,7 +103,7 @@ func TestImpactPageOfTheExample(t *testing.T) {
 // TestUnmetCountsDoneExchanges: a topic needed and offered by nobody is
 // no longer unmet once an exchange on it is done.
 func TestUnmetCountsDoneExchanges(t *testing.T) {
-	src := copyExample(t)
+	src := exampletest.Copy(t, nil)
 	path := filepath.Join(src, "content", "exchanges", "legal-registration-for-altai.md")
 	b := strings.Replace(read(t, path), `status = "proposed"`, `status = "done"`+"\nheld = 2026-11-01", 1)
 	os.WriteFile(path, []byte(b), 0o644)
@@ -173,7 +174,7 @@ func TestImpactPageSaysWhatIsMissing(t *testing.T) {
 // TestCommunityInstrumentAndLabels: a community's own instrument and
 // areas need no Go change, and its schema renames the types everywhere.
 func TestCommunityInstrumentAndLabels(t *testing.T) {
-	src := copyExample(t)
+	src := exampletest.Copy(t, nil)
 	schemaDir := filepath.Join(src, "schema")
 	os.MkdirAll(schemaDir, 0o755)
 	def, err := os.ReadFile(filepath.Join(repoRoot(t), "schema", "exchange.toml"))
@@ -213,7 +214,7 @@ func TestCommunityInstrumentAndLabels(t *testing.T) {
 // In 2030 only the members of the four open exchanges count as active:
 // 13 - 6 = 7 to call, five a page (the least page_size allows).
 func TestWhoToCallIsPaged(t *testing.T) {
-	src := copyExample(t)
+	src := exampletest.Copy(t, nil)
 	conf := read(t, filepath.Join(src, "site.toml"))
 	os.WriteFile(filepath.Join(src, "site.toml"), []byte(regexp.MustCompile(`(?m)^page_size = .*$`).ReplaceAllString(conf, "page_size = 5")), 0o644)
 	p, err := Open(context.Background(), Options{Source: src, Today: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)})
@@ -247,7 +248,7 @@ func TestWhoToCallIsPaged(t *testing.T) {
 // filter, through the stems written at index time; and no exchange or
 // assessment for a word none of them holds.
 func TestSearchFindsExchangesAndAssessmentsByWordForms(t *testing.T) {
-	out, _ := buildSite(t, copyExample(t), BuildOptions{})
+	out, _ := buildSite(t, exampletest.Copy(t, nil), BuildOptions{})
 	var files []search.File
 	err := filepath.WalkDir(filepath.Join(out, "search", "index"), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/agora-community/agora/generator/internal/exampletest"
 )
 
 // today fixes the date of overdue marks so output is reproducible.
@@ -173,7 +175,7 @@ func TestBaseURLWithPath(t *testing.T) {
 // TestPrivateFieldsNeverPublished plants a secret in a private field and
 // greps every output file for it.
 func TestPrivateFieldsNeverPublished(t *testing.T) {
-	src := copyExample(t)
+	src := exampletest.Copy(t, nil)
 	const secret = "+976 9911 SECRET 4242"
 	member := filepath.Join(src, "content", "members", "red-mujeres-sonora.md")
 	b := read(t, member)
@@ -197,7 +199,7 @@ func TestPrivateFieldsNeverPublished(t *testing.T) {
 // TestFailedBuildKeepsPreviousOutput breaks a file after a good build:
 // the second build fails and the output is untouched.
 func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
-	src := copyExample(t)
+	src := exampletest.Copy(t, nil)
 	out, _ := buildSite(t, src, BuildOptions{})
 	before := read(t, filepath.Join(out, "index.html"))
 	os.WriteFile(filepath.Join(src, "content", "topics", "facilitation.md"), []byte("+++\nname = = 1\n+++\n"), 0o644)
@@ -221,7 +223,7 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 // TestOutRefusesForeignFolders keeps --out from replacing a folder that
 // Agora did not make, or the source itself.
 func TestOutRefusesForeignFolders(t *testing.T) {
-	src := copyExample(t)
+	src := exampletest.Copy(t, nil)
 	foreign := filepath.Join(t.TempDir(), "photos")
 	os.MkdirAll(foreign, 0o755)
 	os.WriteFile(filepath.Join(foreign, "wedding.jpg"), []byte("precious"), 0o644)
@@ -238,18 +240,6 @@ func TestOutRefusesForeignFolders(t *testing.T) {
 	if read(t, filepath.Join(foreign, "wedding.jpg")) != "precious" {
 		t.Error("a foreign file was touched")
 	}
-}
-
-// copyExample copies the example community to a temporary folder.
-func copyExample(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	if err := os.CopyFS(filepath.Join(dst, "content"), os.DirFS(filepath.Join(repoRoot(t), "content"))); err != nil {
-		t.Fatal(err)
-	}
-	b, _ := os.ReadFile(filepath.Join(repoRoot(t), "site.toml"))
-	os.WriteFile(filepath.Join(dst, "site.toml"), b, 0o644)
-	return dst
 }
 
 // TestDirectoryFiltersWithoutJavaScript: every region, country and kind

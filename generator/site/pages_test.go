@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/agora-community/agora/generator/internal/exampletest"
 )
 
 // pagedSite is a copy of the example with page_size 5 and more entries
@@ -18,7 +20,7 @@ import (
 // member assessed more times than a page holds.
 func pagedSite(t *testing.T) string {
 	t.Helper()
-	src := copyExample(t)
+	src := exampletest.Copy(t, nil)
 	site := filepath.Join(src, "site.toml")
 	b := read(t, site)
 	b = regexp.MustCompile(`(?m)^page_size = \d+$`).ReplaceAllString(b, "page_size = 5")

@@ -5,13 +5,14 @@ import (
 	"testing"
 
 	"github.com/agora-community/agora/generator/diag"
+	"github.com/agora-community/agora/generator/internal/exampletest"
 )
 
 // TestPlaceWarningsLater: with PlaceWarningsLater, Open places the errors
 // and leaves the warnings pending; Place then finds the positions a
 // whole placing finds.
 func TestPlaceWarningsLater(t *testing.T) {
-	dir := exampleCopy(t)
+	dir := exampletest.Copy(t, nil)
 	rewrite(`name = "Facilitation"`, "name = \"Facilitation\"\nnmae = 1", "content/topics/facilitation.md")(dir)
 	rewrite("+++\n", "+++\nkind = \"none\"\n", "content/members/red-mujeres-sonora.md")(dir)
 	open := func(later bool) *Project {

@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/agora-community/agora/generator/internal/exampletest"
 )
 
 // snapshot hashes every file under dir: slash path -> sha256.
@@ -74,7 +76,7 @@ func stagingFolders(t *testing.T, out string) []string {
 // as it was, and no temporary folder is left.
 func TestDiskFullKeepsPreviousOutput(t *testing.T) {
 	t.Parallel()
-	src := copyExample(t)
+	src := exampletest.Copy(t, nil)
 	out, _ := buildSite(t, src, BuildOptions{})
 	before := snapshot(t, out)
 	os.WriteFile(filepath.Join(src, "content", "pages", "new.md"), []byte("+++\ntitle = \"New\"\n+++\nNew page.\n"), 0o644)
@@ -113,7 +115,7 @@ func TestDiskFullKeepsPreviousOutput(t *testing.T) {
 // above it (also through a link), the home folder, or a folder of the
 // source's content.
 func TestOutRefusesMore(t *testing.T) {
-	src := copyExample(t)
+	src := exampletest.Copy(t, nil)
 	home := t.TempDir()
 	os.WriteFile(filepath.Join(home, ".profile"), []byte("mine"), 0o644)
 	t.Setenv("HOME", home)
@@ -274,7 +276,7 @@ func TestKill9KeepsPreviousOutput(t *testing.T) {
 
 	// The next build (of a small site, to keep the test short) removes
 	// what the killed one left and replaces the output.
-	small := copyExample(t)
+	small := exampletest.Copy(t, nil)
 	third := exec.Command(bin, "build", "--source", small, "--out", out)
 	if b, err := third.CombinedOutput(); err != nil {
 		t.Fatalf("third build: %v\n%s", err, b)
@@ -293,7 +295,7 @@ func TestKill9KeepsPreviousOutput(t *testing.T) {
 func TestSchemaPathCannotEscapeOutput(t *testing.T) {
 	t.Parallel()
 	for _, pattern := range []string{"/../../escaped/:slug/", "/a/../../../escaped/:slug/", "/..\\\\..\\\\escaped/:slug/", "/nul/:slug/"} {
-		src := copyExample(t)
+		src := exampletest.Copy(t, nil)
 		os.MkdirAll(filepath.Join(src, "schema"), 0o755)
 		os.MkdirAll(filepath.Join(src, "content", "events"), 0o755)
 		os.WriteFile(filepath.Join(src, "schema", "event.toml"), []byte("name = \"event\"\nfolder = \"events\"\ntitle = \"title\"\npath = \""+pattern+"\"\n[fields.title]\ntype = \"string\"\n"), 0o644)

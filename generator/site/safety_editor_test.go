@@ -11,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/agora-community/agora/generator/cms"
+	"github.com/agora-community/agora/generator/internal/exampletest"
 )
 
 // editorBackend is the example's repository (site.toml [repo]) as the
@@ -84,7 +85,7 @@ func checkEditor(rel string, data []byte, report func(string, ...any)) {
 // editorSite is a copy of the example with [cms] set as given.
 func editorSite(t *testing.T, cmsTable string) string {
 	t.Helper()
-	dir := copyExample(t)
+	dir := exampletest.Copy(t, nil)
 	f, err := os.OpenFile(filepath.Join(dir, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)

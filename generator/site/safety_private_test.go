@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/agora-community/agora/generator/internal/exampletest"
 )
 
 // Planted secrets: every marker is one lowercase word starting with
@@ -93,7 +95,7 @@ private = true
 // the drafts.
 func secretSite(t *testing.T) string {
 	t.Helper()
-	src := copyExample(t)
+	src := exampletest.Copy(t, nil)
 	files := map[string]string{
 		"schema/event.toml": secretSchema,
 		// A type whose title field is private: its entries go by their slug.

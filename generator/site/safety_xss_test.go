@@ -13,6 +13,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/agora-community/agora/generator/internal/exampletest"
 	"github.com/agora-community/agora/generator/schema"
 )
 
@@ -168,7 +169,7 @@ private = true
 // of every type, the site's title and a community type's schema.
 func xssSite(t *testing.T, vectors []string) string {
 	t.Helper()
-	src := copyExample(t)
+	src := exampletest.Copy(t, nil)
 	files := map[string]string{
 		"site.toml": "title = " + tomlString("Agora "+vectors[0]) + "\ndescription = " + tomlString(vectors[1]) +
 			"\nbase_url = \"https://example.org/network/\"\nlanguage = \"en\"\nlanguages = [\"en\", \"es\", \"km\", \"mn\"]\n[repo]\nurl = \"https://github.com/example-network/knowledge-base\"\n",

@@ -11,26 +11,12 @@ import (
 	"time"
 
 	"github.com/agora-community/agora/generator/diag"
+	"github.com/agora-community/agora/generator/internal/exampletest"
 	"github.com/agora-community/agora/generator/link"
 )
 
 // sessionToday dates overdue warnings, so that the example has some.
 var sessionToday = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
-
-// exampleCopy copies the example community into a temporary folder.
-func exampleCopy(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content")); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile("../../site.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(filepath.Join(dir, "site.toml"), b, 0o644)
-	return dir
-}
 
 // sessionStep is one edit of the files and the paths it changed.
 type sessionStep struct {
@@ -71,7 +57,7 @@ func removeFile(file string) func(string) []string {
 // each update, that the session found the problems and links a whole
 // load finds: the incremental path is only an optimisation.
 func TestSessionMatchesOpen(t *testing.T) {
-	dir := exampleCopy(t)
+	dir := exampletest.Copy(t, nil)
 	opts := Options{Source: dir, Today: sessionToday}
 	s, err := NewSession(opts, "127.0.0.1:1")
 	if err != nil {
