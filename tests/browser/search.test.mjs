@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./serve.mjs";
 import { FLAGS } from "./flags.mjs";
+import { agoraBinary } from "./site.mjs";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -31,9 +32,7 @@ before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "agora-e2e-"));
   site = await serve(tmp);
   base = `${site.url}/network/`;
-  const bin = path.join(tmp, "agora");
-  execFileSync("go", ["build", "-o", bin, "./cmd/agora"], { cwd: repo, stdio: "inherit" });
-  execFileSync(bin, ["build", "--out", path.join(tmp, "network"), "--base-url", base], {
+  execFileSync(agoraBinary(), ["build", "--out", path.join(tmp, "network"), "--base-url", base], {
     cwd: repo, env: { ...process.env, AGORA_TODAY: "2026-11-23" }, stdio: ["ignore", "ignore", "inherit"],
   });
   browser = await chromium.launch({ executablePath, headless: true, args: FLAGS });
