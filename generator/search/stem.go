@@ -139,10 +139,13 @@ func (c *chunkSpellings) of(raw, term string) string {
 
 func (c *chunkSpellings) read(raw string) {
 	c.raw = raw
-	if c.spelt == nil {
+	// Clearing costs what the table ever held: after a paragraph of
+	// Cyrillic, a fresh table for the one-word chunks of Latin text.
+	if c.spelt == nil || len(c.spelt) > 64 {
 		c.spelt = map[string]string{}
+	} else {
+		clear(c.spelt)
 	}
-	clear(c.spelt)
 	eachUnit(strings.ToLower(raw), func(w, run string, _ []int) {
 		if run != "" {
 			return
