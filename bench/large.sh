@@ -2,11 +2,12 @@
 # Times `agora build` of a large corpus (default 100,000 entries). As in
 # compare.sh, the script first waits out recent deletions, drops the
 # kernel's caches (as root), reads the corpus back and builds once
-# untimed with each binary; then each run writes a new folder after a
-# `sync`. No output is deleted before the end, as deletions slow the file
-# system for minutes after (bench/runs.sh): some 1.6 GB of disk and
-# 260,000 inodes per run. With several
-# binaries, runs alternate between them, so that the machine's drift hits
+# untimed with each binary; then each run writes a new folder after the
+# same reset (reset_caches in bench/runs.sh: sync, drop the caches, read
+# the corpus back). No output is deleted before the end, as deletions
+# slow the file system for minutes after (bench/runs.sh): some 1.6 GB of
+# disk and 260,000 inodes per run. With several binaries, runs alternate
+# between them, so that the machine's drift hits
 # all alike. Prints each binary's wall, user and system time and peak
 # memory per run, and the medians.
 #
@@ -56,7 +57,7 @@ for n in "${names[@]}"; do
 done
 for ((i = 1; i <= runs; i++)); do
 	for n in "${names[@]}"; do
-		sync
+		reset_caches "$corpus"
 		/usr/bin/time -f "$n %e %U %S %M" -a -o "$times" "${bin[$n]}" build --source "$corpus" --out "$outs/$n-$i" >/dev/null 2>"$work/large-err" ||
 			{ cat "$work/large-err" >&2; exit 1; }
 		tail -1 "$times"

@@ -17,9 +17,7 @@ remove() {
 }
 
 # settle FOLDER... waits until 370 s have passed since the last remove,
-# writes out what the kernel holds to be written, drops its caches (as
-# root) so that memory is free and every run starts alike, then reads the
-# folders back into memory.
+# then resets the machine's memory (reset_caches).
 settle() {
 	local since wait
 	if [[ -f $work/.removed-at ]]; then
@@ -30,6 +28,18 @@ settle() {
 			sleep "$wait"
 		fi
 	fi
+	reset_caches "$@"
+}
+
+# reset_caches FOLDER... writes out what the kernel holds to be written, drops
+# its caches (as root) so that memory is free and every run starts alike,
+# then reads the folders back into memory. Between runs that keep their
+# outputs, the page cache otherwise grows by each run's output, and on
+# this hypervisor, where memory is dear the first time the guest uses it
+# (see bench/RESULTS.md), each later run paid more in the kernel: 100k
+# builds took 18.2-18.8 s with 12.2-12.7 s of system time after the
+# previous outputs, 16.2-17.0 s with 8.6-9.4 s after a reset (2026-12-08).
+reset_caches() {
 	sync
 	if [[ -w /proc/sys/vm/drop_caches ]]; then
 		echo 3 >/proc/sys/vm/drop_caches
