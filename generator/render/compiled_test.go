@@ -104,15 +104,6 @@ func around(b []byte, i int) string {
 	return string(b[max(0, i-80):min(len(b), i+80)])
 }
 
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 func writeFiles(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
 	for name, text := range files {
@@ -185,7 +176,7 @@ func TestCompiledLanguagesBasePathsDrafts(t *testing.T) {
 // TestCompiledCheckFixtures builds each of generator/site's check fixtures
 // that has no errors (drafts, dates, community types, odd encodings…).
 func TestCompiledCheckFixtures(t *testing.T) {
-	fixtures, err := filepath.Glob(filepath.Join(repoRoot(t), "generator", "site", "testdata", "check", "*.txtar"))
+	fixtures, err := filepath.Glob(filepath.Join(exampletest.Root(), "generator", "site", "testdata", "check", "*.txtar"))
 	if err != nil || len(fixtures) == 0 {
 		t.Fatal("no check fixtures", err)
 	}
@@ -235,7 +226,7 @@ func TestCompiledXSSVectors(t *testing.T) {
 
 func readVectors(t *testing.T) []string {
 	t.Helper()
-	f, err := os.Open(filepath.Join(repoRoot(t), "generator", "site", "testdata", "xss", "vectors.txt"))
+	f, err := os.Open(filepath.Join(exampletest.Root(), "generator", "site", "testdata", "xss", "vectors.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -476,7 +467,7 @@ func countryLine(c string) string {
 // that overrides one page template gets it on those pages only.
 func TestCompiledFallsBackForOwnTemplates(t *testing.T) {
 	src := exampletest.Copy(t, nil)
-	meta, err := os.ReadFile(filepath.Join(repoRoot(t), "themes", "default", "templates", "partials", "meta.html"))
+	meta, err := os.ReadFile(filepath.Join(exampletest.Root(), "themes", "default", "templates", "partials", "meta.html"))
 	if err != nil {
 		t.Fatal(err)
 	}

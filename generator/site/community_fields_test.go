@@ -107,7 +107,7 @@ func TestCommunityFieldsOnBuiltinTypes(t *testing.T) {
 	src := exampletest.Copy(t, nil)
 	for _, b := range builtinEntries {
 		schemaFile := filepath.Join(src, "schema", b.schema+".toml")
-		own, err := os.ReadFile(filepath.Join(repoRoot(t), "schema", b.schema+".toml"))
+		own, err := os.ReadFile(filepath.Join(exampletest.Root(), "schema", b.schema+".toml"))
 		if err != nil {
 			t.Fatal(err)
 		}

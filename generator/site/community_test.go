@@ -60,7 +60,7 @@ type = "string"
 required = true
 label = "Session"
 `)
-	member, _ := os.ReadFile(filepath.Join(repoRoot(t), "schema", "member.toml"))
+	member, _ := os.ReadFile(filepath.Join(exampletest.Root(), "schema", "member.toml"))
 	write("schema/member.toml", string(member)+`
 [fields.funding_sources]
 type = "list"

@@ -74,7 +74,7 @@ func siteIcons(t *testing.T, out, basePath string) map[string][]byte {
 // for /favicon.ico; a theme's own static/favicon.svg replaces it.
 func TestEveryPageHasTheSiteIcon(t *testing.T) {
 	t.Parallel()
-	defaultIcon, err := os.ReadFile(filepath.Join(repoRoot(t), "themes", "default", "static", "favicon.svg"))
+	defaultIcon, err := os.ReadFile(filepath.Join(exampletest.Root(), "themes", "default", "static", "favicon.svg"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -177,7 +177,7 @@ func TestCommunityInstrumentAndLabels(t *testing.T) {
 	src := exampletest.Copy(t, nil)
 	schemaDir := filepath.Join(src, "schema")
 	os.MkdirAll(schemaDir, 0o755)
-	def, err := os.ReadFile(filepath.Join(repoRoot(t), "schema", "exchange.toml"))
+	def, err := os.ReadFile(filepath.Join(exampletest.Root(), "schema", "exchange.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,16 +18,6 @@ import (
 // today fixes the date of overdue marks so output is reproducible.
 var today = time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 
-// repoRoot is the repository, whose content/ and site.toml are the example community.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root
-}
-
 func buildSite(t *testing.T, source string, opts BuildOptions) (string, BuildResult) {
 	t.Helper()
 	p, err := Open(context.Background(), Options{Source: source, Today: today})
@@ -69,7 +59,7 @@ func exampleSite(t *testing.T) (string, BuildResult) {
 			return
 		}
 		var p *Project
-		p, example.err = Open(context.Background(), Options{Source: repoRoot(t), Today: today})
+		p, example.err = Open(context.Background(), Options{Source: exampletest.Root(), Today: today})
 		if example.err != nil {
 			return
 		}
@@ -129,8 +119,8 @@ func TestExampleHasEveryURL(t *testing.T) {
 
 // TestBuildIsDeterministic builds twice and compares every byte.
 func TestBuildIsDeterministic(t *testing.T) {
-	a, _ := buildSite(t, repoRoot(t), BuildOptions{})
-	b, _ := buildSite(t, repoRoot(t), BuildOptions{})
+	a, _ := buildSite(t, exampletest.Root(), BuildOptions{})
+	b, _ := buildSite(t, exampletest.Root(), BuildOptions{})
 	files := 0
 	filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -153,7 +143,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 // carry it, relative links need nothing, and the 404 page (served at any
 // depth) links from the base path.
 func TestBaseURLWithPath(t *testing.T) {
-	out, _ := buildSite(t, repoRoot(t), BuildOptions{BaseURL: "https://ngo.example/kb/learning/", CheckLinks: true})
+	out, _ := buildSite(t, exampletest.Root(), BuildOptions{BaseURL: "https://ngo.example/kb/learning/", CheckLinks: true})
 	member := read(t, filepath.Join(out, "members", "red-mujeres-sonora", "index.html"))
 	for _, want := range []string{
 		`<link rel="canonical" href="https://ngo.example/kb/learning/members/red-mujeres-sonora/">`,

@@ -289,7 +289,7 @@ func TestDirectoryMembersFiles(t *testing.T) {
 // and needs private gets no facet, filter or row value of either.
 func TestPrivateDirectoryFieldsMakeNoFacets(t *testing.T) {
 	src := pagedSite(t)
-	schema := read(t, filepath.Join(repoRoot(t), "schema", "member.toml"))
+	schema := read(t, filepath.Join(exampletest.Root(), "schema", "member.toml"))
 	schema = strings.Replace(schema, "[fields.region]\n", "[fields.region]\nprivate = true\n", 1)
 	schema = strings.Replace(schema, "[fields.needs]\n", "[fields.needs]\nprivate = true\n", 1)
 	os.MkdirAll(filepath.Join(src, "schema"), 0o755)

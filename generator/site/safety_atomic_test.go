@@ -169,7 +169,7 @@ func agoraBinary(t *testing.T) string {
 		bin += ".exe"
 	}
 	cmd := exec.Command(goCmd, "build", "-o", bin, "github.com/agora-community/agora/cmd/agora")
-	cmd.Dir = repoRoot(t)
+	cmd.Dir = exampletest.Root()
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, b)
 	}

@@ -342,7 +342,7 @@ const privateScore = "0.123456"
 // member with a telltale score, and an exchange with a contact.
 func plantPrivateScores(t *testing.T, src string) {
 	t.Helper()
-	root := repoRoot(t)
+	root := exampletest.Root()
 	assessment := read(t, filepath.Join(root, "schema", "assessment.toml"))
 	assessment = strings.Replace(assessment, "[fields.scores.fields.score]\ntype = \"float\"\n", "[fields.scores.fields.score]\ntype = \"float\"\nprivate = true\n", 1)
 	assessment += "\n[fields.scores.fields.note]\ntype = \"string\"\nprivate = true\n"

@@ -5,6 +5,8 @@ import (
 	"maps"
 	"slices"
 	"testing"
+
+	"github.com/agora-community/agora/generator/internal/exampletest"
 )
 
 // The example's languages take the untranslated bodies of the default
@@ -16,7 +18,7 @@ func TestSharedBodiesChangeNothing(t *testing.T) {
 	build := func(limit int) (map[string][]byte, int) {
 		defer func(was int) { sharedBodiesLimit = was }(sharedBodiesLimit)
 		sharedBodiesLimit = limit
-		p, err := Open(context.Background(), Options{Source: repoRoot(t), Today: today})
+		p, err := Open(context.Background(), Options{Source: exampletest.Root(), Today: today})
 		if err != nil {
 			t.Fatal(err)
 		}
